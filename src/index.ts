@@ -11,3 +11,5 @@ export type { OrgView, ProjectionOptions, ResolvedProjectionOptions } from './mo
 export { NodeScores, toJsonNumber } from './metrics/scores.js';
 export type { Diagnostics, RankedPerson } from './metrics/scores.js';
 export type { Csr, LengthTransform } from './core/csr.js';
+export { toGraphology, fromGraphology, viewToGraphology, DEFAULT_FROM_GRAPHOLOGY_OPTIONS } from './model/graphology.js';
+export type { FromGraphologyOptions, ViewToGraphologyOptions } from './model/graphology.js';
