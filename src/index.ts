@@ -13,3 +13,4 @@ export type { Diagnostics, RankedPerson } from './metrics/scores.js';
 export type { Csr, LengthTransform } from './core/csr.js';
 export { toGraphology, fromGraphology, viewToGraphology, DEFAULT_FROM_GRAPHOLOGY_OPTIONS } from './model/graphology.js';
 export type { FromGraphologyOptions, ViewToGraphologyOptions } from './model/graphology.js';
+export * from './ingest/index.js';

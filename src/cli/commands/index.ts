@@ -1,4 +1,5 @@
 /** Every `orgraph` sub-command, in the order `orgraph --help` lists them. */
 import type { RegisterCommand } from '../shared.js';
+import { validate } from './validate.js';
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [validate];

@@ -1,0 +1,97 @@
+/**
+ * CLI input: the options every graph-reading command shares (`<dir>` or `--people F --ties F`,
+ * `--lenient`, `--delimiter`, `--undirected-relations`, `--manager-column`) and the loader behind them.
+ */
+import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
+import { parseList, UsageError } from './shared.js';
+
+/** The parsed input options, as commander hands them over (camelCase). */
+export interface InputCliOptions {
+  readonly people?: string;
+  readonly ties?: string;
+  readonly relations?: string;
+  readonly lenient?: boolean;
+  readonly delimiter?: string;
+  readonly undirectedRelations?: string;
+  readonly managerColumn?: string;
+}
+
+/**
+ * Add the input options to a command. The command itself declares its `[dir]` argument.
+ * @example
+ * addInputOptions(program.command('metrics').argument('[dir]')).action(async (dir, opts) => {
+ *   const { graph, report } = await loadInput(dir, opts);
+ * });
+ */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--people <file>', 'people CSV (header id,<attributes>)')
+    .option('--ties <file>', 'ties CSV (header source,target[,weight][,relation][,time])')
+    .option('--relations <file>', 'relations CSV (header relation,directed)')
+    .option('--lenient', 'keep going past bad rows (dropped or repaired, and reported) instead of stopping at the first')
+    .option('--delimiter <char>', "CSV field delimiter: ',' (default), ';', tab or '|'")
+    .option('--undirected-relations <list>', 'comma-separated relations whose ties are undirected')
+    .option('--manager-column <col>', 'people column holding each person\'s manager id (adds reports_to ties)');
+}
+
+/** Turn `--delimiter` text into one character (`tab` and `\t` mean a tab). UsageError otherwise. */
+export function parseDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase() === 'tab' || value === '\\t' ? '\t' : value;
+  if (v.length !== 1 || v === '"' || v === '\n' || v === '\r') {
+    throw new UsageError(`--delimiter must be one character (e.g. ';' or tab), got ${JSON.stringify(value)}`);
+  }
+  return v;
+}
+
+/** The IngestOptions the CLI options stand for. */
+export function ingestOptionsFrom(opts: InputCliOptions): IngestOptions {
+  return {
+    mode: opts.lenient ? 'lenient' : 'strict',
+    delimiter: parseDelimiter(opts.delimiter),
+    undirectedRelations: opts.undirectedRelations ? parseList(opts.undirectedRelations) : [],
+    managerColumn: opts.managerColumn ?? null,
+  };
+}
+
+/**
+ * Load the graph a command was pointed at: a folder (people.csv, ties.csv, relations.csv), a
+ * `.json` file, or `--ties F` with optional `--people F` / `--relations F`. Data problems throw
+ * OrgraphError (exit 1); a missing or contradictory input is a UsageError (exit 2).
+ */
+export async function loadInput(dir: string | undefined, opts: InputCliOptions): Promise<IngestResult> {
+  const options = ingestOptionsFrom(opts);
+  if (dir !== undefined && (opts.ties !== undefined || opts.people !== undefined || opts.relations !== undefined)) {
+    throw new UsageError('give either a folder or --people/--ties/--relations files, not both');
+  }
+  if (dir === undefined) {
+    if (opts.ties === undefined) {
+      throw new UsageError(opts.people !== undefined ? '--people needs --ties too' : 'no input: give a folder (people.csv, ties.csv) or --ties F [--people F]');
+    }
+    return loadFiles({ people: opts.people, ties: opts.ties, relations: opts.relations }, options);
+  }
+  let isFile = false;
+  try {
+    isFile = (await stat(dir)).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (isFile && dir.toLowerCase().endsWith('.json')) return loadJson(dir, options);
+  if (isFile) throw new UsageError(`${dir} is a file: give its folder, a .json file, or --ties ${dir}`);
+  return loadFolder(dir, options);
+}
+
+/**
+ * One-line summary of what lenient ingest dropped or repaired, for commands to print on stderr;
+ * null when nothing happened.
+ */
+export function ingestWarning(report: IngestReport): string | null {
+  const dropped = report.files.reduce((s, f) => s + f.rowsDropped, 0);
+  const altered = report.files.reduce((s, f) => s + Object.values(f.altered).reduce((a, b) => a + (b ?? 0), 0), 0);
+  if (report.issueCount === 0 && dropped === 0) return null;
+  const first = report.issues[0];
+  const where = first ? ` (first: ${first.file}${first.line !== undefined ? `:${first.line}` : ''}: ${first.code} ${first.message})` : '';
+  return `orgraph: warning: input had ${report.issueCount} problem(s): ${dropped} row(s) dropped, ${altered} repaired${where}; run \`orgraph validate --lenient\` for the full report`;
+}

@@ -1,0 +1,309 @@
+/**
+ * People / ties / relations CSV files -> a validated OrgGraph and an ingest report.
+ * The format of test/fixtures/datasets: people.csv `id,<attributes>`, ties.csv
+ * `source,target[,weight][,relation][,time]`, relations.csv `relation,directed`.
+ * Reference: docs/ingest.md.
+ */
+import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
+import { GrowableInt32 } from '../core/growable.js';
+import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
+import { resolveIngestOptions, type IngestOptions } from './options.js';
+import { IngestContext, type FileReport, type IngestReport } from './report.js';
+import { parseFlag, parseTime, parseWeight } from './values.js';
+
+/** What every loader returns: the graph and the account of how it was read. */
+export interface IngestResult {
+  readonly graph: OrgGraph;
+  readonly report: IngestReport;
+}
+
+/** Paths of CSV files. Without `people`, people are taken from the ties in order of first appearance. */
+export interface CsvFiles {
+  readonly people?: string;
+  readonly ties: string;
+  readonly relations?: string;
+}
+
+/** CSV text already in memory, with optional names used in messages. */
+export interface CsvTexts {
+  readonly people?: string;
+  readonly ties: string;
+  readonly relations?: string;
+  /** Names used as `file` in messages. @defaultValue people.csv, ties.csv, relations.csv */
+  readonly names?: { readonly people?: string; readonly ties?: string; readonly relations?: string };
+}
+
+/** The relation name given to ties without a relation column. */
+export const DEFAULT_RELATION = 'tie';
+
+/**
+ * Load a folder holding `ties.csv`, and optionally `people.csv` and `relations.csv`.
+ * Strict mode throws OrgraphError at the first problem; lenient mode drops or repairs bad rows
+ * and accounts for each in `report`. Files are streamed.
+ * @example
+ * const { graph, report } = await loadFolder('data/acme', { mode: 'lenient' });
+ */
+export async function loadFolder(dir: string, options: IngestOptions = {}): Promise<IngestResult> {
+  let isDir = false;
+  try {
+    isDir = (await stat(dir)).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  const ctx = new IngestContext(resolveIngestOptions(options));
+  if (!isDir) ctx.fatal('E_FILE_NOT_FOUND', 'no such folder', { file: dir });
+  const people = join(dir, 'people.csv');
+  const relations = join(dir, 'relations.csv');
+  return ingestCsv(ctx, {
+    people: (await exists(people)) ? { path: people, name: people } : undefined,
+    ties: { path: join(dir, 'ties.csv'), name: join(dir, 'ties.csv') },
+    relations: (await exists(relations)) ? { path: relations, name: relations } : undefined,
+  });
+}
+
+/**
+ * Load CSV files given one by one (people and relations optional).
+ * @example
+ * const { graph } = await loadFiles({ people: 'people.csv', ties: 'ties.csv' }, { delimiter: ';' });
+ */
+export async function loadFiles(files: CsvFiles, options: IngestOptions = {}): Promise<IngestResult> {
+  const ctx = new IngestContext(resolveIngestOptions(options));
+  return ingestCsv(ctx, {
+    people: files.people !== undefined ? { path: files.people, name: files.people } : undefined,
+    ties: { path: files.ties, name: files.ties },
+    relations: files.relations !== undefined ? { path: files.relations, name: files.relations } : undefined,
+  });
+}
+
+/**
+ * The same as {@link loadFiles} for CSV text in memory (tests, apps that already hold the text).
+ * @example
+ * const { graph } = await parseCsv({ people: 'id,team\na,x\nb,y\n', ties: 'source,target\na,b\n' });
+ */
+export async function parseCsv(texts: CsvTexts, options: IngestOptions = {}): Promise<IngestResult> {
+  const ctx = new IngestContext(resolveIngestOptions(options));
+  const n = texts.names ?? {};
+  return ingestCsv(ctx, {
+    people: texts.people !== undefined ? { text: texts.people, name: n.people ?? 'people.csv' } : undefined,
+    ties: { text: texts.ties, name: n.ties ?? 'ties.csv' },
+    relations: texts.relations !== undefined ? { text: texts.relations, name: n.relations ?? 'relations.csv' } : undefined,
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export type Named = CsvInput & { readonly name: string };
+
+async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Named; relations?: Named }): Promise<IngestResult> {
+  const b = new OrgGraphBuilder();
+  const o = ctx.options;
+  if (o.managerColumn !== null && !inputs.people) {
+    ctx.fatal('E_BAD_OPTION', `managerColumn "${o.managerColumn}" needs a people file`, { field: 'managerColumn' });
+  }
+  // Step 1: relations declared in relations.csv (applied after the ties, so relation order follows the ties).
+  const declared = inputs.relations ? await readRelations(ctx, inputs.relations) : new Map<string, boolean>();
+  // Step 2: people, then their managers.
+  const managers = inputs.people ? await readPeople(ctx, b, inputs.people) : null;
+  // Step 3: ties.
+  await readTies(ctx, b, inputs.ties, inputs.people !== undefined);
+  if (managers) {
+    for (let k = 0; k < managers.length; k += 2) b.addTie(managers.get(k), managers.get(k + 1), 1, REPORTS_TO);
+  }
+  finishRelations(b, declared, o.undirectedRelations);
+  return finish(ctx, b);
+}
+
+/** @internal Apply declared directedness, then the undirectedRelations option. */
+export function finishRelations(b: OrgGraphBuilder, declared: ReadonlyMap<string, boolean>, undirected: readonly string[]): void {
+  for (const [name, directed] of declared) b.setDirected(name, directed);
+  for (const name of undirected) b.setDirected(name, false);
+}
+
+/** @internal Build the graph and fill the report's totals. */
+export function finish(ctx: IngestContext, b: OrgGraphBuilder): IngestResult {
+  const graph = b.build();
+  ctx.report.people = graph.personCount;
+  ctx.report.ties = graph.tieCount;
+  return { graph, report: ctx.report };
+}
+
+async function readRelations(ctx: IngestContext, input: Named): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>();
+  let nameCol = 0;
+  let dirCol = 1;
+  let f: FileReport | null = null;
+  await readCsv(ctx, input, input.name, 'relations', {
+    header(columns, file) {
+      f = file;
+      checkHeader(ctx, f, columns, ['relation', 'directed'], ctx.options.delimiter);
+      const idx = columnIndex(columns);
+      nameCol = idx.get('relation')!;
+      dirCol = idx.get('directed')!;
+      f.ignoredColumns.push(...columns.filter((_, i) => i !== nameCol && i !== dirCol));
+    },
+    row(fields, line) {
+      const file = f!;
+      const name = fields[nameCol].trim();
+      if (name === '') return ctx.drop(file, 'E_BAD_VALUE', 'empty relation name', line, 'relation');
+      const d = parseFlag(fields[dirCol]);
+      if (!d.ok || fields[dirCol].trim() === '') {
+        return ctx.drop(file, 'E_BAD_VALUE', d.ok ? 'empty "directed" value (write true or false)' : d.reason, line, 'directed');
+      }
+      if (out.has(name)) return ctx.drop(file, 'E_BAD_VALUE', `relation "${name}" is declared twice`, line, 'relation');
+      out.set(name, d.value);
+      file.rowsKept++;
+    },
+  });
+  return out;
+}
+
+/** @internal Reads people rows; returns (person, manager) index pairs when a manager column is set. */
+export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: Named): Promise<GrowableInt32 | null> {
+  const o = ctx.options;
+  let f!: FileReport;
+  let idCol = 0;
+  let extCol = -1;
+  let mgrCol = -1;
+  let attrCols: number[] = [];
+  let attrNames: string[] = [];
+  const lines = new GrowableInt32();
+  const managerIds: (string | null)[] = [];
+  await readCsv(ctx, input, input.name, 'people', {
+    header(columns, file) {
+      f = file;
+      checkHeader(ctx, f, columns, ['id'], o.delimiter);
+      const idx = columnIndex(columns);
+      idCol = idx.get('id')!;
+      extCol = o.externalColumn !== null ? idx.get(o.externalColumn.toLowerCase()) ?? -1 : -1;
+      if (o.managerColumn !== null) {
+        mgrCol = idx.get(o.managerColumn.toLowerCase()) ?? -1;
+        if (mgrCol < 0) {
+          ctx.fatal('E_MISSING_COLUMN', `missing manager column "${o.managerColumn}" (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`, {
+            file: f.file,
+            line: 1,
+            field: o.managerColumn,
+          });
+        }
+      }
+      attrCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== extCol);
+      attrNames = attrCols.map((i) => columns[i]);
+      b.declareAttributes(attrNames);
+    },
+    row(fields, line) {
+      const id = fields[idCol].trim();
+      if (id === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty person id', line, 'id');
+      const first = b.indexOf(id);
+      if (first >= 0) {
+        return ctx.drop(f, 'E_DUPLICATE_PERSON', `person id "${id}" already appeared on line ${lines.get(first)}`, line, 'id');
+      }
+      let external = false;
+      if (extCol >= 0) {
+        const x = parseFlag(fields[extCol]);
+        if (x.ok) external = x.value;
+        else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
+      }
+      const attributes: Record<string, string | null> = {};
+      for (let k = 0; k < attrCols.length; k++) {
+        const v = fields[attrCols[k]].trim();
+        attributes[attrNames[k]] = v === '' ? null : v;
+      }
+      b.addPerson(id, attributes, external);
+      lines.push(line);
+      if (mgrCol >= 0) {
+        const m = fields[mgrCol].trim();
+        managerIds.push(m === '' ? null : m);
+      }
+      f.rowsKept++;
+    },
+  });
+  if (mgrCol < 0) return null;
+  // Managers may appear after their reports: resolve once every person is known.
+  const pairs = new GrowableInt32();
+  for (let p = 0; p < managerIds.length; p++) {
+    const m = managerIds[p];
+    if (m === null) continue;
+    const q = b.indexOf(m);
+    const field = o.managerColumn!;
+    if (q < 0) {
+      ctx.alter(f, 'E_UNKNOWN_PERSON', `manager "${m}" is not a known person`, 'no reports_to tie made', lines.get(p), field);
+    } else if (q === p) {
+      ctx.alter(f, 'E_SELF_LOOP', 'person is their own manager', 'no reports_to tie made', lines.get(p), field);
+    } else {
+      pairs.push(p);
+      pairs.push(q);
+    }
+  }
+  return pairs;
+}
+
+async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, knownPeople: boolean): Promise<void> {
+  let f!: FileReport;
+  let srcCol = 0;
+  let dstCol = 1;
+  let wCol = -1;
+  let relCol = -1;
+  let timeCol = -1;
+  await readCsv(ctx, input, input.name, 'ties', {
+    header(columns, file) {
+      f = file;
+      checkHeader(ctx, f, columns, ['source', 'target'], ctx.options.delimiter);
+      const idx = columnIndex(columns);
+      srcCol = idx.get('source')!;
+      dstCol = idx.get('target')!;
+      wCol = idx.get('weight') ?? -1;
+      relCol = idx.get('relation') ?? -1;
+      timeCol = idx.get('time') ?? -1;
+      const used = new Set([srcCol, dstCol, wCol, relCol, timeCol]);
+      f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
+    },
+    row(fields, line) {
+      // Checks that drop the row come first; repairs after.
+      const s = fields[srcCol].trim();
+      const t = fields[dstCol].trim();
+      if (s === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty source id', line, 'source');
+      if (t === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty target id', line, 'target');
+      let si = b.indexOf(s);
+      let ti = b.indexOf(t);
+      if (knownPeople && si < 0) return ctx.drop(f, 'E_UNKNOWN_PERSON', `source "${s}" is not in the people file`, line, 'source');
+      if (knownPeople && ti < 0) return ctx.drop(f, 'E_UNKNOWN_PERSON', `target "${t}" is not in the people file`, line, 'target');
+      if (s === t) return ctx.drop(f, 'E_SELF_LOOP', `self-loop: "${s}" tied to themself`, line, 'target');
+      let weight = 1;
+      let emptyWeight = false;
+      if (wCol >= 0) {
+        const w = parseWeight(fields[wCol]);
+        if (w.ok) weight = w.value;
+        else if (fields[wCol].trim() === '') emptyWeight = true;
+        else return ctx.drop(f, 'E_BAD_WEIGHT', w.reason, line, 'weight');
+      }
+      let relation = DEFAULT_RELATION;
+      let emptyRelation = false;
+      if (relCol >= 0) {
+        const r = fields[relCol].trim();
+        if (r === '') emptyRelation = true;
+        else relation = r;
+      }
+      let time: number | undefined;
+      let badTime: string | null = null;
+      if (timeCol >= 0 && fields[timeCol].trim() !== '') {
+        const tm = parseTime(fields[timeCol]);
+        if (tm.ok) time = tm.value;
+        else badTime = tm.reason;
+      }
+      if (emptyWeight) ctx.alter(f, 'E_BAD_WEIGHT', 'empty weight', 'read as 1', line, 'weight');
+      if (emptyRelation) ctx.alter(f, 'E_BAD_VALUE', 'empty relation', `read as "${DEFAULT_RELATION}"`, line, 'relation');
+      if (badTime !== null) ctx.alter(f, 'E_BAD_TIMESTAMP', badTime, 'tie kept without a time', line, 'time');
+      if (si < 0) si = b.addPerson(s);
+      if (ti < 0) ti = b.addPerson(t);
+      b.addTie(si, ti, weight, relation, time);
+      f.rowsKept++;
+    },
+  });
+}

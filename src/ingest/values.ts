@@ -1,0 +1,87 @@
+/**
+ * Cell values: weights, timestamps and yes/no flags as orgraph reads them from text.
+ * Each parser returns a value or a reason, never throws, so strict and lenient modes share them.
+ * Reference: ISO 8601-1:2019 (calendar dates and times of day, UTC offsets).
+ */
+
+/** A parsed value or the reason it could not be read. */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A tie weight: a finite decimal number > 0 (a strength: more = closer).
+ * Empty, non-numeric, NaN, infinite, zero and negative values are refused with a reason.
+ * @example parseWeight('2.5') // { ok: true, value: 2.5 }
+ */
+export function parseWeight(text: string): Parsed<number> {
+  const s = text.trim();
+  if (s === '') return { ok: false, reason: 'empty weight' };
+  if (!DECIMAL.test(s)) {
+    if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, reason: `weight "${s}" is not a finite number` };
+    if (/^[+-]?\d+,\d+$/.test(s)) return { ok: false, reason: `weight "${s}" is not a number (decimal comma? write "${s.replace(',', '.')}")` };
+    return { ok: false, reason: `weight "${s}" is not a number` };
+  }
+  const w = Number(s);
+  if (!Number.isFinite(w)) return { ok: false, reason: `weight "${s}" is not a finite number` };
+  if (w === 0) return { ok: false, reason: 'weight is 0 (a tie must have a positive strength; leave the row out for "no tie")' };
+  if (w < 0) return { ok: false, reason: `weight ${s} is negative (weights are strengths > 0)` };
+  return { ok: true, value: w };
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A timestamp in milliseconds since the Unix epoch: either a number (epoch milliseconds) or an
+ * ISO 8601 date / date-time (`2010-01-02`, `2010-01-02T17:40:10Z`, `2010-01-02 17:40:10+01:00`).
+ * A date-time without a UTC offset is read as UTC (never as the machine's local time), so results
+ * do not depend on where orgraph runs. Out-of-range parts (month 13, 30 February, 25:00) are refused.
+ * @example parseTime('1970-01-01T00:00:01Z') // { ok: true, value: 1000 }
+ */
+export function parseTime(text: string): Parsed<number> {
+  const s = text.trim();
+  if (s === '') return { ok: false, reason: 'empty timestamp' };
+  if (EPOCH.test(s)) {
+    const v = Number(s);
+    if (Number.isFinite(v) && Math.abs(v) <= 8.64e15) return { ok: true, value: v };
+    return { ok: false, reason: `timestamp "${s}" is out of range` };
+  }
+  const m = ISO.exec(s);
+  if (!m) return { ok: false, reason: `timestamp "${s}" is neither ISO 8601 (2010-01-02T17:40:10Z) nor epoch milliseconds` };
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
+  const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: `timestamp "${s}" is not a real date and time` };
+  }
+  let offset = 0;
+  const zone = m[8];
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2) || '0');
+    if (oh > 23 || om > 59) return { ok: false, reason: `timestamp "${s}" has a bad UTC offset` };
+    offset = sign * (oh * 60 + om) * 60000;
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second) + fraction;
+  // NOTE: Date.UTC maps years 0-99 to 1900-1999; ISO years here always have 4 digits, so set it back.
+  const fixed = year < 100 ? new Date(utc).setUTCFullYear(year) : utc;
+  return { ok: true, value: fixed - offset };
+}
+
+const TRUE = new Set(['true', '1', 'yes', 'y']);
+const FALSE = new Set(['false', '0', 'no', 'n', '']);
+
+/**
+ * A yes/no cell: true/1/yes/y and false/0/no/n/empty, any case.
+ * @example parseFlag('Yes') // { ok: true, value: true }
+ */
+export function parseFlag(text: string): Parsed<boolean> {
+  const s = text.trim().toLowerCase();
+  if (TRUE.has(s)) return { ok: true, value: true };
+  if (FALSE.has(s)) return { ok: true, value: false };
+  return { ok: false, reason: `"${text.trim()}" is not a yes/no value (true/1/yes/y or false/0/no/n)` };
+}

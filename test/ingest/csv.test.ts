@@ -1,0 +1,140 @@
+/** CSV ingest: formats, defaults and options, on small hand-written inputs. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INGEST_OPTIONS, isCleanReport, loadFiles, loadFolder, parseCsv } from '../../src/ingest/index.js';
+
+describe('degenerate inputs', () => {
+  it('people without ties: a graph of isolates', async () => {
+    const { graph, report } = await parseCsv({ people: 'id\nx\n', ties: 'source,target\n' }, { mode: 'lenient' });
+    expect([graph.personCount, graph.tieCount, graph.relations.length]).toEqual([1, 0, 0]);
+    expect(report.issues.map((i) => [i.code, i.action])).toEqual([['E_EMPTY_FILE', 'warning']]);
+  });
+
+  it('one tie and no people file: people come from the ties in order of first appearance', async () => {
+    const { graph } = await parseCsv({ ties: 'source,target\nq,p\n' });
+    expect(graph.personIds).toEqual(['q', 'p']);
+    expect([...graph.ties()]).toEqual([{ source: 'q', target: 'p', weight: 1, relation: 'tie' }]);
+  });
+
+  it('without people, rows dropped before interning add nobody', async () => {
+    const { graph } = await parseCsv({ ties: 'source,target,weight\na,b,1\nc,d,0\ne,e,1\n' }, { mode: 'lenient' });
+    expect(graph.personIds).toEqual(['a', 'b']);
+  });
+});
+
+describe('format', () => {
+  it('defaults: weight 1, relation "tie", directed; column names are case-insensitive; ids trimmed', async () => {
+    const { graph, report } = await parseCsv({ people: 'ID,Team\n a ,x\nb,y\n', ties: 'Source,Target,Extra\na , b,zzz\n' });
+    expect(graph.personIds).toEqual(['a', 'b']);
+    expect(graph.attributeNames).toEqual(['Team']);
+    expect([...graph.ties()]).toEqual([{ source: 'a', target: 'b', weight: 1, relation: 'tie' }]);
+    expect(graph.relations).toEqual([{ name: 'tie', directed: true }]);
+    expect(report.files[1].ignoredColumns).toEqual(['Extra']);
+    expect(isCleanReport(report)).toBe(true);
+  });
+
+  it('empty attribute cells are missing, not empty strings', async () => {
+    const { graph } = await parseCsv({ people: 'id,team,level\na,,3\n', ties: 'source,target\n' }, { mode: 'lenient' });
+    expect(graph.attribute('team')).toEqual([null]);
+    expect(graph.person('a').attributes).toEqual({ level: '3' });
+  });
+
+  it('relations follow the ties order; relations.csv and undirectedRelations set direction', async () => {
+    const { graph } = await parseCsv(
+      {
+        ties: 'source,target,relation\na,b,z\nb,c,y\nc,a,x\n',
+        relations: 'relation,directed\nx,true\ny,false\nunused,false\n',
+      },
+      { undirectedRelations: ['z'] },
+    );
+    expect(graph.relations).toEqual([
+      { name: 'z', directed: false },
+      { name: 'y', directed: false },
+      { name: 'x', directed: true },
+      { name: 'unused', directed: false },
+    ]);
+    expect(graph.tiesPerRelation().get('unused')).toBe(0);
+  });
+
+  it('relations.csv problems: bad directed value, empty name, declared twice', async () => {
+    const relations = 'relation,directed\nx,maybe\n,true\ny,false\ny,true\n';
+    await expect(parseCsv({ ties: 'source,target\na,b\n', relations })).rejects.toMatchObject({ code: 'E_BAD_VALUE', file: 'relations.csv', line: 2, field: 'directed' });
+    const { report } = await parseCsv({ ties: 'source,target\na,b\n', relations }, { mode: 'lenient' });
+    expect(report.files[0]).toMatchObject({ kind: 'relations', rowsRead: 4, rowsKept: 1, dropped: { E_BAD_VALUE: 3 } });
+  });
+
+  it('time column: ISO 8601 or epoch ms; empty = no time', async () => {
+    const { graph } = await parseCsv({ ties: 'source,target,time\na,b,1970-01-01T00:00:02Z\nb,c,5\nc,a,\n' });
+    expect(Array.from(graph.tieTimes!)).toEqual([2000, 5, NaN]);
+  });
+
+  it('external column: yes/no into the flag, not an attribute; another column by option', async () => {
+    const people = 'id,external,partner\na,yes,n\nb,0,Y\n';
+    const def = await parseCsv({ people, ties: 'source,target\na,b\n' });
+    expect([def.graph.isExternal(0), def.graph.isExternal(1)]).toEqual([true, false]);
+    expect(def.graph.attributeNames).toEqual(['partner']);
+    const alt = await parseCsv({ people, ties: 'source,target\na,b\n' }, { externalColumn: 'partner' });
+    expect([alt.graph.isExternal(0), alt.graph.isExternal(1)]).toEqual([false, true]);
+    expect(alt.graph.attributeNames).toEqual(['external']);
+  });
+
+  it('manager column: reports_to ties person -> manager after the ties; managers may come later', async () => {
+    const { graph } = await parseCsv({ people: 'id,boss\na,c\nb,c\nc,\n', ties: 'source,target,relation\na,b,advice\n' }, { managerColumn: 'boss' });
+    expect([...graph.ties()]).toEqual([
+      { source: 'a', target: 'b', weight: 1, relation: 'advice' },
+      { source: 'a', target: 'c', weight: 1, relation: 'reports_to' },
+      { source: 'b', target: 'c', weight: 1, relation: 'reports_to' },
+    ]);
+    await expect(parseCsv({ people: 'id\na\n', ties: 'source,target\na,a\n' }, { managerColumn: 'boss', mode: 'lenient' })).rejects.toMatchObject({
+      code: 'E_MISSING_COLUMN',
+      field: 'boss',
+    });
+    await expect(parseCsv({ ties: 'source,target\na,b\n' }, { managerColumn: 'boss' })).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
+  });
+
+  it('delimiter option reads ; and tab files', async () => {
+    const semi = await parseCsv({ people: 'id;dept\na;"x;y"\nb;z\n', ties: 'source;target;weight\na;b;2.5\n' }, { delimiter: ';' });
+    expect(semi.graph.person('a').attributes).toEqual({ dept: 'x;y' });
+    const tab = await parseCsv({ ties: 'source\ttarget\na\tb\n' }, { delimiter: '\t' });
+    expect(tab.graph.tieCount).toBe(1);
+  });
+
+  it('a decimal comma in a ;-separated file gets a hint', async () => {
+    await expect(parseCsv({ ties: 'source;target;weight\na;b;1,5\n' }, { delimiter: ';' })).rejects.toThrow(/decimal comma\? write "1.5"/);
+  });
+
+  it('an unclosed quote: the rest of the file is one unreadable record, reported with its lines', async () => {
+    const { graph, report } = await parseCsv({ ties: 'source,target\na,b\n"b,c\nc,d\nd,e\n' }, { mode: 'lenient' });
+    expect(graph.tieCount).toBe(1);
+    expect(report.files[0]).toMatchObject({ rowsRead: 2, rowsKept: 1, dropped: { E_CSV_SYNTAX: 1 } });
+    expect(report.issues[0]).toMatchObject({ line: 3, code: 'E_CSV_SYNTAX' });
+    expect(report.issues[0].message).toMatch(/lines 3-5 cannot be read as CSV: a quoted field is never closed/);
+  });
+});
+
+describe('options', () => {
+  it('defaults are frozen and as documented', () => {
+    expect(Object.isFrozen(DEFAULT_INGEST_OPTIONS)).toBe(true);
+    expect(DEFAULT_INGEST_OPTIONS).toEqual({ mode: 'strict', delimiter: ',', undirectedRelations: [], managerColumn: null, externalColumn: 'external', maxIssues: 50 });
+  });
+
+  it.each([[{ mode: 'loose' }], [{ delimiter: ';;' }], [{ delimiter: '"' }], [{ maxIssues: -1 }]])('bad option %j is E_BAD_OPTION', async (o) => {
+    await expect(parseCsv({ ties: 'source,target\na,b\n' }, o as never)).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
+  });
+});
+
+describe('files and folders', () => {
+  it('loadFiles and loadFolder read the same graph', async () => {
+    const dir = 'test/fixtures/datasets/bank-wiring';
+    const a = await loadFolder(dir);
+    const b = await loadFiles({ people: `${dir}/people.csv`, ties: `${dir}/ties.csv`, relations: `${dir}/relations.csv` });
+    expect([...b.graph.ties()]).toEqual([...a.graph.ties()]);
+    expect(b.graph.relations).toEqual(a.graph.relations);
+    expect(b.graph.people()).toEqual(a.graph.people());
+  });
+
+  it('missing files and folders are E_FILE_NOT_FOUND naming the path', async () => {
+    await expect(loadFiles({ ties: 'test/nope.csv' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope.csv' });
+    await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', message: 'test: not a file' });
+    await expect(loadFolder('test/nope')).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope' });
+  });
+});
