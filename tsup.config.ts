@@ -1,11 +1,10 @@
 import { defineConfig } from 'tsup';
-import { existsSync } from 'node:fs';
 
-// Two bundles: the library (ESM + CJS + .d.ts) and the CLI. Worker entry points are built as
-// their own files so that `new Worker(new URL('./x.js', import.meta.url))` finds them in dist/.
+// Two bundles: the library (ESM + CJS + .d.ts) and the CLI. The worker-thread entry is built as
+// its own file (dist/core/parallel/worker.{js,cjs}) so that the pool can start it from dist/.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', ...(existsSync('src/core/parallel/worker.ts') ? { 'core/parallel/worker': 'src/core/parallel/worker.ts' } : {}) },
+    entry: { index: 'src/index.ts', 'core/parallel/worker': 'src/core/parallel/worker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: true,

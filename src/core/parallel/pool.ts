@@ -1,0 +1,267 @@
+/**
+ * Worker pool for path tasks
+ * Splits the sources (or samples) of a path task over worker threads that share one copy of the
+ * graph in SharedArrayBuffers, and sums their partial results in worker order.
+ * Reference: Node.js worker_threads; Bader, D. A. & Madduri, K. (2006). Parallel algorithms for
+ * evaluating centrality indices in real-world networks. ICPP 2006 (coarse-grained source split).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PathGraphPair } from '../approx-betweenness.js';
+import type { PathGraph } from '../path-graph.js';
+import { breadthFirstOrder, permutePair } from '../reorder.js';
+import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
+
+/** Thrown (as a rejection) when the run's AbortSignal fires. Callers map it to their own error. */
+export class TaskAbortedError extends Error {
+  override readonly name = 'TaskAbortedError';
+  constructor() {
+    super('path task aborted');
+  }
+}
+
+export interface RunOptions {
+  /** Worker threads; 1 runs in the calling thread (yielding to the event loop between chunks). */
+  readonly workers: number;
+  readonly signal?: AbortSignal;
+  /** Items (sources or samples) done so far, and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The number of threads worth using by default: `os.availableParallelism()`. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Run a task over all its items in the calling thread, synchronously.
+ * Complexity: that of the task's kernel times its items.
+ */
+export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
+  const { g, restore } = localityOrdered(g0, spec);
+  const task = bindTask(g, spec);
+  const out = new Float64Array(task.outLength);
+  const every = Math.max(1, Math.ceil(task.items / 100));
+  let done = 0;
+  while (done < task.items) {
+    done += runShare(task, 0, 1, done, Math.min(task.items, done + every), out);
+    onProgress?.(done, task.items);
+  }
+  return restore(out);
+}
+
+/** Graphs smaller than this are run in their own labelling (reordering would not pay). */
+const REORDER_MIN_NODES = 2000;
+
+/**
+ * Relabel the graph in breadth-first order for cache locality (see ../reorder.ts) and give back
+ * a function that maps a result in the new labelling back to the caller's. Results are the same
+ * up to the order of floating-point additions; samples are drawn over the new labels.
+ */
+function localityOrdered(g: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array } {
+  const n = g.forward.n;
+  if (n < REORDER_MIN_NODES) return { g, restore: (out) => out };
+  const order = breadthFirstOrder(g);
+  const width = spec.kind === 'distances' ? 3 : 1;
+  return {
+    g: permutePair(g, order),
+    restore: (out) => {
+      const back = new Float64Array(out.length);
+      for (let k = 0; k < n; k++) {
+        const v = order[k];
+        for (let c = 0; c < width; c++) back[width * v + c] = out[width * k + c];
+      }
+      return back;
+    },
+  };
+}
+
+/**
+ * Run a task over all its items, on `workers` threads (1 = this thread, in time slices so that
+ * aborts and progress get through). Partial results are summed in worker order, so a given worker
+ * count always gives the same bits. Rejects with {@link TaskAbortedError} when aborted.
+ */
+export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
+  if (options.signal?.aborted) throw new TaskAbortedError();
+  const { g, restore } = localityOrdered(g0, spec);
+  const items = taskItems(g, spec);
+  const workers = Math.max(1, Math.min(Math.floor(options.workers) || 1, items));
+  return restore(workers === 1 ? await runInThread(g, spec, options) : await runInWorkers(g, spec, workers, options));
+}
+
+async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onProgress }: RunOptions): Promise<Float64Array> {
+  const task = bindTask(g, spec);
+  const out = new Float64Array(task.outLength);
+  let done = 0;
+  let chunk = 1;
+  while (done < task.items) {
+    // Run for roughly 20 ms, then let timers, aborts and I/O through.
+    const start = performance.now();
+    done += runShare(task, 0, 1, done, Math.min(task.items, done + chunk), out);
+    const spent = performance.now() - start;
+    chunk = spent < 10 ? chunk * 2 : spent > 40 ? Math.max(1, chunk >> 1) : chunk;
+    onProgress?.(done, task.items);
+    if (done < task.items) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw new TaskAbortedError();
+    }
+  }
+  return out;
+}
+
+/** What a worker receives as `workerData`. */
+export interface WorkerInput {
+  readonly graph: SerializedPair;
+  readonly spec: PathTaskSpec;
+  readonly share: number;
+  readonly shares: number;
+  readonly progressEvery: number;
+}
+
+/** A graph pair whose arrays live in SharedArrayBuffers. */
+export interface SerializedPair {
+  readonly n: number;
+  readonly fo: Int32Array;
+  readonly ft: Int32Array;
+  readonly fl: Float64Array | null;
+  readonly bo: Int32Array;
+  readonly bt: Int32Array;
+  readonly bl: Float64Array | null;
+}
+
+/** Messages from a worker. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly done: number }
+  | { readonly type: 'done'; readonly out: Float64Array }
+  | { readonly type: 'error'; readonly message: string };
+
+const sharedCopies = new WeakMap<object, Int32Array | Float64Array>();
+
+/** A copy of `a` in a SharedArrayBuffer, made once per array and cached. */
+function shared<T extends Int32Array | Float64Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const hit = sharedCopies.get(a);
+  if (hit) return hit as T;
+  const buffer = new SharedArrayBuffer(a.byteLength);
+  const copy = (a instanceof Int32Array ? new Int32Array(buffer) : new Float64Array(buffer)) as T;
+  copy.set(a);
+  sharedCopies.set(a, copy);
+  return copy;
+}
+
+/** The pair with every array in shared memory (arrays shared by both directions stay shared). */
+export function serializePair(g: PathGraphPair): SerializedPair {
+  const f: PathGraph = g.forward;
+  const b: PathGraph = g.backward;
+  return {
+    n: f.n,
+    fo: shared(f.offsets),
+    ft: shared(f.targets),
+    fl: f.lengths ? shared(f.lengths) : null,
+    bo: shared(b.offsets),
+    bt: shared(b.targets),
+    bl: b.lengths ? shared(b.lengths) : null,
+  };
+}
+
+export function deserializePair(s: SerializedPair): PathGraphPair {
+  return {
+    forward: { n: s.n, offsets: s.fo, targets: s.ft, lengths: s.fl },
+    backward: { n: s.n, offsets: s.bo, targets: s.bt, lengths: s.bl },
+  };
+}
+
+/** How to start a worker: a built file, or (in the sources) a small script that loads tsx first. */
+export interface WorkerEntry {
+  readonly entry: URL | string;
+  readonly eval: boolean;
+}
+
+let cachedWorkerEntry: WorkerEntry | undefined;
+
+/**
+ * Where the worker entry is: in the build (`dist/core/parallel/worker.{js,cjs}`, reached from
+ * `dist/index.*`, `dist/cli/main.cjs` or an unbundled `dist/core/parallel/pool.*`), else next to
+ * this module in the sources (`worker.ts`), started through tsx's require hook (tsx is a
+ * devDependency; execArgv `--import tsx` does not reach worker threads on Node 20).
+ */
+export function workerEntry(): WorkerEntry {
+  if (cachedWorkerEntry) return cachedWorkerEntry;
+  const here = import.meta.url;
+  const exts = here.endsWith('.cjs') ? ['cjs', 'js'] : ['js', 'cjs'];
+  const bases = ['./worker', './core/parallel/worker', '../core/parallel/worker'];
+  const built = here.endsWith('.ts') ? [] : bases.flatMap((b) => exts.map((e) => new URL(`${b}.${e}`, here)));
+  for (const url of built) {
+    if (existsSync(fileURLToPath(url))) return (cachedWorkerEntry = { entry: url, eval: false });
+  }
+  const source = fileURLToPath(new URL('./worker.ts', here));
+  if (existsSync(source)) {
+    const tsx = createRequire(here).resolve('tsx/cjs/api');
+    const code = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(source)});\n`;
+    return (cachedWorkerEntry = { entry: code, eval: true });
+  }
+  throw new Error(`orgraph: cannot find the path worker next to ${here}`);
+}
+
+function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { signal, onProgress }: RunOptions): Promise<Float64Array> {
+  const graph = serializePair(g);
+  const items = taskItems(g, spec);
+  const { entry, eval: isCode } = workerEntry();
+  return new Promise<Float64Array>((resolve, reject) => {
+    const threads: Worker[] = [];
+    const partials: (Float64Array | null)[] = new Array(workers).fill(null);
+    const doneBy = new Array<number>(workers).fill(0);
+    let finished = 0;
+    let settled = false;
+    const stopAll = () => {
+      for (const t of threads) void t.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      stopAll();
+      reject(error);
+    };
+    const onAbort = () => fail(new TaskAbortedError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const progressEvery = Math.max(1, Math.ceil(items / workers / 50));
+    for (let share = 0; share < workers; share++) {
+      const input: WorkerInput = { graph, spec, share, shares: workers, progressEvery };
+      const t = new Worker(entry, { workerData: input, eval: isCode });
+      threads.push(t);
+      t.on('message', (m: WorkerMessage) => {
+        if (settled) return;
+        if (m.type === 'progress') {
+          doneBy[share] = m.done;
+          onProgress?.(doneBy.reduce((a, b) => a + b, 0), items);
+        } else if (m.type === 'done') {
+          partials[share] = m.out;
+          doneBy[share] = shareSize(items, share, workers);
+          finished++;
+          if (finished === workers) {
+            settled = true;
+            stopAll();
+            // Deterministic reduction: partial sums added in worker order.
+            const out = partials[0]!;
+            for (let w = 1; w < workers; w++) {
+              const p = partials[w]!;
+              for (let i = 0; i < out.length; i++) out[i] += p[i];
+            }
+            onProgress?.(items, items);
+            resolve(out);
+          }
+        } else {
+          fail(new Error(`orgraph path worker: ${m.message}`));
+        }
+      });
+      t.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+      t.on('exit', (code) => {
+        if (!settled && partials[share] === null) fail(new Error(`orgraph path worker exited with code ${code}`));
+      });
+    }
+  });
+}

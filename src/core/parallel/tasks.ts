@@ -1,0 +1,80 @@
+/**
+ * Path tasks: the per-source (or per-sample) work that threads share out
+ * One definition used both in the calling thread and inside worker threads, so every setting runs
+ * the very same kernel code.
+ * Reference: Brandes, U. (2001). J. Math. Sociol. 25(2); Riondato & Kornaropoulos (2016).
+ */
+import { samplePath, SampleScratch, type PathGraphPair } from '../approx-betweenness.js';
+import { brandesSource, PathScratch } from '../brandes.js';
+import { BATCH, BatchScratch, distanceSums, distanceSumsBatch, unitDistances } from '../closeness.js';
+
+/** Which task, and its parameters (plain data: it crosses thread boundaries). */
+export type PathTaskSpec =
+  /** Sum of Brandes dependencies over sources: out[v], length n. Items = sources. */
+  | { readonly kind: 'betweenness' }
+  /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
+   *  Items = sources, or batches of 32 sources on hop counts. */
+  | { readonly kind: 'distances'; readonly unit: number }
+  /** Riondato–Kornaropoulos samples: out[v] counts interior hits. Items = samples. */
+  | { readonly kind: 'sample'; readonly seed: number; readonly samples: number };
+
+/** A task bound to a graph: how many items, how long the result is, and how to run one item. */
+export interface BoundTask {
+  readonly items: number;
+  readonly outLength: number;
+  run(item: number, out: Float64Array): void;
+}
+
+/** How many items a task has on a graph (sources, 32-source batches, or samples). */
+export function taskItems(g: PathGraphPair, spec: PathTaskSpec): number {
+  const n = g.forward.n;
+  if (spec.kind === 'sample') return spec.samples;
+  if (spec.kind === 'distances' && g.backward.lengths === null) return Math.ceil(n / BATCH);
+  return n;
+}
+
+/** Bind a task to a graph, allocating this thread's scratch buffers once. */
+export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
+  const n = g.forward.n;
+  switch (spec.kind) {
+    case 'betweenness': {
+      const scratch = new PathScratch(n);
+      return { items: n, outLength: n, run: (s, out) => void brandesSource(g.forward, s, out, scratch) };
+    }
+    case 'distances': {
+      const table = unitDistances(n + 1, spec.unit);
+      if (g.backward.lengths === null) {
+        // Hop counts: bit-parallel BFS, 32 sources per item.
+        const batch = new BatchScratch(n);
+        return { items: Math.ceil(n / BATCH), outLength: 3 * n, run: (b, out) => distanceSumsBatch(g.backward, b, out, batch, table) };
+      }
+      const scratch = new PathScratch(n);
+      return { items: n, outLength: 3 * n, run: (s, out) => distanceSums(g.backward, s, out, scratch, table) };
+    }
+    case 'sample': {
+      const scratch = new SampleScratch(n);
+      return { items: spec.samples, outLength: n, run: (k, out) => void samplePath(g, spec.seed, k, out, scratch) };
+    }
+  }
+}
+
+/**
+ * The items of share `share` out of `shares`: item = share + j * shares (interleaved, so every
+ * share gets a similar mix of cheap and expensive sources). Runs items with index j in [from, to).
+ * @returns the number of items run
+ */
+export function runShare(task: BoundTask, share: number, shares: number, from: number, to: number, out: Float64Array): number {
+  let done = 0;
+  for (let j = from; j < to; j++) {
+    const item = share + j * shares;
+    if (item >= task.items) break;
+    task.run(item, out);
+    done++;
+  }
+  return done;
+}
+
+/** Number of items in a share. */
+export function shareSize(items: number, share: number, shares: number): number {
+  return share >= items ? 0 : Math.floor((items - 1 - share) / shares) + 1;
+}

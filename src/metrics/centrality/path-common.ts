@@ -1,0 +1,130 @@
+/**
+ * Shared plumbing of the path-based centralities (betweenness, closeness, harmonic)
+ * Turns a view and the weight options into the arrays the path kernels read, picks the thread
+ * count, and maps kernel-level aborts to OrgraphError.
+ * Reference: Brandes, U. (2008). On variants of shortest-path betweenness centrality and their
+ * generic computation. Social Networks 30(2), 136-145.
+ */
+import type { PathGraphPair } from '../../core/approx-betweenness.js';
+import { lengthsFromStrengths, type Csr, type LengthTransform } from '../../core/csr.js';
+import { defaultWorkerCount, runPathTask, runPathTaskSync, TaskAbortedError } from '../../core/parallel/pool.js';
+import { pathGraphOf, uniformLength } from '../../core/path-graph.js';
+import { OrgraphError } from '../../model/errors.js';
+import type { OrgView } from '../../model/projection.js';
+
+/** The arrays a path metric runs on, and how its lengths were read. */
+export interface PathInput {
+  readonly pair: PathGraphPair;
+  /** 'bfs' when every arc has the same length (or weights are ignored), else 'dijkstra'. */
+  readonly search: 'bfs' | 'dijkstra';
+  /** The common arc length under 'bfs' (1 when weights are ignored). */
+  readonly unit: number;
+}
+
+type Lengths = { lengths: Float64Array; inLengths: Float64Array; unit: number };
+const lengthCache = new WeakMap<Csr, Map<string, Lengths>>();
+
+function lengthsOf(csr: Csr, transform: LengthTransform): Lengths {
+  const key = typeof transform === 'string' ? transform : null;
+  const hit = key ? lengthCache.get(csr)?.get(key) : undefined;
+  if (hit) return hit;
+  const { lengths, inLengths } = lengthsFromStrengths(csr, transform);
+  for (let p = 0; p < lengths.length; p++) {
+    const d = lengths[p];
+    if (!(d > 0) || !Number.isFinite(d)) {
+      throw new OrgraphError('E_BAD_OPTION', `path length ${d} from tie value ${csr.weights[p]}: lengths must be positive and finite`, { field: 'length' });
+    }
+  }
+  const result = { lengths, inLengths, unit: uniformLength(lengths) };
+  if (key) {
+    let perCsr = lengthCache.get(csr);
+    if (!perCsr) lengthCache.set(csr, (perCsr = new Map()));
+    perCsr.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * Path arrays of a view. With `weighted` false, or when every tie has the same length, lengths are
+ * dropped and kernels use breadth-first search; the results equal Dijkstra's on those lengths.
+ */
+export function pathInput(view: OrgView, weighted: boolean, length: LengthTransform): PathInput {
+  const csr = view.csr;
+  const hops = (unit: number): PathInput => ({
+    pair: { forward: pathGraphOf(csr, null), backward: pathGraphOf(csr, null, true) },
+    search: 'bfs',
+    unit,
+  });
+  if (!weighted || csr.arcCount === 0) return hops(1);
+  const l = lengthsOf(csr, length);
+  if (!Number.isNaN(l.unit)) return hops(l.unit);
+  return {
+    pair: { forward: pathGraphOf(csr, l), backward: pathGraphOf(csr, l, true) },
+    search: 'dijkstra',
+    unit: NaN,
+  };
+}
+
+/** Work below this (node visits x arc visits, roughly) runs in the calling thread by default. */
+const PARALLEL_WORK_THRESHOLD = 5e7;
+
+/**
+ * Threads to use: an explicit `workers` is honoured (at least 1); by default all cores, except for
+ * small graphs where starting threads costs more than it saves.
+ */
+export function resolveWorkers(requested: number | undefined, view: OrgView): number {
+  if (requested !== undefined) {
+    if (!Number.isFinite(requested) || requested < 1) {
+      throw new OrgraphError('E_BAD_OPTION', `workers must be a number >= 1, got ${requested}`, { field: 'workers' });
+    }
+    return Math.floor(requested);
+  }
+  const { n, arcCount } = view.csr;
+  return n * (n + arcCount) < PARALLEL_WORK_THRESHOLD ? 1 : defaultWorkerCount();
+}
+
+/** Map a kernel abort to `E_ABORTED`; pass anything else through. */
+export function mapAbort(error: unknown, metric: string): never {
+  if (error instanceof TaskAbortedError) throw new OrgraphError('E_ABORTED', `${metric} aborted`);
+  throw error;
+}
+
+/** Reject up front when the signal has already fired. */
+export function checkSignal(signal: AbortSignal | undefined, metric: string): void {
+  if (signal?.aborted) throw new OrgraphError('E_ABORTED', `${metric} aborted`);
+}
+
+/** The options a caller actually set (undefined entries dropped), to spread over the defaults. */
+export function definedOnly<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Options shared by closeness and harmonic. */
+export interface DistanceRunOptions {
+  readonly weighted: boolean;
+  readonly length: LengthTransform;
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Per person i, over incoming shortest paths (from every j to i; the same as outgoing when
+ * undirected): out[3i] = people reaching i (i included), out[3i+1] = sum of d(j,i),
+ * out[3i+2] = sum of 1/d(j,i). Sync when `workers` is 1 and there is no signal.
+ */
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: true): { sums: Float64Array; input: PathInput; workers: number };
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: false): Promise<{ sums: Float64Array; input: PathInput; workers: number }>;
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: boolean) {
+  checkSignal(o.signal, metric);
+  const input = pathInput(view, o.weighted, o.length);
+  const spec = { kind: 'distances', unit: input.search === 'bfs' ? input.unit : 1 } as const;
+  if (sync) return { sums: runPathTaskSync(input.pair, spec, o.onProgress), input, workers: 1 };
+  const workers = resolveWorkers(o.workers, view);
+  return runPathTask(input.pair, spec, { workers, signal: o.signal, onProgress: o.onProgress }).then(
+    (sums) => ({ sums, input, workers }),
+    (e: unknown) => mapAbort(e, metric),
+  );
+}
