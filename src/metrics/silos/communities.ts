@@ -1,0 +1,197 @@
+/**
+ * Communities (Louvain)
+ * The informal groups the ties themselves draw: Louvain modularity optimisation, weighted, at a
+ * chosen resolution, with a seeded random order so that the same input always gives the same answer.
+ * Reference: Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding
+ * of communities in large networks. J. Stat. Mech. P10008. Implementation: graphology-communities-louvain.
+ */
+import { UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
+import { csrFromEdges, type Csr } from '../../core/csr.js';
+import { mulberry32, shuffleInPlace } from '../../core/label-permutation.js';
+import { modularityLocalMoves } from '../../core/modularity-moves.js';
+import { OrgraphError } from '../../model/errors.js';
+import type { OrgView } from '../../model/projection.js';
+import { NodeScores } from '../scores.js';
+import type { GroupPartition } from './groups.js';
+import { modularityOfLabels } from './modularity.js';
+
+export interface LouvainOptions {
+  /** Modularity resolution gamma: > 1 gives more, smaller communities. @defaultValue 1 */
+  readonly resolution?: number;
+  /** Read tie strengths; false counts ties. @defaultValue true */
+  readonly weighted?: boolean;
+  /** Seed of the random node order. @defaultValue 1 */
+  readonly seed?: number;
+  /**
+   * Independent runs (seeds derived from `seed`); the partition with the highest modularity is
+   * kept. `'auto'` = round(1,000,000 / ties) clamped to [1, 10]: 10 runs up to 100,000 ties, one
+   * run from 1,000,000 ties. @defaultValue 'auto'
+   */
+  readonly runs?: number | 'auto';
+}
+
+export const DEFAULT_LOUVAIN_OPTIONS = Object.freeze({
+  resolution: 1,
+  weighted: true,
+  seed: 1,
+  runs: 'auto',
+} as const satisfies LouvainOptions);
+
+export interface LouvainResult {
+  /**
+   * The communities as a partition of the view's people (names "1", "2"... by decreasing size,
+   * ties by first member in view order); usable by every group measure.
+   */
+  readonly partition: GroupPartition;
+  /** Community number (1 = largest) of each person, aligned with `view.personIds`. */
+  readonly people: NodeScores;
+  readonly count: number;
+  /** Modularity of the partition at `resolution`, on the undirected reading of the view; NaN without ties. */
+  readonly modularity: number;
+  readonly resolution: number;
+  readonly weighted: boolean;
+  readonly seed: number;
+  readonly runs: number;
+  /** Modularity reached by each run, in run order. */
+  readonly runModularities: readonly number[];
+}
+
+type LouvainDetailed = (
+  graph: UndirectedGraph,
+  options: { getEdgeWeight: string | null; resolution: number; rng: () => number },
+) => { communities: Record<string, number> };
+
+// NOTE: the package is CommonJS with an ESM-style declaration; depending on the loader the function
+// is the module itself or its `default`.
+const louvainImpl = ((louvainModule as unknown as { default?: unknown }).default ?? louvainModule) as unknown as {
+  detailed: LouvainDetailed;
+};
+
+/**
+ * Louvain communities of a view.
+ *
+ * Maximises Q = 1/2m sum_ij [A_ij - gamma k_i k_j / 2m] delta(c_i, c_j) by local moves and
+ * aggregation (Blondel et al. 2008). Directed views are read as undirected, a pair's value being
+ * a_ij + a_ji (as igraph's `community_multilevel`, which has no directed variant). The random node
+ * order comes from a seeded generator: same view, options and seed, same communities. Each run
+ * r uses a seed derived from (seed, r): people are added to the graphology graph in a shuffled
+ * order (graphology's own randomisation only picks where its sweep starts), Louvain runs, and the
+ * result is refined by single-person moves on the full graph (a multi-level refinement, Rotta &
+ * Noack 2011); the partition of highest modularity over the runs is kept (ties: the earlier run).
+ * Isolates form communities of one; a view without ties gives every person their own community
+ * and NaN modularity; an empty view gives no community.
+ *
+ * Complexity: about O(m log n) per run, plus O(n + m) per run to build the graphology graph.
+ * @returns the partition, per-person community numbers and diagnostics (modularity per run)
+ * @example
+ * const c = louvain(view, { seed: 42, resolution: 1 });
+ * c.count; c.modularity; c.people.get('ana'); // 3
+ */
+export function louvain(view: OrgView, options: LouvainOptions = {}): LouvainResult {
+  const resolution = options.resolution ?? DEFAULT_LOUVAIN_OPTIONS.resolution;
+  const weighted = options.weighted ?? DEFAULT_LOUVAIN_OPTIONS.weighted;
+  const seed = options.seed ?? DEFAULT_LOUVAIN_OPTIONS.seed;
+  const csr = undirectedReading(view.csr);
+  const requested = options.runs ?? DEFAULT_LOUVAIN_OPTIONS.runs;
+  const runs = requested === 'auto' ? autoRuns(csr.arcCount / 2) : requested;
+  if (!Number.isFinite(resolution) || resolution <= 0) {
+    throw new OrgraphError('E_BAD_OPTION', `resolution must be a finite number > 0, got ${resolution}`, { field: 'resolution' });
+  }
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new OrgraphError('E_BAD_OPTION', `runs must be an integer >= 1, got ${runs}`, { field: 'runs' });
+  }
+  if (!Number.isInteger(seed)) {
+    throw new OrgraphError('E_BAD_OPTION', `seed must be an integer, got ${seed}`, { field: 'seed' });
+  }
+  const n = csr.n;
+  let best: Int32Array = Int32Array.from({ length: n }, (_, i) => i);
+  let bestQ = NaN;
+  const runModularities: number[] = [];
+  if (csr.arcCount > 0) {
+    const labels = new Int32Array(n);
+    const order = new Int32Array(n);
+    for (let r = 0; r < runs; r++) {
+      const rng = mulberry32(runSeed(seed, r));
+      // Step 1: the graphology graph (node keys are view indices), nodes in a seeded random order:
+      // graphology's own randomisation only picks where its sweep starts.
+      for (let i = 0; i < n; i++) order[i] = i;
+      shuffleInPlace(order, rng);
+      const graph = new UndirectedGraph({ allowSelfLoops: false, multi: false });
+      for (let t = 0; t < n; t++) graph.addNode(String(order[t]));
+      for (let t = 0; t < n; t++) {
+        const i = order[t];
+        for (let p = csr.offsets[i]; p < csr.offsets[i + 1]; p++) {
+          const j = csr.targets[p];
+          if (j > i) graph.addEdge(String(i), String(j), { weight: csr.weights[p] });
+        }
+      }
+      // Step 2: Louvain.
+      const out = louvainImpl.detailed(graph, { getEdgeWeight: weighted ? 'weight' : null, resolution, rng });
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        labels[i] = out.communities[String(i)];
+        if (labels[i] + 1 > k) k = labels[i] + 1;
+      }
+      // Step 3: refine on the full graph by single-person moves (seeded order).
+      shuffleInPlace(order, rng);
+      modularityLocalMoves(csr, labels, k, resolution, weighted, order);
+      const q = modularityOfLabels(csr, labels, k, resolution, weighted);
+      runModularities.push(q);
+      if (r === 0 || q > bestQ) {
+        bestQ = q;
+        best = Int32Array.from(labels);
+      }
+    }
+  }
+  // Step 4: canonical numbering: by decreasing size, then by first member.
+  const { labels: canonical, sizes } = canonicalLabels(best);
+  const count = sizes.length;
+  const names = Object.freeze(Array.from({ length: count }, (_, c) => String(c + 1)));
+  const partition: GroupPartition = { attribute: null, names, labels: canonical, sizes, missing: 0 };
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = canonical[i] + 1;
+  const people = new NodeScores('community', view.personIds, values, {
+    count,
+    modularity: Number.isNaN(bestQ) ? null : bestQ,
+    resolution,
+    seed,
+    runs,
+  });
+  return { partition, people, count, modularity: bestQ, resolution, weighted, seed, runs, runModularities: Object.freeze(runModularities) };
+}
+
+/** Runs for `'auto'`: round(1e6 / ties) clamped to [1, 10]. */
+function autoRuns(ties: number): number {
+  return Math.min(10, Math.max(1, Math.round(1e6 / Math.max(1, ties))));
+}
+
+/** Seed of run r: run 0 uses the seed itself. */
+function runSeed(seed: number, r: number): number {
+  return r === 0 ? seed >>> 0 : (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(r, 0xc2b2ae35)) >>> 0;
+}
+
+/** The undirected reading of a CSR: a pair's value is a_ij + a_ji. */
+function undirectedReading(g: Csr): Csr {
+  if (!g.directed) return g;
+  const sources = new Int32Array(g.arcCount);
+  for (let i = 0; i < g.n; i++) for (let p = g.offsets[i]; p < g.offsets[i + 1]; p++) sources[p] = i;
+  return csrFromEdges(g.n, { sources, targets: g.targets, weights: g.weights }, false);
+}
+
+/** Relabel 0..k-1 by decreasing community size, ties broken by the first member's index. */
+function canonicalLabels(raw: Int32Array): { labels: Int32Array; sizes: Int32Array } {
+  const n = raw.length;
+  const first = new Map<number, number>();
+  const size = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = raw[i];
+    if (!first.has(c)) first.set(c, i);
+    size.set(c, (size.get(c) ?? 0) + 1);
+  }
+  const order = [...first.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
+  const rank = new Map(order.map((c, r) => [c, r]));
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = rank.get(raw[i])!;
+  return { labels, sizes: Int32Array.from(order, (c) => size.get(c)!) };
+}

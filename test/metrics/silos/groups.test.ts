@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkLabels, groupPartition, MISSING_GROUP } from '../../../src/metrics/silos/groups.js';
+import { dataset, emptyView, small } from './helpers.js';
+import { project } from '../../../src/model/projection.js';
+
+describe('groupPartition', () => {
+  it('empty view: no groups', () => {
+    const g = groupPartition(emptyView(), []);
+    expect(g).toMatchObject({ names: [], missing: 0 });
+    expect(g.labels.length).toBe(0);
+  });
+
+  it('names sort with numeric collation; labels and sizes follow', () => {
+    const view = small({ a: '10', b: '2', c: '2', d: '1' }, []);
+    const g = groupPartition(view, 'team');
+    expect(g.names).toEqual(['1', '2', '10']);
+    expect(Array.from(g.labels)).toEqual([2, 1, 1, 0]);
+    expect(Array.from(g.sizes)).toEqual([1, 2, 1]);
+  });
+
+  it('missing values: excluded (-1) by default, or one "(missing)" group', () => {
+    const view = small({ a: 'X', m: null, b: 'Y' }, []);
+    const out = groupPartition(view, 'team');
+    expect(Array.from(out.labels)).toEqual([0, -1, 1]);
+    expect(out.missing).toBe(1);
+    const grouped = groupPartition(view, 'team', { missing: 'group' });
+    expect(grouped.names).toEqual(['X', 'Y', MISSING_GROUP]);
+    expect(Array.from(grouped.labels)).toEqual([0, 2, 1]);
+    expect(grouped.missing).toBe(0);
+  });
+
+  it('values given directly must be one per person; empty strings are missing', () => {
+    const view = small({ a: 'X', b: 'Y' }, []);
+    expect(Array.from(groupPartition(view, ['p', '']).labels)).toEqual([0, -1]);
+    expect(() => groupPartition(view, ['p'])).toThrow(/1 values for 2 people/);
+  });
+
+  it('an unknown attribute is E_UNKNOWN_ATTRIBUTE', () => {
+    const view = small({ a: 'X' }, []);
+    expect(() => groupPartition(view, 'office')).toThrow(expect.objectContaining({ code: 'E_UNKNOWN_ATTRIBUTE' }));
+  });
+
+  it('labels follow the view, not the graph: enron role (54 missing values)', async () => {
+    const graph = await dataset('enron-email');
+    const view = project(graph);
+    const g = groupPartition(view, 'role');
+    expect(g.missing).toBe(54);
+    const role = graph.attribute('role');
+    for (let v = 0; v < view.personIds.length; v++) {
+      const value = role[view.personIndex[v]];
+      expect(g.labels[v] < 0 ? null : g.names[g.labels[v]]).toBe(value === '' ? null : value);
+    }
+  });
+
+  it('checkLabels rejects misaligned or out-of-range labels', () => {
+    expect(() => checkLabels(Int32Array.of(0, 1), 3, 2)).toThrow(/2 labels for 3 people/);
+    expect(() => checkLabels(Int32Array.of(0, 2), 2, 2)).toThrow(/outside/);
+    expect(() => checkLabels(Int32Array.of(-1, 1), 2, 2)).not.toThrow();
+  });
+});
