@@ -1,4 +1,101 @@
-/** centrality entries of the metric catalog (see ../catalog.ts). */
-import type { MetricSpec } from '../catalog.js';
+/**
+ * Centrality entries of the metric catalog (see ../catalog.ts): degree and strength (with in/out
+ * variants on directed views), betweenness, closeness, harmonic, eigenvector, PageRank, Katz,
+ * local clustering and core number, in the order `orgraph metrics` writes them.
+ */
+import type { MetricContext, MetricSpec } from '../catalog.js';
+import { betweenness } from './betweenness.js';
+import { closeness } from './closeness.js';
+import { clustering } from './clustering.js';
+import { coreNumber } from './core-number.js';
+import { degree } from './degree.js';
+import { eigenvector } from './eigenvector.js';
+import { harmonic } from './harmonic.js';
+import { katz } from './katz.js';
+import { pagerank } from './pagerank.js';
+import { strength } from './strength.js';
 
-export const CENTRALITY_METRICS: readonly MetricSpec[] = [];
+/** Options every parallel path metric takes from the context. */
+function pathContext(stage: string, context: MetricContext) {
+  const onProgress = context.onProgress;
+  return {
+    workers: context.workers,
+    signal: context.signal,
+    onProgress: onProgress ? (done: number, total: number) => onProgress(stage, done, total) : undefined,
+  };
+}
+
+export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
+  {
+    keys: ['degree'],
+    family: 'centrality',
+    description: 'number of people tied to the person (in + out on directed views)',
+    compute: (view) => [degree(view)],
+  },
+  {
+    keys: ['strength'],
+    family: 'centrality',
+    description: 'sum of the values of the person\'s ties (in + out on directed views)',
+    compute: (view) => [strength(view)],
+  },
+  {
+    keys: ['inDegree', 'outDegree', 'inStrength', 'outStrength'],
+    family: 'centrality',
+    description: 'incoming / outgoing tie counts and value sums',
+    directedOnly: true,
+    compute: (view) => [
+      degree(view, { direction: 'in' }),
+      degree(view, { direction: 'out' }),
+      strength(view, { direction: 'in' }),
+      strength(view, { direction: 'out' }),
+    ],
+  },
+  {
+    keys: ['betweenness'],
+    family: 'centrality',
+    description: 'share of shortest paths between others through the person (normalised; length = 1 / weight)',
+    compute: async (view, context) => [await betweenness(view, pathContext('betweenness', context))],
+  },
+  {
+    keys: ['closeness'],
+    family: 'centrality',
+    description: 'inverse mean distance from the people who reach the person (Wasserman-Faust)',
+    compute: async (view, context) => [await closeness(view, pathContext('closeness', context))],
+  },
+  {
+    keys: ['harmonic'],
+    family: 'centrality',
+    description: 'sum of inverse distances from every other person',
+    compute: async (view, context) => [await harmonic(view, pathContext('harmonic', context))],
+  },
+  {
+    keys: ['eigenvector'],
+    family: 'centrality',
+    description: 'dominant eigenvector: tied to people who are themselves central (unit norm)',
+    compute: (view) => [eigenvector(view)],
+  },
+  {
+    keys: ['pagerank'],
+    family: 'centrality',
+    description: 'random-walk share of time at the person (alpha 0.85)',
+    compute: (view) => [pagerank(view)],
+  },
+  {
+    keys: ['katz'],
+    family: 'centrality',
+    description: 'walks reaching the person, attenuated by alpha per step (unit norm)',
+    compute: (view) => [katz(view)],
+  },
+  {
+    keys: ['clustering'],
+    family: 'centrality',
+    description: 'share of the person\'s contact pairs who are tied (Onnela weighted; Fagiolo directed)',
+    compute: (view) => [clustering(view)],
+  },
+  {
+    keys: ['coreNumber'],
+    family: 'centrality',
+    description: 'deepest k-core the person belongs to',
+    compute: (view) => [coreNumber(view)],
+  },
+] satisfies MetricSpec[]);

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run, type CliIo } from '../../src/cli/main.js';
+
+const KARATE = fileURLToPath(new URL('../fixtures/datasets/zachary-karate', import.meta.url));
+const LAZEGA = fileURLToPath(new URL('../fixtures/datasets/lazega-lawfirm', import.meta.url));
+const MANUFACTURING = fileURLToPath(new URL('../fixtures/datasets/manufacturing-email', import.meta.url));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), isTTY: false };
+  const code = await run(argv, io);
+  return { code, out, err };
+}
+
+describe('orgraph groups', () => {
+  it('karate by club: JSON with groups, mixing and network figures', async () => {
+    const r = await cli('groups', KARATE, '--group', 'club', '--permutations', '99');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['groups', 'mixing', 'network']));
+    // Yule's Q 0.784014 (METRICS.md); E-I = (11 - 67) / 78.
+    expect(doc.network.yulesQ).toBeCloseTo(0.784014, 6);
+    expect(doc.network.eiIndex).toBeCloseTo(-56 / 78, 12);
+    expect(doc.network.eiTest.permutations).toBe(99);
+    expect(doc.network.eiTest.pLower).toBeCloseTo(1 / 100, 12);
+    expect(doc.groups.map((g: { group: string }) => g.group)).toEqual(['Mr. Hi', 'Officer']);
+    expect(doc.groups[0]).toMatchObject({ size: 17, internalTies: 35, externalTies: 11 });
+    // 2 groups -> 4 cells, symmetric.
+    expect(doc.mixing).toHaveLength(4);
+    expect(doc.mixing[1]).toMatchObject({ from: 'Mr. Hi', to: 'Officer', ties: 11 });
+    expect(doc.network.communities.nmi).toBeGreaterThan(0.5);
+  });
+
+  it('same seed, same output', async () => {
+    const a = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9');
+    const b = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+
+  it('CSV: one row per group; --directed, --relation and --unweighted reach the view', async () => {
+    const r = await cli('groups', LAZEGA, '--group', 'office', '--relation', 'advice', '--directed', '--unweighted', '--format', 'csv', '--permutations', '0');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['group', 'size', 'internalTies', 'externalTies']);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['Boston', 'Hartford', 'Providence']);
+    // --permutations 0: empty p-value cells.
+    const header = lines[0].split(',');
+    expect(lines[1].split(',')[header.indexOf('eiPValue')]).toBe('');
+    // Unweighted: weights equal counts.
+    const row = lines[1].split(',');
+    expect(row[header.indexOf('internalWeight')]).toBe(row[header.indexOf('internalTies')]);
+  });
+
+  it('--missing group adds a "(missing)" group; the default leaves those people out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-groups-'));
+    const out = join(dir, 'groups.json');
+    const a = await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--out', out);
+    expect(a.code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.network.missing).toBe(14);
+    const b = JSON.parse((await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--missing', 'group')).out);
+    expect(b.network.missing).toBe(0);
+    expect(b.groups.at(-1)).toMatchObject({ group: '(missing)', size: 14 });
+  });
+
+  it('usage errors exit 2, data errors exit 1, one line each', async () => {
+    expect((await cli('groups', KARATE)).code).toBe(2);
+    expect((await cli('groups', KARATE, '--group', 'club', '--permutations', '-3')).code).toBe(2);
+    expect((await cli('groups', KARATE, '--group', 'club', '--missing', 'drop')).code).toBe(2);
+    const unknown = await cli('groups', KARATE, '--group', 'department');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/E_UNKNOWN_ATTRIBUTE/);
+    expect(unknown.err.trim().split('\n')).toHaveLength(1);
+  });
+});
