@@ -4,7 +4,7 @@
  * Reference: Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol. 25(2), 163-177.
  */
 import { IndexedMinHeap } from './heap.js';
-import type { PathGraph } from './path-graph.js';
+import type { BucketPlan, PathGraph } from './path-graph.js';
 
 /**
  * Scratch buffers for one thread: allocated once, reused for every source.
@@ -19,14 +19,68 @@ export class PathScratch {
   readonly coef: Float64Array;
   readonly order: Int32Array;
   readonly heap: IndexedMinHeap;
+  /** Bucket queue for Dijkstra (see {@link bucketPlan}); null = use the heap. */
+  readonly buckets: BucketQueue | null;
+  /** First shortest-path predecessor of each node (Dijkstra); further ones in the pool below. */
+  readonly pred: Int32Array;
+  /** Head of each node's list of further predecessors in the pool; -1 = none. */
+  readonly predMore: Int32Array;
+  /** Pool of further predecessors: node and next entry. Grown on demand (ties are rare with lengths). */
+  predNode: Int32Array;
+  predNext: Int32Array;
+  /** Dependencies delta_s(v) of the push formulation (Dijkstra). */
+  readonly delta: Float64Array;
 
-  constructor(readonly n: number) {
+  constructor(readonly n: number, plan: BucketPlan | null = null) {
     this.hops = new Int32Array(n).fill(-1);
     this.dist = new Float64Array(n).fill(Infinity);
     this.sigma = new Float64Array(n);
     this.coef = new Float64Array(n);
     this.order = new Int32Array(n);
     this.heap = new IndexedMinHeap(this.dist);
+    this.buckets = plan ? new BucketQueue(n, plan) : null;
+    this.pred = new Int32Array(n);
+    this.predMore = new Int32Array(n);
+    this.predNode = new Int32Array(Math.max(16, n));
+    this.predNext = new Int32Array(Math.max(16, n));
+    this.delta = new Float64Array(n);
+  }
+
+  /** Double the predecessor pool, keeping its entries. */
+  growPredPool(): void {
+    const node = new Int32Array(this.predNode.length * 2);
+    const next = new Int32Array(this.predNext.length * 2);
+    node.set(this.predNode);
+    next.set(this.predNext);
+    this.predNode = node;
+    this.predNext = next;
+  }
+}
+
+/**
+ * A circular array of buckets of width `plan.width` holding singly linked lists of queue entries
+ * (Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering. CACM 12(11)).
+ * Entries are never removed: a node that moves to an earlier bucket leaves a stale entry behind,
+ * recognised because `bucketOf[node]` no longer names the bucket being emptied.
+ */
+export class BucketQueue {
+  readonly head: Int32Array;
+  readonly entryNode: Int32Array;
+  readonly entryNext: Int32Array;
+  /** Bucket index of a node's live entry; -1 when the node is not queued (never reached, or settled). */
+  readonly bucketOf: Float64Array;
+  readonly width: number;
+  readonly inverse: number;
+  readonly slots: number;
+
+  constructor(n: number, plan: BucketPlan) {
+    this.width = plan.width;
+    this.inverse = plan.inverse;
+    this.slots = plan.slots;
+    this.head = new Int32Array(plan.slots).fill(-1);
+    this.entryNode = new Int32Array(plan.capacity);
+    this.entryNext = new Int32Array(plan.capacity);
+    this.bucketOf = new Float64Array(n).fill(-1);
   }
 }
 
@@ -44,7 +98,10 @@ export class PathScratch {
  * @returns the number of nodes reached from s (s included)
  */
 export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch): number {
-  return g.lengths === null ? brandesBfs(g, s, out, scratch) : brandesDijkstra(g, g.lengths, s, out, scratch);
+  if (g.lengths === null) return brandesBfs(g, s, out, scratch);
+  const count = scratch.buckets ? dijkstraBuckets(g, g.lengths, s, scratch, scratch.buckets) : dijkstraHeap(g, g.lengths, s, scratch);
+  accumulateDijkstra(count, out, scratch);
+  return count;
 }
 
 function brandesBfs(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch): number {
@@ -92,10 +149,12 @@ function brandesBfs(g: PathGraph, s: number, out: Float64Array, scratch: PathScr
   return tail;
 }
 
-function brandesDijkstra(g: PathGraph, lengths: Float64Array, s: number, out: Float64Array, scratch: PathScratch): number {
+/** Dijkstra with path counts and an indexed heap; fills `order` in settling order. @returns nodes settled */
+function dijkstraHeap(g: PathGraph, lengths: Float64Array, s: number, scratch: PathScratch): number {
   const { offsets, targets } = g;
-  const { dist, sigma, coef, order, heap } = scratch;
-  // Step 1: Dijkstra with path counts. NOTE: dist[v] is final when v pops; sigma[v] too.
+  const { dist, sigma, order, heap, pred, predMore } = scratch;
+  let pool = 0;
+  // NOTE: dist[v] is final when v pops; sigma[v] too.
   dist[s] = 0;
   sigma[s] = 1;
   heap.push(s);
@@ -113,29 +172,117 @@ function brandesDijkstra(g: PathGraph, lengths: Float64Array, s: number, out: Fl
       if (nd < dw) {
         dist[w] = nd;
         sigma[w] = sv;
+        pred[w] = v;
+        predMore[w] = -1;
         if (dw === Infinity) heap.push(w);
         else heap.decrease(w);
       } else if (nd === dw) {
         sigma[w] += sv;
+        if (pool === scratch.predNode.length) scratch.growPredPool();
+        scratch.predNode[pool] = v;
+        scratch.predNext[pool] = predMore[w];
+        predMore[w] = pool++;
       }
     }
   }
-  // Step 2: dependencies in reverse settling order (pull form), same sums as the forward pass.
-  for (let k = count - 1; k > 0; k--) {
-    const v = order[k];
-    const dv = dist[v];
-    let acc = 0;
-    const end = offsets[v + 1];
-    for (let p = offsets[v]; p < end; p++) {
-      const w = targets[p];
-      if (dv + lengths[p] === dist[w]) acc += coef[w];
-    }
-    const sv = sigma[v];
-    coef[v] = 1 / sv + acc;
-    out[v] += sv * acc;
-  }
-  // The source's own coefficient is never read (no arc leads back to s on a shortest path).
-  // Step 3: reset.
-  for (let k = 0; k < count; k++) dist[order[k]] = Infinity;
   return count;
+}
+
+/**
+ * Dijkstra with path counts and a bucket queue whose width is below the shortest arc: no node of a
+ * bucket can shorten the path to another node of the same bucket, so a whole bucket settles at
+ * once, in any order, with final distances and path counts (every shortest-path predecessor lies
+ * in an earlier bucket). Distances are the same float sums as with the heap, compared the same way.
+ * @returns nodes settled
+ */
+function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch: PathScratch, q: BucketQueue): number {
+  const { offsets, targets } = g;
+  const { dist, sigma, order, pred, predMore } = scratch;
+  const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+  let pool = 0;
+  dist[s] = 0;
+  sigma[s] = 1;
+  entryNode[0] = s;
+  entryNext[0] = -1;
+  head[0] = 0;
+  bucketOf[s] = 0;
+  let entries = 1;
+  let pending = 1;
+  let count = 0;
+  let current = 0;
+  let slot = 0;
+  while (pending > 0) {
+    let e = head[slot];
+    head[slot] = -1;
+    while (e >= 0) {
+      const v = entryNode[e];
+      e = entryNext[e];
+      if (bucketOf[v] !== current) continue; // stale: v moved to an earlier bucket and settled there
+      bucketOf[v] = -1;
+      pending--;
+      order[count++] = v;
+      const dv = dist[v];
+      const sv = sigma[v];
+      const end = offsets[v + 1];
+      for (let p = offsets[v]; p < end; p++) {
+        const w = targets[p];
+        const nd = dv + lengths[p];
+        const dw = dist[w];
+        if (nd < dw) {
+          dist[w] = nd;
+          sigma[w] = sv;
+          pred[w] = v;
+          predMore[w] = -1;
+          if (dw === Infinity) pending++;
+          let b = Math.floor(nd * inverse);
+          if (b <= current) b = current + 1;
+          if (b !== bucketOf[w]) {
+            bucketOf[w] = b;
+            const at = b % slots;
+            entryNode[entries] = w;
+            entryNext[entries] = head[at];
+            head[at] = entries++;
+          }
+        } else if (nd === dw) {
+          sigma[w] += sv;
+          if (pool === scratch.predNode.length) scratch.growPredPool();
+          scratch.predNode[pool] = v;
+          scratch.predNext[pool] = predMore[w];
+          predMore[w] = pool++;
+        }
+      }
+    }
+    current++;
+    slot = slot + 1 === slots ? 0 : slot + 1;
+  }
+  // Buckets ahead may still hold stale entries.
+  head.fill(-1);
+  return count;
+}
+
+/**
+ * Dependencies in reverse settling order over the recorded predecessors (push form, as NetworkX's
+ * `_accumulate_basic`): c = (1 + delta(w)) / sigma(w), delta(v) += sigma(v) c for each predecessor
+ * v of w. Only shortest-path arcs are visited (about n with lengths, where ties are rare), not all m.
+ * Then the reset of what the run touched.
+ */
+function accumulateDijkstra(count: number, out: Float64Array, scratch: PathScratch): void {
+  const { dist, sigma, order, pred, predMore, predNode, predNext, delta } = scratch;
+  for (let k = count - 1; k > 0; k--) {
+    const w = order[k];
+    const dw = delta[w];
+    const c = (1 + dw) / sigma[w];
+    out[w] += dw;
+    const v = pred[w];
+    delta[v] += sigma[v] * c;
+    for (let e = predMore[w]; e >= 0; e = predNext[e]) {
+      const u = predNode[e];
+      delta[u] += sigma[u] * c;
+    }
+  }
+  for (let k = 0; k < count; k++) {
+    const v = order[k];
+    dist[v] = Infinity;
+    delta[v] = 0;
+  }
 }

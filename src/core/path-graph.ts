@@ -44,3 +44,76 @@ export function uniformLength(lengths: Float64Array): number {
   for (let p = 1; p < lengths.length; p++) if (lengths[p] !== first) return NaN;
   return first;
 }
+
+/**
+ * How a bucket queue (Dial's algorithm with bucket width at most the shortest arc) can replace the
+ * heap of Dijkstra's algorithm: `width` (slightly below the shortest arc length), `slots` (size of
+ * the circular bucket array: every tentative distance lies within the longest arc of the one being
+ * settled) and `capacity` (most queue entries one run can make: one per first reach plus one per
+ * improvement that moves a node to another bucket, at most n + m).
+ */
+export interface BucketPlan {
+  readonly width: number;
+  readonly inverse: number;
+  readonly slots: number;
+  readonly capacity: number;
+}
+
+/** Longest ratio of longest to shortest arc for which buckets are used. */
+const MAX_BUCKET_RATIO = 4096;
+
+/**
+ * The bucket plan of a graph with lengths, or null when the heap is the better queue: no lengths,
+ * no arcs, longest/shortest arc over {@link MAX_BUCKET_RATIO}, or more buckets to scan per run
+ * than n + m (estimated as twice the largest hop eccentricity found from a lowest-index node of
+ * each component, times the length ratio).
+ *
+ * NOTE: the width is the shortest length times (1 - 1e-6), so that d + l, rounded, falls in a
+ * later bucket than d unless d spans more than ~1e9 buckets; kernels still clamp to the next
+ * bucket as a safeguard, which keeps them exact whatever the rounding. The estimate only picks
+ * the faster queue; results do not depend on it.
+ * Complexity: O(n + m).
+ */
+export function bucketPlan(g: PathGraph): BucketPlan | null {
+  const { n, offsets, targets, lengths } = g;
+  if (lengths === null || lengths.length === 0) return null;
+  let min = Infinity;
+  let max = 0;
+  for (let p = 0; p < lengths.length; p++) {
+    const l = lengths[p];
+    if (l < min) min = l;
+    if (l > max) max = l;
+  }
+  if (!(min > 0) || !Number.isFinite(max)) return null;
+  const width = min * (1 - 1e-6);
+  const ratio = max / width;
+  if (ratio > MAX_BUCKET_RATIO) return null;
+  // Hop eccentricity bound (arcs followed forwards; undirected graphs give the usual 2 ecc bound).
+  const hop = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  let worst = 0;
+  for (let root = 0; root < n; root++) {
+    if (hop[root] >= 0) continue;
+    hop[root] = 0;
+    queue[0] = root;
+    let head = 0;
+    let tail = 1;
+    let ecc = 0;
+    while (head < tail) {
+      const v = queue[head++];
+      const next = hop[v] + 1;
+      for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+        const w = targets[p];
+        if (hop[w] < 0) {
+          hop[w] = next;
+          if (next > ecc) ecc = next;
+          queue[tail++] = w;
+        }
+      }
+    }
+    const span = Math.min(tail, 2 * ecc + 1);
+    if (span > worst) worst = span;
+  }
+  if (worst * ratio > n + lengths.length) return null;
+  return { width, inverse: 1 / width, slots: Math.ceil(ratio) + 2, capacity: n + lengths.length + 1 };
+}

@@ -115,7 +115,8 @@ async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onPro
 /** What a worker receives as `workerData`. */
 export interface WorkerInput {
   readonly graph: SerializedPair;
-  readonly spec: PathTaskSpec;
+  /** The task to run once, or null for a session (tasks then arrive as {@link SessionRequest}s). */
+  readonly spec: PathTaskSpec | null;
   readonly share: number;
   readonly shares: number;
   readonly progressEvery: number;
@@ -131,6 +132,9 @@ export interface SerializedPair {
   readonly bt: Int32Array;
   readonly bl: Float64Array | null;
 }
+
+/** Messages to a session worker. */
+export type SessionRequest = { readonly type: 'run'; readonly spec: PathTaskSpec; readonly items: number } | { readonly type: 'close' };
 
 /** Messages from a worker. */
 export type WorkerMessage =
@@ -264,4 +268,130 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
       });
     }
   });
+}
+
+/**
+ * A graph bound to threads for several tasks in a row (adaptive sampling runs round after round):
+ * the graph is relabelled and copied to shared memory once, and workers stay up between tasks.
+ * Results of `run` are in the session's labelling; `restore` maps them back to the caller's.
+ */
+export interface PathSession {
+  /** The graph as the session runs it (relabelled for locality when large). */
+  readonly graph: PathGraphPair;
+  /** Threads used. */
+  readonly workers: number;
+  /** Run a task on all threads; partial sums added in worker order. Rejects on abort. */
+  run(spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Promise<Float64Array>;
+  /** Run a task in the calling thread, synchronously (any session). */
+  runSync(spec: PathTaskSpec): Float64Array;
+  /** A result of `run` / `runSync` (one value per node) in the caller's labelling. */
+  restore(out: Float64Array): Float64Array;
+  /** Stop the threads. Idempotent. */
+  close(): void;
+}
+
+/**
+ * Open a session on `workers` threads (1 = the calling thread, time-sliced in `run`).
+ * Complexity: O(n + m) to relabel and share the graph; threads start on the first `run`.
+ */
+export function openPathSession(g0: PathGraphPair, options: { readonly workers: number; readonly signal?: AbortSignal }): PathSession {
+  const { g, restore } = localityOrdered(g0, { kind: 'betweenness' });
+  const workers = Math.max(1, Math.floor(options.workers) || 1);
+  const signal = options.signal;
+  let threads: Worker[] | null = null;
+  let closed = false;
+  const start = (): Worker[] => {
+    if (threads) return threads;
+    const graph = serializePair(g);
+    const { entry, eval: isCode } = workerEntry();
+    threads = [];
+    for (let share = 0; share < workers; share++) {
+      const input: WorkerInput = { graph, spec: null, share, shares: workers, progressEvery: 1 };
+      threads.push(new Worker(entry, { workerData: input, eval: isCode }));
+    }
+    return threads;
+  };
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (threads) for (const t of threads) void t.terminate();
+  };
+  const runWorkers = (spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Promise<Float64Array> => {
+    const ts = start();
+    const items = taskItems(g, spec);
+    return new Promise<Float64Array>((resolve, reject) => {
+      const partials: (Float64Array | null)[] = new Array(workers).fill(null);
+      const doneBy = new Array<number>(workers).fill(0);
+      let finished = 0;
+      let settled = false;
+      const cleanup = () => {
+        ts.forEach((t, share) => {
+          t.off('message', handlers[share]);
+          t.off('error', errorHandler);
+          t.off('exit', exitHandler);
+        });
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        close();
+        reject(error);
+      };
+      const onAbort = () => fail(new TaskAbortedError());
+      const errorHandler = (e: unknown) => fail(e instanceof Error ? e : new Error(String(e)));
+      const exitHandler = (code: number) => fail(new Error(`orgraph path worker exited with code ${code}`));
+      const handlers = ts.map((_, share) => (m: WorkerMessage) => {
+        if (settled) return;
+        if (m.type === 'progress') {
+          doneBy[share] = m.done;
+          onProgress?.(doneBy.reduce((a, b) => a + b, 0), items);
+        } else if (m.type === 'done') {
+          partials[share] = m.out;
+          finished++;
+          if (finished === workers) {
+            settled = true;
+            cleanup();
+            const out = partials[0]!;
+            for (let w = 1; w < workers; w++) {
+              const p = partials[w]!;
+              for (let i = 0; i < out.length; i++) out[i] += p[i];
+            }
+            onProgress?.(items, items);
+            resolve(out);
+          }
+        } else {
+          fail(new Error(`orgraph path worker: ${m.message}`));
+        }
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      ts.forEach((t, share) => {
+        t.on('message', handlers[share]);
+        t.on('error', errorHandler);
+        t.on('exit', exitHandler);
+        t.postMessage({ type: 'run', spec, items } satisfies SessionRequest);
+      });
+    });
+  };
+  return {
+    graph: g,
+    workers,
+    run: async (spec, onProgress) => {
+      if (signal?.aborted) {
+        close();
+        throw new TaskAbortedError();
+      }
+      if (closed) throw new Error('orgraph: path session is closed');
+      return workers === 1 ? runInThread(g, spec, { workers: 1, signal, onProgress }) : runWorkers(spec, onProgress);
+    },
+    runSync: (spec) => {
+      const task = bindTask(g, spec);
+      const out = new Float64Array(task.outLength);
+      runShare(task, 0, 1, 0, task.items, out);
+      return out;
+    },
+    restore,
+    close,
+  };
 }

@@ -7,6 +7,7 @@
 import { samplePath, SampleScratch, type PathGraphPair } from '../approx-betweenness.js';
 import { brandesSource, PathScratch } from '../brandes.js';
 import { BATCH, BatchScratch, distanceSums, distanceSumsBatch, unitDistances } from '../closeness.js';
+import { bucketPlan } from '../path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
@@ -15,8 +16,9 @@ export type PathTaskSpec =
   /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
    *  Items = sources, or batches of 32 sources on hop counts. */
   | { readonly kind: 'distances'; readonly unit: number }
-  /** Riondato–Kornaropoulos samples: out[v] counts interior hits. Items = samples. */
-  | { readonly kind: 'sample'; readonly seed: number; readonly samples: number };
+  /** Uniform shortest-path samples (Riondato–Kornaropoulos, KADABRA): out[v] counts interior hits.
+   *  Items = samples `first .. first + samples - 1` of the stream `seed` (first defaults to 0). */
+  | { readonly kind: 'sample'; readonly seed: number; readonly samples: number; readonly first?: number };
 
 /** A task bound to a graph: how many items, how long the result is, and how to run one item. */
 export interface BoundTask {
@@ -33,12 +35,15 @@ export function taskItems(g: PathGraphPair, spec: PathTaskSpec): number {
   return n;
 }
 
+const sampleScratches = new WeakMap<PathGraphPair, SampleScratch>();
+
 /** Bind a task to a graph, allocating this thread's scratch buffers once. */
 export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
   const n = g.forward.n;
   switch (spec.kind) {
     case 'betweenness': {
-      const scratch = new PathScratch(n);
+      // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
+      const scratch = new PathScratch(n, bucketPlan(g.forward));
       return { items: n, outLength: n, run: (s, out) => void brandesSource(g.forward, s, out, scratch) };
     }
     case 'distances': {
@@ -52,8 +57,12 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       return { items: n, outLength: 3 * n, run: (s, out) => distanceSums(g.backward, s, out, scratch, table) };
     }
     case 'sample': {
-      const scratch = new SampleScratch(n);
-      return { items: spec.samples, outLength: n, run: (k, out) => void samplePath(g, spec.seed, k, out, scratch) };
+      // Scratch cached per graph: adaptive runs bind one task per round of samples.
+      let scratch = sampleScratches.get(g);
+      if (!scratch) sampleScratches.set(g, (scratch = new SampleScratch(n)));
+      const first = spec.first ?? 0;
+      const sc = scratch;
+      return { items: spec.samples, outLength: n, run: (k, out) => void samplePath(g, spec.seed, first + k, out, sc) };
     }
   }
 }

@@ -5,8 +5,22 @@
  * Reference: Node.js worker_threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerInput, WorkerMessage } from './pool.js';
-import { bindTask, runShare, shareSize } from './tasks.js';
+import type { PathGraphPair } from '../approx-betweenness.js';
+import type { SessionRequest, WorkerInput, WorkerMessage } from './pool.js';
+import { bindTask, runShare, shareSize, type PathTaskSpec } from './tasks.js';
+
+/** Run this worker's share of one task and post the partial sums. */
+function runOne(port: NonNullable<typeof parentPort>, pair: PathGraphPair, spec: PathTaskSpec, share: number, shares: number, progressEvery: number): void {
+  const task = bindTask(pair, spec);
+  const out = new Float64Array(task.outLength);
+  const total = shareSize(task.items, share, shares);
+  let done = 0;
+  while (done < total) {
+    done += runShare(task, share, shares, done, Math.min(total, done + progressEvery), out);
+    if (done < total) port.postMessage({ type: 'progress', done } satisfies WorkerMessage);
+  }
+  port.postMessage({ type: 'done', out } satisfies WorkerMessage, [out.buffer]);
+}
 
 function main(): void {
   const port = parentPort;
@@ -18,15 +32,19 @@ function main(): void {
       forward: { n: s.n, offsets: s.fo, targets: s.ft, lengths: s.fl },
       backward: { n: s.n, offsets: s.bo, targets: s.bt, lengths: s.bl },
     };
-    const task = bindTask(pair, spec);
-    const out = new Float64Array(task.outLength);
-    const total = shareSize(task.items, share, shares);
-    let done = 0;
-    while (done < total) {
-      done += runShare(task, share, shares, done, Math.min(total, done + progressEvery), out);
-      if (done < total) port.postMessage({ type: 'progress', done } satisfies WorkerMessage);
+    if (spec === null) {
+      // A session: run task after task on the same graph until told to stop.
+      port.on('message', (m: SessionRequest) => {
+        try {
+          if (m.type === 'close') port.close();
+          else runOne(port, pair, m.spec, share, shares, Math.max(1, Math.ceil(m.items / shares / 50)));
+        } catch (e) {
+          port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage);
+        }
+      });
+      return;
     }
-    port.postMessage({ type: 'done', out } satisfies WorkerMessage, [out.buffer]);
+    runOne(port, pair, spec, share, shares, progressEvery);
   } catch (e) {
     port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage);
   }

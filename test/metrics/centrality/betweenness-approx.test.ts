@@ -70,3 +70,50 @@ describe('betweennessApprox: within epsilon of exact (fixed seeds)', () => {
     expect(Array.from(parallel.values)).toEqual(Array.from(a.values));
   });
 });
+
+describe('betweennessApprox: adaptive top-k (KADABRA)', () => {
+  it('rejects a bad topK, and topK with samples', () => {
+    const view = viewOf(10, KITE, false);
+    expect(() => betweennessApprox(view, { topK: 0 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
+    expect(() => betweennessApprox(view, { topK: 2.5 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
+    expect(() => betweennessApprox(view, { topK: 3, samples: 100 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
+  });
+  const cases = referenceCases().filter((c) => ['karate-undirected', 'kapferer-all-directed'].includes(c.name));
+  for (const c of cases) {
+    it(`${c.name}, hops, top 3, eps 0.01: bounds hold and nobody left out beats the returned by more than 2 eps`, () => {
+      const view = referenceView(c);
+      const exact = betweennessSync(view, { weighted: false });
+      const eps = 0.01;
+      for (const seed of [1, 2]) {
+        const approx = sync(betweennessApprox(view, { weighted: false, topK: 3, epsilon: eps, delta: 0.1, seed }));
+        const d = approx.diagnostics;
+        expect(d).toMatchObject({ method: 'kadabra-top-k', epsilon: eps, delta: 0.1, topK: 3, seed });
+        expect(Number(d.samples)).toBeLessThanOrEqual(Number(d.maxSamples));
+        const bounds = JSON.parse(String(d.bounds)) as { ids: string[]; lower: number[]; upper: number[] };
+        expect(bounds.ids).toEqual(approx.top(3).map((e) => e.id));
+        const returned = new Set(bounds.ids);
+        let lowestReturned = Infinity;
+        bounds.ids.forEach((id, r) => {
+          const truth = exact.get(id)!;
+          expect(truth).toBeGreaterThanOrEqual(bounds.lower[r] - 1e-12);
+          expect(truth).toBeLessThanOrEqual(bounds.upper[r] + 1e-12);
+          lowestReturned = Math.min(lowestReturned, truth);
+        });
+        for (let i = 0; i < view.csr.n; i++) {
+          if (!returned.has(view.personIds[i])) expect(exact.values[i]).toBeLessThanOrEqual(lowestReturned + 2 * eps);
+        }
+      }
+    });
+  }
+  it('1 and 2 workers give the same estimates; stops before the RK cap on a clear ranking', async () => {
+    const view = viewOf(10, KITE, false);
+    const a = sync(betweennessApprox(view, { weighted: false, topK: 1, seed: 4 }));
+    const b = await betweennessApprox(view, { weighted: false, topK: 1, seed: 4, workers: 2 });
+    expect(Array.from(b.values)).toEqual(Array.from(a.values));
+    expect(b.diagnostics.samples).toBe(a.diagnostics.samples);
+    // Kite (NetworkX): H (index 7) 0.389, next F and G (5, 6) 0.231: far apart at eps 0.005.
+    expect(a.diagnostics.stop).toBe('ranked');
+    expect(Number(a.diagnostics.samples)).toBeLessThan(Number(a.diagnostics.maxSamples));
+    expect(a.top(1)[0].id).toBe(view.personIds[7]);
+  });
+});
