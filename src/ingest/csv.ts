@@ -9,6 +9,8 @@ import { stat } from 'node:fs/promises';
 import { REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
 import { GrowableInt32 } from '../core/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
+import { ownString } from './csv-tokenizer.js';
+import { IdIndex } from './id-index.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { IngestContext, type FileReport, type IngestReport } from './report.js';
 import { parseFlag, parseTime, parseWeight } from './values.js';
@@ -110,10 +112,11 @@ async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Nam
   }
   // Step 1: relations declared in relations.csv (applied after the ties, so relation order follows the ties).
   const declared = inputs.relations ? await readRelations(ctx, inputs.relations) : new Map<string, boolean>();
-  // Step 2: people, then their managers.
-  const managers = inputs.people ? await readPeople(ctx, b, inputs.people) : null;
+  // Step 2: people, then their managers. `ids` mirrors the builder's id index for fast lookups.
+  const ids = new IdIndex();
+  const managers = inputs.people ? await readPeople(ctx, b, inputs.people, ids) : null;
   // Step 3: ties.
-  await readTies(ctx, b, inputs.ties, inputs.people !== undefined);
+  await readTies(ctx, b, ids, inputs.ties, inputs.people !== undefined);
   if (managers) {
     for (let k = 0; k < managers.length; k += 2) b.addTie(managers.get(k), managers.get(k + 1), 1, REPORTS_TO);
   }
@@ -158,15 +161,18 @@ async function readRelations(ctx: IngestContext, input: Named): Promise<Map<stri
         return ctx.drop(file, 'E_BAD_VALUE', d.ok ? 'empty "directed" value (write true or false)' : d.reason, line, 'directed');
       }
       if (out.has(name)) return ctx.drop(file, 'E_BAD_VALUE', `relation "${name}" is declared twice`, line, 'relation');
-      out.set(name, d.value);
+      out.set(ownString(name), d.value);
       file.rowsKept++;
     },
   });
   return out;
 }
 
-/** @internal Reads people rows; returns (person, manager) index pairs when a manager column is set. */
-export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: Named): Promise<GrowableInt32 | null> {
+/**
+ * @internal Reads people rows into an empty builder; returns (person, manager) index pairs when a
+ * manager column is set. `ids` receives every person added (same indices as the builder).
+ */
+export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: Named, ids: IdIndex = new IdIndex()): Promise<GrowableInt32 | null> {
   const o = ctx.options;
   let f!: FileReport;
   let idCol = 0;
@@ -200,7 +206,7 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
     row(fields, line) {
       const id = fields[idCol].trim();
       if (id === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty person id', line, 'id');
-      const first = b.indexOf(id);
+      const first = ids.get(id);
       if (first >= 0) {
         return ctx.drop(f, 'E_DUPLICATE_PERSON', `person id "${id}" already appeared on line ${lines.get(first)}`, line, 'id');
       }
@@ -210,16 +216,18 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
         if (x.ok) external = x.value;
         else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
       }
+      // NOTE: kept strings are copied off the input chunk (see ownString).
       const attributes: Record<string, string | null> = {};
       for (let k = 0; k < attrCols.length; k++) {
         const v = fields[attrCols[k]].trim();
-        attributes[attrNames[k]] = v === '' ? null : v;
+        attributes[attrNames[k]] = v === '' ? null : ownString(v);
       }
-      b.addPerson(id, attributes, external);
+      const own = ownString(id);
+      ids.set(own, b.addPerson(own, attributes, external));
       lines.push(line);
       if (mgrCol >= 0) {
         const m = fields[mgrCol].trim();
-        managerIds.push(m === '' ? null : m);
+        managerIds.push(m === '' ? null : ownString(m));
       }
       f.rowsKept++;
     },
@@ -244,13 +252,18 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
   return pairs;
 }
 
-async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, knownPeople: boolean): Promise<void> {
+async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, input: Named, knownPeople: boolean): Promise<void> {
   let f!: FileReport;
   let srcCol = 0;
   let dstCol = 1;
   let wCol = -1;
   let relCol = -1;
   let timeCol = -1;
+  // Relation name -> index, so that a row costs one lookup in a small map.
+  const relations = new Map<string, number>();
+  // The previous row's source: files grouped by source skip most id lookups.
+  let lastSource = '';
+  let lastSourceIndex = -1;
   await readCsv(ctx, input, input.name, 'ties', {
     header(columns, file) {
       f = file;
@@ -270,18 +283,24 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, kn
       const t = fields[dstCol].trim();
       if (s === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty source id', line, 'source');
       if (t === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty target id', line, 'target');
-      let si = b.indexOf(s);
-      let ti = b.indexOf(t);
+      let si = lastSourceIndex >= 0 && s === lastSource ? lastSourceIndex : ids.get(s);
+      let ti = ids.get(t);
       if (knownPeople && si < 0) return ctx.drop(f, 'E_UNKNOWN_PERSON', `source "${s}" is not in the people file`, line, 'source');
       if (knownPeople && ti < 0) return ctx.drop(f, 'E_UNKNOWN_PERSON', `target "${t}" is not in the people file`, line, 'target');
       if (s === t) return ctx.drop(f, 'E_SELF_LOOP', `self-loop: "${s}" tied to themself`, line, 'target');
       let weight = 1;
       let emptyWeight = false;
       if (wCol >= 0) {
-        const w = parseWeight(fields[wCol]);
-        if (w.ok) weight = w.value;
-        else if (fields[wCol].trim() === '') emptyWeight = true;
-        else return ctx.drop(f, 'E_BAD_WEIGHT', w.reason, line, 'weight');
+        const text = fields[wCol];
+        weight = plainWeight(text);
+        if (!(weight > 0)) {
+          const w = parseWeight(text);
+          if (w.ok) weight = w.value;
+          else if (text.trim() === '') {
+            weight = 1;
+            emptyWeight = true;
+          } else return ctx.drop(f, 'E_BAD_WEIGHT', w.reason, line, 'weight');
+        }
       }
       let relation = DEFAULT_RELATION;
       let emptyRelation = false;
@@ -300,10 +319,53 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, kn
       if (emptyWeight) ctx.alter(f, 'E_BAD_WEIGHT', 'empty weight', 'read as 1', line, 'weight');
       if (emptyRelation) ctx.alter(f, 'E_BAD_VALUE', 'empty relation', `read as "${DEFAULT_RELATION}"`, line, 'relation');
       if (badTime !== null) ctx.alter(f, 'E_BAD_TIMESTAMP', badTime, 'tie kept without a time', line, 'time');
-      if (si < 0) si = b.addPerson(s);
-      if (ti < 0) ti = b.addPerson(t);
-      b.addTie(si, ti, weight, relation, time);
+      if (si < 0) {
+        const own = ownString(s);
+        si = b.addPerson(own);
+        ids.set(own, si);
+      }
+      if (ti < 0) {
+        const own = ownString(t);
+        ti = b.addPerson(own);
+        ids.set(own, ti);
+      }
+      let k = relations.get(relation);
+      if (k === undefined) {
+        const name = ownString(relation);
+        k = b.relation(name);
+        relations.set(name, k);
+      }
+      b.addTie(si, ti, weight, k, time);
+      lastSource = s;
+      lastSourceIndex = si;
       f.rowsKept++;
     },
   });
+}
+
+/** Powers of ten that are exact doubles. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * @internal The common weight spelling, digits with at most one '.', read without a regular
+ * expression; NaN for anything else (the caller then uses {@link parseWeight}). Equal to
+ * Number(text): with at most 15 digits, m and 10^f are exact doubles and m / 10^f is the correctly
+ * rounded value of the decimal, as Number() gives.
+ */
+export function plainWeight(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 16) return NaN;
+  let m = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return dot < 0 ? m : m / POW10[n - 1 - dot];
 }

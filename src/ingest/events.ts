@@ -10,6 +10,7 @@ import { GrowableFloat64, GrowableInt32 } from '../core/growable.js';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraphBuilder } from '../model/org-graph.js';
 import { columnIndex, readCsv, type CsvInput } from './csv-source.js';
+import { ownString } from './csv-tokenizer.js';
 import { finish, finishRelations, readPeople, type IngestResult } from './csv.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { IngestContext, type EventStats, type FileReport } from './report.js';
@@ -184,7 +185,7 @@ class EventAggregator {
     const i = this.b.indexOf(id);
     if (i >= 0 || this.closed) return i;
     if (this.b.personCount >= SHIFT) throw new OrgraphError('E_BAD_VALUE', `more than ${SHIFT} distinct people in an event log`);
-    return this.b.addPerson(id);
+    return this.b.addPerson(ownString(id));
   }
 
   /**
@@ -230,8 +231,9 @@ class EventAggregator {
     let q = this.relationOf.get(relName);
     if (q === undefined) {
       q = this.relationNames.length;
-      this.relationNames.push(relName);
-      this.relationOf.set(relName, q);
+      const name = ownString(relName);
+      this.relationNames.push(name);
+      this.relationOf.set(name, q);
       this.pairIndex.push(new Map());
     }
     const pairs = this.pairIndex[q];

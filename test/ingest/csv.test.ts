@@ -1,5 +1,7 @@
 /** CSV ingest: formats, defaults and options, on small hand-written inputs. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainWeight } from '../../src/ingest/csv.js';
 import { DEFAULT_INGEST_OPTIONS, isCleanReport, loadFiles, loadFolder, parseCsv } from '../../src/ingest/index.js';
 
 describe('degenerate inputs', () => {
@@ -136,5 +138,31 @@ describe('files and folders', () => {
     await expect(loadFiles({ ties: 'test/nope.csv' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope.csv' });
     await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', message: 'test: not a file' });
     await expect(loadFolder('test/nope')).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope' });
+  });
+});
+
+describe('plainWeight (the weight fast path; anything it returns NaN for goes to parseWeight)', () => {
+  it('hand cases: plain decimals are read, every other spelling is left to parseWeight', () => {
+    expect(['1', '40', '8.354', '5.', '.5', '007', '0', '0.0', '123456789012345'].map(plainWeight)).toEqual([1, 40, 8.354, 5, 0.5, 7, 0, 0, 123456789012345]);
+    // 16 digits, empty, lone dot, spaces, signs, exponents, two dots, decimal comma, words.
+    for (const s of ['1234567890123456', '', '.', ' 1', '1 ', '+1', '-1', '1e3', '1.2.3', '1,5', 'NaN', 'Infinity']) expect(plainWeight(s)).toBeNaN();
+  });
+
+  it('property: equal to Number(text) (the value parseWeight gives) for every plain decimal of up to 15 digits', () => {
+    const digits = fc.array(fc.constantFrom(...'0123456789'), { maxLength: 15 }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(digits, digits, fc.boolean(), (a, b, dot) => {
+        const text = dot ? `${a}.${b}` : a + b;
+        const n = (a + b).length;
+        if (n === 0 || n > 15) expect(plainWeight(text)).toBeNaN();
+        else expect(plainWeight(text)).toBe(Number(text));
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+
+  it('weights read through the fast path and through parseWeight agree in a ties file', async () => {
+    const { graph } = await parseCsv({ ties: 'source,target,weight\na,b,2.50\nb,c, 2.5\nc,d,2.5e0\nd,e,+2.5\n' });
+    expect([...graph.ties()].map((t) => t.weight)).toEqual([2.5, 2.5, 2.5, 2.5]);
   });
 });
