@@ -209,8 +209,8 @@ export class OrgGraphBuilder {
   private readonly dst = new GrowableInt32();
   private readonly wgt = new GrowableFloat64();
   private readonly rel = new GrowableInt32();
-  private readonly time = new GrowableFloat64();
-  private anyTime = false;
+  /** Created at the first tie that has a time (earlier ties are backfilled with NaN). */
+  private time: GrowableFloat64 | null = null;
 
   /** Declare attribute columns up front (keeps input column order). */
   declareAttributes(names: readonly string[]): void {
@@ -278,8 +278,11 @@ export class OrgGraphBuilder {
     this.dst.push(target);
     this.wgt.push(weight);
     this.rel.push(k);
-    if (time !== undefined && !Number.isNaN(time)) this.anyTime = true;
-    this.time.push(time ?? NaN);
+    if (time !== undefined && !Number.isNaN(time) && this.time === null) {
+      this.time = new GrowableFloat64(this.src.length);
+      for (let e = 0; e < this.src.length - 1; e++) this.time.push(NaN);
+    }
+    this.time?.push(time ?? NaN);
   }
 
   build(): OrgGraph {
@@ -294,7 +297,7 @@ export class OrgGraphBuilder {
       tieTargets: this.dst.toArray(),
       tieWeights: this.wgt.toArray(),
       tieRelations: this.rel.toArray(),
-      tieTimes: this.anyTime ? this.time.toArray() : null,
+      tieTimes: this.time ? this.time.toArray() : null,
     });
   }
 }
