@@ -72,19 +72,19 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: ['eigenvector'],
     family: 'centrality',
     description: 'dominant eigenvector: tied to people who are themselves central (unit norm)',
-    compute: (view) => [eigenvector(view)],
+    compute: (view, context) => [eigenvector(view, { workers: context.workers })],
   },
   {
     keys: ['pagerank'],
     family: 'centrality',
     description: 'random-walk share of time at the person (alpha 0.85)',
-    compute: (view) => [pagerank(view)],
+    compute: (view, context) => [pagerank(view, { workers: context.workers })],
   },
   {
     keys: ['katz'],
     family: 'centrality',
     description: 'walks reaching the person, attenuated by alpha per step (unit norm)',
-    compute: (view) => [katz(view)],
+    compute: (view, context) => [katz(view, { workers: context.workers })],
   },
   {
     keys: ['clustering'],

@@ -4,12 +4,14 @@
  * Reference: Katz, L. (1953). A new status index derived from sociometric analysis.
  * Psychometrika 18(1), 39-43.
  */
-import { katzKernel } from '../../core/katz.js';
-import { dominantEigenvector } from '../../core/power-iteration.js';
+import { availableParallelism } from 'node:os';
+import { katzKernel, solveResolventSymmetric } from '../../core/katz.js';
+import { spmvEngine, type SpmvEngine } from '../../core/parallel-spmv/engine.js';
+import { dominantEigenvector, dominantEigenvectorSymmetric } from '../../core/power-iteration.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { meanScaled, resolveOptions, tieValues } from './resolve-options.js';
+import { meanScaled, resolveOptions, tieValues, uniformValue } from './resolve-options.js';
 
 export interface KatzOptions {
   /**
@@ -23,10 +25,19 @@ export interface KatzOptions {
   readonly normalized?: boolean;
   /** Use tie values; false reads every tie as 1. @defaultValue true */
   readonly weighted?: boolean;
-  /** Stop when the max change is at most this times the max value. @defaultValue 1e-12 */
+  /**
+   * Directed views: stop when the max change is at most this times the max value (Jacobi).
+   * Undirected views: stop when ||beta 1 - (I - alpha A) x||_2 <= this * ||beta 1||_2 (conjugate
+   * gradients). @defaultValue 1e-12
+   */
   readonly tolerance?: number;
   /** @defaultValue 10000 */
   readonly maxIterations?: number;
+  /**
+   * Threads for the matrix products of large undirected views (2M+ stored arcs). Results do not
+   * depend on it. @defaultValue os.availableParallelism()
+   */
+  readonly workers?: number;
 }
 export const DEFAULT_KATZ_OPTIONS = Object.freeze({
   alpha: 'auto' as number | 'auto',
@@ -51,13 +62,18 @@ export const KATZ_FALLBACK_SHARE = 0.9;
  * Direction: a person is scored by walks arriving over in-ties (a_ji, j -> i), as NetworkX on a
  * DiGraph. Weights: a_ji is the tie value (strength); weighted views have a larger lambda_max, so
  * 'auto' alpha often falls back to 0.9 / lambda_max there. lambda_max (the spectral radius of A)
- * is estimated by power iteration. Isolates get beta before normalising (never 0). An empty view
- * gives empty scores.
+ * is computed by LOPCG on undirected views and by power iteration on directed ones. The system is
+ * then solved by conjugate gradients when undirected (I - alpha A is symmetric positive definite
+ * for alpha < 1 / lambda_max) and by Jacobi iteration of the series when directed. Isolates get
+ * beta before normalising (never 0). An empty view gives empty scores.
  * Diagnostics: alpha (the value used), alphaRule ('default' | 'fallback' | 'given'), lambdaMax,
- * iterations, converged, change. If the iteration does not converge (alpha >= 1 / lambda_max given
- * explicitly) every value is NaN.
+ * method ('conjugate-gradient' | 'jacobi'), iterations, converged, residual (undirected:
+ * ||beta 1 - (I - alpha A) x||_2 / ||beta 1||_2 of the returned x, from a fresh product), change
+ * (directed: last relative max-norm change). If alpha >= 1 / lambda_max (given explicitly) the
+ * series diverges: every value is NaN and converged is false.
  *
- * Complexity: O(iterations * (n + m)) for lambda_max and for the series (rate alpha * lambda_max).
+ * Complexity: O(iterations * (n + m)) for lambda_max and for the system (Jacobi rate
+ * alpha * lambda_max; conjugate gradients about its square root).
  * Throws `E_BAD_OPTION` for a non-finite or negative alpha.
  * @returns scores aligned with `view.personIds`
  * @example
@@ -68,53 +84,106 @@ export function katz(view: OrgView, options: KatzOptions = {}): NodeScores {
   const o = resolveOptions(DEFAULT_KATZ_OPTIONS, options);
   const { csr } = view;
   const n = csr.n;
-  const inWeights = tieValues(csr.inWeights, o.weighted);
-  // Step 1: lambda_max and alpha.
-  const scaled = meanScaled(csr.inWeights, o.weighted);
-  const eig = dominantEigenvector(n, csr.inOffsets, csr.inSources, scaled.values, { tolerance: 1e-12, maxIterations: 10_000 });
-  const lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * scaled.scale);
-  let alpha: number;
-  let alphaRule: 'default' | 'fallback' | 'given';
-  if (o.alpha === 'auto') {
-    if (KATZ_DEFAULT_ALPHA * lambdaMax < 1) {
-      alpha = KATZ_DEFAULT_ALPHA;
-      alphaRule = 'default';
+  const symmetric = !csr.directed;
+  const w = o.weighted ? uniformValue(csr.weights) : 1;
+  const weights = w > 0 ? null : csr.weights;
+  const engine: SpmvEngine | null = symmetric
+    ? spmvEngine(n, csr.offsets, csr.targets, weights, { threads: o.workers ?? availableParallelism(), vectors: 6 })
+    : null;
+  try {
+    // Step 1: lambda_max and alpha.
+    let lambdaMax: number;
+    if (engine !== null) {
+      const eig = dominantEigenvectorSymmetric(n, csr.offsets, csr.targets, weights, { tolerance: 1e-10, maxIterations: 10_000, engine });
+      lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * (w > 0 ? w : 1));
     } else {
-      alpha = KATZ_FALLBACK_SHARE / lambdaMax;
-      alphaRule = 'fallback';
+      const scaled = meanScaled(csr.inWeights, o.weighted);
+      const eig = dominantEigenvector(n, csr.inOffsets, csr.inSources, scaled.values, { tolerance: 1e-12, maxIterations: 10_000 });
+      lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * scaled.scale);
     }
-  } else {
-    alpha = o.alpha;
-    alphaRule = 'given';
+    let alpha: number;
+    let alphaRule: 'default' | 'fallback' | 'given';
+    if (o.alpha === 'auto') {
+      if (KATZ_DEFAULT_ALPHA * lambdaMax < 1) {
+        alpha = KATZ_DEFAULT_ALPHA;
+        alphaRule = 'default';
+      } else {
+        alpha = KATZ_FALLBACK_SHARE / lambdaMax;
+        alphaRule = 'fallback';
+      }
+    } else {
+      alpha = o.alpha;
+      alphaRule = 'given';
+    }
+    if (!(alpha >= 0) || !Number.isFinite(alpha)) {
+      throw new OrgraphError('E_BAD_OPTION', `Katz alpha must be a finite number >= 0, got ${String(o.alpha)}`, { field: 'alpha' });
+    }
+    // Step 2: the system.
+    const solved = engine !== null ? solveUndirected(view, engine, weights, w > 0 ? w : 1, alpha, lambdaMax, o) : solveDirected(view, alpha, o);
+    const { x: values, diagnostics } = solved;
+    if (!diagnostics.converged) values.fill(NaN);
+    else if (o.normalized && n > 0) {
+      let sum = 0;
+      let norm2 = 0;
+      for (let i = 0; i < n; i++) {
+        sum += values[i];
+        norm2 += values[i] * values[i];
+      }
+      const scale = norm2 > 0 ? Math.sign(sum) / Math.sqrt(norm2) : 0;
+      for (let i = 0; i < n; i++) values[i] *= scale;
+    }
+    return new NodeScores('katz', view.personIds, values, { alpha, alphaRule, lambdaMax, ...diagnostics });
+  } finally {
+    engine?.close();
   }
-  if (!(alpha >= 0) || !Number.isFinite(alpha)) {
-    throw new OrgraphError('E_BAD_OPTION', `Katz alpha must be a finite number >= 0, got ${String(o.alpha)}`, { field: 'alpha' });
+}
+
+interface KatzSolution {
+  readonly x: Float64Array;
+  readonly diagnostics: { readonly converged: boolean } & Record<string, string | number | boolean>;
+}
+
+/** Conjugate gradients on (I - alpha A) x = beta 1, A symmetric (tie values / unit). */
+function solveUndirected(
+  view: OrgView,
+  engine: SpmvEngine,
+  weights: Float64Array | null,
+  unit: number,
+  alpha: number,
+  lambdaMax: number,
+  o: { beta: number; tolerance: number; maxIterations: number },
+): KatzSolution {
+  const { csr } = view;
+  const n = csr.n;
+  const threads = engine.threads;
+  // NOTE: the series (and the centrality) only exists below the threshold; past it I - alpha A
+  // is indefinite and conjugate gradients would not apply.
+  if (!(alpha * lambdaMax < 1)) {
+    return { x: new Float64Array(n), diagnostics: { method: 'conjugate-gradient', threads, iterations: 0, converged: false, residual: NaN } };
   }
-  // Step 2: the series.
-  const r = katzKernel(n, csr.inOffsets, csr.inSources, inWeights, {
+  const b = new Float64Array(n).fill(o.beta);
+  const x = Float64Array.from(b);
+  // NOTE: `weights` null stands for every value `unit`, folded into alpha.
+  const r = solveResolventSymmetric(n, csr.offsets, csr.targets, weights, null, alpha * unit, b, x, {
+    tolerance: o.tolerance,
+    maxIterations: o.maxIterations,
+    engine,
+  });
+  return {
+    x,
+    diagnostics: { method: 'conjugate-gradient', threads, iterations: r.iterations, converged: r.converged, residual: r.residual },
+  };
+}
+
+/** Jacobi iteration of the series on the in-adjacency. */
+function solveDirected(view: OrgView, alpha: number, o: { beta: number; tolerance: number; maxIterations: number; weighted: boolean }): KatzSolution {
+  const { csr } = view;
+  const inWeights = tieValues(csr.inWeights, o.weighted);
+  const r = katzKernel(csr.n, csr.inOffsets, csr.inSources, inWeights, {
     alpha,
     beta: o.beta,
     tolerance: o.tolerance,
     maxIterations: o.maxIterations,
   });
-  let values = r.x;
-  if (!r.converged) values = new Float64Array(n).fill(NaN);
-  else if (o.normalized && n > 0) {
-    let sum = 0;
-    let norm2 = 0;
-    for (let i = 0; i < n; i++) {
-      sum += values[i];
-      norm2 += values[i] * values[i];
-    }
-    const scale = norm2 > 0 ? Math.sign(sum) / Math.sqrt(norm2) : 0;
-    for (let i = 0; i < n; i++) values[i] *= scale;
-  }
-  return new NodeScores('katz', view.personIds, values, {
-    alpha,
-    alphaRule,
-    lambdaMax,
-    iterations: r.iterations,
-    converged: r.converged,
-    change: r.change,
-  });
+  return { x: r.x, diagnostics: { method: 'jacobi', threads: 1, iterations: r.iterations, converged: r.converged, change: r.change } };
 }

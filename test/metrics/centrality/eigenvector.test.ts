@@ -78,4 +78,24 @@ describe('eigenvector', () => {
     const unweighted = byId(eigenvector(view('a b c', 'a-b:2 b-c:6'), { weighted: false }));
     close(unweighted.a, 0.5);
   });
+
+  it('undirected (LOPCG) agrees with the directed view of the same undirected ties (power iteration)', () => {
+    // Both read the same symmetric matrix; two independent solvers must give the same vector.
+    const ids = 'a b c d e f g h';
+    const ties = 'a-b:3 b-c:1 c-d:4 d-a:1 a-c:5 d-e:9 e-f:2 f-g:6 g-e:5 g-h:3';
+    const u = eigenvector(view(ids, ties, { undirectedRelation: true }));
+    const d = eigenvector(view(ids, ties, { directed: true, undirectedRelation: true }));
+    expect(u.diagnostics.method).toBe('lopcg');
+    expect(d.diagnostics.method).toBe('power');
+    expect(u.diagnostics.residual as number).toBeLessThanOrEqual(1e-10);
+    for (let i = 0; i < u.size; i++) close(u.values[i], d.values[i]);
+    close(u.diagnostics.eigenvalue as number, d.diagnostics.eigenvalue as number);
+  });
+
+  it('an iteration cap too small is reported as not converged, never thrown', () => {
+    const s = eigenvector(view('a b c d e f g h', 'a-b:3 b-c:1 c-d:4 d-a:1 a-c:5 d-e:9 e-f:2 f-g:6 g-e:5 g-h:3'), { maxIterations: 1 });
+    expect(s.diagnostics.converged).toBe(false);
+    expect(s.diagnostics.defined).toBe(false);
+    expect(s.diagnostics.residual as number).toBeGreaterThan(1e-10);
+  });
 });

@@ -45,4 +45,17 @@ describe('katz', () => {
     expect(s.diagnostics.alphaRule).toBe('given');
     expect(Number.isNaN(s.values[0])).toBe(true);
   });
+
+  it('undirected (conjugate gradients) agrees with the directed view of the same ties (Jacobi)', () => {
+    const ids = 'a b c d e f g h z';
+    const ties = 'a-b:3 b-c:1 c-d:4 d-a:1 a-c:5 d-e:9 e-f:2 f-g:6 g-e:5 g-h:3';
+    const u = katz(view(ids, ties, { undirectedRelation: true }));
+    const d = katz(view(ids, ties, { directed: true, undirectedRelation: true }));
+    expect(u.diagnostics.method).toBe('conjugate-gradient');
+    expect(d.diagnostics.method).toBe('jacobi');
+    expect(u.diagnostics.alphaRule).toBe('fallback');
+    close(u.diagnostics.lambdaMax as number, d.diagnostics.lambdaMax as number);
+    expect(u.diagnostics.residual as number).toBeLessThanOrEqual(1e-12);
+    for (let i = 0; i < u.size; i++) close(u.values[i], d.values[i]);
+  });
 });

@@ -54,4 +54,18 @@ describe('pagerank', () => {
   it('alpha outside [0, 1) is E_BAD_OPTION', () => {
     expect(() => pagerank(view('a b', 'a-b'), { alpha: 1 })).toThrow(OrgraphError);
   });
+
+  it('undirected (conjugate gradients + power check) agrees with the directed view of the same ties (power)', () => {
+    const ids = 'a b c d e f g h z';
+    const ties = 'a-b:3 b-c:1 c-d:4 d-a:1 a-c:5 d-e:9 e-f:2 f-g:6 g-e:5 g-h:3';
+    const u = pagerank(view(ids, ties, { undirectedRelation: true }));
+    const d = pagerank(view(ids, ties, { directed: true, undirectedRelation: true }));
+    expect(u.diagnostics.method).toBe('conjugate-gradient+power');
+    expect(d.diagnostics.method).toBe('power');
+    expect(u.diagnostics.solverIterations as number).toBeGreaterThan(0);
+    expect(u.diagnostics.converged).toBe(true);
+    expect(u.diagnostics.errorBound as number).toBeLessThan(1e-9);
+    for (let i = 0; i < u.size; i++) expect(Math.abs(u.values[i] - d.values[i])).toBeLessThan(1e-10);
+    expect(u.values.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+  });
 });
