@@ -7,7 +7,6 @@ import type { OrgView } from '../model/projection.js';
 import type { NodeScores } from './scores.js';
 import { CENTRALITY_METRICS } from './centrality/catalog.js';
 import { BROKERAGE_METRICS } from './brokerage/catalog.js';
-import { RISK_METRICS } from './brokerage/risk-catalog.js';
 import { SILO_METRICS } from './silos/catalog.js';
 
 /** What a metric may need beyond the view. */
@@ -41,7 +40,6 @@ export interface MetricSpec {
 export const METRIC_CATALOG: readonly MetricSpec[] = Object.freeze([
   ...CENTRALITY_METRICS,
   ...BROKERAGE_METRICS,
-  ...RISK_METRICS,
   ...SILO_METRICS,
 ]);
 

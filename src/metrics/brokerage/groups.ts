@@ -1,0 +1,105 @@
+/**
+ * Group membership for the brokerage family: resolves an attribute name or a partition into dense
+ * group codes aligned with a view, and the ego ties those measures share.
+ * Reference: none (shared plumbing for brokerage-roles, participation, within-module-z,
+ * module-roles and boundary-spanners).
+ */
+import { egoTies, egoTiesInLocalityOrder, restoreOrder, type EgoTies } from '../../core/ego-ties.js';
+import { OrgraphError } from '../../model/errors.js';
+import type { OrgView } from '../../model/projection.js';
+
+/**
+ * Who belongs to which group: the name of a person attribute (department, office...) or a
+ * partition aligned with the view's people (for example community ids), one integer per person.
+ */
+export type GroupInput = string | Int32Array | readonly number[];
+
+/** Dense group codes for a view. */
+export interface GroupCodes {
+  /** Group code per person of the view, in [0, count). */
+  readonly codes: Int32Array;
+  /** Number of distinct groups among the view's people. */
+  readonly count: number;
+  /** Label of each code: the attribute value, the partition id as a string, or null for "no value". */
+  readonly labels: readonly (string | null)[];
+  /** Members per code. */
+  readonly sizes: Float64Array;
+}
+
+/**
+ * Group codes of a view's people.
+ *
+ * An attribute is read from `view.graph` through `view.personIndex`; people without a value form
+ * one group of their own (label null), as R's sna treats NA. A partition must have one integer per
+ * person of the view; negative ids are "no group" and likewise form one group. Codes follow first
+ * appearance in view order.
+ *
+ * Throws `E_UNKNOWN_ATTRIBUTE` for an attribute the graph does not have and `E_BAD_OPTION` for a
+ * partition of the wrong length or with non-integer ids. Complexity: O(n).
+ * @example
+ * const { codes, labels } = groupCodes(view, 'department');
+ */
+export function groupCodes(view: OrgView, group: GroupInput): GroupCodes {
+  const n = view.personIds.length;
+  const codes = new Int32Array(n);
+  const labels: (string | null)[] = [];
+  const seen = new Map<string | number | null, number>();
+  const code = (key: string | number | null, label: string | null): number => {
+    let c = seen.get(key);
+    if (c === undefined) {
+      c = labels.length;
+      seen.set(key, c);
+      labels.push(label);
+    }
+    return c;
+  };
+  if (typeof group === 'string') {
+    const column = view.graph.attribute(group);
+    for (let v = 0; v < n; v++) {
+      const value = column[view.personIndex[v]];
+      codes[v] = code(value, value);
+    }
+  } else {
+    if (group.length !== n) {
+      throw new OrgraphError('E_BAD_OPTION', `partition has ${group.length} entries for ${n} people`, { field: 'group' });
+    }
+    for (let v = 0; v < n; v++) {
+      const id = group[v];
+      if (!Number.isInteger(id)) {
+        throw new OrgraphError('E_BAD_OPTION', `partition entry ${v} is not an integer: ${id}`, { field: 'group' });
+      }
+      codes[v] = id < 0 ? code(null, null) : code(id, String(id));
+    }
+  }
+  const sizes = new Float64Array(labels.length);
+  for (let v = 0; v < n; v++) sizes[codes[v]]++;
+  return { codes, count: labels.length, labels: Object.freeze(labels), sizes };
+}
+
+/**
+ * The view's ties read as undirected, pair value a_ij + a_ji (see core `egoTies`); `weighted`
+ * false reads each arc as 1. Complexity: O(n + m).
+ * @example
+ * const ties = viewEgoTies(project(graph, { directed: true }), true);
+ */
+export function viewEgoTies(view: OrgView, weighted: boolean): EgoTies {
+  return egoTies(view.csr, !weighted);
+}
+
+/** Views at least this large are relabelled in breadth-first order before the two-hop kernels. */
+export const LOCALITY_ORDER_MIN_PEOPLE = 20_000;
+
+/**
+ * Ego ties for the two-hop structural-hole kernels, relabelled in breadth-first order on large
+ * views (see core `egoTiesInLocalityOrder`; results are bit-identical), with the function that
+ * maps a kernel's per-node values back to view order. Complexity: O(n + m).
+ * @example
+ * const { ties, restore } = structuralHoleTies(view, true);
+ * const c = restore(constraintKernel(ties, false).constraint);
+ */
+export function structuralHoleTies(view: OrgView, weighted: boolean): { ties: EgoTies; restore: (values: Float64Array) => Float64Array } {
+  const ties = viewEgoTies(view, weighted);
+  if (ties.n < LOCALITY_ORDER_MIN_PEOPLE) return { ties, restore: (values) => values };
+  const relabelled = egoTiesInLocalityOrder(ties);
+  return { ties: relabelled.ties, restore: (values) => restoreOrder(values, relabelled.order) };
+}

@@ -1,0 +1,55 @@
+/**
+ * Burt's hierarchy
+ * How much of a person's constraint is concentrated on one contact (0 = spread evenly, 1 = all on one).
+ * Reference: Burt, R. S. (1992). Structural Holes. Harvard University Press, pp. 70-71.
+ */
+import { constraintKernel } from '../../core/constraint.js';
+import type { OrgView } from '../../model/projection.js';
+import { NodeScores } from '../scores.js';
+import { structuralHoleTies } from './groups.js';
+
+export interface HierarchyOptions {
+  /** Use the view's tie values; false reads every tie (arc) present as 1. @defaultValue true */
+  readonly weighted?: boolean;
+}
+
+export const DEFAULT_HIERARCHY_OPTIONS = Object.freeze({ weighted: true } as const satisfies HierarchyOptions);
+
+/**
+ * Burt's hierarchy for every person.
+ *
+ *   H_i = sum_{j in N(i)} (c_ij / (C_i/N)) ln(c_ij / (C_i/N)) / (N ln N),   N = k_i = |N(i)|
+ *
+ * with c_ij the local constraint and C_i = sum_j c_ij as in {@link constraint} (ties read as
+ * undirected, pair value a_ij + a_ji). H_i = 0 when i has one contact; NaN without ties.
+ * In [0, 1]. No public library implements it (NetworkX issue 3467); it is checked by hand.
+ * Complexity: O(n + m + sum_i d_i^2).
+ *
+ * @returns scores aligned with `view.personIds`, metric key `hierarchy`
+ * @example
+ * const h = hierarchy(project(graph));
+ */
+export function hierarchy(view: OrgView, options: HierarchyOptions = {}): NodeScores {
+  const weighted = options.weighted ?? DEFAULT_HIERARCHY_OPTIONS.weighted;
+  const { ties, restore } = structuralHoleTies(view, weighted);
+  return new NodeScores('hierarchy', view.personIds, restore(constraintKernel(ties, true).hierarchy!));
+}
+
+/**
+ * Constraint and hierarchy in one pass (they share every c_ij). Same definitions and
+ * conventions as {@link constraint} and {@link hierarchy}.
+ * @example
+ * const { constraint, hierarchy } = constraintAndHierarchy(project(graph));
+ */
+export function constraintAndHierarchy(
+  view: OrgView,
+  options: HierarchyOptions = {},
+): { constraint: NodeScores; hierarchy: NodeScores } {
+  const weighted = options.weighted ?? DEFAULT_HIERARCHY_OPTIONS.weighted;
+  const { ties, restore } = structuralHoleTies(view, weighted);
+  const r = constraintKernel(ties, true);
+  return {
+    constraint: new NodeScores('constraint', view.personIds, restore(r.constraint)),
+    hierarchy: new NodeScores('hierarchy', view.personIds, restore(r.hierarchy!)),
+  };
+}
