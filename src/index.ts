@@ -22,3 +22,4 @@ export { closeness, closenessSync, DEFAULT_CLOSENESS_OPTIONS } from './metrics/c
 export type { ClosenessOptions } from './metrics/centrality/closeness.js';
 export { harmonic, harmonicSync, DEFAULT_HARMONIC_OPTIONS } from './metrics/centrality/harmonic.js';
 export type { HarmonicOptions } from './metrics/centrality/harmonic.js';
+export * from './recommend/index.js';

@@ -1,0 +1,30 @@
+/**
+ * Recommend family barrel
+ * Group gaps, link prediction, introductions (score, fit, list), introduction paths, knowledge
+ * spread, the influence scorecard and its objectives, and the comparison of two periods: named
+ * exports only.
+ * Reference: see each module.
+ */
+export { groupGaps, DEFAULT_GROUP_GAPS_OPTIONS } from './group-gaps.js';
+export type { CapabilityFocus, CapabilityTarget, GroupGapsOptions, GroupPairGap, GapTable, CapabilityPairStatus, GroupGapsResult } from './group-gaps.js';
+export { groupLabels, unknownGroup } from './groups.js';
+export type { GroupLabels } from './groups.js';
+export { linkPrediction, commonNeighbours, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, LINK_PREDICTION_METHODS } from './link-prediction.js';
+export type { LinkPredictionMethod, PersonPair, LinkPredictionResult } from './link-prediction.js';
+export { introductionScore, DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
+export type { IntroductionScoreWeights, IntroductionComponents } from './introduction-score.js';
+export { fitIntroductionScore, INTRODUCTION_SCORE_GRID } from './score-fit.js';
+export type { FitIntroductionScoreOptions, FitIntroductionScoreResult } from './score-fit.js';
+export { auc, precisionAtK } from './ranking-quality.js';
+export { introductions, DEFAULT_INTRODUCTIONS_OPTIONS } from './introductions.js';
+export type { IntroductionsOptions, IntroductionReasons, Introduction, IntroductionsResult } from './introductions.js';
+export { introductionPath, DEFAULT_INTRODUCTION_PATH_OPTIONS } from './introduction-path.js';
+export type { IntroductionPathOptions, ContactChain, IntroductionPathResult } from './introduction-path.js';
+export { knowledgeSpread, DEFAULT_KNOWLEDGE_SPREAD_OPTIONS } from './knowledge-spread.js';
+export type { KnowledgeSpreadOptions, SpreadRow, KnowledgeSpreadResult } from './knowledge-spread.js';
+export { scorecard } from './scorecard.js';
+export type { ScorecardOptions, FlowRow, ObjectiveStatus, ScorecardResult } from './scorecard.js';
+export { parseObjectives, loadObjectives, checkObjectiveGroups, FLOW_METRICS, GROUP_METRICS, DEFAULT_AT_RISK } from './objectives.js';
+export type { FlowMetric, GroupMetric, Objective, Objectives } from './objectives.js';
+export { compare, DEFAULT_COMPARE_OPTIONS } from './compare.js';
+export type { CompareOptions, PersonDelta, GroupDelta, CompareResult } from './compare.js';

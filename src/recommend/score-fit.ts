@@ -1,0 +1,311 @@
+/**
+ * Introduction score fitting
+ * Chooses the weights of the introduction score for one network by holding out some of its own
+ * cross-group ties and keeping the weights that rank them best (model selection on held-out links,
+ * never on the ties a caller evaluates).
+ * Reference: Ghasemian, A., Hosseinmardi, H., Galstyan, A., Airoldi, E. M. & Clauset, A. (2020).
+ * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
+ */
+import { mulberry32 } from '../core/label-permutation.js';
+import { strengths, type SortedAdjacency } from '../core/link-scores.js';
+import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/local-paths.js';
+import { OrgraphError } from '../model/errors.js';
+import type { OrgView } from '../model/projection.js';
+import { groupLabels, sortedAdjacency } from './groups.js';
+import { DEFAULT_INTRODUCTION_SCORE, introductionScore, type IntroductionComponents, type IntroductionScoreWeights } from './introduction-score.js';
+import { auc, precisionAtK } from './ranking-quality.js';
+
+export interface FitIntroductionScoreOptions {
+  /** Attribute that defines the groups. Required. */
+  readonly attribute: string;
+  /** Share of the cross-group staff ties held out. @defaultValue 0.1 */
+  readonly holdOut?: number;
+  /** Seed of the first hold-out draw (fold f uses seed + f). @defaultValue 1 */
+  readonly seed?: number;
+  /** Independent hold-out draws whose criteria are averaged. @defaultValue 3 */
+  readonly folds?: number;
+  /** Fewest held-out ties to fit on; with fewer, the fixed weights are returned. @defaultValue 10 */
+  readonly minHeldOut?: number;
+  /**
+   * Up to this many cross-group pairs (n_staff (n_staff - 1) / 2), every pair is scored; beyond, sources
+   * and pairs are sampled to about this many. @defaultValue 1000000
+   */
+  readonly maxCandidates?: number;
+  /** Most source people (ends of held-out ties) swept per fold on large graphs. @defaultValue 300 */
+  readonly maxSources?: number;
+  /** k of the precision@k in the criterion. @defaultValue 50 */
+  readonly k?: number;
+  /** Weight settings tried, in order of preference on equal criteria. @defaultValue INTRODUCTION_SCORE_GRID */
+  readonly grid?: readonly IntroductionScoreWeights[];
+}
+
+/**
+ * The weight settings tried by default: {@link DEFAULT_INTRODUCTION_SCORE} first, then every
+ * combination of lambda in {0, 1}, (alpha, omega) in {(1, 0), (0, 1)}, gamma in {0, 0.25, 0.5} and
+ * beta in {0, 0.5}, with epsilon 0.1 and delta 0.0001.
+ */
+export const INTRODUCTION_SCORE_GRID: readonly IntroductionScoreWeights[] = Object.freeze(
+  (() => {
+    const out: IntroductionScoreWeights[] = [DEFAULT_INTRODUCTION_SCORE];
+    for (const commonNeighbours of [0, 1]) {
+      for (const [resourceAllocation, weightedResourceAllocation] of [[1, 0], [0, 1]]) {
+        for (const groupAffinity of [0, 0.25, 0.5]) {
+          for (const bridging of [0, 0.5]) {
+            const w = Object.freeze({ commonNeighbours, resourceAllocation, weightedResourceAllocation, threeStep: 0.1, baseline: 1e-4, groupAffinity, bridging });
+            if (!sameWeights(w, DEFAULT_INTRODUCTION_SCORE)) out.push(w);
+          }
+        }
+      }
+    }
+    return out;
+  })(),
+);
+
+function sameWeights(a: IntroductionScoreWeights, b: IntroductionScoreWeights): boolean {
+  return (Object.keys(a) as (keyof IntroductionScoreWeights)[]).every((key) => a[key] === b[key]);
+}
+
+export interface FitIntroductionScoreResult {
+  /** The chosen weights (the fixed ones when `fitted` is false). */
+  readonly weights: IntroductionScoreWeights;
+  /** False when there were too few cross-group ties to hold out `minHeldOut`. `heldOut` and `trials` are per fold (trials averaged); `candidates` summed over folds. */
+  readonly fitted: boolean;
+  readonly heldOut: number;
+  readonly candidates: number;
+  /** Every setting tried with its held-out AUC, precision@k and criterion (AUC + precision@k). */
+  readonly trials: readonly { readonly weights: IntroductionScoreWeights; readonly auc: number; readonly precision: number; readonly criterion: number }[];
+}
+
+/**
+ * Fit the introduction score's weights on the graph itself.
+ *
+ * Holds out `holdOut` of the ties between staff of different groups (seeded shuffle). The
+ * candidate pairs are the cross-group staff pairs not tied in what remains: all of them when there are
+ * at most `maxCandidates` staff pairs; otherwise, for up to `maxSources` people drawn from the held-out
+ * ties' ends, their pairs within three steps, their held-out partners and a uniform sample of their
+ * other pairs (rate min(1, maxCandidates / (sources x staff)), which keeps AUC unbiased). Each pair is scored with every setting of `grid`; the fit keeps the setting with the largest AUC + precision@k of the held-out ties against the other pairs,
+ * averaged over `folds` independent hold-outs (the first setting on equal criteria). The caller's graph is not changed; nothing outside it is read.
+ * Fewer than `minHeldOut` held-out ties (small or single-group graphs) returns the fixed weights with
+ * `fitted: false`. Throws `E_UNKNOWN_ATTRIBUTE` for an unknown attribute, `E_BAD_OPTION` for a
+ * hold-out share outside (0, 1).
+ *
+ * Complexity: one three-step local-path sweep per source plus O(c (|grid| log c + d)) for c candidate
+ * pairs (d = mean degree, to count contacts in the other group).
+ * @example
+ * const fit = fitIntroductionScore(project(graph), { attribute: 'department' });
+ * fit.weights.groupAffinity; // 0.25
+ */
+export function fitIntroductionScore(view: OrgView, options: FitIntroductionScoreOptions): FitIntroductionScoreResult {
+  const groups = groupLabels(view, options.attribute);
+  const adj = sortedAdjacency(view, { weighted: true });
+  const label = new Int32Array(adj.n);
+  for (let i = 0; i < adj.n; i++) label[i] = groups.external[i] ? -1 : groups.labels[i];
+  return fitIntroductionScoreOnAdjacency(adj, label, options);
+}
+
+/** An undirected adjacency with its edge list (as `sortedAdjacency` in groups.ts returns). */
+export type EdgeListAdjacency = SortedAdjacency & {
+  readonly edgeU: Int32Array;
+  readonly edgeV: Int32Array;
+  readonly edgeWeights: Float64Array;
+};
+
+/**
+ * {@link fitIntroductionScore} on an adjacency and one label per node (-1 = not staff or no group);
+ * for evaluations that hold out ties themselves. Complexity: as fitIntroductionScore.
+ * @example
+ * fitIntroductionScoreOnAdjacency(sortedAdjacency(view), labels, { attribute: 'department' }).weights;
+ */
+export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: Int32Array, options: FitIntroductionScoreOptions): FitIntroductionScoreResult {
+  const holdOut = options.holdOut ?? 0.1;
+  const seed = options.seed ?? 1;
+  const minHeldOut = options.minHeldOut ?? 10;
+  const maxCandidates = options.maxCandidates ?? 1_000_000;
+  const maxSources = options.maxSources ?? 300;
+  const k = options.k ?? 50;
+  const grid = options.grid ?? INTRODUCTION_SCORE_GRID;
+  const folds = options.folds ?? 3;
+  if (!(holdOut > 0 && holdOut < 1)) throw new OrgraphError('E_BAD_OPTION', `holdOut must lie in (0, 1), got ${holdOut}`, { field: 'holdOut' });
+  if (grid.length === 0) throw new OrgraphError('E_BAD_OPTION', 'grid must hold at least one weight setting', { field: 'grid' });
+  const n = adj.n;
+  // Step 1: hold out a share of the cross-group staff ties.
+  const allCross: number[] = [];
+  for (let e = 0; e < adj.edgeU.length; e++) {
+    const g = label[adj.edgeU[e]];
+    const h = label[adj.edgeV[e]];
+    if (g >= 0 && h >= 0 && g !== h) allCross.push(e);
+  }
+  const runFold = (foldSeed: number) => {
+    const random = mulberry32(foldSeed);
+    const cross = allCross.slice();
+    shuffle(cross, random);
+    const heldOut = Math.round(holdOut * cross.length);
+    if (heldOut < minHeldOut) return null;
+    const hidden = cross.slice(0, heldOut);
+    const train = withoutEdges(adj, new Set(hidden));
+    const hiddenPairs = new Set<number>();
+    for (const e of hidden) {
+      hiddenPairs.add(adj.edgeU[e] * n + adj.edgeV[e]);
+      hiddenPairs.add(adj.edgeV[e] * n + adj.edgeU[e]);
+    }
+    // Step 2: sources from the held-out ties' ends; their reached pairs, held-out partners, and a
+    // uniform sample (rate r) of their other cross-group pairs.
+    const partners = new Map<number, number[]>();
+    for (const e of hidden) {
+      const u = adj.edgeU[e];
+      const v = adj.edgeV[e];
+      (partners.get(u) ?? partners.set(u, []).get(u)!).push(v);
+      (partners.get(v) ?? partners.set(v, []).get(v)!).push(u);
+    }
+    let labelled = 0;
+    for (let i = 0; i < n; i++) if (label[i] >= 0) labelled++;
+    // Small graphs: every pair once (a < b), as an evaluation does. Larger: sampled sources and pairs.
+    const full = (labelled * (labelled - 1)) / 2 <= maxCandidates;
+    let sources: number[];
+    if (full) {
+      sources = [];
+      for (let i = 0; i < n; i++) if (label[i] >= 0) sources.push(i);
+    } else {
+      sources = [...partners.keys()].sort((a, b) => a - b);
+      shuffle(sources, random);
+      sources.length = Math.min(sources.length, maxSources);
+    }
+    const rate = full ? 1 : Math.min(1, maxCandidates / Math.max(1, sources.length * labelled));
+    const str = strengths(train);
+    const scratch = localPathScratch(n);
+    const seen = new Int32Array(n).fill(-1);
+    const comps: IntroductionComponents[] = [];
+    const positive: number[] = [];
+    const degree = (x: number) => train.offsets[x + 1] - train.offsets[x];
+    const contactsIn = (x: number, g: number) => {
+      let c = 0;
+      for (let p = train.offsets[x]; p < train.offsets[x + 1]; p++) if (label[train.targets[p]] === g) c++;
+      return c;
+    };
+    const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
+    for (const a of sources) {
+      const ga = label[a];
+      const ka = degree(a);
+      const intoOwn = new Map<number, number>();
+      const push = (b: number, reached: boolean) => {
+        const gb = label[b];
+        let tB = intoOwn.get(gb);
+        if (tB === undefined) intoOwn.set(gb, (tB = contactsIn(a, gb)));
+        const cn = reached ? scratch.common[b] : 0;
+        comps.push({
+          commonNeighbours: cn,
+          resourceAllocation: reached ? scratch.resourceAllocation[b] : 0,
+          weightedResourceAllocation: reached ? scratch.resourceAllocationWeighted[b] : 0,
+          resourceAllocation3: reached ? scratch.resourceAllocation3[b] : 0,
+          degreeA: ka,
+          degreeB: degree(b),
+          contactsInGroupB: tB,
+          contactsInGroupA: contactsIn(b, ga),
+          hops: !reached ? 4 : cn > 0 ? 2 : 3,
+        });
+        positive.push(hiddenPairs.has(a * n + b) ? 1 : 0);
+        seen[b] = a;
+      };
+      const from = full ? a + 1 : 0;
+      localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
+      for (let t = 0; t < scratch.reached; t++) push(scratch.touched[t], true);
+      for (const b of partners.get(a) ?? []) if (b >= from && seen[b] !== a) push(b, false);
+      for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = a;
+      seen[a] = a;
+      // Geometric skips draw each remaining pair with probability `rate`.
+      for (let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
+        if (seen[b] === a || label[b] < 0 || label[b] === ga) continue;
+        push(b, false);
+      }
+      clearLocalPaths(scratch);
+    }
+    const pos = positive.reduce((s, x) => s + x, 0);
+    if (pos < minHeldOut) return null;
+    // Step 3: every setting, scored on the held-out ties.
+    const trials: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = [];
+    for (const weights of grid) {
+      const P = new Float64Array(pos);
+      const N = new Float64Array(comps.length - pos);
+      let ip = 0;
+      let iN = 0;
+      for (let c = 0; c < comps.length; c++) {
+        const s = introductionScore(comps[c], weights);
+        if (positive[c]) P[ip++] = s;
+        else N[iN++] = s;
+      }
+      const a = auc(P, N);
+      const p = precisionAtK(k, P, N);
+      trials.push({ weights, auc: a, precision: p, criterion: a + p });
+    }
+    return { trials, candidates: comps.length, heldOut };
+  };
+  const summed: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = grid.map((weights) => ({ weights, auc: 0, precision: 0, criterion: 0 }));
+  let done = 0;
+  let candidates = 0;
+  let heldOutTotal = 0;
+  for (let f = 0; f < folds; f++) {
+    const r = runFold(seed + f);
+    if (!r) continue;
+    done++;
+    candidates += r.candidates;
+    heldOutTotal = r.heldOut;
+    r.trials.forEach((t, g) => {
+      summed[g].auc += t.auc;
+      summed[g].precision += t.precision;
+      summed[g].criterion += t.criterion;
+    });
+  }
+  if (done === 0) return { weights: DEFAULT_INTRODUCTION_SCORE, fitted: false, heldOut: Math.round(holdOut * allCross.length), candidates: 0, trials: [] };
+  const trials = summed.map((t) => ({ weights: t.weights, auc: t.auc / done, precision: t.precision / done, criterion: t.criterion / done }));
+  const heldOut = heldOutTotal;
+  let best = 0;
+  for (let t = 1; t < trials.length; t++) if (trials[t].criterion > trials[best].criterion) best = t;
+  return { weights: trials[best].weights, fitted: true, heldOut, candidates, trials };
+}
+
+function shuffle(x: number[], random: () => number): void {
+  for (let t = x.length - 1; t > 0; t--) {
+    const u = Math.floor(random() * (t + 1));
+    [x[t], x[u]] = [x[u], x[t]];
+  }
+}
+
+/**
+ * The adjacency without some edges (ids into `edgeU`/`edgeV`), rows still sorted.
+ * Complexity: O(n + m).
+ */
+export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>): EdgeListAdjacency {
+  const n = adj.n;
+  const deg = new Int32Array(n);
+  for (let e = 0; e < adj.edgeU.length; e++) {
+    if (drop.has(e)) continue;
+    deg[adj.edgeU[e]]++;
+    deg[adj.edgeV[e]]++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + deg[i];
+  const targets = new Int32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
+  // Walk the sorted rows of the full adjacency, skipping dropped pairs: rows stay sorted.
+  const dropped = new Set<number>();
+  for (const e of drop) (dropped.add(adj.edgeU[e] * n + adj.edgeV[e]), dropped.add(adj.edgeV[e] * n + adj.edgeU[e]));
+  const fill = offsets.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let p = adj.offsets[i]; p < adj.offsets[i + 1]; p++) {
+      const j = adj.targets[p];
+      if (dropped.has(i * n + j)) continue;
+      targets[fill[i]] = j;
+      weights[fill[i]++] = adj.weights ? adj.weights[p] : 1;
+    }
+  }
+  const edgeU: number[] = [];
+  const edgeV: number[] = [];
+  const edgeWeights: number[] = [];
+  for (let e = 0; e < adj.edgeU.length; e++) {
+    if (drop.has(e)) continue;
+    edgeU.push(adj.edgeU[e]);
+    edgeV.push(adj.edgeV[e]);
+    edgeWeights.push(adj.edgeWeights[e]);
+  }
+  return { n, offsets, targets, weights, edgeU: Int32Array.from(edgeU), edgeV: Int32Array.from(edgeV), edgeWeights: Float64Array.from(edgeWeights) };
+}

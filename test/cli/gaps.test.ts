@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+
+const DATA = join(import.meta.dirname, '..', 'fixtures', 'datasets');
+
+async function cli(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+describe('orgraph gaps / introduce / path / compare', () => {
+  it('gaps: JSON with every staff pair, CSV rows, text', async () => {
+    const dir = join(DATA, 'lazega-lawfirm');
+    const json = await cli(['gaps', dir, '--group', 'office', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.out);
+    // 3 offices -> 6 unordered pairs (3 inside, 3 between).
+    expect(doc.staff.pairs).toHaveLength(6);
+    const csv = await cli(['gaps', dir, '--group', 'office', '--format', 'csv']);
+    expect(csv.out.split('\r\n')[0]).toBe('table,groupA,groupB,sizeA,sizeB,observedTies,expectedTies,ratio,z,observedWeight,expectedWeight,weightRatio');
+    const text = await cli(['gaps', dir, '--group', 'office']);
+    expect(text.out).toContain('Largest gaps');
+  });
+
+  it('gaps: usage errors exit 2', async () => {
+    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm')])).code).toBe(2);
+    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('introduce: reasons in every row', async () => {
+    const r = await cli(['introduce', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--gaps', '2', '--per-gap', '2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.introductions.length).toBeGreaterThan(0);
+    for (const x of doc.introductions) expect(x.reasons.introducer).not.toBeNull();
+  });
+
+  it('path: strongest chain, and unknown person exit 1', async () => {
+    const dir = join(DATA, 'krackhardt-hightech');
+    const r = await cli(['path', '1', '2', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.paths[0].people[0]).toBe('1');
+    expect(doc.paths[0].people.at(-1)).toBe('2');
+    expect((await cli(['path', '1', 'nobody', dir])).code).toBe(1);
+  });
+
+  it('compare: advice against friendship', async () => {
+    const r = await cli(['compare', join(DATA, 'krackhardt-hightech'), '--group', 'department', '--before', 'advice', '--after', 'friendship', '--permutations', '200', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.people).toHaveLength(21);
+    for (const g of doc.groups) if (g.p !== null) expect(g.p).toBeGreaterThan(0);
+  });
+});
