@@ -10,7 +10,7 @@ export type { CapabilityFocus, CapabilityTarget, GroupGapsOptions, GroupPairGap,
 export { groupLabels, unknownGroup } from './groups.js';
 export type { GroupLabels } from './groups.js';
 export { linkPrediction, commonNeighbours, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, LINK_PREDICTION_METHODS } from './link-prediction.js';
-export type { LinkPredictionMethod, PersonPair, LinkPredictionResult } from './link-prediction.js';
+export type { LinkPredictionMethod, IdPair, LinkPredictionResult } from './link-prediction.js';
 export { introductionScore, DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
 export type { IntroductionScoreWeights, IntroductionComponents } from './introduction-score.js';
 export { fitIntroductionScore, INTRODUCTION_SCORE_GRID } from './score-fit.js';

@@ -23,10 +23,10 @@ export const LINK_PREDICTION_METHODS = Object.freeze([
 export type LinkPredictionMethod = (typeof LINK_PREDICTION_METHODS)[number];
 
 /** A pair of person ids. */
-export type PersonPair = readonly [string, string];
+export type IdPair = readonly [string, string];
 
 export interface LinkPredictionResult {
-  readonly pairs: readonly PersonPair[];
+  readonly pairs: readonly IdPair[];
   /** One array per method, aligned with `pairs`. */
   readonly scores: Readonly<Record<LinkPredictionMethod, Float64Array>>;
 }
@@ -49,7 +49,7 @@ export interface LinkPredictionResult {
  * const r = linkPrediction(project(graph), [['ana', 'bo']]);
  * r.scores.adamicAdar[0]; // 1.4426950408889634 (one common contact with two ties)
  */
-export function linkPrediction(view: OrgView, pairs: readonly PersonPair[]): LinkPredictionResult {
+export function linkPrediction(view: OrgView, pairs: readonly IdPair[]): LinkPredictionResult {
   const adj = sortedAdjacency(view, { weighted: false });
   const { i, j } = pairIndices(view, pairs);
   const s: LinkScoreArrays = linkScoresOfPairs(adj, i, j);
@@ -66,32 +66,32 @@ export function linkPrediction(view: OrgView, pairs: readonly PersonPair[]): Lin
 }
 
 /** Common neighbours |N(a) ∩ N(b)| for each pair; see {@link linkPrediction}. */
-export function commonNeighbours(view: OrgView, pairs: readonly PersonPair[]): Float64Array {
+export function commonNeighbours(view: OrgView, pairs: readonly IdPair[]): Float64Array {
   return linkPrediction(view, pairs).scores.commonNeighbours;
 }
 
 /** Jaccard coefficient for each pair; see {@link linkPrediction}. */
-export function jaccard(view: OrgView, pairs: readonly PersonPair[]): Float64Array {
+export function jaccard(view: OrgView, pairs: readonly IdPair[]): Float64Array {
   return linkPrediction(view, pairs).scores.jaccard;
 }
 
 /** Adamic-Adar index for each pair; see {@link linkPrediction}. */
-export function adamicAdar(view: OrgView, pairs: readonly PersonPair[]): Float64Array {
+export function adamicAdar(view: OrgView, pairs: readonly IdPair[]): Float64Array {
   return linkPrediction(view, pairs).scores.adamicAdar;
 }
 
 /** Resource allocation index for each pair; see {@link linkPrediction}. */
-export function resourceAllocation(view: OrgView, pairs: readonly PersonPair[]): Float64Array {
+export function resourceAllocation(view: OrgView, pairs: readonly IdPair[]): Float64Array {
   return linkPrediction(view, pairs).scores.resourceAllocation;
 }
 
 /** Preferential attachment k_a k_b for each pair; see {@link linkPrediction}. */
-export function preferentialAttachment(view: OrgView, pairs: readonly PersonPair[]): Float64Array {
+export function preferentialAttachment(view: OrgView, pairs: readonly IdPair[]): Float64Array {
   return linkPrediction(view, pairs).scores.preferentialAttachment;
 }
 
 /** View indices of each pair's people; throws `E_UNKNOWN_PERSON` naming the first id not in the view. */
-export function pairIndices(view: OrgView, pairs: readonly PersonPair[]): { i: Int32Array; j: Int32Array } {
+export function pairIndices(view: OrgView, pairs: readonly IdPair[]): { i: Int32Array; j: Int32Array } {
   const i = new Int32Array(pairs.length);
   const j = new Int32Array(pairs.length);
   for (let p = 0; p < pairs.length; p++) {

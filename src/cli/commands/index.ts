@@ -3,5 +3,11 @@ import type { RegisterCommand } from '../shared.js';
 import { validate } from './validate.js';
 import { metrics } from './metrics.js';
 import { groups } from './groups.js';
+import { gaps } from './gaps.js';
+import { introduce } from './introduce.js';
+import { path } from './path.js';
+import { scorecardCommand } from './scorecard.js';
+import { compareCommand } from './compare.js';
+import { analyze } from './analyze.js';
 
-export const commands: RegisterCommand[] = [validate, metrics, groups];
+export const commands: RegisterCommand[] = [analyze, validate, metrics, groups, gaps, introduce, path, scorecardCommand, compareCommand];

@@ -1,0 +1,294 @@
+/**
+ * `orgraph analyze [dir]`: one command from raw data to a report people can read. Runs ingest,
+ * centrality, brokerage, key-person risks, silos, communities, gaps, introductions and (with
+ * `--objectives`) the scorecard, and writes an output folder: report.html (self-contained),
+ * people.csv, groups.csv, gaps.csv, introductions.csv, scorecard.csv and summary.json.
+ * Privacy (`--min-group-size`, `--pseudonymize --key`, `--groups-only`) is applied to the graph
+ * before any analysis, so it holds in every file. Without a folder it analyses the bundled example.
+ * Exit 0 done; 1 data errors (bad input, unknown attribute, unwritable output); 2 usage errors.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { OrgraphError, isOrgraphError } from '../../model/errors.js';
+import type { OrgGraph } from '../../model/org-graph.js';
+import { loadObjectives } from '../../recommend/objectives.js';
+import { analysis, type AnalysisResult } from '../../report/analysis.js';
+import { mapAssets } from '../../report/assets.js';
+import { reportHtml } from '../../report/html.js';
+import { OTHER_GROUP, privateGraph } from '../../report/privacy.js';
+import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
+import { recordsToCsv, toJson, type CellValue } from '../output.js';
+import { createProgress } from '../progress.js';
+import { parseList, UsageError, VERSION, type RegisterCommand } from '../shared.js';
+
+/** The bundled example and the group attribute analyze uses for it by default. */
+export const EXAMPLE_DATASET = 'manufacturing-email';
+export const EXAMPLE_GROUP = 'division';
+
+/** Default output folder. */
+export const DEFAULT_REPORT_DIR = 'orgraph-report';
+
+/** Environment variable read for the pseudonymisation key when `--key` is not given. */
+export const KEY_ENV = 'ORGRAPH_PSEUDONYM_KEY';
+
+interface AnalyzeCliOptions extends InputCliOptions {
+  readonly out: string;
+  readonly group?: string;
+  readonly relation?: string;
+  readonly directed?: boolean;
+  readonly minGroupSize: string;
+  readonly pseudonymize?: boolean;
+  readonly key?: string;
+  readonly keepAttributes?: string;
+  readonly groupsOnly?: boolean;
+  readonly objectives?: string;
+  readonly mapLimit: string;
+  readonly workers?: string;
+  readonly seed: string;
+  readonly title?: string;
+  readonly quiet?: boolean;
+}
+
+/** The files analyze writes, in the order it writes them. */
+export const REPORT_FILES = Object.freeze(['people.csv', 'groups.csv', 'gaps.csv', 'introductions.csv', 'scorecard.csv', 'summary.json', 'report.html']);
+
+/** Folder of the bundled example: found from this module's location (source tree or dist/). */
+export function exampleDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 6; up++) {
+    const candidate = join(dir, 'examples', EXAMPLE_DATASET);
+    if (existsSync(join(candidate, 'ties.csv'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new OrgraphError('E_FILE_NOT_FOUND', `the bundled example examples/${EXAMPLE_DATASET} was not found next to orgraph`);
+}
+
+function wholeNumber(name: string, value: string, min: number): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isInteger(x) || x < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
+  return x;
+}
+
+/**
+ * Write one file of the report folder: to a fresh temporary name inside the folder, then renamed
+ * over the target. A rename replaces a symbolic link rather than following it, so nothing is ever
+ * written outside the folder; a target that is a directory is `E_OUTPUT_PATH`.
+ */
+export async function writeReportFile(dir: string, name: string, text: string): Promise<string> {
+  if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw new RangeError(`not a plain file name: ${name}`);
+  const target = join(dir, name);
+  try {
+    const s = await lstat(target);
+    if (s.isDirectory()) throw new OrgraphError('E_OUTPUT_PATH', `cannot write ${name}: it is a directory`, { file: target });
+  } catch (e) {
+    if (isOrgraphError(e)) throw e;
+  }
+  const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    const err = e as NodeJS.ErrnoException;
+    throw new OrgraphError('E_OUTPUT_PATH', `cannot write ${name}: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : (err.message ?? String(e))}`, { file: target });
+  }
+  return target;
+}
+
+/** Create the output folder (and its parents); a file in its place is `E_OUTPUT_PATH`. */
+async function outputFolder(out: string): Promise<string> {
+  if (out.trim() === '') throw new UsageError('--out must name a folder');
+  const dir = resolve(out);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new OrgraphError('E_OUTPUT_PATH', `cannot create the output folder: ${err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.message ?? String(e))}`, { file: out });
+  }
+  if (!(await stat(dir)).isDirectory()) throw new OrgraphError('E_OUTPUT_PATH', 'the output path is not a folder', { file: out });
+  return dir;
+}
+
+/** The CSV files of a result (people and introductions are left out when person-level output is off). */
+export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
+  const files = new Map<string, string>();
+  if (r.people) {
+    files.set(
+      'people.csv',
+      recordsToCsv(
+        r.people.map((p) => ({ ...p }) as Record<string, CellValue>),
+        ['id', 'group', 'community', 'degree', 'strength', 'betweenness', 'pagerank', 'constraint', 'effectiveSize', 'gatekeeper', 'gatekeeperZ', 'liaison', 'brokerage', 'articulation', 'fragmentationChange'],
+      ),
+    );
+  }
+  files.set(
+    'groups.csv',
+    recordsToCsv(
+      r.groups.map((g) => ({ ...g }) as Record<string, CellValue>),
+      ['group', 'size', 'siloScore', 'insularity', 'closure', 'preference', 'ei', 'eiP', 'internalTies', 'externalTies', 'groupsReached', 'soleLinkMembers'],
+    ),
+  );
+  files.set(
+    'gaps.csv',
+    recordsToCsv(
+      r.gaps.map((g) => ({ ...g }) as Record<string, CellValue>),
+      ['groupA', 'groupB', 'sizeA', 'sizeB', 'observed', 'expected', 'ratio', 'z'],
+    ),
+  );
+  if (r.introductions) {
+    files.set(
+      'introductions.csv',
+      recordsToCsv(
+        r.introductions.map((x) => ({ ...x }) as Record<string, CellValue>),
+        ['groupA', 'groupB', 'personA', 'personB', 'introducer', 'mutualContacts', 'hopsBefore', 'score', 'reason'],
+      ),
+    );
+  }
+  if (r.scorecard) {
+    files.set('scorecard.csv', recordsToCsv(r.scorecard.rows.map((x) => ({ ...x }) as Record<string, CellValue>), ['objective', 'actual', 'target', 'status']));
+  }
+  return files;
+}
+
+function pickGroup(graph: OrgGraph, opts: AnalyzeCliOptions, isExample: boolean): string | null {
+  if (opts.group !== undefined) {
+    graph.attribute(opts.group); // E_UNKNOWN_ATTRIBUTE (exit 1)
+    return opts.group;
+  }
+  if (isExample) return EXAMPLE_GROUP;
+  for (const name of ['department', 'division', 'team', 'group']) if (graph.hasAttribute(name)) return name;
+  return null;
+}
+
+export const analyze: RegisterCommand = (program, io) => {
+  const cmd: Command = program
+    .command('analyze')
+    .description('full analysis and a self-contained HTML report (no folder: the bundled example)')
+    .argument('[dir]', `folder with people.csv and ties.csv, or a .json file (default: examples/${EXAMPLE_DATASET})`);
+  addInputOptions(cmd);
+  cmd
+    .option('--out <dir>', 'output folder (created if needed)', DEFAULT_REPORT_DIR)
+    .option('--group <column>', `people attribute naming the formal group (default: ${EXAMPLE_GROUP} for the example, else department/division/team/group when present)`)
+    .option('--relation <list>', 'comma-separated relations to include (default: all)')
+    .option('--directed', 'keep tie direction (default: undirected)')
+    .option('--min-group-size <k>', 'groups (and communities) smaller than k are merged into "Other" or withheld, in every output', '5')
+    .option('--pseudonymize', `replace person ids by keyed HMAC-SHA256 pseudonyms everywhere (key from --key or $${KEY_ENV}); other attributes are dropped`)
+    .option('--key <secret>', 'key for --pseudonymize (the same key gives the same pseudonyms)')
+    .option('--keep-attributes <list>', 'with --pseudonymize: attributes to keep besides the group')
+    .option('--groups-only', 'no person-level output at all: group figures only')
+    .option('--objectives <file>', 'objectives file (JSON or YAML) for the scorecard')
+    .option('--map-limit <n>', 'most people drawn on the map (the most central are drawn above it)', '5000')
+    .option('--workers <n>', 'worker threads for betweenness (default: all cores)')
+    .option('--seed <n>', 'seed of every randomised stage', '1')
+    .option('--title <text>', 'report title')
+    .option('--quiet', 'no progress bar');
+  cmd.action(async (dirArg: string | undefined, opts: AnalyzeCliOptions) => {
+    // Step 1: options, before reading any data.
+    const minGroupSize = wholeNumber('--min-group-size', opts.minGroupSize, 1);
+    const mapLimit = wholeNumber('--map-limit', opts.mapLimit, 1);
+    const seed = wholeNumber('--seed', opts.seed, 0);
+    const workers = opts.workers === undefined ? undefined : wholeNumber('--workers', opts.workers, 1);
+    const relations = opts.relation !== undefined ? parseList(opts.relation) : null;
+    let key: string | null = null;
+    if (opts.pseudonymize) {
+      key = opts.key ?? process.env[KEY_ENV] ?? null;
+      if (!key) throw new UsageError(`--pseudonymize needs a key: --key <secret> or the ${KEY_ENV} environment variable`);
+    } else if (opts.key !== undefined) {
+      throw new UsageError('--key is only used with --pseudonymize');
+    }
+    const keep = opts.keepAttributes !== undefined ? parseList(opts.keepAttributes) : null;
+    const isExample = dirArg === undefined && opts.ties === undefined && opts.people === undefined;
+    const dir = isExample ? exampleDir() : dirArg;
+    const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
+    const outDir = await outputFolder(opts.out);
+    const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
+    try {
+      // Step 2: read, then apply privacy before anything is computed.
+      progress.update('reading input', 0, 1);
+      const { graph: input, report } = await loadInput(dir, opts);
+      progress.update('reading input', 1, 1);
+      const warning = ingestWarning(report);
+      if (warning) {
+        progress.done();
+        io.err(`${warning}\n`);
+      }
+      const group = pickGroup(input, opts, isExample);
+      if (keep) for (const a of keep) input.attribute(a);
+      const safe = privateGraph(input, { group, minGroupSize, pseudonymKey: key, keepAttributes: keep });
+      // Step 3: analyse.
+      let result: AnalysisResult;
+      try {
+        result = await analysis(safe.graph, {
+          group,
+          relations,
+          directed: opts.directed ?? false,
+          minGroupSize,
+          groupsOnly: opts.groupsOnly ?? false,
+          mapLimit,
+          workers,
+          seed,
+          objectives,
+          privacy: safe.note,
+          onProgress: (stage, done, total) => progress.update(stage, done, total),
+        });
+      } catch (e) {
+        if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && safe.note.groupsMerged > 0) {
+          throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize} are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
+        }
+        throw e;
+      }
+      // Step 4: write the folder.
+      progress.update('writing report', 0, 1);
+      const assets = mapAssets();
+      const versions = { orgraph: VERSION, node: process.versions.node, sigma: assets.versions.sigma, graphology: assets.versions.graphology };
+      const source = key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
+      const files = reportCsvFiles(result);
+      const written: string[] = [];
+      for (const [name, text] of files) {
+        await writeReportFile(outDir, name, text);
+        written.push(name);
+      }
+      const summary = {
+        orgraph: VERSION,
+        versions,
+        input: {
+          source,
+          people: input.personCount,
+          ties: input.tieCount,
+          relations: input.relations.map((r) => r.name),
+          lenient: opts.lenient ?? false,
+          issues: report.issueCount,
+        },
+        options: {
+          ...result.options,
+          pseudonymized: key !== null,
+          keepAttributes: keep,
+          objectives: objectives !== null,
+          undirectedRelations: opts.undirectedRelations ? parseList(opts.undirectedRelations) : [],
+          managerColumn: opts.managerColumn ?? null,
+        },
+        privacy: result.privacy,
+        overview: result.overview,
+        betweenness: result.betweennessMethod,
+        communities: { count: result.communities.count, shown: result.communities.shown.length, merged: result.communities.merged, modularity: result.communities.modularity },
+        map: { kind: result.map.kind, total: result.map.total, shown: result.map.shown, tiesTotal: result.map.tiesTotal, tiesShown: result.map.tiesShown, sampled: result.map.sampleNote !== null },
+        scorecard: result.scorecard ? result.scorecard.summary : null,
+        files: [...written, 'summary.json', 'report.html'],
+      };
+      await writeReportFile(outDir, 'summary.json', toJson(summary));
+      const html = reportHtml(result, assets, { title: opts.title, source, versions });
+      await writeReportFile(outDir, 'report.html', html);
+      progress.update('writing report', 1, 1);
+      progress.done();
+      io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
+      if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
+      if (group === null) io.out('orgraph: no group attribute (give --group COL): group-level sections are empty\n');
+    } finally {
+      progress.done();
+    }
+  });
+};

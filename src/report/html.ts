@@ -1,0 +1,338 @@
+/**
+ * Report HTML
+ * Renders an {@link AnalysisResult} as one self-contained HTML page: every style and script
+ * inlined (graphology and sigma.js included), a Content-Security-Policy that lets only those
+ * scripts run and forbids every network request, and every piece of input text escaped.
+ * Reference: W3C Content Security Policy Level 3 (hash sources); OWASP XSS Prevention Cheat Sheet.
+ */
+import { createHash } from 'node:crypto';
+import type { AnalysisResult, GapCell, RankedEntry, ScorecardRows } from './analysis.js';
+import { fmt } from './analysis.js';
+import type { MapAssets } from './assets.js';
+import { escapeHtml as e, inlineScript, scriptJson } from './escape.js';
+import { MAP_SCRIPT } from './map-script.js';
+
+/** What a report says about where it came from, beyond the analysis itself. */
+export interface ReportMeta {
+  /** Page title. @defaultValue 'Organisational network report' */
+  readonly title?: string;
+  /** One line on the input (a folder name, or "withheld" under pseudonyms). */
+  readonly source?: string;
+  /** ISO date-time of the run; omitted when null (for byte-identical reports). */
+  readonly generatedAt?: string | null;
+  /** Versions of orgraph, Node and the inlined libraries. */
+  readonly versions: Readonly<Record<string, string>>;
+}
+
+/** Ids of the sections every report has, in page order. */
+export const REPORT_SECTIONS = Object.freeze(['overview', 'map', 'heatmap', 'brokers', 'gatekeepers', 'risks', 'silos', 'gaps', 'scorecard', 'method']);
+
+/** Largest heatmap drawn (largest groups first). */
+export const HEATMAP_MAX_GROUPS = 30;
+
+/**
+ * The report page.
+ *
+ * Sections (ids in {@link REPORT_SECTIONS}): overview, network map, group heatmap, brokers,
+ * gatekeepers, key-person risks, silos, missing links and introductions, scorecard, method and
+ * privacy. Each opens with a plain-language sentence saying what it shows, how it was computed and
+ * the definition's reference. Person-level sections say so when the analysis is groups-only.
+ *
+ * Complexity: O(size of the result) plus the inlined libraries (about 260 kB).
+ * @example
+ * const html = reportHtml(result, mapAssets(), { versions: { orgraph: '0.1.0' } });
+ */
+export function reportHtml(result: AnalysisResult, assets: MapAssets, meta: ReportMeta): string {
+  const title = meta.title ?? 'Organisational network report';
+  const scripts = [inlineScript(assets.graphology), inlineScript(assets.sigma), inlineScript(MAP_SCRIPT)];
+  const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hashes.join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    "connect-src 'none'",
+    "font-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const body = [
+    header(result, title, meta),
+    overview(result),
+    mapSection(result),
+    heatmap(result),
+    brokers(result),
+    gatekeepers(result),
+    risks(result),
+    silos(result),
+    gaps(result),
+    scorecard(result.scorecard),
+    method(result, meta),
+  ].join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+<script type="application/json" id="orgraph-map-data">${scriptJson(result.map)}</script>
+${scripts.map((s) => `<script>${s}</script>`).join('\n')}
+</body>
+</html>
+`;
+}
+
+function header(r: AnalysisResult, title: string, meta: ReportMeta): string {
+  const nav = REPORT_SECTIONS.map((id) => `<a href="#${id}">${e(SECTION_TITLES[id])}</a>`).join(' ');
+  return `<header><h1>${e(title)}</h1>
+<p class="lede">${fmt(r.overview.people)} people, ${fmt(r.overview.ties)} ties${r.options.group ? `, grouped by <code>${e(r.options.group)}</code>` : ''}${meta.source ? ` &middot; ${e(meta.source)}` : ''}${meta.generatedAt ? ` &middot; ${e(meta.generatedAt)}` : ''}</p>
+<nav>${nav}</nav></header>`;
+}
+
+const SECTION_TITLES: Readonly<Record<string, string>> = {
+  overview: 'Overview',
+  map: 'Network map',
+  heatmap: 'Group heatmap',
+  brokers: 'Brokers',
+  gatekeepers: 'Gatekeepers',
+  risks: 'Key-person risks',
+  silos: 'Silos',
+  gaps: 'Missing links',
+  scorecard: 'Scorecard',
+  method: 'Method and privacy',
+};
+
+function section(id: string, explain: string, content: string): string {
+  return `<section id="${id}"><h2>${e(SECTION_TITLES[id])}</h2>
+<p class="explain">${explain}</p>
+${content}</section>`;
+}
+
+function overview(r: AnalysisResult): string {
+  const o = r.overview;
+  const rows: [string, string][] = [
+    ['People', fmt(o.people)],
+    ['Ties', `${fmt(o.ties)} (${o.directed ? 'directed' : 'read as undirected'}; relations: ${o.relations.join(', ') || 'none'})`],
+    ['Density', o.density === null ? '-' : fmt(o.density)],
+    ['Connected parts', fmt(o.components)],
+    ['Groups shown', r.options.group ? `${fmt(o.groups)}${o.peopleWithoutGroup > 0 ? ` (${fmt(o.peopleWithoutGroup)} people without a group)` : ''}` : 'none (no group attribute)'],
+    ['Communities found', `${fmt(o.communities)} (modularity ${o.modularity === null ? '-' : fmt(o.modularity)})`],
+    ['E-I index of the whole network', o.ei === null ? '-' : fmt(o.ei)],
+  ];
+  return section(
+    'overview',
+    'The size and shape of the network: how many people and ties, how many of the possible ties exist (density), and how far groups talk among themselves rather than across (E-I index from -1, all ties inside groups, to +1, all across; Krackhardt &amp; Stern 1988). Communities are groups of people more tied to each other than to the rest, found from the ties alone by the Louvain method (Blondel et al. 2008).',
+    `<table class="kv">${rows.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>`,
+  );
+}
+
+function mapSection(r: AnalysisResult): string {
+  const m = r.map;
+  const groupsOnly = m.kind === 'groups';
+  const explain = groupsOnly
+    ? 'Each circle is a group, sized by its number of people; a line joins two groups with ties between them. Hover over a group for its figures, or type its name in the search box. Person-level detail is switched off for this report (groups only).'
+    : 'Each dot is a person, placed with their group and coloured by group (or by the community found from the ties); larger dots have higher betweenness, the share of shortest paths between others that run through them (Freeman 1977; Brandes 2001). Hover over a dot for the person\'s key figures; type a name in the search box to find someone.';
+  const controls = `<div class="controls">
+<label>Search <input id="map-search" type="search" placeholder="${groupsOnly ? 'group name' : 'person id or name'}" autocomplete="off"></label>
+${groupsOnly ? '' : `<fieldset><legend>Colour by</legend><label><input type="radio" name="map-colour" value="group" checked> group</label> <label><input type="radio" name="map-colour" value="community"> community</label></fieldset>`}
+<span id="map-status" role="status" aria-live="polite"></span>
+</div>`;
+  const note = m.sampleNote ? `<p class="note" id="map-sample-note">${e(m.sampleNote)}</p>` : '';
+  return section(
+    'map',
+    explain,
+    `${controls}${note}<div class="map-wrap"><div id="map-view" data-expected-nodes="${m.shown}"></div><div id="map-tip" class="tip" hidden></div></div><ul id="map-legend" class="legend"></ul>`,
+  );
+}
+
+function heatColour(c: GapCell | null): string {
+  if (!c || c.ratio === null) return '#f4f4f4';
+  const t = Math.max(-2, Math.min(2, Math.log2(Math.max(c.ratio, 1e-3)))) / 2; // -1 .. 1
+  // Red for fewer ties than expected, blue for more.
+  const [r, g, b] = t < 0 ? [225, 87, 89] : [78, 121, 167];
+  const a = Math.abs(t);
+  const mix = (x: number) => Math.round(255 + (x - 255) * a);
+  return `rgb(${mix(r)},${mix(g)},${mix(b)})`;
+}
+
+function heatmap(r: AnalysisResult): string {
+  const h = r.heatmap;
+  const explain =
+    'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (configuration model; Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
+  if (h.groups.length === 0) return section('heatmap', explain, '<p class="empty">No groups to compare (give a group attribute with <code>--group</code>).</p>');
+  const order = h.groups.map((_, a) => a).sort((a, b) => h.sizes[b] - h.sizes[a] || a - b).slice(0, HEATMAP_MAX_GROUPS);
+  const note = h.groups.length > HEATMAP_MAX_GROUPS ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>` : '';
+  const head = `<tr><th></th>${order.map((b) => `<th class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
+  const rows = order
+    .map((a) => {
+      const cells = order
+        .map((b) => {
+          const c = h.cells[a][b];
+          const tipText = c ? `${h.groups[a]} - ${h.groups[b]}: ${c.observed} ties, ${c.expected === null ? '-' : fmt(c.expected)} expected, ratio ${c.ratio === null ? '-' : fmt(c.ratio)}` : '';
+          return `<td style="background:${heatColour(c)}" title="${e(tipText)}">${c && c.ratio !== null ? e(fmt(c.ratio)) : ''}</td>`;
+        })
+        .join('');
+      return `<tr><th>${e(h.groups[a])} <small>(${fmt(h.sizes[a])})</small></th>${cells}</tr>`;
+    })
+    .join('\n');
+  return section('heatmap', explain, `${note}<div class="scroll"><table class="heat">${head}${rows}</table></div><p class="note">Numbers are observed / expected ties: 1 = as expected, 0.5 = half, 2 = twice.</p>`);
+}
+
+function personList(entries: readonly RankedEntry[] | null, valueName: string, empty: string): string {
+  if (entries === null) return '<p class="empty">Person-level results are switched off for this report (groups only).</p>';
+  if (entries.length === 0) return `<p class="empty">${e(empty)}</p>`;
+  return `<table class="list"><tr><th>#</th><th>Person</th><th>Group</th><th>${e(valueName)}</th><th>Why it matters</th></tr>${entries
+    .map((x, k) => `<tr><td>${k + 1}</td><td>${e(x.id)}</td><td>${e(x.group ?? '-')}</td><td class="num">${e(fmt(x.value))}</td><td>${e(x.detail)}</td></tr>`)
+    .join('')}</table>`;
+}
+
+function brokers(r: AnalysisResult): string {
+  const b = r.betweennessMethod;
+  const how =
+    b.method === 'exact'
+      ? "computed exactly (Brandes 2001); a tie's length is 1 / its strength"
+      : `estimated, for speed on a network this size, from ${fmt(b.samples ?? NaN)} sampled shortest paths counted in steps (tie strengths ignored), within ${fmt(b.epsilon ?? NaN)} of the exact value with probability ${fmt(1 - (b.delta ?? NaN))} (Riondato &amp; Kornaropoulos 2016)`;
+  return section(
+    'brokers',
+    `The people most often on the shortest path between two others: information between parts of the organisation tends to pass through them (betweenness, Freeman 1977; ${how}). Low constraint (Burt 1992) means their contacts are not tied to one another: they bridge structural holes.`,
+    personList(r.brokers, 'Betweenness', 'No one lies between others (the network has no paths of two steps or more).'),
+  );
+}
+
+function gatekeepers(r: AnalysisResult): string {
+  return section(
+    'gatekeepers',
+    'People who receive from outside their group and pass on to their own group: they control what enters it. Counted over every two-step chain through the person, by the groups at its ends (Gould &amp; Fernandez 1989); z compares the count with a random network of the same density.',
+    r.options.group === null ? '<p class="empty">Gatekeepers need groups (give <code>--group</code>).</p>' : personList(r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
+  );
+}
+
+function risks(r: AnalysisResult): string {
+  const k = r.risks;
+  const kp =
+    k.keyPlayers === null
+      ? ''
+      : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most (KPP-Neg, Borgatti 2006): <strong>${k.keyPlayers.ids.map((id) => e(id)).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
+  const sole =
+    k.soleLinks === null || r.options.group === null
+      ? ''
+      : `<h3>Sole links between groups</h3>${personList(k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
+  return section(
+    'risks',
+    `People whose departure would cut others off. ${fmt(k.articulationPoints)} people are cut points: without them some colleagues could no longer reach the rest at all (articulation points, Hopcroft &amp; Tarjan 1973), ranked by how much more fragmented the network would become (Borgatti 2006). Sole links are the only person through whom a group is directly tied to another group.`,
+    `<h3>Cut points</h3>${personList(k.cutPeople, 'Fragmentation change', 'No single departure would cut anyone off.')}${kp}${sole}`,
+  );
+}
+
+function silos(r: AnalysisResult): string {
+  if (r.groups.length === 0) return section('silos', SILO_EXPLAIN, '<p class="empty">No groups to rank (give a group attribute with <code>--group</code>).</p>');
+  const rows = r.groups
+    .map(
+      (g, k) =>
+        `<tr><td>${k + 1}</td><td>${e(g.group)}</td><td class="num">${fmt(g.size)}</td><td class="num">${e(fmtN(g.siloScore))}</td><td class="num">${e(fmtN(g.ei))}</td><td class="num">${fmt(g.internalTies)}</td><td class="num">${fmt(g.externalTies)}</td><td class="num">${fmt(g.groupsReached)}</td></tr>`,
+    )
+    .join('');
+  return section(
+    'silos',
+    SILO_EXPLAIN,
+    `<table class="list"><tr><th>#</th><th>Group</th><th>People</th><th>Silo score</th><th>E-I</th><th>Ties inside</th><th>Ties across</th><th>Groups reached</th></tr>${rows}</table>`,
+  );
+}
+
+const SILO_EXPLAIN =
+    'Groups ranked from most to least closed. The silo score (0 to 1; about 0.5 or less is as open as random mixing) averages three views: the share of the group\'s ties that stay inside (from the E-I index, Krackhardt &amp; Stern 1988), how little of its tie volume crosses its boundary (conductance, Kannan et al. 2004), and how much denser it is inside than across. E-I runs from -1 (all ties inside) to +1 (all outside).';
+
+function gaps(r: AnalysisResult): string {
+  const explain =
+    'Pairs of groups with fewer ties than expected if contacts were chosen regardless of group (configuration model; z below 0 = fewer than chance), largest gap first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why (resource allocation index, Zhou, Lu &amp; Zhang 2009; no person is asked to take part in more than two).';
+  if (r.options.group === null) return section('gaps', explain, '<p class="empty">Missing links need groups (give <code>--group</code>).</p>');
+  const gapRows = r.gaps
+    .slice(0, 15)
+    .map((g) => `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td></tr>`)
+    .join('');
+  const gapTable = r.gaps.length
+    ? `<table class="list"><tr><th>Group</th><th>Group</th><th>Ties</th><th>Expected</th><th>Ratio</th><th>z</th></tr>${gapRows}</table>`
+    : '<p class="empty">No pair of groups has fewer ties than expected.</p>';
+  let intro: string;
+  if (r.introductions === null) intro = '<p class="empty">Person-level introductions are switched off for this report (groups only).</p>';
+  else if (r.introductions.length === 0) intro = '<p class="empty">No introductions to suggest across these gaps.</p>';
+  else
+    intro = `<table class="list"><tr><th>Groups</th><th>Introduce</th><th>to</th><th>Introducer</th><th>Why</th></tr>${r.introductions
+      .map((x) => `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${e(x.personA)}</td><td>${e(x.personB)}</td><td>${e(x.introducer ?? '-')}</td><td>${e(x.reason)}</td></tr>`)
+      .join('')}</table>`;
+  return section('gaps', explain, `<h3>Largest gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);
+}
+
+function scorecard(s: ScorecardRows | null): string {
+  const explain =
+    'Objectives the organisation set for ties between groups (from the objectives file), each with its actual value, its target and whether it is met.';
+  if (s === null) return section('scorecard', explain, '<p class="empty">No objectives were given (run with <code>--objectives FILE</code> to add a scorecard).</p>');
+  const note = `<p class="note">${s.summary.met} met, ${s.summary.atRisk} at risk, ${s.summary.missed} missed. Flows are read with their direction (from one group to another); "at risk" means met but within the margin set for the objective (10% unless the file says otherwise).</p>`;
+  const rows = s.rows.map((x) => `<tr><td>${e(x.objective)}</td><td class="num">${e(fmtN(x.actual))}</td><td class="num">${e(x.target)}</td><td class="status-${e(x.status.replace(/[^a-z]/gi, '').toLowerCase())}">${e(x.status)}</td></tr>`).join('');
+  return section('scorecard', explain, `${note}${s.rows.length ? `<table class="list"><tr><th>Objective</th><th>Actual</th><th>Target</th><th>Status</th></tr>${rows}</table>` : ''}`);
+}
+
+function method(r: AnalysisResult, meta: ReportMeta): string {
+  const p = r.privacy;
+  const items: string[] = [];
+  if (p) {
+    items.push(`Groups smaller than ${p.minGroupSize} people are never shown: ${p.groupsMerged} such group(s) with ${p.peopleMerged} people ${p.otherWithheld ? 'were left without a group (together they were still too few to show)' : 'were merged into one group "Other (small groups)"'}; communities are merged the same way.`);
+    items.push(p.pseudonymized ? 'Person ids are replaced by keyed pseudonyms (HMAC-SHA256); no input id or name appears in this folder. Attributes other than the group were dropped.' : 'Person ids are shown as given in the input.');
+  }
+  if (r.options.groupsOnly) items.push('Person-level results are switched off (groups only).');
+  items.push(`Ties are ${r.overview.directed ? 'directed' : 'read as undirected'}; a tie's value is a strength and path lengths are 1 / strength.`);
+  const versions = Object.entries(meta.versions).map(([k, v]) => `${e(k)} ${e(v)}`).join(', ');
+  return section(
+    'method',
+    'How this report was made and what it leaves out to protect the people in it. summary.json in the same folder records every option and version, so the run can be repeated.',
+    `<ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul><p class="note">Made with ${versions}.</p>`,
+  );
+}
+
+function fmtN(x: number | null): string {
+  return x === null ? '-' : fmt(x);
+}
+
+const STYLE = `
+:root { --ink: #1d2733; --muted: #5b6875; --line: #dde3e8; --bg: #fbfcfd; --accent: #4e79a7; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
+header, section { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem; }
+header { border-bottom: 1px solid var(--line); }
+h1 { margin: 0.5rem 0 0.2rem; font-size: 1.6rem; }
+h2 { margin: 1.2rem 0 0.3rem; font-size: 1.25rem; border-bottom: 2px solid var(--accent); display: inline-block; }
+h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+.lede { color: var(--muted); margin: 0 0 0.5rem; }
+nav a { margin-right: 0.8rem; color: var(--accent); text-decoration: none; font-size: 0.9rem; }
+.explain { color: var(--muted); max-width: 52rem; }
+.note { font-size: 0.85rem; color: var(--muted); }
+.empty { font-style: italic; color: var(--muted); }
+table { border-collapse: collapse; font-size: 0.88rem; }
+table.list th, table.list td, table.kv th, table.kv td { border-bottom: 1px solid var(--line); padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+table.kv th { font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { overflow-x: auto; }
+table.heat td { width: 2.6rem; height: 1.9rem; text-align: center; font-size: 0.72rem; border: 1px solid #fff; }
+table.heat th { font-weight: 500; font-size: 0.78rem; text-align: right; padding-right: 0.4rem; white-space: nowrap; }
+table.heat th.col { height: 7rem; vertical-align: bottom; text-align: left; padding: 0; }
+table.heat th.col span { display: inline-block; writing-mode: vertical-rl; transform: rotate(180deg); max-height: 7rem; overflow: hidden; }
+.controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0.5rem 0; }
+.controls fieldset { border: 0; padding: 0; margin: 0; display: inline; }
+.controls legend { float: left; margin-right: 0.4rem; }
+#map-search { font: inherit; padding: 0.2rem 0.4rem; min-width: 14rem; }
+#map-status { color: var(--muted); }
+.map-wrap { position: relative; }
+#map-view { width: 100%; height: 560px; border: 1px solid var(--line); background: #fff; }
+.tip { position: absolute; top: 0.5rem; right: 0.5rem; background: rgba(255,255,255,0.96); border: 1px solid var(--line); padding: 0.5rem 0.7rem; font-size: 0.82rem; max-width: 18rem; box-shadow: 0 2px 6px rgba(0,0,0,0.08); }
+.tip dl { margin: 0.3rem 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 0.6rem; }
+.tip dt { color: var(--muted); } .tip dd { margin: 0; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; font-size: 0.8rem; }
+.swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; margin-right: 0.3rem; vertical-align: -0.1rem; }
+.status-met { color: #2f7d32; font-weight: 600; } .status-missed { color: #c62828; font-weight: 600; } .status-atrisk { color: #b26a00; font-weight: 600; }
+`;

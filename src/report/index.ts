@@ -1,0 +1,21 @@
+/** Report family: the analysis pipeline as plain data, privacy, and the self-contained HTML page. */
+export { analysis, ANALYSIS_STAGES, DEFAULT_ANALYSIS_OPTIONS } from './analysis.js';
+export type {
+  AnalysisOptions,
+  AnalysisResult,
+  PersonFigures,
+  GroupFigures,
+  RankedEntry,
+  MapData,
+  ScorecardRows,
+  GapCell,
+  GapRow,
+  IntroductionRow,
+} from './analysis.js';
+export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, OTHER_GROUP } from './privacy.js';
+export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './privacy.js';
+export { reportHtml, REPORT_SECTIONS } from './html.js';
+export type { ReportMeta } from './html.js';
+export { mapAssets } from './assets.js';
+export type { MapAssets } from './assets.js';
+export { escapeHtml } from './escape.js';

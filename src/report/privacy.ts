@@ -1,0 +1,181 @@
+/**
+ * Report privacy: minimum group size, keyed pseudonymisation, groups-only
+ * Rewrites an OrgGraph before any analysis so that every output made from it obeys the privacy
+ * options: groups under k people are merged into one "other" group (or withheld when that is under
+ * k too), person ids become keyed HMAC-SHA256 pseudonyms, and attributes that could name a person
+ * are dropped.
+ * Reference: Sweeney, L. (2002). k-anonymity: a model for protecting privacy. Int. J. Uncertainty,
+ * Fuzziness and Knowledge-Based Systems 10(5), 557-570 (minimum cell size); RFC 2104 (HMAC) and
+ * FIPS 180-4 (SHA-256) for the keyed pseudonyms.
+ */
+import { createHmac } from 'node:crypto';
+import { OrgraphError } from '../model/errors.js';
+import { OrgGraph, OrgGraphBuilder } from '../model/org-graph.js';
+
+export interface PrivacyOptions {
+  /** Attribute naming each person's group; null when the analysis has no groups. */
+  readonly group: string | null;
+  /** Smallest group shown: smaller groups are merged into {@link OTHER_GROUP} or withheld. @defaultValue 5 */
+  readonly minGroupSize?: number;
+  /** Secret key for pseudonyms; null keeps the input ids. @defaultValue null */
+  readonly pseudonymKey?: string | null;
+  /**
+   * Attributes kept besides the group. Without pseudonyms every attribute is kept when this is
+   * null; with pseudonyms only the group and the attributes listed here are kept. @defaultValue null
+   */
+  readonly keepAttributes?: readonly string[] | null;
+}
+
+export const DEFAULT_PRIVACY_OPTIONS = Object.freeze({
+  minGroupSize: 5,
+  pseudonymKey: null,
+  keepAttributes: null,
+});
+
+/** Name of the group that gathers every group smaller than the minimum size. */
+export const OTHER_GROUP = 'Other (small groups)';
+
+/** What {@link privateGraph} changed, for the report's method notes and summary.json. */
+export interface PrivacyNote {
+  readonly minGroupSize: number;
+  /** Input groups merged into {@link OTHER_GROUP} (a count: their names are not shown). */
+  readonly groupsMerged: number;
+  /** People in merged groups. */
+  readonly peopleMerged: number;
+  /** True when the merged group was itself under the minimum and its people were left without a group. */
+  readonly otherWithheld: boolean;
+  readonly pseudonymized: boolean;
+  /** Attributes dropped from the analysis (names only). */
+  readonly attributesDropped: readonly string[];
+}
+
+/** A graph ready for analysis under the privacy options, and what was done to it. */
+export interface PrivateGraph {
+  readonly graph: OrgGraph;
+  readonly note: PrivacyNote;
+}
+
+/**
+ * The keyed pseudonym of a person id: "p" + the first 16 hex digits (64 bits) of
+ * HMAC-SHA256(key, id). The same key and id always give the same pseudonym; without the key it
+ * cannot be recomputed from a guessed id (unlike a plain hash of a guessable employee number).
+ *
+ *   pseudonym(id) = "p" + hex(HMAC_SHA256(key, utf8(id)))[0..16)
+ *
+ * Complexity: O(|id|).
+ * @example
+ * pseudonym('secret', 'ana'); // 'p' followed by 16 hex digits, the same on every run
+ */
+export function pseudonym(key: string, id: string): string {
+  return 'p' + createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, 16);
+}
+
+/**
+ * Apply the privacy options to a graph, before any analysis.
+ *
+ * - Minimum group size: with group sizes counted over every person of the graph, each value of
+ *   `group` held by fewer than k people becomes {@link OTHER_GROUP}; when the merged group itself
+ *   has fewer than k people, its people get no group (they stay in the network, in no group measure).
+ *   Every group-level figure computed from the returned graph therefore covers at least k people.
+ * - Pseudonyms (`pseudonymKey`): every person id becomes {@link pseudonym}; attribute values that
+ *   are person ids (a manager column) are replaced the same way; attributes other than the group
+ *   and `keepAttributes` are dropped, since a name, e-mail or employee number may sit in any of them.
+ *
+ * Ties, weights, relations, times and external flags are kept as they are. An unknown group
+ * attribute throws `E_UNKNOWN_ATTRIBUTE`; k must be a whole number >= 1 (`E_BAD_OPTION`); an empty
+ * key is `E_BAD_OPTION`. Two ids with the same pseudonym (probability about n^2 / 2^65) throw
+ * `E_DUPLICATE_PERSON` rather than merge two people. Complexity: O(n a + m) for a attributes.
+ *
+ * @example
+ * const { graph: safe, note } = privateGraph(graph, { group: 'department', minGroupSize: 5, pseudonymKey: key });
+ */
+export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateGraph {
+  const k = options.minGroupSize ?? DEFAULT_PRIVACY_OPTIONS.minGroupSize;
+  const key = options.pseudonymKey ?? DEFAULT_PRIVACY_OPTIONS.pseudonymKey;
+  const keep = options.keepAttributes ?? DEFAULT_PRIVACY_OPTIONS.keepAttributes;
+  if (!Number.isInteger(k) || k < 1) throw new OrgraphError('E_BAD_OPTION', `minimum group size must be a whole number >= 1, got ${k}`, { field: 'minGroupSize' });
+  if (key !== null && key.length === 0) throw new OrgraphError('E_BAD_OPTION', 'the pseudonymisation key is empty', { field: 'key' });
+  const n = graph.personCount;
+  // Step 1: merged group column.
+  let groupColumn: (string | null)[] | null = null;
+  let groupsMerged = 0;
+  let peopleMerged = 0;
+  let otherWithheld = false;
+  if (options.group !== null) {
+    const raw = graph.attribute(options.group);
+    const sizes = new Map<string, number>();
+    for (const v of raw) if (v !== null && v !== '') sizes.set(v, (sizes.get(v) ?? 0) + 1);
+    const small = new Set<string>();
+    for (const [v, s] of sizes) if (s < k) small.add(v);
+    groupsMerged = small.size;
+    for (const v of small) peopleMerged += sizes.get(v)!;
+    // NOTE: a real group already called OTHER_GROUP simply joins the merged one.
+    const otherSize = peopleMerged + (sizes.has(OTHER_GROUP) && !small.has(OTHER_GROUP) ? sizes.get(OTHER_GROUP)! : 0);
+    otherWithheld = peopleMerged > 0 && otherSize < k;
+    groupColumn = raw.map((v) => {
+      if (v === null || v === '') return null;
+      if (small.has(v) || v === OTHER_GROUP) return otherWithheld ? null : OTHER_GROUP;
+      return v;
+    });
+  }
+  // Step 2: ids and attributes.
+  const ids = key === null ? graph.personIds : graph.personIds.map((id) => pseudonym(key, id));
+  const idMap = key === null ? null : new Map(graph.personIds.map((id, i) => [id, ids[i]]));
+  const kept = graph.attributeNames.filter((a) => a === options.group || (key === null ? keep === null || keep.includes(a) : (keep ?? []).includes(a)));
+  const dropped = graph.attributeNames.filter((a) => !kept.includes(a));
+  const columns = kept.map((a) => (a === options.group ? groupColumn! : graph.attribute(a)));
+  const b = new OrgGraphBuilder();
+  b.declareAttributes(kept);
+  for (const r of graph.relations) b.relation(r.name, r.directed);
+  for (let i = 0; i < n; i++) {
+    const attrs: Record<string, string | null> = {};
+    for (let c = 0; c < kept.length; c++) {
+      let v = columns[c][i];
+      if (v !== null && idMap !== null && idMap.has(v)) v = idMap.get(v)!;
+      attrs[kept[c]] = v;
+    }
+    b.addPerson(ids[i], attrs, graph.isExternal(i));
+  }
+  const times = graph.tieTimes;
+  for (let e = 0; e < graph.tieCount; e++) {
+    const t = times ? times[e] : NaN;
+    b.addTie(graph.tieSources[e], graph.tieTargets[e], graph.tieWeights[e], graph.tieRelations[e], Number.isNaN(t) ? undefined : t);
+  }
+  return {
+    graph: b.build(),
+    note: Object.freeze({ minGroupSize: k, groupsMerged, peopleMerged, otherWithheld, pseudonymized: key !== null, attributesDropped: Object.freeze(dropped) }),
+  };
+}
+
+/**
+ * Merge the labels of a partition (communities, for example) whose size is under k into one label,
+ * or into -1 (no group) when the merged label would itself be under k. Labels are per person; -1
+ * stays -1. The merged label is `count` (one past the last input label).
+ *
+ * Complexity: O(n + count).
+ * @returns new labels and, per label 0..count, its size after merging (0 for merged-away labels)
+ * @example
+ * mergeSmallLabels(Int32Array.from([0, 0, 1]), 2, 2); // labels [0, 0, -1]: label 1 is under 2 and alone
+ */
+export function mergeSmallLabels(labels: Int32Array, count: number, k: number): { labels: Int32Array; sizes: Int32Array; merged: number } {
+  const sizes = new Int32Array(count + 1);
+  for (const g of labels) if (g >= 0) sizes[g]++;
+  let mergedPeople = 0;
+  let merged = 0;
+  for (let g = 0; g < count; g++) {
+    if (sizes[g] > 0 && sizes[g] < k) {
+      mergedPeople += sizes[g];
+      merged++;
+    }
+  }
+  const other = mergedPeople >= k ? count : -1;
+  const out = new Int32Array(labels.length);
+  const after = new Int32Array(count + 1);
+  for (let i = 0; i < labels.length; i++) {
+    const g = labels[i];
+    const h = g < 0 ? -1 : sizes[g] < k ? other : g;
+    out[i] = h;
+    if (h >= 0) after[h]++;
+  }
+  return { labels: out, sizes: after, merged };
+}

@@ -1,0 +1,170 @@
+/// <reference lib="dom" />
+/**
+ * report.html in a real browser: Debian's headless Chromium driven by playwright-core (never a
+ * downloaded browser). Opens the bundled example's report from disk and checks: no console errors,
+ * no network request, the map draws one node per person, hover and search work, the colour toggle
+ * switches to communities, every section is present; keeps a screenshot in docs/. Then opens a
+ * report made from hostile names and groups and checks that none of them runs or renders as markup.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { REPORT_SECTIONS } from '../../src/report/html.js';
+import { groupedTies, HOSTILE, hostilePeople, writeDataset } from '../report/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = resolve('docs/report-screenshot.png');
+
+async function analyze(args: string[]): Promise<void> {
+  let err = '';
+  const code = await run(['analyze', '--quiet', ...args], { out: () => {}, err: (s) => void (err += s), isTTY: false });
+  if (code !== 0) throw new Error(`analyze failed (${code}): ${err}`);
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
+  let context: BrowserContext;
+  let exampleDir: string;
+  let hostileDir: string;
+
+  beforeAll(async () => {
+    const base = mkdtempSync(join(tmpdir(), 'orgraph-browser-'));
+    exampleDir = join(base, 'example');
+    hostileDir = join(base, 'hostile');
+    await analyze(['--out', exampleDir]);
+    await analyze([writeDataset(hostilePeople(), groupedTies([5, 5])), '--group', 'department', '--out', hostileDir]);
+    context = await chromium.launchPersistentContext(join(base, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1200, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  async function open(dir: string): Promise<Opened> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const url = pathToFileURL(join(dir, 'report.html')).href;
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { orgraphMap?: unknown }).orgraphMap !== undefined, undefined, { timeout: 15_000 });
+    // Only the report file itself is loaded: no script, style, image or data request of any kind.
+    expect(requests).toEqual([url]);
+    return { page, errors, requests, dialogs };
+  }
+
+  it('opens the example report with no console error and no network request, one map node per person', async () => {
+    const { page, errors, requests } = await open(exampleDir);
+    const people = readFileSync(join(exampleDir, 'people.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
+    expect(people).toBe(167);
+    const drawn = await page.evaluate(() => {
+      const m = (window as unknown as { orgraphMap: { graph: { order: number; nodes(): string[] }; renderer: { getNodeDisplayData(n: string): unknown } } }).orgraphMap;
+      return { order: m.graph.order, displayed: m.graph.nodes().filter((n) => m.renderer.getNodeDisplayData(n) !== undefined).length };
+    });
+    expect(drawn).toEqual({ order: people, displayed: people });
+    expect(await page.locator('#map-view canvas').count()).toBeGreaterThan(0);
+    expect(await page.getAttribute('#map-view', 'data-nodes')).toBe(String(people));
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    expect(requests).toHaveLength(1);
+    await page.close();
+  });
+
+  it('has every section, each with its plain-language sentence', async () => {
+    const { page, errors } = await open(exampleDir);
+    for (const id of REPORT_SECTIONS) {
+      const text = await page.locator(`section#${id} > p.explain`).textContent();
+      expect(text?.length ?? 0, id).toBeGreaterThan(40);
+    }
+    expect(await page.locator('#brokers table tr').count()).toBeGreaterThan(1);
+    expect(await page.locator('#heatmap table.heat td').count()).toBeGreaterThan(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a person with the search box, shows their figures on hover, and colours by community', async () => {
+    const { page, errors } = await open(exampleDir);
+    await page.locator('#map-view').scrollIntoViewIfNeeded();
+    await page.fill('#map-search', '86');
+    await expect.poll(() => page.textContent('#map-status'), { timeout: 10_000 }).toBe('Found: 86');
+    expect(await page.locator('#map-tip').isVisible()).toBe(true);
+    expect(await page.textContent('#map-tip')).toMatch(/^86Group/);
+    await page.fill('#map-search', 'nobody-by-this-name');
+    await expect.poll(() => page.textContent('#map-status'), { timeout: 10_000 }).toMatch(/No person on the map matches/);
+    await page.fill('#map-search', '');
+    await page.waitForTimeout(500); // the camera's reset animation (200 ms)
+    // Hover: move the mouse onto the largest node.
+    const point = await page.evaluate(() => {
+      const m = (window as unknown as {
+        orgraphMap: { graph: { nodes(): string[]; getNodeAttribute(n: string, a: string): number }; renderer: { getNodeDisplayData(n: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } };
+      }).orgraphMap;
+      const node = m.graph.nodes().sort((a, b) => m.graph.getNodeAttribute(b, 'size') - m.graph.getNodeAttribute(a, 'size'))[0];
+      const p = m.renderer.framedGraphToViewport(m.renderer.getNodeDisplayData(node));
+      const box = document.getElementById('map-view')!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => page.locator('#map-tip').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.textContent('#map-tip')).toMatch(/Betweenness/);
+    await page.mouse.move(5, 5);
+    await page.check('input[name="map-colour"][value="community"]');
+    expect(await page.locator('#map-legend li').first().textContent()).toMatch(/^Community|^Other/);
+    await page.check('input[name="map-colour"][value="group"]');
+    // Keep a screenshot of the map for docs/.
+    mkdirSync(resolve('docs'), { recursive: true });
+    await page.evaluate(() => document.getElementById('map-view')!.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    await page.locator('section#map').screenshot({ path: SCREENSHOT });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows hostile names and groups as text: nothing runs, no markup from the data is rendered', async () => {
+    const { page, errors, dialogs } = await open(hostileDir);
+    await page.waitForTimeout(300);
+    const state = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      injectedImg: document.querySelectorAll('img').length,
+      injectedSvg: document.querySelectorAll('svg').length,
+      injectedBold: document.querySelectorAll('b').length,
+      scripts: document.querySelectorAll('script').length,
+    }));
+    // 1 JSON data block + graphology + sigma + the map script; no element came from the data.
+    expect(state).toEqual({ pwned: undefined, injectedImg: 0, injectedSvg: 0, injectedBold: 0, scripts: 4 });
+    expect(dialogs).toEqual([]);
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).toContain(HOSTILE.group); // the group name shown literally
+    expect(body).toContain(HOSTILE.quote.slice(0, 12));
+    await page.fill('#map-search', '<img');
+    await expect.poll(() => page.textContent('#map-status'), { timeout: 10_000 }).toBe(`Found: ${HOSTILE.img}`);
+    expect(await page.textContent('#map-tip strong')).toBe(HOSTILE.img);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The report's analysis on hand-checkable graphs: degenerate inputs first, then two 5-cliques
+ * joined by one bridge (a4 - b0), with groups A and B.
+ */
+import { describe, expect, it } from 'vitest';
+import { OrgGraph } from '../../src/model/org-graph.js';
+import { analysis } from '../../src/report/analysis.js';
+
+function barbell(): OrgGraph {
+  const people = [...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, attributes: { dept: 'A' } })), ...[0, 1, 2, 3, 4].map((i) => ({ id: `b${i}`, attributes: { dept: 'B' } }))];
+  const ties: { source: string; target: string }[] = [];
+  for (const g of ['a', 'b']) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
+  ties.push({ source: 'a4', target: 'b0' });
+  return OrgGraph.from({ people, ties });
+}
+
+describe('analysis: degenerate inputs', () => {
+  it('an empty graph is E_EMPTY_GRAPH', async () => {
+    await expect(analysis(OrgGraph.from({ people: [], ties: [] }), { group: null })).rejects.toMatchObject({ code: 'E_EMPTY_GRAPH' });
+  });
+  it('one person: figures of an isolate, no groups, one map node and no ties', async () => {
+    const r = await analysis(OrgGraph.from({ people: [{ id: 'solo' }], ties: [] }), { group: null, minGroupSize: 1 });
+    expect(r.overview).toMatchObject({ people: 1, ties: 0, groups: 0, components: 1 });
+    expect(r.people![0]).toMatchObject({ id: 'solo', degree: 0, betweenness: 0, articulation: false, group: null });
+    expect(r.brokers).toEqual([]);
+    expect(r.map).toMatchObject({ shown: 1, tiesShown: 0, sampleNote: null });
+    expect(r.gaps).toEqual([]);
+  });
+});
+
+describe('analysis: two cliques joined by a bridge', () => {
+  it('the bridge ends are the top brokers and the only cut points', async () => {
+    const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5 });
+    // a4 lies on the shortest paths from a0..a3 to b0..b4: 4 x 5 = 20 pairs; b0 likewise. Normalised
+    // (undirected): 20 x 2 / ((n-1)(n-2)) = 40 / 72.
+    expect(r.brokers!.map((b) => b.id)).toEqual(['a4', 'b0']);
+    expect(r.brokers![0].value).toBeCloseTo(40 / 72, 12);
+    expect(r.betweennessMethod.method).toBe('exact');
+    expect(r.risks.articulationPoints).toBe(2);
+    expect(r.risks.cutPeople!.map((c) => c.id).sort()).toEqual(['a4', 'b0']);
+    expect(r.overview).toMatchObject({ people: 10, ties: 21, groups: 2, components: 1 });
+  });
+
+  it('each group: 10 ties inside, 1 across, E-I = (1 - 10) / 11; the pair A-B has 1 tie', async () => {
+    const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5 });
+    for (const g of r.groups) expect(g).toMatchObject({ size: 5, internalTies: 10, externalTies: 1 });
+    expect(r.groups[0].ei).toBeCloseTo(-9 / 11, 12);
+    expect(r.heatmap.groups).toEqual(['A', 'B']);
+    expect(r.heatmap.cells[0][1]!.observed).toBe(1);
+    expect(r.heatmap.cells[1][0]!.observed).toBe(1);
+    expect(r.heatmap.cells[0][0]!.observed).toBe(10);
+    // Fewer ties across than the configuration model expects: the pair is a gap.
+    expect(r.gaps.map((g) => [g.groupA, g.groupB])).toEqual([['A', 'B']]);
+  });
+
+  it('communities are the two cliques; groups-only leaves every person-level result out', async () => {
+    const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5, groupsOnly: true });
+    expect(r.communities.shown.map((c) => c.size)).toEqual([5, 5]);
+    expect(r.people).toBeNull();
+    expect(r.brokers).toBeNull();
+    expect(r.introductions).toBeNull();
+    expect(r.risks.cutPeople).toBeNull();
+    expect(r.map).toMatchObject({ kind: 'groups', shown: 2, tiesShown: 1 });
+    expect(r.map.nodes.map((n) => n.k)).toEqual(['A', 'B']);
+  });
+
+  it('communities under the minimum size are merged or withheld', async () => {
+    // k = 6: both communities (5 each) are under 6; together 10 >= 6, so one merged community.
+    const r = await analysis(barbell(), { group: null, minGroupSize: 6 });
+    expect(r.communities.shown).toEqual([{ name: 'Other (small communities)', size: 10 }]);
+    expect(r.communities.merged).toBe(2);
+  });
+
+  it('above the map limit the most between people are drawn, and the report says so', async () => {
+    const r = await analysis(barbell(), { group: 'dept', mapLimit: 4 });
+    // Betweenness: a4 = b0 = 40/72, others 0; ties broken by degree (5 vs 4), then input order.
+    expect(r.map.nodes.map((n) => n.k)).toEqual(['a4', 'b0', 'a0', 'a1']);
+    expect(r.map.total).toBe(10);
+    // Ties among the four: a4-b0, a4-a0, a4-a1, a0-a1.
+    expect(r.map.tiesShown).toBe(4);
+    expect(r.map.sampleNote).toMatch(/4 people with the highest betweenness out of 10/);
+    expect(r.people).toHaveLength(10);
+  });
+
+  it('approximate betweenness above the exact limit is labelled as such', async () => {
+    const r = await analysis(barbell(), { group: 'dept', exactBetweennessLimit: 5, approxEpsilon: 0.1, workers: 1 });
+    expect(r.betweennessMethod.method).toBe('approximate');
+    expect(r.betweennessMethod.samples).toBeGreaterThan(0);
+    // Within the bound (eps 0.1, delta 0.1) of the exact 40/72 for the bridge ends.
+    expect(Math.abs(r.brokers![0].value - 40 / 72)).toBeLessThan(0.1);
+  });
+});
