@@ -23,7 +23,6 @@ per-node path is Burt's definition and agrees with UCINET and igraph.
 
 Usage: python3 scripts/reference/brokerage.py   (from the repository root; takes a few minutes)
 """
-import csv
 import json
 import math
 import os
@@ -34,8 +33,8 @@ import time
 
 import networkx as nx
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-DATASETS = os.path.join(ROOT, 'test', 'fixtures', 'datasets')
+from common import DATASETS, ROOT, load, view
+
 OUT = os.path.join(ROOT, 'test', 'fixtures', 'reference', 'brokerage', 'networkx.json')
 
 # Group attribute used for participation / within-module z, where a data set has one.
@@ -54,59 +53,6 @@ HIERARCHY_BUDGET = 1e7
 ES_SAMPLE = 40
 # Directed single-relation views.
 DIRECTED = [('krackhardt-hightech', 'advice'), ('lazega-lawfirm', 'advice'), ('freeman-eies', 'messages')]
-
-
-def read_csv(path):
-    with open(path, newline='', encoding='utf-8') as f:
-        return list(csv.DictReader(f))
-
-
-def load(name):
-    d = os.path.join(DATASETS, name)
-    people = read_csv(os.path.join(d, 'people.csv'))
-    ties = read_csv(os.path.join(d, 'ties.csv'))
-    directed = {}
-    rel_path = os.path.join(d, 'relations.csv')
-    if os.path.exists(rel_path):
-        for r in read_csv(rel_path):
-            directed[r['relation']] = r['directed'].strip().lower() == 'true'
-    return people, ties, directed
-
-
-def undirected_view(people, ties, weighted):
-    g = nx.Graph()
-    g.add_nodes_from(p['id'] for p in people)
-    for t in ties:
-        s, u, w = t['source'], t['target'], float(t['weight'])
-        if s == u:
-            continue
-        if g.has_edge(s, u):
-            g[s][u]['weight'] += w
-        else:
-            g.add_edge(s, u, weight=w)
-    if not weighted:
-        for _, _, data in g.edges(data=True):
-            data['weight'] = 1.0
-    return g
-
-
-def directed_view(people, ties, relation, directed):
-    g = nx.DiGraph()
-    g.add_nodes_from(p['id'] for p in people)
-
-    def add(s, u, w):
-        if g.has_edge(s, u):
-            g[s][u]['weight'] += w
-        else:
-            g.add_edge(s, u, weight=w)
-
-    for t in ties:
-        if t['relation'] != relation or t['source'] == t['target']:
-            continue
-        add(t['source'], t['target'], float(t['weight']))
-        if not directed.get(relation, True):
-            add(t['target'], t['source'], float(t['weight']))
-    return g
 
 
 def num(x):
@@ -171,11 +117,11 @@ def main():
     }
     for name in names:
         t0 = time.time()
-        people, ties, directed = load(name)
+        people, ties, relation_directed = load(name)
         ids = [p['id'] for p in people]
         entry = {'relations': None, 'people': ids}
         for weighted in (True, False):
-            g = undirected_view(people, ties, weighted)
+            g = view(people, ties, relation_directed, False, weighted)
             w = 'weight' if weighted else None
             c = nx.constraint(g, weight=w)
             cubes = sum(k ** 3 for _, k in g.degree())
@@ -204,9 +150,9 @@ def main():
         out['undirected'][name] = entry
         print(f'{name}: n={len(ids)} ties={len(ties)} {time.time() - t0:.1f}s', file=sys.stderr)
     for name, relation in DIRECTED:
-        people, ties, directed = load(name)
+        people, ties, relation_directed = load(name)
         ids = [p['id'] for p in people]
-        g = directed_view(people, ties, relation, directed)
+        g = view(people, ties, relation_directed, True, True, relations=[relation])
         entry = {'relations': [relation], 'people': ids}
         for weighted in (True, False):
             w = 'weight' if weighted else None

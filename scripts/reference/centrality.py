@@ -23,20 +23,18 @@ Conventions mirrored from orgraph (docs/metrics/centrality.md):
 
 Run from the repository root:  python3 scripts/reference/centrality.py [dataset ...]
 """
-import csv
 import json
 import math
 import os
 import sys
 import time
-from collections import defaultdict
 
 import networkx as nx
 import numpy as np
 import scipy
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATASETS = os.path.join(ROOT, 'test', 'fixtures', 'datasets')
+from common import DATASETS, ROOT, load, view
+
 OUT = os.path.join(ROOT, 'test', 'fixtures', 'reference', 'centrality')
 
 VIEWS = [
@@ -47,36 +45,11 @@ VIEWS = [
 ]
 
 
-def load(name):
-    d = os.path.join(DATASETS, name)
-    with open(os.path.join(d, 'people.csv'), newline='', encoding='utf-8-sig') as f:
-        ids = [row['id'] for row in csv.DictReader(f)]
-    undirected_relations = set()
-    rel_file = os.path.join(d, 'relations.csv')
-    if os.path.exists(rel_file):
-        with open(rel_file, newline='', encoding='utf-8-sig') as f:
-            undirected_relations = {r['relation'] for r in csv.DictReader(f) if r['directed'].strip().lower() == 'false'}
-    with open(os.path.join(d, 'ties.csv'), newline='', encoding='utf-8-sig') as f:
-        ties = [(r['source'], r['target'], float(r['weight']), r['relation']) for r in csv.DictReader(f)]
-    return ids, ties, undirected_relations
-
-
-def build_view(ids, ties, undirected_relations, directed, weighted):
-    value = defaultdict(float)
-    for s, t, w, rel in ties:
-        if s == t:
-            continue
-        if directed:
-            value[(s, t)] += w
-            if rel in undirected_relations:
-                value[(t, s)] += w
-        else:
-            value[(s, t) if s < t else (t, s)] += w
-    G = nx.DiGraph() if directed else nx.Graph()
-    G.add_nodes_from(ids)
-    for (s, t), w in value.items():
-        w = w if weighted else 1.0
-        G.add_edge(s, t, weight=w, dist=1.0 / w)
+def build_view(people, ties, relation_directed, directed, weighted):
+    """The view (see common.view) with dist = 1 / weight on every edge."""
+    G = view(people, ties, relation_directed, directed, weighted)
+    for _, _, data in G.edges(data=True):
+        data['dist'] = 1.0 / data['weight']
     return G
 
 
@@ -157,11 +130,12 @@ def main(names):
     os.makedirs(OUT, exist_ok=True)
     for name in names:
         t0 = time.perf_counter()
-        ids, ties, undirected_relations = load(name)
+        people, ties, relation_directed = load(name)
+        ids = [p['id'] for p in people]
         timings = {}
         views = {}
         for key, directed, weighted in VIEWS:
-            G = build_view(ids, ties, undirected_relations, directed, weighted)
+            G = build_view(people, ties, relation_directed, directed, weighted)
             metrics, diag = metrics_for(G, ids, directed, weighted, timings)
             views[key] = {
                 'options': {'directed': directed, 'weighted': weighted},

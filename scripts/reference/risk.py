@@ -16,7 +16,6 @@ writes test/fixtures/reference/risk/<name>.json with:
 
 Usage: python3 scripts/reference/risk.py   (from the repo root; takes about a minute)
 """
-import csv
 import itertools
 import json
 import math
@@ -26,8 +25,8 @@ import sys
 
 import networkx as nx
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.path.join(ROOT, "test", "fixtures", "datasets")
+from common import DATASETS, ROOT, load as load_dataset, view
+
 OUT = os.path.join(ROOT, "test", "fixtures", "reference", "risk")
 
 # Data sets small enough for exhaustive KPP search and all-pairs distance fragmentation.
@@ -54,21 +53,9 @@ GROUPS = {
 
 
 def load(name, relation=None):
-    folder = os.path.join(DATA, name)
-    with open(os.path.join(folder, "people.csv"), newline="") as f:
-        people = list(csv.DictReader(f))
-    g = nx.Graph()
-    for p in people:
-        g.add_node(p["id"])
-    with open(os.path.join(folder, "ties.csv"), newline="") as f:
-        for row in csv.DictReader(f):
-            s, t, w = row["source"], row["target"], float(row["weight"])
-            if s == t or (relation is not None and row["relation"] != relation):
-                continue
-            if g.has_edge(s, t):
-                g[s][t]["weight"] += w
-            else:
-                g.add_edge(s, t, weight=w)
+    """The undirected weighted view of a data set (one relation, or all), with dist = 1 / weight."""
+    people, ties, relation_directed = load_dataset(name)
+    g = view(people, ties, relation_directed, False, True, relations=None if relation is None else [relation])
     for _, _, d in g.edges(data=True):
         d["dist"] = 1.0 / d["weight"]
     return people, g
@@ -146,7 +133,7 @@ def group_dependency(people, g, attribute):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    names = sorted(d for d in os.listdir(DATA) if os.path.isdir(os.path.join(DATA, d)))
+    names = sorted(d for d in os.listdir(DATASETS) if os.path.isdir(os.path.join(DATASETS, d)))
     jobs = [(name, None) for name in names] + RELATION_VIEWS
     for name, relation in jobs:
         people, g = load(name, relation)

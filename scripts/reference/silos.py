@@ -37,7 +37,6 @@ and read each as 1.
 
 Usage: python3 scripts/reference/silos.py   (from anywhere; about a minute)
 """
-import csv
 import json
 import math
 import os
@@ -49,8 +48,8 @@ import time
 import igraph as ig
 import networkx as nx
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-DATASETS = os.path.join(ROOT, 'test', 'fixtures', 'datasets')
+from common import DATASETS, ROOT, load, view
+
 OUT_DIR = os.path.join(ROOT, 'test', 'fixtures', 'reference', 'silos')
 
 # (data set, group attribute) pairs.
@@ -77,46 +76,6 @@ ATTRIBUTE_PAIRS = [
     ('enron-email', 'role', 'position'),
 ]
 LOUVAIN_RUNS = 30
-
-
-def read_csv(path):
-    with open(path, newline='', encoding='utf-8') as f:
-        return list(csv.DictReader(f))
-
-
-def load(name):
-    d = os.path.join(DATASETS, name)
-    people = read_csv(os.path.join(d, 'people.csv'))
-    ties = read_csv(os.path.join(d, 'ties.csv'))
-    directed = {}
-    rel_path = os.path.join(d, 'relations.csv')
-    if os.path.exists(rel_path):
-        for r in read_csv(rel_path):
-            directed[r['relation']] = r['directed'].strip().lower() == 'true'
-    return people, ties, directed
-
-
-def view(people, ties, relation_directed, directed, weighted):
-    g = nx.DiGraph() if directed else nx.Graph()
-    g.add_nodes_from(p['id'] for p in people)
-
-    def add(s, t, w):
-        if g.has_edge(s, t):
-            g[s][t]['weight'] += w
-        else:
-            g.add_edge(s, t, weight=w)
-
-    for t in ties:
-        s, u, w = t['source'], t['target'], float(t['weight'])
-        if s == u:
-            continue
-        add(s, u, w)
-        if directed and not relation_directed.get(t['relation'], True):
-            add(u, s, w)
-    if not weighted:
-        for _, _, data in g.edges(data=True):
-            data['weight'] = 1.0
-    return g
 
 
 def num(x):

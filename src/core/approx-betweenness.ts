@@ -8,32 +8,12 @@
  */
 import { IndexedMinHeap } from './heap.js';
 import type { PathGraph } from './path-graph.js';
+import { Mulberry32, sampleSeed } from './random.js';
 
 /** Arcs followed forwards and backwards (the same arrays when undirected). */
 export interface PathGraphPair {
   readonly forward: PathGraph;
   readonly backward: PathGraph;
-}
-
-/**
- * A small seeded generator for sample `k` of a run seeded with `seed` (mulberry32 over a mixed
- * seed), so every sample draws the same numbers whichever thread runs it.
- */
-export class SampleRandom {
-  private state = 0;
-  reset(seed: number, k: number): void {
-    let h = (seed ^ Math.imul(k + 1, 0x9e3779b1)) >>> 0;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    this.state = (h ^ (h >>> 16)) >>> 0;
-  }
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
 }
 
 /** Scratch buffers for one thread, allocated once and reused by every sample. */
@@ -47,7 +27,7 @@ export class SampleScratch {
   readonly dist: Float64Array;
   readonly sigma: Float64Array;
   readonly heap: IndexedMinHeap;
-  readonly rng = new SampleRandom();
+  readonly rng = new Mulberry32();
 
   constructor(readonly n: number) {
     this.hopS = new Int32Array(n).fill(-1);
@@ -77,7 +57,7 @@ export function samplePath(g: PathGraphPair, seed: number, k: number, out: Float
   const n = g.forward.n;
   if (n < 2) return -1;
   const rng = scratch.rng;
-  rng.reset(seed, k);
+  rng.reset(sampleSeed(seed, k));
   const s = Math.min(n - 1, Math.floor(rng.next() * n));
   let t = Math.min(n - 2, Math.floor(rng.next() * (n - 1)));
   if (t >= s) t++;

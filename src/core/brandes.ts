@@ -46,14 +46,23 @@ export class PathScratch {
     this.delta = new Float64Array(n);
   }
 
-  /** Double the predecessor pool, keeping its entries. */
-  growPredPool(): void {
-    const node = new Int32Array(this.predNode.length * 2);
-    const next = new Int32Array(this.predNext.length * 2);
-    node.set(this.predNode);
-    next.set(this.predNext);
-    this.predNode = node;
-    this.predNext = next;
+  /**
+   * Record v as a further shortest-path predecessor of w in pool entry `pool` (the pool doubles
+   * when full); returns the next free entry.
+   */
+  addPredecessor(pool: number, w: number, v: number): number {
+    if (pool === this.predNode.length) {
+      const node = new Int32Array(pool * 2);
+      const next = new Int32Array(pool * 2);
+      node.set(this.predNode);
+      next.set(this.predNext);
+      this.predNode = node;
+      this.predNext = next;
+    }
+    this.predNode[pool] = v;
+    this.predNext[pool] = this.predMore[w];
+    this.predMore[w] = pool;
+    return pool + 1;
   }
 }
 
@@ -178,10 +187,7 @@ function dijkstraHeap(g: PathGraph, lengths: Float64Array, s: number, scratch: P
         else heap.decrease(w);
       } else if (nd === dw) {
         sigma[w] += sv;
-        if (pool === scratch.predNode.length) scratch.growPredPool();
-        scratch.predNode[pool] = v;
-        scratch.predNext[pool] = predMore[w];
-        predMore[w] = pool++;
+        pool = scratch.addPredecessor(pool, w, v);
       }
     }
   }
@@ -245,10 +251,7 @@ function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch
           }
         } else if (nd === dw) {
           sigma[w] += sv;
-          if (pool === scratch.predNode.length) scratch.growPredPool();
-          scratch.predNode[pool] = v;
-          scratch.predNext[pool] = predMore[w];
-          predMore[w] = pool++;
+          pool = scratch.addPredecessor(pool, w, v);
         }
       }
     }

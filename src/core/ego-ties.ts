@@ -4,6 +4,7 @@
  * Reference: Burt, R. S. (1992). Structural Holes. Harvard University Press (mutual tie strength).
  */
 import type { Csr } from './csr.js';
+import { breadthFirstOrderOf, relabelRows } from './reorder.js';
 
 /**
  * A symmetric adjacency in CSR form: j is in row i iff i is in row j, with the same value.
@@ -102,42 +103,9 @@ export function egoDegrees(ties: EgoTies): Float64Array {
  * const c = restoreOrder(constraintKernel(ties, false).constraint, order);
  */
 export function egoTiesInLocalityOrder(t: EgoTies): { ties: EgoTies; order: Int32Array } {
-  const n = t.n;
-  const order = new Int32Array(n);
-  const seen = new Uint8Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let s = 0; s < n; s++) {
-    if (seen[s]) continue;
-    seen[s] = 1;
-    order[tail++] = s;
-    while (head < tail) {
-      const v = order[head++];
-      for (let p = t.offsets[v]; p < t.offsets[v + 1]; p++) {
-        const u = t.targets[p];
-        if (!seen[u]) {
-          seen[u] = 1;
-          order[tail++] = u;
-        }
-      }
-    }
-  }
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[order[r]] = r;
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(t.targets.length);
-  const weights = new Float64Array(t.targets.length);
-  let write = 0;
-  for (let r = 0; r < n; r++) {
-    const v = order[r];
-    for (let p = t.offsets[v]; p < t.offsets[v + 1]; p++) {
-      targets[write] = rank[t.targets[p]];
-      weights[write] = t.weights[p];
-      write++;
-    }
-    offsets[r + 1] = write;
-  }
-  return { ties: { n, offsets, targets, weights }, order };
+  const order = breadthFirstOrderOf(t, { roots: 'index' });
+  const { n, offsets, targets, values } = relabelRows(t, t.weights, order);
+  return { ties: { n, offsets, targets, weights: values! }, order };
 }
 
 /**

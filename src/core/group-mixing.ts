@@ -46,6 +46,81 @@ export function emptyGroupTotals(k: number, directed: boolean): GroupTotals {
   };
 }
 
+/** One reading of {@link GroupTotals}: tie counts, or strengths. */
+export interface TieTotals {
+  readonly internal: Float64Array;
+  readonly out: Float64Array;
+  readonly in: Float64Array;
+}
+
+/**
+ * The totals as strengths (`weighted`) or as tie counts. Complexity: O(1).
+ * @example
+ * const { internal, out } = tieTotals(groupTotals(csr, labels, k), false);
+ */
+export function tieTotals(t: GroupTotals, weighted: boolean): TieTotals {
+  return weighted
+    ? { internal: t.internalWeight, out: t.outWeight, in: t.inWeight }
+    : { internal: t.internalTies, out: t.outTies, in: t.inTies };
+}
+
+/**
+ * Each group's cut, volume and conductance against the other grouped nodes.
+ *
+ *   cut_g    = out_g + in_g (directed: arcs read as undirected ties) or out_g (undirected)
+ *   vol_g    = 2 internal_g + cut_g,   total = sum_g vol_g
+ *   phi_g    = cut_g / min(vol_g, total - vol_g);   NaN when that minimum is 0
+ *
+ * Counts ties, or strengths with `weighted`. Complexity: O(k).
+ * @example
+ * groupCuts(groupTotals(csr, labels, k), true).conductance[0];
+ */
+export function groupCuts(t: GroupTotals, weighted: boolean): { cut: Float64Array; volume: Float64Array; total: number; conductance: Float64Array } {
+  const { internal, out, in: inn } = tieTotals(t, weighted);
+  const k = t.k;
+  const cut = new Float64Array(k);
+  const volume = new Float64Array(k);
+  let total = 0;
+  for (let g = 0; g < k; g++) {
+    cut[g] = t.directed ? out[g] + inn[g] : out[g];
+    volume[g] = 2 * internal[g] + cut[g];
+    total += volume[g];
+  }
+  const conductance = new Float64Array(k);
+  for (let g = 0; g < k; g++) {
+    const denominator = Math.min(volume[g], total - volume[g]);
+    conductance[g] = denominator > 0 ? cut[g] / denominator : NaN;
+  }
+  return { cut, volume, total, conductance };
+}
+
+/**
+ * Internal and external tie density of each group, counting ties (weights are not read).
+ *
+ *   internal_g = I_g / (n_g (n_g - 1) / 2)          undirected;  I_g / (n_g (n_g - 1))       directed
+ *   external_g = cut_g / (n_g (N - n_g))            undirected;  cut_g / (2 n_g (N - n_g))  directed
+ *
+ * N = nodes in some group; cut_g as in {@link groupCuts}. NaN where there is no possible tie (a
+ * group of one inside, a single group outside). Complexity: O(k).
+ * @example
+ * groupDensities(groupTotals(csr, labels, k)).internal[0];
+ */
+export function groupDensities(t: GroupTotals): { internal: Float64Array; external: Float64Array } {
+  const k = t.k;
+  let grouped = 0;
+  for (let g = 0; g < k; g++) grouped += t.size[g];
+  const internal = new Float64Array(k);
+  const external = new Float64Array(k);
+  for (let g = 0; g < k; g++) {
+    const n = t.size[g];
+    const possibleIn = t.directed ? n * (n - 1) : (n * (n - 1)) / 2;
+    const possibleEx = (t.directed ? 2 : 1) * n * (grouped - n);
+    internal[g] = possibleIn > 0 ? t.internalTies[g] / possibleIn : NaN;
+    external[g] = possibleEx > 0 ? (t.directed ? t.outTies[g] + t.inTies[g] : t.outTies[g]) / possibleEx : NaN;
+  }
+  return { internal, external };
+}
+
 /**
  * Tie counts and strengths inside each group and across its boundary.
  *

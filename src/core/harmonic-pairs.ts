@@ -5,6 +5,7 @@
  * Reference: Borgatti, S. P. (2006). Identifying sets of key players in a social network.
  * Comput. Math. Organ. Theory 12, 21-34.
  */
+import { IndexedMinHeap } from './heap.js';
 import type { UndirectedAdjacency } from './undirected.js';
 
 /**
@@ -26,7 +27,7 @@ export function harmonicPairSum(
   const gone = (v: number) => removed !== null && removed[v] !== 0;
   const dist = new Float64Array(n);
   const queue = new Int32Array(n);
-  const heap = edgeLengths ? new LazyHeap(g.edgeCount + n) : null;
+  const heap = edgeLengths ? new IndexedMinHeap(dist) : null;
   const hop = new Int32Array(n);
   const stamp = new Int32Array(n).fill(-1);
   let sum = 0;
@@ -53,92 +54,29 @@ export function harmonicPairSum(
       }
       continue;
     }
-    // Dijkstra with lazy deletion: a popped entry whose key exceeds dist[v] is stale.
+    // Dijkstra with decrease-key; nodes settle in order of distance.
     const lengths = edgeLengths as Float64Array;
-    heap.clear();
     stamp[s] = s;
     dist[s] = 0;
-    heap.push(0, s);
+    heap.push(s);
     while (heap.size > 0) {
-      const d = heap.topKey();
       const v = heap.pop();
-      if (d > dist[v]) continue;
+      const d = dist[v];
       if (v !== s) sum += 1 / d;
       for (let p = offsets[v]; p < offsets[v + 1]; p++) {
         const w = targets[p];
         if (gone(w)) continue;
         const nd = d + lengths[edgeIds[p]];
-        if (stamp[w] !== s || nd < dist[w]) {
+        if (stamp[w] !== s) {
           stamp[w] = s;
           dist[w] = nd;
-          heap.push(nd, w);
+          heap.push(w);
+        } else if (nd < dist[w] && heap.has(w)) {
+          dist[w] = nd;
+          heap.decrease(w);
         }
       }
     }
   }
   return { sum, complete: true };
-}
-
-/** Binary min-heap of (key, node) entries that allows duplicates (lazy decrease-key). */
-class LazyHeap {
-  private keys: Float64Array;
-  private nodes: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.keys = new Float64Array(Math.max(16, capacity));
-    this.nodes = new Int32Array(Math.max(16, capacity));
-  }
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  topKey(): number {
-    return this.keys[0];
-  }
-
-  push(key: number, node: number): void {
-    if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2);
-      const v = new Int32Array(this.size * 2);
-      k.set(this.keys);
-      v.set(this.nodes);
-      this.keys = k;
-      this.nodes = v;
-    }
-    let at = this.size++;
-    const { keys, nodes } = this;
-    while (at > 0) {
-      const up = (at - 1) >> 1;
-      if (keys[up] <= key) break;
-      keys[at] = keys[up];
-      nodes[at] = nodes[up];
-      at = up;
-    }
-    keys[at] = key;
-    nodes[at] = node;
-  }
-
-  pop(): number {
-    const { keys, nodes } = this;
-    const top = nodes[0];
-    const size = --this.size;
-    if (size === 0) return top;
-    const key = keys[size];
-    const node = nodes[size];
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-      if (keys[child] >= key) break;
-      keys[at] = keys[child];
-      nodes[at] = nodes[child];
-      at = child;
-    }
-    keys[at] = key;
-    nodes[at] = node;
-    return top;
-  }
 }

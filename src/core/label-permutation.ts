@@ -1,28 +1,12 @@
 /**
  * Seeded label permutation
- * A small seeded PRNG (mulberry32) and a Fisher-Yates shuffle of group labels that keeps group sizes,
- * as used by permutation tests of group statistics and seeded community detection.
+ * A Fisher-Yates shuffle of group labels that keeps group sizes, drawing from a seeded generator
+ * (mulberry32, ./random.ts), as used by permutation tests of group statistics.
  * Reference: Knuth, D. E. (1997). The Art of Computer Programming, vol. 2, 3rd ed., §3.4.2 (Algorithm P).
  */
 
-/**
- * A deterministic generator of floats in [0, 1) from a 32-bit seed (mulberry32, T. Ettinger 2017).
- * The same seed always yields the same sequence on every platform.
- * Complexity: O(1) per draw.
- * @example
- * const next = mulberry32(42);
- * const u = next(); // 0 <= u < 1
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator lives in ./random.ts; re-exported here for existing callers. */
+export { mulberry32 } from './random.js';
 
 /**
  * Shuffle `values` in place (Fisher-Yates): every permutation is equally likely given a uniform `random`.

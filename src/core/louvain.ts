@@ -10,6 +10,7 @@
  * (2011). Multilevel local search algorithms for modularity clustering. ACM J. Exp. Algorithmics 16, 2.3.
  */
 import type { Csr } from './csr.js';
+import { breadthFirstOrderOf, relabelRows } from './reorder.js';
 
 /** One level of the hierarchy: an undirected CSR without self arcs, plus each node's self weight. */
 interface Level {
@@ -100,8 +101,8 @@ export function louvainCommunities(g: Csr, options: LouvainKernelOptions): Louva
   const scratch = new Scratch(n);
   // NOTE: level 0 is relabelled in breadth-first order (neighbours close in memory: the scattered
   // reads of neighbour communities then mostly hit the cache); labels are mapped back at the end.
-  const order = breadthFirstOrder(g.n, g.offsets, g.targets);
-  const level0 = permuteLevel(g.n, g.offsets, g.targets, weights, strength, order);
+  const order = breadthFirstOrderOf(g, { roots: 'index' });
+  const level0 = permuteLevel(g, weights, strength, order);
   const state = { moves: 0, levels: 0 };
   const context = { twoM, gamma, random, scratch, leiden, refine, maxLevels, state };
   // Step 2: passes; each after the first starts from the partition of the one before, and the last
@@ -124,52 +125,12 @@ export function louvainCommunities(g: Csr, options: LouvainKernelOptions): Louva
   return { labels: original, count, levels: state.levels, moves: state.moves };
 }
 
-/**
- * Breadth-first order, components rooted at their first node.
- * @returns `order[new] = old`
- */
-function breadthFirstOrder(n: number, offsets: Int32Array, targets: Int32Array): Int32Array {
-  const order = new Int32Array(n);
-  const seen = new Uint8Array(n);
-  let tail = 0;
-  for (let root = 0; root < n; root++) {
-    if (seen[root]) continue;
-    seen[root] = 1;
-    order[tail++] = root;
-    for (let head = tail - 1; head < tail; head++) {
-      const u = order[head];
-      for (let p = offsets[u]; p < offsets[u + 1]; p++) {
-        const v = targets[p];
-        if (seen[v] === 0) {
-          seen[v] = 1;
-          order[tail++] = v;
-        }
-      }
-    }
-  }
-  return order;
-}
-
 /** Level 0 with node `order[t]` renamed t. */
-function permuteLevel(n: number, offsets: Int32Array, targets: Int32Array, weights: Float64Array | null, strength: Float64Array, order: Int32Array): Level {
-  const rename = new Int32Array(n);
-  for (let t = 0; t < n; t++) rename[order[t]] = t;
-  const newOffsets = new Int32Array(n + 1);
-  const newTargets = new Int32Array(offsets[n]);
-  const newWeights = weights === null ? null : new Float64Array(offsets[n]);
+function permuteLevel(g: Csr, weights: Float64Array | null, strength: Float64Array, order: Int32Array): Level {
+  const { n, offsets, targets, values } = relabelRows(g, weights, order);
   const newStrength = new Float64Array(n);
-  let write = 0;
-  for (let t = 0; t < n; t++) {
-    const u = order[t];
-    for (let p = offsets[u]; p < offsets[u + 1]; p++) {
-      newTargets[write] = rename[targets[p]];
-      if (newWeights !== null) newWeights[write] = weights![p];
-      write++;
-    }
-    newOffsets[t + 1] = write;
-    newStrength[t] = strength[u];
-  }
-  return { n, offsets: newOffsets, targets: newTargets, weights: newWeights, strength: newStrength, loops: new Float64Array(n) };
+  for (let t = 0; t < n; t++) newStrength[t] = strength[order[t]];
+  return { n, offsets, targets, weights: values, strength: newStrength, loops: new Float64Array(n) };
 }
 
 interface Context {

@@ -8,34 +8,42 @@
 import type { PathGraphPair } from './approx-betweenness.js';
 import type { PathGraph } from './path-graph.js';
 
+/** Adjacency rows: node v's neighbours are `targets[offsets[v] .. offsets[v + 1])`. */
+export interface AdjacencyRows {
+  readonly n: number;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+}
+
+export interface BreadthFirstOrderOptions {
+  /**
+   * Where each component starts: `'index'` at its lowest-index node, `'degree'` at a node of
+   * lowest degree (peripheral nodes first, as Cuthill–McKee), lowest index among equals.
+   * @defaultValue 'index'
+   */
+  readonly roots?: 'index' | 'degree';
+  /** Rows also followed (the in-arcs of a directed graph), or null. @defaultValue null */
+  readonly reverse?: AdjacencyRows | null;
+}
+
 /**
- * A breadth-first order over arcs in both directions, each component started at its node of
- * lowest degree (Cuthill–McKee without the per-level degree sort).
+ * A breadth-first order of the nodes, component by component; neighbours are visited in row order
+ * (`rows`, then `reverse`), and degree counts both. Cuthill–McKee without the per-level degree
+ * sort when `roots` is `'degree'`.
  * @returns `order[newIndex] = oldIndex`
  * Complexity: O(n + m).
+ * @example
+ * breadthFirstOrderOf({ n: 3, offsets: Int32Array.of(0, 1, 2, 2), targets: Int32Array.of(1, 0) }); // [0, 1, 2]
  */
-export function breadthFirstOrder(g: PathGraphPair): Int32Array {
-  const { n, offsets, targets } = g.forward;
-  const bo = g.backward.offsets;
-  const bt = g.backward.targets;
-  const both = bo !== offsets;
+export function breadthFirstOrderOf(rows: AdjacencyRows, options: BreadthFirstOrderOptions = {}): Int32Array {
+  const { n, offsets, targets } = rows;
+  const reverse = options.reverse ?? null;
   const order = new Int32Array(n);
   const seen = new Uint8Array(n);
-  // Roots by increasing degree, so peripheral nodes start each component.
-  const degree = new Int32Array(n);
-  let maxDegree = 0;
-  for (let v = 0; v < n; v++) {
-    degree[v] = offsets[v + 1] - offsets[v] + (both ? bo[v + 1] - bo[v] : 0);
-    if (degree[v] > maxDegree) maxDegree = degree[v];
-  }
-  const bucket = new Int32Array(maxDegree + 2);
-  for (let v = 0; v < n; v++) bucket[degree[v] + 1]++;
-  for (let d = 0; d <= maxDegree; d++) bucket[d + 1] += bucket[d];
-  const roots = new Int32Array(n);
-  for (let v = 0; v < n; v++) roots[bucket[degree[v]]++] = v;
+  const roots = options.roots === 'degree' ? rootsByDegree(rows, reverse) : null;
   let tail = 0;
   for (let r = 0; r < n; r++) {
-    const root = roots[r];
+    const root = roots === null ? r : roots[r];
     if (seen[root]) continue;
     seen[root] = 1;
     let head = tail;
@@ -49,9 +57,9 @@ export function breadthFirstOrder(g: PathGraphPair): Int32Array {
           order[tail++] = w;
         }
       }
-      if (both) {
-        for (let p = bo[v]; p < bo[v + 1]; p++) {
-          const w = bt[p];
+      if (reverse !== null) {
+        for (let p = reverse.offsets[v]; p < reverse.offsets[v + 1]; p++) {
+          const w = reverse.targets[p];
           if (!seen[w]) {
             seen[w] = 1;
             order[tail++] = w;
@@ -63,6 +71,34 @@ export function breadthFirstOrder(g: PathGraphPair): Int32Array {
   return order;
 }
 
+/** Nodes by increasing degree (counting sort, so stable: lowest index first among equals). */
+function rootsByDegree(rows: AdjacencyRows, reverse: AdjacencyRows | null): Int32Array {
+  const { n, offsets } = rows;
+  const degree = new Int32Array(n);
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) {
+    degree[v] = offsets[v + 1] - offsets[v] + (reverse !== null ? reverse.offsets[v + 1] - reverse.offsets[v] : 0);
+    if (degree[v] > maxDegree) maxDegree = degree[v];
+  }
+  const bucket = new Int32Array(maxDegree + 2);
+  for (let v = 0; v < n; v++) bucket[degree[v] + 1]++;
+  for (let d = 0; d <= maxDegree; d++) bucket[d + 1] += bucket[d];
+  const roots = new Int32Array(n);
+  for (let v = 0; v < n; v++) roots[bucket[degree[v]]++] = v;
+  return roots;
+}
+
+/**
+ * A breadth-first order over arcs in both directions, each component started at its node of
+ * lowest degree (Cuthill–McKee without the per-level degree sort).
+ * @returns `order[newIndex] = oldIndex`
+ * Complexity: O(n + m).
+ */
+export function breadthFirstOrder(g: PathGraphPair): Int32Array {
+  const both = g.backward.offsets !== g.forward.offsets;
+  return breadthFirstOrderOf(g.forward, { roots: 'degree', reverse: both ? g.backward : null });
+}
+
 /** `rank[oldIndex] = newIndex` for an order. */
 export function inverseOrder(order: Int32Array): Int32Array {
   const rank = new Int32Array(order.length);
@@ -70,26 +106,45 @@ export function inverseOrder(order: Int32Array): Int32Array {
   return rank;
 }
 
-function permuteGraph(g: PathGraph, order: Int32Array, rank: Int32Array): PathGraph {
-  const n = g.n;
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(g.targets.length);
-  const lengths = g.lengths ? new Float64Array(g.lengths.length) : null;
+/**
+ * Rows relabelled by `order` (`order[new] = old`), each row keeping its neighbour order, with the
+ * per-arc `values` (weights, lengths) carried along; null stays null.
+ * Complexity: O(n + m).
+ * @example
+ * const r = relabelRows(rows, weights, breadthFirstOrderOf(rows));
+ */
+export function relabelRows(
+  rows: AdjacencyRows,
+  values: Float64Array | null,
+  order: Int32Array,
+  rank: Int32Array = inverseOrder(order),
+): { n: number; offsets: Int32Array; targets: Int32Array; values: Float64Array | null } {
+  const { n, offsets, targets } = rows;
+  const m = offsets[n];
+  const newOffsets = new Int32Array(n + 1);
+  const newTargets = new Int32Array(m);
+  const newValues = values === null ? null : new Float64Array(m);
   let write = 0;
   for (let k = 0; k < n; k++) {
     const v = order[k];
-    const start = write;
-    for (let p = g.offsets[v]; p < g.offsets[v + 1]; p++) {
-      targets[write] = rank[g.targets[p]];
-      if (lengths) lengths[write] = g.lengths![p];
+    for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+      newTargets[write] = rank[targets[p]];
+      if (newValues !== null) newValues[write] = values![p];
       write++;
     }
-    // Ascending neighbours for sequential access (insertion sort, so only short rows).
-    if (write - start > 64) {
-      offsets[k + 1] = write;
-      continue;
-    }
-    for (let i = start + 1; i < write; i++) {
+    newOffsets[k + 1] = write;
+  }
+  return { n, offsets: newOffsets, targets: newTargets, values: newValues };
+}
+
+function permuteGraph(g: PathGraph, order: Int32Array, rank: Int32Array): PathGraph {
+  const { n, offsets, targets, values: lengths } = relabelRows(g, g.lengths, order, rank);
+  // Ascending neighbours for sequential access (insertion sort, so only short rows).
+  for (let k = 0; k < n; k++) {
+    const start = offsets[k];
+    const end = offsets[k + 1];
+    if (end - start > 64) continue;
+    for (let i = start + 1; i < end; i++) {
       const t = targets[i];
       const l = lengths ? lengths[i] : 0;
       let j = i - 1;
@@ -101,7 +156,6 @@ function permuteGraph(g: PathGraph, order: Int32Array, rank: Int32Array): PathGr
       targets[j + 1] = t;
       if (lengths) lengths[j + 1] = l;
     }
-    offsets[k + 1] = write;
   }
   return { n, offsets, targets, lengths };
 }

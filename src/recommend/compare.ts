@@ -9,13 +9,21 @@
  */
 import { mulberry32 } from '../core/label-permutation.js';
 import type { OrgView } from '../model/projection.js';
-import { groupLabels, sortedAdjacency } from './groups.js';
+import { groupLabels, sortedAdjacency, type GroupAssignment, type GroupLabels } from './groups.js';
 import type { Objectives } from './objectives.js';
 import { scorecard, type ScorecardResult } from './scorecard.js';
 
 export interface CompareOptions {
-  /** Attribute of the groups. Required. */
-  readonly attribute: string;
+  /**
+   * Attribute of the groups, read on the `before` graph. Without `attribute` and `groups` the
+   * comparison is per person only (no group tables).
+   */
+  readonly attribute?: string | null;
+  /**
+   * Groups given person by person, e.g. the communities of the first period
+   * (`communityGroups(before)`), followed into the second; takes precedence over `attribute`.
+   */
+  readonly groups?: GroupAssignment | null;
   /** Dyad-swap permutations for the group test. @defaultValue 1000 */
   readonly permutations?: number;
   readonly seed?: number;
@@ -23,7 +31,7 @@ export interface CompareOptions {
   readonly objectives?: Objectives | null;
 }
 
-export const DEFAULT_COMPARE_OPTIONS = Object.freeze({ permutations: 1000, seed: 1, objectives: null });
+export const DEFAULT_COMPARE_OPTIONS = Object.freeze({ attribute: null, groups: null, permutations: 1000, seed: 1, objectives: null });
 
 export interface PersonDelta {
   readonly id: string;
@@ -47,11 +55,14 @@ export interface GroupDelta {
 }
 
 export interface CompareResult {
-  readonly attribute: string;
+  /** The attribute, or the name of the group assignment (`'community'`); null when per person only. */
+  readonly attribute: string | null;
   readonly people: readonly PersonDelta[];
   readonly groups: readonly GroupDelta[];
   /** Ties (undirected pairs) gained and lost between each pair of groups (a <= b), inside groups too. */
   readonly tieChanges: readonly { readonly groupA: string; readonly groupB: string; readonly gained: number; readonly lost: number }[];
+  /** Tied pairs (undirected, among the people in both periods) before and after, gained and lost. */
+  readonly ties: { readonly before: number; readonly after: number; readonly gained: number; readonly lost: number };
   readonly scorecards: { readonly before: ScorecardResult; readonly after: ScorecardResult } | null;
   readonly diagnostics: { readonly permutations: number; readonly seed: number; readonly changedDyads: number; readonly peopleInOneOnly: number };
 }
@@ -65,7 +76,10 @@ export interface CompareResult {
  * Group g: I = tied pairs inside g, E = tied pairs with one end in g, E-I = (E - I) / (E + I) (NaN
  * when 0). Test: under "the periods are exchangeable", every dyad tied in exactly one period is
  * given to either period with probability 1/2 (a paired permutation); the p-value compares
- * |E-I change| with `permutations` such swaps. Groups come from the `before` graph's attribute.
+ * |E-I change| with `permutations` such swaps. Groups come from `groups` (an assignment person id ->
+ * group, the same in both periods; e.g. the Louvain communities of the first period) or else from
+ * the `before` graph's attribute; with neither, `groups` and `tieChanges` are empty and the result is
+ * per person plus the overall ties gained and lost.
  *
  * Complexity: O(n + m) for the deltas, O(permutations x changed dyads) for the test.
  * @example
@@ -74,8 +88,9 @@ export interface CompareResult {
  */
 export function compare(before: OrgView, after: OrgView, options: CompareOptions): CompareResult {
   const o = { ...DEFAULT_COMPARE_OPTIONS, ...options };
-  const groups = groupLabels(before, o.attribute);
-  const k = groups.names.length;
+  const source = o.groups ?? o.attribute ?? null;
+  const groups: GroupLabels | null = source === null ? null : groupLabels(before, source);
+  const k = groups ? groups.names.length : 0;
   // Step 1: match people by id (before's indices).
   const toBefore = new Int32Array(after.personIds.length).fill(-1);
   let inOne = 0;
@@ -120,7 +135,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     people.push({ id: before.personIds[i], degreeBefore: deg[0][i], degreeAfter: deg[1][i], strengthBefore: str[0][i], strengthAfter: str[1][i] });
   }
   // Step 3: group counts and the changed dyads.
-  const L = groups.labels;
+  const L = groups ? groups.labels : new Int32Array(n).fill(-1);
   const count = (m: Map<number, number>) => {
     const internal = new Float64Array(k);
     const external = new Float64Array(k);
@@ -150,7 +165,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
   const pe = new Float64Array(k);
   const qi = new Float64Array(k);
   const qe = new Float64Array(k);
-  for (let r = 0; r < o.permutations; r++) {
+  for (let r = 0; k > 0 && r < o.permutations; r++) {
     pi.set(cA.internal);
     pe.set(cA.external);
     qi.set(cB.internal);
@@ -168,7 +183,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       if (Math.abs(after0 - before0) >= Math.abs(observed[g]) - 1e-12) extreme[g]++;
     }
   }
-  const groupRows: GroupDelta[] = groups.names.map((name, g) => ({
+  const groupRows: GroupDelta[] = (groups?.names ?? []).map((name, g) => ({
     group: name,
     eiBefore: ei(cA, g),
     eiAfter: ei(cB, g),
@@ -184,17 +199,19 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     for (let y = x; y < k; y++) {
       const gained = matrixGained[x * k + y];
       const lost = matrixLost[x * k + y];
-      if (gained > 0 || lost > 0) tieChanges.push({ groupA: groups.names[x], groupB: groups.names[y], gained, lost });
+      if (gained > 0 || lost > 0) tieChanges.push({ groupA: groups!.names[x], groupB: groups!.names[y], gained, lost });
     }
   }
-  const scorecards = o.objectives
-    ? { before: scorecard(before, o.objectives, { attribute: o.attribute }), after: scorecard(after, o.objectives, { attribute: o.attribute }) }
-    : null;
+  const card = { attribute: o.attribute ?? undefined, groups: o.groups };
+  const scorecards = o.objectives ? { before: scorecard(before, o.objectives, card), after: scorecard(after, o.objectives, card) } : null;
+  let lost = 0;
+  for (const c of changed) if (c.toAfter < 0) lost++;
   return {
-    attribute: o.attribute,
+    attribute: groups ? groups.attribute : null,
     people,
     groups: groupRows,
     tieChanges,
+    ties: { before: A.size, after: B.size, gained: changed.length - lost, lost },
     scorecards,
     diagnostics: { permutations: o.permutations, seed: o.seed, changedDyads: changed.length, peopleInOneOnly: inOne },
   };

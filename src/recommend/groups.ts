@@ -11,9 +11,27 @@ import { groupPartition } from '../metrics/silos/groups.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 
+/**
+ * Groups given person by person instead of by an attribute, e.g. communities detected on one
+ * period and followed into another ({@link communityGroups}). `name` stands where an attribute
+ * name would (in reports and errors); people missing from `groupOf` are in no group.
+ */
+export interface GroupAssignment {
+  readonly name: string;
+  readonly groupOf: ReadonlyMap<string, string>;
+}
+
+/** Where groups come from: an attribute name, or an assignment of people to groups. */
+export type GroupSource = string | GroupAssignment;
+
+/** The name a group source goes by: the attribute, or the assignment's name. */
+export function groupSourceName(source: GroupSource): string {
+  return typeof source === 'string' ? source : source.name;
+}
+
 /** Dense group labels of the people of a view. */
 export interface GroupLabels {
-  /** The attribute the groups come from. */
+  /** The attribute the groups come from (or the name of a {@link GroupAssignment}). */
   readonly attribute: string;
   /** Group names; label g is `names[g]`. Sorted with numeric-aware collation ("2" before "10"). */
   readonly names: readonly string[];
@@ -29,13 +47,16 @@ export interface GroupLabels {
  * Group labels from an attribute, as the silo measures read them: `groupPartition` of
  * src/metrics/silos/groups.ts (an empty or missing value = no group, label -1, and the person's ties
  * are left out of group totals; names sorted with numeric-aware collation), plus which people are
- * outside stakeholders. Throws `E_UNKNOWN_ATTRIBUTE` when the graph has no such attribute.
+ * outside stakeholders. Throws `E_UNKNOWN_ATTRIBUTE` when the graph has no such attribute. With a
+ * {@link GroupAssignment}, person id -> group name (people absent from the map: no group).
  * Complexity: O(n + k log k).
  * @example
  * groupLabels(project(graph), 'department').names; // ['Engineering', 'Sales']
  */
-export function groupLabels(view: OrgView, attribute: string): GroupLabels {
-  const partition = groupPartition(view, attribute, { missing: 'exclude' });
+export function groupLabels(view: OrgView, source: GroupSource): GroupLabels {
+  const attribute = groupSourceName(source);
+  const values = typeof source === 'string' ? source : view.personIds.map((id) => source.groupOf.get(id) ?? null);
+  const partition = groupPartition(view, values, { missing: 'exclude' });
   const n = view.personIds.length;
   const external = new Uint8Array(n);
   for (let i = 0; i < n; i++) external[i] = view.graph.isExternal(view.personIndex[i]) ? 1 : 0;

@@ -7,8 +7,10 @@
  */
 export { groupGaps, DEFAULT_GROUP_GAPS_OPTIONS } from './group-gaps.js';
 export type { CapabilityFocus, CapabilityTarget, GroupGapsOptions, GroupPairGap, GapTable, CapabilityPairStatus, GroupGapsResult } from './group-gaps.js';
-export { groupLabels, unknownGroup } from './groups.js';
-export type { GroupLabels } from './groups.js';
+export { groupLabels, groupSourceName, unknownGroup } from './groups.js';
+export type { GroupLabels, GroupAssignment, GroupSource } from './groups.js';
+export { communityGroups, DEFAULT_COMMUNITY_GROUPS_OPTIONS } from './community-groups.js';
+export type { CommunityGroups, CommunityGroupsOptions } from './community-groups.js';
 export { linkPrediction, commonNeighbours, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, LINK_PREDICTION_METHODS } from './link-prediction.js';
 export type { LinkPredictionMethod, IdPair, LinkPredictionResult } from './link-prediction.js';
 export { introductionScore, DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';

@@ -11,12 +11,17 @@ import { eiIndex } from '../metrics/silos/ei-index.js';
 import { groupPartition } from '../metrics/silos/groups.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
-import { groupLabels, type GroupLabels } from './groups.js';
+import { groupLabels, type GroupAssignment, type GroupLabels } from './groups.js';
 import { checkObjectiveGroups, type Objective, type Objectives } from './objectives.js';
 
 export interface ScorecardOptions {
   /** Attribute of the groups; defaults to the objectives file's `attribute`. */
   readonly attribute?: string;
+  /**
+   * Groups given person by person (e.g. `communityGroups` of this or another view) instead of an
+   * attribute; takes precedence over `attribute`. The result's `attribute` is the assignment's name.
+   */
+  readonly groups?: GroupAssignment | null;
 }
 
 /** One directed flow from group `from` to group `to`. */
@@ -64,6 +69,8 @@ export interface ScorecardResult {
  * over possible: n(n-1) directed, n(n-1)/2 undirected), eiIndex (src/metrics/silos/ei-index.ts,
  * counts), gatekeepers (people of the group with a Gould-Fernandez gatekeeper count > 0,
  * src/metrics/brokerage/brokerage-roles.ts).
+ * Groups: `options.groups` (an assignment person id -> group, e.g. Louvain communities) when given,
+ * else the attribute (option, then the objectives file's `attribute`).
  * Status: a min target is met when actual >= min and at risk when actual < min + atRisk * max(|min|, 1);
  * a max target symmetrically; NaN is missed. Unknown groups throw `E_UNKNOWN_GROUP` naming the file and field.
  *
@@ -73,17 +80,19 @@ export interface ScorecardResult {
  * // { label: 'Sales -> Product: ties >= 40', actual: 37, status: 'missed', ... }
  */
 export function scorecard(view: OrgView, objectives: Objectives, options: ScorecardOptions = {}): ScorecardResult {
-  const attribute = options.attribute ?? objectives.attribute;
+  const assignment = options.groups ?? null;
+  const attribute = assignment ? assignment.name : (options.attribute ?? objectives.attribute);
   if (!attribute) throw new OrgraphError('E_BAD_OPTION', 'the scorecard needs a group attribute (option or "attribute" in the objectives file)', { file: objectives.file, field: 'attribute' });
-  const groups = groupLabels(view, attribute);
+  const groups = groupLabels(view, assignment ?? attribute);
   checkObjectiveGroups(objectives, groups);
   const flows = flowTable(view, groups);
   const flowAt = (g: number, h: number) => flows[g * groups.names.length + h];
   let groupCache: { ei: Map<string, number>; gatekeepers: Map<string, number> } | null = null;
   const groupLevel = () => {
     if (!groupCache) {
-      const ei = eiIndex(view, groupPartition(view, attribute), { permutations: 0 });
-      const roles = brokerageRoles(view, attribute);
+      const ei = eiIndex(view, assignment ? groupPartition(view, view.personIds.map((id) => assignment.groupOf.get(id) ?? null)) : groupPartition(view, attribute), { permutations: 0 });
+      // NOTE: with an assignment, people in no group (-1) form one group of their own for the roles, as a missing attribute value does.
+      const roles = brokerageRoles(view, assignment ? groups.labels : attribute);
       const gatekeepers = new Map<string, number>();
       const gk = roles.counts.gatekeeper.values;
       for (let i = 0; i < gk.length; i++) {

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../src/cli/main.js';
+import { datasetDir } from '../helpers/datasets.js';
 
-const KARATE = fileURLToPath(new URL('../fixtures/datasets/zachary-karate', import.meta.url));
-const LAZEGA = fileURLToPath(new URL('../fixtures/datasets/lazega-lawfirm', import.meta.url));
-const MANUFACTURING = fileURLToPath(new URL('../fixtures/datasets/manufacturing-email', import.meta.url));
+const KARATE = datasetDir('zachary-karate');
+const LAZEGA = datasetDir('lazega-lawfirm');
+const MANUFACTURING = datasetDir('manufacturing-email');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -2,10 +2,11 @@
  * `orgraph validate` in-process: the 15 real data sets give the counts their README.md states,
  * JSON output, the --people/--ties form, and usage errors (exit 2).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { datasetNames } from '../helpers/datasets.js';
 
 const DATASETS = 'test/fixtures/datasets';
 
@@ -31,10 +32,7 @@ function readmeCounts(name: string): { people: number; ties: number; relations: 
   return { people, ties, relations, undirected };
 }
 
-const names = readdirSync(DATASETS, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
+const names = datasetNames();
 
 describe('orgraph validate on the real data sets', () => {
   it('finds the 15 data sets', () => {

@@ -3,6 +3,7 @@ import { csrFromEdges } from '../../src/core/csr.js';
 import { egoDegrees, egoTies, egoTiesInLocalityOrder, restoreOrder } from '../../src/core/ego-ties.js';
 import { constraintKernel } from '../../src/core/constraint.js';
 import { effectiveSizeKernel } from '../../src/core/effective-size.js';
+import { mulberry32 } from '../../src/core/random.js';
 import { OrgGraphBuilder } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { constraint } from '../../src/metrics/brokerage/constraint.js';
@@ -62,12 +63,12 @@ describe('egoTiesInLocalityOrder', () => {
   });
 
   it(`views of ${LOCALITY_ORDER_MIN_PEOPLE}+ people take the relabelled path with the same results`, () => {
-    // A seeded random graph (linear congruential), indices with no locality.
+    // A seeded random graph, indices with no locality.
     const n = LOCALITY_ORDER_MIN_PEOPLE + 7;
     const b = new OrgGraphBuilder();
     for (let i = 0; i < n; i++) b.addPerson(`p${i}`);
-    let x = 12345;
-    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    const random = mulberry32(12345);
+    const next = () => Math.floor(random() * n);
     for (let e = 0; e < 3 * n; e++) {
       const s = next();
       const t = next();

@@ -7,7 +7,43 @@ import { brandesSource, PathScratch } from '../../src/core/brandes.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../src/core/csr.js';
 import { runPathTaskSync } from '../../src/core/parallel/pool.js';
 import { pathGraphOf } from '../../src/core/path-graph.js';
-import { breadthFirstOrder } from '../../src/core/reorder.js';
+import { breadthFirstOrder, breadthFirstOrderOf, inverseOrder, relabelRows } from '../../src/core/reorder.js';
+
+describe('breadthFirstOrderOf and relabelRows', () => {
+  // Rows: 0 -> 2, 1 -> (none), 2 -> 3, 0 and 3 -> 2 (a path 0-2-3 plus arc 2->0), and isolated 1.
+  const rows = { n: 4, offsets: Int32Array.of(0, 1, 1, 3, 4), targets: Int32Array.of(2, 3, 0, 2) };
+
+  it('empty rows give an empty order', () => {
+    expect(Array.from(breadthFirstOrderOf({ n: 0, offsets: Int32Array.of(0), targets: new Int32Array(0) }))).toEqual([]);
+  });
+
+  it('roots by index: 0, then its row (2), then 2\'s row (3, 0 seen); 1 last', () => {
+    expect(Array.from(breadthFirstOrderOf(rows))).toEqual([0, 2, 3, 1]);
+  });
+
+  it('roots by degree: isolated 1 (degree 0) first, then 0 and 3 (degree 1, lower index first)', () => {
+    expect(Array.from(breadthFirstOrderOf(rows, { roots: 'degree' }))).toEqual([1, 0, 2, 3]);
+  });
+
+  it('reverse rows are followed too', () => {
+    // Only 3 -> 0 forwards; reverse has 0 <- 3. From 0 nothing forwards, 3 through the reverse row.
+    const forward = { n: 4, offsets: Int32Array.of(0, 0, 0, 0, 1), targets: Int32Array.of(0) };
+    const reverse = { n: 4, offsets: Int32Array.of(0, 1, 1, 1, 1), targets: Int32Array.of(3) };
+    expect(Array.from(breadthFirstOrderOf(forward))).toEqual([0, 1, 2, 3]);
+    expect(Array.from(breadthFirstOrderOf(forward, { reverse }))).toEqual([0, 3, 1, 2]);
+  });
+
+  it('relabelling keeps each row\'s order and carries values', () => {
+    const order = Int32Array.of(0, 2, 3, 1); // rank: 0->0, 2->1, 3->2, 1->3
+    expect(Array.from(inverseOrder(order))).toEqual([0, 3, 1, 2]);
+    const r = relabelRows(rows, Float64Array.of(10, 20, 30, 40), order);
+    // new 0 = old 0: [old 2 -> 1]; new 1 = old 2: [old 3 -> 2, old 0 -> 0]; new 2 = old 3: [1]; new 3 = old 1: []
+    expect(Array.from(r.offsets)).toEqual([0, 1, 3, 4, 4]);
+    expect(Array.from(r.targets)).toEqual([1, 2, 0, 1]);
+    expect(Array.from(r.values!)).toEqual([10, 20, 30, 40]);
+    expect(relabelRows(rows, null, order).values).toBeNull();
+  });
+});
 
 describe('breadthFirstOrder', () => {
   it('is a permutation that starts each component at a node of lowest degree', () => {

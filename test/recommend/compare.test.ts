@@ -73,4 +73,24 @@ describe('compare', () => {
     expect(r.diagnostics.peopleInOneOnly).toBe(2); // y2 (before only), z (after only)
     expect(r.people.map((x) => x.id)).toEqual(['x1', 'x2', 'y1']);
   });
+
+  it('takes groups from an assignment (e.g. communities of the first period), or none at all', () => {
+    // Same periods with groups {x1, y1} and {x2, y2} given person by person.
+    // Before: x1-x2 and y1-y2 are both cross -> G: I 0, E 2 -> E-I 1 for both groups.
+    // After: x1-y1 inside G1; x2-y2 inside G2; y1-y2 cross -> G1: I 1, E 1 -> 0; G2 the same.
+    const groups = { name: 'community', groupOf: new Map([['x1', 'G1'], ['y1', 'G1'], ['x2', 'G2'], ['y2', 'G2']]) };
+    const r = compare(before, after, { groups, permutations: 0 });
+    expect(r.attribute).toBe('community');
+    expect(r.groups.map((g) => [g.group, g.eiBefore, g.eiAfter])).toEqual([
+      ['G1', 1, 0],
+      ['G2', 1, 0],
+    ]);
+    expect(r.ties).toEqual({ before: 2, after: 3, gained: 2, lost: 1 });
+    const none = compare(before, after, { permutations: 100 });
+    expect(none.attribute).toBeNull();
+    expect(none.groups).toEqual([]);
+    expect(none.tieChanges).toEqual([]);
+    expect(none.ties).toEqual({ before: 2, after: 3, gained: 2, lost: 1 });
+    expect(none.people.find((p) => p.id === 'x1')).toMatchObject({ degreeBefore: 1, degreeAfter: 1 });
+  });
 });

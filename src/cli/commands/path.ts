@@ -21,7 +21,7 @@ export const path: RegisterCommand = (program, io) => {
       await emit(opts, io, r, rows, () =>
         r.paths.length === 0
           ? `No chain of contacts from ${from} to ${to}.\n`
-          : r.paths.map((p, rank) => `${rank + 1}. ${p.people.join(' > ')}  (${p.hops} steps, length ${fmt(p.length)}, weakest tie ${fmt(p.weakestTie)})`).join('\n') + '\n',
+          : r.paths.map((p, rank) => `${rank + 1}. ${p.people.join(' > ')}  (${p.hops} ${p.hops === 1 ? 'step' : 'steps'}, length ${fmt(p.length)}, weakest tie ${fmt(p.weakestTie)})`).join('\n') + '\n',
       );
     });
 };

@@ -1,12 +1,35 @@
 /**
  * `orgraph scorecard --objectives FILE`: directed group-to-group flows and each objective's actual
- * value, target and status (met / at risk / missed). Exit 0 clean, 1 data errors (bad objectives
- * file, unknown group), 2 usage errors.
+ * value, target and status (met / at risk / missed). Groups: `--group <col>` (or the objectives
+ * file's `attribute`), or `--communities [relations]` for data without a group attribute (Louvain
+ * communities, seeded, of the scored view or of the listed relations read undirected).
+ * Exit 0 clean, 1 data errors (bad objectives file, unknown group), 2 usage errors.
  */
+import { project } from '../../model/projection.js';
+import { communityGroups, type CommunityGroups } from '../../recommend/community-groups.js';
 import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard, type ScorecardResult } from '../../recommend/scorecard.js';
-import { UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../shared.js';
 import { addRecommendOptions, emit, fmt, loadView, textTable, type RecommendCliOptions } from './gaps.js';
+
+/** `--seed` as a whole number (default 1); UsageError otherwise. */
+export function parseSeed(value: string | undefined): number {
+  const seed = Number(value ?? '1');
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
+  return seed;
+}
+
+/** Lines describing community groups and their members (12 shown per community), for the readable output. */
+export function communitiesLine(c: CommunityGroups, on: string): string {
+  const members = new Map<string, string[]>();
+  for (const [id, g] of c.groupOf) members.set(g, [...(members.get(g) ?? []), id]);
+  let out = `Groups: ${c.count} Louvain communities of ${on} (seed ${c.seed}, resolution ${c.resolution}, modularity ${fmt(c.modularity, 3)}), named 1..${c.count} by decreasing size\n`;
+  for (let g = 1; g <= c.count; g++) {
+    const ids = members.get(String(g)) ?? [];
+    out += `  ${g}: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? `, ... (${ids.length} people)` : ''}\n`;
+  }
+  return out;
+}
 
 /** Readable text of one scorecard. */
 export function scorecardText(r: ScorecardResult, title: string): string {
@@ -23,14 +46,29 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
   addRecommendOptions(cmd, true)
     .option('--objectives <file>', 'objectives file (JSON or YAML)')
     .option('--undirected', 'read ties as undirected (default: directed flows)')
-    .action(async (dir: string | undefined, opts: RecommendCliOptions & { objectives?: string; undirected?: boolean }) => {
+    .option('--communities [relations]', 'groups = Louvain communities (no group attribute needed) of the scored view, or of these relations read undirected')
+    .option('--seed <n>', 'seed of Louvain for --communities', '1')
+    .action(async (dir: string | undefined, opts: RecommendCliOptions & { objectives?: string; undirected?: boolean; communities?: string | boolean; seed?: string }) => {
       if (!opts.objectives) throw new UsageError('--objectives <file> is required');
+      if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
+      const seed = parseSeed(opts.seed);
       const objectives = await loadObjectives(opts.objectives);
       const view = await loadView(dir, { ...opts, directed: !opts.undirected }, io);
-      const r = scorecard(view, objectives, { attribute: opts.group });
+      let groups: CommunityGroups | null = null;
+      let on = '';
+      if (typeof opts.communities === 'string') {
+        groups = communityGroups(project(view.graph, { relations: parseList(opts.communities), weighted: !opts.unweighted }), { seed, weighted: !opts.unweighted });
+        on = `relations ${opts.communities}`;
+      } else if (opts.communities) {
+        groups = communityGroups(view, { seed, weighted: !opts.unweighted });
+        on = 'the scored ties';
+      }
+      const r = scorecard(view, objectives, { attribute: opts.group, groups });
       const rows = r.objectives.map((o) => ({ objective: o.label, kind: o.kind, subject: o.subject, metric: o.metric, actual: o.actual, min: o.min, max: o.max, status: o.status }));
-      await emit(opts, io, r, rows, () => {
-        let out = scorecardText(r, `Scorecard on "${r.attribute}"`);
+      const document = groups ? { ...r, communities: { count: groups.count, modularity: groups.modularity, seed: groups.seed, resolution: groups.resolution, on, members: Object.fromEntries(groups.groupOf) } } : r;
+      await emit(opts, io, document, rows, () => {
+        let out = groups ? communitiesLine(groups, on) + '\n' : '';
+        out += scorecardText(r, `Scorecard on "${r.attribute}"`);
         out += `\nFlows (from -> to):\n`;
         out += textTable(['flow', 'ties', 'weight', 'reciprocity', 'reach'], r.flows.filter((f) => f.ties > 0).map((f) => [`${f.from} -> ${f.to}`, fmt(f.ties), fmt(f.weight), fmt(f.reciprocity, 2), fmt(f.reach, 2)]));
         return out;

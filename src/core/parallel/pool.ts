@@ -210,15 +210,57 @@ export function workerEntry(): WorkerEntry {
   throw new Error(`orgraph: cannot find the path worker next to ${here}`);
 }
 
+/** The partial sums of one task's worker shares: progress as shares report, then one total. */
+class PartialSums {
+  private readonly partials: (Float64Array | null)[];
+  private readonly doneBy: number[];
+  private finished = 0;
+
+  constructor(
+    private readonly workers: number,
+    private readonly items: number,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {
+    this.partials = new Array<Float64Array | null>(workers).fill(null);
+    this.doneBy = new Array<number>(workers).fill(0);
+  }
+
+  /** A share reports `done` items so far. */
+  progress(share: number, done: number): void {
+    this.doneBy[share] = done;
+    this.onProgress?.(this.doneBy.reduce((a, b) => a + b, 0), this.items);
+  }
+
+  /** A share's result (and, when given, its final item count); true once every share is in. */
+  finish(share: number, out: Float64Array, done?: number): boolean {
+    this.partials[share] = out;
+    if (done !== undefined) this.doneBy[share] = done;
+    return ++this.finished === this.workers;
+  }
+
+  has(share: number): boolean {
+    return this.partials[share] !== null;
+  }
+
+  /** Deterministic reduction: partial sums added in worker order; reports all items done. */
+  total(): Float64Array {
+    const out = this.partials[0]!;
+    for (let w = 1; w < this.workers; w++) {
+      const p = this.partials[w]!;
+      for (let i = 0; i < out.length; i++) out[i] += p[i];
+    }
+    this.onProgress?.(this.items, this.items);
+    return out;
+  }
+}
+
 function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { signal, onProgress }: RunOptions): Promise<Float64Array> {
   const graph = serializePair(g);
   const items = taskItems(g, spec);
   const { entry, eval: isCode } = workerEntry();
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
-    const partials: (Float64Array | null)[] = new Array(workers).fill(null);
-    const doneBy = new Array<number>(workers).fill(0);
-    let finished = 0;
+    const sums = new PartialSums(workers, items, onProgress);
     let settled = false;
     const stopAll = () => {
       for (const t of threads) void t.terminate();
@@ -240,23 +282,12 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
       t.on('message', (m: WorkerMessage) => {
         if (settled) return;
         if (m.type === 'progress') {
-          doneBy[share] = m.done;
-          onProgress?.(doneBy.reduce((a, b) => a + b, 0), items);
+          sums.progress(share, m.done);
         } else if (m.type === 'done') {
-          partials[share] = m.out;
-          doneBy[share] = shareSize(items, share, workers);
-          finished++;
-          if (finished === workers) {
+          if (sums.finish(share, m.out, shareSize(items, share, workers))) {
             settled = true;
             stopAll();
-            // Deterministic reduction: partial sums added in worker order.
-            const out = partials[0]!;
-            for (let w = 1; w < workers; w++) {
-              const p = partials[w]!;
-              for (let i = 0; i < out.length; i++) out[i] += p[i];
-            }
-            onProgress?.(items, items);
-            resolve(out);
+            resolve(sums.total());
           }
         } else {
           fail(new Error(`orgraph path worker: ${m.message}`));
@@ -264,7 +295,7 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
       });
       t.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
       t.on('exit', (code) => {
-        if (!settled && partials[share] === null) fail(new Error(`orgraph path worker exited with code ${code}`));
+        if (!settled && !sums.has(share)) fail(new Error(`orgraph path worker exited with code ${code}`));
       });
     }
   });
@@ -320,9 +351,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     const ts = start();
     const items = taskItems(g, spec);
     return new Promise<Float64Array>((resolve, reject) => {
-      const partials: (Float64Array | null)[] = new Array(workers).fill(null);
-      const doneBy = new Array<number>(workers).fill(0);
-      let finished = 0;
+      const sums = new PartialSums(workers, items, onProgress);
       let settled = false;
       const cleanup = () => {
         ts.forEach((t, share) => {
@@ -345,21 +374,12 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
       const handlers = ts.map((_, share) => (m: WorkerMessage) => {
         if (settled) return;
         if (m.type === 'progress') {
-          doneBy[share] = m.done;
-          onProgress?.(doneBy.reduce((a, b) => a + b, 0), items);
+          sums.progress(share, m.done);
         } else if (m.type === 'done') {
-          partials[share] = m.out;
-          finished++;
-          if (finished === workers) {
+          if (sums.finish(share, m.out)) {
             settled = true;
             cleanup();
-            const out = partials[0]!;
-            for (let w = 1; w < workers; w++) {
-              const p = partials[w]!;
-              for (let i = 0; i < out.length; i++) out[i] += p[i];
-            }
-            onProgress?.(items, items);
-            resolve(out);
+            resolve(sums.total());
           }
         } else {
           fail(new Error(`orgraph path worker: ${m.message}`));

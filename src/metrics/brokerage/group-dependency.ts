@@ -8,6 +8,7 @@
 import { undirectedAdjacency } from '../../core/undirected.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
+import { groupMembership } from '../groups.js';
 
 export interface GroupDependencyOptions {
   /** The attribute naming each person's group (department, team...). Required. */
@@ -71,24 +72,13 @@ export function groupDependency(view: OrgView, options: GroupDependencyOptions):
   if (!options || typeof options.group !== 'string' || options.group === '') {
     throw new OrgraphError('E_BAD_OPTION', 'group dependency needs a group attribute', { field: 'group' });
   }
-  const column = view.graph.attribute(options.group);
   const adj = undirectedAdjacency(view.csr);
   const n = adj.n;
-  // Step 1: dense group codes, groups sorted by name.
-  const names = new Set<string>();
-  for (let v = 0; v < n; v++) {
-    const g = column[view.personIndex[v]];
-    if (g !== null) names.add(g);
-  }
-  const groupNames = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const code = new Map(groupNames.map((g, c) => [g, c]));
-  const groupOf = new Int32Array(n);
-  const size = new Int32Array(groupNames.length);
-  for (let v = 0; v < n; v++) {
-    const g = column[view.personIndex[v]];
-    groupOf[v] = g === null ? -1 : code.get(g)!;
-    if (groupOf[v] >= 0) size[groupOf[v]]++;
-  }
+  // Step 1: dense group codes, groups sorted by name (code units); no value = no group (-1).
+  const groups = groupMembership(view, options.group, { missing: 'exclude', order: 'code-unit', emptyIsMissing: false }, 'group');
+  const groupNames = groups.names as readonly string[];
+  const groupOf = groups.codes;
+  const size = groups.sizes;
   // Step 2: per member, cross ties and the set of other groups reached (stamped per member).
   const stamp = new Int32Array(groupNames.length).fill(-1);
   const crossOf = new Int32Array(n);

@@ -2,10 +2,11 @@
  * Group membership for the brokerage family: resolves an attribute name or a partition into dense
  * group codes aligned with a view, and the ego ties those measures share.
  * Reference: none (shared plumbing for brokerage-roles, participation, within-module-z,
- * module-roles and boundary-spanners).
+ * module-roles and boundary-spanners; group codes come from the shared `groupMembership`).
  */
 import { egoTies, egoTiesInLocalityOrder, restoreOrder, type EgoTies } from '../../core/ego-ties.js';
 import { OrgraphError } from '../../model/errors.js';
+import { groupMembership } from '../groups.js';
 import type { OrgView } from '../../model/projection.js';
 
 /**
@@ -26,6 +27,9 @@ export interface GroupCodes {
   readonly sizes: Float64Array;
 }
 
+/** sna's convention: no value is a group of its own (label null); codes in first-seen order. */
+const BROKERAGE_GROUPS = Object.freeze({ missing: 'group', missingName: null, order: 'first-seen', emptyIsMissing: false } as const);
+
 /**
  * Group codes of a view's people.
  *
@@ -40,40 +44,25 @@ export interface GroupCodes {
  * const { codes, labels } = groupCodes(view, 'department');
  */
 export function groupCodes(view: OrgView, group: GroupInput): GroupCodes {
-  const n = view.personIds.length;
-  const codes = new Int32Array(n);
-  const labels: (string | null)[] = [];
-  const seen = new Map<string | number | null, number>();
-  const code = (key: string | number | null, label: string | null): number => {
-    let c = seen.get(key);
-    if (c === undefined) {
-      c = labels.length;
-      seen.set(key, c);
-      labels.push(label);
-    }
-    return c;
-  };
+  let source: string | (string | null)[];
   if (typeof group === 'string') {
-    const column = view.graph.attribute(group);
-    for (let v = 0; v < n; v++) {
-      const value = column[view.personIndex[v]];
-      codes[v] = code(value, value);
-    }
+    source = group;
   } else {
+    const n = view.personIds.length;
     if (group.length !== n) {
       throw new OrgraphError('E_BAD_OPTION', `partition has ${group.length} entries for ${n} people`, { field: 'group' });
     }
+    source = new Array<string | null>(n);
     for (let v = 0; v < n; v++) {
       const id = group[v];
       if (!Number.isInteger(id)) {
         throw new OrgraphError('E_BAD_OPTION', `partition entry ${v} is not an integer: ${id}`, { field: 'group' });
       }
-      codes[v] = id < 0 ? code(null, null) : code(id, String(id));
+      source[v] = id < 0 ? null : String(id);
     }
   }
-  const sizes = new Float64Array(labels.length);
-  for (let v = 0; v < n; v++) sizes[codes[v]]++;
-  return { codes, count: labels.length, labels: Object.freeze(labels), sizes };
+  const { codes, names, sizes } = groupMembership(view, source, BROKERAGE_GROUPS, 'group');
+  return { codes, count: names.length, labels: names, sizes: Float64Array.from(sizes) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { biconnected } from '../../core/biconnected.js';
 import { connectedComponents } from '../../core/components.js';
 import type { LengthTransform } from '../../core/csr.js';
 import { harmonicPairSum } from '../../core/harmonic-pairs.js';
+import { mulberry32 } from '../../core/random.js';
 import { undirectedAdjacency, type UndirectedAdjacency } from '../../core/undirected.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
@@ -466,18 +467,6 @@ function checkSearchOptions(
 
 function aborted(): OrgraphError {
   return new OrgraphError('E_ABORTED', 'key-player search was aborted');
-}
-
-/** Mulberry32: a small seeded 32-bit generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -4,9 +4,9 @@
  * groups, 0 = as random, negative = groups seek each other out.
  * Reference: Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E 67, 026126.
  */
-import { groupTotals } from '../../core/group-mixing.js';
+import { tieTotals } from '../../core/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { checkLabels, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition } from './groups.js';
 
 export interface AssortativityOptions {
   /** Read tie strengths; false counts ties (as NetworkX and igraph do). @defaultValue true */
@@ -30,12 +30,9 @@ export const DEFAULT_ASSORTATIVITY_OPTIONS = Object.freeze({ weighted: true } as
 export function assortativity(view: OrgView, groups: GroupPartition, options: AssortativityOptions = {}): number {
   const weighted = options.weighted ?? DEFAULT_ASSORTATIVITY_OPTIONS.weighted;
   const { csr } = view;
-  const k = groups.names.length;
-  checkLabels(groups.labels, csr.n, k);
-  const t = groupTotals(csr, groups.labels, k);
-  const internal = weighted ? t.internalWeight : t.internalTies;
-  const out = weighted ? t.outWeight : t.outTies;
-  const inn = weighted ? t.inWeight : t.inTies;
+  const t = partitionTotals(view, groups);
+  const k = t.k;
+  const { internal, out, in: inn } = tieTotals(t, weighted);
   // Tie ends: undirected 2m (each edge both ways), directed m.
   let ends = 0;
   for (let g = 0; g < k; g++) ends += csr.directed ? internal[g] + out[g] : 2 * internal[g] + out[g];

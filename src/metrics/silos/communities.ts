@@ -6,7 +6,7 @@
  * of communities in large networks. J. Stat. Mech. P10008. Kernel: src/core/louvain.ts (typed arrays).
  */
 import { csrFromEdges, type Csr } from '../../core/csr.js';
-import { mulberry32 } from '../../core/label-permutation.js';
+import { mulberry32, runSeed } from '../../core/random.js';
 import { louvainCommunities } from '../../core/louvain.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
@@ -140,10 +140,6 @@ function autoRuns(ties: number): number {
   return Math.min(30, Math.max(1, Math.round(3e6 / Math.max(1, ties))));
 }
 
-/** Seed of run r: run 0 uses the seed itself. */
-function runSeed(seed: number, r: number): number {
-  return r === 0 ? seed >>> 0 : (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(r, 0xc2b2ae35)) >>> 0;
-}
 
 /** The undirected reading of a CSR: a pair's value is a_ij + a_ji. */
 function undirectedReading(g: Csr): Csr {

@@ -5,9 +5,9 @@
  * Reference: Kannan, R., Vempala, S. & Vetta, A. (2004). On clusterings: good, bad and spectral.
  * Journal of the ACM 51(3), 497-515.
  */
-import { groupTotals } from '../../core/group-mixing.js';
+import { groupCuts } from '../../core/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { checkLabels, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition } from './groups.js';
 
 export interface ConductanceOptions {
   /** Read tie strengths; false counts ties. @defaultValue true */
@@ -42,31 +42,11 @@ export interface GroupConductance {
  */
 export function conductance(view: OrgView, groups: GroupPartition, options: ConductanceOptions = {}): GroupConductance[] {
   const weighted = options.weighted ?? DEFAULT_CONDUCTANCE_OPTIONS.weighted;
-  const { csr } = view;
-  const k = groups.names.length;
-  checkLabels(groups.labels, csr.n, k);
-  const t = groupTotals(csr, groups.labels, k);
-  const internal = weighted ? t.internalWeight : t.internalTies;
-  const out = weighted ? t.outWeight : t.outTies;
-  const inn = weighted ? t.inWeight : t.inTies;
-  const cuts = new Float64Array(k);
-  const volumes = new Float64Array(k);
-  let total = 0;
-  for (let g = 0; g < k; g++) {
-    cuts[g] = csr.directed ? out[g] + inn[g] : out[g];
-    volumes[g] = 2 * internal[g] + cuts[g];
-    total += volumes[g];
-  }
+  const t = partitionTotals(view, groups);
+  const { cut, volume, conductance: phi } = groupCuts(t, weighted);
   const result: GroupConductance[] = [];
-  for (let g = 0; g < k; g++) {
-    const denominator = Math.min(volumes[g], total - volumes[g]);
-    result.push({
-      group: groups.names[g],
-      size: groups.sizes[g],
-      cut: cuts[g],
-      volume: volumes[g],
-      value: denominator > 0 ? cuts[g] / denominator : NaN,
-    });
+  for (let g = 0; g < t.k; g++) {
+    result.push({ group: groups.names[g], size: groups.sizes[g], cut: cut[g], volume: volume[g], value: phi[g] });
   }
   return result;
 }

@@ -5,9 +5,9 @@
  * Reference: Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge University Press, §4.2.
  */
 import { edgeCount } from '../../core/csr.js';
-import { groupTotals } from '../../core/group-mixing.js';
+import { groupCuts, groupDensities } from '../../core/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { checkLabels, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition } from './groups.js';
 
 /**
  * Density of a view: ties present over ties possible.
@@ -55,22 +55,22 @@ export interface GroupDensity {
  * groupDensity(view, groupPartition(view, 'department')).map((d) => [d.group, d.ratio]);
  */
 export function groupDensity(view: OrgView, groups: GroupPartition): GroupDensity[] {
-  const { csr } = view;
-  const k = groups.names.length;
-  checkLabels(groups.labels, csr.n, k);
-  const t = groupTotals(csr, groups.labels, k);
-  let grouped = 0;
-  for (let g = 0; g < k; g++) grouped += t.size[g];
+  const t = partitionTotals(view, groups);
+  const { cut } = groupCuts(t, false);
+  const density = groupDensities(t);
   const out: GroupDensity[] = [];
-  for (let g = 0; g < k; g++) {
-    const n = t.size[g];
-    const internalTies = t.internalTies[g];
-    const externalTies = csr.directed ? t.outTies[g] + t.inTies[g] : t.outTies[g];
-    const possibleIn = csr.directed ? n * (n - 1) : (n * (n - 1)) / 2;
-    const possibleEx = (csr.directed ? 2 : 1) * n * (grouped - n);
-    const internal = possibleIn > 0 ? internalTies / possibleIn : NaN;
-    const external = possibleEx > 0 ? externalTies / possibleEx : NaN;
-    out.push({ group: groups.names[g], size: n, internalTies, externalTies, internal, external, ratio: densityRatio(internal, external) });
+  for (let g = 0; g < t.k; g++) {
+    const internal = density.internal[g];
+    const external = density.external[g];
+    out.push({
+      group: groups.names[g],
+      size: t.size[g],
+      internalTies: t.internalTies[g],
+      externalTies: cut[g],
+      internal,
+      external,
+      ratio: densityRatio(internal, external),
+    });
   }
   return out;
 }

@@ -7,7 +7,8 @@
  * an experimental simulation. Social Psychology Quarterly 51(2), 123-140.
  */
 import { emptyGroupTotals, groupTotals, personMixing, type GroupTotals } from '../../core/group-mixing.js';
-import { mulberry32, permuteLabels } from '../../core/label-permutation.js';
+import { permuteLabels } from '../../core/label-permutation.js';
+import { mulberry32 } from '../../core/random.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';

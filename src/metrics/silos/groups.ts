@@ -4,8 +4,10 @@
  * that every silo measure reads.
  * Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises.
  */
+import { groupTotals, type GroupTotals } from '../../core/group-mixing.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
+import { groupMembership } from '../groups.js';
 
 /** The name of the explicit group of people without a value, when `missing: 'group'`. */
 export const MISSING_GROUP = '(missing)';
@@ -35,8 +37,6 @@ export interface GroupPartition {
   readonly missing: number;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
-
 /**
  * The groups of a view's people, from an attribute of the OrgGraph or from one value per person.
  *
@@ -57,48 +57,18 @@ export function groupPartition(
   source: string | readonly (string | null | undefined)[],
   options: GroupPartitionOptions = {},
 ): GroupPartition {
-  const missingMode = options.missing ?? DEFAULT_GROUP_PARTITION_OPTIONS.missing;
-  const n = view.personIds.length;
-  let valueOf: (v: number) => string | null | undefined;
-  if (typeof source === 'string') {
-    const column = view.graph.attribute(source);
-    valueOf = (v) => column[view.personIndex[v]];
-  } else {
-    if (source.length !== n) {
-      throw new OrgraphError('E_BAD_OPTION', `group values: ${source.length} values for ${n} people`, { field: 'groups' });
-    }
-    valueOf = (v) => source[v];
-  }
-  const raw = new Array<string | null>(n);
-  const distinct = new Set<string>();
-  let missing = 0;
-  for (let v = 0; v < n; v++) {
-    const x = valueOf(v);
-    if (x === null || x === undefined || x === '') {
-      raw[v] = null;
-      missing++;
-    } else {
-      raw[v] = x;
-      distinct.add(x);
-    }
-  }
-  const names = [...distinct].sort(collator.compare);
-  if (missingMode === 'group' && missing > 0 && !distinct.has(MISSING_GROUP)) names.push(MISSING_GROUP);
-  const code = new Map(names.map((name, g) => [name, g]));
-  const labels = new Int32Array(n);
-  const sizes = new Int32Array(names.length);
-  for (let v = 0; v < n; v++) {
-    const x = raw[v];
-    const g = x === null ? (missingMode === 'group' ? code.get(MISSING_GROUP)! : -1) : code.get(x)!;
-    labels[v] = g;
-    if (g >= 0) sizes[g]++;
-  }
+  const { codes, names, sizes, missing } = groupMembership(view, source, {
+    missing: options.missing ?? DEFAULT_GROUP_PARTITION_OPTIONS.missing,
+    missingName: MISSING_GROUP,
+    order: 'name',
+    emptyIsMissing: true,
+  });
   return {
     attribute: typeof source === 'string' ? source : null,
-    names: Object.freeze(names),
-    labels,
+    names: names as readonly string[],
+    labels: codes,
     sizes,
-    missing: missingMode === 'group' ? 0 : missing,
+    missing,
   };
 }
 
@@ -115,4 +85,16 @@ export function checkLabels(labels: Int32Array, n: number, k: number): void {
       throw new OrgraphError('E_BAD_OPTION', `group label ${labels[i]} at index ${i} is outside [-1, ${k})`, { field: 'groups' });
     }
   }
+}
+
+/**
+ * Group totals of a view for a partition (labels checked first, see {@link checkLabels}): the
+ * per-group tie counts and strengths every silo measure reads. Complexity: O(n + m + k).
+ * @example
+ * const t = partitionTotals(view, groupPartition(view, 'department'));
+ */
+export function partitionTotals(view: OrgView, groups: GroupPartition): GroupTotals {
+  const k = groups.names.length;
+  checkLabels(groups.labels, view.csr.n, k);
+  return groupTotals(view.csr, groups.labels, k);
 }

@@ -7,7 +7,7 @@
  * 016110 (resolution); Leicht, E. A. & Newman, M. E. J. (2008), Phys. Rev. Lett. 100, 118703 (directed).
  */
 import type { Csr } from '../../core/csr.js';
-import { groupTotals } from '../../core/group-mixing.js';
+import { groupTotals, tieTotals } from '../../core/group-mixing.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { checkLabels, type GroupPartition } from './groups.js';
@@ -49,10 +49,7 @@ export function modularity(view: OrgView, partition: GroupPartition, options: Mo
  * @internal
  */
 export function modularityOfLabels(csr: Csr, labels: Int32Array, k: number, gamma: number, weighted: boolean): number {
-  const t = groupTotals(csr, labels, k);
-  const internal = weighted ? t.internalWeight : t.internalTies;
-  const out = weighted ? t.outWeight : t.outTies;
-  const inn = weighted ? t.inWeight : t.inTies;
+  const { internal, out, in: inn } = tieTotals(groupTotals(csr, labels, k), weighted);
   let m = 0;
   for (let g = 0; g < k; g++) m += internal[g] + (csr.directed ? out[g] : out[g] / 2);
   if (!(m > 0)) return NaN;

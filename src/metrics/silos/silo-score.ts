@@ -7,9 +7,9 @@
  * Reference: orgraph's own composite of Krackhardt & Stern (1988, E-I), Kannan et al. (2004,
  * conductance) and block densities (Wasserman & Faust 1994, §10); see docs/metrics/silos.md.
  */
-import { groupTotals } from '../../core/group-mixing.js';
+import { groupCuts, groupDensities, tieTotals } from '../../core/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { checkLabels, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition } from './groups.js';
 
 export interface SiloScoreOptions {
   /** Read tie strengths in E-I and conductance; false counts ties. Densities always count ties. @defaultValue false */
@@ -55,37 +55,22 @@ export interface GroupSiloScore {
  */
 export function siloScore(view: OrgView, groups: GroupPartition, options: SiloScoreOptions = {}): GroupSiloScore[] {
   const weighted = options.weighted ?? DEFAULT_SILO_SCORE_OPTIONS.weighted;
-  const { csr } = view;
-  const k = groups.names.length;
-  checkLabels(groups.labels, csr.n, k);
-  const t = groupTotals(csr, groups.labels, k);
-  const internal = weighted ? t.internalWeight : t.internalTies;
-  const out = weighted ? t.outWeight : t.outTies;
-  const inn = weighted ? t.inWeight : t.inTies;
-  let grouped = 0;
-  let totalVolume = 0;
-  for (let g = 0; g < k; g++) {
-    grouped += t.size[g];
-    totalVolume += 2 * internal[g] + (csr.directed ? out[g] + inn[g] : out[g]);
-  }
+  const t = partitionTotals(view, groups);
+  const { internal } = tieTotals(t, weighted);
+  const { cut, conductance } = groupCuts(t, weighted);
+  // Densities count ties whatever `weighted` says.
+  const density = groupDensities(t);
   const result: GroupSiloScore[] = [];
-  for (let g = 0; g < k; g++) {
-    const n = t.size[g];
-    const external = csr.directed ? out[g] + inn[g] : out[g];
-    const ties = internal[g] + external;
+  for (let g = 0; g < t.k; g++) {
+    const ties = internal[g] + cut[g];
     const insularity = ties > 0 ? internal[g] / ties : NaN;
-    const volume = 2 * internal[g] + external;
-    const smaller = Math.min(volume, totalVolume - volume);
-    const closure = smaller > 0 ? 1 - external / smaller : NaN;
-    // Densities count ties whatever `weighted` says.
-    const possibleIn = csr.directed ? n * (n - 1) : (n * (n - 1)) / 2;
-    const possibleEx = (csr.directed ? 2 : 1) * n * (grouped - n);
-    const dIn = possibleIn > 0 ? t.internalTies[g] / possibleIn : NaN;
-    const dOut = possibleEx > 0 ? (csr.directed ? t.outTies[g] + t.inTies[g] : t.outTies[g]) / possibleEx : NaN;
+    const closure = 1 - conductance[g];
+    const dIn = density.internal[g];
+    const dOut = density.external[g];
     const preference = dIn + dOut > 0 ? dIn / (dIn + dOut) : NaN;
     result.push({
       group: groups.names[g],
-      size: n,
+      size: t.size[g],
       insularity,
       closure,
       preference,

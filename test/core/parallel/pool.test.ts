@@ -8,12 +8,12 @@ import { pathGraphOf } from '../../../src/core/path-graph.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/csr.js';
 import { runPathTask, runPathTaskSync, TaskAbortedError, workerEntry } from '../../../src/core/parallel/pool.js';
 import type { PathGraphPair } from '../../../src/core/approx-betweenness.js';
+import { mulberry32 } from '../../../src/core/random.js';
 
 /** A seeded sparse random graph (n = 2500, so the locality reordering is on) with integer weights. */
 function randomPair(directed: boolean, weighted: boolean): PathGraphPair {
   const n = 2500;
-  let state = 12345;
-  const rand = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = mulberry32(12345);
   const s: number[] = [];
   const t: number[] = [];
   const w: number[] = [];

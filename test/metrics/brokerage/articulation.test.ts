@@ -93,9 +93,9 @@ describe('articulation: hand-derived graphs', () => {
 
 describe('articulation and blocks agree with NetworkX 3.6 on the real data sets', () => {
   for (const name of referenceNames()) {
-    it(name, () => {
+    it(name, async () => {
       const ref = loadReference(name);
-      const view = referenceView(ref);
+      const view = await referenceView(ref);
       expect(view.personIds.length).toBe(ref.n);
       expect(pointsOf(view).sort()).toEqual(ref.articulationPoints);
       const bc = biconnectedComponents(view);

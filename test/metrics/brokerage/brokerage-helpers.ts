@@ -2,13 +2,10 @@
  * Shared test helpers for the structural-hole and brokerage-role measures: repo data sets,
  * reference fixtures (NetworkX, R sna), small hand-built graphs, and a tolerant comparison.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { loadFolder } from '../../../src/ingest/index.js';
 import { OrgGraph } from '../../../src/model/org-graph.js';
-import { project, type OrgView, type ProjectionOptions } from '../../../src/model/projection.js';
 import type { NodeScores } from '../../../src/metrics/scores.js';
+import { referenceJson } from '../../helpers/reference.js';
 
 type Values = (number | null)[];
 
@@ -49,28 +46,11 @@ export interface SnaCase {
   network: Record<'raw' | 'expected' | 'sd' | 'z', Record<RoleKey, number | null>>;
 }
 
-function fixture<T>(name: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/reference/brokerage/${name}`, import.meta.url)), 'utf8')) as T;
-}
+export const NX = referenceJson<NxFixture>('brokerage/networkx.json');
+export const SNA = referenceJson<{ tool: string; version: string; script: string; cases: SnaCase[] }>('brokerage/sna.json');
 
-export const NX = fixture<NxFixture>('networkx.json');
-export const SNA = fixture<{ tool: string; version: string; script: string; cases: SnaCase[] }>('sna.json');
-
-const graphs = new Map<string, Promise<OrgGraph>>();
-
-/** A data set from test/fixtures/datasets (the repo copy), loaded once per test file. */
-export function dataset(name: string): Promise<OrgGraph> {
-  let g = graphs.get(name);
-  if (!g) {
-    g = loadFolder(fileURLToPath(new URL(`../../fixtures/datasets/${name}`, import.meta.url))).then((r) => r.graph);
-    graphs.set(name, g);
-  }
-  return g;
-}
-
-export async function datasetView(name: string, options: ProjectionOptions = {}): Promise<OrgView> {
-  return project(await dataset(name), options);
-}
+/** A view of a data set from test/fixtures/datasets, loaded through the ingest (see test/helpers/datasets.ts). */
+export { datasetView } from '../../helpers/datasets.js';
 
 /**
  * A small graph from 'a-b' (undirected relation 'tie') or 'a>b' (directed relation 'arc') specs,

@@ -149,9 +149,9 @@ describe('fragmentationDistance', () => {
 
 describe('fragmentation agrees with nx.connected_components after removing each person (NetworkX 3.6)', () => {
   for (const name of referenceNames()) {
-    it(name, () => {
+    it(name, async () => {
       const ref = loadReference(name);
-      const view = referenceView(ref);
+      const view = await referenceView(ref);
       const r = fragmentation(view);
       const n = ref.n;
       expect(r.components).toBe(ref.components);
@@ -175,8 +175,8 @@ describe('distance fragmentation agrees with NetworkX all-pairs shortest paths',
     if (!ref.distanceFragmentation || !ref.distanceFragmentationWithout) continue;
     const intact = ref.distanceFragmentation;
     const without = ref.distanceFragmentationWithout;
-    it(name, () => {
-      const view = referenceView(ref);
+    it(name, async () => {
+      const view = await referenceView(ref);
       expect(fragmentationDistance(view, { weighted: false }).fragmentation).toBeCloseTo(intact.hops, 12);
       expect(fragmentationDistance(view).fragmentation).toBeCloseTo(intact.inverseWeight, 12);
       const removed = without.removed;

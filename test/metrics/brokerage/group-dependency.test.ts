@@ -95,8 +95,8 @@ describe('group dependency agrees with a direct count over the NetworkX graph (r
     const ref = loadReference(name);
     const gd = ref.groupDependency;
     if (!gd) continue;
-    it(`${name} by ${gd.attribute}`, () => {
-      const deps = groupDependency(referenceView(ref), { group: gd.attribute });
+    it(`${name} by ${gd.attribute}`, async () => {
+      const deps = groupDependency(await referenceView(ref), { group: gd.attribute });
       expect(deps.map((d) => d.group)).toEqual(Object.keys(gd.groups).sort());
       for (const d of deps) {
         const want = gd.groups[d.group];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../src/core/random.js';
 import { fragmentationDistance, fragmentationSet } from '../../../src/metrics/brokerage/fragmentation.js';
 import { keyPlayersNeg, keyPlayersPos } from '../../../src/metrics/brokerage/key-players.js';
 import type { OrgView } from '../../../src/model/projection.js';
@@ -39,11 +40,7 @@ function reachOf(view: OrgView, set: readonly string[], L: number): number {
 
 /** Seeded G(n, p) graph with ids p0..p(n-1). */
 function randomView(n: number, p: number, seed: number): OrgView {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    return a / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const ids = Array.from({ length: n }, (_, i) => `p${i}`);
   const ties: string[] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rand() < p) ties.push(`${ids[i]}-${ids[j]}`);
@@ -213,8 +210,8 @@ describe('KPP agrees with the exhaustive optimum computed by NetworkX on real da
     if (!ref.kppNeg || !ref.kppPos) continue;
     const negs = ref.kppNeg;
     const poss = ref.kppPos;
-    it(name, () => {
-      const view = referenceView(ref);
+    it(name, async () => {
+      const view = await referenceView(ref);
       for (const e of negs) {
         // 20 seeded restarts reach the optimum on every one of these graphs; the default run is a
         // local optimum no better than it.
@@ -236,9 +233,9 @@ describe('KPP agrees with the exhaustive optimum computed by NetworkX on real da
 });
 
 describe('a local optimum is one: no single swap improves the returned set', () => {
-  it('karate club, k = 3, no restarts', () => {
+  it('karate club, k = 3, no restarts', async () => {
     const ref = loadReference('zachary-karate');
-    const view = referenceView(ref);
+    const view = await referenceView(ref);
     const r = keyPlayersNeg(view, { k: 3, restarts: 0 });
     expect(r.localOptimum).toBe(true);
     for (const out of r.ids) {

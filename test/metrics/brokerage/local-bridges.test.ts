@@ -61,12 +61,12 @@ describe('local bridges: hand-derived spans', () => {
 
 describe('local bridges and spans agree with NetworkX 3.6 local_bridges(with_span=True)', () => {
   for (const name of referenceNames()) {
-    it(name, () => {
+    it(name, async () => {
       const ref = loadReference(name);
       const expected = ref.localBridges
         .map(([a, b, span]) => [pairKey(a, b), span === null ? Infinity : span] as const)
         .sort((x, y) => (x[0] < y[0] ? -1 : 1));
-      const got = localBridges(referenceView(ref));
+      const got = localBridges(await referenceView(ref));
       expect(table(got)).toEqual(expected);
       // A local bridge of infinite span is exactly a bridge.
       for (const b of got) expect(b.bridge).toBe(b.span === Infinity);

@@ -1,18 +1,12 @@
 /**
- * Test helper for the risk metrics: loads a repo data set (test/fixtures/datasets/<name>) into an
- * OrgGraph and its undirected view, and the NetworkX reference JSON written by
+ * Test helper for the risk metrics: the undirected view of a repo data set (test/fixtures/datasets,
+ * through test/helpers/datasets.ts) and the NetworkX reference JSON written by
  * scripts/reference/risk.py (test/fixtures/reference/risk/<file>.json).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { OrgGraphBuilder, type OrgGraph } from '../../../src/model/org-graph.js';
+import { OrgGraphBuilder } from '../../../src/model/org-graph.js';
 import { project, type OrgView } from '../../../src/model/projection.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const DATASETS = join(here, '..', '..', 'fixtures', 'datasets');
-const REFERENCE = join(here, '..', '..', 'fixtures', 'reference', 'risk');
+import { datasetView } from '../../helpers/datasets.js';
+import { referenceJson, referenceNames as fixtureNames } from '../../helpers/reference.js';
 
 /** What risk.py records for one data set (or one relation of it). */
 export interface RiskReference {
@@ -49,46 +43,16 @@ export interface RiskReference {
 
 /** Every reference file name (without .json). */
 export function referenceNames(): string[] {
-  return readdirSync(REFERENCE)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .sort();
+  return fixtureNames('risk');
 }
 
 export function loadReference(name: string): RiskReference {
-  return JSON.parse(readFileSync(join(REFERENCE, `${name}.json`), 'utf8')) as RiskReference;
+  return referenceJson<RiskReference>(`risk/${name}.json`);
 }
 
-const graphs = new Map<string, OrgGraph>();
-
-/** The data set as an OrgGraph (relations.csv marks the undirected relations). */
-export function loadDataset(name: string): OrgGraph {
-  const cached = graphs.get(name);
-  if (cached) return cached;
-  const folder = join(DATASETS, name);
-  const read = (file: string) =>
-    parse(readFileSync(join(folder, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const b = new OrgGraphBuilder();
-  let undirected: Record<string, string>[] = [];
-  try {
-    undirected = read('relations.csv');
-  } catch {
-    undirected = [];
-  }
-  for (const r of undirected) b.relation(r.relation, r.directed === 'true');
-  for (const p of read('people.csv')) {
-    const { id, ...attributes } = p;
-    b.addPerson(id, Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== '')));
-  }
-  for (const t of read('ties.csv')) b.addTie(b.indexOf(t.source), b.indexOf(t.target), Number(t.weight), t.relation);
-  const g = b.build();
-  graphs.set(name, g);
-  return g;
-}
-
-/** The undirected view the reference was computed on. */
-export function referenceView(ref: RiskReference): OrgView {
-  return project(loadDataset(ref.dataset), { directed: false, relations: ref.relations });
+/** The undirected view the reference was computed on (the data set loaded through the ingest). */
+export function referenceView(ref: RiskReference): Promise<OrgView> {
+  return datasetView(ref.dataset, { directed: false, relations: ref.relations });
 }
 
 /** An unordered pair as a sortable key. */

@@ -2,11 +2,9 @@
  * Test helpers for the path centralities: small graphs built from plain edge lists, and the
  * NetworkX reference views in test/fixtures/reference/paths (made by scripts/reference/paths.py).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OrgGraph } from '../../../src/model/org-graph.js';
 import { project, type OrgView } from '../../../src/model/projection.js';
+import { referenceJson, referenceNames } from '../../helpers/reference.js';
 
 /** The Krackhardt kite as edges. */
 // Krackhardt kite, NetworkX node order: 0 Andre, 1 Beverly, 2 Carol, 3 Diane, 4 Ed, 5 Fernando,
@@ -34,13 +32,8 @@ export interface ReferenceCase {
   readonly results: Record<string, number[]>;
 }
 
-const DIR = fileURLToPath(new URL('../../fixtures/reference/paths/', import.meta.url));
-
 export function referenceCases(): ReferenceCase[] {
-  return readdirSync(DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ''), ...JSON.parse(readFileSync(join(DIR, f), 'utf8')) }));
+  return referenceNames('paths').map((name) => ({ ...referenceJson<Omit<ReferenceCase, 'name'>>(`paths/${name}.json`), name }));
 }
 
 /** The reference view, rebuilt exactly (every tie one aggregated pair or arc). */

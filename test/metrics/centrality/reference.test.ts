@@ -6,10 +6,9 @@
  * Tolerances: relative 1e-9 for exact metrics; 1e-6 absolute for the iterative ones (PageRank,
  * eigenvector, Katz).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFolder } from '../../../src/ingest/index.js';
 import type { OrgGraph } from '../../../src/model/org-graph.js';
 import { project } from '../../../src/model/projection.js';
 import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
@@ -23,9 +22,9 @@ import { katz } from '../../../src/metrics/centrality/katz.js';
 import { pagerank } from '../../../src/metrics/centrality/pagerank.js';
 import { strength } from '../../../src/metrics/centrality/strength.js';
 import type { NodeScores } from '../../../src/metrics/scores.js';
+import { datasetNames, loadDataset } from '../../helpers/datasets.js';
+import { REFERENCE_DIR, referenceJson } from '../../helpers/reference.js';
 
-const DATASETS = join(__dirname, '..', '..', 'fixtures', 'datasets');
-const REFERENCE = join(__dirname, '..', '..', 'fixtures', 'reference', 'centrality');
 
 interface ViewFixture {
   options: { directed: boolean; weighted: boolean };
@@ -79,14 +78,14 @@ function mismatches(ids: readonly string[], ours: Float64Array, ref: (number | n
   return out;
 }
 
-const names = readdirSync(DATASETS).filter((d) => statSync(join(DATASETS, d)).isDirectory()).sort();
+const names = datasetNames();
 
 it('has a reference fixture for every data set, written by the committed script', () => {
   expect(names.length).toBe(15);
   for (const name of names) {
-    const file = join(REFERENCE, `${name}.json`);
+    const file = join(REFERENCE_DIR, 'centrality', `${name}.json`);
     expect(existsSync(file), file).toBe(true);
-    const f = JSON.parse(readFileSync(file, 'utf8')) as Fixture;
+    const f = referenceJson<Fixture>(`centrality/${name}.json`);
     expect(f.tool).toBe('networkx');
     expect(f.version).toMatch(/^3\.6/);
     expect(f.script).toBe('scripts/reference/centrality.py');
@@ -98,8 +97,8 @@ describe.each(names)('%s', (name) => {
   let fixture: Fixture;
   let graph: OrgGraph;
   beforeAll(async () => {
-    fixture = JSON.parse(readFileSync(join(REFERENCE, `${name}.json`), 'utf8')) as Fixture;
-    graph = (await loadFolder(join(DATASETS, name))).graph;
+    fixture = referenceJson<Fixture>(`centrality/${name}.json`);
+    graph = await loadDataset(name);
   });
 
   for (const viewName of ['undirected-weighted', 'undirected-unweighted', 'directed-weighted', 'directed-unweighted']) {

@@ -1,9 +1,8 @@
 /** Shared test helpers for silo measures: repo data sets, reference fixtures, small graphs. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { loadFolder } from '../../../src/ingest/index.js';
 import { OrgGraph } from '../../../src/model/org-graph.js';
 import { project, type OrgView, type ProjectionOptions } from '../../../src/model/projection.js';
+import { datasetView } from '../../helpers/datasets.js';
+import { referenceJson } from '../../helpers/reference.js';
 
 export interface NxCase {
   dataset: string;
@@ -44,28 +43,15 @@ export interface IgraphFixture {
   comparisons: { dataset: string; formal: string; informal: string; nmi: number; ari: number }[];
 }
 
-function fixture<T>(name: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/reference/silos/${name}`, import.meta.url)), 'utf8')) as T;
-}
+export const NX = referenceJson<{ tool: string; version: string; cases: NxCase[] }>('silos/networkx.json');
+export const IGRAPH = referenceJson<IgraphFixture>('silos/igraph.json');
 
-export const NX = fixture<{ tool: string; version: string; cases: NxCase[] }>('networkx.json');
-export const IGRAPH = fixture<IgraphFixture>('igraph.json');
-
-const graphs = new Map<string, Promise<OrgGraph>>();
-
-/** A data set from test/fixtures/datasets, loaded once per test file. */
-export function dataset(name: string): Promise<OrgGraph> {
-  let g = graphs.get(name);
-  if (!g) {
-    g = loadFolder(fileURLToPath(new URL(`../../fixtures/datasets/${name}`, import.meta.url))).then((r) => r.graph);
-    graphs.set(name, g);
-  }
-  return g;
-}
+/** A data set from test/fixtures/datasets, loaded through the ingest (see test/helpers/datasets.ts). */
+export { loadDataset as dataset } from '../../helpers/datasets.js';
 
 /** The view of a fixture case (all relations; direction and weighting as the case says). */
 export async function caseView(c: { dataset: string; directed: boolean; weighted: boolean }): Promise<OrgView> {
-  return project(await dataset(c.dataset), { directed: c.directed, weighted: c.weighted });
+  return datasetView(c.dataset, { directed: c.directed, weighted: c.weighted });
 }
 
 /** A case label for test names. */
