@@ -5,7 +5,7 @@
  * Used by scripts/eval/recommendation-quality.ts and scripts/eval/tune.ts (not part of the library).
  */
 import { join } from 'node:path';
-import { mulberry32 } from '../../src/core/label-permutation.js';
+import { mulberry32 } from '../../src/core/random.js';
 import { clearLocalPaths, localPathScratch, localPathSweep } from '../../src/core/local-paths.js';
 import { strengths } from '../../src/core/link-scores.js';
 import { loadFolder } from '../../src/ingest/index.js';

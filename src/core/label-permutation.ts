@@ -6,7 +6,6 @@
  */
 
 /** The seeded generator lives in ./random.ts; re-exported here for existing callers. */
-export { mulberry32 } from './random.js';
 
 /**
  * Shuffle `values` in place (Fisher-Yates): every permutation is equally likely given a uniform `random`.

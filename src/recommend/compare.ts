@@ -7,7 +7,7 @@
  * Reference: Good, P. (2005). Permutation, Parametric and Bootstrap Tests of Hypotheses, 3rd ed.
  * (paired permutation); Krackhardt, D. & Stern, R. N. (1988) (E-I index).
  */
-import { mulberry32 } from '../core/label-permutation.js';
+import { mulberry32 } from '../core/random.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, type GroupAssignment, type GroupLabels } from './groups.js';
 import type { Objectives } from './objectives.js';

@@ -15,7 +15,7 @@ import {
   simpleGraphMean,
   type GroupEdgeCounts,
 } from '../core/degree-null.js';
-import { mulberry32 } from '../core/label-permutation.js';
+import { mulberry32 } from '../core/random.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, unknownGroup, type GroupLabels } from './groups.js';

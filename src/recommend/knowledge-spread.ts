@@ -6,7 +6,7 @@
  * Reference: Rogers, E. M. (2003). Diffusion of Innovations, 5th ed.; Allen, T. J. (1977). Managing
  * the Flow of Technology. MIT Press.
  */
-import { mulberry32 } from '../core/label-permutation.js';
+import { mulberry32 } from '../core/random.js';
 import { multiSourceHops } from '../core/multi-source-hops.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';

@@ -6,7 +6,7 @@ import {
   rewireDegreePreserving,
   simpleGraphMean,
 } from '../../src/core/degree-null.js';
-import { mulberry32 } from '../../src/core/label-permutation.js';
+import { mulberry32 } from '../../src/core/random.js';
 
 describe('configurationMoments', () => {
   it('gives zero for an empty graph', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, permuteLabels, shuffleInPlace } from '../../src/core/label-permutation.js';
+import { permuteLabels, shuffleInPlace } from '../../src/core/label-permutation.js';
+import { mulberry32 } from '../../src/core/random.js';
 
 describe('mulberry32 and label permutation', () => {
   it('same seed, same sequence, in [0, 1); different seeds differ', () => {

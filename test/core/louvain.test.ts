@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromEdges, type Csr } from '../../src/core/csr.js';
-import { mulberry32 } from '../../src/core/label-permutation.js';
+import { mulberry32 } from '../../src/core/random.js';
 import { louvainCommunities, type LouvainKernelOptions } from '../../src/core/louvain.js';
 
 const base = (seed = 1): LouvainKernelOptions => ({ resolution: 1, weighted: true, random: mulberry32(seed) });

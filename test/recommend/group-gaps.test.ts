@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/core/label-permutation.js';
+import { mulberry32 } from '../../src/core/random.js';
 import { OrgraphError } from '../../src/model/errors.js';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';

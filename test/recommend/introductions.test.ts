@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { introductionScore, introductions } from '../../src/recommend/introductions.js';
-import { loadDataset } from './dataset.js';
+import { loadDataset } from '../helpers/datasets.js';
 
 // A = {a1, a2, a3} (a triangle), B = {b1, b2} (one tie), one bridge a2 - b1.
 const g = OrgGraph.from({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { LINK_PREDICTION_METHODS, adamicAdar, jaccard, linkPrediction } from '../../src/recommend/link-prediction.js';
-import { loadDataset } from './dataset.js';
+import { loadDataset } from '../helpers/datasets.js';
 
 const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference', 'link-prediction');
 

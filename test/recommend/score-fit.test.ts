@@ -3,7 +3,7 @@ import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { DEFAULT_INTRODUCTION_SCORE } from '../../src/recommend/introduction-score.js';
 import { fitIntroductionScore, INTRODUCTION_SCORE_GRID } from '../../src/recommend/score-fit.js';
-import { loadDataset } from './dataset.js';
+import { loadDataset } from '../helpers/datasets.js';
 
 describe('fitIntroductionScore', () => {
   it('falls back to the fixed weights when too few cross-group ties can be held out', () => {
