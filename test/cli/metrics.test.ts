@@ -213,3 +213,26 @@ describe('computeMetricsDocument (generic over the catalog)', () => {
     expect(() => selectMetricKeys('x', false)).toThrow(/E_UNKNOWN_METRIC|unknown metric/);
   });
 });
+
+describe('orgraph metrics: Gould-Fernandez counts and z-scores against R sna', () => {
+  it('prints the counts and z-scores sna::brokerage gives for Krackhardt advice by department', async () => {
+    const sna = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'reference', 'brokerage', 'sna.json'), 'utf8')) as {
+      cases: { dataset: string; relation: string; group: string; directed: boolean; people: string[]; raw: Record<string, number[]>; z: Record<string, (number | null)[]> }[];
+    };
+    const ref = sna.cases.find((c) => c.dataset === 'krackhardt-hightech' && c.relation === 'advice' && c.directed)!;
+    const r = await cli(['metrics', KRACKHARDT, '--relation', 'advice', '--directed', '--group', ref.group, '--metrics', 'gatekeeper,gatekeeperZ,liaisonZ,brokerageTotalZ']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as MetricsDocument;
+    const byId = new Map(doc.people.map((p) => [p.id, p]));
+    const pairs: [string, string][] = [['gatekeeper', 'gatekeeperZ'], ['liaison', 'liaisonZ'], ['total', 'brokerageTotalZ']];
+    ref.people.forEach((id, i) => {
+      const p = byId.get(id)!;
+      expect(p.gatekeeper).toBe(ref.raw.gatekeeper[i]);
+      for (const [role, key] of pairs) {
+        const want = ref.z[role][i];
+        if (want === null) expect(p[key]).toBeNull();
+        else expect(Math.abs((p[key] as number) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      }
+    });
+  });
+});

@@ -20,6 +20,8 @@ function undefinedScores(view: OrgView, keys: readonly string[]): NodeScores[] {
 }
 
 const ROLE_KEYS = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'brokerageTotal'] as const;
+/** z-scores of the counts against the Gould-Fernandez null model, one per role key. */
+const ROLE_Z_KEYS = ROLE_KEYS.map((k) => `${k}Z`);
 const MODULE_KEYS = ['participation', 'withinModuleZ'] as const;
 
 export const BROKERAGE_METRICS: readonly MetricSpec[] = Object.freeze([
@@ -43,15 +45,15 @@ export const BROKERAGE_METRICS: readonly MetricSpec[] = Object.freeze([
     },
   },
   {
-    keys: [...ROLE_KEYS],
+    keys: [...ROLE_KEYS, ...ROLE_Z_KEYS],
     family: 'brokerage',
     description:
-      'Gould-Fernandez brokerage: open two-paths the person mediates as coordinator, itinerant, representative, gatekeeper, liaison, and their total (undirected ties count twice, as R sna)',
+      'Gould-Fernandez brokerage: open two-paths the person mediates as coordinator, itinerant, representative, gatekeeper, liaison, and their total (undirected ties count twice, as R sna), then each count\'s z-score against a random graph of the same density (keys ending in Z)',
     needsGroup: true,
     compute: (view: OrgView, context: MetricContext) => {
-      if (!context.group) return undefinedScores(view, ROLE_KEYS);
+      if (!context.group) return undefinedScores(view, [...ROLE_KEYS, ...ROLE_Z_KEYS]);
       const r = brokerageRoles(view, context.group);
-      return BROKERAGE_ROLES.map((role) => r.counts[role]);
+      return [...BROKERAGE_ROLES.map((role) => r.counts[role]), ...BROKERAGE_ROLES.map((role) => r.z[role])];
     },
   },
   {
