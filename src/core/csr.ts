@@ -43,6 +43,28 @@ export interface EdgeArrays {
 }
 
 /**
+ * Arrays of large graphs are allocated in SharedArrayBuffers, so that worker threads (parallel
+ * betweenness, threaded sparse products) read them without a copy. Small ones stay ordinary.
+ */
+const SHARED_FROM_ELEMENTS = 1 << 20;
+
+function int32(length: number): Int32Array {
+  return length >= SHARED_FROM_ELEMENTS ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+}
+
+function float64(length: number): Float64Array {
+  return length >= SHARED_FROM_ELEMENTS ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+
+/** The first `length` elements of `a` in an array of exactly that length (shared when large). */
+function trimmed<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  if (a.length === length) return a;
+  const out = (a instanceof Int32Array ? int32(length) : float64(length)) as T;
+  out.set(a.subarray(0, length));
+  return out;
+}
+
+/**
  * Row-bucket arcs by source with a counting sort, then merge duplicate (source, target) arcs
  * within each row by summing their values. Order inside a row follows first appearance.
  * Complexity: O(n + m).
@@ -58,8 +80,8 @@ function bucket(
   for (let e = 0; e < m; e++) counts[from(e) + 1]++;
   for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
   const cursor = counts.slice(0, n);
-  const rawTargets = new Int32Array(m);
-  const rawWeights = new Float64Array(m);
+  const rawTargets = int32(m);
+  const rawWeights = float64(m);
   for (let e = 0; e < m; e++) {
     const p = cursor[from(e)]++;
     rawTargets[p] = to(e);
@@ -67,7 +89,7 @@ function bucket(
   }
   // Merge duplicates per row: `slot[j]` remembers where j was written in the current row.
   const slot = new Int32Array(n).fill(-1);
-  const offsets = new Int32Array(n + 1);
+  const offsets = int32(n + 1);
   let write = 0;
   for (let i = 0; i < n; i++) {
     const start = write;
@@ -85,11 +107,7 @@ function bucket(
     }
     offsets[i + 1] = write;
   }
-  return {
-    offsets,
-    targets: write === m ? rawTargets : rawTargets.slice(0, write),
-    weights: write === m ? rawWeights : rawWeights.slice(0, write),
-  };
+  return { offsets, targets: trimmed(rawTargets, write), weights: trimmed(rawWeights, write) };
 }
 
 /**
@@ -153,11 +171,11 @@ export function edgeCount(g: Csr): number {
  */
 export function csrFilter(g: Csr, keep: (w: number) => boolean, unit?: number): Csr {
   const filterRows = (offsets: Int32Array, targets: Int32Array, weights: Float64Array) => {
-    const no = new Int32Array(g.n + 1);
+    const no = int32(g.n + 1);
     let count = 0;
     for (let p = 0; p < targets.length; p++) if (keep(weights[p])) count++;
-    const nt = new Int32Array(count);
-    const nw = new Float64Array(count);
+    const nt = int32(count);
+    const nw = float64(count);
     let write = 0;
     for (let i = 0; i < g.n; i++) {
       for (let p = offsets[i]; p < offsets[i + 1]; p++) {
