@@ -8,6 +8,7 @@ import { betweennessUnweightedCase, betweennessWeightedCase } from './metrics/ce
 import { closenessUnweightedCase, closenessWeightedCase } from './metrics/centrality/closeness.bench.js';
 import { eigenvectorCase } from './metrics/centrality/eigenvector.bench.js';
 import { pagerankCase } from './metrics/centrality/pagerank.bench.js';
+import { structuralHolesCase } from './metrics/brokerage/structural-holes.js';
 
 export const ALL_CASES: readonly BenchCase[] = Object.freeze([
   ingestCase1,
@@ -20,6 +21,7 @@ export const ALL_CASES: readonly BenchCase[] = Object.freeze([
   eigenvectorCase,
   betweennessApproxRecallCase,
   betweennessApproxTopCase,
+  structuralHolesCase,
 ]);
 
 /** Select cases by number or key (`3`, `betweenness-weighted`); empty = all. */

@@ -124,11 +124,11 @@ export async function structuralHoles(ctx: CaseContext, options: { peers?: boole
 
 /** Runner case: constraint + hierarchy (the timed figure) with effective size as a stage. */
 export const structuralHolesCase: BenchCase = {
-  id: 20,
+  id: 11,
   key: 'structural-holes',
   sizes: [10_000, 100_000],
   maxSize: 1_000_000,
-  name: (n, d) => caseName(20, 'constraint + hierarchy, effective size', n, d, 'weighted'),
+  name: (n, d) => caseName(11, 'constraint + hierarchy, effective size', n, d, 'weighted'),
   needsFiles: true,
   targets: [
     {
