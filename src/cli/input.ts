@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
-import { parseList, UsageError } from './shared.js';
+import { parseList, UsageError } from './command-kit.js';
 
 /** The parsed input options, as commander hands them over (camelCase). */
 export interface InputCliOptions {

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { isOrgraphError } from '../model/errors.js';
 import { commands } from './commands/index.js';
-import { UsageError, VERSION } from './shared.js';
+import { UsageError, VERSION } from './command-kit.js';
 
 export async function run(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const program = new Command('orgraph')

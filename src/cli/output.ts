@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { OrgraphError } from '../model/errors.js';
 import type { CliIo } from './main.js';
-import { UsageError } from './shared.js';
+import { UsageError } from './command-kit.js';
 
 /** Output formats every command accepts through `--format`. */
 export type OutputFormat = 'json' | 'csv';

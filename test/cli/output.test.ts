@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, csvRow, parseFormat, recordsToCsv, toCsv, toJson, writeOutput } from '../../src/cli/output.js';
 import type { CliIo } from '../../src/cli/main.js';
 import { OrgraphError } from '../../src/model/errors.js';
-import { UsageError } from '../../src/cli/shared.js';
+import { UsageError } from '../../src/cli/command-kit.js';
 
 describe('toJson', () => {
   it('writes null for NaN, infinities and undefined, keeping the key', () => {

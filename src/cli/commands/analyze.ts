@@ -23,7 +23,7 @@ import { OTHER_GROUP, privateGraph } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { recordsToCsv, toJson, type CellValue } from '../output.js';
 import { createProgress } from '../progress.js';
-import { parseList, UsageError, VERSION, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
 /** The bundled example and the group attribute analyze uses for it by default. */
 export const EXAMPLE_DATASET = 'manufacturing-email';

@@ -19,7 +19,7 @@ import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
 import { ingestWarning, loadInput } from '../input.js';
 import type { CliIo } from '../main.js';
-import { parseList, UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, emit, fmt, textTable, type RecommendCliOptions } from './gaps.js';
 import { communitiesLine, parseSeed, scorecardText } from './scorecard.js';
 

@@ -10,7 +10,7 @@ import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import type { CliIo } from '../main.js';
 import { recordsToCsv, toJson, writeOutput, type CellValue } from '../output.js';
-import { parseList, UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 /** Output formats of the recommend commands: readable text (default), JSON or CSV. */
 export type RecommendFormat = 'text' | 'json' | 'csv';

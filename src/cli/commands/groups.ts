@@ -21,7 +21,7 @@ import type { OrgView } from '../../model/projection.js';
 import { project } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { addOutputOptions, recordsToCsv, toJson, writeOutput, type OutputFormat } from '../output.js';
-import { parseList, UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface GroupsCliOptions extends InputCliOptions {
   readonly group?: string;

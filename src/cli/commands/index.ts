@@ -1,5 +1,5 @@
 /** Every `orgraph` sub-command, in the order `orgraph --help` lists them. */
-import type { RegisterCommand } from '../shared.js';
+import type { RegisterCommand } from '../command-kit.js';
 import { validate } from './validate.js';
 import { metrics } from './metrics.js';
 import { groups } from './groups.js';

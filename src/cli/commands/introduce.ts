@@ -4,7 +4,7 @@
  * Exit 0 clean, 1 data errors, 2 usage errors.
  */
 import { introductions } from '../../recommend/introductions.js';
-import { parseList, UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from './gaps.js';
 
 export const introduce: RegisterCommand = (program, io) => {

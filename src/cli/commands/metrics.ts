@@ -14,7 +14,7 @@ import type { OrgGraph } from '../../model/org-graph.js';
 import { project, type OrgView } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { addOutputOptions, toCsv, toJson, writeOutput, type CellValue, type OutputFormat } from '../output.js';
-import { parseList, UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface MetricsCliOptions extends InputCliOptions {
   readonly relation?: string;

@@ -3,7 +3,7 @@
  * d = 1/w), with alternatives. Exit 0 clean (also when there is no path), 1 data errors, 2 usage errors.
  */
 import { introductionPath } from '../../recommend/introduction-path.js';
-import { UsageError, type RegisterCommand } from '../shared.js';
+import { UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, emit, fmt, loadView, type RecommendCliOptions } from './gaps.js';
 
 export const path: RegisterCommand = (program, io) => {

@@ -9,7 +9,7 @@ import { project } from '../../model/projection.js';
 import { communityGroups, type CommunityGroups } from '../../recommend/community-groups.js';
 import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard, type ScorecardResult } from '../../recommend/scorecard.js';
-import { parseList, UsageError, type RegisterCommand } from '../shared.js';
+import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, emit, fmt, loadView, textTable, type RecommendCliOptions } from './gaps.js';
 
 /** `--seed` as a whole number (default 1); UsageError otherwise. */

@@ -7,7 +7,7 @@ import { isOrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import type { IngestReport } from '../../ingest/index.js';
 import { addInputOptions, loadInput, type InputCliOptions } from '../input.js';
-import { UsageError, type RegisterCommand } from '../shared.js';
+import { UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface ValidateCliOptions extends InputCliOptions {
   readonly format?: string;
