@@ -22,8 +22,14 @@ export interface FitIntroductionScoreOptions {
   readonly holdOut?: number;
   /** Seed of the first hold-out draw (fold f uses seed + f). @defaultValue 1 */
   readonly seed?: number;
-  /** Independent hold-out draws whose criteria are averaged. @defaultValue 3 */
+  /**
+   * Independent hold-out draws whose criteria are averaged. @defaultValue 10 on graphs with at most
+   * `smallPairs` cross-group staff pairs (cheap there, and with few held-out ties one draw's winner is
+   * mostly noise), else 3
+   */
   readonly folds?: number;
+  /** Staff pairs (n_staff (n_staff - 1) / 2) up to which the default `folds` is 10. @defaultValue 100000 */
+  readonly smallPairs?: number;
   /** Fewest held-out ties to fit on; with fewer, the fixed weights are returned. @defaultValue 10 */
   readonly minHeldOut?: number;
   /**
@@ -70,6 +76,8 @@ export interface FitIntroductionScoreResult {
   readonly weights: IntroductionScoreWeights;
   /** False when there were too few cross-group ties to hold out `minHeldOut`. `heldOut` and `trials` are per fold (trials averaged); `candidates` summed over folds. */
   readonly fitted: boolean;
+  /** Hold-out draws made (the `folds` option or its default). */
+  readonly folds: number;
   readonly heldOut: number;
   readonly candidates: number;
   /** Every setting tried with its held-out AUC, precision@k and criterion (AUC + precision@k). */
@@ -84,7 +92,8 @@ export interface FitIntroductionScoreResult {
  * at most `maxCandidates` staff pairs; otherwise, for up to `maxSources` people drawn from the held-out
  * ties' ends, their pairs within three steps, their held-out partners and a uniform sample of their
  * other pairs (rate min(1, maxCandidates / (sources x staff)), which keeps AUC unbiased). Each pair is scored with every setting of `grid`; the fit keeps the setting with the largest AUC + precision@k of the held-out ties against the other pairs,
- * averaged over `folds` independent hold-outs (the first setting on equal criteria). The caller's graph is not changed; nothing outside it is read.
+ * averaged over `folds` independent hold-outs (default 10 on graphs with at most 100,000 staff pairs, 3 on
+ * larger ones; the first setting on equal criteria). The caller's graph is not changed; nothing outside it is read.
  * Fewer than `minHeldOut` held-out ties (small or single-group graphs) returns the fixed weights with
  * `fitted: false`. Throws `E_UNKNOWN_ATTRIBUTE` for an unknown attribute, `E_BAD_OPTION` for a
  * hold-out share outside (0, 1).
@@ -124,7 +133,9 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
   const maxSources = options.maxSources ?? 300;
   const k = options.k ?? 50;
   const grid = options.grid ?? INTRODUCTION_SCORE_GRID;
-  const folds = options.folds ?? 3;
+  let labelled = 0;
+  for (let i = 0; i < adj.n; i++) if (label[i] >= 0) labelled++;
+  const folds = options.folds ?? ((labelled * (labelled - 1)) / 2 <= (options.smallPairs ?? 100_000) ? 10 : 3);
   if (!(holdOut > 0 && holdOut < 1)) throw new OrgraphError('E_BAD_OPTION', `holdOut must lie in (0, 1), got ${holdOut}`, { field: 'holdOut' });
   if (grid.length === 0) throw new OrgraphError('E_BAD_OPTION', 'grid must hold at least one weight setting', { field: 'grid' });
   const n = adj.n;
@@ -157,8 +168,6 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
       (partners.get(u) ?? partners.set(u, []).get(u)!).push(v);
       (partners.get(v) ?? partners.set(v, []).get(v)!).push(u);
     }
-    let labelled = 0;
-    for (let i = 0; i < n; i++) if (label[i] >= 0) labelled++;
     // Small graphs: every pair once (a < b), as an evaluation does. Larger: sampled sources and pairs.
     const full = (labelled * (labelled - 1)) / 2 <= maxCandidates;
     let sources: number[];
@@ -255,12 +264,12 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
       summed[g].criterion += t.criterion;
     });
   }
-  if (done === 0) return { weights: DEFAULT_INTRODUCTION_SCORE, fitted: false, heldOut: Math.round(holdOut * allCross.length), candidates: 0, trials: [] };
+  if (done === 0) return { weights: DEFAULT_INTRODUCTION_SCORE, fitted: false, folds, heldOut: Math.round(holdOut * allCross.length), candidates: 0, trials: [] };
   const trials = summed.map((t) => ({ weights: t.weights, auc: t.auc / done, precision: t.precision / done, criterion: t.criterion / done }));
   const heldOut = heldOutTotal;
   let best = 0;
   for (let t = 1; t < trials.length; t++) if (trials[t].criterion > trials[best].criterion) best = t;
-  return { weights: trials[best].weights, fitted: true, heldOut, candidates, trials };
+  return { weights: trials[best].weights, fitted: true, folds, heldOut, candidates, trials };
 }
 
 function shuffle(x: number[], random: () => number): void {

@@ -23,6 +23,10 @@ describe('fitIntroductionScore', () => {
     const view = project(await loadDataset('lazega-lawfirm'));
     const r = fitIntroductionScore(view, { attribute: 'office' });
     expect(r.fitted).toBe(true);
+    // 71 people, all with an office: 71 * 70 / 2 = 2485 staff pairs <= 100000, so 10 hold-out draws by default.
+    expect(r.folds).toBe(10);
+    expect(fitIntroductionScore(view, { attribute: 'office', folds: 2 }).folds).toBe(2);
+    expect(fitIntroductionScore(view, { attribute: 'office', smallPairs: 2484 }).folds).toBe(3);
     expect(r.trials).toHaveLength(INTRODUCTION_SCORE_GRID.length);
     const best = Math.max(...r.trials.map((t) => t.criterion));
     expect(r.trials.find((t) => t.weights === r.weights)!.criterion).toBe(best);
