@@ -7,7 +7,7 @@
  * Sci. Comput. 23(2), 517-541; Golub, G. H. & Van Loan, C. F. (2013). Matrix Computations, 4th
  * ed., §7.3.1 and §8.1.
  */
-import { sequentialEngine, spmvRows, type SpmvEngine } from './parallel-spmv/engine.js';
+import { sequentialEngine, spmvRows, VectorPass, type SpmvEngine } from './parallel-spmv/engine.js';
 
 /**
  * Sparse matrix-vector product y = A x over CSR rows: y_i = sum_p w_p x_{targets[p]}, every value
@@ -197,7 +197,10 @@ const REFRESH_EVERY = 50;
  * `engine` (default: sequential over `offsets`/`targets`/`weights`, null = every value 1) does the
  * products, possibly on several threads.
  *
- * NOTE: six vectors of length n are allocated once; nothing is allocated per iteration.
+ * NOTE: six vectors of length n are taken from the engine once; every O(n) pass of an iteration
+ * runs as an engine pass on its threads (the product fused with the orthogonalisation and
+ * Rayleigh-Ritz sums), so results are bit-identical for a given thread count and, across thread
+ * counts, differ only by the order of the partial sums.
  * Complexity: O(iterations * (n + m)).
  */
 export function dominantEigenvectorSymmetric(
@@ -224,8 +227,8 @@ export function dominantEigenvectorSymmetric(
   const ax = engine.vector();
   const q = engine.vector();
   const aq = engine.vector();
-  const p = new Float64Array(n);
-  const ap = new Float64Array(n);
+  const p = engine.vector();
+  const ap = engine.vector();
   engine.multiply(x, ax);
   let products = 1;
   let sinceRefresh = 0;
@@ -237,20 +240,19 @@ export function dominantEigenvectorSymmetric(
   let converged = false;
   const h = new Float64Array(9);
   const c = new Float64Array(3);
+  // NOTE: every pass over the vectors goes through the engine (row ranges on its threads, sums
+  // added in thread order); products are fused with the passes that follow them.
+  const sums = new Float64Array(8);
+  const residualV = [x, ax, q];
+  const orthoV = [q, x, p];
+  const pSumsV = [p, x, q];
+  const ritzV = [q, aq, x, ax, p, ap];
+  const updateV = [q, aq, p, ap, x, ax];
   while (true) {
     // Step 1: apply the pending scale; residual q = A x - theta x, its norm and x . q.
-    let rr = 0;
-    let xr = 0;
-    for (let i = 0; i < n; i++) {
-      const xi = x[i] * pending;
-      const axi = ax[i] * pending;
-      x[i] = xi;
-      ax[i] = axi;
-      const r = axi - theta * xi;
-      q[i] = r;
-      rr += r * r;
-      xr += xi * r;
-    }
+    engine.pass(VectorPass.residual, residualV, [pending, theta], sums);
+    const rr = sums[0];
+    const xr = sums[1];
     pending = 1;
     if (!(theta > 0)) break;
     if (Math.sqrt(rr) <= options.tolerance * theta) {
@@ -266,64 +268,41 @@ export function dominantEigenvectorSymmetric(
     }
     if (iterations >= options.maxIterations) break;
     iterations++;
-    // Step 2: q = r orthonormalised against x (r is orthogonal to x up to round-off), and A q.
+    // Step 2: q = r orthonormalised against x (r is orthogonal to x up to round-off), with the
+    // sums p . x, p . q, p . p of step 3 in the same pass.
     const qn = Math.sqrt(Math.max(rr - xr * xr, 0));
     if (!(qn > 0)) break;
-    for (let i = 0; i < n; i++) q[i] = (q[i] - xr * x[i]) / qn;
-    engine.multiply(q, aq);
+    engine.pass(VectorPass.orthonormalise, orthoV, [xr, qn, hasP ? 1 : 0], sums);
+    let px = sums[0];
+    let pq = sums[1];
+    let pp = sums[2];
+    // Step 3: A q, fused with p orthogonalised against x and q (twice when much was removed), A p
+    // alongside, and the Rayleigh-Ritz sums; p dropped when it has collapsed. Its norm pn is
+    // divided out below instead of rescaling p.
+    engine.pass(VectorPass.productRitz, ritzV, [1, hasP ? 1 : 0, px, pq], sums);
     products++;
-    // Step 3: p orthogonalised against x and q (twice when much was removed), A p alongside;
-    // dropped when it has collapsed. Its norm pn is divided out below instead of rescaling p.
     let pn = 0;
     if (hasP) {
-      let before = 0;
-      for (let pass = 0; pass < 2; pass++) {
-        let px = 0;
-        let pq = 0;
-        let pp = 0;
-        for (let i = 0; i < n; i++) {
-          const pi = p[i];
-          px += pi * x[i];
-          pq += pi * q[i];
-          pp += pi * pi;
-        }
-        if (pass === 0) before = pp;
-        let after = 0;
-        for (let i = 0; i < n; i++) {
-          const pi = p[i] - px * x[i] - pq * q[i];
-          p[i] = pi;
-          ap[i] -= px * ax[i] + pq * aq[i];
-          after += pi * pi;
-        }
+      const before = pp;
+      for (let pass = 0; ; pass++) {
+        const after = sums[0];
         pn = Math.sqrt(after);
-        if (after > 0.5 * pp) break;
+        if (pass === 1 || after > 0.5 * pp) break;
+        engine.pass(VectorPass.pSums, pSumsV, [], sums);
+        px = sums[0];
+        pq = sums[1];
+        pp = sums[2];
+        engine.pass(VectorPass.productRitz, ritzV, [0, 1, px, pq], sums);
       }
       // NOTE: below this the direction is round-off; the Ritz step would be meaningless.
       hasP = pn > 1e-12 * Math.sqrt(before);
     }
     // Step 4: Rayleigh-Ritz on span{x, q, p / pn}: the top eigenpair of the projected matrix.
-    let xaq = 0;
-    let qaq = 0;
-    let xap = 0;
-    let qap = 0;
-    let pap = 0;
-    if (hasP) {
-      for (let i = 0; i < n; i++) {
-        const aqi = aq[i];
-        const api = ap[i];
-        xaq += x[i] * aqi;
-        qaq += q[i] * aqi;
-        xap += x[i] * api;
-        qap += q[i] * api;
-        pap += p[i] * api;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const aqi = aq[i];
-        xaq += x[i] * aqi;
-        qaq += q[i] * aqi;
-      }
-    }
+    const xaq = sums[1];
+    const qaq = sums[2];
+    const xap = sums[3];
+    const qap = sums[4];
+    const pap = sums[5];
     h.fill(0);
     h[0] = theta;
     h[1] = h[3] = xaq;
@@ -338,20 +317,9 @@ export function dominantEigenvectorSymmetric(
     const c0 = c[0];
     const c1 = c[1];
     const c2 = hasP ? c[2] / pn : 0;
-    let xx = 0;
-    let xax = 0;
-    for (let i = 0; i < n; i++) {
-      const pi = c1 * q[i] + c2 * p[i];
-      const api = c1 * aq[i] + c2 * ap[i];
-      p[i] = pi;
-      ap[i] = api;
-      const xi = c0 * x[i] + pi;
-      const axi = c0 * ax[i] + api;
-      x[i] = xi;
-      ax[i] = axi;
-      xx += xi * xi;
-      xax += xi * axi;
-    }
+    engine.pass(VectorPass.update, updateV, [c0, c1, c2], sums);
+    const xx = sums[0];
+    const xax = sums[1];
     hasP = true;
     pending = 1 / Math.sqrt(xx);
     theta = xax / xx;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balancedRowSplit, parallelEngine, sequentialEngine, spmvEngine } from '../../../src/core/parallel-spmv/engine.js';
+import { dominantEigenvectorSymmetric } from '../../../src/core/power-iteration.js';
+import { balancedRowSplit, parallelEngine, sequentialEngine, spmvEngine, VectorPass, type SpmvEngine } from '../../../src/core/parallel-spmv/engine.js';
 
 // Path 0-1-2-3 plus isolate 4, undirected: rows hold each edge both ways.
 const offsets = Int32Array.from([0, 1, 3, 5, 6, 6]);
@@ -50,5 +51,96 @@ describe('parallel-spmv engine', () => {
 
   it('small matrices stay in the calling thread', () => {
     expect(spmvEngine(5, offsets, targets, weights, { threads: 2, vectors: 2 }).threads).toBe(1);
+  });
+
+  // The fused vector passes, by hand on the same 5-row matrix; every value is a small dyadic
+  // number, so the sums are exact and one and two threads must agree to the bit.
+  const passes = (e: SpmvEngine) => {
+    const [x, ax, q, aq, p, ap] = [0, 1, 2, 3, 4, 5].map(() => e.vector());
+    const sums = new Float64Array(8);
+    x.set([1, 2, 0, 1, 0]);
+    ax.set([4, 1, 2, 0, 0]);
+    // residual, pending 0.5, theta 2: x = [0.5,1,0,0.5,0], ax = [2,0.5,1,0,0], q = ax - 2x = [1,-1.5,1,-1,0]
+    // q.q = 1 + 2.25 + 1 + 1 = 5.25, x.q = 0.5 - 1.5 - 0.5 = -1.5
+    e.pass(VectorPass.residual, [x, ax, q], [0.5, 2], sums);
+    expect([...q]).toEqual([1, -1.5, 1, -1, 0]);
+    expect([sums[0], sums[1]]).toEqual([5.25, -1.5]);
+    // orthonormalise with xr = -1, qn = 2: q = (q + x) / 2 = [0.75,-0.25,0.5,-0.25,0]; p = [1,0,0,2,4]:
+    // p.x = 0.5 + 1 = 1.5, p.q = 0.75 - 0.5 = 0.25, p.p = 21
+    p.set([1, 0, 0, 2, 4]);
+    e.pass(VectorPass.orthonormalise, [q, x, p], [-1, 2, 1], sums);
+    expect([...q]).toEqual([0.75, -0.25, 0.5, -0.25, 0]);
+    expect([sums[0], sums[1], sums[2]]).toEqual([1.5, 0.25, 21]);
+    // pSums reads the same three sums without writing.
+    e.pass(VectorPass.pSums, [p, x, q], [], sums);
+    expect([sums[0], sums[1], sums[2]]).toEqual([1.5, 0.25, 21]);
+    // productRitz with px = 1, pq = 2: aq = A q = [2*-0.25, 2*0.75 + 3*0.5, 3*-0.25 + 5*-0.25, 5*0.5, 0]
+    // = [-0.5, 3, -2, 2.5, 0]; p -= x + 2q = [1-0.5-1.5, 0-1+0.5, 0-0-1, 2-0.5+0.5, 4] = [-1,-0.5,-1,2,4];
+    // ap (0 before) -= ax + 2 aq = -[2-1, 0.5+6, 1-4, 0+5, 0] = [-1,-6.5,3,-5,0].
+    ap.fill(0);
+    e.pass(VectorPass.productRitz, [q, aq, x, ax, p, ap], [1, 1, 1, 2], sums);
+    expect([...aq]).toEqual([-0.5, 3, -2, 2.5, 0]);
+    expect([...p]).toEqual([-1, -0.5, -1, 2, 4]);
+    expect([...ap]).toEqual([-1, -6.5, 3, -5, 0]);
+    // p.p = 1+0.25+1+4+16 = 22.25; x.aq = -0.25-1.25... x = [0.5,1,0,0.5,0]: -0.25 + 3 + 1.25 = 4;
+    // q.aq = -0.375 - 0.75 - 1 - 0.625 = -2.75; x.ap = -0.5 - 6.5 - 2.5 = -9.5;
+    // q.ap = -0.75 + 1.625 + 1.5 + 1.25 = 3.625; p.ap = 1 + 3.25 - 3 - 10 = -8.75
+    expect(Array.from(sums.subarray(0, 6))).toEqual([22.25, 4, -2.75, -9.5, 3.625, -8.75]);
+    // update with c0 = 2, c1 = 1, c2 = 0.5: p = q + p/2 = [0.25,-0.5,0,0.75,2], x = 2x + p = [1.25,1.5,0,1.75,2]
+    // ap = aq + ap/2 = [-1,-0.25,-0.5,0,0], ax = 2ax + ap = [3,0.75,1.5,0,0];
+    // x.x = 1.5625 + 2.25 + 3.0625 + 4 = 10.875, x.ax = 3.75 + 1.125 = 4.875
+    e.pass(VectorPass.update, [q, aq, p, ap, x, ax], [2, 1, 0.5], sums);
+    expect([...x]).toEqual([1.25, 1.5, 0, 1.75, 2]);
+    expect([...ax]).toEqual([3, 0.75, 1.5, 0, 0]);
+    expect([sums[0], sums[1]]).toEqual([10.875, 4.875]);
+  };
+
+  it('vector passes: hand values, one thread', () => {
+    passes(sequentialEngine(5, offsets, targets, weights));
+  });
+
+  it('vector passes: the same on two threads, with vectors beyond the reserved ones', () => {
+    // 2 reserved vectors: the other four are allocated later and sent to the worker.
+    const e = parallelEngine(5, offsets, targets, weights, { threads: 2, vectors: 2 });
+    expect(e.threads).toBe(2);
+    passes(e);
+    passes(e);
+    e.close();
+    // Closed: the passes still run (in the calling thread).
+    passes(e);
+  });
+
+  it('LOPCG on two threads: path graph eigenvector, within 1e-12 of one thread, same bits each run', () => {
+    // Path 0 - 1 - ... - (n-1): A has top eigenvalue 2 cos(pi / (n+1)) with eigenvector
+    // x_i proportional to sin(pi (i+1) / (n+1)) (Golub & Van Loan, tridiagonal Toeplitz matrices).
+    const n = 300;
+    const off = new Int32Array(n + 1);
+    const tg: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i > 0) tg.push(i - 1);
+      if (i < n - 1) tg.push(i + 1);
+      off[i + 1] = tg.length;
+    }
+    const tgt = Int32Array.from(tg);
+    const opts = { tolerance: 1e-12, maxIterations: 10_000 };
+    const one = dominantEigenvectorSymmetric(n, off, tgt, null, opts);
+    const runs = [0, 1].map(() => {
+      const e = parallelEngine(n, off, tgt, null, { threads: 2, vectors: 6 });
+      expect(e.threads).toBe(2);
+      const r = dominantEigenvectorSymmetric(n, off, tgt, null, { ...opts, engine: e });
+      const out = { ...r, vector: Float64Array.from(r.vector) };
+      e.close();
+      return out;
+    });
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += Math.sin((Math.PI * (i + 1)) / (n + 1)) ** 2;
+    for (const r of [one, ...runs]) {
+      expect(r.converged).toBe(true);
+      expect(r.eigenvalue).toBeCloseTo(2 * Math.cos(Math.PI / (n + 1)), 12);
+      for (let i = 0; i < n; i++) expect(r.vector[i]).toBeCloseTo(Math.sin((Math.PI * (i + 1)) / (n + 1)) / Math.sqrt(norm), 6);
+    }
+    expect(runs[0].iterations).toBe(one.iterations);
+    expect(Array.from(runs[1].vector)).toEqual(Array.from(runs[0].vector));
+    for (let i = 0; i < n; i++) expect(Math.abs(runs[0].vector[i] - one.vector[i])).toBeLessThan(1e-12);
   });
 });
