@@ -33,19 +33,11 @@ export interface SpmvEngine {
 }
 
 /**
- * y = A x over rows [from, to). Shared by the sequential engine; the worker source below repeats
- * the same loop (it runs as evaluated code, see {@link WORKER_SOURCE}).
- * Complexity: O(rows + their arcs).
+ * y = A x over rows [from, to): the one row loop, as source text so that the calling thread (via
+ * {@link spmvRows}) and the workers (inside {@link WORKER_SOURCE}) compile the very same code.
  */
-export function spmvRows(
-  from: number,
-  to: number,
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float64Array | null,
-  x: Float64Array,
-  y: Float64Array,
-): void {
+const SPMV_ROWS_SOURCE = `
+function spmvRows(from, to, offsets, targets, weights, x, y) {
   if (weights === null) {
     for (let i = from, p = offsets[from]; i < to; i++) {
       const end = offsets[i + 1];
@@ -62,6 +54,21 @@ export function spmvRows(
     }
   }
 }
+`;
+
+/**
+ * y = A x over rows [from, to), y_i = sum_p w_p x_{targets[p]} (w = 1 when `weights` is null).
+ * Complexity: O(rows + their arcs).
+ */
+export const spmvRows = new Function(`${SPMV_ROWS_SOURCE}\nreturn spmvRows;`)() as (
+  from: number,
+  to: number,
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array | null,
+  x: Float64Array,
+  y: Float64Array,
+) => void;
 
 /** Fused vector passes over a row range, for LOPCG; see {@link VECTOR_PASS_SOURCE}. */
 export const VectorPass = Object.freeze({
@@ -285,6 +292,7 @@ const WORKER_SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const { control, offsets, targets, weights, vectors, reserved, n, from, to, port, scalars, partials, index } = workerData;
 ${VECTOR_PASS_SOURCE}
+${SPMV_ROWS_SOURCE}
 const views = [];
 for (let k = 0; k < reserved; k++) views.push(new Float64Array(vectors, k * n * 8, n));
 const slot = (k) => {
@@ -316,23 +324,7 @@ for (;;) {
       out.fill(0);
       vectorPass(Atomics.load(control, ${PASS}), from, to, v, scalars, out, offsets, targets, weights);
     } else {
-    const x = slot(Atomics.load(control, ${X_SLOT}));
-    const y = slot(Atomics.load(control, ${Y_SLOT}));
-    if (weights === null) {
-      for (let i = from, p = offsets[from]; i < to; i++) {
-        const end = offsets[i + 1];
-        let sum = 0;
-        for (; p < end; p++) sum += x[targets[p]];
-        y[i] = sum;
-      }
-    } else {
-      for (let i = from, p = offsets[from]; i < to; i++) {
-        const end = offsets[i + 1];
-        let sum = 0;
-        for (; p < end; p++) sum += weights[p] * x[targets[p]];
-        y[i] = sum;
-      }
-    }
+      spmvRows(from, to, offsets, targets, weights, slot(Atomics.load(control, ${X_SLOT})), slot(Atomics.load(control, ${Y_SLOT})));
     }
   } catch (e) {
     Atomics.store(control, ${FAILED}, 1);
