@@ -26,19 +26,12 @@ import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from peers import load  # noqa: E402  (the same edge-array reader as the centrality peers)
+
 
 # Largest graph for which NetworkX's all-people effective size (a dense n x n array) is run.
 DENSE_LIMIT = 20000
-
-
-def load(d):
-    with open(os.path.join(d, 'meta.json')) as f:
-        meta = json.load(f)
-    src = np.fromfile(os.path.join(d, 'edges.src.i32'), dtype='<i4')
-    dst = np.fromfile(os.path.join(d, 'edges.dst.i32'), dtype='<i4')
-    w = np.fromfile(os.path.join(d, 'edges.w.f64'), dtype='<f8')
-    assert len(src) == len(dst) == len(w) == meta['m'], 'edge arrays do not match meta.json'
-    return meta, src, dst, w
 
 
 def nan_to_none(x):
