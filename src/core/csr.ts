@@ -110,6 +110,23 @@ function bucket(
   return { offsets, targets: trimmed(rawTargets, write), weights: trimmed(rawWeights, write) };
 }
 
+type Rows = { offsets: Int32Array; targets: Int32Array; weights: Float64Array };
+
+/** A Csr from its out-rows and (directed) in-rows; undirected graphs pass the same rows twice. */
+function assemble(n: number, directed: boolean, out: Rows, inn: Rows): Csr {
+  return {
+    n,
+    arcCount: out.targets.length,
+    directed,
+    offsets: out.offsets,
+    targets: out.targets,
+    weights: out.weights,
+    inOffsets: inn.offsets,
+    inSources: inn.targets,
+    inWeights: inn.weights,
+  };
+}
+
 /**
  * Build a CSR from an edge list in O(n + m).
  *
@@ -128,17 +145,7 @@ export function csrFromEdges(n: number, edges: EdgeArrays, directed: boolean): C
   if (directed) {
     const out = bucket(n, m, (e) => s[e], (e) => t[e], (e) => w[e]);
     const inn = bucket(n, m, (e) => t[e], (e) => s[e], (e) => w[e]);
-    return {
-      n,
-      arcCount: out.targets.length,
-      directed: true,
-      offsets: out.offsets,
-      targets: out.targets,
-      weights: out.weights,
-      inOffsets: inn.offsets,
-      inSources: inn.targets,
-      inWeights: inn.weights,
-    };
+    return assemble(n, true, out, inn);
   }
   const both = bucket(
     n,
@@ -147,17 +154,7 @@ export function csrFromEdges(n: number, edges: EdgeArrays, directed: boolean): C
     (e) => (e < m ? t[e] : s[e - m]),
     (e) => (e < m ? w[e] : w[e - m]),
   );
-  return {
-    n,
-    arcCount: both.targets.length,
-    directed: false,
-    offsets: both.offsets,
-    targets: both.targets,
-    weights: both.weights,
-    inOffsets: both.offsets,
-    inSources: both.targets,
-    inWeights: both.weights,
-  };
+  return assemble(n, false, both, both);
 }
 
 /** Number of edges: arcs when directed, arcs / 2 when undirected. */
@@ -170,7 +167,7 @@ export function edgeCount(g: Csr): number {
  * Used for minimum-weight filters and unweighted views. Complexity: O(n + m).
  */
 export function csrFilter(g: Csr, keep: (w: number) => boolean, unit?: number): Csr {
-  const filterRows = (offsets: Int32Array, targets: Int32Array, weights: Float64Array) => {
+  const filterRows = (offsets: Int32Array, targets: Int32Array, weights: Float64Array): Rows => {
     const no = int32(g.n + 1);
     let count = 0;
     for (let p = 0; p < targets.length; p++) if (keep(weights[p])) count++;
@@ -190,17 +187,7 @@ export function csrFilter(g: Csr, keep: (w: number) => boolean, unit?: number): 
   };
   const out = filterRows(g.offsets, g.targets, g.weights);
   const inn = g.directed ? filterRows(g.inOffsets, g.inSources, g.inWeights) : out;
-  return {
-    n: g.n,
-    arcCount: out.targets.length,
-    directed: g.directed,
-    offsets: out.offsets,
-    targets: out.targets,
-    weights: out.weights,
-    inOffsets: inn.offsets,
-    inSources: inn.targets,
-    inWeights: inn.weights,
-  };
+  return assemble(g.n, g.directed, out, inn);
 }
 
 /** The transpose (every arc reversed). Undirected graphs are their own transpose. */

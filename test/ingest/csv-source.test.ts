@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsv, type CsvEngine } from '../../src/ingest/csv-source.js';
 import { resolveIngestOptions, type IngestMode } from '../../src/ingest/options.js';
 import { IngestContext } from '../../src/ingest/report.js';
+import { cut } from './chunks.js';
 
 interface Outcome {
   calls: unknown[];
@@ -43,17 +44,6 @@ async function read(chunks: readonly string[] | { path: string }, engine: CsvEng
   }
 }
 
-function cut(text: string, raw: readonly number[]): string[] {
-  const cuts = [...new Set(raw.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-  const out: string[] = [];
-  let from = 0;
-  for (const c of cuts) {
-    out.push(text.slice(from, c));
-    from = c;
-  }
-  out.push(text.slice(from));
-  return out;
-}
 
 const cell = fc.constantFrom('a', 'bad', 'x y', '', ' ', 'é', '"q"', '"a,b"', '"l1\nl2"', '"l1\r\nl2"', '"d""q"', 'x"y', '"open', '"c"z', '😀');
 const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));

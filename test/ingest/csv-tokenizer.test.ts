@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, lineBreaks, ownString } from '../../src/ingest/csv-tokenizer.js';
+import { cut } from './chunks.js';
 
 interface Tokenized {
   records: string[][];
@@ -54,17 +55,6 @@ function oracle(text: string, delimiter = ',', recordDelimiter?: string | null):
   return { records, errors };
 }
 
-/** Splits of `text` into chunks at the given sorted cut positions. */
-function cut(text: string, cuts: readonly number[]): string[] {
-  const out: string[] = [];
-  let from = 0;
-  for (const c of cuts) {
-    out.push(text.slice(from, c));
-    from = c;
-  }
-  out.push(text.slice(from));
-  return out;
-}
 
 /**
  * The tokenizer on `chunks`, completed by csv-parse where it gives up, must equal csv-parse on
@@ -168,8 +158,7 @@ describe('CsvTokenizer: properties against csv-parse', () => {
       fc.property(anyText, fc.constantFrom(',', ';', '\t'), fc.array(fc.nat(), { maxLength: 6 }), (text, delimiter, rawCuts) => {
         const whole = oracle(text, delimiter);
         for (let k = 0; k <= text.length; k++) expectSameAsCsvParse(cut(text, [k]), delimiter, undefined, whole);
-        const cuts = [...new Set(rawCuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-        expectSameAsCsvParse(cut(text, cuts), delimiter, undefined, whole);
+        expectSameAsCsvParse(cut(text, rawCuts), delimiter, undefined, whole);
       }),
       { numRuns: 300, seed: 20240611 },
     );
@@ -200,8 +189,7 @@ describe('CsvTokenizer: properties against csv-parse', () => {
           const got = expectSameAsCsvParse(cut(text, [k]), ',', undefined, whole);
           expect(got.rest).toBeNull();
         }
-        const cuts = [...new Set(rawCuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-        expect(expectSameAsCsvParse(cut(text, cuts), ',', undefined, whole).rest).toBeNull();
+        expect(expectSameAsCsvParse(cut(text, rawCuts), ',', undefined, whole).rest).toBeNull();
       }),
       { numRuns: 300, seed: 99 },
     );
