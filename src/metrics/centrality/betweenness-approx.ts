@@ -14,10 +14,14 @@ import type { PathTaskSpec } from '../../core/parallel/tasks.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { betweennessScale } from './betweenness.js';
+import { betweennessScale, type BetweennessOptions } from './betweenness.js';
 import { checkSignal, definedOnly, mapAbort, pathInput, type PathInput } from './path-common.js';
 
-export interface BetweennessApproxOptions {
+/**
+ * Options of approximate betweenness: those of exact betweenness (normalisation, weights, length,
+ * abort), plus the sampling guarantee. `workers` and `onProgress` read as below.
+ */
+export interface BetweennessApproxOptions extends Omit<BetweennessOptions, 'workers' | 'onProgress'> {
   /** Additive error bound on the normalised scale (NetworkX normalisation). @defaultValue 0.005 */
   readonly epsilon?: number;
   /** The bound fails with probability at most delta. @defaultValue 0.1 */
@@ -31,16 +35,8 @@ export interface BetweennessApproxOptions {
    * neighbours or known within +-epsilon) instead of a fixed count; see {@link betweennessApprox}.
    */
   readonly topK?: number;
-  /** Divide as exact betweenness does (NetworkX normalisation). @defaultValue true */
-  readonly normalized?: boolean;
-  /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */
-  readonly weighted?: boolean;
-  /** How a tie strength becomes a path length. @defaultValue 'inverse' (d = 1 / w) */
-  readonly length?: LengthTransform;
   /** Worker threads; more than 1 (or a signal) makes the result a Promise. @defaultValue 1 */
   readonly workers?: number;
-  /** Abort the run: the promise rejects with OrgraphError `E_ABORTED`. */
-  readonly signal?: AbortSignal;
   /** Called as samples are drawn: (samples done, samples in total). */
   readonly onProgress?: (done: number, total: number) => void;
 }
