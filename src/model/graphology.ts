@@ -8,6 +8,7 @@ import type { AbstractGraph, Attributes, GraphOptions } from 'graphology-types';
 import { OrgraphError } from './errors.js';
 import { OrgGraph, OrgGraphBuilder } from './org-graph.js';
 import type { OrgView } from './projection.js';
+import { definedOnly } from '../core/options.js';
 
 // NOTE: graphology ships CommonJS with ESM-style typings; depending on the loader the default import
 // is the constructor itself or a namespace holding it under `default`.
@@ -68,7 +69,7 @@ export const DEFAULT_FROM_GRAPHOLOGY_OPTIONS = Object.freeze({
  * are not positive finite numbers, and self-loops (`E_SELF_LOOP`). Complexity: O(n + m).
  */
 export function fromGraphology(g: AbstractGraph, options: FromGraphologyOptions = {}): OrgGraph {
-  const o = { ...DEFAULT_FROM_GRAPHOLOGY_OPTIONS, ...options };
+  const o = { ...DEFAULT_FROM_GRAPHOLOGY_OPTIONS, ...definedOnly(options) };
   const b = new OrgGraphBuilder();
   g.forEachNode((node, attrs) => {
     const attributes: Record<string, string> = {};

@@ -7,6 +7,7 @@ import { csrFilter, csrFromEdges, type Csr, type LengthTransform, lengthsFromStr
 import { GrowableFloat64, GrowableInt32 } from '../core/growable.js';
 import { OrgraphError } from './errors.js';
 import type { OrgGraph } from './org-graph.js';
+import { definedOnly } from '../core/options.js';
 
 export interface ProjectionOptions {
   /** Relations to include; null or empty = all. @defaultValue null */
@@ -70,7 +71,7 @@ export interface OrgView {
  * Complexity: O(n + m). Throws `E_UNKNOWN_RELATION` for a relation the graph does not have.
  */
 export function project(graph: OrgGraph, options: ProjectionOptions = {}): OrgView {
-  const o: ResolvedProjectionOptions = { ...DEFAULT_PROJECTION_OPTIONS, ...stripUndefined(options) };
+  const o: ResolvedProjectionOptions = { ...DEFAULT_PROJECTION_OPTIONS, ...definedOnly(options) };
   if (!(o.minWeight >= 0) || !Number.isFinite(o.minWeight)) {
     throw new OrgraphError('E_BAD_OPTION', `minWeight must be a finite number >= 0, got ${o.minWeight}`, { field: 'minWeight' });
   }
@@ -163,10 +164,4 @@ export function viewTies(view: OrgView): { source: string; target: string; weigh
 /** Path lengths of a view (d = 1/w by default). See {@link lengthsFromStrengths}. */
 export function viewLengths(view: OrgView, transform: LengthTransform = 'inverse') {
   return lengthsFromStrengths(view.csr, transform);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
 }

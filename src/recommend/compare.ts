@@ -12,6 +12,7 @@ import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, type GroupAssignment, type GroupLabels } from './groups.js';
 import type { Objectives } from './objectives.js';
 import { scorecard, type ScorecardResult } from './scorecard.js';
+import { definedOnly } from '../core/options.js';
 
 export interface CompareOptions {
   /**
@@ -87,7 +88,7 @@ export interface CompareResult {
  * r.groups[0]; // { group: 'Sales', eiBefore: -0.4, eiAfter: -0.1, eiChange: 0.3, p: 0.02, ... }
  */
 export function compare(before: OrgView, after: OrgView, options: CompareOptions): CompareResult {
-  const o = { ...DEFAULT_COMPARE_OPTIONS, ...options };
+  const o = { ...DEFAULT_COMPARE_OPTIONS, ...definedOnly(options) };
   const source = o.groups ?? o.attribute ?? null;
   const groups: GroupLabels | null = source === null ? null : groupLabels(before, source);
   const k = groups ? groups.names.length : 0;

@@ -19,6 +19,7 @@ import { mulberry32 } from '../core/random.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, unknownGroup, type GroupLabels } from './groups.js';
+import { definedOnly } from '../core/options.js';
 
 /** A capability the organisation depends on: the groups that must work together and their targets. */
 export interface CapabilityFocus {
@@ -145,7 +146,7 @@ export interface GroupGapsResult {
  * result.staff.gaps[0]; // { groupA: 'Sales', groupB: 'Support', observedTies: 2, expectedTies: 9.1, z: -2.6, ... }
  */
 export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsResult {
-  const o = { ...DEFAULT_GROUP_GAPS_OPTIONS, ...options };
+  const o = { ...DEFAULT_GROUP_GAPS_OPTIONS, ...definedOnly(options) };
   if (!o.attribute) throw new OrgraphError('E_BAD_OPTION', 'groupGaps needs an attribute', { field: 'attribute' });
   if (!(o.samples >= 1) || !(o.swapsPerEdge >= 0)) {
     throw new OrgraphError('E_BAD_OPTION', 'samples must be >= 1 and swapsPerEdge >= 0', { field: 'samples' });

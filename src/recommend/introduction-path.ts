@@ -9,6 +9,7 @@ import { kShortestPaths } from '../core/k-shortest-paths.js';
 import { lengthsFromStrengths, type LengthTransform } from '../core/csr.js';
 import type { OrgView } from '../model/projection.js';
 import { personIndex } from './link-prediction.js';
+import { definedOnly } from '../core/options.js';
 
 export interface IntroductionPathOptions {
   /** Paths to return: the strongest and up to `alternatives - 1` more. @defaultValue 3 */
@@ -53,7 +54,7 @@ export interface IntroductionPathResult {
  * introductionPath(project(graph), 'ana', 'dee').paths[0].people; // ['ana', 'bo', 'dee']
  */
 export function introductionPath(view: OrgView, from: string, to: string, options: IntroductionPathOptions = {}): IntroductionPathResult {
-  const o = { ...DEFAULT_INTRODUCTION_PATH_OPTIONS, ...options };
+  const o = { ...DEFAULT_INTRODUCTION_PATH_OPTIONS, ...definedOnly(options) };
   const s = personIndex(view, from);
   const t = personIndex(view, to);
   const csr = view.csr;

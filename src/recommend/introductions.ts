@@ -15,6 +15,7 @@ import { groupGaps } from './group-gaps.js';
 import { groupLabels, sortedAdjacency, unknownGroup } from './groups.js';
 import { fitIntroductionScore } from './score-fit.js';
 import { introductionScore, type IntroductionComponents, type IntroductionScoreWeights } from './introduction-score.js';
+import { definedOnly } from '../core/options.js';
 
 export { DEFAULT_INTRODUCTION_SCORE, introductionScore } from './introduction-score.js';
 export type { IntroductionComponents, IntroductionScoreWeights } from './introduction-score.js';
@@ -117,7 +118,7 @@ export interface IntroductionsResult {
  * // 'ana (Sales) and bo (Support): 2 mutual contacts; cy can introduce them; path ana > cy > bo (2 steps) becomes 1'
  */
 export function introductions(view: OrgView, options: IntroductionsOptions): IntroductionsResult {
-  const o = { ...DEFAULT_INTRODUCTIONS_OPTIONS, ...options };
+  const o = { ...DEFAULT_INTRODUCTIONS_OPTIONS, ...definedOnly(options), attribute: options.attribute };
   for (const key of ['gaps', 'perGap', 'maxPerPerson', 'maxPerIntroducer'] as const) {
     if (!(Number.isInteger(o[key]) && o[key] >= 0)) {
       throw new OrgraphError('E_BAD_OPTION', `${key} must be a whole number >= 0, got ${o[key]}`, { field: key });

@@ -11,6 +11,7 @@ import { multiSourceHops } from '../core/multi-source-hops.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, unknownGroup } from './groups.js';
+import { definedOnly } from '../core/options.js';
 
 export interface KnowledgeSpreadOptions {
   /** Attribute that defines the groups. Required. */
@@ -70,7 +71,7 @@ export interface KnowledgeSpreadResult {
  * // { from: 'Sales', order: ['Legal', 'Finance', 'Support'] }
  */
 export function knowledgeSpread(view: OrgView, options: KnowledgeSpreadOptions): KnowledgeSpreadResult {
-  const o = { ...DEFAULT_KNOWLEDGE_SPREAD_OPTIONS, ...options };
+  const o = { ...DEFAULT_KNOWLEDGE_SPREAD_OPTIONS, ...definedOnly(options), attribute: options.attribute };
   if (!(Number.isInteger(o.steps) && o.steps >= 1)) throw new OrgraphError('E_BAD_OPTION', `steps must be a whole number >= 1, got ${o.steps}`, { field: 'steps' });
   const groups = groupLabels(view, o.attribute);
   const k = groups.names.length;

@@ -32,6 +32,7 @@ import type { Objectives } from '../recommend/objectives.js';
 import { scorecard } from '../recommend/scorecard.js';
 import { groupLayout } from './layout.js';
 import { mergeSmallLabels, type PrivacyNote } from './privacy.js';
+import { definedOnly } from '../core/options.js';
 
 export interface AnalysisOptions {
   /** Attribute naming the formal group; null for no group-level analysis. */
@@ -246,7 +247,7 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * result.groups[0]; // the most closed group (highest silo score)
  */
 export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promise<AnalysisResult> {
-  const o = { ...DEFAULT_ANALYSIS_OPTIONS, ...stripUndefined(options) };
+  const o = { ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(options) };
   const groupAttr: string | null = options.group ?? null;
   const progress = o.onProgress ?? (() => {});
   if (graph.personCount === 0) throw new OrgraphError('E_EMPTY_GRAPH', 'the input has no people');
@@ -620,10 +621,4 @@ export function fmt(x: number): string {
 
 function fmtN(x: number | null): string {
   return x === null ? '-' : fmt(x);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
 }

@@ -14,6 +14,7 @@ import { undirectedAdjacency, type UndirectedAdjacency } from '../../core/undire
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
+import { definedOnly } from '../../core/options.js';
 
 /**
  * Component fragmentation of r remaining people whose components have sizes s_c:
@@ -164,7 +165,7 @@ export function fragmentationDistance(
   view: OrgView,
   options: FragmentationDistanceOptions = {},
 ): FragmentationDistanceResult {
-  const o = { ...DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS, ...stripUndefined(options) };
+  const o = { ...DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS, ...definedOnly(options) };
   const adj = undirectedAdjacency(view.csr);
   const mask = removalMask(view, o.removed);
   let remaining = 0;
@@ -208,10 +209,4 @@ export function removalMask(view: OrgView, ids: readonly string[]): Uint8Array {
     mask[v] = 1;
   }
   return mask;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
 }

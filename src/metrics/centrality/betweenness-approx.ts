@@ -15,7 +15,8 @@ import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { betweennessScale, type BetweennessOptions } from './betweenness.js';
-import { checkSignal, definedOnly, mapAbort, pathInput, type PathInput } from './path-common.js';
+import { checkSignal, mapAbort, pathInput, type PathInput } from './path-common.js';
+import { definedOnly } from '../../core/options.js';
 
 /**
  * Options of approximate betweenness: those of exact betweenness (normalisation, weights, length,

@@ -9,7 +9,8 @@ import type { LengthTransform } from '../../core/csr.js';
 import { runPathTask, runPathTaskSync } from '../../core/parallel/pool.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { checkSignal, definedOnly, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
+import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
+import { definedOnly } from '../../core/options.js';
 
 export interface BetweennessOptions {
   /** Divide by the number of pairs, as NetworkX does (see below). @defaultValue true */

@@ -10,7 +10,8 @@ import { csrFromEdges } from '../../core/csr.js';
 import { triangleSums } from '../../core/triangles.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { resolveOptions } from './resolve-options.js';
+import { withDefaults } from '../../core/options.js';
+
 
 export interface ClusteringOptions {
   /**
@@ -41,7 +42,7 @@ export const DEFAULT_CLUSTERING_OPTIONS = Object.freeze({ weighted: true });
  * clustering(project(graph, { weighted: false })).get('ana'); // share of ana's contact pairs tied
  */
 export function clustering(view: OrgView, options: ClusteringOptions = {}): NodeScores {
-  const o = resolveOptions(DEFAULT_CLUSTERING_OPTIONS, options);
+  const o = withDefaults(DEFAULT_CLUSTERING_OPTIONS, options);
   const { csr } = view;
   const n = csr.n;
   // Step 1: c = cube root of the value scaled by the largest value (1 when unweighted).

@@ -9,7 +9,8 @@ import { spmvEngine } from '../../core/parallel-spmv/engine.js';
 import { dominantEigenvector, dominantEigenvectorSymmetric, weakComponentLabels } from '../../core/power-iteration.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { meanScaled, resolveOptions, uniformValue } from './resolve-options.js';
+import { meanScaled, uniformValue } from './resolve-options.js';
+import { withDefaults } from '../../core/options.js';
 
 export interface EigenvectorOptions {
   /** Use tie values; false reads every tie as 1. @defaultValue true */
@@ -62,7 +63,7 @@ export const DEFAULT_EIGENVECTOR_OPTIONS = Object.freeze({ weighted: true, toler
  * if (ev.diagnostics.defined) console.log(ev.top(5));
  */
 export function eigenvector(view: OrgView, options: EigenvectorOptions = {}): NodeScores {
-  const o = resolveOptions(DEFAULT_EIGENVECTOR_OPTIONS, options);
+  const o = withDefaults(DEFAULT_EIGENVECTOR_OPTIONS, options);
   const { csr } = view;
   const n = csr.n;
   const r = csr.directed ? directedEigenvector(view, o) : undirectedEigenvector(view, o, o.workers ?? availableParallelism());

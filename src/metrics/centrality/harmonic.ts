@@ -7,7 +7,8 @@
 import type { LengthTransform } from '../../core/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { definedOnly, distanceSummaries, type PathInput } from './path-common.js';
+import { distanceSummaries, type PathInput } from './path-common.js';
+import { definedOnly } from '../../core/options.js';
 
 export interface HarmonicOptions {
   /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */

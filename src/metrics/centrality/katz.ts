@@ -11,7 +11,8 @@ import { dominantEigenvector, dominantEigenvectorSymmetric } from '../../core/po
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { meanScaled, resolveOptions, tieValues, uniformValue } from './resolve-options.js';
+import { meanScaled, tieValues, uniformValue } from './resolve-options.js';
+import { withDefaults } from '../../core/options.js';
 
 export interface KatzOptions {
   /**
@@ -81,7 +82,7 @@ export const KATZ_FALLBACK_SHARE = 0.9;
  * k.diagnostics.alpha; // 0.1, or 0.9 / lambda_max when 0.1 would diverge
  */
 export function katz(view: OrgView, options: KatzOptions = {}): NodeScores {
-  const o = resolveOptions(DEFAULT_KATZ_OPTIONS, options);
+  const o = withDefaults(DEFAULT_KATZ_OPTIONS, options);
   const { csr } = view;
   const n = csr.n;
   const symmetric = !csr.directed;

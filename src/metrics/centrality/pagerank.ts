@@ -10,7 +10,8 @@ import { spmvEngine } from '../../core/parallel-spmv/engine.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { resolveOptions, uniformValue } from './resolve-options.js';
+import { uniformValue } from './resolve-options.js';
+import { withDefaults } from '../../core/options.js';
 
 export interface PageRankOptions {
   /** Damping factor: the probability of following a tie rather than jumping. @defaultValue 0.85 */
@@ -58,7 +59,7 @@ export const DEFAULT_PAGERANK_OPTIONS = Object.freeze({ alpha: 0.85, weighted: t
  * pagerank(project(graph, { directed: true })).top(10);
  */
 export function pagerank(view: OrgView, options: PageRankOptions = {}): NodeScores {
-  const o = resolveOptions(DEFAULT_PAGERANK_OPTIONS, options);
+  const o = withDefaults(DEFAULT_PAGERANK_OPTIONS, options);
   if (!(o.alpha >= 0 && o.alpha < 1)) {
     throw new OrgraphError('E_BAD_OPTION', `PageRank alpha must be in [0, 1), got ${o.alpha}`, { field: 'alpha' });
   }

@@ -94,12 +94,6 @@ export function checkSignal(signal: AbortSignal | undefined, metric: string): vo
   if (signal?.aborted) throw new OrgraphError('E_ABORTED', `${metric} aborted`);
 }
 
-/** The options a caller actually set (undefined entries dropped), to spread over the defaults. */
-export function definedOnly<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
-}
 
 /** Options shared by closeness and harmonic. */
 export interface DistanceRunOptions {

@@ -3,12 +3,6 @@
  * Defaults overlaid by the caller's options, ignoring keys set to `undefined`.
  */
 
-/** `{ ...defaults, ...options }` where an option explicitly `undefined` keeps the default. */
-export function resolveOptions<D extends object, O extends object>(defaults: D, options: O): D & O {
-  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(options)) if (v !== undefined) out[k] = v;
-  return out as D & O;
-}
 
 /** Tie values of a CSR half (`weights` / `inWeights`), or all ones when `weighted` is false. */
 export function tieValues(values: Float64Array, weighted: boolean): Float64Array {
