@@ -1,21 +1,25 @@
 /**
  * Missing cross-functional links (group gaps)
- * For every pair of groups on an attribute, the ties observed between them against what a
- * degree-preserving null model expects, as a ratio and a z-score, with ties to outside stakeholders
- * (relationship capital) reported apart from ties between staff (social capital), and a capability
- * focus that checks declared group pairs against targets.
- * Reference: Molloy, M. & Reed, B. (1995), configuration model; Maslov, S. & Sneppen, K. (2002),
- * degree-preserving rewiring; Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
+ * For every pair of groups on an attribute, the ties observed between them against what a null
+ * model expects, as a ratio, a z-score, a one-sided Monte Carlo p-value for "fewer ties than
+ * expected" and a Benjamini-Hochberg q-value across the pairs of the table; only pairs at or below
+ * the FDR level `alpha` are declared gaps. Ties to outside stakeholders (relationship capital) are
+ * reported apart from ties between staff (social capital), with a capability focus that checks
+ * declared group pairs against targets.
+ * Reference: Maslov, S. & Sneppen, K. (2002), degree-preserving rewiring; Goodman, L. A. (1968),
+ * quasi-independence in incomplete tables (JASA 63); Benjamini, Y. & Hochberg, Y. (1995);
+ * Molloy, M. & Reed, B. (1995), configuration model; Cross, R. & Parker, A. (2004).
  */
 import {
   bipartiteMoments,
   configurationMoments,
   groupEdgeCounts,
-  rewireDegreePreserving,
+  groupPairDraws,
+  normalLowerTail,
   simpleGraphMean,
-  type GroupEdgeCounts,
+  type PairDraws,
 } from '../core/degree-null.js';
-import { mulberry32 } from '../core/random.js';
+import { benjaminiHochberg } from '../core/multiple-testing.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, unknownGroup, type GroupLabels } from './groups.js';
@@ -38,20 +42,36 @@ export interface CapabilityTarget {
   readonly minRatio?: number;
 }
 
+/** The null models of {@link groupGaps}. */
+export type GapNullModel = 'rewiring' | 'quasi-independence' | 'configuration';
+
 export interface GroupGapsOptions {
   /** Attribute that defines the groups (department, location, level...). Required. */
   readonly attribute: string;
   /**
-   * 'configuration': exact mean and variance of the stub-matching model (fast, O(m + k^2)).
-   * 'rewiring': mean and sd over `samples` graphs from a chain of degree-preserving double edge
-   * swaps that keeps the graph simple (slower; better on small dense graphs). @defaultValue 'configuration'
+   * 'rewiring': every person keeps their number of ties; draws from a chain of degree-preserving
+   * double edge swaps that keeps the graph simple ("is this pair thinner than chance given who is
+   * well connected?").
+   * 'quasi-independence': every group keeps its number of ties inside and its number of ties to
+   * other groups; only which other group they reach is drawn ("is this pair thin given how
+   * outward-looking each group is?").
+   * 'configuration': analytic stub-matching moments with a normal p-value; conservative (its sd is
+   * larger than the rewiring sd on real data); fast at any size.
+   * 'auto': 'rewiring' up to `maxRewiringTies` counted ties, 'configuration' above.
+   * @defaultValue 'auto'
    */
-  readonly nullModel?: 'configuration' | 'rewiring';
-  /** Rewired graphs sampled ('rewiring' only). @defaultValue 200 */
-  readonly samples?: number;
-  /** Swap attempts per edge before the first sample and between samples. @defaultValue 10 */
+  readonly nullModel?: GapNullModel | 'auto';
+  /** FDR level: a between-group pair is a gap when its BH q-value is at or below it. @defaultValue 0.05 */
+  readonly alpha?: number;
+  /** Monte Carlo draws (rewiring and quasi-independence); p-values are multiples of 1 / (draws + 1). @defaultValue 999 */
+  readonly draws?: number;
+  /** Swap attempts per edge before the first draw (burn-in). @defaultValue 5 */
   readonly swapsPerEdge?: number;
-  /** Seed of the rewiring chain. @defaultValue 1 */
+  /** Swap attempts per edge between two draws (thinning). @defaultValue 0.2 */
+  readonly thinning?: number;
+  /** Largest number of counted ties (staff-staff plus staff-outside) for which 'auto' uses rewiring. @defaultValue 50000 */
+  readonly maxRewiringTies?: number;
+  /** Seed of the chains. @defaultValue 1 */
   readonly seed?: number;
   /** Capability focus to check; null for none. @defaultValue null */
   readonly capability?: CapabilityFocus | null;
@@ -60,9 +80,12 @@ export interface GroupGapsOptions {
 }
 
 export const DEFAULT_GROUP_GAPS_OPTIONS = Object.freeze({
-  nullModel: 'configuration' as const,
-  samples: 200,
-  swapsPerEdge: 10,
+  nullModel: 'auto' as const,
+  alpha: 0.05,
+  draws: 999,
+  swapsPerEdge: 5,
+  thinning: 0.2,
+  maxRewiringTies: 50_000,
   seed: 1,
   capability: null,
   outsideGroupName: '(outside)',
@@ -80,7 +103,9 @@ export interface GroupPairGap {
   readonly observedWeight: number;
   /** Null-model mean of `observedTies`. */
   readonly expectedTies: number;
-  /** Null-model mean of `observedWeight`. */
+  /** Null-model sd of `observedTies`. */
+  readonly sd: number;
+  /** Null-model mean of `observedWeight` (tie values travel with their ties). */
   readonly expectedWeight: number;
   /** observedTies / expectedTies (NaN when nothing is expected). */
   readonly ratio: number;
@@ -88,6 +113,16 @@ export interface GroupPairGap {
   readonly weightRatio: number;
   /** (observedTies - expectedTies) / sd (NaN when sd = 0): negative = fewer ties than chance. */
   readonly z: number;
+  /**
+   * One-sided p-value for "fewer ties than the null": Monte Carlo (1 + #{draws <= observed}) /
+   * (draws + 1), or the normal lower tail of z for 'configuration' (1 when sd = 0). NaN for pairs
+   * inside a group under 'quasi-independence' (their counts are fixed by the null).
+   */
+  readonly pValue: number;
+  /** Benjamini-Hochberg q-value across the between-group pairs of the table; NaN inside a group. */
+  readonly qValue: number;
+  /** Whether the pair is a declared gap (between groups, qValue <= alpha). */
+  readonly gap: boolean;
 }
 
 /** The gap analysis of one population (staff with staff, or staff with outside stakeholders). */
@@ -96,8 +131,15 @@ export interface GapTable {
   readonly ties: number;
   /** Every pair of groups, inside-group pairs included, in label order. */
   readonly pairs: readonly GroupPairGap[];
-  /** Between-group pairs with fewer ties than expected, largest gap (lowest z) first. */
+  /**
+   * Declared gaps only: between-group pairs with qValue <= alpha, lowest q first, then lowest p,
+   * then lowest z, then the most ties missing. Empty when nothing is significant.
+   */
   readonly gaps: readonly GroupPairGap[];
+  /** Between-group pairs tested (the BH family). */
+  readonly tested: number;
+  /** One plain sentence: how many gaps were declared, or that none was. */
+  readonly statement: string;
 }
 
 export interface CapabilityPairStatus extends GroupPairGap {
@@ -107,49 +149,89 @@ export interface CapabilityPairStatus extends GroupPairGap {
   readonly status: 'met' | 'missed';
 }
 
+/** Which null produced the expectations and how. */
+export interface GapNullInfo {
+  readonly model: GapNullModel;
+  /** Why this model: asked for, or chosen by 'auto' for the size. */
+  readonly reason: string;
+  /** Monte Carlo draws (0 for 'configuration'). */
+  readonly draws: number;
+  /** Swap attempts before the first draw and between draws, per edge. */
+  readonly swapsPerEdge: number;
+  readonly thinning: number;
+  readonly seed: number;
+  readonly alpha: number;
+}
+
 export interface GroupGapsResult {
   readonly attribute: string;
-  readonly nullModel: 'configuration' | 'rewiring';
+  /** The null model used (see `null` for how). */
+  readonly nullModel: GapNullModel;
+  readonly null: GapNullInfo;
   readonly groups: readonly { readonly name: string; readonly staff: number; readonly external: number }[];
   /** Social capital: ties between staff, groups against groups. */
   readonly staff: GapTable;
   /** Relationship capital: ties between a staff group (groupA) and a group of outside stakeholders (groupB). */
   readonly external: GapTable;
   readonly capability: { readonly name: string; readonly pairs: readonly CapabilityPairStatus[] } | null;
-  readonly diagnostics: { readonly samples: number; readonly swapsMade: number; readonly seed: number; readonly untypedTies: number };
+  readonly diagnostics: { readonly draws: number; readonly swapsMade: number; readonly seed: number; readonly untypedTies: number };
+}
+
+/** Per-pair null summary, parallel to a list of cells. */
+interface CellNull {
+  readonly observed: ArrayLike<number>;
+  readonly observedWeight: ArrayLike<number>;
+  readonly mean: ArrayLike<number>;
+  readonly sd: ArrayLike<number>;
+  readonly meanWeight: ArrayLike<number>;
+  readonly pValue: ArrayLike<number>;
+  readonly swapsMade: number;
 }
 
 /**
- * Group gaps on an attribute.
+ * Group gaps on an attribute: which pairs of groups have significantly fewer ties than a null
+ * model expects.
  *
- * Ties are read as undirected pairs (tied when a tie runs either way; strength a_ij + a_ji). The mean
- * is the loop-free configuration model (see simpleGraphMean: within about 1% of the mean over
- * degree-preserving rewirings on small graphs); the sd is the stub-matching one, which is 5-15%
- * larger than the rewiring sd on small dense graphs, so |z| errs on the small side. For
- * staff groups g, h with D_g = sum of the degrees of g's staff over staff-staff ties, m staff-staff ties:
+ * Ties are read as undirected pairs (tied when a tie runs either way; strength a_ij + a_ji); only
+ * ties with both ends in a group are counted and rewired. For each pair of groups g <= h with
+ * X_gh observed ties:
  *
- *   expected(g, h) = c D_g D_h / (2m)                g != h
- *   expected(g, g) = c (D_g^2 - Q_g) / (4m),   c = m / (m - Q / (4m)),  Q_g = sum_{i in g} k_i^2
- *   sd(g, h)       = sqrt of the stub-matching (configuration model) variance, see configurationMoments
- *   expectedWeight(g, h) = S_g S_h / (2W),  expectedWeight(g, g) = S_g^2 / (4W)  (S = strength sums)
- *   ratio = observed / expected,  z = (observed - expected) / sd
+ *   expected = mean of X_gh over the null,  z = (X_gh - expected) / sd,  ratio = X_gh / expected
+ *   p (Monte Carlo) = (1 + #{draws with X_gh <= observed}) / (draws + 1),  in [1/(draws+1), 1]
+ *   q = Benjamini-Hochberg over the between-group pairs of the table;  gap when q <= alpha
  *
- * Staff-to-outside ties are a two-sided set: staff group g against outside group x, with M such ties,
- * expected = D_g D_x / M, hypergeometric variance. Outside-to-outside ties are not counted. With
- * nullModel 'rewiring' the mean and sd come from rewired graphs instead (weights travel with ties).
- * People with no value for the attribute are in no group (staff) or in `outsideGroupName` (outside).
- * Groups with no staff have no staff pairs. Single groups give empty gap lists.
+ * Nulls: 'rewiring' keeps every person's degree and the graph simple (one chain of double edge
+ * swaps, burn-in swapsPerEdge * m attempts, thinning * m between draws; draws of one chain are
+ * correlated, which widens the Monte Carlo error of p but does not bias it). 'quasi-independence'
+ * keeps each group's inside ties and its total ties to other groups and redraws only which groups
+ * its outward ties reach (swaps of group-level ends that never put a tie inside a group), the
+ * quasi-independence model of the off-diagonal mixing matrix. 'configuration' is analytic
+ * (loop-free stub-matching mean, stub-matching sd, normal p), used by 'auto' above
+ * `maxRewiringTies` ties; its sd is larger than the rewiring sd on real data, so it errs towards
+ * declaring fewer gaps. Staff-to-outside ties are a two-sided set (staff end, outside end): the
+ * chain exchanges outside ends; 'configuration' uses hypergeometric moments. Outside-to-outside ties
+ * are not counted. People with no value for the attribute are in no group (staff) or in
+ * `outsideGroupName` (outside).
  *
- * Complexity: O(n + m + k^2) for 'configuration'; O(samples * (swapsPerEdge * m + k^2)) for 'rewiring'.
+ * Smallest q a pair can reach with Monte Carlo p: K / (draws + 1) when it alone is extreme, K = pairs
+ * tested; with many groups, raise `draws` or expect nothing to be declared.
+ *
+ * Complexity: O(n + m + k^2) for 'configuration'; O(m (swapsPerEdge + draws * thinning) + draws * k^2)
+ * for the Monte Carlo nulls.
  * @example
  * const result = groupGaps(project(graph), { attribute: 'department' });
- * result.staff.gaps[0]; // { groupA: 'Sales', groupB: 'Support', observedTies: 2, expectedTies: 9.1, z: -2.6, ... }
+ * result.staff.gaps[0]; // { groupA: 'Sales', groupB: 'Support', observedTies: 2, expectedTies: 9.1, pValue: 0.001, qValue: 0.01, ... }
  */
 export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsResult {
   const o = { ...DEFAULT_GROUP_GAPS_OPTIONS, ...definedOnly(options) };
   if (!o.attribute) throw new OrgraphError('E_BAD_OPTION', 'groupGaps needs an attribute', { field: 'attribute' });
-  if (!(o.samples >= 1) || !(o.swapsPerEdge >= 0)) {
-    throw new OrgraphError('E_BAD_OPTION', 'samples must be >= 1 and swapsPerEdge >= 0', { field: 'samples' });
+  if (!(Number.isInteger(o.draws) && o.draws >= 1)) throw new OrgraphError('E_BAD_OPTION', `draws must be an integer >= 1, got ${o.draws}`, { field: 'draws' });
+  if (!(o.swapsPerEdge >= 0) || !(o.thinning >= 0)) {
+    throw new OrgraphError('E_BAD_OPTION', 'swapsPerEdge and thinning must be >= 0', { field: 'swapsPerEdge' });
+  }
+  if (!(o.alpha > 0 && o.alpha < 1)) throw new OrgraphError('E_BAD_OPTION', `alpha must be in (0, 1), got ${o.alpha}`, { field: 'alpha' });
+  if (!['auto', 'rewiring', 'quasi-independence', 'configuration'].includes(o.nullModel)) {
+    throw new OrgraphError('E_BAD_OPTION', `nullModel must be auto, rewiring, quasi-independence or configuration, got "${o.nullModel}"`, { field: 'nullModel' });
   }
   const groups = groupLabels(view, o.attribute);
   const adj = sortedAdjacency(view, { weighted: true });
@@ -173,7 +255,7 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
       if (g >= 0) staffSize[g]++;
     }
   }
-  // Step 2: split the edges: staff-staff, staff-outside (staff end first), the rest.
+  // Step 2: split the counted edges: staff-staff, staff-outside (staff end first).
   const su: number[] = [];
   const sv: number[] = [];
   const sw: number[] = [];
@@ -188,183 +270,270 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     const ea = groups.external[a];
     const eb = groups.external[b];
     if (!ea && !eb) {
-      if (staffLabels[a] < 0 || staffLabels[b] < 0) untyped++;
+      if (staffLabels[a] < 0 || staffLabels[b] < 0) {
+        untyped++;
+        continue;
+      }
       su.push(a);
       sv.push(b);
       sw.push(w);
     } else if (ea !== eb) {
-      xu.push(ea ? b : a);
+      const s = ea ? b : a;
+      if (staffLabels[s] < 0) {
+        untyped++;
+        continue;
+      }
+      xu.push(s);
       xv.push(ea ? a : b);
       xw.push(w);
-      if (staffLabels[ea ? b : a] < 0) untyped++;
     }
   }
-  const outsideNames = [...groups.names, o.outsideGroupName];
-  // Step 3: staff table.
-  const staffCounts = groupEdgeCounts(su, sv, sw, staffLabels, k);
-  let staffMoments: { mean: Float64Array; sd: Float64Array; meanWeight: Float64Array };
-  let samples = 0;
-  let swapsMade = 0;
-  if (o.nullModel === 'rewiring') {
-    const sim = simulate(n, su, sv, sw, staffLabels, k, o.samples, o.swapsPerEdge, o.seed);
-    staffMoments = sim;
-    samples = o.samples;
-    swapsMade = sim.swapsMade;
-  } else {
-    staffMoments = analyticMoments(staffCounts);
-  }
-  const staffPairs: GroupPairGap[] = [];
+  const model: GapNullModel = o.nullModel === 'auto' ? (su.length + xu.length <= o.maxRewiringTies ? 'rewiring' : 'configuration') : o.nullModel;
+  const reason =
+    o.nullModel !== 'auto'
+      ? `${model} as asked`
+      : model === 'rewiring'
+        ? `rewiring: ${su.length + xu.length} counted ties <= ${o.maxRewiringTies}`
+        : `configuration (analytic): ${su.length + xu.length} counted ties > ${o.maxRewiringTies}, too many for rewiring in reasonable time`;
+  const mc = model !== 'configuration';
+  const run = { draws: o.draws, burnIn: 0, thinning: 0, seed: o.seed };
+  // Step 3: staff table. Cells g <= h over groups with staff.
+  const staffCells: number[] = [];
   for (let g = 0; g < k; g++) {
     if (staffSize[g] === 0) continue;
-    for (let h = g; h < k; h++) {
-      if (staffSize[h] === 0) continue;
-      staffPairs.push(
-        pairGap(groups.names[g], groups.names[h], staffSize[g], staffSize[h], staffCounts, g * k + h, staffMoments),
-      );
-    }
+    for (let h = g; h < k; h++) if (staffSize[h] > 0) staffCells.push(g * k + h);
   }
-  // Step 4: staff -> outside table (groupA staff, groupB outside).
+  const staffCellArr = Int32Array.from(staffCells);
+  let staffNull: CellNull;
+  if (model === 'rewiring') {
+    const m = su.length;
+    staffNull = mcNull(
+      groupPairDraws(
+        { n, u: su, v: sv, weight: sw, labels: staffLabels, k, cells: staffCellArr, simple: true, bipartite: false },
+        { ...run, burnIn: Math.round(o.swapsPerEdge * m), thinning: Math.round(o.thinning * m) },
+      ),
+    );
+  } else if (model === 'quasi-independence') {
+    staffNull = quasiIndependence(su, sv, sw, staffLabels, k, staffCellArr, false, o);
+  } else {
+    staffNull = configurationNull(groupEdgeCounts(su, sv, sw, staffLabels, k), staffCellArr);
+  }
+  const staffPairs = staffCells.map((cell, i) => {
+    const g = Math.floor(cell / k);
+    const h = cell % k;
+    return makeGap(groups.names[g], groups.names[h], staffSize[g], staffSize[h], staffNull, i);
+  });
+  // Step 4: staff -> outside table (groupA staff, groupB outside). Combined labels: staff groups
+  // 0..k-1, outside groups k+1 .. 2k+1 (label k unused), so a staff-outside cell is g * kk + (k + 1 + x).
   const kx = k + 1;
-  const xStaff = new Int32Array(n);
-  for (let i = 0; i < n; i++) xStaff[i] = staffLabels[i] >= 0 ? staffLabels[i] : outsideLabels[i] >= 0 ? k + 1 + outsideLabels[i] : -1;
-  // Combined labels: staff groups 0..k-1, outside groups k+1 .. 2k+1 (label k unused).
-  const both = groupEdgeCounts(xu, xv, xw, xStaff, 2 * kx);
   const kk = 2 * kx;
-  const outsidePairs: GroupPairGap[] = [];
+  const xLabels = new Int32Array(n);
+  for (let i = 0; i < n; i++) xLabels[i] = staffLabels[i] >= 0 ? staffLabels[i] : outsideLabels[i] >= 0 ? k + 1 + outsideLabels[i] : -1;
+  const outsideNames = [...groups.names, o.outsideGroupName];
+  const xCells: number[] = [];
+  const xGroups: [number, number][] = [];
   for (let g = 0; g < k; g++) {
     if (staffSize[g] === 0) continue;
     for (let x = 0; x < kx; x++) {
       if (outsideSize[x] === 0) continue;
-      const cell = g * kk + (k + 1 + x);
-      const dg = both.stubs[g];
-      const dx = both.stubs[k + 1 + x];
-      const mom = bipartiteMoments(dg, dx, both.m);
-      const expectedWeight = both.w > 0 ? (both.strength[g] * both.strength[k + 1 + x]) / both.w : 0;
-      outsidePairs.push(
-        makeGap(outsideNames[g], outsideNames[x], staffSize[g], outsideSize[x], both.edges[cell], both.weight[cell], mom.mean, Math.sqrt(mom.variance), expectedWeight),
-      );
+      xCells.push(g * kk + (k + 1 + x));
+      xGroups.push([g, x]);
     }
   }
-  // Step 5: capability focus.
-  const capability = o.capability ? capabilityStatus(o.capability, groups, staffPairs) : null;
+  const xCellArr = Int32Array.from(xCells);
+  let xNull: CellNull;
+  if (model === 'rewiring') {
+    const m = xu.length;
+    xNull = mcNull(
+      groupPairDraws(
+        { n, u: xu, v: xv, weight: xw, labels: xLabels, k: kk, cells: xCellArr, simple: true, bipartite: true },
+        { ...run, burnIn: Math.round(o.swapsPerEdge * m), thinning: Math.round(o.thinning * m), seed: o.seed + 1 },
+      ),
+    );
+  } else if (model === 'quasi-independence') {
+    xNull = quasiIndependence(xu, xv, xw, xLabels, kk, xCellArr, true, o);
+  } else {
+    xNull = bipartiteNull(groupEdgeCounts(xu, xv, xw, xLabels, kk), xCellArr, xGroups.map(([g, x]) => [g, k + 1 + x]));
+  }
+  const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffSize[g], outsideSize[x], xNull, i));
+  // Step 5: q-values and declared gaps.
+  const staffTable = table(su.length, staffPairs, o.alpha, 'staff groups');
+  const externalTable = table(xu.length, outsidePairs, o.alpha, 'staff and outside groups');
+  // Step 6: capability focus.
+  const capability = o.capability ? capabilityStatus(o.capability, groups, staffTable.pairs) : null;
   const groupRows = groups.names.map((name, g) => ({ name, staff: staffSize[g], external: outsideSize[g] }));
   if (outsideSize[k] > 0) groupRows.push({ name: o.outsideGroupName, staff: 0, external: outsideSize[k] });
   return {
     attribute: o.attribute,
-    nullModel: o.nullModel,
+    nullModel: model,
+    null: { model, reason, draws: mc ? o.draws : 0, swapsPerEdge: mc ? o.swapsPerEdge : 0, thinning: mc ? o.thinning : 0, seed: o.seed, alpha: o.alpha },
     groups: groupRows,
-    staff: table(staffCounts.m, staffPairs),
-    external: table(both.m, outsidePairs),
+    staff: staffTable,
+    external: externalTable,
     capability,
-    diagnostics: { samples, swapsMade, seed: o.seed, untypedTies: untyped },
+    diagnostics: { draws: mc ? o.draws : 0, swapsMade: staffNull.swapsMade + xNull.swapsMade, seed: o.seed, untypedTies: untyped },
   };
 }
 
-function table(ties: number, pairs: GroupPairGap[]): GapTable {
-  const gaps = pairs
-    .filter((p) => p.groupA !== p.groupB && p.observedTies < p.expectedTies)
-    .sort((a, b) => gapOrder(a) - gapOrder(b) || a.ratio - b.ratio);
-  return { ties, pairs, gaps };
+function mcNull(d: PairDraws): CellNull {
+  const pValue = new Float64Array(d.observed.length);
+  for (let i = 0; i < pValue.length; i++) pValue[i] = (1 + d.atOrBelow[i]) / (d.draws + 1);
+  return { observed: d.observed, observedWeight: d.observedWeight, mean: d.mean, sd: d.sd, meanWeight: d.meanWeight, pValue, swapsMade: d.swapsMade };
 }
 
-/** Lowest z first; pairs whose sd is 0 sort by ratio after the ones with a z. */
-function gapOrder(p: GroupPairGap): number {
-  return Number.isNaN(p.z) ? Number.MAX_VALUE : p.z;
-}
-
-function analyticMoments(c: GroupEdgeCounts): { mean: Float64Array; sd: Float64Array; meanWeight: Float64Array } {
-  const { k } = c;
-  const mean = new Float64Array(k * k);
-  const sd = new Float64Array(k * k);
-  const meanWeight = new Float64Array(k * k);
-  for (let g = 0; g < k; g++) {
-    for (let h = 0; h < k; h++) {
-      const mom = configurationMoments(c.stubs[g], c.stubs[h], c.m, g === h);
-      mean[g * k + h] = simpleGraphMean(c.stubs[g], c.stubs[h], c.squares[g], c.m, c.squareTotal, g === h);
-      sd[g * k + h] = Math.sqrt(mom.variance);
-      meanWeight[g * k + h] =
-        c.w > 0 ? (g === h ? (c.strength[g] * c.strength[g]) / (4 * c.w) : (c.strength[g] * c.strength[h]) / (2 * c.w)) : 0;
-    }
-  }
-  return { mean, sd, meanWeight };
-}
-
-function simulate(
-  n: number,
-  su: number[],
-  sv: number[],
-  sw: number[],
+/**
+ * Quasi-independence null: the between-group ties keep their group-level ends' totals (each group's
+ * number of outward tie ends) and are redrawn by swaps that never put a tie inside a group; inside
+ * cells are fixed (p NaN). Ends are group labels, so the chain never touches people.
+ */
+function quasiIndependence(
+  u: number[],
+  v: number[],
+  w: number[],
   labels: Int32Array,
   k: number,
-  samples: number,
-  swapsPerEdge: number,
-  seed: number,
-): { mean: Float64Array; sd: Float64Array; meanWeight: Float64Array; swapsMade: number } {
-  const u = Int32Array.from(su);
-  const v = Int32Array.from(sv);
-  const w = Float64Array.from(sw);
-  const random = mulberry32(seed);
-  const sum = new Float64Array(k * k);
-  const sumSq = new Float64Array(k * k);
-  const sumW = new Float64Array(k * k);
-  let swapsMade = 0;
-  const attempts = Math.round(swapsPerEdge * u.length);
-  for (let s = 0; s < samples; s++) {
-    swapsMade += rewireDegreePreserving(n, u, v, attempts, random);
-    const c = groupEdgeCounts(u, v, w, labels, k);
-    for (let q = 0; q < k * k; q++) {
-      sum[q] += c.edges[q];
-      sumSq[q] += c.edges[q] * c.edges[q];
-      sumW[q] += c.weight[q];
+  cells: Int32Array,
+  bipartite: boolean,
+  o: { draws: number; swapsPerEdge: number; thinning: number; seed: number },
+): CellNull {
+  const gu: number[] = [];
+  const gv: number[] = [];
+  const gw: number[] = [];
+  const inside = new Float64Array(k * k);
+  const insideWeight = new Float64Array(k * k);
+  for (let e = 0; e < u.length; e++) {
+    const g = labels[u[e]];
+    const h = labels[v[e]];
+    if (g === h) {
+      inside[g * k + g]++;
+      insideWeight[g * k + g] += w[e];
+      continue;
     }
+    gu.push(g);
+    gv.push(h);
+    gw.push(w[e]);
   }
-  const mean = new Float64Array(k * k);
-  const sd = new Float64Array(k * k);
-  const meanWeight = new Float64Array(k * k);
-  for (let q = 0; q < k * k; q++) {
-    mean[q] = sum[q] / samples;
-    meanWeight[q] = sumW[q] / samples;
-    sd[q] = samples > 1 ? Math.sqrt(Math.max(0, (sumSq[q] - samples * mean[q] * mean[q]) / (samples - 1))) : 0;
+  const identity = new Int32Array(k);
+  for (let g = 0; g < k; g++) identity[g] = g;
+  const m = gu.length;
+  const d = groupPairDraws(
+    { n: k, u: gu, v: gv, weight: gw, labels: identity, k, cells, simple: false, bipartite },
+    { draws: o.draws, burnIn: Math.round(o.swapsPerEdge * m), thinning: Math.round(o.thinning * m), seed: o.seed + (bipartite ? 1 : 0) },
+  );
+  const base = mcNull(d);
+  const observed = Float64Array.from(d.observed);
+  const observedWeight = Float64Array.from(d.observedWeight);
+  const mean = Float64Array.from(d.mean);
+  const meanWeight = Float64Array.from(d.meanWeight);
+  const pValue = Float64Array.from(base.pValue);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (Math.floor(c / k) !== c % k) continue;
+    observed[i] = inside[c];
+    observedWeight[i] = insideWeight[c];
+    mean[i] = inside[c];
+    meanWeight[i] = insideWeight[c];
+    pValue[i] = NaN;
   }
-  return { mean, sd, meanWeight, swapsMade };
+  return { observed, observedWeight, mean, sd: d.sd, meanWeight, pValue, swapsMade: d.swapsMade };
 }
 
-function pairGap(
-  a: string,
-  b: string,
-  sizeA: number,
-  sizeB: number,
-  c: GroupEdgeCounts,
-  cell: number,
-  moments: { mean: Float64Array; sd: Float64Array; meanWeight: Float64Array },
-): GroupPairGap {
-  return makeGap(a, b, sizeA, sizeB, c.edges[cell], c.weight[cell], moments.mean[cell], moments.sd[cell], moments.meanWeight[cell]);
+/** Analytic staff null: loop-free configuration mean, stub-matching sd, normal p-value. */
+function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array): CellNull {
+  const { k } = c;
+  const t = cells.length;
+  const observed = new Float64Array(t);
+  const observedWeight = new Float64Array(t);
+  const mean = new Float64Array(t);
+  const sd = new Float64Array(t);
+  const meanWeight = new Float64Array(t);
+  const pValue = new Float64Array(t);
+  for (let i = 0; i < t; i++) {
+    const g = Math.floor(cells[i] / k);
+    const h = cells[i] % k;
+    observed[i] = c.edges[cells[i]];
+    observedWeight[i] = c.weight[cells[i]];
+    mean[i] = simpleGraphMean(c.stubs[g], c.stubs[h], c.squares[g], c.m, c.squareTotal, g === h);
+    sd[i] = Math.sqrt(configurationMoments(c.stubs[g], c.stubs[h], c.m, g === h).variance);
+    meanWeight[i] = c.w > 0 ? (g === h ? (c.strength[g] * c.strength[g]) / (4 * c.w) : (c.strength[g] * c.strength[h]) / (2 * c.w)) : 0;
+    pValue[i] = normalP(observed[i], mean[i], sd[i]);
+  }
+  return { observed, observedWeight, mean, sd, meanWeight, pValue, swapsMade: 0 };
 }
 
-function makeGap(
-  groupA: string,
-  groupB: string,
-  sizeA: number,
-  sizeB: number,
-  observedTies: number,
-  observedWeight: number,
-  expectedTies: number,
-  sd: number,
-  expectedWeight: number,
-): GroupPairGap {
+/** Analytic staff-outside null: hypergeometric moments, normal p-value. */
+function bipartiteNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array, ends: [number, number][]): CellNull {
+  const t = cells.length;
+  const observed = new Float64Array(t);
+  const observedWeight = new Float64Array(t);
+  const mean = new Float64Array(t);
+  const sd = new Float64Array(t);
+  const meanWeight = new Float64Array(t);
+  const pValue = new Float64Array(t);
+  for (let i = 0; i < t; i++) {
+    const [g, x] = ends[i];
+    const mom = bipartiteMoments(c.stubs[g], c.stubs[x], c.m);
+    observed[i] = c.edges[cells[i]];
+    observedWeight[i] = c.weight[cells[i]];
+    mean[i] = mom.mean;
+    sd[i] = Math.sqrt(mom.variance);
+    meanWeight[i] = c.w > 0 ? (c.strength[g] * c.strength[x]) / c.w : 0;
+    pValue[i] = normalP(observed[i], mean[i], sd[i]);
+  }
+  return { observed, observedWeight, mean, sd, meanWeight, pValue, swapsMade: 0 };
+}
+
+function normalP(observed: number, mean: number, sd: number): number {
+  return sd > 0 ? normalLowerTail((observed - mean) / sd) : 1;
+}
+
+function makeGap(groupA: string, groupB: string, sizeA: number, sizeB: number, c: CellNull, i: number): GroupPairGap {
+  const observedTies = c.observed[i];
+  const expectedTies = c.mean[i];
+  const expectedWeight = c.meanWeight[i];
+  const sd = c.sd[i];
   return {
     groupA,
     groupB,
     sizeA,
     sizeB,
     observedTies,
-    observedWeight,
+    observedWeight: c.observedWeight[i],
     expectedTies,
+    sd,
     expectedWeight,
     ratio: expectedTies > 0 ? observedTies / expectedTies : NaN,
-    weightRatio: expectedWeight > 0 ? observedWeight / expectedWeight : NaN,
+    weightRatio: expectedWeight > 0 ? c.observedWeight[i] / expectedWeight : NaN,
     z: sd > 0 ? (observedTies - expectedTies) / sd : NaN,
+    pValue: c.pValue[i],
+    qValue: NaN,
+    gap: false,
   };
+}
+
+function table(ties: number, raw: GroupPairGap[], alpha: number, what: string): GapTable {
+  const between = raw.map((p, i) => (p.groupA !== p.groupB ? i : -1)).filter((i) => i >= 0);
+  const q = benjaminiHochberg(between.map((i) => raw[i].pValue));
+  const pairs = raw.slice();
+  between.forEach((i, r) => {
+    pairs[i] = { ...raw[i], qValue: q[r], gap: q[r] <= alpha };
+  });
+  const gaps = pairs
+    .filter((p) => p.gap)
+    .sort((a, b) => a.qValue - b.qValue || a.pValue - b.pValue || zOrder(a) - zOrder(b) || b.expectedTies - b.observedTies - (a.expectedTies - a.observedTies));
+  const tested = between.filter((i) => !Number.isNaN(raw[i].pValue)).length;
+  const statement =
+    tested === 0
+      ? `No pair of ${what} to test.`
+      : gaps.length === 0
+        ? `No significant gap: none of the ${tested} pairs of ${what} has fewer ties than the null model at FDR ${alpha} (Benjamini-Hochberg).`
+        : `${gaps.length} significant gap${gaps.length === 1 ? '' : 's'} among ${tested} pairs of ${what} (Benjamini-Hochberg q <= ${alpha}).`;
+  return { ties, pairs, gaps, tested, statement };
+}
+
+/** Lowest z first; pairs whose sd is 0 sort after the ones with a z. */
+function zOrder(p: GroupPairGap): number {
+  return Number.isNaN(p.z) ? Number.MAX_VALUE : p.z;
 }
 
 function capabilityStatus(

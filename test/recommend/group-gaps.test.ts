@@ -17,6 +17,16 @@ function randomGroupsGraph(seed: number, n: number, pIn: number, pOut: number): 
   return OrgGraph.from({ people, ties, relations: undirected });
 }
 
+const twoGroups = OrgGraph.from({
+  people: ['a1', 'a2', 'b1', 'b2'].map((id) => ({ id, attributes: { dept: id[0].toUpperCase() } })),
+  ties: [
+    { source: 'a1', target: 'a2' },
+    { source: 'b1', target: 'b2' },
+    { source: 'a1', target: 'b1', weight: 4 },
+  ],
+  relations: undirected,
+});
+
 describe('groupGaps: degenerate inputs', () => {
   it('gives empty tables for one person and names a missing attribute', () => {
     // A graph with nobody has no attribute either.
@@ -30,6 +40,8 @@ describe('groupGaps: degenerate inputs', () => {
     expect(one.staff.pairs[0].expectedTies).toBe(0);
     expect(one.staff.pairs[0].ratio).toBeNaN();
     expect(one.staff.pairs[0].z).toBeNaN();
+    expect(one.staff.pairs[0].pValue).toBe(1);
+    expect(one.staff.statement).toBe('No pair of staff groups to test.');
   });
 
   it('leaves isolates and people without a group out of the totals', () => {
@@ -55,74 +67,108 @@ describe('groupGaps: degenerate inputs', () => {
       { name: 'A', staff: 2, external: 0 },
       { name: 'B', staff: 2, external: 0 },
     ]);
-    // Path a-b-c with degrees 1, 2, 1 over counted ties: D_A = 1, D_B = 3, Q = 6, m = 2,
-    // c = 2 / (2 - 6/8) = 1.6; expected(A, B) = 1.6 * 1 * 3 / 4 = 1.2; observed 1.
+    // Counted ties a-b, b-c share b: no double edge swap keeps the graph simple, so the rewiring
+    // null is the observed graph itself: expected(A, B) = 1, sd 0, p = 1.
     const ab = r.staff.pairs.find((p) => p.groupA === 'A' && p.groupB === 'B')!;
     expect(ab.observedTies).toBe(1);
-    expect(ab.expectedTies).toBeCloseTo(1.2, 12);
-    expect(ab.ratio).toBeCloseTo(1 / 1.2, 12);
+    expect(ab.expectedTies).toBe(1);
+    expect(ab.sd).toBe(0);
+    expect(ab.pValue).toBe(1);
+    // Configuration (analytic): path a-b-c with degrees 1, 2, 1: D_A = 1, D_B = 3, Q = 6, m = 2,
+    // c = 2 / (2 - 6/8) = 1.6; expected(A, B) = 1.6 * 1 * 3 / 4 = 1.2.
+    const conf = groupGaps(project(g), { attribute: 'dept', nullModel: 'configuration' });
+    expect(conf.staff.pairs.find((p) => p.groupA === 'A' && p.groupB === 'B')!.expectedTies).toBeCloseTo(1.2, 12);
   });
 });
 
 describe('groupGaps: configuration model by hand', () => {
-  it('gives the stub-matching z of two groups joined by one tie', () => {
+  it('gives the stub-matching z of two groups joined by one tie and its normal p-value', () => {
     // a1-a2, b1-b2, a1-b1: D_A = D_B = 3, m = 3, Q = 4+1+4+1 = 10, c = 3 / (3 - 10/12) = 18/13.
     // expected(A, B) = (18/13) * 9 / 6 = 27/13. Stub-matching variance 0.96 (test/core/degree-null.test.ts).
-    // z = (1 - 27/13) / sqrt(0.96).
-    const g = OrgGraph.from({
-      people: ['a1', 'a2', 'b1', 'b2'].map((id) => ({ id, attributes: { dept: id[0].toUpperCase() } })),
-      ties: [
-        { source: 'a1', target: 'a2' },
-        { source: 'b1', target: 'b2' },
-        { source: 'a1', target: 'b1', weight: 4 },
-      ],
-      relations: undirected,
-    });
-    const r = groupGaps(project(g), { attribute: 'dept' });
+    // z = (1 - 27/13) / sqrt(0.96) = -1.0989; p = Phi(z) = 0.1359 (R: pnorm(-1.0989)).
+    const r = groupGaps(project(twoGroups), { attribute: 'dept', nullModel: 'configuration' });
+    expect(r.nullModel).toBe('configuration');
+    expect(r.null.draws).toBe(0);
     const ab = r.staff.pairs.find((p) => p.groupA !== p.groupB)!;
     expect(ab.expectedTies).toBeCloseTo(27 / 13, 12);
     expect(ab.z).toBeCloseTo((1 - 27 / 13) / Math.sqrt(0.96), 12);
+    expect(ab.pValue).toBeCloseTo(0.1359, 4);
+    // One between-group pair: q = p; not significant, so no gap and a plain statement.
+    expect(ab.qValue).toBeCloseTo(ab.pValue, 12);
+    expect(r.staff.gaps).toEqual([]);
+    expect(r.staff.statement).toMatch(/^No significant gap/);
     // Weight: S_A = 1+1+4 = 6, S_B = 6, W = 6 -> expected weight 6*6/12 = 3, observed 4.
     expect(ab.observedWeight).toBe(4);
     expect(ab.expectedWeight).toBeCloseTo(3, 12);
-    expect(r.staff.gaps).toEqual([ab]);
   });
 });
 
-describe('groupGaps: analytic expectation against degree-preserving rewiring', () => {
-  // Three small graphs with three groups; the simulation is a chain of double edge swaps that keep
-  // every degree and the graph simple, 3000 samples. Its standard error of the mean is about
-  // sd / sqrt(3000 / autocorrelation), about 0.1 ties here: the 3% tolerance is well above it.
-  for (const [seed, n, pIn, pOut] of [
-    [7, 40, 0.2, 0.06],
-    [3, 30, 0.4, 0.15],
-    [5, 60, 0.1, 0.03],
-  ] as const) {
-    it(`agrees on n=${n}, seed ${seed}`, () => {
-      const view = project(randomGroupsGraph(seed, n, pIn, pOut));
-      const analytic = groupGaps(view, { attribute: 'dept' });
-      const simulated = groupGaps(view, { attribute: 'dept', nullModel: 'rewiring', samples: 3000, swapsPerEdge: 2, seed: 11 });
-      expect(simulated.diagnostics.swapsMade).toBeGreaterThan(1000);
-      for (let q = 0; q < analytic.staff.pairs.length; q++) {
-        const a = analytic.staff.pairs[q];
-        const s = simulated.staff.pairs[q];
-        expect(a.observedTies).toBe(s.observedTies);
-        expect(Math.abs(a.expectedTies - s.expectedTies) / s.expectedTies).toBeLessThan(0.03);
-        // The stub-matching sd is conservative: never smaller than the rewiring sd by more than 5%,
-        // never larger by more than 25%.
-        const sdA = (a.observedTies - a.expectedTies) / a.z;
-        const sdS = (s.observedTies - s.expectedTies) / s.z;
-        expect(sdA / sdS).toBeGreaterThan(0.95);
-        expect(sdA / sdS).toBeLessThan(1.25);
-      }
-    });
-  }
+describe('groupGaps: rewiring null by enumeration', () => {
+  it('averages over the two simple graphs with the observed degrees', () => {
+    // Degrees a1 = 2, a2 = 1, b1 = 2, b2 = 1, three ties. Without the tie a1-b1, a1 would need both
+    // a2 and b2, leaving b1 nobody: impossible. With it, a1 and b1 each take one of a2, b2:
+    //   G1 = {a1-b1, a1-a2, b1-b2} (observed): A-B = 1, inside A = 1, inside B = 1
+    //   G2 = {a1-b1, a1-b2, b1-a2}:             A-B = 3, inside A = 0, inside B = 0
+    // The swap chain is symmetric, so both are equally likely: E[A-B] = 2, sd = 1, P(A-B <= 1) = 1/2.
+    // 4000 draws with a full swap pass between them: Monte Carlo se of the mean <= 1/sqrt(4000) * ~2
+    // (autocorrelation) = 0.03; tolerance 0.1.
+    const r = groupGaps(project(twoGroups), { attribute: 'dept', draws: 4000, thinning: 1 });
+    expect(r.nullModel).toBe('rewiring');
+    const ab = r.staff.pairs.find((p) => p.groupA !== p.groupB)!;
+    expect(ab.observedTies).toBe(1);
+    expect(Math.abs(ab.expectedTies - 2)).toBeLessThan(0.1);
+    expect(Math.abs(ab.sd - 1)).toBeLessThan(0.05);
+    expect(Math.abs(ab.pValue - 0.5)).toBeLessThan(0.05);
+    const aa = r.staff.pairs.find((p) => p.groupA === 'A' && p.groupB === 'A')!;
+    expect(Math.abs(aa.expectedTies - 0.5)).toBeLessThan(0.05);
+    expect(r.diagnostics.swapsMade).toBeGreaterThan(1000);
+  });
 
   it('is reproducible for a seed', () => {
     const view = project(randomGroupsGraph(1, 24, 0.3, 0.1));
-    const a = groupGaps(view, { attribute: 'dept', nullModel: 'rewiring', samples: 50, seed: 4 });
-    const b = groupGaps(view, { attribute: 'dept', nullModel: 'rewiring', samples: 50, seed: 4 });
+    const a = groupGaps(view, { attribute: 'dept', draws: 50, seed: 4 });
+    const b = groupGaps(view, { attribute: 'dept', draws: 50, seed: 4 });
     expect(a).toEqual(b);
+  });
+
+  it('rejects bad options with a named field', () => {
+    const view = project(twoGroups);
+    expect(() => groupGaps(view, { attribute: 'dept', draws: 0 })).toThrow(/draws must be an integer/);
+    expect(() => groupGaps(view, { attribute: 'dept', alpha: 1.5 })).toThrow(/alpha must be in \(0, 1\)/);
+  });
+});
+
+describe('groupGaps: quasi-independence null by enumeration', () => {
+  it('redraws only which groups the outward ties reach', () => {
+    // Groups A = {a1, a2}, B, C, D one person each; ties a1-a2 (inside A), a1-b, c-d. Outward tie
+    // ends: one per group. Matchings of 4 ends with no pair inside a group: {AB, CD}, {AC, BD},
+    // {AD, BC}, equally likely: E[A-B] = 1/3, P(A-B <= 1) = 1; E[A-C] = 1/3, P(A-C <= 0) = 2/3.
+    // Inside A stays 1 (fixed by the null: p NaN). 4000 draws: se of a mean about 0.01; tolerance 0.05.
+    const g = OrgGraph.from({
+      people: [
+        { id: 'a1', attributes: { dept: 'A' } },
+        { id: 'a2', attributes: { dept: 'A' } },
+        { id: 'b', attributes: { dept: 'B' } },
+        { id: 'c', attributes: { dept: 'C' } },
+        { id: 'd', attributes: { dept: 'D' } },
+      ],
+      ties: [
+        { source: 'a1', target: 'a2' },
+        { source: 'a1', target: 'b' },
+        { source: 'c', target: 'd' },
+      ],
+      relations: undirected,
+    });
+    const r = groupGaps(project(g), { attribute: 'dept', nullModel: 'quasi-independence', draws: 4000, thinning: 1 });
+    const pair = (a: string, b: string) => r.staff.pairs.find((p) => p.groupA === a && p.groupB === b)!;
+    expect(Math.abs(pair('A', 'B').expectedTies - 1 / 3)).toBeLessThan(0.05);
+    expect(pair('A', 'B').pValue).toBe(1);
+    expect(Math.abs(pair('A', 'C').expectedTies - 1 / 3)).toBeLessThan(0.05);
+    expect(Math.abs(pair('A', 'C').pValue - 2 / 3)).toBeLessThan(0.05);
+    expect(pair('A', 'A').expectedTies).toBe(1);
+    expect(pair('A', 'A').pValue).toBeNaN();
+    expect(pair('A', 'A').qValue).toBeNaN();
+    expect(r.staff.tested).toBe(6);
   });
 });
 
@@ -147,7 +193,7 @@ describe('groupGaps: staff and outside stakeholders apart', () => {
     ],
     relations: undirected,
   });
-  const r = groupGaps(project(g), { attribute: 'dept' });
+  const r = groupGaps(project(g), { attribute: 'dept', nullModel: 'configuration' });
 
   it('counts staff ties without outside people', () => {
     expect(r.staff.ties).toBe(3);

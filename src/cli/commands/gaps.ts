@@ -1,7 +1,8 @@
 /**
  * `orgraph gaps`: missing cross-functional links. Observed ties between every pair of groups against
- * a degree-preserving null model (ratio, z), staff and outside stakeholders apart, largest gaps first,
- * and an optional capability focus. Also the shared plumbing of the recommend commands.
+ * a null model (ratio, z, one-sided p, Benjamini-Hochberg q), staff and outside stakeholders apart;
+ * only pairs with q <= --alpha are declared gaps (and "no significant gap" is said when none is);
+ * an optional capability focus. Also the shared plumbing of the recommend commands.
  * Exit 0 clean, 1 data errors, 2 usage errors.
  */
 import type { Command } from 'commander';
@@ -93,7 +94,11 @@ const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
   observedTies: p.observedTies,
   expectedTies: p.expectedTies,
   ratio: p.ratio,
+  sd: p.sd,
   z: p.z,
+  pValue: p.pValue,
+  qValue: p.qValue,
+  gap: p.gap,
   observedWeight: p.observedWeight,
   expectedWeight: p.expectedWeight,
   weightRatio: p.weightRatio,
@@ -102,11 +107,13 @@ const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
 export const gaps: RegisterCommand = (program, io) => {
   const cmd = program
     .command('gaps [dir]')
-    .description('missing cross-functional links: ties between groups against a degree-preserving null model');
+    .description('missing cross-functional links: group pairs with significantly fewer ties than a null model (BH-controlled)');
   addRecommendOptions(cmd, true)
-    .option('--null-model <model>', 'configuration (exact, fast) or rewiring (simulated)', 'configuration')
-    .option('--samples <n>', 'rewired graphs for --null-model rewiring', '200')
-    .option('--seed <n>', 'seed of the rewiring chain', '1')
+    .option('--null-model <model>', 'auto (rewiring up to --max-rewiring-ties, else configuration), rewiring (degree-preserving), quasi-independence (pair-specific, given each group\'s outward ties) or configuration (analytic)', 'auto')
+    .option('--alpha <q>', 'false discovery rate: pairs with BH q-value at or below it are gaps', '0.05')
+    .option('--draws <n>', 'Monte Carlo draws of the null (p-values are multiples of 1/(draws+1))', '999')
+    .option('--max-rewiring-ties <n>', 'largest number of ties for which auto uses rewiring', '50000')
+    .option('--seed <n>', 'seed of the null chains', '1')
     .option('--capability <groups>', 'comma-separated groups that must work together (capability focus)')
     .option('--min-ties <n>', 'capability target: ties per pair')
     .option('--min-ratio <x>', 'capability target: observed / expected per pair')
@@ -114,18 +121,26 @@ export const gaps: RegisterCommand = (program, io) => {
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
       const nullModel = opts.nullModel;
-      if (nullModel !== 'configuration' && nullModel !== 'rewiring') throw new UsageError('--null-model must be configuration or rewiring');
+      if (nullModel !== 'auto' && nullModel !== 'rewiring' && nullModel !== 'quasi-independence' && nullModel !== 'configuration') {
+        throw new UsageError(`--null-model must be auto, rewiring, quasi-independence or configuration, got "${nullModel}"`);
+      }
       const number = (name: string, v: string | undefined): number | undefined => {
         if (v === undefined) return undefined;
         const x = Number(v);
         if (!Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got "${v}"`);
         return x;
       };
+      const alpha = number('alpha', opts.alpha);
+      if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be between 0 and 1, got "${opts.alpha}"`);
+      const draws = number('draws', opts.draws);
+      if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1)) throw new UsageError(`--draws must be a whole number >= 1, got "${opts.draws}"`);
       const view = await loadView(dir, opts, io);
       const result = groupGaps(view, {
         attribute,
         nullModel,
-        samples: number('samples', opts.samples),
+        alpha,
+        draws,
+        maxRewiringTies: number('max-rewiring-ties', opts.maxRewiringTies),
         seed: number('seed', opts.seed),
         capability: opts.capability
           ? { name: 'capability', groups: parseList(opts.capability), target: { minTies: number('min-ties', opts.minTies), minRatio: number('min-ratio', opts.minRatio) } }
@@ -133,15 +148,25 @@ export const gaps: RegisterCommand = (program, io) => {
       });
       const rows = [...result.staff.pairs.map((p) => gapRow('staff', p)), ...result.external.pairs.map((p) => gapRow('external', p))];
       const top = number('top', opts.top) ?? 10;
-      await emit(opts, io, result, rows, () => {
-        let out = `Group gaps on "${attribute}" (${result.nullModel} null model): ${result.staff.ties} ties between staff, ${result.external.ties} staff-outside ties\n\n`;
-        out += `Largest gaps between staff groups (fewest ties against expected):\n`;
-        out += result.staff.gaps.length
-          ? textTable(['groups', 'ties', 'expected', 'ratio', 'z'], result.staff.gaps.slice(0, top).map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.z, 2)]))
-          : '(none)\n';
+      const document = { ...result, significantGaps: result.staff.gaps.length > 0, statement: result.staff.statement };
+      await emit(opts, io, document, rows, () => {
+        const how = result.null.draws > 0 ? `${result.null.draws} draws, seed ${result.null.seed}` : 'analytic';
+        let out = `Group gaps on "${attribute}" (${result.nullModel} null model, ${how}; ${result.null.reason}): ${result.staff.ties} ties between staff, ${result.external.ties} staff-outside ties\n\n`;
+        out += `${result.staff.statement}\n`;
+        if (result.staff.gaps.length) {
+          out += `\nSignificant gaps between staff groups (most significant first):\n`;
+          out += textTable(
+            ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q'],
+            result.staff.gaps.slice(0, top).map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.z, 2), fmt(p.pValue, 4), fmt(p.qValue, 4)]),
+          );
+          if (result.staff.gaps.length > top) out += `(${result.staff.gaps.length - top} more; --top to show them)\n`;
+        }
         if (result.external.pairs.length) {
-          out += `\nRelationship capital (staff group - outside group):\n`;
-          out += textTable(['groups', 'ties', 'expected', 'ratio', 'z'], result.external.pairs.map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.z, 2)]));
+          out += `\nRelationship capital (staff group - outside group): ${result.external.statement}\n`;
+          out += textTable(
+            ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q', 'gap'],
+            result.external.pairs.map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.z, 2), fmt(p.pValue, 4), fmt(p.qValue, 4), p.gap ? 'yes' : 'no']),
+          );
         }
         if (result.capability) {
           out += `\nCapability focus:\n`;
