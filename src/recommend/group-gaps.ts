@@ -516,7 +516,9 @@ function table(ties: number, raw: GroupPairGap[], alpha: number, what: string): 
   const q = benjaminiHochberg(between.map((i) => raw[i].pValue));
   const pairs = raw.slice();
   between.forEach((i, r) => {
-    pairs[i] = { ...raw[i], qValue: q[r], gap: q[r] <= alpha };
+    // q >= p in exact arithmetic; m p / m can round just below p.
+    const qValue = Number.isNaN(q[r]) ? NaN : Math.max(q[r], raw[i].pValue);
+    pairs[i] = { ...raw[i], qValue, gap: qValue <= alpha };
   });
   const gaps = pairs
     .filter((p) => p.gap)
