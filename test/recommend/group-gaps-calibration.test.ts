@@ -75,7 +75,7 @@ function shuffledLabels(view: OrgView, attribute: string, seed: number): OrgGrap
   const adj = sortedAdjacency(view, { weighted: false });
   const ties: { source: string; target: string }[] = [];
   for (let e = 0; e < adj.edgeU.length; e++) ties.push({ source: view.personIds[adj.edgeU[e]], target: view.personIds[adj.edgeV[e]] });
-  const people = view.personIds.map((id, i) => ({ id, attributes: values[i] ? { g: values[i] } : {} }));
+  const people = view.personIds.map((id, i) => ({ id, attributes: (values[i] ? { g: values[i] } : {}) as Record<string, string> }));
   return OrgGraph.from({ people, ties, relations: undirected });
 }
 
