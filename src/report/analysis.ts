@@ -120,6 +120,8 @@ export interface GroupFigures {
   readonly externalTies: number;
   readonly ei: number | null;
   readonly eiP: number | null;
+  /** Benjamini-Hochberg q-value of eiP across the groups tested. */
+  readonly eiQ: number | null;
   readonly siloScore: number | null;
   readonly insularity: number | null;
   readonly closure: number | null;
@@ -177,7 +179,10 @@ export interface AnalysisResult {
   readonly groups: readonly GroupFigures[];
   /** Group-by-group ties against the degree-preserving expectation (rows = columns = `groups`). */
   readonly heatmap: { readonly groups: readonly string[]; readonly sizes: readonly number[]; readonly cells: readonly (readonly (GapCell | null)[])[] };
+  /** Declared gaps only (BH q <= alpha); empty when none is significant. */
   readonly gaps: readonly GapRow[];
+  /** The gap analysis in one sentence (how many significant gaps, or that none is), and its null model. */
+  readonly gapSummary: { readonly statement: string; readonly nullModel: string; readonly draws: number } | null;
   readonly introductions: readonly IntroductionRow[] | null;
   readonly brokers: readonly RankedEntry[] | null;
   readonly gatekeepers: readonly RankedEntry[] | null;
@@ -211,6 +216,8 @@ export interface GapRow extends GapCell {
   readonly groupB: string;
   readonly sizeA: number;
   readonly sizeB: number;
+  readonly p: number | null;
+  readonly q: number | null;
 }
 
 export interface IntroductionRow {
@@ -401,6 +408,7 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
         externalTies: e.external,
         ei: num(e.value),
         eiP: e.test ? num(e.test.pValue) : null,
+        eiQ: e.test ? num(e.qValue) : null,
         siloScore: num(s.value),
         insularity: num(s.insularity),
         closure: num(s.closure),
@@ -428,7 +436,7 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   }
   const sizeOf = new Map(gapsResult ? gapsResult.groups.map((g) => [g.name, g.staff]) : []);
   const gapRows: GapRow[] = gapsResult
-    ? gapsResult.staff.gaps.map((p) => ({ groupA: p.groupA, groupB: p.groupB, sizeA: p.sizeA, sizeB: p.sizeB, ...cell(p) }))
+    ? gapsResult.staff.gaps.map((p) => ({ groupA: p.groupA, groupB: p.groupB, sizeA: p.sizeA, sizeB: p.sizeB, ...cell(p), p: num(p.pValue), q: num(p.qValue) }))
     : [];
   const introRows: IntroductionRow[] | null = intro
     ? intro.introductions.map((x: Introduction) => ({
@@ -488,6 +496,7 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
     groups,
     heatmap: { groups: heatGroups, sizes: heatGroups.map((g) => sizeOf.get(g) ?? 0), cells },
     gaps: gapRows,
+    gapSummary: gapsResult ? { statement: gapsResult.staff.statement, nullModel: gapsResult.nullModel, draws: gapsResult.null.draws } : null,
     introductions: introRows,
     brokers: personLevel ? brokers : null,
     gatekeepers: personLevel ? gatekeepers : null,

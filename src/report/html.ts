@@ -235,13 +235,13 @@ function silos(r: AnalysisResult): string {
   const rows = r.groups
     .map(
       (g, k) =>
-        `<tr><td>${k + 1}</td><td>${e(g.group)}</td><td class="num">${fmt(g.size)}</td><td class="num">${e(fmtN(g.siloScore))}</td><td class="num">${e(fmtN(g.ei))}</td><td class="num">${fmt(g.internalTies)}</td><td class="num">${fmt(g.externalTies)}</td><td class="num">${fmt(g.groupsReached)}</td></tr>`,
+        `<tr><td>${k + 1}</td><td>${e(g.group)}</td><td class="num">${fmt(g.size)}</td><td class="num">${e(fmtN(g.siloScore))}</td><td class="num">${e(fmtN(g.ei))}</td><td class="num">${e(fmtN(g.eiQ))}</td><td class="num">${fmt(g.internalTies)}</td><td class="num">${fmt(g.externalTies)}</td><td class="num">${fmt(g.groupsReached)}</td></tr>`,
     )
     .join('');
   return section(
     'silos',
     SILO_EXPLAIN,
-    `<table class="list"><tr><th>#</th><th>Group</th><th>People</th><th>Silo score</th><th>E-I</th><th>Ties inside</th><th>Ties across</th><th>Groups reached</th></tr>${rows}</table>`,
+    `<table class="list"><tr><th>#</th><th>Group</th><th>People</th><th>Silo score</th><th>E-I</th><th>E-I q</th><th>Ties inside</th><th>Ties across</th><th>Groups reached</th></tr>${rows}</table>`,
   );
 }
 
@@ -250,15 +250,16 @@ const SILO_EXPLAIN =
 
 function gaps(r: AnalysisResult): string {
   const explain =
-    'Pairs of groups with fewer ties than expected if contacts were chosen regardless of group (configuration model; z below 0 = fewer than chance), largest gap first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why (resource allocation index, Zhou, Lu &amp; Zhang 2009; no person is asked to take part in more than two).';
+    'Pairs of groups with significantly fewer ties than expected if everyone kept their number of contacts but chose them regardless of group (degree-preserving rewiring, or its analytic approximation on very large networks; z below 0 = fewer than chance; one-sided p-value, and q-value controlling the false discovery rate across all pairs at 0.05); most significant first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why (resource allocation index, Zhou, Lu &amp; Zhang 2009; no person is asked to take part in more than two).';
   if (r.options.group === null) return section('gaps', explain, '<p class="empty">Missing links need groups (give <code>--group</code>).</p>');
   const gapRows = r.gaps
     .slice(0, 15)
-    .map((g) => `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td></tr>`)
+    .map((g) => `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td><td class="num">${e(fmtN(g.q))}</td></tr>`)
     .join('');
+  const statement = r.gapSummary ? `<p>${e(r.gapSummary.statement)}</p>` : '';
   const gapTable = r.gaps.length
-    ? `<table class="list"><tr><th>Group</th><th>Group</th><th>Ties</th><th>Expected</th><th>Ratio</th><th>z</th></tr>${gapRows}</table>`
-    : '<p class="empty">No pair of groups has fewer ties than expected.</p>';
+    ? `${statement}<table class="list"><tr><th>Group</th><th>Group</th><th>Ties</th><th>Expected</th><th>Ratio</th><th>z</th><th>q</th></tr>${gapRows}</table>`
+    : `<p class="empty">${e(r.gapSummary?.statement ?? 'No significant gap between groups.')}</p>`;
   let intro: string;
   if (r.introductions === null) intro = '<p class="empty">Person-level introductions are switched off for this report (groups only).</p>';
   else if (r.introductions.length === 0) intro = '<p class="empty">No introductions to suggest across these gaps.</p>';
@@ -266,7 +267,7 @@ function gaps(r: AnalysisResult): string {
     intro = `<table class="list"><tr><th>Groups</th><th>Introduce</th><th>to</th><th>Introducer</th><th>Why</th></tr>${r.introductions
       .map((x) => `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${e(x.personA)}</td><td>${e(x.personB)}</td><td>${e(x.introducer ?? '-')}</td><td>${e(x.reason)}</td></tr>`)
       .join('')}</table>`;
-  return section('gaps', explain, `<h3>Largest gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);
+  return section('gaps', explain, `<h3>Significant gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);
 }
 
 function scorecard(s: ScorecardRows | null): string {

@@ -54,6 +54,8 @@ describe('orgraph groups', () => {
     // --permutations 0: empty p-value cells.
     const header = lines[0].split(',');
     expect(lines[1].split(',')[header.indexOf('eiPValue')]).toBe('');
+    expect(header.indexOf('eiQValue')).toBe(header.indexOf('eiPValue') + 1);
+    expect(lines[1].split(',')[header.indexOf('eiQValue')]).toBe('');
     // Unweighted: weights equal counts.
     const row = lines[1].split(',');
     expect(row[header.indexOf('internalWeight')]).toBe(row[header.indexOf('internalTies')]);

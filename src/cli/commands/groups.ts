@@ -90,6 +90,7 @@ export function groupsDocument(view: OrgView, settings: GroupsSettings): GroupsD
       eiPLower: num(e.test?.pLower ?? NaN),
       eiPUpper: num(e.test?.pUpper ?? NaN),
       eiPValue: num(e.test?.pValue ?? NaN),
+      eiQValue: num(e.qValue),
       internalDensity: num(dens[g].internal),
       externalDensity: num(dens[g].external),
       densityRatio: num(dens[g].ratio),

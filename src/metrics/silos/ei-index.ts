@@ -8,6 +8,7 @@
  */
 import { emptyGroupTotals, groupTotals, personMixing, type GroupTotals } from '../../core/group-mixing.js';
 import { permuteLabels } from '../../core/label-permutation.js';
+import { benjaminiHochberg } from '../../core/multiple-testing.js';
 import { mulberry32 } from '../../core/random.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
@@ -49,6 +50,12 @@ export interface EiValue {
 export interface GroupEiValue extends EiValue {
   readonly group: string;
   readonly size: number;
+  /**
+   * Benjamini-Hochberg q-value of the two-sided permutation p-value (`test.pValue`) across the
+   * groups with a defined p-value; NaN when the test was skipped or the group's E-I is undefined.
+   * A group is significantly open or closed at FDR alpha when qValue <= alpha.
+   */
+  readonly qValue: number;
 }
 
 export interface EiIndexResult {
@@ -76,7 +83,9 @@ export interface EiIndexResult {
  * without ties, an empty graph) are NaN.
  *
  * Permutation test: group labels are shuffled among grouped people (group sizes kept) `permutations`
- * times with a seeded generator; each network and group value gets its null mean, sd and p-values.
+ * times with a seeded generator; each network and group value gets its null mean, sd and p-values,
+ * and each group a Benjamini-Hochberg q-value of its two-sided p-value across the groups (many
+ * groups are many tests: read qValue, not pValue, to call a group a silo).
  *
  * Complexity: O(n + m) for the values, O(permutations x (n + m)) for the test.
  * @example
@@ -167,11 +176,15 @@ function eiIndexWith(view: OrgView, groups: GroupPartition, options: EiIndexOpti
     weighted,
   });
 
+  // Multiplicity: one two-sided test per group; BH across the defined ones (q >= p clamps rounding).
+  const q = benjaminiHochberg(groupTests.map((t) => (t ? t.pValue : NaN)));
   const groupValues: GroupEiValue[] = [];
   for (let g = 0; g < k; g++) {
+    const test = groupTests[g];
+    const qValue = test && !Number.isNaN(q[g]) ? Math.max(q[g], test.pValue) : NaN;
     const internal = weighted ? totals.internalWeight[g] : totals.internalTies[g];
     const external = groupExternal(totals, g, weighted, direction);
-    groupValues.push({ group: groups.names[g], size: groups.sizes[g], internal, external, value: obsGroups[g], test: groupTests[g] });
+    groupValues.push({ group: groups.names[g], size: groups.sizes[g], internal, external, value: obsGroups[g], test, qValue });
   }
   return {
     measure,

@@ -139,6 +139,32 @@ describe('eiIndex: permutation test', () => {
     expect(r.network.test).toMatchObject({ expected: -1, sd: 0, pLower: 1, pUpper: 1, pValue: 1, permutations: 20 });
   });
 
+  it('BH q-values across groups: q_(i) = min over j >= i of m p_(j) / j, NaN without a test', async () => {
+    const view = await caseView({ dataset: 'manufacturing-email', directed: false, weighted: true });
+    const groups = groupPartition(view, 'division');
+    const r = eiIndex(view, groups, { permutations: 199, seed: 3 });
+    const p = r.groups.map((g) => g.test!.pValue).filter((x) => !Number.isNaN(x));
+    const m = p.length;
+    expect(m).toBeGreaterThan(5);
+    // Direct O(m^2) evaluation of the step-up formula (Benjamini & Hochberg 1995), ranks with ties in
+    // input order (the rank a tie gets does not change the minimum).
+    const sorted = [...p].sort((a, b) => a - b);
+    for (const g of r.groups) {
+      const pv = g.test!.pValue;
+      if (Number.isNaN(pv)) {
+        expect(g.qValue).toBeNaN();
+        continue;
+      }
+      const i = sorted.indexOf(pv) + 1;
+      let q = 1;
+      for (let j = i; j <= m; j++) q = Math.min(q, (m * sorted[j - 1]) / j);
+      expect(g.qValue).toBeCloseTo(Math.max(q, pv), 12);
+      expect(g.qValue).toBeGreaterThanOrEqual(pv);
+    }
+    const none = eiIndex(view, groups, { permutations: 0 });
+    for (const g of none.groups) expect(g.qValue).toBeNaN();
+  });
+
   it('rejects a negative permutation count', () => {
     const view = twoTriangles();
     expect(() => eiIndex(view, groupPartition(view, 'team'), { permutations: -1 })).toThrow(/permutations/);
