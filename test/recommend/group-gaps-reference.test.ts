@@ -1,0 +1,50 @@
+/**
+ * orgraph's default gaps null (degree-preserving rewiring) against NetworkX double_edge_swap on three
+ * real data sets: expected ties and sd per group pair agree within Monte Carlo error.
+ * Fixture: test/fixtures/reference/gaps/networkx.json, written by scripts/reference/gaps.py.
+ *
+ * Tolerance, from the draw counts: each side estimates a mean from N correlated draws; its standard
+ * error is sd * sqrt(tau / N), tau the integrated autocorrelation time of the cell count. A swap
+ * attempt moves two of the m ties, so with s attempts per tie between draws the lag-1 correlation is
+ * about exp(-2 s a), a the acceptance rate. NetworkX (s = 1 or 0.5 accepted swaps per tie): tau <= 3.
+ * orgraph (default thinning s = 0.2 attempts per tie, acceptance >= 0.5 on these graphs): rho <= 0.82,
+ * tau = (1 + rho) / (1 - rho) <= 10. Means must agree within 4 combined standard errors; sds within
+ * 4 combined standard errors of an sd, sd * sqrt(tau / (2N)) per side. Both bounds are loose on
+ * purpose (tau is bounded, not measured) but scale with the draws: a biased null fails them.
+ */
+import { describe, expect, it } from 'vitest';
+import { groupGaps } from '../../src/recommend/group-gaps.js';
+import { datasetView } from '../helpers/datasets.js';
+import { referenceJson } from '../helpers/reference.js';
+
+interface RefPair { groupA: string; groupB: string; observed: number; mean: number; sd: number }
+interface RefCase { dataset: string; relation: string; attribute: string; ties: number; draws: number; swapsPerDrawPerEdge: number; pairs: RefPair[] }
+const REF = referenceJson<{ version: string; cases: RefCase[] }>('gaps/networkx.json');
+
+const ORGRAPH_DRAWS = 4000;
+const TAU_ORGRAPH = 10;
+const TAU_NETWORKX = 3;
+
+describe(`gaps null against NetworkX ${REF.version} double_edge_swap`, () => {
+  for (const c of REF.cases) {
+    it(`${c.dataset} (${c.relation}, ${c.attribute}): expected ties and sd per pair`, async () => {
+      const view = await datasetView(c.dataset, { relations: [c.relation] });
+      const r = groupGaps(view, { attribute: c.attribute, draws: ORGRAPH_DRAWS, seed: 7 });
+      expect(r.nullModel).toBe('rewiring');
+      expect(r.staff.ties).toBe(c.ties);
+      const key = (a: string, b: string) => [a, b].sort().join('|');
+      const ours = new Map(r.staff.pairs.map((p) => [key(p.groupA, p.groupB), p]));
+      let compared = 0;
+      for (const ref of c.pairs) {
+        const p = ours.get(key(ref.groupA, ref.groupB))!;
+        expect(p.observedTies).toBe(ref.observed);
+        const seMean = Math.sqrt((ref.sd ** 2 * TAU_NETWORKX) / c.draws + (p.sd ** 2 * TAU_ORGRAPH) / ORGRAPH_DRAWS);
+        expect(Math.abs(p.expectedTies - ref.mean)).toBeLessThanOrEqual(4 * seMean + 1e-9);
+        const seSd = Math.sqrt((ref.sd ** 2 * TAU_NETWORKX) / (2 * c.draws) + (p.sd ** 2 * TAU_ORGRAPH) / (2 * ORGRAPH_DRAWS));
+        expect(Math.abs(p.sd - ref.sd)).toBeLessThanOrEqual(4 * seSd + 1e-9);
+        compared++;
+      }
+      expect(compared).toBe(c.pairs.length);
+    });
+  }
+});
