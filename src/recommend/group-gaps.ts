@@ -524,12 +524,13 @@ function table(ties: number, raw: GroupPairGap[], alpha: number, what: string): 
     .filter((p) => p.gap)
     .sort((a, b) => a.qValue - b.qValue || a.pValue - b.pValue || zOrder(a) - zOrder(b) || b.expectedTies - b.observedTies - (a.expectedTies - a.observedTies));
   const tested = between.filter((i) => !Number.isNaN(raw[i].pValue)).length;
+  const pairsOf = `${tested} pair${tested === 1 ? '' : 's'} of ${what}`;
   const statement =
     tested === 0
       ? `No pair of ${what} to test.`
       : gaps.length === 0
-        ? `No significant gap: none of the ${tested} pairs of ${what} has fewer ties than the null model at FDR ${alpha} (Benjamini-Hochberg).`
-        : `${gaps.length} significant gap${gaps.length === 1 ? '' : 's'} among ${tested} pairs of ${what} (Benjamini-Hochberg q <= ${alpha}).`;
+        ? `No significant gap: none of the ${pairsOf} has fewer ties than the null model at FDR ${alpha} (Benjamini-Hochberg).`
+        : `${gaps.length} significant gap${gaps.length === 1 ? '' : 's'} among ${pairsOf} (Benjamini-Hochberg q <= ${alpha}).`;
   return { ties, pairs, gaps, tested, statement };
 }
 
