@@ -216,6 +216,37 @@ describe('groupGaps: staff and outside stakeholders apart', () => {
   });
 });
 
+describe('groupGaps: staff-outside ties under the rewiring null, by enumeration', () => {
+  it('averages over the three two-sided graphs with the observed degrees', () => {
+    // Staff-outside ties s1-c1, s2-c1, e2-c2: staff ends s1, s2, e2 one tie each; outside c1 two, c2
+    // one. The outside ends are exchanged, keeping the graph simple: c1 takes two of {s1, s2, e2} and
+    // c2 the third, 3 graphs, equally likely. Sales x Customer = 2, 1, 1: E = 4/3, P(X <= 2) = 1;
+    // Eng x (outside) = 1 only when c2 keeps e2: E = 1/3. 3000 draws: se of a mean about 0.02.
+    const g = OrgGraph.from({
+      people: [
+        { id: 's1', attributes: { dept: 'Sales' } },
+        { id: 's2', attributes: { dept: 'Sales' } },
+        { id: 'e2', attributes: { dept: 'Eng' } },
+        { id: 'c1', attributes: { dept: 'Customer' }, external: true },
+        { id: 'c2', external: true },
+      ],
+      ties: [
+        { source: 's1', target: 'c1' },
+        { source: 's2', target: 'c1' },
+        { source: 'e2', target: 'c2' },
+      ],
+      relations: undirected,
+    });
+    const r = groupGaps(project(g), { attribute: 'dept', draws: 3000, thinning: 1 });
+    const pair = (a: string, b: string) => r.external.pairs.find((p) => p.groupA === a && p.groupB === b)!;
+    expect(r.external.ties).toBe(3);
+    expect(Math.abs(pair('Sales', 'Customer').expectedTies - 4 / 3)).toBeLessThan(0.08);
+    expect(pair('Sales', 'Customer').pValue).toBe(1);
+    expect(Math.abs(pair('Eng', '(outside)').expectedTies - 1 / 3)).toBeLessThan(0.08);
+    expect(r.external.pairs.reduce((s, p) => s + p.expectedTies, 0)).toBeCloseTo(3, 9);
+  });
+});
+
 describe('groupGaps: capability focus', () => {
   const view = project(randomGroupsGraph(7, 40, 0.2, 0.06));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eiIndex, eiIndexWeighted } from '../../../src/metrics/silos/ei-index.js';
 import { groupPartition } from '../../../src/metrics/silos/groups.js';
+import { mulberry32 } from '../../../src/core/random.js';
 import { caseView, emptyView, label, NX, small, smallDirected, twoTriangles } from './helpers.js';
 
 describe('eiIndex: degenerate inputs', () => {
@@ -163,6 +164,25 @@ describe('eiIndex: permutation test', () => {
     }
     const none = eiIndex(view, groups, { permutations: 0 });
     for (const g of none.groups) expect(g.qValue).toBeNaN();
+  });
+
+  it('calibration: with random labels, some group reaches q <= 0.05 in about 5% of graphs or fewer', () => {
+    // 200 Erdos-Renyi graphs (30 people, p = 0.15), 5 groups assigned at random, 199 permutations.
+    // BH on the per-group two-sided p-values: when every group is null, P(any q <= 0.05) <= 0.05.
+    // Measured: 7 of 200 = 0.035 (95% Wilson interval 0.017-0.070); allowed: 18 = the 0.99 quantile of
+    // Binomial(200, 0.05).
+    let declared = 0;
+    for (let r = 0; r < 200; r++) {
+      const random = mulberry32(500 + r);
+      const labels: Record<string, string> = {};
+      for (let i = 0; i < 30; i++) labels[`p${i}`] = `G${Math.floor(random() * 5)}`;
+      const edges: [string, string][] = [];
+      for (let i = 0; i < 30; i++) for (let j = i + 1; j < 30; j++) if (random() < 0.15) edges.push([`p${i}`, `p${j}`]);
+      const view = small(labels, edges);
+      const ei = eiIndex(view, groupPartition(view, 'team'), { permutations: 199, seed: r + 1 });
+      if (ei.groups.some((g) => g.qValue <= 0.05)) declared++;
+    }
+    expect(declared).toBeLessThanOrEqual(18);
   });
 
   it('rejects a negative permutation count', () => {
