@@ -357,8 +357,8 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
   }
   const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffSize[g], outsideSize[x], xNull, i));
   // Step 5: q-values and declared gaps.
-  const staffTable = table(su.length, staffPairs, o.alpha, 'staff groups');
-  const externalTable = table(xu.length, outsidePairs, o.alpha, 'staff and outside groups');
+  const staffTable = table(su.length, staffPairs, o.alpha, 'staff groups', mc ? o.draws : 0);
+  const externalTable = table(xu.length, outsidePairs, o.alpha, 'staff and outside groups', mc ? o.draws : 0);
   // Step 6: capability focus.
   const capability = o.capability ? capabilityStatus(o.capability, groups, staffTable.pairs) : null;
   const groupRows = groups.names.map((name, g) => ({ name, staff: staffSize[g], external: outsideSize[g] }));
@@ -511,7 +511,7 @@ function makeGap(groupA: string, groupB: string, sizeA: number, sizeB: number, c
   };
 }
 
-function table(ties: number, raw: GroupPairGap[], alpha: number, what: string): GapTable {
+function table(ties: number, raw: GroupPairGap[], alpha: number, what: string, draws: number): GapTable {
   const between = raw.map((p, i) => (p.groupA !== p.groupB ? i : -1)).filter((i) => i >= 0);
   const q = benjaminiHochberg(between.map((i) => raw[i].pValue));
   const pairs = raw.slice();
@@ -529,7 +529,10 @@ function table(ties: number, raw: GroupPairGap[], alpha: number, what: string): 
     tested === 0
       ? `No pair of ${what} to test.`
       : gaps.length === 0
-        ? `No significant gap: none of the ${pairsOf} has fewer ties than the null model at FDR ${alpha} (Benjamini-Hochberg).`
+        ? `No significant gap: none of the ${pairsOf} has fewer ties than the null model at FDR ${alpha} (Benjamini-Hochberg).` +
+          (draws > 0 && tested / (draws + 1) > alpha
+            ? ` With ${draws} draws a pair extreme on its own reaches q = ${tested}/${draws + 1} at best; more draws could detect it.`
+            : '')
         : `${gaps.length} significant gap${gaps.length === 1 ? '' : 's'} among ${pairsOf} (Benjamini-Hochberg q <= ${alpha}).`;
   return { ties, pairs, gaps, tested, statement };
 }

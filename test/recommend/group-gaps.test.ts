@@ -290,3 +290,13 @@ describe('groupGaps: capability focus', () => {
     expect(() => groupGaps(view, { attribute: 'office' })).toThrow(/no attribute "office"/);
   });
 });
+
+describe('groupGaps: Monte Carlo resolution', () => {
+  it('says when too few draws leave no pair able to reach alpha', () => {
+    // 3 groups, 3 pairs tested, 19 draws: the smallest q of a pair extreme on its own is 3/20 = 0.15 > 0.05.
+    const r = groupGaps(project(randomGroupsGraph(7, 40, 0.2, 0.06)), { attribute: 'dept', draws: 19 });
+    expect(r.staff.gaps).toEqual([]);
+    for (const p of r.staff.pairs) if (p.groupA !== p.groupB) expect(p.qValue).toBeGreaterThanOrEqual(0.05);
+    expect(r.staff.statement).toContain('With 19 draws a pair extreme on its own reaches q = 3/20 at best');
+  });
+});
