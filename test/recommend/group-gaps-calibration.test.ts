@@ -104,6 +104,14 @@ describe('gaps calibration: random labels declare a gap in at most about alpha o
     expect(declared).toBeLessThanOrEqual(binomialQuantile(R, 0.05, 0.99));
   });
 
+  it('larger org-like graphs, the analytic configuration null that auto uses above 50,000 ties', () => {
+    // 100 graphs, n = 1000 (about 2,990 ties), 8 random groups (28 pairs). Measured: 1 of 100 = 0.01
+    // (95% Wilson interval 0.002-0.054): conservative, as its larger sd makes it.
+    const R = 100;
+    const declared = declaredIn(R, (r) => orgLike(9000 + r, 1000, 3, 0.7, 8), { nullModel: 'configuration' });
+    expect(declared).toBeLessThanOrEqual(binomialQuantile(R, 0.05, 0.99));
+  });
+
   it('krackhardt-hightech advice with shuffled departments', async () => {
     const view = await datasetView('krackhardt-hightech', { relations: ['advice'] });
     // 145 advice pairs, 5 departments (10 between pairs). Measured: 9 of 200, 0.045 (0.024-0.083).
