@@ -164,7 +164,7 @@ function heatColour(c: GapCell | null): string {
 function heatmap(r: AnalysisResult): string {
   const h = r.heatmap;
   const explain =
-    'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (configuration model; Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
+    'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (degree-preserving rewiring, Maslov &amp; Sneppen 2002; on very large networks its analytic approximation, the configuration model of Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
   if (h.groups.length === 0) return section('heatmap', explain, '<p class="empty">No groups to compare (give a group attribute with <code>--group</code>).</p>');
   const order = h.groups.map((_, a) => a).sort((a, b) => h.sizes[b] - h.sizes[a] || a - b).slice(0, HEATMAP_MAX_GROUPS);
   const note = h.groups.length > HEATMAP_MAX_GROUPS ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>` : '';

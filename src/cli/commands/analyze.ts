@@ -129,14 +129,14 @@ export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
     'groups.csv',
     recordsToCsv(
       r.groups.map((g) => ({ ...g }) as Record<string, CellValue>),
-      ['group', 'size', 'siloScore', 'insularity', 'closure', 'preference', 'ei', 'eiP', 'internalTies', 'externalTies', 'groupsReached', 'soleLinkMembers'],
+      ['group', 'size', 'siloScore', 'insularity', 'closure', 'preference', 'ei', 'eiP', 'eiQ', 'internalTies', 'externalTies', 'groupsReached', 'soleLinkMembers'],
     ),
   );
   files.set(
     'gaps.csv',
     recordsToCsv(
       r.gaps.map((g) => ({ ...g }) as Record<string, CellValue>),
-      ['groupA', 'groupB', 'sizeA', 'sizeB', 'observed', 'expected', 'ratio', 'z'],
+      ['groupA', 'groupB', 'sizeA', 'sizeB', 'observed', 'expected', 'ratio', 'z', 'p', 'q'],
     ),
   );
   if (r.introductions) {
