@@ -11,7 +11,7 @@ between (and inside) every pair of groups is recorded. Per pair: observed ties, 
 (n - 1 denominator) over the draws. The chain is seeded (numpy-free: a random.Random passed as
 seed). double_edge_swap keeps every degree and the graph simple, as orgraph's rewiring does.
 
-Usage: python3 scripts/reference/gaps.py   (about 10 minutes on a busy 2-core machine)
+Usage: python3 scripts/reference/gaps.py   (about 4 minutes on a busy 2-core machine)
 """
 import json
 import math
