@@ -13,6 +13,7 @@ seed). double_edge_swap keeps every degree and the graph simple, as orgraph's re
 
 Usage: python3 scripts/reference/gaps.py   (about 4 minutes on a busy 2-core machine)
 """
+import datetime
 import json
 import math
 import os
@@ -86,7 +87,9 @@ def main():
     out = {
         'tool': 'networkx',
         'version': nx.__version__,
+        'script': 'scripts/reference/gaps.py',
         'python': sys.version.split()[0],
+        'generated': datetime.date.today().isoformat(),
         'function': 'networkx.double_edge_swap',
         'burnInSwapsPerEdge': BURN_IN_PER_EDGE,
         'seed': SEED,
