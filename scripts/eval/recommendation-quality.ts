@@ -95,7 +95,7 @@ export async function evaluate(repeats: number): Promise<CaseResult[]> {
 }
 
 function weightsText(w: IntroductionScoreWeights): string {
-  return `lambda ${w.commonNeighbours}, ${w.resourceAllocation ? 'RA' : 'RAw'}, gamma ${w.groupAffinity}, beta ${w.bridging}`;
+  return `lambda ${w.commonNeighbours}, ${w.resourceAllocation ? 'RA' : 'RAw'}, epsilon ${w.threeStep}`;
 }
 
 function table(results: CaseResult[], repeats: number): string {

@@ -1,13 +1,15 @@
 /**
  * Introduction score
- * orgraph's documented score of a candidate introduction: structural proximity (resource allocation
- * over two- and three-step paths, optionally tie-strength aware), the pair's affinity for each other's
- * group, and the steps the new tie saves.
+ * orgraph's documented score of a candidate introduction, in two parts shown apart: its value (how
+ * much the new tie would close the gap between the two groups: steps saved, and whether it opens a
+ * new bridge or duplicates one) and its plausibility (how likely the tie is to take, by link
+ * prediction: resource allocation over two- and three-step paths, optionally tie-strength aware).
  * Reference: Zhou, T., Lu, L. & Zhang, Y.-C. (2009). Predicting missing links via local information.
- * Eur. Phys. J. B 71; Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80, 046122.
+ * Eur. Phys. J. B 71; Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80, 046122; Burt, R. S.
+ * (1992). Structural Holes (redundant contacts).
  */
 
-/** Weights of orgraph's introduction score (see {@link introductionScore}). */
+/** Weights of the plausibility part of the introduction score (see {@link introductionPlausibility}). */
 export interface IntroductionScoreWeights {
   /** lambda: weight of the count of mutual contacts. @defaultValue 0 */
   readonly commonNeighbours: number;
@@ -17,23 +19,21 @@ export interface IntroductionScoreWeights {
   readonly weightedResourceAllocation: number;
   /** epsilon: weight of resource allocation over three-step paths. @defaultValue 0.1 */
   readonly threeStep: number;
-  /** delta: proximity every pair gets, so that pairs with no short chain still rank by affinity. @defaultValue 0.0001 */
+  /** delta: plausibility every pair gets, so that no candidate scores exactly 0. @defaultValue 0.0001 */
   readonly baseline: number;
-  /** gamma: exponent of the group affinity. @defaultValue 0.25 */
-  readonly groupAffinity: number;
-  /** beta: extra weight per step the tie saves beyond one. @defaultValue 0.5 */
-  readonly bridging: number;
 }
 
-/** The fixed weights, used when the weights cannot be fitted on the graph (see `fitIntroductionScore`). */
+/**
+ * The fixed plausibility weights, used when they cannot be fitted on the graph (see
+ * `fitIntroductionScore`). Reproduced by `npx tsx scripts/eval/tune.ts` (grid search on the tuning
+ * hidings only; docs/recommendation-quality.md).
+ */
 export const DEFAULT_INTRODUCTION_SCORE: IntroductionScoreWeights = Object.freeze({
   commonNeighbours: 0,
   resourceAllocation: 1,
   weightedResourceAllocation: 0,
   threeStep: 0.1,
   baseline: 1e-4,
-  groupAffinity: 0.25,
-  bridging: 0.5,
 });
 
 /** The parts of a candidate pair that its score combines. */
@@ -49,48 +49,84 @@ export interface IntroductionComponents {
   /** Contacts of a (k_a) and of b (k_b) on the undirected view. */
   readonly degreeA: number;
   readonly degreeB: number;
-  /** a's contacts in b's group, and b's contacts in a's group. */
+  /** a's contacts in b's group, and b's contacts in a's group (existing bridges the pair already has). */
   readonly contactsInGroupB: number;
   readonly contactsInGroupA: number;
   /** Current distance in steps: 2 with a mutual contact, 3 with a three-step chain, 4 for farther. */
   readonly hops: number;
 }
 
+/** The value part, with its factors. */
+export interface IntroductionValue {
+  /** Steps the new tie saves between a and b: hops - 1. */
+  readonly stepsSaved: number;
+  /** 1 / sqrt((1 + t_aB)(1 + t_bA)): 1 when neither already has a contact in the other's group. */
+  readonly novelty: number;
+  /** stepsSaved x novelty. */
+  readonly value: number;
+}
+
 /**
- * orgraph's introduction score of a candidate pair (a in group A, b in group B):
+ * Value of an introduction for closing the gap between the two groups:
  *
- *   proximity = lambda CN + alpha RA + omega RAw + epsilon RA3 + delta
- *   affinity  = ((t_aB + 1) / (k_a + 1)) * ((t_bA + 1) / (k_b + 1))
- *   score     = proximity * affinity^gamma * (1 + beta * (hops - 2))
+ *   stepsSaved = hops - 1                       (2 -> 1 saves one step, 3 -> 1 saves two)
+ *   novelty    = 1 / sqrt((1 + t_aB) (1 + t_bA))
+ *   value      = stepsSaved x novelty
  *
- * CN counts mutual contacts; RA = sum 1/k_w weighs each mutual contact by how few other contacts it
- * has (Zhou et al.); RAw does the same with tie strengths; RA3 ranks pairs with no mutual contact by
- * the short chains that join them (Lu et al.'s local-path idea with resource allocation). The affinity
- * is the share of a's contacts already in b's group (t_aB of k_a) times the share of b's contacts in
- * a's group, smoothed by one: people who already work across the pair of groups are the likeliest to
- * take an introduction. It is degree-normalised, so it does not favour the best-connected people. The
- * bridging factor rewards a tie that saves two steps (hops 3) over one that saves one. Undirected view;
- * ties read as present or absent except in RAw. Load is not part of the score: it is a cap applied
- * when the list is drawn up.
- *
- * Which weights work best depends on the network (tie strengths help on survey data and hurt on
- * e-mail counts; the affinity helps when groups have their own contact habits), so `introductions`
- * fits them on the observed graph by default (`fitIntroductionScore` in score-fit.ts, held-out ties of the graph
- * itself); {@link DEFAULT_INTRODUCTION_SCORE} is the fallback. See docs/recommendation-quality.md.
+ * t_aB = a's contacts already in b's group. A tie between two people who have no contact in each
+ * other's group opens a new bridge (novelty 1); a tie from someone who already has three contacts
+ * there duplicates bridges that exist (novelty 1/2 at most). This replaces the old "group affinity"
+ * factor, which multiplied the score by the same shares and so favoured people (and group pairs)
+ * that already talk: the opposite of what an introduction across a gap is for. Load on people
+ * already bridging is not scored but capped when the list is drawn up (`maxPerPerson`,
+ * `maxPerIntroducer` in `introductions`).
  *
  * Complexity: O(1).
  * @example
- * introductionScore({ commonNeighbours: 2, resourceAllocation: 0.5, weightedResourceAllocation: 0.5, resourceAllocation3: 2,
- *   degreeA: 3, degreeB: 3, contactsInGroupB: 1, contactsInGroupA: 3, hops: 2 });
- * // (0.5 + 0.2 + 0.0001) * ((2/4) * (4/4)) ** 0.25 = 0.5887...
+ * introductionValue({ ...c, hops: 3, contactsInGroupB: 0, contactsInGroupA: 3 }); // { stepsSaved: 2, novelty: 0.5, value: 1 }
  */
-export function introductionScore(c: IntroductionComponents, weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE): number {
-  const proximity =
+export function introductionValue(c: IntroductionComponents): IntroductionValue {
+  const stepsSaved = Math.max(0, c.hops - 1);
+  const novelty = 1 / Math.sqrt((1 + c.contactsInGroupB) * (1 + c.contactsInGroupA));
+  return { stepsSaved, novelty, value: stepsSaved * novelty };
+}
+
+/**
+ * Plausibility of an introduction (how likely the tie is to take), a local link-prediction score:
+ *
+ *   plausibility = lambda CN + alpha RA + omega RAw + epsilon RA3 + delta
+ *
+ * CN counts mutual contacts; RA = sum 1/k_w weighs each mutual contact by how few other contacts it
+ * has (Zhou et al.); RAw does the same with tie strengths; RA3 ranks pairs with no mutual contact by
+ * the short chains that join them (Lu et al.'s local-path idea with resource allocation). Undirected
+ * view; ties read as present or absent except in RAw. This is the part that hidden-tie recovery can
+ * evaluate (docs/recommendation-quality.md); the value part cannot be checked that way.
+ *
+ * Complexity: O(1).
+ * @example
+ * introductionPlausibility({ ...c, resourceAllocation: 0.5, resourceAllocation3: 2 }); // 0.5 + 0.2 + 0.0001
+ */
+export function introductionPlausibility(c: IntroductionComponents, weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE): number {
+  return (
     weights.commonNeighbours * c.commonNeighbours +
     weights.resourceAllocation * c.resourceAllocation +
     weights.weightedResourceAllocation * c.weightedResourceAllocation +
     weights.threeStep * c.resourceAllocation3 +
-    weights.baseline;
-  const affinity = ((c.contactsInGroupB + 1) / (c.degreeA + 1)) * ((c.contactsInGroupA + 1) / (c.degreeB + 1));
-  return proximity * (weights.groupAffinity === 0 ? 1 : affinity ** weights.groupAffinity) * (1 + weights.bridging * Math.max(0, c.hops - 2));
+    weights.baseline
+  );
+}
+
+/**
+ * orgraph's introduction score: value x plausibility (see {@link introductionValue} and
+ * {@link introductionPlausibility}), the worth of the tie for the gap weighted by how likely it is
+ * to take. Both parts are reported on each introduction.
+ *
+ * Complexity: O(1).
+ * @example
+ * introductionScore({ commonNeighbours: 2, resourceAllocation: 0.5, weightedResourceAllocation: 0.5, resourceAllocation3: 2,
+ *   degreeA: 3, degreeB: 3, contactsInGroupB: 0, contactsInGroupA: 3, hops: 2 });
+ * // value 1 x 1/2 = 0.5; plausibility 0.5 + 0.2 + 0.0001 = 0.7001; score 0.35005
+ */
+export function introductionScore(c: IntroductionComponents, weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE): number {
+  return introductionValue(c).value * introductionPlausibility(c, weights);
 }

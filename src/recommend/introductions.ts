@@ -1,8 +1,10 @@
 /**
  * Introductions
- * For each gap between two groups, ranked pairs of people (one in each group, not yet tied) who
- * should be introduced, with a documented score and the reasons: mutual contacts, the introducer,
- * the path the new tie shortens, and a load cap so that no one carries every introduction.
+ * For each declared gap between two groups (fewer ties than chance, significant after
+ * Benjamini-Hochberg in `groupGaps`), or each pair the user names, ranked pairs of people (one in
+ * each group, not yet tied) who should be introduced, with a score in two parts shown apart (value
+ * for the gap, plausibility) and the reasons: mutual contacts, the introducer, the path the new tie
+ * shortens, and load caps so that no one carries every introduction.
  * Reference: Zhou, T., Lu, L. & Zhang, Y.-C. (2009). Predicting missing links via local information.
  * Eur. Phys. J. B 71 (resource allocation); Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
@@ -11,22 +13,37 @@ import { strengths } from '../core/link-scores.js';
 import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
-import { groupGaps } from './group-gaps.js';
+import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
 import { groupLabels, sortedAdjacency, unknownGroup } from './groups.js';
-import { fitIntroductionScore } from './score-fit.js';
-import { introductionScore, type IntroductionComponents, type IntroductionScoreWeights } from './introduction-score.js';
+import { fitIntroductionScoreOnAdjacency, type FitIntroductionScoreResult } from './score-fit.js';
+import {
+  introductionPlausibility,
+  introductionValue,
+  type IntroductionComponents,
+  type IntroductionScoreWeights,
+  type IntroductionValue,
+} from './introduction-score.js';
 import { definedOnly } from '../core/options.js';
+import { DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
 
-export { DEFAULT_INTRODUCTION_SCORE, introductionScore } from './introduction-score.js';
-export type { IntroductionComponents, IntroductionScoreWeights } from './introduction-score.js';
+export { DEFAULT_INTRODUCTION_SCORE, introductionPlausibility, introductionScore, introductionValue } from './introduction-score.js';
+export type { IntroductionComponents, IntroductionScoreWeights, IntroductionValue } from './introduction-score.js';
 
 export interface IntroductionsOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
-  /** Group pairs to bridge; null = the `gaps` largest staff gaps of {@link groupGaps}. @defaultValue null */
+  /**
+   * Group pairs to bridge, named by the user; null = the declared staff gaps of {@link groupGaps}
+   * (`staff.gaps`: pairs significantly thinner than chance), most significant first. @defaultValue null
+   */
   readonly groupPairs?: readonly (readonly [string, string])[] | null;
-  /** How many of the largest gaps to bridge when `groupPairs` is null. @defaultValue 5 */
+  /** How many of the declared gaps to bridge when `groupPairs` is null. @defaultValue 5 */
   readonly gaps?: number;
+  /**
+   * A gap analysis already made on this view with this attribute (the report passes its own, so gaps
+   * are computed once); null = run `groupGaps` with its defaults. @defaultValue null
+   */
+  readonly gapResult?: GroupGapsResult | null;
   /** Introductions per group pair. @defaultValue 5 */
   readonly perGap?: number;
   /** Load cap: most introductions any one person is asked to make a new tie in. @defaultValue 2 */
@@ -42,11 +59,14 @@ export interface IntroductionsOptions {
   readonly score?: IntroductionScoreWeights | 'fit';
   /** Seed of the held-out draw when `score` is `'fit'`. @defaultValue 1 */
   readonly seed?: number;
+  /** Progress: called with (done, total) units of work (fit folds, then sources swept). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_INTRODUCTIONS_OPTIONS = Object.freeze({
   groupPairs: null,
   gaps: 5,
+  gapResult: null,
   perGap: 5,
   maxPerPerson: 2,
   maxPerIntroducer: 3,
@@ -72,22 +92,47 @@ export interface IntroductionReasons {
   readonly text: string;
 }
 
+/** The gap an introduction is meant to close (null for a pair the user named that is not a declared gap). */
+export interface IntroductionGap {
+  readonly observedTies: number;
+  readonly expectedTies: number;
+  readonly z: number;
+  /** Benjamini-Hochberg q-value of the gap when the gap analysis gives one, else null. */
+  readonly qValue: number | null;
+}
+
 export interface Introduction {
   readonly groupA: string;
   readonly groupB: string;
   readonly personA: string;
   readonly personB: string;
+  /** value x plausibility: the ranking key within a group pair. */
   readonly score: number;
+  /** What the tie is worth for the gap (steps saved x novelty), with its factors. */
+  readonly value: IntroductionValue;
+  /** How likely the tie is to take (link prediction, fitted weights). */
+  readonly plausibility: number;
   readonly components: IntroductionComponents;
+  readonly gap: IntroductionGap | null;
   readonly reasons: IntroductionReasons;
 }
 
 export interface IntroductionsResult {
   readonly attribute: string;
-  /** The score weights used, and whether they were fitted on this graph. */
+  /** Where the group pairs came from: the declared gaps of `groupGaps`, or the user's `groupPairs`. */
+  readonly pairsFrom: 'declared-gaps' | 'named';
+  /** Declared staff gaps available (null when the user named the pairs). */
+  readonly declaredGaps: number | null;
+  /** One plain sentence when no introduction is proposed (why), else null. */
+  readonly note: string | null;
+  /** The plausibility weights used, and whether they were fitted on this graph (no fit when there is nothing to score). */
   readonly weights: IntroductionScoreWeights;
   readonly fitted: boolean;
+  /** The fit's diagnostics (null when the weights were given or nothing was scored). */
+  readonly fit: { readonly folds: number; readonly heldOut: number; readonly candidates: number } | null;
   readonly introductions: readonly Introduction[];
+  /** Most introductions any one person appears in (as a or b), and most any one introducer brokers. */
+  readonly maxLoad: { readonly person: number; readonly introducer: number };
   /** Per group pair: candidates scored, introductions made, candidates skipped by the load caps. */
   readonly perPair: readonly {
     readonly groupA: string;
@@ -99,21 +144,36 @@ export interface IntroductionsResult {
 }
 
 /**
- * Recommended introductions across group gaps.
+ * Recommended introductions across the declared group gaps.
+ *
+ * Group pairs: those the user names (`groupPairs`), or else the first `gaps` of `staff.gaps` of
+ * {@link groupGaps} (only pairs declared significantly thinner than chance). When no gap is declared,
+ * no introduction is proposed, no score is fitted and `note` says why: introductions are not invented
+ * for gaps that are not there.
  *
  * For each group pair (A, B): every staff member a of A and b of B, not tied, within two steps (or
- * three, with `threeSteps`) on the undirected weighted view, is scored with {@link introductionScore}.
- * The list is drawn greedily in score order (ties: input order of a, then b), skipping a pair when a
- * or b already has `maxPerPerson` introductions, or when no possible introducer has fewer than
- * `maxPerIntroducer`. The introducer of a two-step pair is the mutual contact with the strongest
- * weaker tie (min(a_aw, a_wb); ties: fewest contacts, then input order); of a three-step pair, a's
- * contact on the strongest chain. Outside stakeholders are never candidates or introducers.
- * Groups with no candidate pair give no introductions. Unknown groups throw `E_UNKNOWN_GROUP`.
+ * three, with `threeSteps`) on the undirected weighted view, is scored
  *
- * Complexity: O(sum over a in A of sum_{x in N(a)} sum_{y in N(x)} d_y) per group pair with three
- * steps (O(sum_{x in N(a)} d_x) with two), plus O(c log c) to sort the c candidates.
+ *   score = value x plausibility     (introductionValue, introductionPlausibility)
+ *   value = (hops - 1) / sqrt((1 + t_aB)(1 + t_bA))
+ *   plausibility = lambda CN + alpha RA + omega RAw + epsilon RA3 + delta
+ *
+ * The plausibility weights are fitted once per call on the graph's own held-out cross-group ties
+ * (`fitIntroductionScoreOnAdjacency`, reusing this call's adjacency) unless `score` gives them. The list is
+ * drawn greedily in score order (ties: input order of a, then b), skipping a pair when a or b already
+ * has `maxPerPerson` introductions, or when no possible introducer has fewer than `maxPerIntroducer`.
+ * The introducer of a two-step pair is the mutual contact with the strongest weaker tie
+ * (min(a_aw, a_wb); ties: fewest contacts, then input order); of a three-step pair, a's contact on the
+ * strongest chain. Outside stakeholders are never candidates or introducers. Unknown groups throw
+ * `E_UNKNOWN_GROUP`.
+ *
+ * Complexity: O(n + m) for the adjacency, plus the fit (bounded: see fitIntroductionScore), plus per
+ * group pair O(sum over a in A of sum_{x in N(a)} sum_{y in N(x)} d_y) with three steps
+ * (O(sum_{x in N(a)} d_x) with two) and O(c log c) to sort its c candidates. Only members of the
+ * declared pairs are swept.
  * @example
  * const r = introductions(project(graph), { attribute: 'department', gaps: 3, perGap: 5 });
+ * r.note; // null, or 'No group pair has significantly fewer ties than expected ...'
  * r.introductions[0].reasons.text;
  * // 'ana (Sales) and bo (Support): 2 mutual contacts; cy can introduce them; path ana > cy > bo (2 steps) becomes 1'
  */
@@ -125,55 +185,104 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     }
   }
   const groups = groupLabels(view, o.attribute);
-  const adj = sortedAdjacency(view, { weighted: true });
-  const str = strengths(adj);
-  const n = adj.n;
-  let weights: IntroductionScoreWeights;
-  let fitted = false;
-  if (o.score === 'fit') {
-    const fit = fitIntroductionScore(view, { attribute: o.attribute, seed: o.seed });
-    weights = fit.weights;
-    fitted = fit.fitted;
-  } else weights = o.score;
   const ids = view.personIds;
-  // Step 1: the group pairs.
-  let pairs: [number, number][];
+  // Step 1: the group pairs (declared gaps, or the user's).
+  let pairs: [number, number, GroupPairGap | null][];
+  let declaredGaps: number | null = null;
+  const gapOf = (table: readonly GroupPairGap[], ga: number, gb: number) =>
+    table.find((g) => (g.groupA === groups.names[ga] && g.groupB === groups.names[gb]) || (g.groupA === groups.names[gb] && g.groupB === groups.names[ga])) ?? null;
+  let gapTable: readonly GroupPairGap[] = [];
   if (o.groupPairs) {
     pairs = o.groupPairs.map(([a, b]) => {
       const ga = groups.indexOf(a);
       const gb = groups.indexOf(b);
       if (ga < 0) throw unknownGroup(a, groups, { field: 'groupPairs' });
       if (gb < 0) throw unknownGroup(b, groups, { field: 'groupPairs' });
-      return [ga, gb];
+      return [ga, gb, null];
     });
+    const gr = o.gapResult;
+    if (gr) gapTable = gr.staff.gaps;
+    pairs = pairs.map(([ga, gb]) => [ga, gb, gapOf(gapTable, ga, gb)]);
   } else {
-    const gaps = groupGaps(view, { attribute: o.attribute }).staff.gaps.slice(0, o.gaps);
-    pairs = gaps.map((g) => [groups.indexOf(g.groupA), groups.indexOf(g.groupB)]);
+    const gr = o.gapResult ?? groupGaps(view, { attribute: o.attribute });
+    gapTable = gr.staff.gaps;
+    declaredGaps = gapTable.length;
+    pairs = gapTable
+      .slice(0, o.gaps)
+      .map((g) => [groups.indexOf(g.groupA), groups.indexOf(g.groupB), g] as [number, number, GroupPairGap])
+      .filter(([ga, gb]) => ga >= 0 && gb >= 0);
   }
+  pairs = pairs.filter(([ga, gb]) => ga !== gb);
+  const empty = (note: string): IntroductionsResult => ({
+    attribute: o.attribute,
+    pairsFrom: o.groupPairs ? 'named' : 'declared-gaps',
+    declaredGaps,
+    note,
+    weights: o.score === 'fit' ? DEFAULT_INTRODUCTION_SCORE : o.score,
+    fitted: false,
+    fit: null,
+    introductions: [],
+    maxLoad: { person: 0, introducer: 0 },
+    perPair: [],
+  });
+  if (pairs.length === 0) {
+    if (o.groupPairs) return empty('No pair of two different groups was named; no introductions proposed.');
+    if (declaredGaps === 0) {
+      return empty(
+        `No pair of "${o.attribute}" groups has significantly fewer ties than expected by chance, so no introductions are proposed. ` +
+          'To look for introductions between groups anyway, name the pairs (--pairs A:B).',
+      );
+    }
+    return empty('No declared gap to bridge (gaps = 0); no introductions proposed.');
+  }
+  const adj = sortedAdjacency(view, { weighted: true });
+  const str = strengths(adj);
+  const n = adj.n;
   const staffLabel = new Int32Array(n);
   for (let i = 0; i < n; i++) staffLabel[i] = groups.external[i] ? -1 : groups.labels[i];
+  // Members of each group, once (reused by every pair).
+  const members: number[][] = groups.names.map(() => []);
+  for (let i = 0; i < n; i++) if (staffLabel[i] >= 0) members[staffLabel[i]].push(i);
+  let work = 0;
+  const sweepTotal = pairs.reduce((s, [ga]) => s + members[ga].length, 0);
+  let weights: IntroductionScoreWeights;
+  let fit: FitIntroductionScoreResult | null = null;
+  const FIT_UNITS = 10;
+  const total = sweepTotal + (o.score === 'fit' ? FIT_UNITS : 0);
+  if (o.score === 'fit') {
+    fit = fitIntroductionScoreOnAdjacency(adj, staffLabel, {
+      attribute: o.attribute,
+      seed: o.seed,
+      onProgress: o.onProgress ? (d, t) => o.onProgress!(Math.round((FIT_UNITS * d) / t), total) : undefined,
+    });
+    weights = fit.weights;
+    work = FIT_UNITS;
+    o.onProgress?.(work, total);
+  } else weights = o.score;
   const personLoad = new Int32Array(n);
   const introducerLoad = new Int32Array(n);
   const scratch = localPathScratch(n);
+  const across = new Int32Array(n);
   const out: Introduction[] = [];
   const perPair: { groupA: string; groupB: string; candidates: number; made: number; skippedForLoad: number }[] = [];
-  for (const [ga, gb] of pairs) {
+  for (const [ga, gb, gap] of pairs) {
     // Step 2: candidates by local-path sweeps from every member of A.
     const ca: number[] = [];
     const cb: number[] = [];
     const comps: IntroductionComponents[] = [];
-    const chops: number[] = [];
+    const cvalue: IntroductionValue[] = [];
+    const cplaus: number[] = [];
     const cscore: number[] = [];
     const accept = (j: number) => staffLabel[j] === gb;
     // Contacts of each member of A in B and of each member of B in A.
-    const across = new Int32Array(n);
-    for (let x = 0; x < n; x++) {
-      const other = staffLabel[x] === ga ? gb : staffLabel[x] === gb ? ga : -1;
-      if (other < 0) continue;
-      for (let p = adj.offsets[x]; p < adj.offsets[x + 1]; p++) if (staffLabel[adj.targets[p]] === other) across[x]++;
+    for (const [g, other] of [[ga, gb], [gb, ga]]) {
+      for (const x of members[g]) {
+        let c = 0;
+        for (let p = adj.offsets[x]; p < adj.offsets[x + 1]; p++) if (staffLabel[adj.targets[p]] === other) c++;
+        across[x] = c;
+      }
     }
-    for (let a = 0; a < n; a++) {
-      if (staffLabel[a] !== ga || ga === gb) continue;
+    for (const a of members[ga]) {
       localPathSweep(adj, str, a, accept, scratch, o.threeSteps);
       for (let t = 0; t < scratch.reached; t++) {
         const b = scratch.touched[t];
@@ -189,13 +298,17 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
           contactsInGroupA: across[b],
           hops,
         };
+        const v = introductionValue(c);
+        const pl = introductionPlausibility(c, weights);
         ca.push(a);
         cb.push(b);
         comps.push(c);
-        chops.push(hops);
-        cscore.push(introductionScore(c, weights));
+        cvalue.push(v);
+        cplaus.push(pl);
+        cscore.push(v.value * pl);
       }
       clearLocalPaths(scratch);
+      if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
     const order = Array.from(cscore.keys()).sort((x, y) => cscore[y] - cscore[x] || ca[x] - ca[y] || cb[x] - cb[y]);
     // Step 3: greedy selection under the load caps.
@@ -205,11 +318,12 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
       if (made >= o.perGap) break;
       const a = ca[c];
       const b = cb[c];
+      const hops = comps[c].hops;
       if (personLoad[a] >= o.maxPerPerson || personLoad[b] >= o.maxPerPerson) {
         skipped++;
         continue;
       }
-      const chain = bestChain(adj, a, b, chops[c], groups.external, introducerLoad, o.maxPerIntroducer);
+      const chain = bestChain(adj, a, b, hops, groups.external, introducerLoad, o.maxPerIntroducer);
       if (!chain) {
         skipped++;
         continue;
@@ -224,13 +338,13 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         mutualContactCount: mutual.length,
         introducer: ids[chain.introducer],
         pathBefore,
-        hopsBefore: chops[c],
+        hopsBefore: hops,
         hopsAfter: 1,
         load: { personA: personLoad[a], personB: personLoad[b], introducer: introducerLoad[chain.introducer] },
         text:
           `${ids[a]} (${groups.names[ga]}) and ${ids[b]} (${groups.names[gb]}): ` +
           (mutual.length > 0 ? `${mutual.length} mutual contact${mutual.length === 1 ? '' : 's'}` : 'no mutual contact') +
-          `; ${ids[chain.introducer]} can introduce them; path ${pathBefore.join(' > ')} (${chops[c]} steps) becomes 1`,
+          `; ${ids[chain.introducer]} can introduce them; path ${pathBefore.join(' > ')} (${hops} steps) becomes 1`,
       };
       out.push({
         groupA: groups.names[ga],
@@ -238,14 +352,41 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         personA: ids[a],
         personB: ids[b],
         score: cscore[c],
+        value: cvalue[c],
+        plausibility: cplaus[c],
         components: comps[c],
+        gap: gap ? { observedTies: gap.observedTies, expectedTies: gap.expectedTies, z: gap.z, qValue: qValueOf(gap) } : null,
         reasons,
       });
       made++;
     }
     perPair.push({ groupA: groups.names[ga], groupB: groups.names[gb], candidates: order.length, made, skippedForLoad: skipped });
   }
-  return { attribute: o.attribute, weights, fitted, introductions: out, perPair };
+  o.onProgress?.(total, total);
+  let maxPerson = 0;
+  let maxIntroducer = 0;
+  for (let i = 0; i < n; i++) {
+    if (personLoad[i] > maxPerson) maxPerson = personLoad[i];
+    if (introducerLoad[i] > maxIntroducer) maxIntroducer = introducerLoad[i];
+  }
+  return {
+    attribute: o.attribute,
+    pairsFrom: o.groupPairs ? 'named' : 'declared-gaps',
+    declaredGaps,
+    note: out.length === 0 ? 'The group pairs have no candidate pair of people within reach (or every candidate is at a load cap); no introductions proposed.' : null,
+    weights,
+    fitted: fit?.fitted ?? false,
+    fit: fit ? { folds: fit.folds, heldOut: fit.heldOut, candidates: fit.candidates } : null,
+    introductions: out,
+    maxLoad: { person: maxPerson, introducer: maxIntroducer },
+    perPair,
+  };
+}
+
+/** The gap's BH q-value when the gap analysis reports one (newer `groupGaps`), else null. */
+function qValueOf(gap: GroupPairGap): number | null {
+  const q = (gap as { readonly qValue?: unknown }).qValue;
+  return typeof q === 'number' ? q : null;
 }
 
 /**

@@ -15,17 +15,17 @@ async function cli(argv: string[]) {
 
 // A = {a1, a2, a3} (a triangle), B = {b1, b2} (one tie), one bridge a2 - b1 (undirected, weight 1).
 // Hand derivation (default weights; one cross-group tie is too few to fit them), as in
-// test/recommend/introductions.test.ts:
-//   a2-b2: (1/2 + 1e-4) x (1/4)^(1/4)                      = 0.353624  mutual b1, introducer b1
-//   a1-b1, a3-b1: (1/3 + 0.1/6 + 1e-4) x (2/9)^(1/4)       = 0.240354  mutual a2
-//   a1-b2: (0.1/6 + 1e-4) x (1/6)^(1/4) x 1.5              = 0.016094  3 steps a1 > a2 > b1 > b2
+// test/recommend/introductions.test.ts; score = value x plausibility:
+//   a2-b2: value 1/sqrt(2) x (1/2 + 1e-4)                  = 0.353624  mutual b1, introducer b1
+//   a1-b1, a3-b1: 1/sqrt(2) x (1/3 + 0.1/6 + 1e-4)         = 0.247557  mutual a2
+//   a1-b2: value 2 (2 steps saved, novelty 1) x (0.1/6 + 1e-4) = 0.033533  3 steps a1 > a2 > b1 > b2
 //   a3-b2 is skipped: b2 already has 2 introductions (cap 2 per person).
 const DIR = join(mkdtempSync(join(tmpdir(), 'orgraph-introduce-')), 'org');
 mkdirSync(DIR);
 writeFileSync(join(DIR, 'people.csv'), 'id,dept\na1,A\na2,A\na3,A\nb1,B\nb2,B\n');
 writeFileSync(join(DIR, 'ties.csv'), 'source,target\na1,a2\na2,a3\na1,a3\nb1,b2\na2,b1\n');
 writeFileSync(join(DIR, 'relations.csv'), 'relation,directed\ntie,false\n');
-const SCORES = [(0.5 + 1e-4) * 0.25 ** 0.25, (1 / 3 + 0.1 / 6 + 1e-4) * (2 / 9) ** 0.25, (1 / 3 + 0.1 / 6 + 1e-4) * (2 / 9) ** 0.25, (0.1 / 6 + 1e-4) * (1 / 6) ** 0.25 * 1.5];
+const SCORES = [(0.5 + 1e-4) * Math.SQRT1_2, (1 / 3 + 0.1 / 6 + 1e-4) * Math.SQRT1_2, (1 / 3 + 0.1 / 6 + 1e-4) * Math.SQRT1_2, (0.1 / 6 + 1e-4) * 2];
 
 describe('orgraph introduce', () => {
   it('ranks the introductions with their reasons (JSON)', async () => {
@@ -41,12 +41,13 @@ describe('orgraph introduce', () => {
 
   it('writes one CSV row per introduction and a readable table', async () => {
     const csv = (await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'csv'])).out.trim().split(/\r?\n/);
-    expect(csv[0]).toBe('groupA,groupB,personA,personB,score,mutualContacts,introducer,pathBefore,hopsBefore,reason');
+    expect(csv[0]).toBe('groupA,groupB,personA,personB,score,value,plausibility,mutualContacts,introducer,pathBefore,hopsBefore,reason');
     expect(csv).toHaveLength(5);
-    expect(csv[4]).toMatch(/^A,B,a1,b2,0\.0160\d+,0,a2,a1 > a2 > b1 > b2,3,/);
+    expect(csv[4]).toMatch(/^A,B,a1,b2,0\.03353\d+,2,0\.01676\d+,0,a2,a1 > a2 > b1 > b2,3,/);
     const text = await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10']);
     expect(text.out).toContain('load caps: 2 per person, 3 per introducer');
-    expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+0\.354\s+b1\s+.*b1 can introduce them/m);
+    expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+0\.354\s+0\.707\s+0\.500\s+b1\s+.*b1 can introduce them/m);
+    expect(text.out).toContain('across the named group pairs');
   });
 
   it('honours a tighter introducer cap', async () => {
@@ -66,7 +67,31 @@ describe('orgraph introduce', () => {
     expect((await cli(['introduce', DIR, '--group', 'dept', '--max-per-person', '-1'])).code).toBe(2);
   });
 
-  it('lazega-lawfirm: the largest office gaps, within the load caps', async () => {
+  it('says plainly that no gap is declared and proposes none (exit 0)', async () => {
+    // A = {a1, a2}, B = {b1, b2}, ties only across (a1-b1, a2-b2, a1-b2): the one between-group pair
+    // has every tie there is (3 observed, more than any null expects), so it cannot be a gap.
+    const none = join(mkdtempSync(join(tmpdir(), 'orgraph-introduce-none-')), 'org');
+    mkdirSync(none);
+    writeFileSync(join(none, 'people.csv'), 'id,dept\na1,A\na2,A\nb1,B\nb2,B\n');
+    writeFileSync(join(none, 'ties.csv'), 'source,target\na1,b1\na2,b2\na1,b2\n');
+    const gapsDoc = JSON.parse((await cli(['gaps', none, '--group', 'dept', '--format', 'json'])).out);
+    expect(gapsDoc.staff.gaps).toEqual([]);
+    const r = await cli(['introduce', none, '--group', 'dept', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ pairsFrom: 'declared-gaps', declaredGaps: 0, introductions: [], fitted: false });
+    expect(doc.note).toMatch(/significantly fewer ties than expected/);
+    const text = await cli(['introduce', none, '--group', 'dept']);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('the declared gaps (0 significant)');
+    expect(text.out).toContain('so no introductions are proposed');
+    // Naming the pair still works: a2-b1 is the one untied A-B pair, three steps apart (a2 > b2 > a1 > b1).
+    const named = JSON.parse((await cli(['introduce', none, '--group', 'dept', '--pairs', 'A:B', '--format', 'json'])).out);
+    expect(named.pairsFrom).toBe('named');
+    expect(named.introductions.map((x: { personA: string; personB: string }) => `${x.personA}-${x.personB}`)).toEqual(['a2-b1']);
+  });
+
+  it('lazega-lawfirm: the declared office gaps, within the load caps', async () => {
     const r = await cli(['introduce', LAZEGA, '--group', 'office', '--gaps', '2', '--per-gap', '4', '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
-import { introductionScore, introductions } from '../../src/recommend/introductions.js';
+import { groupGaps } from '../../src/recommend/group-gaps.js';
+import { introductionPlausibility, introductionScore, introductions, introductionValue } from '../../src/recommend/introductions.js';
 import { loadDataset } from '../helpers/datasets.js';
 
 // A = {a1, a2, a3} (a triangle), B = {b1, b2} (one tie), one bridge a2 - b1.
@@ -18,19 +19,22 @@ const g = OrgGraph.from({
 });
 const view = project(g);
 
-describe('introductionScore', () => {
+describe('introduction score: value and plausibility', () => {
   const base = { commonNeighbours: 2, resourceAllocation: 0.5, weightedResourceAllocation: 0.25, resourceAllocation3: 2, degreeA: 3, degreeB: 3, contactsInGroupB: 1, contactsInGroupA: 3, hops: 2 };
-  it('combines proximity, group affinity and bridging with the default weights', () => {
-    // proximity = 0 * 2 + 1 * 0.5 + 0 * 0.25 + 0.1 * 2 + 0.0001 = 0.7001
-    // affinity = (1 + 1) / (3 + 1) * (3 + 1) / (3 + 1) = 0.5, to the power 0.25; hops 2: no bridging factor.
-    expect(introductionScore(base)).toBeCloseTo(0.7001 * 0.5 ** 0.25, 12);
-    // Three steps: x (1 + 0.5 * 1).
-    expect(introductionScore({ ...base, hops: 3 })).toBeCloseTo(0.7001 * 0.5 ** 0.25 * 1.5, 12);
+  it('plausibility combines the link-prediction terms with the default weights', () => {
+    // 0 * 2 + 1 * 0.5 + 0 * 0.25 + 0.1 * 2 + 0.0001 = 0.7001
+    expect(introductionPlausibility(base)).toBeCloseTo(0.7001, 12);
+    const w = { commonNeighbours: 1, resourceAllocation: 0, weightedResourceAllocation: 2, threeStep: 0, baseline: 0 };
+    expect(introductionPlausibility(base, w)).toBeCloseTo(2 + 2 * 0.25, 12);
   });
-  it('reads every weight', () => {
-    const w = { commonNeighbours: 1, resourceAllocation: 0, weightedResourceAllocation: 2, threeStep: 0, baseline: 0, groupAffinity: 0, bridging: 0 };
-    expect(introductionScore(base, w)).toBeCloseTo(2 + 2 * 0.25, 12);
-    expect(introductionScore(base, { ...w, groupAffinity: 1 })).toBeCloseTo(2.5 * 0.5, 12);
+  it('value = steps saved x novelty; existing bridges lower it (the old affinity rewarded them)', () => {
+    // hops 2 saves 1 step; novelty 1 / sqrt((1 + 1)(1 + 3)) = 1 / sqrt(8).
+    expect(introductionValue(base)).toEqual({ stepsSaved: 1, novelty: expect.closeTo(1 / Math.sqrt(8), 12), value: expect.closeTo(1 / Math.sqrt(8), 12) });
+    // Three steps, neither with a contact in the other group: saves 2 steps, novelty 1.
+    expect(introductionValue({ ...base, hops: 3, contactsInGroupA: 0, contactsInGroupB: 0 })).toEqual({ stepsSaved: 2, novelty: 1, value: 2 });
+    // More contacts already in the other group never raise the value.
+    expect(introductionValue({ ...base, contactsInGroupB: 5 }).value).toBeLessThan(introductionValue(base).value);
+    expect(introductionScore(base)).toBeCloseTo(0.7001 / Math.sqrt(8), 12);
   });
 });
 
@@ -41,21 +45,25 @@ describe('introductions', () => {
     expect(r.introductions).toEqual([]);
   });
 
-  it('ranks by the score and reports the reasons', () => {
+  it('ranks by value x plausibility and reports both parts and the reasons', () => {
     // Degrees: a1 2, a2 3, a3 2, b1 2, b2 1. Contacts across: a2 has 1 in B (b1), b1 has 1 in A (a2).
-    // Candidates (A x B, not tied), default weights (lambda 0, alpha 1, epsilon 0.1, delta 1e-4, gamma 0.25, beta 0.5):
-    //   a2-b2: mutual b1 (k = 2): RA 1/2, no three-step chain; affinity (2/4)(1/2) -> (0.5 + 1e-4) * 0.25^0.25
-    //   a1-b1, a3-b1: mutual a2 (k = 3): RA 1/3, chain a1-a3-a2-b1: RA3 1/(2*3); affinity (1/3)(2/3)
-    //   a1-b2, a3-b2: 3 steps via a2, b1: RA3 1/(3*2); affinity (1/3)(1/2); x 1.5
+    // Candidates (A x B, not tied), default plausibility (lambda 0, alpha 1, epsilon 0.1, delta 1e-4):
+    //   a2-b2: mutual b1 (k = 2): RA 1/2, no three-step chain -> plausibility 0.5001;
+    //          value 1 step x 1/sqrt((1 + 1)(1 + 0)) = 1/sqrt(2)
+    //   a1-b1, a3-b1: mutual a2 (k = 3): RA 1/3, chain a1-a3-a2-b1: RA3 1/(2*3) -> 1/3 + 0.1/6 + 1e-4;
+    //          value 1/sqrt((1 + 0)(1 + 1)) = 1/sqrt(2)
+    //   a1-b2, a3-b2: 3 steps via a2, b1: RA3 1/(3*2) -> 0.1/6 + 1e-4; value 2 steps x 1 = 2
     // Caps 2 per person, 3 per introducer: a3-b2 is skipped because b2 already has 2.
     // One cross-group tie: too few to fit, so the fixed weights are used.
     const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 10 });
     expect(r.fitted).toBe(false);
+    expect(r.pairsFrom).toBe('named');
+    expect(r.note).toBeNull();
     expect(r.introductions.map((x) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1', 'a3-b1', 'a1-b2']);
-    const two = (1 / 3 + 0.1 / 6 + 1e-4) * (2 / 9) ** 0.25;
-    expect(r.introductions.map((x) => x.score)).toEqual(
-      [(0.5 + 1e-4) * 0.25 ** 0.25, two, two, (0.1 / 6 + 1e-4) * (1 / 6) ** 0.25 * 1.5].map((x) => expect.closeTo(x, 12)),
-    );
+    const two = 1 / 3 + 0.1 / 6 + 1e-4;
+    expect(r.introductions.map((x) => x.plausibility)).toEqual([0.5001, two, two, 0.1 / 6 + 1e-4].map((x) => expect.closeTo(x, 12)));
+    expect(r.introductions.map((x) => x.value.value)).toEqual([Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2, 2].map((x) => expect.closeTo(x, 12)));
+    expect(r.introductions.map((x) => x.score)).toEqual([0.5001 * Math.SQRT1_2, two * Math.SQRT1_2, two * Math.SQRT1_2, (0.1 / 6 + 1e-4) * 2].map((x) => expect.closeTo(x, 12)));
     expect(r.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, made: 4, skippedForLoad: 1 }]);
     const first = r.introductions[0].reasons;
     expect(first.mutualContacts).toEqual(['b1']);
@@ -69,6 +77,32 @@ describe('introductions', () => {
     expect(far.introducer).toBe('a2');
     // a1 already has a1-b1; b2 has a2-b2; a2 introduced a1-b1 and a3-b1.
     expect(far.load).toEqual({ personA: 2, personB: 2, introducer: 3 });
+    // a1, a3, b1 and b2 appear in 2 introductions each; a2 brokers 3.
+    expect(r.maxLoad).toEqual({ person: 2, introducer: 3 });
+  });
+
+  it('proposes nothing, and says why, when no gap is declared', () => {
+    const real = groupGaps(view, { attribute: 'dept' });
+    const none = { ...real, staff: { ...real.staff, gaps: [] } };
+    let fitCalls = 0;
+    const r = introductions(view, { attribute: 'dept', gapResult: none, onProgress: () => fitCalls++ });
+    expect(r.introductions).toEqual([]);
+    expect(r.perPair).toEqual([]);
+    expect(r).toMatchObject({ pairsFrom: 'declared-gaps', declaredGaps: 0, fitted: false, fit: null });
+    expect(r.note).toMatch(/^No pair of "dept" groups has significantly fewer ties than expected by chance, so no introductions are proposed/);
+    expect(fitCalls).toBe(0); // nothing to score: no fit, no sweep
+    // The user can still name a pair.
+    expect(introductions(view, { attribute: 'dept', gapResult: none, groupPairs: [['A', 'B']] }).introductions).toHaveLength(4);
+  });
+
+  it('bridges only the declared gaps, carrying the gap figures', () => {
+    const real = groupGaps(view, { attribute: 'dept' });
+    const ab = real.staff.pairs.find((p) => p.groupA !== p.groupB)!;
+    const declared = { ...real, staff: { ...real.staff, gaps: [{ ...ab, qValue: 0.01 }] } };
+    const r = introductions(view, { attribute: 'dept', gapResult: declared, perGap: 1 });
+    expect(r.declaredGaps).toBe(1);
+    expect(r.introductions).toHaveLength(1);
+    expect(r.introductions[0].gap).toEqual({ observedTies: 1, expectedTies: ab.expectedTies, z: ab.z, qValue: 0.01 });
   });
 
   it('spreads introductions under a tighter introducer cap', () => {
@@ -79,18 +113,22 @@ describe('introductions', () => {
     expect(r.perPair[0].skippedForLoad).toBe(3);
   });
 
-  it('draws the largest gaps by default and names unknown groups', async () => {
+  it('draws only declared gaps by default and names unknown groups', async () => {
     const lazega = project(await loadDataset('lazega-lawfirm'));
+    const declared = groupGaps(lazega, { attribute: 'office' }).staff.gaps;
     const r = introductions(lazega, { attribute: 'office', gaps: 2, perGap: 3 });
-    expect(r.perPair.length).toBeGreaterThan(0);
+    expect(r.declaredGaps).toBe(declared.length);
+    expect(r.perPair.map((p) => `${p.groupA}-${p.groupB}`)).toEqual(declared.slice(0, 2).map((g) => `${g.groupA}-${g.groupB}`));
     const counts = new Map<string, number>();
     for (const x of r.introductions) {
       expect(x.groupA).not.toBe(x.groupB);
       for (const p of [x.personA, x.personB]) counts.set(p, (counts.get(p) ?? 0) + 1);
       expect(x.reasons.pathBefore[0]).toBe(x.personA);
       expect(x.reasons.pathBefore.at(-1)).toBe(x.personB);
+      expect(x.score).toBeCloseTo(x.value.value * x.plausibility, 12);
     }
     for (const c of counts.values()) expect(c).toBeLessThanOrEqual(2);
+    expect(r.maxLoad.person).toBe(Math.max(0, ...counts.values()));
     expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']] })).toThrow(/no group "Paris"/);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * `orgraph introduce`: who should be introduced to whom across the largest group gaps, with the
- * score, the mutual contacts, the introducer and the path each new tie shortens.
+ * `orgraph introduce`: who should be introduced to whom across the declared group gaps (pairs
+ * significantly thinner than chance) or the pairs the user names, with the score in two parts
+ * (value for the gap, plausibility), the mutual contacts, the introducer and the path each new tie
+ * shortens. When no gap is declared it says so and proposes none (exit 0).
  * Exit 0 clean, 1 data errors, 2 usage errors.
  */
 import { introductions } from '../../recommend/introductions.js';
@@ -8,10 +10,10 @@ import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from './gaps.js';
 
 export const introduce: RegisterCommand = (program, io) => {
-  const cmd = program.command('introduce [dir]').description('recommended introductions across group gaps, with reasons');
+  const cmd = program.command('introduce [dir]').description('recommended introductions across the declared group gaps, with reasons');
   addRecommendOptions(cmd, true)
-    .option('--pairs <list>', 'group pairs to bridge, e.g. "Sales:Support,Eng:Ops" (default: the largest gaps)')
-    .option('--gaps <n>', 'largest gaps to bridge', '5')
+    .option('--pairs <list>', 'group pairs to bridge, e.g. "Sales:Support,Eng:Ops" (default: the declared gaps)')
+    .option('--gaps <n>', 'declared gaps to bridge, most significant first', '5')
     .option('--per-gap <n>', 'introductions per group pair', '5')
     .option('--max-per-person <n>', 'load cap per person', '2')
     .option('--max-per-introducer <n>', 'load cap per introducer', '3')
@@ -44,6 +46,8 @@ export const introduce: RegisterCommand = (program, io) => {
         personA: x.personA,
         personB: x.personB,
         score: x.score,
+        value: x.value.value,
+        plausibility: x.plausibility,
         mutualContacts: x.reasons.mutualContactCount,
         introducer: x.reasons.introducer,
         pathBefore: x.reasons.pathBefore.join(' > '),
@@ -51,10 +55,15 @@ export const introduce: RegisterCommand = (program, io) => {
         reason: x.reasons.text,
       }));
       await emit(opts, io, r, rows, () => {
-        let out = `Introductions across groups of "${attribute}" (load caps: ${opts.maxPerPerson} per person, ${opts.maxPerIntroducer} per introducer)\n\n`;
-        out += r.introductions.length
-          ? textTable(['groups', 'introduce', 'score', 'via', 'why'], r.introductions.map((x) => [`${x.groupA} - ${x.groupB}`, `${x.personA} + ${x.personB}`, fmt(x.score), x.reasons.introducer ?? '-', x.reasons.text]))
-          : '(no candidate pairs)\n';
+        const from = r.pairsFrom === 'named' ? 'the named group pairs' : `the declared gaps (${r.declaredGaps} significant)`;
+        let out = `Introductions across ${from} of "${attribute}" (load caps: ${opts.maxPerPerson} per person, ${opts.maxPerIntroducer} per introducer)\n\n`;
+        if (r.note) return out + r.note + '\n';
+        out += textTable(
+          ['groups', 'introduce', 'score', 'value', 'plausib.', 'via', 'why'],
+          r.introductions.map((x) => [`${x.groupA} - ${x.groupB}`, `${x.personA} + ${x.personB}`, fmt(x.score), fmt(x.value.value), fmt(x.plausibility), x.reasons.introducer ?? '-', x.reasons.text]),
+        );
+        out += '\nscore = value (steps saved x novelty: 1 when neither person already has a contact in the other group) x plausibility (link prediction';
+        out += r.fitted ? ', weights fitted on held-out ties of this graph)\n' : ', fixed weights)\n';
         return out;
       });
     });
