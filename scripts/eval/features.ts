@@ -80,9 +80,17 @@ export function hiding(p: Prepared, seed: number): Set<number> {
 
 /** Features of every candidate of one hiding. */
 export function features(p: Prepared, seed: number): Features {
+  return featuresFor(p, hiding(p, seed), seed);
+}
+
+/**
+ * Features of every candidate when the edges `hidden` (ids into p.adj's edge list) are held out.
+ * Every feature is computed on the training graph (p.adj without `hidden`) only; the hidden set is
+ * read for the `positive` column alone (test/recommend/introduction-leak.test.ts checks this).
+ */
+export function featuresFor(p: Prepared, hidden: ReadonlySet<number>, seed = 0): Features {
   const { adj, labels } = p;
   const n = adj.n;
-  const hidden = hiding(p, seed);
   const hiddenKey = new Set<number>();
   for (const e of hidden) hiddenKey.add(adj.edgeU[e] * n + adj.edgeV[e]);
   const train = withoutEdges(adj, hidden);

@@ -34,10 +34,12 @@ export interface FitIntroductionScoreOptions {
   readonly minHeldOut?: number;
   /**
    * Up to this many cross-group pairs (n_staff (n_staff - 1) / 2), every pair is scored; beyond, sources
-   * and pairs are sampled to about this many. @defaultValue 1000000
+   * and pairs are sampled. @defaultValue 1000000
    */
   readonly maxCandidates?: number;
-  /** Most source people (ends of held-out ties) swept per fold on large graphs. @defaultValue 300 */
+  /** When sampling: about this many pairs beyond three steps drawn per fold (besides all pairs the sources reach). @defaultValue 100000 */
+  readonly sampledPairs?: number;
+  /** Most source people (ends of held-out ties) swept per fold on large graphs. @defaultValue 100 */
   readonly maxSources?: number;
   /** k of the precision@k in the criterion. @defaultValue 50 */
   readonly k?: number;
@@ -91,7 +93,7 @@ export interface FitIntroductionScoreResult {
  * candidate pairs are the cross-group staff pairs not tied in what remains: all of them when there are
  * at most `maxCandidates` staff pairs; otherwise, for up to `maxSources` people drawn from the held-out
  * ties' ends, their pairs within three steps, their held-out partners and a uniform sample of their
- * other pairs (rate r = min(1, maxCandidates / (sources x staff))). That sampled set is NOT an unbiased
+ * other pairs (rate r = min(1, sampledPairs / (sources x staff))). That sampled set is NOT an unbiased
  * sample of all pairs: sources are ends of held-out ties (busier people), and pairs within three
  * steps are all kept while farther pairs are kept at rate r, so the AUC on it differs from the AUC over
  * every pair (measured in docs/recommendation-quality.md: on email-eu-core with sampling forced, 0.93
@@ -139,7 +141,8 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
   const seed = options.seed ?? 1;
   const minHeldOut = options.minHeldOut ?? 10;
   const maxCandidates = options.maxCandidates ?? 1_000_000;
-  const maxSources = options.maxSources ?? 300;
+  const maxSources = options.maxSources ?? 100;
+  const sampledPairs = options.sampledPairs ?? 100_000;
   const k = options.k ?? 50;
   const grid = options.grid ?? INTRODUCTION_SCORE_GRID;
   let labelled = 0;
@@ -162,66 +165,7 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
     const heldOut = Math.round(holdOut * cross.length);
     if (heldOut < minHeldOut) return null;
     const hidden = cross.slice(0, heldOut);
-    const train = withoutEdges(adj, new Set(hidden));
-    const hiddenPairs = new Set<number>();
-    for (const e of hidden) {
-      hiddenPairs.add(adj.edgeU[e] * n + adj.edgeV[e]);
-      hiddenPairs.add(adj.edgeV[e] * n + adj.edgeU[e]);
-    }
-    // Step 2: sources from the held-out ties' ends; their reached pairs, held-out partners, and a
-    // uniform sample (rate r) of their other cross-group pairs.
-    const partners = new Map<number, number[]>();
-    for (const e of hidden) {
-      const u = adj.edgeU[e];
-      const v = adj.edgeV[e];
-      (partners.get(u) ?? partners.set(u, []).get(u)!).push(v);
-      (partners.get(v) ?? partners.set(v, []).get(v)!).push(u);
-    }
-    // Small graphs: every pair once (a < b), as an evaluation does. Larger: sampled sources and pairs.
-    const full = (labelled * (labelled - 1)) / 2 <= maxCandidates;
-    let sources: number[];
-    if (full) {
-      sources = [];
-      for (let i = 0; i < n; i++) if (label[i] >= 0) sources.push(i);
-    } else {
-      sources = [...partners.keys()].sort((a, b) => a - b);
-      shuffle(sources, random);
-      sources.length = Math.min(sources.length, maxSources);
-    }
-    const rate = full ? 1 : Math.min(1, maxCandidates / Math.max(1, sources.length * labelled));
-    const str = strengths(train);
-    const scratch = localPathScratch(n);
-    const seen = new Int32Array(n).fill(-1);
-    // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
-    const cnCol: number[] = [];
-    const raCol: number[] = [];
-    const rawCol: number[] = [];
-    const ra3Col: number[] = [];
-    const positive: number[] = [];
-    const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
-    for (const a of sources) {
-      const ga = label[a];
-      const push = (b: number, reached: boolean) => {
-        cnCol.push(reached ? scratch.common[b] : 0);
-        raCol.push(reached ? scratch.resourceAllocation[b] : 0);
-        rawCol.push(reached ? scratch.resourceAllocationWeighted[b] : 0);
-        ra3Col.push(reached ? scratch.resourceAllocation3[b] : 0);
-        positive.push(hiddenPairs.has(a * n + b) ? 1 : 0);
-        seen[b] = a;
-      };
-      const from = full ? a + 1 : 0;
-      localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
-      for (let t = 0; t < scratch.reached; t++) push(scratch.touched[t], true);
-      for (const b of partners.get(a) ?? []) if (b >= from && seen[b] !== a) push(b, false);
-      for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = a;
-      seen[a] = a;
-      // Geometric skips draw each remaining pair with probability `rate`.
-      for (let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
-        if (seen[b] === a || label[b] < 0 || label[b] === ga) continue;
-        push(b, false);
-      }
-      clearLocalPaths(scratch);
-    }
+    const { cnCol, raCol, rawCol, ra3Col, positive } = foldCandidates(adj, label, hidden, { full: (labelled * (labelled - 1)) / 2 <= maxCandidates, maxSources, sampledPairs, random });
     const pos = positive.reduce((s, x) => s + x, 0);
     if (pos < minHeldOut) return null;
     // Step 3: every setting, scored on the held-out ties.
@@ -270,6 +214,100 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
   let best = 0;
   for (let t = 1; t < trials.length; t++) if (trials[t].criterion > trials[best].criterion) best = t;
   return { weights: trials[best].weights, fitted: true, folds, heldOut, candidates, trials };
+}
+
+/** Candidate columns of one hold-out draw (see {@link foldCandidates}). */
+export interface FoldCandidates {
+  readonly cnCol: number[];
+  readonly raCol: number[];
+  readonly rawCol: number[];
+  readonly ra3Col: number[];
+  /** 1 for a held-out tie, 0 for any other pair. */
+  readonly positive: number[];
+}
+
+/**
+ * The candidate pairs of one hold-out draw and the plausibility inputs of each, computed on the
+ * training graph (`adj` without the `hidden` edges) only; `hidden` is read for `positive` alone
+ * (test/recommend/introduction-leak.test.ts checks that no feature depends on the held-out ties).
+ * Full mode: every cross-group labelled pair a < b not tied in training. Sampled mode: up to
+ * `maxSources` ends of held-out ties, their pairs within three steps, their held-out partners and
+ * about `sampledPairs` other pairs drawn uniformly.
+ *
+ * Complexity: O(n + m) plus one three-step local-path sweep per source and O(1) per candidate.
+ * @example
+ * const c = foldCandidates(adj, labels, [3, 7], { full: true, maxSources: 100, sampledPairs: 1e5, random: mulberry32(1) });
+ */
+export function foldCandidates(
+  adj: EdgeListAdjacency,
+  label: Int32Array,
+  hidden: readonly number[],
+  options: { readonly full: boolean; readonly maxSources: number; readonly sampledPairs: number; readonly random: () => number },
+): FoldCandidates {
+  const { full, maxSources, sampledPairs, random } = options;
+  const n = adj.n;
+  let labelled = 0;
+  for (let i = 0; i < n; i++) if (label[i] >= 0) labelled++;
+  const train = withoutEdges(adj, new Set(hidden));
+  const hiddenPairs = new Set<number>();
+  for (const e of hidden) {
+    hiddenPairs.add(adj.edgeU[e] * n + adj.edgeV[e]);
+    hiddenPairs.add(adj.edgeV[e] * n + adj.edgeU[e]);
+  }
+  // Step 2: sources from the held-out ties' ends; their reached pairs, held-out partners, and a
+  // uniform sample (rate r) of their other cross-group pairs.
+  const partners = new Map<number, number[]>();
+  for (const e of hidden) {
+    const u = adj.edgeU[e];
+    const v = adj.edgeV[e];
+    (partners.get(u) ?? partners.set(u, []).get(u)!).push(v);
+    (partners.get(v) ?? partners.set(v, []).get(v)!).push(u);
+  }
+  // Small graphs: every pair once (a < b), as an evaluation does. Larger: sampled sources and pairs.
+  let sources: number[];
+  if (full) {
+    sources = [];
+    for (let i = 0; i < n; i++) if (label[i] >= 0) sources.push(i);
+  } else {
+    sources = [...partners.keys()].sort((a, b) => a - b);
+    shuffle(sources, random);
+    sources.length = Math.min(sources.length, maxSources);
+  }
+  const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
+  const str = strengths(train);
+  const scratch = localPathScratch(n);
+  const seen = new Int32Array(n).fill(-1);
+  // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
+  const cnCol: number[] = [];
+  const raCol: number[] = [];
+  const rawCol: number[] = [];
+  const ra3Col: number[] = [];
+  const positive: number[] = [];
+  const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
+  for (const a of sources) {
+    const ga = label[a];
+    const push = (b: number, reached: boolean) => {
+      cnCol.push(reached ? scratch.common[b] : 0);
+      raCol.push(reached ? scratch.resourceAllocation[b] : 0);
+      rawCol.push(reached ? scratch.resourceAllocationWeighted[b] : 0);
+      ra3Col.push(reached ? scratch.resourceAllocation3[b] : 0);
+      positive.push(hiddenPairs.has(a * n + b) ? 1 : 0);
+      seen[b] = a;
+    };
+    const from = full ? a + 1 : 0;
+    localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
+    for (let t = 0; t < scratch.reached; t++) push(scratch.touched[t], true);
+    for (const b of partners.get(a) ?? []) if (b >= from && seen[b] !== a) push(b, false);
+    for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = a;
+    seen[a] = a;
+    // Geometric skips draw each remaining pair with probability `rate`.
+    for (let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
+      if (seen[b] === a || label[b] < 0 || label[b] === ga) continue;
+      push(b, false);
+    }
+    clearLocalPaths(scratch);
+  }
+  return { cnCol, raCol, rawCol, ra3Col, positive };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
