@@ -267,11 +267,13 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   const perPair: { groupA: string; groupB: string; candidates: number; made: number; skippedForLoad: number }[] = [];
   for (const [ga, gb, gap] of pairs) {
     // Step 2: candidates by local-path sweeps from every member of A.
+    // Columns, not objects: a pair's components are rebuilt only when it is drawn.
     const ca: number[] = [];
     const cb: number[] = [];
-    const comps: IntroductionComponents[] = [];
-    const cvalue: IntroductionValue[] = [];
-    const cplaus: number[] = [];
+    const ccn: number[] = [];
+    const cra: number[] = [];
+    const craw: number[] = [];
+    const cra3: number[] = [];
     const cscore: number[] = [];
     const accept = (j: number) => staffLabel[j] === gb;
     // Contacts of each member of A in B and of each member of B in A.
@@ -282,34 +284,41 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         across[x] = c;
       }
     }
+    const w = weights;
     for (const a of members[ga]) {
       localPathSweep(adj, str, a, accept, scratch, o.threeSteps);
+      const ta = across[a];
       for (let t = 0; t < scratch.reached; t++) {
         const b = scratch.touched[t];
-        const hops = scratch.common[b] > 0 ? 2 : 3;
-        const c: IntroductionComponents = {
-          commonNeighbours: scratch.common[b],
-          resourceAllocation: scratch.resourceAllocation[b],
-          weightedResourceAllocation: scratch.resourceAllocationWeighted[b],
-          resourceAllocation3: scratch.resourceAllocation3[b],
-          degreeA: degree(adj, a),
-          degreeB: degree(adj, b),
-          contactsInGroupB: across[a],
-          contactsInGroupA: across[b],
-          hops,
-        };
-        const v = introductionValue(c);
-        const pl = introductionPlausibility(c, weights);
+        const cn = scratch.common[b];
+        const ra = scratch.resourceAllocation[b];
+        const raw = scratch.resourceAllocationWeighted[b];
+        const ra3 = scratch.resourceAllocation3[b];
+        // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
+        const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + ta) * (1 + across[b]));
+        const plausibility = w.commonNeighbours * cn + w.resourceAllocation * ra + w.weightedResourceAllocation * raw + w.threeStep * ra3 + w.baseline;
         ca.push(a);
         cb.push(b);
-        comps.push(c);
-        cvalue.push(v);
-        cplaus.push(pl);
-        cscore.push(v.value * pl);
+        ccn.push(cn);
+        cra.push(ra);
+        craw.push(raw);
+        cra3.push(ra3);
+        cscore.push(value * plausibility);
       }
       clearLocalPaths(scratch);
       if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
+    const components = (c: number): IntroductionComponents => ({
+      commonNeighbours: ccn[c],
+      resourceAllocation: cra[c],
+      weightedResourceAllocation: craw[c],
+      resourceAllocation3: cra3[c],
+      degreeA: degree(adj, ca[c]),
+      degreeB: degree(adj, cb[c]),
+      contactsInGroupB: across[ca[c]],
+      contactsInGroupA: across[cb[c]],
+      hops: ccn[c] > 0 ? 2 : 3,
+    });
     const order = Array.from(cscore.keys()).sort((x, y) => cscore[y] - cscore[x] || ca[x] - ca[y] || cb[x] - cb[y]);
     // Step 3: greedy selection under the load caps.
     let made = 0;
@@ -318,7 +327,8 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
       if (made >= o.perGap) break;
       const a = ca[c];
       const b = cb[c];
-      const hops = comps[c].hops;
+      const comp = components(c);
+      const hops = comp.hops;
       if (personLoad[a] >= o.maxPerPerson || personLoad[b] >= o.maxPerPerson) {
         skipped++;
         continue;
@@ -352,9 +362,9 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         personA: ids[a],
         personB: ids[b],
         score: cscore[c],
-        value: cvalue[c],
-        plausibility: cplaus[c],
-        components: comps[c],
+        value: introductionValue(comp),
+        plausibility: introductionPlausibility(comp, weights),
+        components: comp,
         gap: gap ? { observedTies: gap.observedTies, expectedTies: gap.expectedTies, z: gap.z, qValue: qValueOf(gap) } : null,
         reasons,
       });
