@@ -11,13 +11,13 @@
 
 /** Weights of the plausibility part of the introduction score (see {@link introductionPlausibility}). */
 export interface IntroductionScoreWeights {
-  /** lambda: weight of the count of mutual contacts. @defaultValue 0 */
+  /** lambda: weight of the count of mutual contacts. @defaultValue 1 */
   readonly commonNeighbours: number;
-  /** alpha: weight of resource allocation (mutual contacts, each worth 1 / its number of contacts). @defaultValue 1 */
+  /** alpha: weight of resource allocation (mutual contacts, each worth 1 / its number of contacts). @defaultValue 0 */
   readonly resourceAllocation: number;
-  /** omega: weight of the tie-strength-aware resource allocation. @defaultValue 0 */
+  /** omega: weight of the tie-strength-aware resource allocation. @defaultValue 1 */
   readonly weightedResourceAllocation: number;
-  /** epsilon: weight of resource allocation over three-step paths. @defaultValue 0.1 */
+  /** epsilon: weight of resource allocation over three-step paths. @defaultValue 0 */
   readonly threeStep: number;
   /** delta: plausibility every pair gets, so that no candidate scores exactly 0. @defaultValue 0.0001 */
   readonly baseline: number;
@@ -29,10 +29,10 @@ export interface IntroductionScoreWeights {
  * hidings only; docs/recommendation-quality.md).
  */
 export const DEFAULT_INTRODUCTION_SCORE: IntroductionScoreWeights = Object.freeze({
-  commonNeighbours: 0,
-  resourceAllocation: 1,
-  weightedResourceAllocation: 0,
-  threeStep: 0.1,
+  commonNeighbours: 1,
+  resourceAllocation: 0,
+  weightedResourceAllocation: 1,
+  threeStep: 0,
   baseline: 1e-4,
 });
 
@@ -104,7 +104,7 @@ export function introductionValue(c: IntroductionComponents): IntroductionValue 
  *
  * Complexity: O(1).
  * @example
- * introductionPlausibility({ ...c, resourceAllocation: 0.5, resourceAllocation3: 2 }); // 0.5 + 0.2 + 0.0001
+ * introductionPlausibility({ ...c, commonNeighbours: 2, weightedResourceAllocation: 0.25 }); // 2 + 0.25 + 0.0001
  */
 export function introductionPlausibility(c: IntroductionComponents, weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE): number {
   return (
@@ -125,7 +125,7 @@ export function introductionPlausibility(c: IntroductionComponents, weights: Int
  * @example
  * introductionScore({ commonNeighbours: 2, resourceAllocation: 0.5, weightedResourceAllocation: 0.5, resourceAllocation3: 2,
  *   degreeA: 3, degreeB: 3, contactsInGroupB: 0, contactsInGroupA: 3, hops: 2 });
- * // value 1 x 1/2 = 0.5; plausibility 0.5 + 0.2 + 0.0001 = 0.7001; score 0.35005
+ * // value 1 x 1/2 = 0.5; plausibility (default weights) 2 + 0.5 + 0.0001 = 2.5001; score 1.25005
  */
 export function introductionScore(c: IntroductionComponents, weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE): number {
   return introductionValue(c).value * introductionPlausibility(c, weights);

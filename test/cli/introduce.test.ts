@@ -15,17 +15,17 @@ async function cli(argv: string[]) {
 
 // A = {a1, a2, a3} (a triangle), B = {b1, b2} (one tie), one bridge a2 - b1 (undirected, weight 1).
 // Hand derivation (default weights; one cross-group tie is too few to fit them), as in
-// test/recommend/introductions.test.ts; score = value x plausibility:
-//   a2-b2: value 1/sqrt(2) x (1/2 + 1e-4)                  = 0.353624  mutual b1, introducer b1
-//   a1-b1, a3-b1: 1/sqrt(2) x (1/3 + 0.1/6 + 1e-4)         = 0.247557  mutual a2
-//   a1-b2: value 2 (2 steps saved, novelty 1) x (0.1/6 + 1e-4) = 0.033533  3 steps a1 > a2 > b1 > b2
+// test/recommend/introductions.test.ts; score = value x plausibility (CN + RAw + 1e-4; RAw = RA here):
+//   a2-b2: value 1/sqrt(2) x (1 + 1/2 + 1e-4)              = 1.060731  mutual b1, introducer b1
+//   a1-b1, a3-b1: 1/sqrt(2) x (1 + 1/3 + 1e-4)             = 0.942880  mutual a2
+//   a1-b2: value 2 (2 steps saved, novelty 1) x 1e-4       = 0.0002    3 steps a1 > a2 > b1 > b2
 //   a3-b2 is skipped: b2 already has 2 introductions (cap 2 per person).
 const DIR = join(mkdtempSync(join(tmpdir(), 'orgraph-introduce-')), 'org');
 mkdirSync(DIR);
 writeFileSync(join(DIR, 'people.csv'), 'id,dept\na1,A\na2,A\na3,A\nb1,B\nb2,B\n');
 writeFileSync(join(DIR, 'ties.csv'), 'source,target\na1,a2\na2,a3\na1,a3\nb1,b2\na2,b1\n');
 writeFileSync(join(DIR, 'relations.csv'), 'relation,directed\ntie,false\n');
-const SCORES = [(0.5 + 1e-4) * Math.SQRT1_2, (1 / 3 + 0.1 / 6 + 1e-4) * Math.SQRT1_2, (1 / 3 + 0.1 / 6 + 1e-4) * Math.SQRT1_2, (0.1 / 6 + 1e-4) * 2];
+const SCORES = [(1.5 + 1e-4) * Math.SQRT1_2, (4 / 3 + 1e-4) * Math.SQRT1_2, (4 / 3 + 1e-4) * Math.SQRT1_2, 1e-4 * 2];
 
 describe('orgraph introduce', () => {
   it('ranks the introductions with their reasons (JSON)', async () => {
@@ -43,10 +43,10 @@ describe('orgraph introduce', () => {
     const csv = (await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'csv'])).out.trim().split(/\r?\n/);
     expect(csv[0]).toBe('groupA,groupB,personA,personB,score,value,plausibility,mutualContacts,introducer,pathBefore,hopsBefore,reason');
     expect(csv).toHaveLength(5);
-    expect(csv[4]).toMatch(/^A,B,a1,b2,0\.03353\d+,2,0\.01676\d+,0,a2,a1 > a2 > b1 > b2,3,/);
+    expect(csv[4]).toMatch(/^A,B,a1,b2,0\.0002,2,0\.0001,0,a2,a1 > a2 > b1 > b2,3,/);
     const text = await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10']);
     expect(text.out).toContain('load caps: 2 per person, 3 per introducer');
-    expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+0\.354\s+0\.707\s+0\.500\s+b1\s+.*b1 can introduce them/m);
+    expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+1\.061\s+0\.707\s+1\.500\s+b1\s+.*b1 can introduce them/m);
     expect(text.out).toContain('across the named group pairs');
   });
 

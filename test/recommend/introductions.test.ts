@@ -22,8 +22,9 @@ const view = project(g);
 describe('introduction score: value and plausibility', () => {
   const base = { commonNeighbours: 2, resourceAllocation: 0.5, weightedResourceAllocation: 0.25, resourceAllocation3: 2, degreeA: 3, degreeB: 3, contactsInGroupB: 1, contactsInGroupA: 3, hops: 2 };
   it('plausibility combines the link-prediction terms with the default weights', () => {
-    // 0 * 2 + 1 * 0.5 + 0 * 0.25 + 0.1 * 2 + 0.0001 = 0.7001
-    expect(introductionPlausibility(base)).toBeCloseTo(0.7001, 12);
+    // Default (scripts/eval/tune.ts): lambda 1, alpha 0, omega 1, epsilon 0, delta 1e-4:
+    // 1 * 2 + 0 * 0.5 + 1 * 0.25 + 0 * 2 + 0.0001 = 2.2501
+    expect(introductionPlausibility(base)).toBeCloseTo(2.2501, 12);
     const w = { commonNeighbours: 1, resourceAllocation: 0, weightedResourceAllocation: 2, threeStep: 0, baseline: 0 };
     expect(introductionPlausibility(base, w)).toBeCloseTo(2 + 2 * 0.25, 12);
   });
@@ -34,7 +35,7 @@ describe('introduction score: value and plausibility', () => {
     expect(introductionValue({ ...base, hops: 3, contactsInGroupA: 0, contactsInGroupB: 0 })).toEqual({ stepsSaved: 2, novelty: 1, value: 2 });
     // More contacts already in the other group never raise the value.
     expect(introductionValue({ ...base, contactsInGroupB: 5 }).value).toBeLessThan(introductionValue(base).value);
-    expect(introductionScore(base)).toBeCloseTo(0.7001 / Math.sqrt(8), 12);
+    expect(introductionScore(base)).toBeCloseTo(2.2501 / Math.sqrt(8), 12);
   });
 });
 
@@ -47,12 +48,12 @@ describe('introductions', () => {
 
   it('ranks by value x plausibility and reports both parts and the reasons', () => {
     // Degrees: a1 2, a2 3, a3 2, b1 2, b2 1. Contacts across: a2 has 1 in B (b1), b1 has 1 in A (a2).
-    // Candidates (A x B, not tied), default plausibility (lambda 0, alpha 1, epsilon 0.1, delta 1e-4):
-    //   a2-b2: mutual b1 (k = 2): RA 1/2, no three-step chain -> plausibility 0.5001;
+    // Candidates (A x B, not tied), default plausibility CN + RAw + 1e-4 (every tie has strength 1,
+    // so RAw = sum over mutual contacts w of (1 + 1) / (2 k_w) = RA):
+    //   a2-b2: mutual b1 (k = 2): CN 1, RAw 1/2 -> plausibility 1.5001;
     //          value 1 step x 1/sqrt((1 + 1)(1 + 0)) = 1/sqrt(2)
-    //   a1-b1, a3-b1: mutual a2 (k = 3): RA 1/3, chain a1-a3-a2-b1: RA3 1/(2*3) -> 1/3 + 0.1/6 + 1e-4;
-    //          value 1/sqrt((1 + 0)(1 + 1)) = 1/sqrt(2)
-    //   a1-b2, a3-b2: 3 steps via a2, b1: RA3 1/(3*2) -> 0.1/6 + 1e-4; value 2 steps x 1 = 2
+    //   a1-b1, a3-b1: mutual a2 (k = 3): CN 1, RAw 1/3 -> 4/3 + 1e-4; value 1/sqrt((1 + 0)(1 + 1)) = 1/sqrt(2)
+    //   a1-b2, a3-b2: 3 steps via a2, b1, no mutual contact -> 1e-4; value 2 steps x 1 = 2
     // Caps 2 per person, 3 per introducer: a3-b2 is skipped because b2 already has 2.
     // One cross-group tie: too few to fit, so the fixed weights are used.
     const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 10 });
@@ -60,10 +61,10 @@ describe('introductions', () => {
     expect(r.pairsFrom).toBe('named');
     expect(r.note).toBeNull();
     expect(r.introductions.map((x) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1', 'a3-b1', 'a1-b2']);
-    const two = 1 / 3 + 0.1 / 6 + 1e-4;
-    expect(r.introductions.map((x) => x.plausibility)).toEqual([0.5001, two, two, 0.1 / 6 + 1e-4].map((x) => expect.closeTo(x, 12)));
+    const two = 4 / 3 + 1e-4;
+    expect(r.introductions.map((x) => x.plausibility)).toEqual([1.5001, two, two, 1e-4].map((x) => expect.closeTo(x, 12)));
     expect(r.introductions.map((x) => x.value.value)).toEqual([Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2, 2].map((x) => expect.closeTo(x, 12)));
-    expect(r.introductions.map((x) => x.score)).toEqual([0.5001 * Math.SQRT1_2, two * Math.SQRT1_2, two * Math.SQRT1_2, (0.1 / 6 + 1e-4) * 2].map((x) => expect.closeTo(x, 12)));
+    expect(r.introductions.map((x) => x.score)).toEqual([1.5001 * Math.SQRT1_2, two * Math.SQRT1_2, two * Math.SQRT1_2, 1e-4 * 2].map((x) => expect.closeTo(x, 12)));
     expect(r.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, made: 4, skippedForLoad: 1 }]);
     const first = r.introductions[0].reasons;
     expect(first.mutualContacts).toEqual(['b1']);

@@ -36,7 +36,7 @@ describe('fitIntroductionScore', () => {
     }
     // Same seed, same choice; the random score (one constant setting) would sit at AUC 1/2.
     expect(fitIntroductionScore(view, { attribute: 'office' }).weights).toBe(r.weights);
-    const flat = { ...DEFAULT_INTRODUCTION_SCORE, resourceAllocation: 0, threeStep: 0 };
+    const flat = { commonNeighbours: 0, resourceAllocation: 0, weightedResourceAllocation: 0, threeStep: 0, baseline: 1e-4 };
     const only = fitIntroductionScore(view, { attribute: 'office', grid: [flat] });
     expect(only.trials[0].auc).toBe(0.5);
   });
