@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { groupGaps } from '../../src/recommend/group-gaps.js';
+import { groupLabels } from '../../src/recommend/groups.js';
 import { introductionPlausibility, introductionScore, introductions, introductionValue } from '../../src/recommend/introductions.js';
 import { loadDataset } from '../helpers/datasets.js';
 
@@ -131,5 +132,18 @@ describe('introductions', () => {
     for (const c of counts.values()) expect(c).toBeLessThanOrEqual(2);
     expect(r.maxLoad.person).toBe(Math.max(0, ...counts.values()));
     expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']] })).toThrow(/no group "Paris"/);
+  });
+
+  it('reports progress: one total (10 fit units + one per source swept), never going back, ending at the total', async () => {
+    const lazega = project(await loadDataset('lazega-lawfirm'));
+    const calls: [number, number][] = [];
+    introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Hartford']], onProgress: (d, t) => calls.push([d, t]) });
+    const g = groupLabels(lazega, 'office');
+    const boston = g.labels.filter((x, i) => x === g.indexOf('Boston') && !g.external[i]).length;
+    expect(calls[0][1]).toBe(10 + boston);
+    expect(calls.every(([, t]) => t === 10 + boston)).toBe(true);
+    expect(calls.every(([d], i) => i === 0 || d >= calls[i - 1][0])).toBe(true);
+    expect(calls.some(([d]) => d > 0 && d < 10 + boston)).toBe(true);
+    expect(calls.at(-1)).toEqual([10 + boston, 10 + boston]);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { introductions } from '../../recommend/introductions.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
+import { createProgress } from '../progress.js';
 import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from './gaps.js';
 
 export const introduce: RegisterCommand = (program, io) => {
@@ -17,6 +18,7 @@ export const introduce: RegisterCommand = (program, io) => {
     .option('--per-gap <n>', 'introductions per group pair', '5')
     .option('--max-per-person <n>', 'load cap per person', '2')
     .option('--max-per-introducer <n>', 'load cap per introducer', '3')
+    .option('--quiet', 'no progress bar')
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
       const int = (name: string, v: string | undefined) => {
@@ -32,7 +34,9 @@ export const introduce: RegisterCommand = (program, io) => {
           })
         : null;
       const view = await loadView(dir, opts, io);
+      const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
       const r = introductions(view, {
+        onProgress: (done, total) => progress.update('introductions', done, total),
         attribute,
         groupPairs,
         gaps: int('gaps', opts.gaps),
@@ -40,6 +44,7 @@ export const introduce: RegisterCommand = (program, io) => {
         maxPerPerson: int('max-per-person', opts.maxPerPerson),
         maxPerIntroducer: int('max-per-introducer', opts.maxPerIntroducer),
       });
+      progress.done();
       const rows = r.introductions.map((x) => ({
         groupA: x.groupA,
         groupB: x.groupB,
