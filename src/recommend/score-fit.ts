@@ -96,8 +96,8 @@ export interface FitIntroductionScoreResult {
  * other pairs (rate r = min(1, sampledPairs / (sources x staff))). That sampled set is NOT an unbiased
  * sample of all pairs: sources are ends of held-out ties (busier people), and pairs within three
  * steps are all kept while farther pairs are kept at rate r, so the AUC on it differs from the AUC over
- * every pair (measured in docs/recommendation-quality.md: on email-eu-core with sampling forced, 0.93
- * against 0.95 over every pair); it serves only to compare settings with one another. Each pair is
+ * every pair (measured in docs/recommendation-quality.md: on email-eu-core with sampling forced, 0.91-0.92
+ * against 0.94 over every pair, same held-out ties); it serves only to compare settings with one another. Each pair is
  * scored with every setting of `grid` ({@link introductionPlausibility}); the fit keeps the setting with
  * the largest AUC + precision@k of the held-out ties against the other pairs,
  * averaged over `folds` independent hold-outs (default 10 on graphs with at most 100,000 staff pairs, 3 on
