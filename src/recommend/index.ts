@@ -13,13 +13,13 @@ export { communityGroups, DEFAULT_COMMUNITY_GROUPS_OPTIONS } from './community-g
 export type { CommunityGroups, CommunityGroupsOptions } from './community-groups.js';
 export { linkPrediction, commonNeighbours, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, LINK_PREDICTION_METHODS } from './link-prediction.js';
 export type { LinkPredictionMethod, IdPair, LinkPredictionResult } from './link-prediction.js';
-export { introductionScore, DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
-export type { IntroductionScoreWeights, IntroductionComponents } from './introduction-score.js';
+export { introductionScore, introductionValue, introductionPlausibility, DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
+export type { IntroductionScoreWeights, IntroductionComponents, IntroductionValue } from './introduction-score.js';
 export { fitIntroductionScore, INTRODUCTION_SCORE_GRID } from './score-fit.js';
 export type { FitIntroductionScoreOptions, FitIntroductionScoreResult } from './score-fit.js';
 export { auc, precisionAtK } from './ranking-quality.js';
 export { introductions, DEFAULT_INTRODUCTIONS_OPTIONS } from './introductions.js';
-export type { IntroductionsOptions, IntroductionReasons, Introduction, IntroductionsResult } from './introductions.js';
+export type { IntroductionsOptions, IntroductionReasons, Introduction, IntroductionGap, IntroductionsResult } from './introductions.js';
 export { introductionPath, DEFAULT_INTRODUCTION_PATH_OPTIONS } from './introduction-path.js';
 export type { IntroductionPathOptions, ContactChain, IntroductionPathResult } from './introduction-path.js';
 export { knowledgeSpread, DEFAULT_KNOWLEDGE_SPREAD_OPTIONS } from './knowledge-spread.js';
