@@ -131,8 +131,12 @@ export interface IntroductionsResult {
   /** The fit's diagnostics (null when the weights were given or nothing was scored). */
   readonly fit: { readonly folds: number; readonly heldOut: number; readonly candidates: number } | null;
   readonly introductions: readonly Introduction[];
-  /** Most introductions any one person appears in (as a or b), and most any one introducer brokers. */
-  readonly maxLoad: { readonly person: number; readonly introducer: number };
+  /**
+   * Most introductions any one person is in as a or b (`person`, at most `maxPerPerson`), most any one
+   * person brokers (`introducer`), and most any one person appears in in either role (`any`: what a
+   * sentence like "no one is in more than two introductions" must be checked against).
+   */
+  readonly maxLoad: { readonly person: number; readonly introducer: number; readonly any: number };
   /** Per group pair: candidates scored, introductions made, candidates skipped by the load caps. */
   readonly perPair: readonly {
     readonly groupA: string;
@@ -222,7 +226,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     fitted: false,
     fit: null,
     introductions: [],
-    maxLoad: { person: 0, introducer: 0 },
+    maxLoad: { person: 0, introducer: 0, any: 0 },
     perPair: [],
   });
   if (pairs.length === 0) {
@@ -375,9 +379,11 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   o.onProgress?.(total, total);
   let maxPerson = 0;
   let maxIntroducer = 0;
+  let maxAny = 0;
   for (let i = 0; i < n; i++) {
     if (personLoad[i] > maxPerson) maxPerson = personLoad[i];
     if (introducerLoad[i] > maxIntroducer) maxIntroducer = introducerLoad[i];
+    if (personLoad[i] + introducerLoad[i] > maxAny) maxAny = personLoad[i] + introducerLoad[i];
   }
   return {
     attribute: o.attribute,
@@ -388,7 +394,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     fitted: fit?.fitted ?? false,
     fit: fit ? { folds: fit.folds, heldOut: fit.heldOut, candidates: fit.candidates } : null,
     introductions: out,
-    maxLoad: { person: maxPerson, introducer: maxIntroducer },
+    maxLoad: { person: maxPerson, introducer: maxIntroducer, any: maxAny },
     perPair,
   };
 }

@@ -48,6 +48,7 @@ describe('orgraph introduce', () => {
     expect(text.out).toContain('load caps: 2 per person, 3 per introducer');
     expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+1\.061\s+0\.707\s+1\.500\s+b1\s+.*b1 can introduce them/m);
     expect(text.out).toContain('across the named group pairs');
+    expect(text.out).toContain('Largest load: 2 introductions for one person (as one of the two), 3 brokered by one introducer, 4 for one person in either role.');
   });
 
   it('honours a tighter introducer cap', async () => {

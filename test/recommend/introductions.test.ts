@@ -79,8 +79,9 @@ describe('introductions', () => {
     expect(far.introducer).toBe('a2');
     // a1 already has a1-b1; b2 has a2-b2; a2 introduced a1-b1 and a3-b1.
     expect(far.load).toEqual({ personA: 2, personB: 2, introducer: 3 });
-    // a1, a3, b1 and b2 appear in 2 introductions each; a2 brokers 3.
-    expect(r.maxLoad).toEqual({ person: 2, introducer: 3 });
+    // As a or b: a1, a3, b1 and b2 are in 2 introductions each. a2 brokers 3 (a1-b1, a3-b1, a1-b2) and
+    // is in a2-b2 itself: 4 in all; b1 is in 2 and brokers a2-b2: 3.
+    expect(r.maxLoad).toEqual({ person: 2, introducer: 3, any: 4 });
   });
 
   it('proposes nothing, and says why, when no gap is declared', () => {
@@ -131,6 +132,8 @@ describe('introductions', () => {
     }
     for (const c of counts.values()) expect(c).toBeLessThanOrEqual(2);
     expect(r.maxLoad.person).toBe(Math.max(0, ...counts.values()));
+    for (const x of r.introductions) if (x.reasons.introducer) counts.set(x.reasons.introducer, (counts.get(x.reasons.introducer) ?? 0) + 1);
+    expect(r.maxLoad.any).toBe(Math.max(0, ...counts.values()));
     expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']] })).toThrow(/no group "Paris"/);
   });
 
