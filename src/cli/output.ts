@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { OrgraphError } from '../model/errors.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './command-kit.js';
 
 /** Output formats every command accepts through `--format`. */
