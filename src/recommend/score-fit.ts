@@ -297,7 +297,10 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
   const weights = new Float64Array(offsets[n]);
   // Walk the sorted rows of the full adjacency, skipping dropped pairs: rows stay sorted.
   const dropped = new Set<number>();
-  for (const e of drop) (dropped.add(adj.edgeU[e] * n + adj.edgeV[e]), dropped.add(adj.edgeV[e] * n + adj.edgeU[e]));
+  for (const e of drop) {
+    dropped.add(adj.edgeU[e] * n + adj.edgeV[e]);
+    dropped.add(adj.edgeV[e] * n + adj.edgeU[e]);
+  }
   const fill = offsets.slice(0, n);
   for (let i = 0; i < n; i++) {
     for (let p = adj.offsets[i]; p < adj.offsets[i + 1]; p++) {

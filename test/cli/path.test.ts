@@ -91,7 +91,12 @@ describe('orgraph path', () => {
       const queue = [from];
       while (queue.length) {
         const x = queue.shift()!;
-        for (const y of out.get(x) ?? []) if (!dist.has(y)) (dist.set(y, dist.get(x)! + 1), queue.push(y));
+        for (const y of out.get(x) ?? []) {
+          if (!dist.has(y)) {
+            dist.set(y, dist.get(x)! + 1);
+            queue.push(y);
+          }
+        }
       }
       return dist.get(to);
     };
