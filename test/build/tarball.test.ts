@@ -1,0 +1,103 @@
+/**
+ * The package as a user gets it: `npm pack`, install the tarball into a fresh project, and run a
+ * TypeScript script with ts-node from a CommonJS project and from an ESM project, exactly as
+ * docs/guides/notebook.md describes (tsconfig and command). ts-node and TypeScript 5.9 come from
+ * this repository's node_modules (linked into the temp projects), orgraph's own dependencies from
+ * npm's cache (`--prefer-offline`). `npm test` builds dist/ first.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'orgraph-tarball-'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let tarball = '';
+let files: string[] = [];
+
+// The five strongest brokers of the bundled example by NetworkX 3.6 betweenness (d = 1/w, undirected weighted view).
+const reference = JSON.parse(readFileSync(join(root, 'test/fixtures/reference/centrality/manufacturing-email.json'), 'utf8'));
+const nxTop = (reference.personIds as string[])
+  .map((id, i) => ({ id, value: reference.views['undirected-weighted'].metrics.betweenness[i] as number }))
+  .sort((a, b) => b.value - a.value)
+  .slice(0, 3)
+  .map((p) => p.id);
+
+const SCRIPT = (example: string) => `import { betweenness, loadFolder, project } from 'orgraph';
+
+async function main(): Promise<void> {
+  const { graph } = await loadFolder(${JSON.stringify(example)});
+  const view = project(graph, { directed: false, weighted: true });
+  const scores = await betweenness(view, { workers: 2 });
+  const top: string[] = scores.top(3).map((p) => p.id);
+  console.log(JSON.stringify(top));
+}
+
+main();
+`;
+
+function project(name: string, pkg: object, tsconfig: object): string {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, ...pkg }, null, 2));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-save', tarball], { cwd: dir, stdio: 'pipe' });
+  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
+  for (const m of ['typescript', 'ts-node', '@types/node']) symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
+  writeFileSync(join(dir, 'script.ts'), SCRIPT(join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')));
+  return dir;
+}
+
+beforeAll(() => {
+  const out = execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+  const info = JSON.parse(out)[0];
+  tarball = join(work, info.filename);
+  files = info.files.map((f: { path: string }) => f.path);
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed tarball', () => {
+  it('holds LICENSE, README, the built library, CLI and bundled example; no source maps, no sources, no tour', () => {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.cjs', 'examples/manufacturing-email/people.csv']) {
+      expect(files, f).toContain(f);
+    }
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('src/') || f.endsWith('tour.ts'))).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).not.toContain('graphology-communities-louvain');
+  });
+
+  it('runs a ts-node script in a CommonJS project (module commonjs) and finds the brokers NetworkX finds', () => {
+    const dir = project(
+      'cjs-project',
+      {},
+      { compilerOptions: { module: 'commonjs', moduleResolution: 'node10', target: 'es2022', esModuleInterop: true, strict: true, skipLibCheck: true } },
+    );
+    const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'ts-node', 'dist', 'bin.js'), 'script.ts'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(nxTop);
+  }, 180_000);
+
+  it('runs a ts-node script in an ESM project (type module, ts-node/esm loader)', () => {
+    const dir = project(
+      'esm-project',
+      { type: 'module' },
+      { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, skipLibCheck: true }, 'ts-node': { esm: true } },
+    );
+    const register = 'data:text/javascript,import { register } from "node:module"; import { pathToFileURL } from "node:url"; register("ts-node/esm", pathToFileURL("./"));';
+    const r = spawnSync(process.execPath, ['--import', register, 'script.ts'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(nxTop);
+  }, 180_000);
+
+  it('installs the orgraph command: validate the bundled example from the installed package', () => {
+    const dir = join(work, 'cjs-project');
+    const r = spawnSync(join(dir, 'node_modules', '.bin', 'orgraph'), ['validate', join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('people.csv');
+  });
+});
