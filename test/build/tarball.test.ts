@@ -5,7 +5,8 @@
  * this repository's node_modules (linked into the temp projects), orgraph's own dependencies from
  * npm's cache (`--prefer-offline`). `npm test` builds dist/ first.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,21 +39,36 @@ async function main(): Promise<void> {
 main();
 `;
 
-function project(name: string, pkg: object, tsconfig: object): string {
+const exec = promisify(execFile);
+
+/** Run without blocking the test worker; resolves with the exit status instead of throwing. */
+async function run(command: string, args: readonly string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+    return { status: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { status: typeof err.code === 'number' ? err.code : 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+async function project(name: string, pkg: object, tsconfig: object): Promise<string> {
   const dir = join(work, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, ...pkg }, null, 2));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-save', tarball], { cwd: dir, stdio: 'pipe' });
+  const install = await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-save', tarball], dir);
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
   mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
   for (const m of ['typescript', 'ts-node', '@types/node']) symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
   writeFileSync(join(dir, 'script.ts'), SCRIPT(join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')));
   return dir;
 }
 
-beforeAll(() => {
-  const out = execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-  const info = JSON.parse(out)[0];
+beforeAll(async () => {
+  const pack = await run(npm, ['pack', '--json', '--pack-destination', work], root);
+  if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+  const info = JSON.parse(pack.stdout)[0];
   tarball = join(work, info.filename);
   files = info.files.map((f: { path: string }) => f.path);
 }, 120_000);
@@ -70,33 +86,33 @@ describe('the packed tarball', () => {
     expect(Object.keys(pkg.dependencies)).not.toContain('graphology-communities-louvain');
   });
 
-  it('runs a ts-node script in a CommonJS project (module commonjs) and finds the brokers NetworkX finds', () => {
-    const dir = project(
+  it('runs a ts-node script in a CommonJS project (module commonjs) and finds the brokers NetworkX finds', async () => {
+    const dir = await project(
       'cjs-project',
       {},
       { compilerOptions: { module: 'commonjs', moduleResolution: 'node10', target: 'es2022', esModuleInterop: true, strict: true, skipLibCheck: true } },
     );
-    const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'ts-node', 'dist', 'bin.js'), 'script.ts'], { cwd: dir, encoding: 'utf8' });
+    const r = await run(process.execPath, [join(dir, 'node_modules', 'ts-node', 'dist', 'bin.js'), 'script.ts'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(nxTop);
   }, 180_000);
 
-  it('runs a ts-node script in an ESM project (type module, ts-node/esm loader)', () => {
-    const dir = project(
+  it('runs a ts-node script in an ESM project (type module, ts-node/esm loader)', async () => {
+    const dir = await project(
       'esm-project',
       { type: 'module' },
       { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, skipLibCheck: true }, 'ts-node': { esm: true } },
     );
     const register = 'data:text/javascript,import { register } from "node:module"; import { pathToFileURL } from "node:url"; register("ts-node/esm", pathToFileURL("./"));';
-    const r = spawnSync(process.execPath, ['--import', register, 'script.ts'], { cwd: dir, encoding: 'utf8' });
+    const r = await run(process.execPath, ['--import', register, 'script.ts'], dir);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(nxTop);
   }, 180_000);
 
-  it('installs the orgraph command: validate the bundled example from the installed package', () => {
+  it('installs the orgraph command: validate the bundled example from the installed package', async () => {
     const dir = join(work, 'cjs-project');
-    const r = spawnSync(join(dir, 'node_modules', '.bin', 'orgraph'), ['validate', join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')], { cwd: dir, encoding: 'utf8' });
+    const r = await run(join(dir, 'node_modules', '.bin', 'orgraph'), ['validate', join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')], dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('people.csv');
   });
