@@ -59,6 +59,7 @@ export interface EventOptions extends IngestOptions {
   readonly peopleDelimiter?: string;
 }
 
+/** Defaults of {@link EventOptions}. */
 export const DEFAULT_EVENT_OPTIONS = Object.freeze({
   groupWeighting: 'full' as GroupWeighting,
   maxRecipients: Infinity,

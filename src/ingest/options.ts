@@ -44,6 +44,7 @@ export interface ResolvedIngestOptions {
   readonly maxIssues: number;
 }
 
+/** Defaults of {@link IngestOptions}. */
 export const DEFAULT_INGEST_OPTIONS: ResolvedIngestOptions = Object.freeze({
   mode: 'strict',
   delimiter: ',',

@@ -18,6 +18,7 @@ export interface MetricContext {
   readonly seed?: number;
 }
 
+/** One catalogue entry: the output keys it produces and how to compute them on a view. */
 export interface MetricSpec {
   /** Output keys this entry produces, in output order (e.g. ['inDegree', 'outDegree']). */
   readonly keys: readonly string[];

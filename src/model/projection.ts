@@ -24,6 +24,7 @@ export interface ProjectionOptions {
   readonly timeWindow?: { readonly from?: number; readonly to?: number } | null;
 }
 
+/** Defaults of {@link ProjectionOptions}. */
 export const DEFAULT_PROJECTION_OPTIONS = Object.freeze({
   relations: null,
   directed: false,

@@ -14,10 +14,13 @@ export type CellValue = string | number | boolean | null | undefined;
 // ---------------------------------------------------------------------------------------------
 // JSON
 
+/** Options of {@link toJson}. */
 export interface JsonOptions {
   /** Spaces of indentation; 0 writes one line. @defaultValue 2 */
   readonly indent?: number;
 }
+
+/** Defaults of {@link JsonOptions}. */
 export const DEFAULT_JSON_OPTIONS = Object.freeze({ indent: 2 });
 
 /**
@@ -48,12 +51,15 @@ function jsonReplacer(_key: string, v: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
+/** Options of {@link toCsv} and {@link recordsToCsv}. */
 export interface CsvOptions {
   /** Field separator (one character). @defaultValue ',' */
   readonly delimiter?: string;
   /** Record separator; RFC 4180 uses CRLF. @defaultValue '\r\n' */
   readonly eol?: string;
 }
+
+/** Defaults of {@link CsvOptions}. */
 export const DEFAULT_CSV_OPTIONS = Object.freeze({ delimiter: ',', eol: '\r\n' });
 
 /** First characters that make a spreadsheet read a text cell as a formula (OWASP). */
@@ -175,6 +181,7 @@ export function escapeHtml(value: unknown): string {
 /** One flat table row: column name -> cell. */
 export type TableRow = Record<string, CellValue>;
 
+/** Options of {@link toTable}. */
 export interface TableOptions {
   /** Columns in order (default: every key, in order of first appearance across the records). */
   readonly columns?: readonly string[];
@@ -219,6 +226,7 @@ function tableCell(v: unknown, digits: number | undefined): CellValue {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
 }
 
+/** Options of {@link htmlTable}. */
 export interface HtmlTableOptions extends TableOptions {
   /** A caption above the table (escaped). */
   readonly caption?: string;

@@ -14,6 +14,7 @@ import type { Objectives } from './objectives.js';
 import { scorecard, type ScorecardResult } from './scorecard.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link compare}. */
 export interface CompareOptions {
   /**
    * Attribute of the groups, read on the `before` graph. Without `attribute` and `groups` the
@@ -32,6 +33,7 @@ export interface CompareOptions {
   readonly objectives?: Objectives | null;
 }
 
+/** Defaults of {@link CompareOptions}. */
 export const DEFAULT_COMPARE_OPTIONS = Object.freeze({ attribute: null, groups: null, permutations: 1000, seed: 1, objectives: null });
 
 export interface PersonDelta {
@@ -55,6 +57,7 @@ export interface GroupDelta {
   readonly p: number;
 }
 
+/** What {@link compare} returns. */
 export interface CompareResult {
   /** The attribute, or the name of the group assignment (`'community'`); null when per person only. */
   readonly attribute: string | null;

@@ -45,6 +45,7 @@ export interface CapabilityTarget {
 /** The null models of {@link groupGaps}. */
 export type GapNullModel = 'rewiring' | 'quasi-independence' | 'configuration';
 
+/** Options of {@link groupGaps}. */
 export interface GroupGapsOptions {
   /** Attribute that defines the groups (department, location, level...). Required. */
   readonly attribute: string;
@@ -79,6 +80,7 @@ export interface GroupGapsOptions {
   readonly outsideGroupName?: string;
 }
 
+/** Defaults of {@link GroupGapsOptions}. */
 export const DEFAULT_GROUP_GAPS_OPTIONS = Object.freeze({
   nullModel: 'auto' as const,
   alpha: 0.05,
@@ -163,6 +165,7 @@ export interface GapNullInfo {
   readonly alpha: number;
 }
 
+/** What {@link groupGaps} returns. */
 export interface GroupGapsResult {
   readonly attribute: string;
   /** The null model used (see `null` for how). */

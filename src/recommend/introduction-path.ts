@@ -11,6 +11,7 @@ import type { OrgView } from '../model/projection.js';
 import { personIndex } from './link-prediction.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link introductionPath}. */
 export interface IntroductionPathOptions {
   /** Paths to return: the strongest and up to `alternatives - 1` more. @defaultValue 3 */
   readonly alternatives?: number;
@@ -18,6 +19,7 @@ export interface IntroductionPathOptions {
   readonly length?: LengthTransform;
 }
 
+/** Defaults of {@link IntroductionPathOptions}. */
 export const DEFAULT_INTRODUCTION_PATH_OPTIONS = Object.freeze({ alternatives: 3, length: 'inverse' as LengthTransform });
 
 export interface ContactChain {
@@ -32,6 +34,7 @@ export interface ContactChain {
   readonly weakestTie: number;
 }
 
+/** What {@link introductionPath} returns. */
 export interface IntroductionPathResult {
   readonly from: string;
   readonly to: string;

@@ -20,6 +20,7 @@ import { definedOnly } from '../core/options.js';
 export { DEFAULT_INTRODUCTION_SCORE, introductionScore } from './introduction-score.js';
 export type { IntroductionComponents, IntroductionScoreWeights } from './introduction-score.js';
 
+/** Options of {@link introductions}. */
 export interface IntroductionsOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
@@ -44,6 +45,7 @@ export interface IntroductionsOptions {
   readonly seed?: number;
 }
 
+/** Defaults of {@link IntroductionsOptions}. */
 export const DEFAULT_INTRODUCTIONS_OPTIONS = Object.freeze({
   groupPairs: null,
   gaps: 5,
@@ -82,6 +84,7 @@ export interface Introduction {
   readonly reasons: IntroductionReasons;
 }
 
+/** What {@link introductions} returns. */
 export interface IntroductionsResult {
   readonly attribute: string;
   /** The score weights used, and whether they were fitted on this graph. */

@@ -25,6 +25,7 @@ export type LinkPredictionMethod = (typeof LINK_PREDICTION_METHODS)[number];
 /** A pair of person ids. */
 export type IdPair = readonly [string, string];
 
+/** What {@link linkPrediction} returns. */
 export interface LinkPredictionResult {
   readonly pairs: readonly IdPair[];
   /** One array per method, aligned with `pairs`. */

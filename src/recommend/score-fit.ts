@@ -15,6 +15,7 @@ import { groupLabels, sortedAdjacency } from './groups.js';
 import { DEFAULT_INTRODUCTION_SCORE, introductionScore, type IntroductionComponents, type IntroductionScoreWeights } from './introduction-score.js';
 import { auc, precisionAtK } from './ranking-quality.js';
 
+/** Options of {@link fitIntroductionScore}. */
 export interface FitIntroductionScoreOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
@@ -71,6 +72,7 @@ function sameWeights(a: IntroductionScoreWeights, b: IntroductionScoreWeights): 
   return (Object.keys(a) as (keyof IntroductionScoreWeights)[]).every((key) => a[key] === b[key]);
 }
 
+/** What {@link fitIntroductionScore} returns. */
 export interface FitIntroductionScoreResult {
   /** The chosen weights (the fixed ones when `fitted` is false). */
   readonly weights: IntroductionScoreWeights;

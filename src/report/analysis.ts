@@ -34,6 +34,7 @@ import { groupLayout } from './layout.js';
 import { mergeSmallLabels, type PrivacyNote } from './privacy.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link analysis}. */
 export interface AnalysisOptions {
   /** Attribute naming the formal group; null for no group-level analysis. */
   readonly group: string | null;
@@ -75,6 +76,7 @@ export interface AnalysisOptions {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
+/** Defaults of {@link AnalysisOptions}. */
 export const DEFAULT_ANALYSIS_OPTIONS = Object.freeze({
   relations: null,
   directed: false,

@@ -26,6 +26,7 @@ export interface PrivacyOptions {
   readonly keepAttributes?: readonly string[] | null;
 }
 
+/** Defaults of {@link PrivacyOptions}. */
 export const DEFAULT_PRIVACY_OPTIONS = Object.freeze({
   minGroupSize: 5,
   pseudonymKey: null,
