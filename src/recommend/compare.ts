@@ -36,6 +36,7 @@ export interface CompareOptions {
 /** Defaults of {@link CompareOptions}. */
 export const DEFAULT_COMPARE_OPTIONS = Object.freeze({ attribute: null, groups: null, permutations: 1000, seed: 1, objectives: null });
 
+/** One person's change between two periods: degree, strength and tied pairs. */
 export interface PersonDelta {
   readonly id: string;
   readonly degreeBefore: number;
@@ -44,6 +45,7 @@ export interface PersonDelta {
   readonly strengthAfter: number;
 }
 
+/** One group's change between two periods: E-I before and after, with its permutation test. */
 export interface GroupDelta {
   readonly group: string;
   readonly eiBefore: number;

@@ -37,6 +37,7 @@ export interface CapabilityFocus {
   readonly pairTargets?: readonly (CapabilityTarget & { readonly groups: readonly [string, string] })[];
 }
 
+/** What each pair of a capability focus should reach: ties, observed / expected, or both. */
 export interface CapabilityTarget {
   readonly minTies?: number;
   readonly minRatio?: number;
@@ -144,6 +145,7 @@ export interface GapTable {
   readonly statement: string;
 }
 
+/** A pair of capability groups against its target: ties short and met / not met. */
 export interface CapabilityPairStatus extends GroupPairGap {
   readonly target: CapabilityTarget;
   /** Ties still needed to reach `minTies` (0 when met or no such target). */

@@ -22,6 +22,7 @@ export interface IntroductionPathOptions {
 /** Defaults of {@link IntroductionPathOptions}. */
 export const DEFAULT_INTRODUCTION_PATH_OPTIONS = Object.freeze({ alternatives: 3, length: 'inverse' as LengthTransform });
 
+/** One chain of contacts from the first person to the last, with its length and weakest tie. */
 export interface ContactChain {
   /** People from the first to the last. */
   readonly people: readonly string[];

@@ -74,6 +74,7 @@ export interface IntroductionReasons {
   readonly text: string;
 }
 
+/** One suggested introduction across a group gap, with its score and reasons. */
 export interface Introduction {
   readonly groupA: string;
   readonly groupB: string;

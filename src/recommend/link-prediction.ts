@@ -20,6 +20,7 @@ export const LINK_PREDICTION_METHODS = Object.freeze([
   'preferentialAttachment',
 ] as const);
 
+/** A link-prediction score (one of `LINK_PREDICTION_METHODS`). */
 export type LinkPredictionMethod = (typeof LINK_PREDICTION_METHODS)[number];
 
 /** A pair of person ids. */

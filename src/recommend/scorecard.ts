@@ -38,6 +38,7 @@ export interface FlowRow {
   readonly reach: number;
 }
 
+/** One objective's actual value, target and status (met / at risk / missed). */
 export interface ObjectiveStatus {
   readonly label: string;
   readonly kind: 'flow' | 'group';

@@ -133,6 +133,7 @@ export interface GroupFigures {
   readonly soleLinkMembers: number;
 }
 
+/** A person in one of the report's rankings (brokers, gatekeepers, risks). */
 export interface RankedEntry {
   readonly id: string;
   readonly group: string | null;
@@ -140,6 +141,7 @@ export interface RankedEntry {
   readonly detail: string;
 }
 
+/** The network map: laid-out nodes and ties, sampled above the map limit. */
 export interface MapData {
   /** 'people' or, in groups-only mode, 'groups'. */
   readonly kind: 'people' | 'groups';
@@ -206,6 +208,7 @@ export interface ScorecardRows {
   readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
 }
 
+/** Ties between two groups against the degree-preserving expectation (one heatmap cell). */
 export interface GapCell {
   readonly observed: number;
   readonly expected: number | null;
@@ -213,6 +216,7 @@ export interface GapCell {
   readonly z: number | null;
 }
 
+/** A gap between two groups, as the report and gaps.csv list it. */
 export interface GapRow extends GapCell {
   readonly groupA: string;
   readonly groupB: string;
@@ -222,6 +226,7 @@ export interface GapRow extends GapCell {
   readonly q: number | null;
 }
 
+/** A suggested introduction, as the report and introductions.csv list it. */
 export interface IntroductionRow {
   readonly groupA: string;
   readonly groupB: string;

@@ -49,6 +49,7 @@ export interface EiValue {
   readonly test: PermutationResult | null;
 }
 
+/** E-I index of one group, with its size. */
 export interface GroupEiValue extends EiValue {
   readonly group: string;
   readonly size: number;
