@@ -269,6 +269,8 @@ export type {
   GroupGapsOptions,
   GroupPairGap,
   GapTable,
+  GapNullInfo,
+  GapNullModel,
   CapabilityPairStatus,
   GroupGapsResult,
   GroupLabels,
