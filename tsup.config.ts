@@ -7,7 +7,7 @@ export default defineConfig([
     entry: { index: 'src/index.ts', 'core/parallel/worker': 'src/core/parallel/worker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     shims: true,
@@ -16,7 +16,7 @@ export default defineConfig([
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['cjs'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     shims: true,
     banner: { js: '#!/usr/bin/env node' },

@@ -1,23 +1,345 @@
 /**
  * orgraph: organisational network analysis.
- * Public barrel: named exports only. Families re-export from their own index files.
+ *
+ * The public API, listed by name: nothing is re-exported wholesale, so a new export in a module
+ * does not become public by accident. The API report (etc/orgraph.api.md, `npm run api:check`)
+ * records this surface; change it on purpose with `npm run api:update`.
  */
+// Model: people, ties, errors, views.
 export { OrgraphError, isOrgraphError, formatLocation } from './model/errors.js';
 export type { OrgraphErrorCode, ErrorLocation } from './model/errors.js';
 export { OrgGraph, OrgGraphBuilder, REPORTS_TO } from './model/org-graph.js';
 export type { Person, Tie, RelationInfo } from './model/org-graph.js';
 export { project, viewTies, viewLengths, DEFAULT_PROJECTION_OPTIONS } from './model/projection.js';
 export type { OrgView, ProjectionOptions, ResolvedProjectionOptions } from './model/projection.js';
-export { NodeScores, toJsonNumber } from './metrics/scores.js';
-export type { Diagnostics, RankedPerson } from './metrics/scores.js';
 export type { Csr, LengthTransform } from './core/csr.js';
 export { toGraphology, fromGraphology, viewToGraphology, DEFAULT_FROM_GRAPHOLOGY_OPTIONS } from './model/graphology.js';
 export type { FromGraphologyOptions, ViewToGraphologyOptions } from './model/graphology.js';
-export * from './ingest/index.js';
-export * from './recommend/index.js';
-export * from './report/index.js';
-export * from './metrics/centrality/index.js';
-export * from './metrics/brokerage/index.js';
-export * from './metrics/silos/index.js';
+export { NodeScores, toJsonNumber } from './metrics/scores.js';
+export type { Diagnostics, RankedPerson } from './metrics/scores.js';
+
+// Tables: JSON, CSV, rows for console.table, HTML for notebooks.
+export { toJson, toCsv, recordsToCsv, csvCell, csvRow, toTable, htmlTable, DEFAULT_CSV_OPTIONS, DEFAULT_JSON_OPTIONS } from './model/tables.js';
+export type { CellValue, CsvOptions, JsonOptions, TableRow, TableOptions, HtmlTableOptions } from './model/tables.js';
+
+// Ingest: files, JSON and event logs into an OrgGraph, with a report of what was read.
+export {
+  loadFolder,
+  loadFiles,
+  parseCsv,
+  DEFAULT_RELATION,
+  loadJson,
+  DEFAULT_INGEST_OPTIONS,
+  isCleanReport,
+  droppedRows,
+  parseWeight,
+  parseTime,
+  parseFlag,
+  loadEvents,
+  parseEventsCsv,
+  aggregateEvents,
+  DEFAULT_EVENT_OPTIONS,
+  RECIPIENT_SEPARATOR,
+} from './ingest/index.js';
+export type {
+  IngestResult,
+  CsvFiles,
+  CsvTexts,
+  OrgJson,
+  IngestOptions,
+  IngestMode,
+  ResolvedIngestOptions,
+  IngestReport,
+  FileReport,
+  IngestIssue,
+  IssueAction,
+  InputKind,
+  EventStats,
+  Parsed,
+  EventOptions,
+  EventColumns,
+  GroupWeighting,
+  InteractionEvent,
+} from './ingest/index.js';
+
+// Centrality: who is central, by degree, paths and spectral measures.
+export {
+  betweennessApprox,
+  DEFAULT_BETWEENNESS_APPROX_OPTIONS,
+  betweenness,
+  betweennessSync,
+  DEFAULT_BETWEENNESS_OPTIONS,
+  closeness,
+  closenessSync,
+  DEFAULT_CLOSENESS_OPTIONS,
+  clustering,
+  DEFAULT_CLUSTERING_OPTIONS,
+  coreNumber,
+  DEFAULT_CORE_NUMBER_OPTIONS,
+  degree,
+  DEFAULT_DEGREE_OPTIONS,
+  eigenvector,
+  DEFAULT_EIGENVECTOR_OPTIONS,
+  harmonic,
+  harmonicSync,
+  DEFAULT_HARMONIC_OPTIONS,
+  katz,
+  DEFAULT_KATZ_OPTIONS,
+  KATZ_DEFAULT_ALPHA,
+  pagerank,
+  DEFAULT_PAGERANK_OPTIONS,
+  strength,
+  DEFAULT_STRENGTH_OPTIONS,
+} from './metrics/centrality/index.js';
+export type {
+  BetweennessApproxOptions,
+  BetweennessOptions,
+  ClosenessOptions,
+  ClusteringOptions,
+  CoreNumberOptions,
+  TieDirection,
+  DegreeOptions,
+  EigenvectorOptions,
+  HarmonicOptions,
+  KatzOptions,
+  PageRankOptions,
+  StrengthOptions,
+} from './metrics/centrality/index.js';
+
+// Brokerage: who bridges groups and structural holes; key-person risks.
+export {
+  articulation,
+  biconnectedComponents,
+  boundarySpanners,
+  DEFAULT_BOUNDARY_SPANNERS_OPTIONS,
+  bridges,
+  bridgingCoefficient,
+  bridging,
+  DEFAULT_BRIDGING_OPTIONS,
+  brokerageRoles,
+  BROKERAGE_ROLES,
+  constraint,
+  DEFAULT_CONSTRAINT_OPTIONS,
+  effectiveSize,
+  DEFAULT_EFFECTIVE_SIZE_OPTIONS,
+  efficiency,
+  DEFAULT_EFFICIENCY_OPTIONS,
+  fragmentation,
+  fragmentationSet,
+  fragmentationDistance,
+  DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS,
+  groupDependency,
+  hierarchy,
+  DEFAULT_HIERARCHY_OPTIONS,
+  keyPlayersNeg,
+  keyPlayersPos,
+  DEFAULT_KEY_PLAYERS_NEG_OPTIONS,
+  DEFAULT_KEY_PLAYERS_POS_OPTIONS,
+  localBridges,
+  moduleRoles,
+  DEFAULT_MODULE_ROLES_OPTIONS,
+  MODULE_ROLE_NAMES,
+  participation,
+  DEFAULT_PARTICIPATION_OPTIONS,
+  withinModuleZ,
+  DEFAULT_WITHIN_MODULE_Z_OPTIONS,
+} from './metrics/brokerage/index.js';
+export type {
+  BiconnectedComponents,
+  BoundarySpannersOptions,
+  BoundarySpannersResult,
+  PersonPair,
+  BridgingOptions,
+  BrokerageRole,
+  RoleNumbers,
+  BrokerageRolesResult,
+  ConstraintOptions,
+  EffectiveSizeOptions,
+  EfficiencyOptions,
+  FragmentationResult,
+  FragmentationSetResult,
+  FragmentationDistanceOptions,
+  FragmentationDistanceResult,
+  GroupDependencyOptions,
+  GroupMemberDependency,
+  GroupDependency,
+  GroupInput,
+  HierarchyOptions,
+  KeyPlayerSearchOptions,
+  KeyPlayersNegOptions,
+  KeyPlayersPosOptions,
+  KeyPlayersResult,
+  KeyPlayersPosResult,
+  LocalBridge,
+  ModuleRolesOptions,
+  ParticipationOptions,
+  WithinModuleZOptions,
+} from './metrics/brokerage/index.js';
+
+// Silos: groups, communities, mixing and their statistical tests.
+export {
+  assortativity,
+  DEFAULT_ASSORTATIVITY_OPTIONS,
+  louvain,
+  DEFAULT_LOUVAIN_OPTIONS,
+  conductance,
+  DEFAULT_CONDUCTANCE_OPTIONS,
+  density,
+  groupDensity,
+  eiIndex,
+  eiIndexWeighted,
+  DEFAULT_EI_INDEX_OPTIONS,
+  groupPartition,
+  MISSING_GROUP,
+  DEFAULT_GROUP_PARTITION_OPTIONS,
+  mixing,
+  MAX_MIXING_GROUPS,
+  modularity,
+  DEFAULT_MODULARITY_OPTIONS,
+  normalizedMutualInformation,
+  adjustedRandIndex,
+  partitionComparison,
+  siloScore,
+  DEFAULT_SILO_SCORE_OPTIONS,
+  yulesQ,
+} from './metrics/silos/index.js';
+export type {
+  AssortativityOptions,
+  LouvainOptions,
+  LouvainResult,
+  ConductanceOptions,
+  GroupConductance,
+  GroupDensity,
+  EiIndexOptions,
+  EiValue,
+  GroupEiValue,
+  EiIndexResult,
+  GroupPartitionOptions,
+  GroupPartition,
+  MixingCell,
+  MixingResult,
+  ModularityOptions,
+  ContingencyCell,
+  GroupSpread,
+  PartitionComparison,
+  PermutationResult,
+  SiloScoreOptions,
+  GroupSiloScore,
+  YulesQResult,
+} from './metrics/silos/index.js';
+
+// Recommend: gaps, introductions, paths, scorecard and period comparison.
+export {
+  groupGaps,
+  DEFAULT_GROUP_GAPS_OPTIONS,
+  groupLabels,
+  communityGroups,
+  DEFAULT_COMMUNITY_GROUPS_OPTIONS,
+  linkPrediction,
+  commonNeighbours,
+  jaccard,
+  adamicAdar,
+  resourceAllocation,
+  preferentialAttachment,
+  LINK_PREDICTION_METHODS,
+  introductionScore,
+  DEFAULT_INTRODUCTION_SCORE,
+  fitIntroductionScore,
+  INTRODUCTION_SCORE_GRID,
+  auc,
+  precisionAtK,
+  introductions,
+  DEFAULT_INTRODUCTIONS_OPTIONS,
+  introductionPath,
+  DEFAULT_INTRODUCTION_PATH_OPTIONS,
+  knowledgeSpread,
+  DEFAULT_KNOWLEDGE_SPREAD_OPTIONS,
+  scorecard,
+  parseObjectives,
+  loadObjectives,
+  FLOW_METRICS,
+  GROUP_METRICS,
+  DEFAULT_AT_RISK,
+  compare,
+  DEFAULT_COMPARE_OPTIONS,
+} from './recommend/index.js';
+export type {
+  CapabilityFocus,
+  CapabilityTarget,
+  GroupGapsOptions,
+  GroupPairGap,
+  GapTable,
+  GapNullInfo,
+  GapNullModel,
+  CapabilityPairStatus,
+  GroupGapsResult,
+  GroupLabels,
+  GroupAssignment,
+  GroupSource,
+  CommunityGroups,
+  CommunityGroupsOptions,
+  LinkPredictionMethod,
+  IdPair,
+  LinkPredictionResult,
+  IntroductionScoreWeights,
+  IntroductionComponents,
+  FitIntroductionScoreOptions,
+  FitIntroductionScoreResult,
+  IntroductionsOptions,
+  IntroductionReasons,
+  Introduction,
+  IntroductionsResult,
+  IntroductionPathOptions,
+  ContactChain,
+  IntroductionPathResult,
+  KnowledgeSpreadOptions,
+  SpreadRow,
+  KnowledgeSpreadResult,
+  ScorecardOptions,
+  FlowRow,
+  ObjectiveStatus,
+  ScorecardResult,
+  FlowMetric,
+  GroupMetric,
+  Objective,
+  Objectives,
+  CompareOptions,
+  PersonDelta,
+  GroupDelta,
+  CompareResult,
+} from './recommend/index.js';
+
+// Report: the analysis pipeline as data, privacy, and the HTML page.
+export {
+  analysis,
+  ANALYSIS_STAGES,
+  DEFAULT_ANALYSIS_OPTIONS,
+  privateGraph,
+  pseudonym,
+  DEFAULT_PRIVACY_OPTIONS,
+  OTHER_GROUP,
+  reportHtml,
+  REPORT_SECTIONS,
+  mapAssets,
+} from './report/index.js';
+export type {
+  AnalysisOptions,
+  AnalysisResult,
+  PersonFigures,
+  GroupFigures,
+  RankedEntry,
+  MapData,
+  ScorecardRows,
+  GapCell,
+  GapRow,
+  IntroductionRow,
+  PrivacyOptions,
+  PrivacyNote,
+  PrivateGraph,
+  ReportMeta,
+  MapAssets,
+} from './report/index.js';
+
+// The metric catalogue: every per-person metric the CLI and the report compute, by key.
 export { METRIC_CATALOG, metricSpec } from './metrics/catalog.js';
 export type { MetricSpec, MetricContext } from './metrics/catalog.js';

@@ -55,16 +55,14 @@ if (process.argv.includes('--compare')) {
   const conf = timed('groupGaps, configuration', () => groupGaps(view, { attribute: 'department', nullModel: 'configuration' }));
   const diff: number[] = [];
   const ratio: number[] = [];
-  let declaredRew = 0;
-  let declaredConf = 0;
   conf.staff.pairs.forEach((c, i) => {
     const w = rew.staff.pairs[i];
     if (c.groupA === c.groupB || w.expectedTies < 5 || !(w.sd > 0)) return;
     diff.push(Math.abs(c.expectedTies - w.expectedTies) / w.sd);
     ratio.push(c.sd / w.sd);
   });
-  declaredRew = rew.staff.gaps.length;
-  declaredConf = conf.staff.gaps.length;
+  const declaredRew = rew.staff.gaps.length;
+  const declaredConf = conf.staff.gaps.length;
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   console.log(`  ${diff.length} between pairs expecting >= 5 ties`);
   console.log(`  |mean(conf) - mean(rewiring)| / sd(rewiring): median ${q(diff, 0.5).toFixed(2)}, max ${Math.max(...diff).toFixed(2)}`);

@@ -3,7 +3,7 @@
  * `<dir>` or `--people F --ties F`.
  */
 import type { Command } from 'commander';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
 

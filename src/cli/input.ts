@@ -72,7 +72,7 @@ export async function loadInput(dir: string | undefined, opts: InputCliOptions):
     }
     return loadFiles({ people: opts.people, ties: opts.ties, relations: opts.relations }, options);
   }
-  let isFile = false;
+  let isFile: boolean;
   try {
     isFile = (await stat(dir)).isFile();
   } catch {

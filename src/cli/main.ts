@@ -7,8 +7,11 @@ import { Command, CommanderError } from 'commander';
 import { isOrgraphError } from '../model/errors.js';
 import { commands } from './commands/index.js';
 import { UsageError, VERSION } from './command-kit.js';
+import { isClosedPipe, processIo, type CliIo } from './io.js';
 
-export async function run(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+export type { CliIo } from './io.js';
+
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const program = new Command('orgraph')
     .description('Organisational network analysis: who holds the network together, where the silos are, which links are missing.')
     .version(VERSION, '-V, --version')
@@ -29,22 +32,6 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   }
 }
 
-/** Where the CLI writes; tests pass their own. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** Whether stderr is an interactive terminal (progress bars only then). */
-  readonly isTTY: boolean;
-}
-
-function defaultIo(): CliIo {
-  return {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    isTTY: Boolean(process.stderr.isTTY),
-  };
-}
-
 function handleError(e: unknown, io: CliIo): number {
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already written.
@@ -59,6 +46,7 @@ function handleError(e: unknown, io: CliIo): number {
     io.err(`orgraph: error ${e.code}: ${e.message}\n`);
     return e.code === 'E_BAD_OPTION' || e.code === 'E_UNKNOWN_METRIC' ? 2 : 1;
   }
+  if (isClosedPipe(e)) return 0; // the reader of our output has gone: not an error
   const err = e as NodeJS.ErrnoException;
   if (err && err.code === 'ENOENT') {
     io.err(`orgraph: error E_FILE_NOT_FOUND: ${err.path ?? err.message}: no such file or directory\n`);
@@ -80,6 +68,7 @@ if (isMain) {
       process.exitCode = code;
     },
     (e) => {
+      if (isClosedPipe(e)) return;
       process.stderr.write(`orgraph: internal error: ${(e as Error)?.message ?? String(e)}\n`);
       process.exitCode = 70;
     },

@@ -116,7 +116,6 @@ export function louvainCommunities(g: Csr, options: LouvainKernelOptions): Louva
     const nextQ = quality(level0, next, nextCount, twoM, gamma);
     if (!(nextQ > q + 1e-12 * Math.abs(q))) break;
     labels = next;
-    count = nextCount;
     q = nextQ;
   }
   const original = new Int32Array(n);

@@ -48,7 +48,7 @@ export const DEFAULT_RELATION = 'tie';
  * const { graph, report } = await loadFolder('data/acme', { mode: 'lenient' });
  */
 export async function loadFolder(dir: string, options: IngestOptions = {}): Promise<IngestResult> {
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = (await stat(dir)).isDirectory();
   } catch {

@@ -33,6 +33,7 @@ export interface EventColumns {
   readonly duration?: string;
 }
 
+/** Options of {@link loadEvents} and {@link aggregateEvents}: how events become weighted ties. */
 export interface EventOptions extends IngestOptions {
   /** 'full': each pair gets 1 per event; 'split': 1/k for k recipients; 'duration': the event's duration. @defaultValue 'full' */
   readonly groupWeighting?: GroupWeighting;
@@ -59,6 +60,7 @@ export interface EventOptions extends IngestOptions {
   readonly peopleDelimiter?: string;
 }
 
+/** Defaults of {@link EventOptions}. */
 export const DEFAULT_EVENT_OPTIONS = Object.freeze({
   groupWeighting: 'full' as GroupWeighting,
   maxRecipients: Infinity,

@@ -8,6 +8,7 @@ import { OrgraphError } from '../model/errors.js';
 /** 'strict' stops at the first problem; 'lenient' keeps going and accounts for every row in the report. */
 export type IngestMode = 'strict' | 'lenient';
 
+/** Options of every loader: strict or lenient, delimiter, undirected relations, manager column. */
 export interface IngestOptions {
   /** Stop at the first problem (throw OrgraphError) or keep going and report. @defaultValue 'strict' */
   readonly mode?: IngestMode;
@@ -35,6 +36,7 @@ export interface IngestOptions {
   readonly maxIssues?: number;
 }
 
+/** {@link IngestOptions} with every default filled in. */
 export interface ResolvedIngestOptions {
   readonly mode: IngestMode;
   readonly delimiter: string;
@@ -44,6 +46,7 @@ export interface ResolvedIngestOptions {
   readonly maxIssues: number;
 }
 
+/** Defaults of {@link IngestOptions}. */
 export const DEFAULT_INGEST_OPTIONS: ResolvedIngestOptions = Object.freeze({
   mode: 'strict',
   delimiter: ',',

@@ -68,6 +68,7 @@ export interface EventStats {
   ties: number;
 }
 
+/** What ingest read, kept, dropped and repaired, per file, with every issue. */
 export interface IngestReport {
   readonly mode: IngestMode;
   readonly files: FileReport[];

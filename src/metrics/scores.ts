@@ -2,12 +2,14 @@
  * NodeScores: the one result protocol for every per-person metric.
  * A Float64Array aligned with a view's person ids (NaN = undefined for that person), the metric's
  * name, and its diagnostics (iterations, convergence, error bounds), plus the helpers reports and
- * the CLI use generically: rank, top k, percentile, to a plain record.
+ * the CLI use generically: rank, top k, percentile, to a plain record, to a table.
  */
+import { htmlTable, toTable, type TableRow } from '../model/tables.js';
 
 /** Diagnostics a metric reports instead of throwing (iterations, converged, epsilon...). */
 export type Diagnostics = Readonly<Record<string, number | boolean | string | null>>;
 
+/** A person in a ranking: {@link NodeScores.top}. */
 export interface RankedPerson {
   readonly id: string;
   readonly value: number;
@@ -15,6 +17,11 @@ export interface RankedPerson {
   readonly rank: number;
 }
 
+/**
+ * One value per person for a metric, aligned with a view's `personIds` (NaN where the metric is
+ * undefined for that person), with the metric's name and diagnostics. Every per-person metric
+ * returns one.
+ */
 export class NodeScores {
   /**
    * @param metric the metric's key, as in the CLI output (`betweenness`, `constraint`...)
@@ -102,6 +109,32 @@ export class NodeScores {
   /** Values as a plain array with null where undefined. */
   toArray(): (number | null)[] {
     return Array.from(this.values, toJsonNumber);
+  }
+
+  /**
+   * Rows for `console.table`: `{ id, <metric>, rank }` per person, highest first (lowest with
+   * `ascending`), the `top` first rows only when given; people with an undefined value (NaN) come
+   * last with value and rank null. `digits` rounds the values for display.
+   *
+   * Complexity: O(n log n).
+   * @example
+   * console.table(scores.toTable({ top: 5, digits: 3 }));
+   */
+  toTable(options: { top?: number; ascending?: boolean; digits?: number } = {}): TableRow[] {
+    const ascending = options.ascending ?? false;
+    const ranks = this.ranks({ ascending });
+    const order = this.order(ascending);
+    for (let i = 0; i < this.size; i++) if (Number.isNaN(this.values[i])) order.push(i);
+    const shown = options.top === undefined ? order : order.slice(0, Math.max(0, options.top));
+    return toTable(
+      shown.map((i) => ({ id: this.personIds[i], [this.metric]: this.values[i], rank: ranks[i] })),
+      { columns: ['id', this.metric, 'rank'], digits: options.digits },
+    );
+  }
+
+  /** The rows of {@link NodeScores.toTable} as an HTML table (escaped), for a notebook cell. */
+  toHtml(options: { top?: number; ascending?: boolean; digits?: number; caption?: string } = {}): string {
+    return htmlTable(this.toTable(options), { columns: ['id', this.metric, 'rank'], caption: options.caption });
   }
 
   /** Indices of defined values sorted by value (descending unless ascending), stable. */

@@ -37,6 +37,10 @@ export interface ErrorLocation {
   readonly field?: string;
 }
 
+/**
+ * Every error orgraph throws on bad input or options: a stable `E_` code, a one-line message, and
+ * where the problem is (file, line, field) when it comes from a file.
+ */
 export class OrgraphError extends Error {
   override readonly name = 'OrgraphError';
   readonly code: OrgraphErrorCode;
@@ -66,6 +70,7 @@ export function formatLocation({ file, line, field }: ErrorLocation): string {
   return out;
 }
 
+/** Whether a caught value is an {@link OrgraphError}. */
 export function isOrgraphError(e: unknown): e is OrgraphError {
   return e instanceof OrgraphError;
 }

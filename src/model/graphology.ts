@@ -41,6 +41,7 @@ export function toGraphology(graph: OrgGraph): AbstractGraph {
   return g;
 }
 
+/** Options of {@link fromGraphology}. */
 export interface FromGraphologyOptions {
   /** Edge attribute holding the tie strength; missing = 1. @defaultValue 'weight' */
   readonly weightAttribute?: string;
@@ -54,6 +55,7 @@ export interface FromGraphologyOptions {
   readonly externalAttribute?: string;
 }
 
+/** Defaults of {@link FromGraphologyOptions}. */
 export const DEFAULT_FROM_GRAPHOLOGY_OPTIONS = Object.freeze({
   weightAttribute: 'weight',
   relationAttribute: 'relation',
@@ -104,6 +106,7 @@ export function fromGraphology(g: AbstractGraph, options: FromGraphologyOptions 
   return b.build();
 }
 
+/** Options of {@link viewToGraphology}. */
 export interface ViewToGraphologyOptions {
   /**
    * What the `weight` edge attribute holds: the strength, or the length d = 1/w that graphology's

@@ -24,6 +24,7 @@ export interface ProjectionOptions {
   readonly timeWindow?: { readonly from?: number; readonly to?: number } | null;
 }
 
+/** Defaults of {@link ProjectionOptions}. */
 export const DEFAULT_PROJECTION_OPTIONS = Object.freeze({
   relations: null,
   directed: false,
@@ -33,6 +34,7 @@ export const DEFAULT_PROJECTION_OPTIONS = Object.freeze({
   timeWindow: null,
 } as const satisfies ProjectionOptions);
 
+/** {@link ProjectionOptions} with every default filled in. */
 export type ResolvedProjectionOptions = {
   readonly relations: readonly string[] | null;
   readonly directed: boolean;

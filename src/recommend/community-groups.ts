@@ -15,6 +15,7 @@ export type CommunityGroupsOptions = LouvainOptions;
 /** The options used when none are given: Louvain's own defaults (resolution 1, weighted, seed 1, runs 'auto'). */
 export const DEFAULT_COMMUNITY_GROUPS_OPTIONS = Object.freeze({} as const satisfies CommunityGroupsOptions);
 
+/** Louvain communities used as groups: person id -> "1".."k", with the partition's modularity and seed. */
 export interface CommunityGroups extends GroupAssignment {
   /** Always `'community'`. */
   readonly name: 'community';

@@ -14,6 +14,7 @@ import type { Objectives } from './objectives.js';
 import { scorecard, type ScorecardResult } from './scorecard.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link compare}. */
 export interface CompareOptions {
   /**
    * Attribute of the groups, read on the `before` graph. Without `attribute` and `groups` the
@@ -32,8 +33,10 @@ export interface CompareOptions {
   readonly objectives?: Objectives | null;
 }
 
+/** Defaults of {@link CompareOptions}. */
 export const DEFAULT_COMPARE_OPTIONS = Object.freeze({ attribute: null, groups: null, permutations: 1000, seed: 1, objectives: null });
 
+/** One person's change between two periods: degree, strength and tied pairs. */
 export interface PersonDelta {
   readonly id: string;
   readonly degreeBefore: number;
@@ -42,6 +45,7 @@ export interface PersonDelta {
   readonly strengthAfter: number;
 }
 
+/** One group's change between two periods: E-I before and after, with its permutation test. */
 export interface GroupDelta {
   readonly group: string;
   readonly eiBefore: number;
@@ -55,6 +59,7 @@ export interface GroupDelta {
   readonly p: number;
 }
 
+/** What {@link compare} returns. */
 export interface CompareResult {
   /** The attribute, or the name of the group assignment (`'community'`); null when per person only. */
   readonly attribute: string | null;

@@ -37,6 +37,7 @@ export interface CapabilityFocus {
   readonly pairTargets?: readonly (CapabilityTarget & { readonly groups: readonly [string, string] })[];
 }
 
+/** What each pair of a capability focus should reach: ties, observed / expected, or both. */
 export interface CapabilityTarget {
   readonly minTies?: number;
   readonly minRatio?: number;
@@ -45,6 +46,7 @@ export interface CapabilityTarget {
 /** The null models of {@link groupGaps}. */
 export type GapNullModel = 'rewiring' | 'quasi-independence' | 'configuration';
 
+/** Options of {@link groupGaps}. */
 export interface GroupGapsOptions {
   /** Attribute that defines the groups (department, location, level...). Required. */
   readonly attribute: string;
@@ -79,6 +81,7 @@ export interface GroupGapsOptions {
   readonly outsideGroupName?: string;
 }
 
+/** Defaults of {@link GroupGapsOptions}. */
 export const DEFAULT_GROUP_GAPS_OPTIONS = Object.freeze({
   nullModel: 'auto' as const,
   alpha: 0.05,
@@ -142,6 +145,7 @@ export interface GapTable {
   readonly statement: string;
 }
 
+/** A pair of capability groups against its target: ties short and met / not met. */
 export interface CapabilityPairStatus extends GroupPairGap {
   readonly target: CapabilityTarget;
   /** Ties still needed to reach `minTies` (0 when met or no such target). */
@@ -163,6 +167,7 @@ export interface GapNullInfo {
   readonly alpha: number;
 }
 
+/** What {@link groupGaps} returns. */
 export interface GroupGapsResult {
   readonly attribute: string;
   /** The null model used (see `null` for how). */

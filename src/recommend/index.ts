@@ -6,7 +6,7 @@
  * Reference: see each module.
  */
 export { groupGaps, DEFAULT_GROUP_GAPS_OPTIONS } from './group-gaps.js';
-export type { CapabilityFocus, CapabilityTarget, GroupGapsOptions, GroupPairGap, GapTable, CapabilityPairStatus, GroupGapsResult } from './group-gaps.js';
+export type { CapabilityFocus, CapabilityTarget, GapNullInfo, GapNullModel, GroupGapsOptions, GroupPairGap, GapTable, CapabilityPairStatus, GroupGapsResult } from './group-gaps.js';
 export { groupLabels, groupSourceName, unknownGroup } from './groups.js';
 export type { GroupLabels, GroupAssignment, GroupSource } from './groups.js';
 export { communityGroups, DEFAULT_COMMUNITY_GROUPS_OPTIONS } from './community-groups.js';

@@ -11,6 +11,7 @@ import type { OrgView } from '../model/projection.js';
 import { personIndex } from './link-prediction.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link introductionPath}. */
 export interface IntroductionPathOptions {
   /** Paths to return: the strongest and up to `alternatives - 1` more. @defaultValue 3 */
   readonly alternatives?: number;
@@ -18,8 +19,10 @@ export interface IntroductionPathOptions {
   readonly length?: LengthTransform;
 }
 
+/** Defaults of {@link IntroductionPathOptions}. */
 export const DEFAULT_INTRODUCTION_PATH_OPTIONS = Object.freeze({ alternatives: 3, length: 'inverse' as LengthTransform });
 
+/** One chain of contacts from the first person to the last, with its length and weakest tie. */
 export interface ContactChain {
   /** People from the first to the last. */
   readonly people: readonly string[];
@@ -32,6 +35,7 @@ export interface ContactChain {
   readonly weakestTie: number;
 }
 
+/** What {@link introductionPath} returns. */
 export interface IntroductionPathResult {
   readonly from: string;
   readonly to: string;

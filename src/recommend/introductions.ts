@@ -29,6 +29,7 @@ import { DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
 export { DEFAULT_INTRODUCTION_SCORE, introductionPlausibility, introductionScore, introductionValue } from './introduction-score.js';
 export type { IntroductionComponents, IntroductionScoreWeights, IntroductionValue } from './introduction-score.js';
 
+/** Options of {@link introductions}. */
 export interface IntroductionsOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
@@ -63,6 +64,7 @@ export interface IntroductionsOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** Defaults of {@link IntroductionsOptions}. */
 export const DEFAULT_INTRODUCTIONS_OPTIONS = Object.freeze({
   groupPairs: null,
   gaps: 5,
@@ -101,6 +103,7 @@ export interface IntroductionGap {
   readonly qValue: number | null;
 }
 
+/** One suggested introduction across a group gap, with its score and reasons. */
 export interface Introduction {
   readonly groupA: string;
   readonly groupB: string;
@@ -117,6 +120,7 @@ export interface Introduction {
   readonly reasons: IntroductionReasons;
 }
 
+/** What {@link introductions} returns. */
 export interface IntroductionsResult {
   readonly attribute: string;
   /** Where the group pairs came from: the declared gaps of `groupGaps`, or the user's `groupPairs`. */

@@ -13,6 +13,7 @@ import type { OrgView } from '../model/projection.js';
 import { groupLabels, unknownGroup } from './groups.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link knowledgeSpread}. */
 export interface KnowledgeSpreadOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
@@ -26,6 +27,7 @@ export interface KnowledgeSpreadOptions {
   readonly seed?: number;
 }
 
+/** Defaults of {@link KnowledgeSpreadOptions}. */
 export const DEFAULT_KNOWLEDGE_SPREAD_OPTIONS = Object.freeze({ steps: 3, from: null, maxSources: 100, seed: 1 });
 
 /** Spread from one group to another. */
@@ -43,6 +45,7 @@ export interface SpreadRow {
   readonly meanDistance: number;
 }
 
+/** What {@link knowledgeSpread} returns. */
 export interface KnowledgeSpreadResult {
   readonly attribute: string;
   readonly steps: number;

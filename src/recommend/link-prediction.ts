@@ -20,11 +20,13 @@ export const LINK_PREDICTION_METHODS = Object.freeze([
   'preferentialAttachment',
 ] as const);
 
+/** A link-prediction score (one of `LINK_PREDICTION_METHODS`). */
 export type LinkPredictionMethod = (typeof LINK_PREDICTION_METHODS)[number];
 
 /** A pair of person ids. */
 export type IdPair = readonly [string, string];
 
+/** What {@link linkPrediction} returns. */
 export interface LinkPredictionResult {
   readonly pairs: readonly IdPair[];
   /** One array per method, aligned with `pairs`. */

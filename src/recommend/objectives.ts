@@ -15,13 +15,17 @@ export const FLOW_METRICS = Object.freeze(['ties', 'weight', 'reciprocity', 'rea
 /** Metrics an objective on one group may use. */
 export const GROUP_METRICS = Object.freeze(['size', 'ties', 'internalTies', 'externalTies', 'eiIndex', 'gatekeepers', 'density'] as const);
 
+/** A metric an objective can set on a flow between two groups (one of `FLOW_METRICS`). */
 export type FlowMetric = (typeof FLOW_METRICS)[number];
+/** A metric an objective can set on one group (one of `GROUP_METRICS`). */
 export type GroupMetric = (typeof GROUP_METRICS)[number];
 
+/** One objective: a flow or group metric with a minimum and/or maximum. */
 export type Objective =
   | { readonly kind: 'flow'; readonly from: string; readonly to: string; readonly metric: FlowMetric; readonly min?: number; readonly max?: number; readonly atRisk: number; readonly label: string; readonly field: string }
   | { readonly kind: 'group'; readonly group: string; readonly metric: GroupMetric; readonly min?: number; readonly max?: number; readonly atRisk: number; readonly label: string; readonly field: string };
 
+/** An objectives file, parsed: the group attribute and the objectives. */
 export interface Objectives {
   /** Attribute the groups come from (may be overridden by the caller). */
   readonly attribute: string | null;

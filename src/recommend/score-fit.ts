@@ -15,6 +15,7 @@ import { groupLabels, sortedAdjacency } from './groups.js';
 import { DEFAULT_INTRODUCTION_SCORE, introductionPlausibility, type IntroductionComponents, type IntroductionScoreWeights } from './introduction-score.js';
 import { auc, precisionAtK } from './ranking-quality.js';
 
+/** Options of {@link fitIntroductionScore}. */
 export interface FitIntroductionScoreOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
@@ -73,6 +74,7 @@ function sameWeights(a: IntroductionScoreWeights, b: IntroductionScoreWeights): 
   return (Object.keys(a) as (keyof IntroductionScoreWeights)[]).every((key) => a[key] === b[key]);
 }
 
+/** What {@link fitIntroductionScore} returns. */
 export interface FitIntroductionScoreResult {
   /** The chosen weights (the fixed ones when `fitted` is false). */
   readonly weights: IntroductionScoreWeights;
@@ -338,7 +340,10 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
   const weights = new Float64Array(offsets[n]);
   // Walk the sorted rows of the full adjacency, skipping dropped pairs: rows stay sorted.
   const dropped = new Set<number>();
-  for (const e of drop) (dropped.add(adj.edgeU[e] * n + adj.edgeV[e]), dropped.add(adj.edgeV[e] * n + adj.edgeU[e]));
+  for (const e of drop) {
+    dropped.add(adj.edgeU[e] * n + adj.edgeV[e]);
+    dropped.add(adj.edgeV[e] * n + adj.edgeU[e]);
+  }
   const fill = offsets.slice(0, n);
   for (let i = 0; i < n; i++) {
     for (let p = adj.offsets[i]; p < adj.offsets[i + 1]; p++) {

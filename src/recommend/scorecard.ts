@@ -14,6 +14,7 @@ import type { OrgView } from '../model/projection.js';
 import { groupLabels, type GroupAssignment, type GroupLabels } from './groups.js';
 import { checkObjectiveGroups, type Objective, type Objectives } from './objectives.js';
 
+/** Options of {@link scorecard}. */
 export interface ScorecardOptions {
   /** Attribute of the groups; defaults to the objectives file's `attribute`. */
   readonly attribute?: string;
@@ -37,6 +38,7 @@ export interface FlowRow {
   readonly reach: number;
 }
 
+/** One objective's actual value, target and status (met / at risk / missed). */
 export interface ObjectiveStatus {
   readonly label: string;
   readonly kind: 'flow' | 'group';
@@ -48,6 +50,7 @@ export interface ObjectiveStatus {
   readonly status: 'met' | 'at risk' | 'missed';
 }
 
+/** What {@link scorecard} returns. */
 export interface ScorecardResult {
   readonly attribute: string;
   readonly directed: boolean;

@@ -34,6 +34,7 @@ import { groupLayout } from './layout.js';
 import { mergeSmallLabels, type PrivacyNote } from './privacy.js';
 import { definedOnly } from '../core/options.js';
 
+/** Options of {@link analysis}. */
 export interface AnalysisOptions {
   /** Attribute naming the formal group; null for no group-level analysis. */
   readonly group: string | null;
@@ -75,6 +76,7 @@ export interface AnalysisOptions {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
+/** Defaults of {@link AnalysisOptions}. */
 export const DEFAULT_ANALYSIS_OPTIONS = Object.freeze({
   relations: null,
   directed: false,
@@ -131,6 +133,7 @@ export interface GroupFigures {
   readonly soleLinkMembers: number;
 }
 
+/** A person in one of the report's rankings (brokers, gatekeepers, risks). */
 export interface RankedEntry {
   readonly id: string;
   readonly group: string | null;
@@ -138,6 +141,7 @@ export interface RankedEntry {
   readonly detail: string;
 }
 
+/** The network map: laid-out nodes and ties, sampled above the map limit. */
 export interface MapData {
   /** 'people' or, in groups-only mode, 'groups'. */
   readonly kind: 'people' | 'groups';
@@ -204,6 +208,7 @@ export interface ScorecardRows {
   readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
 }
 
+/** Ties between two groups against the degree-preserving expectation (one heatmap cell). */
 export interface GapCell {
   readonly observed: number;
   readonly expected: number | null;
@@ -211,6 +216,7 @@ export interface GapCell {
   readonly z: number | null;
 }
 
+/** A gap between two groups, as the report and gaps.csv list it. */
 export interface GapRow extends GapCell {
   readonly groupA: string;
   readonly groupB: string;
@@ -220,6 +226,7 @@ export interface GapRow extends GapCell {
   readonly q: number | null;
 }
 
+/** A suggested introduction, as the report and introductions.csv list it. */
 export interface IntroductionRow {
   readonly groupA: string;
   readonly groupB: string;

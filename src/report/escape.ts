@@ -7,27 +7,7 @@
  * encoding; JSON embedded in a script element, decoded with JSON.parse).
  */
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = Object.freeze({
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-});
-
-/**
- * Text escaped for HTML element content and quoted attribute values: & < > " ' ` become entities.
- * Any value is converted with String() first (null and undefined become '').
- *
- * Complexity: O(length).
- * @example
- * escapeHtml('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert(1)&gt;'
- */
-export function escapeHtml(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]);
-}
+export { escapeHtml } from '../model/tables.js';
 
 /**
  * JSON text that is safe inside `<script type="application/json">`: `<`, `>`, `&`, U+2028 and

@@ -12,6 +12,7 @@ import { createHmac } from 'node:crypto';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraph, OrgGraphBuilder } from '../model/org-graph.js';
 
+/** Options of {@link privateGraph}: minimum group size and pseudonymisation. */
 export interface PrivacyOptions {
   /** Attribute naming each person's group; null when the analysis has no groups. */
   readonly group: string | null;
@@ -26,6 +27,7 @@ export interface PrivacyOptions {
   readonly keepAttributes?: readonly string[] | null;
 }
 
+/** Defaults of {@link PrivacyOptions}. */
 export const DEFAULT_PRIVACY_OPTIONS = Object.freeze({
   minGroupSize: 5,
   pseudonymKey: null,

@@ -73,12 +73,18 @@ describe('rewireDegreePreserving', () => {
     const n = 30;
     const u: number[] = [];
     const v: number[] = [];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (random() < 0.15) (u.push(i), v.push(j));
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (random() < 0.15) {
+          u.push(i);
+          v.push(j);
+        }
     const U = Int32Array.from(u);
     const V = Int32Array.from(v);
     const degree = (a: Int32Array, b: Int32Array) => {
       const d = new Int32Array(n);
-      for (let e = 0; e < a.length; e++) (d[a[e]]++, d[b[e]]++);
+      for (let e = 0; e < a.length; e++) {
+        d[a[e]]++;
+        d[b[e]]++;
+      }
       return Array.from(d);
     };
     const before = degree(U, V);
@@ -136,7 +142,14 @@ describe('groupPairDraws', () => {
     const n = 40;
     const u: number[] = [];
     const v: number[] = [];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (random() < 0.4) (u.push(i), v.push(j));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (random() < 0.4) {
+          u.push(i);
+          v.push(j);
+        }
+      }
+    }
     const labels = Int32Array.from({ length: n }, (_, i) => i % 4);
     const d = groupPairDraws(
       { n, u, v, weight: null, labels, k: 4, cells: cellsOf(4), simple: true, bipartite: false },

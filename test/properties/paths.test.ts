@@ -4,7 +4,7 @@
  * the hop results scaled by c (closeness, harmonic with d = 1/c).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { betweennessSync } from '../../src/metrics/centrality/betweenness.js';
 import { closenessSync } from '../../src/metrics/centrality/closeness.js';
 import { harmonicSync } from '../../src/metrics/centrality/harmonic.js';

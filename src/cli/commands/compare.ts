@@ -18,10 +18,9 @@ import { compare } from '../../recommend/compare.js';
 import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
 import { ingestWarning, loadInput } from '../input.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import { addRecommendOptions, emit, fmt, textTable, type RecommendCliOptions } from './gaps.js';
-import { communitiesLine, parseSeed, scorecardText } from './scorecard.js';
+import { addRecommendOptions, communitiesLine, emit, fmt, parseSeed, scorecardText, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 async function isDir(p: string): Promise<boolean> {
   try {

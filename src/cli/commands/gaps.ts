@@ -2,88 +2,13 @@
  * `orgraph gaps`: missing cross-functional links. Observed ties between every pair of groups against
  * a null model (ratio, z, one-sided p, Benjamini-Hochberg q), staff and outside stakeholders apart;
  * only pairs with q <= --alpha are declared gaps (and "no significant gap" is said when none is);
- * an optional capability focus. Also the shared plumbing of the recommend commands.
+ * an optional capability focus.
  * Exit 0 clean, 1 data errors, 2 usage errors.
  */
-import type { Command } from 'commander';
-import { project, type OrgView } from '../../model/projection.js';
 import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
-import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import type { CliIo } from '../main.js';
-import { recordsToCsv, toJson, writeOutput, type CellValue } from '../output.js';
+import type { CellValue } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-
-/** Output formats of the recommend commands: readable text (default), JSON or CSV. */
-export type RecommendFormat = 'text' | 'json' | 'csv';
-
-export interface RecommendCliOptions extends InputCliOptions {
-  readonly group?: string;
-  readonly relation?: string;
-  readonly directed?: boolean;
-  readonly unweighted?: boolean;
-  readonly format: RecommendFormat;
-  readonly out?: string;
-}
-
-export function parseRecommendFormat(value: string): RecommendFormat {
-  const v = value.trim().toLowerCase();
-  if (v === 'text' || v === 'json' || v === 'csv') return v;
-  throw new UsageError(`--format must be one of text, json, csv, got "${value}"`);
-}
-
-/** Input, view and output options shared by gaps, introduce, path, scorecard and compare. */
-export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command {
-  addInputOptions(cmd);
-  if (needsGroup) cmd.option('--group <col>', 'people attribute that defines the groups (department, location, level...)');
-  return cmd
-    .option('--relation <list>', 'comma-separated relations to use (default: all)')
-    .option('--directed', 'directed view (default: undirected)')
-    .option('--unweighted', 'read every tie as 1')
-    .option('--format <format>', 'output: text (readable), json or csv', parseRecommendFormat, 'text')
-    .option('--out <file>', 'write the output to this file');
-}
-
-/** Load the input and project it as the options say. */
-export async function loadView(dir: string | undefined, opts: RecommendCliOptions, io: CliIo, defaults: { directed?: boolean } = {}): Promise<OrgView> {
-  const { graph, report } = await loadInput(dir, opts);
-  const warning = ingestWarning(report);
-  if (warning) io.err(`${warning}\n`);
-  return project(graph, {
-    relations: opts.relation ? parseList(opts.relation) : null,
-    directed: opts.directed ?? defaults.directed ?? false,
-    weighted: !opts.unweighted,
-  });
-}
-
-export function requireGroup(opts: RecommendCliOptions): string {
-  if (!opts.group) throw new UsageError('--group <col> is required');
-  return opts.group;
-}
-
-/** A number for text output: 3 significant decimals, '-' when undefined. */
-export function fmt(x: number | null | undefined, digits = 3): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '-';
-  return Number.isInteger(x) ? String(x) : x.toFixed(digits);
-}
-
-/** A plain text table with aligned columns. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]) => cells.map((s, c) => s.padEnd(width[c])).join('  ').trimEnd();
-  return [line(header), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
-}
-
-/** Write JSON, CSV (from rows) or text. */
-export async function emit(
-  opts: RecommendCliOptions,
-  io: CliIo,
-  document: unknown,
-  csvRows: readonly Record<string, CellValue>[],
-  text: () => string,
-): Promise<void> {
-  const body = opts.format === 'json' ? toJson(document) : opts.format === 'csv' ? recordsToCsv(csvRows) : text();
-  await writeOutput(body, opts.out, io);
-}
+import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
   table,

@@ -8,7 +8,7 @@
 import { introductions } from '../../recommend/introductions.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { createProgress } from '../progress.js';
-import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from './gaps.js';
+import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 export const introduce: RegisterCommand = (program, io) => {
   const cmd = program.command('introduce [dir]').description('recommended introductions across the declared group gaps, with reasons');

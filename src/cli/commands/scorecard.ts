@@ -8,38 +8,9 @@
 import { project } from '../../model/projection.js';
 import { communityGroups, type CommunityGroups } from '../../recommend/community-groups.js';
 import { loadObjectives } from '../../recommend/objectives.js';
-import { scorecard, type ScorecardResult } from '../../recommend/scorecard.js';
+import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import { addRecommendOptions, emit, fmt, loadView, textTable, type RecommendCliOptions } from './gaps.js';
-
-/** `--seed` as a whole number (default 1); UsageError otherwise. */
-export function parseSeed(value: string | undefined): number {
-  const seed = Number(value ?? '1');
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
-  return seed;
-}
-
-/** Lines describing community groups and their members (12 shown per community), for the readable output. */
-export function communitiesLine(c: CommunityGroups, on: string): string {
-  const members = new Map<string, string[]>();
-  for (const [id, g] of c.groupOf) members.set(g, [...(members.get(g) ?? []), id]);
-  let out = `Groups: ${c.count} Louvain communities of ${on} (seed ${c.seed}, resolution ${c.resolution}, modularity ${fmt(c.modularity, 3)}), named 1..${c.count} by decreasing size\n`;
-  for (let g = 1; g <= c.count; g++) {
-    const ids = members.get(String(g)) ?? [];
-    out += `  ${g}: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? `, ... (${ids.length} people)` : ''}\n`;
-  }
-  return out;
-}
-
-/** Readable text of one scorecard. */
-export function scorecardText(r: ScorecardResult, title: string): string {
-  let out = `${title}: ${r.summary.met} met, ${r.summary.atRisk} at risk, ${r.summary.missed} missed\n`;
-  out += textTable(
-    ['objective', 'actual', 'target', 'status'],
-    r.objectives.map((o) => [o.label, fmt(o.actual), [o.min !== null ? `>= ${o.min}` : '', o.max !== null ? `<= ${o.max}` : ''].filter(Boolean).join(' '), o.status]),
-  );
-  return out;
-}
+import { addRecommendOptions, communitiesLine, emit, fmt, loadView, parseSeed, scorecardText, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 export const scorecardCommand: RegisterCommand = (program, io) => {
   const cmd = program.command('scorecard [dir]').description('influence scorecard: group-to-group flows against objectives (JSON or YAML file)');

@@ -9,13 +9,16 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
 
+/** Options of {@link boundarySpanners}. */
 export interface BoundarySpannersOptions {
   /** A person spans boundaries when tied into at least this many other groups. @defaultValue 2 */
   readonly minGroups?: number;
 }
 
+/** Defaults of {@link BoundarySpannersOptions}. */
 export const DEFAULT_BOUNDARY_SPANNERS_OPTIONS = Object.freeze({ minGroups: 2 } as const satisfies BoundarySpannersOptions);
 
+/** What {@link boundarySpanners} returns. */
 export interface BoundarySpannersResult {
   /** Number of other groups each person is tied into (metric key `groupsSpanned`). */
   readonly groupsSpanned: NodeScores;

@@ -14,6 +14,7 @@ import { betweennessSync } from '../centrality/betweenness.js';
 import { NodeScores } from '../scores.js';
 import { viewEgoTies } from './groups.js';
 
+/** Options of {@link bridging}. */
 export interface BridgingOptions {
   /** Betweenness normalised as NetworkX does (x 2/((n-1)(n-2)) undirected). @defaultValue true */
   readonly normalized?: boolean;
@@ -23,6 +24,7 @@ export interface BridgingOptions {
   readonly length?: LengthTransform;
 }
 
+/** Defaults of {@link BridgingOptions}. */
 export const DEFAULT_BRIDGING_OPTIONS = Object.freeze({
   normalized: true,
   weighted: true,

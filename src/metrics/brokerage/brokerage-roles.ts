@@ -26,6 +26,7 @@ export const BROKERAGE_ROLES: readonly BrokerageRole[] = Object.freeze([
 /** One number per role. */
 export type RoleNumbers = Readonly<Record<BrokerageRole, number>>;
 
+/** What {@link brokerageRoles} returns. */
 export interface BrokerageRolesResult {
   /** Raw counts per person; metric keys coordinator ... liaison and `brokerageTotal`. */
   readonly counts: Readonly<Record<BrokerageRole, NodeScores>>;

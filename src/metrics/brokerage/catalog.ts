@@ -3,7 +3,7 @@
  * hierarchy, effective size, efficiency), Gould-Fernandez roles, participation / within-module z /
  * Guimerà-Amaral roles, bridging centrality, and the key-person risk entries of ./risk-catalog.ts.
  */
-import type { MetricContext, MetricSpec } from '../catalog.js';
+import type { MetricContext, MetricSpec } from '../metric-spec.js';
 import { betweenness } from '../centrality/betweenness.js';
 import { NodeScores } from '../scores.js';
 import { bridgingFromBetweenness } from './bridging.js';

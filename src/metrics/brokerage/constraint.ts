@@ -8,11 +8,13 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';
 
+/** Options of {@link constraint}. */
 export interface ConstraintOptions {
   /** Use the view's tie values; false reads every tie (arc) present as 1. @defaultValue true */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link ConstraintOptions}. */
 export const DEFAULT_CONSTRAINT_OPTIONS = Object.freeze({ weighted: true } as const satisfies ConstraintOptions);
 
 /**

@@ -9,11 +9,13 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';
 
+/** Options of {@link efficiency}. */
 export interface EfficiencyOptions {
   /** Use the view's tie values; false reads every tie (arc) present as 1. @defaultValue true */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link EfficiencyOptions}. */
 export const DEFAULT_EFFICIENCY_OPTIONS = Object.freeze({ weighted: true } as const satisfies EfficiencyOptions);
 
 /**

@@ -119,6 +119,7 @@ export function fragmentationSet(view: OrgView, removed: readonly string[]): Fra
   };
 }
 
+/** Options of {@link fragmentationDistance}. */
 export interface FragmentationDistanceOptions {
   /** People removed before measuring. @defaultValue [] */
   readonly removed?: readonly string[];
@@ -129,6 +130,7 @@ export interface FragmentationDistanceOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Defaults of {@link FragmentationDistanceOptions}. */
 export const DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS = Object.freeze({
   removed: [] as readonly string[],
   weighted: true,

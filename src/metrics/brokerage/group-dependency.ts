@@ -10,6 +10,7 @@ import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { groupMembership } from '../groups.js';
 
+/** Options of {@link groupDependency}. */
 export interface GroupDependencyOptions {
   /** The attribute naming each person's group (department, team...). Required. */
   readonly group: string;

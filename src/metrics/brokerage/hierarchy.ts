@@ -8,11 +8,13 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';
 
+/** Options of {@link hierarchy}. */
 export interface HierarchyOptions {
   /** Use the view's tie values; false reads every tie (arc) present as 1. @defaultValue true */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link HierarchyOptions}. */
 export const DEFAULT_HIERARCHY_OPTIONS = Object.freeze({ weighted: true } as const satisfies HierarchyOptions);
 
 /**

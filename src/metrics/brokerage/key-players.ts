@@ -33,6 +33,7 @@ export interface KeyPlayerSearchOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of {@link keyPlayersNeg}. */
 export interface KeyPlayersNegOptions extends KeyPlayerSearchOptions {
   /** 'fragmentation' = F (components), 'distance' = DF (distance-weighted). @defaultValue 'fragmentation' */
   readonly objective?: 'fragmentation' | 'distance';
@@ -42,6 +43,7 @@ export interface KeyPlayersNegOptions extends KeyPlayerSearchOptions {
   readonly length?: LengthTransform;
 }
 
+/** Defaults of {@link KeyPlayersNegOptions}. */
 export const DEFAULT_KEY_PLAYERS_NEG_OPTIONS = Object.freeze({
   k: 3,
   restarts: 10,
@@ -52,11 +54,13 @@ export const DEFAULT_KEY_PLAYERS_NEG_OPTIONS = Object.freeze({
   length: 'inverse' as LengthTransform,
 });
 
+/** Options of {@link keyPlayersPos}. */
 export interface KeyPlayersPosOptions extends KeyPlayerSearchOptions {
   /** L: a person is reached when within this many ties of a member. @defaultValue 1 */
   readonly maxDistance?: number;
 }
 
+/** Defaults of {@link KeyPlayersPosOptions}. */
 export const DEFAULT_KEY_PLAYERS_POS_OPTIONS = Object.freeze({
   k: 3,
   restarts: 10,

@@ -11,6 +11,7 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
 
+/** Options of {@link moduleRoles}. */
 export interface ModuleRolesOptions {
   /** Sum tie values (true) or count contacts (false). Defaults to the view's own weighting. */
   readonly weighted?: boolean;
@@ -18,6 +19,7 @@ export interface ModuleRolesOptions {
   readonly hubZ?: number;
 }
 
+/** Defaults of {@link ModuleRolesOptions}. */
 export const DEFAULT_MODULE_ROLES_OPTIONS = Object.freeze({ hubZ: 2.5 } as const satisfies ModuleRolesOptions);
 
 /** Names of roles 1..7 (index 0 unused). */

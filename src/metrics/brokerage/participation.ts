@@ -9,6 +9,7 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
 
+/** Options of {@link participation}. */
 export interface ParticipationOptions {
   /**
    * Sum tie values (true) or count contacts (false). Defaults to the view's own weighting, so an
@@ -17,6 +18,7 @@ export interface ParticipationOptions {
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link ParticipationOptions}. */
 export const DEFAULT_PARTICIPATION_OPTIONS = Object.freeze({} as const satisfies ParticipationOptions);
 
 /**

@@ -5,7 +5,7 @@
  * Reference: Borgatti, S. P. (2006). Identifying sets of key players in a social network.
  * Comput. Math. Organ. Theory 12, 21-34.
  */
-import type { MetricSpec } from '../catalog.js';
+import type { MetricSpec } from '../metric-spec.js';
 import { articulation } from './articulation.js';
 import { fragmentation } from './fragmentation.js';
 

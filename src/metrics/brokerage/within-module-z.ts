@@ -10,11 +10,13 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
 
+/** Options of {@link withinModuleZ}. */
 export interface WithinModuleZOptions {
   /** Sum tie values (true) or count contacts (false). Defaults to the view's own weighting. */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link WithinModuleZOptions}. */
 export const DEFAULT_WITHIN_MODULE_Z_OPTIONS = Object.freeze({} as const satisfies WithinModuleZOptions);
 
 /**

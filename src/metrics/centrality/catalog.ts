@@ -3,7 +3,7 @@
  * variants on directed views), betweenness, closeness, harmonic, eigenvector, PageRank, Katz,
  * local clustering and core number, in the order `orgraph metrics` writes them.
  */
-import type { MetricContext, MetricSpec } from '../catalog.js';
+import type { MetricContext, MetricSpec } from '../metric-spec.js';
 import { betweenness } from './betweenness.js';
 import { closeness } from './closeness.js';
 import { clustering } from './clustering.js';

@@ -8,11 +8,13 @@ import { tieTotals } from '../../core/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 
+/** Options of {@link assortativity}. */
 export interface AssortativityOptions {
   /** Read tie strengths; false counts ties (as NetworkX and igraph do). @defaultValue true */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link AssortativityOptions}. */
 export const DEFAULT_ASSORTATIVITY_OPTIONS = Object.freeze({ weighted: true } as const satisfies AssortativityOptions);
 
 /**

@@ -1,5 +1,5 @@
 /** silos entries of the metric catalog (see ../catalog.ts). */
-import type { MetricSpec } from '../catalog.js';
+import type { MetricSpec } from '../metric-spec.js';
 import { NodeScores } from '../scores.js';
 import { louvain } from './communities.js';
 import { eiIndex } from './ei-index.js';

@@ -14,6 +14,7 @@ import { NodeScores } from '../scores.js';
 import type { GroupPartition } from './groups.js';
 import { modularityOfLabels } from './modularity.js';
 
+/** Options of {@link louvain}. */
 export interface LouvainOptions {
   /** Modularity resolution gamma: > 1 gives more, smaller communities. @defaultValue 1 */
   readonly resolution?: number;
@@ -30,6 +31,7 @@ export interface LouvainOptions {
   readonly runs?: number | 'auto';
 }
 
+/** Defaults of {@link LouvainOptions}. */
 export const DEFAULT_LOUVAIN_OPTIONS = Object.freeze({
   resolution: 1,
   weighted: true,
@@ -37,6 +39,7 @@ export const DEFAULT_LOUVAIN_OPTIONS = Object.freeze({
   runs: 'auto',
 } as const satisfies LouvainOptions);
 
+/** What {@link louvain} returns. */
 export interface LouvainResult {
   /**
    * The communities as a partition of the view's people (names "1", "2"... by decreasing size,

@@ -9,11 +9,13 @@ import { groupCuts } from '../../core/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 
+/** Options of {@link conductance}. */
 export interface ConductanceOptions {
   /** Read tie strengths; false counts ties. @defaultValue true */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link ConductanceOptions}. */
 export const DEFAULT_CONDUCTANCE_OPTIONS = Object.freeze({ weighted: true } as const satisfies ConductanceOptions);
 
 /** Conductance of one group with its parts. */

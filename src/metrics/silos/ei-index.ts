@@ -16,6 +16,7 @@ import { NodeScores } from '../scores.js';
 import { checkLabels, type GroupPartition } from './groups.js';
 import { PermutationTally, type PermutationResult } from './permutation.js';
 
+/** Options of {@link eiIndex}. */
 export interface EiIndexOptions {
   /**
    * Directed views: which of a person's (and a group's) ties count at person and group level:
@@ -29,6 +30,7 @@ export interface EiIndexOptions {
   readonly seed?: number;
 }
 
+/** Defaults of {@link EiIndexOptions}. */
 export const DEFAULT_EI_INDEX_OPTIONS = Object.freeze({
   direction: 'both',
   permutations: 1000,
@@ -47,6 +49,7 @@ export interface EiValue {
   readonly test: PermutationResult | null;
 }
 
+/** E-I index of one group, with its size. */
 export interface GroupEiValue extends EiValue {
   readonly group: string;
   readonly size: number;
@@ -58,6 +61,7 @@ export interface GroupEiValue extends EiValue {
   readonly qValue: number;
 }
 
+/** What {@link eiIndex} returns. */
 export interface EiIndexResult {
   /** `eiIndex` (tie counts) or `eiIndexWeighted` (tie strengths). */
   readonly measure: 'eiIndex' | 'eiIndexWeighted';

@@ -12,6 +12,7 @@ import { groupMembership } from '../groups.js';
 /** The name of the explicit group of people without a value, when `missing: 'group'`. */
 export const MISSING_GROUP = '(missing)';
 
+/** Options of {@link groupPartition}. */
 export interface GroupPartitionOptions {
   /**
    * People whose attribute value is missing: `'exclude'` leaves them (and all their ties) out of
@@ -21,6 +22,7 @@ export interface GroupPartitionOptions {
   readonly missing?: 'exclude' | 'group';
 }
 
+/** Defaults of {@link GroupPartitionOptions}. */
 export const DEFAULT_GROUP_PARTITION_OPTIONS = Object.freeze({ missing: 'exclude' } as const satisfies GroupPartitionOptions);
 
 /** People of a view split into named groups. */

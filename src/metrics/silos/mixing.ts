@@ -32,6 +32,7 @@ export interface MixingCell {
   readonly weightRatio: number;
 }
 
+/** What {@link mixing} returns. */
 export interface MixingResult {
   /** Group names; matrices are k x k, row-major, rows and columns in this order. */
   readonly groups: readonly string[];

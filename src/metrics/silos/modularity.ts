@@ -19,6 +19,7 @@ export interface ModularityOptions {
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link ModularityOptions}. */
 export const DEFAULT_MODULARITY_OPTIONS = Object.freeze({ resolution: 1, weighted: true } as const satisfies ModularityOptions);
 
 /**

@@ -114,6 +114,7 @@ export interface GroupSpread {
   readonly largestShare: number;
 }
 
+/** What {@link partitionComparison} returns: NMI, ARI, contingency and spread of two partitions. */
 export interface PartitionComparison {
   readonly nmi: number;
   readonly ari: number;

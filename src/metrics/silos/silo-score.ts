@@ -11,11 +11,13 @@ import { groupCuts, groupDensities, tieTotals } from '../../core/group-mixing.js
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 
+/** Options of {@link siloScore}. */
 export interface SiloScoreOptions {
   /** Read tie strengths in E-I and conductance; false counts ties. Densities always count ties. @defaultValue false */
   readonly weighted?: boolean;
 }
 
+/** Defaults of {@link SiloScoreOptions}. */
 export const DEFAULT_SILO_SCORE_OPTIONS = Object.freeze({ weighted: false } as const satisfies SiloScoreOptions);
 
 /** The silo score of one group and its three parts, each in [0, 1] with 1 = closed. */

@@ -129,7 +129,10 @@ describe('generateOrg: 1k org', () => {
     const mean = (pred: (s: number, t: number) => boolean) => {
       let sum = 0;
       let count = 0;
-      for (let e = 0; e < org.m; e++) if (pred(org.sources[e], org.targets[e])) (sum += org.weights[e]), count++;
+      for (let e = 0; e < org.m; e++) if (pred(org.sources[e], org.targets[e])) {
+        sum += org.weights[e];
+        count++;
+      }
       return sum / count;
     };
     expect(mean((s, t) => org.team[s] === org.team[t])).toBeGreaterThan(2 * mean((s, t) => org.department[s] !== org.department[t]));
@@ -168,7 +171,10 @@ describe('generateOrg: 1k org', () => {
     const avg = (lvl: number) => {
       let s = 0;
       let c = 0;
-      for (let i = 0; i < org.n; i++) if (org.level[i] === lvl) (s += deg[i]), c++;
+      for (let i = 0; i < org.n; i++) if (org.level[i] === lvl) {
+        s += deg[i];
+        c++;
+      }
       return s / c;
     };
     expect(avg(LEVEL.teamManager)).toBeGreaterThan(avg(LEVEL.member));

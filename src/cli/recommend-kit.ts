@@ -1,0 +1,114 @@
+/**
+ * Plumbing shared by the recommend commands (gaps, introduce, path, scorecard, compare): their
+ * input, view and output options, loading the view, text tables and number formatting, and the
+ * readable text of a scorecard. Commands import this module, never each other.
+ */
+import type { Command } from 'commander';
+import { project, type OrgView } from '../model/projection.js';
+import type { CommunityGroups } from '../recommend/community-groups.js';
+import type { ScorecardResult } from '../recommend/scorecard.js';
+import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from './input.js';
+import type { CliIo } from './io.js';
+import { recordsToCsv, toJson, writeOutput, type CellValue } from './output.js';
+import { parseList, UsageError } from './command-kit.js';
+
+/** Output formats of the recommend commands: readable text (default), JSON or CSV. */
+export type RecommendFormat = 'text' | 'json' | 'csv';
+
+export interface RecommendCliOptions extends InputCliOptions {
+  readonly group?: string;
+  readonly relation?: string;
+  readonly directed?: boolean;
+  readonly unweighted?: boolean;
+  readonly format: RecommendFormat;
+  readonly out?: string;
+}
+
+export function parseRecommendFormat(value: string): RecommendFormat {
+  const v = value.trim().toLowerCase();
+  if (v === 'text' || v === 'json' || v === 'csv') return v;
+  throw new UsageError(`--format must be one of text, json, csv, got "${value}"`);
+}
+
+/** Input, view and output options shared by gaps, introduce, path, scorecard and compare. */
+export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command {
+  addInputOptions(cmd);
+  if (needsGroup) cmd.option('--group <col>', 'people attribute that defines the groups (department, location, level...)');
+  return cmd
+    .option('--relation <list>', 'comma-separated relations to use (default: all)')
+    .option('--directed', 'directed view (default: undirected)')
+    .option('--unweighted', 'read every tie as 1')
+    .option('--format <format>', 'output: text (readable), json or csv', parseRecommendFormat, 'text')
+    .option('--out <file>', 'write the output to this file');
+}
+
+/** Load the input and project it as the options say. */
+export async function loadView(dir: string | undefined, opts: RecommendCliOptions, io: CliIo, defaults: { directed?: boolean } = {}): Promise<OrgView> {
+  const { graph, report } = await loadInput(dir, opts);
+  const warning = ingestWarning(report);
+  if (warning) io.err(`${warning}\n`);
+  return project(graph, {
+    relations: opts.relation ? parseList(opts.relation) : null,
+    directed: opts.directed ?? defaults.directed ?? false,
+    weighted: !opts.unweighted,
+  });
+}
+
+export function requireGroup(opts: RecommendCliOptions): string {
+  if (!opts.group) throw new UsageError('--group <col> is required');
+  return opts.group;
+}
+
+/** A number for text output: 3 significant decimals, '-' when undefined. */
+export function fmt(x: number | null | undefined, digits = 3): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '-';
+  return Number.isInteger(x) ? String(x) : x.toFixed(digits);
+}
+
+/** A plain text table with aligned columns. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) => cells.map((s, c) => s.padEnd(width[c])).join('  ').trimEnd();
+  return [line(header), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Write JSON, CSV (from rows) or text. */
+export async function emit(
+  opts: RecommendCliOptions,
+  io: CliIo,
+  document: unknown,
+  csvRows: readonly Record<string, CellValue>[],
+  text: () => string,
+): Promise<void> {
+  const body = opts.format === 'json' ? toJson(document) : opts.format === 'csv' ? recordsToCsv(csvRows) : text();
+  await writeOutput(body, opts.out, io);
+}
+
+/** `--seed` as a whole number (default 1); UsageError otherwise. */
+export function parseSeed(value: string | undefined): number {
+  const seed = Number(value ?? '1');
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${value}"`);
+  return seed;
+}
+
+/** Lines describing community groups and their members (12 shown per community), for the readable output. */
+export function communitiesLine(c: CommunityGroups, on: string): string {
+  const members = new Map<string, string[]>();
+  for (const [id, g] of c.groupOf) members.set(g, [...(members.get(g) ?? []), id]);
+  let out = `Groups: ${c.count} Louvain communities of ${on} (seed ${c.seed}, resolution ${c.resolution}, modularity ${fmt(c.modularity, 3)}), named 1..${c.count} by decreasing size\n`;
+  for (let g = 1; g <= c.count; g++) {
+    const ids = members.get(String(g)) ?? [];
+    out += `  ${g}: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? `, ... (${ids.length} people)` : ''}\n`;
+  }
+  return out;
+}
+
+/** Readable text of one scorecard. */
+export function scorecardText(r: ScorecardResult, title: string): string {
+  let out = `${title}: ${r.summary.met} met, ${r.summary.atRisk} at risk, ${r.summary.missed} missed\n`;
+  out += textTable(
+    ['objective', 'actual', 'target', 'status'],
+    r.objectives.map((o) => [o.label, fmt(o.actual), [o.min !== null ? `>= ${o.min}` : '', o.max !== null ? `<= ${o.max}` : ''].filter(Boolean).join(' '), o.status]),
+  );
+  return out;
+}
