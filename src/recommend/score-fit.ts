@@ -152,7 +152,6 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
   const folds = options.folds ?? ((labelled * (labelled - 1)) / 2 <= (options.smallPairs ?? 100_000) ? 10 : 3);
   if (!(holdOut > 0 && holdOut < 1)) throw new OrgraphError('E_BAD_OPTION', `holdOut must lie in (0, 1), got ${holdOut}`, { field: 'holdOut' });
   if (grid.length === 0) throw new OrgraphError('E_BAD_OPTION', 'grid must hold at least one weight setting', { field: 'grid' });
-  const n = adj.n;
   // Step 1: hold out a share of the cross-group staff ties.
   const allCross: number[] = [];
   for (let e = 0; e < adj.edgeU.length; e++) {
