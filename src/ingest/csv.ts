@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
+import { optionalInputFile } from './files.js';
 import { REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
 import { GrowableInt32 } from '../core/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
@@ -59,9 +60,9 @@ export async function loadFolder(dir: string, options: IngestOptions = {}): Prom
   const people = join(dir, 'people.csv');
   const relations = join(dir, 'relations.csv');
   return ingestCsv(ctx, {
-    people: (await exists(people)) ? { path: people, name: people } : undefined,
+    people: (await optionalInputFile(ctx, people)) ? { path: people, name: people } : undefined,
     ties: { path: join(dir, 'ties.csv'), name: join(dir, 'ties.csv') },
-    relations: (await exists(relations)) ? { path: relations, name: relations } : undefined,
+    relations: (await optionalInputFile(ctx, relations)) ? { path: relations, name: relations } : undefined,
   });
 }
 
@@ -92,14 +93,6 @@ export async function parseCsv(texts: CsvTexts, options: IngestOptions = {}): Pr
     ties: { text: texts.ties, name: n.ties ?? 'ties.csv' },
     relations: texts.relations !== undefined ? { text: texts.relations, name: n.relations ?? 'relations.csv' } : undefined,
   });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export type Named = CsvInput & { readonly name: string };

@@ -104,12 +104,13 @@ describe('format', () => {
     await expect(parseCsv({ ties: 'source;target;weight\na;b;1,5\n' }, { delimiter: ';' })).rejects.toThrow(/decimal comma\? write "1.5"/);
   });
 
-  it('an unclosed quote: the rest of the file is one unreadable record, reported with its lines', async () => {
+  it('an unclosed quote: only its line is dropped; the rows after it are read (recovery at the next line)', async () => {
     const { graph, report } = await parseCsv({ ties: 'source,target\na,b\n"b,c\nc,d\nd,e\n' }, { mode: 'lenient' });
-    expect(graph.tieCount).toBe(1);
-    expect(report.files[0]).toMatchObject({ rowsRead: 2, rowsKept: 1, dropped: { E_CSV_SYNTAX: 1 } });
+    // Lines 2, 4 and 5 are ties a-b, c-d, d-e; line 3 is the bad one.
+    expect(graph.tieCount).toBe(3);
+    expect(report.files[0]).toMatchObject({ rowsRead: 4, rowsKept: 3, dropped: { E_CSV_SYNTAX: 1 } });
     expect(report.issues[0]).toMatchObject({ line: 3, code: 'E_CSV_SYNTAX' });
-    expect(report.issues[0].message).toMatch(/lines 3-5 cannot be read as CSV: a quoted field is never closed/);
+    expect(report.issues[0].message).toBe('cannot be read as CSV: a quoted field is never closed');
   });
 });
 
@@ -136,7 +137,7 @@ describe('files and folders', () => {
 
   it('missing files and folders are E_FILE_NOT_FOUND naming the path', async () => {
     await expect(loadFiles({ ties: 'test/nope.csv' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope.csv' });
-    await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', message: 'test: not a file' });
+    await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_UNREADABLE', message: 'test: a folder, not a file' });
     await expect(loadFolder('test/nope')).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope' });
   });
 });
