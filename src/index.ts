@@ -2,10 +2,10 @@
  * orgraph: organisational network analysis.
  * Public barrel: named exports only. Families re-export from their own index files.
  */
-export { OrgraphError, isOrgraphError, formatLocation } from './model/errors.js';
+export { OrgraphError, isOrgraphError, formatLocation, escapeText } from './model/errors.js';
 export type { OrgraphErrorCode, ErrorLocation } from './model/errors.js';
-export { OrgGraph, OrgGraphBuilder, REPORTS_TO } from './model/org-graph.js';
-export type { Person, Tie, RelationInfo } from './model/org-graph.js';
+export { OrgGraph, OrgGraphBuilder, REPORTS_TO, MIN_WEIGHT, MAX_WEIGHT } from './model/org-graph.js';
+export type { Person, Tie, RelationInfo, OrgGraphInput } from './model/org-graph.js';
 export { project, viewTies, viewLengths, DEFAULT_PROJECTION_OPTIONS } from './model/projection.js';
 export type { OrgView, ProjectionOptions, ResolvedProjectionOptions } from './model/projection.js';
 export { NodeScores, toJsonNumber } from './metrics/scores.js';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { optionalInputFile } from './files.js';
-import { REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
+import { MAX_WEIGHT, MIN_WEIGHT, REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
 import { GrowableInt32 } from '../core/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
@@ -209,8 +209,9 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
         if (x.ok) external = x.value;
         else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
       }
-      // NOTE: kept strings are copied off the input chunk (see ownString).
-      const attributes: Record<string, string | null> = {};
+      // NOTE: kept strings are copied off the input chunk (see ownString). A null-prototype
+      // object keeps an attribute named "__proto__" as an ordinary name.
+      const attributes: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
       for (let k = 0; k < attrCols.length; k++) {
         const v = fields[attrCols[k]].trim();
         attributes[attrNames[k]] = v === '' ? null : ownString(v);
@@ -286,7 +287,7 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
       if (wCol >= 0) {
         const text = fields[wCol];
         weight = plainWeight(text);
-        if (!(weight > 0)) {
+        if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
           const w = parseWeight(text);
           if (w.ok) weight = w.value;
           else if (text.trim() === '') {

@@ -120,7 +120,8 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
       const first = b.indexOf(id);
       if (first >= 0) return ctx.drop(f, 'E_DUPLICATE_PERSON', `person id "${id}" already appeared at ${where[first]}`, undefined, `${at}.id`);
       let external = false;
-      const attributes: Record<string, string | null> = {};
+      // NOTE: null prototype: an attribute named "__proto__" is an ordinary name.
+      const attributes: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
       for (const [k, v] of Object.entries(p)) {
         if (k === 'id') continue;
         if (extKey !== null && k === extKey) {
