@@ -4,7 +4,7 @@
  * Reference: ISO 8601-1:2019 (calendar dates and times of day, UTC offsets).
  */
 
-import { MAX_WEIGHT, MIN_WEIGHT } from '../model/org-graph.js';
+import { MAX_WEIGHT, MIN_WEIGHT, WEIGHT_RANGE } from '../model/org-graph.js';
 
 /** A parsed value or the reason it could not be read. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -30,7 +30,7 @@ export function parseWeight(text: string): Parsed<number> {
   if (w === 0) return { ok: false, reason: 'weight is 0 (a tie must have a positive strength; leave the row out for "no tie")' };
   if (w < 0) return { ok: false, reason: `weight ${s} is negative (weights are strengths > 0)` };
   if (w < MIN_WEIGHT || w > MAX_WEIGHT) {
-    return { ok: false, reason: `weight ${s} is outside [${MIN_WEIGHT}, ${MAX_WEIGHT}] (rescale the weights)` };
+    return { ok: false, reason: `weight ${s} is outside ${WEIGHT_RANGE} (rescale the weights)` };
   }
   return { ok: true, value: w };
 }

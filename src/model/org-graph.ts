@@ -43,6 +43,8 @@ export const REPORTS_TO = 'reports_to';
  */
 export const MIN_WEIGHT = 1e-12;
 export const MAX_WEIGHT = 1e12;
+/** The accepted weight range as messages print it. */
+export const WEIGHT_RANGE = '[1e-12, 1e12]';
 
 /** What {@link OrgGraph.from} reads: plain records, as application code holds them. */
 export interface OrgGraphInput {
@@ -171,7 +173,7 @@ export class OrgGraph {
       if (s === d) bad('E_SELF_LOOP', `self-loop: "${t.source}" tied to themself`, `${at}.target`);
       const w = t.weight ?? 1;
       if (typeof w !== 'number' || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
-        bad('E_BAD_WEIGHT', `weight ${String(w)} is not a finite number in [${MIN_WEIGHT}, ${MAX_WEIGHT}]`, `${at}.weight`);
+        bad('E_BAD_WEIGHT', `weight ${String(w)} is not a finite number in ${WEIGHT_RANGE}`, `${at}.weight`);
       }
       if (t.relation !== undefined && (typeof t.relation !== 'string' || t.relation.trim() === '')) bad('E_BAD_VALUE', 'the relation must be a non-empty string', `${at}.relation`);
       if (t.time !== undefined && (typeof t.time !== 'number' || !Number.isFinite(t.time))) bad('E_BAD_TIMESTAMP', 'the time must be a finite number (epoch milliseconds)', `${at}.time`);
