@@ -101,8 +101,10 @@ export async function readCsv(ctx: IngestContext, input: CsvInput, file: string,
   const delimiter = ctx.options.delimiter;
   let source: AsyncIterable<unknown> | Iterable<unknown>;
   if ('path' in input) {
-    await checkInputFile(ctx, input.path, file);
-    source = createReadStream(input.path, { highWaterMark: CHUNK_BYTES });
+    const s = await checkInputFile(ctx, input.path, file);
+    // NOTE: a small file is read in one small buffer (a 1 MiB buffer per small file is wasted work).
+    const chunk = s.isFile() ? Math.min(CHUNK_BYTES, Math.max(16 << 10, s.size + 1)) : CHUNK_BYTES;
+    source = createReadStream(input.path, { highWaterMark: chunk });
   } else if ('text' in input) {
     source = [input.text];
   } else {

@@ -19,7 +19,7 @@ function errnoCode(e: unknown): string | null {
  * (`/dev/stdin`, process substitution). Throws `E_FILE_NOT_FOUND` (nothing there, or a symbolic
  * link to nothing) or `E_UNREADABLE` (a folder, a link loop, no permission, another kind of file).
  */
-export async function checkInputFile(ctx: IngestContext, path: string, file: string): Promise<void> {
+export async function checkInputFile(ctx: IngestContext, path: string, file: string): Promise<Stats> {
   let s: Stats;
   try {
     s = await stat(path);
@@ -39,6 +39,7 @@ export async function checkInputFile(ctx: IngestContext, path: string, file: str
   }
   if (s.isDirectory()) ctx.fatal('E_UNREADABLE', 'a folder, not a file', { file });
   if (!s.isFile() && !s.isFIFO() && !s.isCharacterDevice()) ctx.fatal('E_UNREADABLE', 'not a regular file', { file });
+  return s;
 }
 
 /**
