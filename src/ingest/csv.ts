@@ -173,6 +173,7 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
   let mgrCol = -1;
   let attrCols: number[] = [];
   let attrNames: string[] = [];
+  let protoAttr = -1;
   const lines = new GrowableInt32();
   const managerIds: (string | null)[] = [];
   await readCsv(ctx, input, input.name, 'people', {
@@ -194,6 +195,7 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
       }
       attrCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== extCol);
       attrNames = attrCols.map((i) => columns[i]);
+      protoAttr = attrNames.indexOf('__proto__');
       b.declareAttributes(attrNames);
     },
     row(fields, line) {
@@ -209,12 +211,14 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
         if (x.ok) external = x.value;
         else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
       }
-      // NOTE: kept strings are copied off the input chunk (see ownString). A null-prototype
-      // object keeps an attribute named "__proto__" as an ordinary name.
-      const attributes: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
+      // NOTE: kept strings are copied off the input chunk (see ownString). An attribute named
+      // "__proto__" is set as an own property (a plain assignment would set the prototype).
+      const attributes: Record<string, string | null> = {};
       for (let k = 0; k < attrCols.length; k++) {
-        const v = fields[attrCols[k]].trim();
-        attributes[attrNames[k]] = v === '' ? null : ownString(v);
+        const raw = fields[attrCols[k]].trim();
+        const v = raw === '' ? null : ownString(raw);
+        if (k === protoAttr) Object.defineProperty(attributes, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
+        else attributes[attrNames[k]] = v;
       }
       const own = ownString(id);
       ids.set(own, b.addPerson(own, attributes, external));
