@@ -104,6 +104,16 @@ describe('format', () => {
     await expect(parseCsv({ ties: 'source;target;weight\na;b;1,5\n' }, { delimiter: ';' })).rejects.toThrow(/decimal comma\? write "1.5"/);
   });
 
+  it('a multi-line record with the wrong field count: its first line is dropped, reading resumes on its second', async () => {
+    // Lines: 1 header; 2-3 a,"b<LF>c",x is one record of 3 fields (E_FIELD_COUNT at line 2); reading
+    // resumes at line 3, c",x (a quote inside a field: E_CSV_SYNTAX); line 4 d,e is kept.
+    const { graph, report } = await parseCsv({ ties: 'source,target\na,"b\nc",x\nd,e\n' }, { mode: 'lenient' });
+    expect([...graph.ties()].map((t) => `${t.source}-${t.target}`)).toEqual(['d-e']);
+    expect(report.files[0]).toMatchObject({ rowsRead: 3, rowsKept: 1, rowsDropped: 2, dropped: { E_FIELD_COUNT: 1, E_CSV_SYNTAX: 1 } });
+    expect(report.issues.map((i) => [i.line, i.code])).toEqual([[2, 'E_FIELD_COUNT'], [3, 'E_CSV_SYNTAX']]);
+    expect(report.issues[0].message).toContain('a record over lines 2-3; a stray quote?');
+  });
+
   it('an unclosed quote: only its line is dropped; the rows after it are read (recovery at the next line)', async () => {
     const { graph, report } = await parseCsv({ ties: 'source,target\na,b\n"b,c\nc,d\nd,e\n' }, { mode: 'lenient' });
     // Lines 2, 4 and 5 are ties a-b, c-d, d-e; line 3 is the bad one.
