@@ -49,13 +49,14 @@ export const DEFAULT_RELATION = 'tie';
  * const { graph, report } = await loadFolder('data/acme', { mode: 'lenient' });
  */
 export async function loadFolder(dir: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const ctx = new IngestContext(resolveIngestOptions(options));
   let isDir = false;
   try {
     isDir = (await stat(dir)).isDirectory();
-  } catch {
-    isDir = false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') ctx.fatal('E_UNREADABLE', code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be read (${code ?? String(e)})`, { file: dir });
   }
-  const ctx = new IngestContext(resolveIngestOptions(options));
   if (!isDir) ctx.fatal('E_FILE_NOT_FOUND', 'no such folder', { file: dir });
   const people = join(dir, 'people.csv');
   const relations = join(dir, 'relations.csv');

@@ -150,6 +150,19 @@ describe('files and folders', () => {
     await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_UNREADABLE', message: 'test: a folder, not a file' });
     await expect(loadFolder('test/nope')).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope' });
   });
+
+  it('a folder that is a loop of symbolic links is E_UNREADABLE, not "no such folder"', async () => {
+    const { mkdtempSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-loop-'));
+    try {
+      symlinkSync(join(dir, 'data'), join(dir, 'data'));
+      await expect(loadFolder(join(dir, 'data'))).rejects.toMatchObject({ code: 'E_UNREADABLE', message: `${join(dir, 'data')}: a loop of symbolic links` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('plainWeight (the weight fast path; anything it returns NaN for goes to parseWeight)', () => {
