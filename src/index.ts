@@ -6,10 +6,10 @@
  * records this surface; change it on purpose with `npm run api:update`.
  */
 // Model: people, ties, errors, views.
-export { OrgraphError, isOrgraphError, formatLocation } from './model/errors.js';
+export { OrgraphError, isOrgraphError, formatLocation, escapeText } from './model/errors.js';
 export type { OrgraphErrorCode, ErrorLocation } from './model/errors.js';
-export { OrgGraph, OrgGraphBuilder, REPORTS_TO } from './model/org-graph.js';
-export type { Person, Tie, RelationInfo } from './model/org-graph.js';
+export { OrgGraph, OrgGraphBuilder, REPORTS_TO, MIN_WEIGHT, MAX_WEIGHT } from './model/org-graph.js';
+export type { Person, Tie, RelationInfo, OrgGraphInput } from './model/org-graph.js';
 export { project, viewTies, viewLengths, DEFAULT_PROJECTION_OPTIONS } from './model/projection.js';
 export type { OrgView, ProjectionOptions, ResolvedProjectionOptions } from './model/projection.js';
 export type { Csr, LengthTransform } from './core/csr.js';

@@ -92,6 +92,7 @@ export function ingestWarning(report: IngestReport): string | null {
   const altered = report.files.reduce((s, f) => s + Object.values(f.altered).reduce((a, b) => a + (b ?? 0), 0), 0);
   if (report.issueCount === 0 && dropped === 0) return null;
   const first = report.issues[0];
+  // NOTE: issue texts are escaped when recorded (IngestContext.problem).
   const where = first ? ` (first: ${first.file}${first.line !== undefined ? `:${first.line}` : ''}: ${first.code} ${first.message})` : '';
   return `orgraph: warning: input had ${report.issueCount} problem(s): ${dropped} row(s) dropped, ${altered} repaired${where}; run \`orgraph validate --lenient\` for the full report`;
 }

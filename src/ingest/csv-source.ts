@@ -1,23 +1,24 @@
 /**
- * Streaming CSV reader: drives csv-parse record by record into a row sink, with physical line
- * numbers, header checks, delimiter detection and row accounting. Never holds a whole file.
- * Reference: RFC 4180; csv-parse (https://csv.js.org/parse/).
+ * Streaming CSV reader: drives the CSV tokenizer record by record into a row sink, with physical
+ * line numbers, header checks, delimiter detection, strict UTF-8 and row accounting. Never holds a
+ * whole file. Every record is accounted for: kept by the sink, or dropped with a reason.
+ * Reference: RFC 4180; docs/ingest.md ("Every row accounted for").
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
-import { CsvTokenizer, lineBreaks, type RecordDelimiter } from './csv-tokenizer.js';
+import { CsvTokenizer, syntaxMessage, type CsvSyntaxProblem } from './csv-tokenizer.js';
+import { checkInputFile } from './files.js';
 import type { FileReport, IngestContext, InputKind } from './report.js';
+import { hasInvalidMark, Utf8Decoder } from './utf8.js';
 
 /**
- * Where CSV text comes from: a file path (streamed), text already in memory, or text in chunks
- * (streams of text; also lets tests split an input at any place).
+ * Where CSV text comes from: a file path (streamed), text already in memory, or chunks of text or
+ * of UTF-8 bytes (streams; also lets tests split an input at any place). The same bytes give the
+ * same rows, lines and report whatever the entry point.
  */
 export type CsvInput =
   | { readonly path: string }
   | { readonly text: string }
-  | { readonly chunks: AsyncIterable<string> | Iterable<string> };
+  | { readonly chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> };
 
 /** Receives the header once and then every data row that has the header's field count. */
 export interface CsvSink {
@@ -82,25 +83,21 @@ export function checkHeader(
   });
 }
 
-/** Largest record accepted; a broken quote cannot swallow more than this. */
-const MAX_RECORD_BYTES = 4 << 20;
-
-/** Characters read from a file per chunk. */
-const CHUNK_BYTES = 1 << 20;
-
-/**
- * @internal Which parser reads the input: 'auto' (the fast tokenizer, then csv-parse from the first
- * record it cannot read) or 'csv-parse' from the start. Both give the same rows, lines and report.
- */
+/** @deprecated There is one CSV reader now; the engine argument of {@link readCsv} is ignored. */
 export type CsvEngine = 'auto' | 'csv-parse';
 
+/** Bytes read from a file per chunk. */
+const CHUNK_BYTES = 1 << 20;
+
+const ENCODING_MESSAGE = 'invalid UTF-8 bytes (save the file as UTF-8)';
+
 /**
- * Read one CSV input into a sink. Counts rows, blank lines, BOM and line endings in `f`; rows with
- * the wrong field count are `E_FIELD_COUNT`, unreadable records `E_CSV_SYNTAX` (both dropped in
- * lenient mode). A file with no header is `E_EMPTY_FILE` (fatal); a header without rows is
- * `E_EMPTY_FILE` too (strict: error; lenient: a warning).
- * Well-formed text goes through {@link CsvTokenizer}; from the first record it cannot read, the
- * rest of the input goes through csv-parse, which names the syntax error.
+ * Read one CSV input into a sink. Counts rows, blank lines, BOM and line endings in `f`. Each
+ * record is a row read, then kept by the sink or dropped: rows with the wrong field count are
+ * `E_FIELD_COUNT`, unreadable records `E_CSV_SYNTAX` (one physical line each; reading resumes on
+ * the next line), records holding invalid UTF-8 `E_ENCODING`; all three throw in strict mode. A
+ * file with no header is `E_EMPTY_FILE` (fatal); a header without rows is `E_EMPTY_FILE` too
+ * (strict: error; lenient: a warning). An unreadable header is fatal in both modes.
  */
 export async function readCsv(
   ctx: IngestContext,
@@ -108,33 +105,40 @@ export async function readCsv(
   file: string,
   kind: InputKind,
   sink: CsvSink,
-  engine: CsvEngine = 'auto',
+  // NOTE: accepted and ignored so that callers written against the two-parser reader still compile.
+  _engine?: CsvEngine,
 ): Promise<FileReport> {
   const f = ctx.file(file, kind);
   const delimiter = ctx.options.delimiter;
   let source: AsyncIterable<unknown> | Iterable<unknown>;
   if ('path' in input) {
-    let isFile = false;
-    try {
-      isFile = (await stat(input.path)).isFile();
-    } catch {
-      ctx.fatal('E_FILE_NOT_FOUND', 'no such file', { file });
-    }
-    if (!isFile) ctx.fatal('E_FILE_NOT_FOUND', 'not a file', { file });
-    source = createReadStream(input.path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
+    const s = await checkInputFile(ctx, input.path, file);
+    // NOTE: a small file is read in one small buffer (a 1 MiB buffer per small file is wasted work).
+    const chunk = s.isFile() ? Math.min(CHUNK_BYTES, Math.max(16 << 10, s.size + 1)) : CHUNK_BYTES;
+    source = createReadStream(input.path, { highWaterMark: chunk });
   } else if ('text' in input) {
     source = [input.text];
   } else {
     source = input.chunks;
   }
 
-  // Step 1: strip a BOM and note line endings as text passes through.
+  // Step 1: decode bytes (strict UTF-8), strip a BOM and note line endings as text passes through.
+  const decoder = new Utf8Decoder();
+  let invalid = false;
   let first = true;
   let prevCR = false;
   let crlf = false;
   let lf = false;
-  const prepare = (raw: unknown): string => {
-    let chunk = typeof raw === 'string' ? raw : String(raw);
+  const prepare = (raw: unknown, last: boolean): string => {
+    let chunk: string;
+    if (typeof raw === 'string') {
+      chunk = raw;
+      if (!invalid && hasInvalidMark(chunk)) invalid = true;
+    } else if (raw instanceof Uint8Array) {
+      chunk = decoder.push(raw);
+    } else chunk = String(raw);
+    if (last) chunk += decoder.end();
+    if (decoder.invalid) invalid = true;
     if (first && chunk.length > 0) {
       first = false;
       if (chunk.charCodeAt(0) === 0xfeff) {
@@ -163,158 +167,77 @@ export async function readCsv(
     return chunk;
   };
 
-  // Step 2: one handler for records from either parser. Physical lines: a record starts on the
-  // line after the previous record's last line and spans 1 + the line breaks inside its fields.
-  const at: ReadPosition = { width: -1, prevEnd: 0 };
-  const onRecord = (record: string[], breaks: number): void => {
-    const line = at.prevEnd + 1;
-    at.prevEnd = line + breaks;
+  // Step 2: one handler per record. Physical lines: a record starts on the line after the previous
+  // record's last line and spans 1 + the line breaks inside its fields; a bad record is one line.
+  let width = -1;
+  let prevEnd = 0;
+  const onRecord = (record: string[], breaks: number): boolean => {
+    const line = prevEnd + 1;
+    prevEnd = line + breaks;
+    if (invalid && record.some(hasInvalidMark)) {
+      if (width < 0) ctx.fatal('E_ENCODING', `the header holds ${ENCODING_MESSAGE}`, { file, line });
+      f.rowsRead++;
+      ctx.drop(f, 'E_ENCODING', ENCODING_MESSAGE, line);
+      return true;
+    }
     if (record.length === 1 && record[0].trim() === '') {
       f.blankLines++;
-      return;
+      return true;
     }
-    if (at.width < 0) {
+    if (width < 0) {
       const columns = record.map((c) => c.trim());
-      at.width = columns.length;
+      width = columns.length;
       sink.header(columns, f);
-      return;
+      return true;
     }
     f.rowsRead++;
-    if (record.length !== at.width) {
-      ctx.drop(f, 'E_FIELD_COUNT', `expected ${at.width} fields (as in the header), found ${record.length}`, line);
-      return;
+    if (record.length !== width) {
+      const span = breaks > 0 ? ` (a record over lines ${line}-${line + breaks}; a stray quote?)` : '';
+      ctx.drop(f, 'E_FIELD_COUNT', `expected ${width} fields (as in the header), found ${record.length}${span}`, line);
+      // A rejected multi-line record is damage on its first line: resume on the next.
+      if (breaks > 0) prevEnd = line;
+      return false;
     }
     sink.row(record, line);
+    return true;
+  };
+  const onBad = (problem: CsvSyntaxProblem): void => {
+    const line = prevEnd + 1;
+    prevEnd = line;
+    if (width < 0) ctx.fatal('E_CSV_SYNTAX', `the header cannot be read: ${syntaxMessage(problem)}`, { file, line });
+    f.rowsRead++;
+    ctx.drop(f, 'E_CSV_SYNTAX', `cannot be read as CSV: ${syntaxMessage(problem)}`, line);
   };
 
-  // Step 3: the fast tokenizer, until the input ends or a record needs csv-parse.
+  // Step 3: the tokenizer over every chunk.
   const it: AsyncIterator<unknown> | Iterator<unknown> =
     Symbol.asyncIterator in source ? (source as AsyncIterable<unknown>)[Symbol.asyncIterator]() : (source as Iterable<unknown>)[Symbol.iterator]();
   let finished = false;
   try {
-    let rest: string | null = null;
-    let recordDelimiter: RecordDelimiter | null = null;
-    if (engine === 'csv-parse') {
-      rest = '';
-    } else {
-      const tokenizer = new CsvTokenizer(delimiter, onRecord);
-      for (;;) {
-        const next = await it.next();
-        if (next.done) {
-          finished = true;
-          if (!tokenizer.end()) rest = tokenizer.rest;
-          break;
-        }
-        if (!tokenizer.push(prepare(next.value))) {
-          rest = tokenizer.rest;
-          break;
-        }
+    const tokenizer = new CsvTokenizer(delimiter, onRecord, onBad);
+    for (;;) {
+      const next = await it.next();
+      if (next.done) {
+        finished = true;
+        const tail = prepare('', true);
+        if (tail) tokenizer.push(tail);
+        tokenizer.end();
+        break;
       }
-      recordDelimiter = tokenizer.recordDelimiter;
-    }
-    // Step 4: csv-parse reads the rest (what the tokenizer left, then the chunks not yet read).
-    if (rest !== null) {
-      const remaining = async function* (): AsyncGenerator<string> {
-        if (rest !== '') yield rest!;
-        while (!finished) {
-          const next = await it.next();
-          if (next.done) finished = true;
-          else yield prepare(next.value);
-        }
-      };
-      await parseRest(ctx, f, remaining(), recordDelimiter, onRecord, at);
+      tokenizer.push(prepare(next.value, false));
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err && err.code === 'ENOENT') ctx.fatal('E_FILE_NOT_FOUND', 'no such file', { file });
+    if (err && typeof err.code === 'string' && typeof err.syscall === 'string') {
+      ctx.fatal(err.code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', `cannot be read (${err.code})`, { file });
+    }
     throw e;
   } finally {
     // NOTE: releases the file when a strict-mode error stops reading early.
     if (!finished) await it.return?.();
   }
   f.lineEndings = crlf && lf ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : 'none';
-  if (at.width < 0) ctx.fatal('E_EMPTY_FILE', f.bom || f.blankLines ? 'the file has no header (only blank lines)' : 'the file is empty', { file });
+  if (width < 0) ctx.fatal('E_EMPTY_FILE', f.bom || f.blankLines ? 'the file has no header (only blank lines)' : 'the file is empty', { file });
   if (f.rowsRead === 0) ctx.problem(f, 'warning', 'E_EMPTY_FILE', 'the file has a header but no data rows', 1);
   return f;
-}
-
-/** Where reading stands: the header's width (-1 before the header) and the last line read. */
-interface ReadPosition {
-  width: number;
-  prevEnd: number;
-}
-
-/**
- * csv-parse over the rest of an input, starting at a record boundary. Syntax errors are queued by
- * csv-parse and merged in line order with the records; each is one dropped row (`E_CSV_SYNTAX`).
- */
-async function parseRest(
-  ctx: IngestContext,
-  f: FileReport,
-  chunks: AsyncIterable<string>,
-  recordDelimiter: RecordDelimiter | null,
-  onRecord: (record: string[], breaks: number) => void,
-  at: ReadPosition,
-): Promise<void> {
-  const file = f.file;
-  const skips: { line: number; message: string }[] = [];
-  const parser = parse({
-    delimiter: ctx.options.delimiter,
-    ...(recordDelimiter !== null ? { record_delimiter: recordDelimiter } : {}),
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_BYTES,
-    on_skip: (err: CsvError | undefined) => {
-      if (!err) return;
-      const e = err as CsvError & { lines?: number };
-      skips.push({ line: e.lines ?? 0, message: csvMessage(e) });
-    },
-  });
-  const feeder = Readable.from(chunks);
-  feeder.on('error', (e) => parser.destroy(e));
-  feeder.pipe(parser);
-  // NOTE: physical lines are counted by the caller (1 + line breaks inside quoted fields; CRLF =
-  // one break); csv-parse's own counter (cpPrev, from 1 where this part starts) only orders
-  // queued syntax errors among records.
-  let cpPrev = 0;
-  const flushSkips = (beforeLine: number): void => {
-    while (skips.length > 0 && skips[0].line < beforeLine) {
-      const s = skips.shift()!;
-      const from = at.prevEnd + 1;
-      const to = Math.max(from, at.prevEnd + (s.line - cpPrev));
-      const span = to > from ? `lines ${from}-${to}` : `line ${from}`;
-      if (at.width < 0) ctx.fatal('E_CSV_SYNTAX', `the header cannot be read: ${s.message}`, { file, line: from });
-      f.rowsRead++;
-      ctx.drop(f, 'E_CSV_SYNTAX', `${span} cannot be read as CSV: ${s.message}`, from);
-      at.prevEnd = to;
-      cpPrev = Math.max(cpPrev, s.line);
-    }
-  };
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      flushSkips(info.lines);
-      onRecord(record, lineBreaks(record));
-      cpPrev = info.lines;
-    }
-  } finally {
-    feeder.destroy();
-  }
-  flushSkips(Infinity);
-}
-
-function csvMessage(e: CsvError): string {
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'text follows a closing quote (a quote inside a quoted field must be doubled: "")';
-    case 'INVALID_OPENING_QUOTE':
-      return 'a quote inside an unquoted field (quote the whole field and double the quote: "")';
-    case 'CSV_MAX_RECORD_SIZE':
-      return `a record is over ${MAX_RECORD_BYTES} characters (a broken quote?)`;
-    default:
-      return e.message.replace(/\s+/g, ' ').trim();
-  }
 }

@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
+import { optionalInputFile } from './files.js';
+import { MAX_WEIGHT, MIN_WEIGHT, REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
 import { GrowableInt32 } from '../core/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
@@ -48,20 +49,21 @@ export const DEFAULT_RELATION = 'tie';
  * const { graph, report } = await loadFolder('data/acme', { mode: 'lenient' });
  */
 export async function loadFolder(dir: string, options: IngestOptions = {}): Promise<IngestResult> {
-  let isDir: boolean;
+  const ctx = new IngestContext(resolveIngestOptions(options));
+  let isDir = false;
   try {
     isDir = (await stat(dir)).isDirectory();
-  } catch {
-    isDir = false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') ctx.fatal('E_UNREADABLE', code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be read (${code ?? String(e)})`, { file: dir });
   }
-  const ctx = new IngestContext(resolveIngestOptions(options));
   if (!isDir) ctx.fatal('E_FILE_NOT_FOUND', 'no such folder', { file: dir });
   const people = join(dir, 'people.csv');
   const relations = join(dir, 'relations.csv');
   return ingestCsv(ctx, {
-    people: (await exists(people)) ? { path: people, name: people } : undefined,
+    people: (await optionalInputFile(ctx, people)) ? { path: people, name: people } : undefined,
     ties: { path: join(dir, 'ties.csv'), name: join(dir, 'ties.csv') },
-    relations: (await exists(relations)) ? { path: relations, name: relations } : undefined,
+    relations: (await optionalInputFile(ctx, relations)) ? { path: relations, name: relations } : undefined,
   });
 }
 
@@ -92,14 +94,6 @@ export async function parseCsv(texts: CsvTexts, options: IngestOptions = {}): Pr
     ties: { text: texts.ties, name: n.ties ?? 'ties.csv' },
     relations: texts.relations !== undefined ? { text: texts.relations, name: n.relations ?? 'relations.csv' } : undefined,
   });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export type Named = CsvInput & { readonly name: string };
@@ -180,6 +174,7 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
   let mgrCol = -1;
   let attrCols: number[] = [];
   let attrNames: string[] = [];
+  let protoAttr = -1;
   const lines = new GrowableInt32();
   const managerIds: (string | null)[] = [];
   await readCsv(ctx, input, input.name, 'people', {
@@ -201,6 +196,7 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
       }
       attrCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== extCol);
       attrNames = attrCols.map((i) => columns[i]);
+      protoAttr = attrNames.indexOf('__proto__');
       b.declareAttributes(attrNames);
     },
     row(fields, line) {
@@ -216,11 +212,14 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
         if (x.ok) external = x.value;
         else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
       }
-      // NOTE: kept strings are copied off the input chunk (see ownString).
+      // NOTE: kept strings are copied off the input chunk (see ownString). An attribute named
+      // "__proto__" is set as an own property (a plain assignment would set the prototype).
       const attributes: Record<string, string | null> = {};
       for (let k = 0; k < attrCols.length; k++) {
-        const v = fields[attrCols[k]].trim();
-        attributes[attrNames[k]] = v === '' ? null : ownString(v);
+        const raw = fields[attrCols[k]].trim();
+        const v = raw === '' ? null : ownString(raw);
+        if (k === protoAttr) Object.defineProperty(attributes, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
+        else attributes[attrNames[k]] = v;
       }
       const own = ownString(id);
       ids.set(own, b.addPerson(own, attributes, external));
@@ -293,7 +292,7 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
       if (wCol >= 0) {
         const text = fields[wCol];
         weight = plainWeight(text);
-        if (!(weight > 0)) {
+        if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
           const w = parseWeight(text);
           if (w.ok) weight = w.value;
           else if (text.trim() === '') {

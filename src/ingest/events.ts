@@ -179,7 +179,8 @@ class EventAggregator {
   relationFor(channel: string | null): string {
     if (this.r.relation !== null) return this.r.relation;
     if (channel === null || channel === '') return this.r.defaultRelation;
-    return this.r.channelRelations[channel] ?? channel;
+    // NOTE: own properties only: a channel named "constructor" or "__proto__" is its own relation.
+    return Object.hasOwn(this.r.channelRelations, channel) ? this.r.channelRelations[channel] : channel;
   }
 
   /** Index of a person; -1 if unknown and the population is closed. */
@@ -310,6 +311,14 @@ export function aggregateEvents(events: Iterable<InteractionEvent>, options: Eve
     const sender = typeof e.sender === 'string' ? e.sender.trim() : '';
     if (sender === '') {
       ctx.drop(f, 'E_EMPTY_ID', 'missing or empty sender', undefined, `${at}.sender`);
+      continue;
+    }
+    if (e === null || typeof e !== 'object') {
+      ctx.drop(f, 'E_BAD_VALUE', 'an event must be an object { sender, recipients }', undefined, at);
+      continue;
+    }
+    if (e.recipients !== undefined && e.recipients !== null && !Array.isArray(e.recipients)) {
+      ctx.drop(f, 'E_BAD_VALUE', 'recipients must be an array of ids (e.g. ["bo", "cy"])', undefined, `${at}.recipients`);
       continue;
     }
     const recipients = (e.recipients ?? []).map((x) => String(x).trim()).filter((x) => x !== '');

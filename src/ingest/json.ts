@@ -4,7 +4,9 @@
  * (`ties[3].weight`) instead of a line. JSON is read whole: use CSV for very large inputs.
  * Reference: docs/ingest.md ("JSON").
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { checkInputFile } from './files.js';
+import { Utf8Decoder } from './utf8.js';
 import { REPORTS_TO, OrgGraphBuilder } from '../model/org-graph.js';
 import { finish, finishRelations, DEFAULT_RELATION, type IngestResult } from './csv.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
@@ -36,12 +38,20 @@ export async function loadJson(pathOrObject: string | OrgJson, options: IngestOp
   if (typeof pathOrObject === 'string') {
     file = pathOrObject;
     let text = '';
+    await checkInputFile(ctx, file, file);
+    let bytes: Buffer = Buffer.alloc(0);
     try {
-      if (!(await stat(file)).isFile()) ctx.fatal('E_FILE_NOT_FOUND', 'not a file', { file });
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (e) {
-      if ((e as { code?: string }).code === 'E_FILE_NOT_FOUND') throw e;
-      ctx.fatal('E_FILE_NOT_FOUND', 'no such file', { file });
+      const code = (e as { code?: string }).code;
+      ctx.fatal(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', `cannot be read (${code ?? String(e)})`, { file });
+    }
+    // Strict UTF-8: invalid bytes are an error with their line, never replaced silently.
+    const decoder = new Utf8Decoder();
+    text = decoder.push(bytes) + decoder.end();
+    if (decoder.invalid) {
+      const at = text.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      ctx.fatal('E_ENCODING', 'invalid UTF-8 bytes (save the file as UTF-8)', { file, line: text.slice(0, Math.max(0, at)).split('\n').length });
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim() === '') ctx.fatal('E_EMPTY_FILE', 'the file is empty', { file });
@@ -120,7 +130,8 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
       const first = b.indexOf(id);
       if (first >= 0) return ctx.drop(f, 'E_DUPLICATE_PERSON', `person id "${id}" already appeared at ${where[first]}`, undefined, `${at}.id`);
       let external = false;
-      const attributes: Record<string, string | null> = {};
+      // NOTE: null prototype: an attribute named "__proto__" is an ordinary name.
+      const attributes: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
       for (const [k, v] of Object.entries(p)) {
         if (k === 'id') continue;
         if (extKey !== null && k === extKey) {

@@ -3,7 +3,7 @@
  * Strict mode throws at the first problem; lenient mode records it here and keeps going.
  * Invariant (checked by the tests): for every file, rowsKept + rowsDropped = rowsRead.
  */
-import { OrgraphError, type OrgraphErrorCode } from '../model/errors.js';
+import { escapeText, OrgraphError, type OrgraphErrorCode } from '../model/errors.js';
 import type { IngestMode, ResolvedIngestOptions } from './options.js';
 
 /** Which input a file report describes. */
@@ -139,7 +139,8 @@ export class IngestContext {
     if (this.strict) throw new OrgraphError(code, reason, { file: f.file, line, field });
     this.report.issueCount++;
     if (this.report.issues.length < this.options.maxIssues) {
-      this.report.issues.push({ file: f.file, line, field, code, message: reason, action });
+      // NOTE: untrusted text (ids, cells, names) is escaped so that no issue can print a second line.
+      this.report.issues.push({ file: escapeText(f.file), line, field: field === undefined ? undefined : escapeText(field), code, message: escapeText(reason), action });
     }
     if (action === 'altered') f.altered[code] = (f.altered[code] ?? 0) + 1;
   }

@@ -4,14 +4,17 @@
  * Reference: ISO 8601-1:2019 (calendar dates and times of day, UTC offsets).
  */
 
+import { MAX_WEIGHT, MIN_WEIGHT, WEIGHT_RANGE } from '../model/org-graph.js';
+
 /** A parsed value or the reason it could not be read. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
- * A tie weight: a finite decimal number > 0 (a strength: more = closer).
- * Empty, non-numeric, NaN, infinite, zero and negative values are refused with a reason.
+ * A tie weight: a decimal number in [MIN_WEIGHT, MAX_WEIGHT] = [1e-12, 1e12] (a strength: more =
+ * closer). Empty, non-numeric, NaN, infinite, zero, negative and extreme values (1e308, whose sum
+ * over two ties overflows; 5e-324, whose distance 1/w is infinite) are refused with a reason.
  * @example parseWeight('2.5') // { ok: true, value: 2.5 }
  */
 export function parseWeight(text: string): Parsed<number> {
@@ -26,6 +29,9 @@ export function parseWeight(text: string): Parsed<number> {
   if (!Number.isFinite(w)) return { ok: false, reason: `weight "${s}" is not a finite number` };
   if (w === 0) return { ok: false, reason: 'weight is 0 (a tie must have a positive strength; leave the row out for "no tie")' };
   if (w < 0) return { ok: false, reason: `weight ${s} is negative (weights are strengths > 0)` };
+  if (w < MIN_WEIGHT || w > MAX_WEIGHT) {
+    return { ok: false, reason: `weight ${s} is outside ${WEIGHT_RANGE} (rescale the weights)` };
+  }
   return { ok: true, value: w };
 }
 

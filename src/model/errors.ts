@@ -28,7 +28,10 @@ export type OrgraphErrorCode =
   | 'E_BAD_OPTION'
   | 'E_EMPTY_GRAPH'
   | 'E_ABORTED'
-  | 'E_OUTPUT_PATH';
+  | 'E_OUTPUT_PATH'
+  | 'E_UNREADABLE'
+  | 'E_ENCODING'
+  | 'E_BAD_INPUT';
 
 /** Where in the input a problem was found. Lines are 1-based and count the header as line 1. */
 export interface ErrorLocation {
@@ -50,10 +53,11 @@ export class OrgraphError extends Error {
   /** The reason alone, without the location prefix that `message` carries. */
   readonly reason: string;
 
+  /** Untrusted text (ids, file names, cells) in `reason` and `location` is escaped: see {@link escapeText}. */
   constructor(code: OrgraphErrorCode, reason: string, location: ErrorLocation = {}) {
-    super(formatLocation(location) + reason);
+    super(formatLocation(location) + escapeText(reason));
     this.code = code;
-    this.reason = reason;
+    this.reason = escapeText(reason);
     this.file = location.file;
     this.line = location.line;
     this.field = location.field;
@@ -63,11 +67,31 @@ export class OrgraphError extends Error {
 /** `file:line: field "x": ` — the prefix used by every located message. */
 export function formatLocation({ file, line, field }: ErrorLocation): string {
   let out = '';
-  if (file !== undefined) out += file;
+  if (file !== undefined) out += escapeText(file);
   if (line !== undefined) out += `${out ? ':' : 'line '}${line}`;
   if (out) out += ': ';
-  if (field !== undefined) out += `field "${field}": `;
+  if (field !== undefined) out += `field "${escapeText(field)}": `;
   return out;
+}
+
+// C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls, lone surrogates.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAMED: Readonly<Record<string, string>> = Object.freeze({ '\n': '\\n', '\r': '\\r', '\t': '\\t' });
+
+/**
+ * Text safe to print on one terminal line: line breaks, tabs, control characters (including ANSI
+ * escape sequences' ESC), bidirectional controls and lone surrogates become visible escapes
+ * (`\n`, `\x1b`, `\u202e`). Every message orgraph prints passes through here, so a crafted id
+ * or file name cannot start a second line or recolour the terminal.
+ * @example escapeText('a\nb\x1b[2J') // 'a\\nb\\x1b[2J'
+ */
+export function escapeText(s: string): string {
+  return s.replace(UNSAFE, (c) => {
+    const named = NAMED[c];
+    if (named !== undefined) return named;
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Whether a caught value is an {@link OrgraphError}. */

@@ -5,7 +5,7 @@
  * millions of ties holds no per-tie objects or strings.
  */
 import { GrowableFloat64, GrowableInt32 } from '../core/growable.js';
-import { OrgraphError } from './errors.js';
+import { OrgraphError, type OrgraphErrorCode } from './errors.js';
 
 /** A relation (advice, friendship, email, reports_to...) and whether its ties have a direction. */
 export interface RelationInfo {
@@ -35,6 +35,44 @@ export interface Tie {
 
 /** The relation name used for reporting lines built from a manager column. */
 export const REPORTS_TO = 'reports_to';
+
+/**
+ * Smallest and largest tie weight orgraph accepts (in files and in {@link OrgGraph.from}).
+ * Within [1e-12, 1e12], a distance 1/w stays <= 1e12, and sums of up to 2^53 weights stay finite
+ * (< 1e28), so no metric meets an infinite or subnormal value. Rescale data outside this range.
+ */
+export const MIN_WEIGHT = 1e-12;
+export const MAX_WEIGHT = 1e12;
+/** The accepted weight range as messages print it. */
+export const WEIGHT_RANGE = '[1e-12, 1e12]';
+
+/** What {@link OrgGraph.from} reads: plain records, as application code holds them. */
+export interface OrgGraphInput {
+  readonly people: readonly {
+    readonly id: string;
+    readonly attributes?: Readonly<Record<string, string | null | undefined>>;
+    readonly external?: boolean;
+  }[];
+  readonly ties: readonly {
+    readonly source: string;
+    readonly target: string;
+    /** A finite number in [{@link MIN_WEIGHT}, {@link MAX_WEIGHT}]. @defaultValue 1 */
+    readonly weight?: number;
+    /** @defaultValue 'tie' */
+    readonly relation?: string;
+    /** Epoch milliseconds. */
+    readonly time?: number;
+  }[];
+  readonly relations?: readonly RelationInfo[];
+}
+
+/** Set `obj[key] = value` as an own property, even for the key "__proto__". */
+function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**
  * An immutable organisational graph. Build one with {@link OrgGraphBuilder}, {@link OrgGraph.from}
@@ -86,28 +124,61 @@ export class OrgGraph {
 
   /**
    * Build a graph from plain records: the quickest way in from application code.
-   * Ties naming unknown people throw `E_UNKNOWN_PERSON`; duplicate person ids `E_DUPLICATE_PERSON`.
+   * Every value is checked once, here, so no metric meets a value it cannot use; the first bad
+   * value throws OrgraphError naming its field path (`ties[3].weight`): `E_BAD_INPUT` (not an
+   * array / object), `E_EMPTY_ID`, `E_DUPLICATE_PERSON`, `E_UNKNOWN_PERSON`, `E_SELF_LOOP` (a tie
+   * from a person to themself is refused, not dropped), `E_BAD_WEIGHT` (not a finite number in
+   * [MIN_WEIGHT, MAX_WEIGHT]: NaN, infinite, zero, negative or extreme), `E_BAD_TIMESTAMP`,
+   * `E_BAD_VALUE` (an attribute that is not a string, a relation that is not a non-empty string).
    * @example
    * const g = OrgGraph.from({
    *   people: [{ id: 'ana', attributes: { department: 'Sales' } }, { id: 'bo' }],
    *   ties: [{ source: 'ana', target: 'bo', weight: 3, relation: 'advice' }],
    * });
    */
-  static from(input: {
-    people: readonly { id: string; attributes?: Readonly<Record<string, string>>; external?: boolean }[];
-    ties: readonly { source: string; target: string; weight?: number; relation?: string; time?: number }[];
-    relations?: readonly RelationInfo[];
-  }): OrgGraph {
+  static from(input: OrgGraphInput): OrgGraph {
+    const bad = (code: OrgraphErrorCode, reason: string, field: string): never => {
+      throw new OrgraphError(code, reason, { field });
+    };
+    if (!isObject(input)) bad('E_BAD_INPUT', 'the input must be an object { people, ties }', 'input');
+    if (!Array.isArray(input.people)) bad('E_BAD_INPUT', 'must be an array', 'people');
+    if (!Array.isArray(input.ties)) bad('E_BAD_INPUT', 'must be an array', 'ties');
+    if (input.relations !== undefined && !Array.isArray(input.relations)) bad('E_BAD_INPUT', 'must be an array', 'relations');
     const b = new OrgGraphBuilder();
-    for (const r of input.relations ?? []) b.relation(r.name, r.directed);
-    for (const p of input.people) b.addPerson(p.id, p.attributes ?? {}, p.external ?? false);
-    for (const t of input.ties) {
-      const s = b.indexOf(t.source);
-      const d = b.indexOf(t.target);
-      if (s < 0) throw new OrgraphError('E_UNKNOWN_PERSON', `tie source "${t.source}" is not a known person`, { field: 'source' });
-      if (d < 0) throw new OrgraphError('E_UNKNOWN_PERSON', `tie target "${t.target}" is not a known person`, { field: 'target' });
-      b.addTie(s, d, t.weight ?? 1, t.relation ?? 'tie', t.time);
-    }
+    (input.relations ?? []).forEach((r, i) => {
+      if (!isObject(r) || typeof r.name !== 'string' || r.name.trim() === '') bad('E_BAD_VALUE', 'a relation needs a non-empty string name', `relations[${i}].name`);
+      if (typeof r.directed !== 'boolean') bad('E_BAD_VALUE', 'must be true or false', `relations[${i}].directed`);
+      b.setDirected(r.name, r.directed);
+    });
+    input.people.forEach((p, i) => {
+      const at = `people[${i}]`;
+      if (!isObject(p)) bad('E_BAD_INPUT', 'not an object', at);
+      if (typeof p.id !== 'string') bad('E_BAD_VALUE', 'the id must be a string', `${at}.id`);
+      if (p.id.trim() === '') bad('E_EMPTY_ID', 'empty person id', `${at}.id`);
+      if (b.indexOf(p.id) >= 0) bad('E_DUPLICATE_PERSON', `person id "${p.id}" appears more than once`, `${at}.id`);
+      if (p.attributes !== undefined && !isObject(p.attributes)) bad('E_BAD_VALUE', 'attributes must be an object', `${at}.attributes`);
+      for (const [k, v] of Object.entries(p.attributes ?? {})) {
+        if (v !== null && v !== undefined && typeof v !== 'string') bad('E_BAD_VALUE', 'an attribute value must be a string or null', `${at}.attributes.${k}`);
+      }
+      if (p.external !== undefined && typeof p.external !== 'boolean') bad('E_BAD_VALUE', 'must be true or false', `${at}.external`);
+      b.addPerson(p.id, p.attributes ?? {}, p.external ?? false);
+    });
+    input.ties.forEach((t, i) => {
+      const at = `ties[${i}]`;
+      if (!isObject(t)) bad('E_BAD_INPUT', 'not an object', at);
+      const s = typeof t.source === 'string' ? b.indexOf(t.source) : -1;
+      const d = typeof t.target === 'string' ? b.indexOf(t.target) : -1;
+      if (s < 0) bad('E_UNKNOWN_PERSON', `tie source ${JSON.stringify(t.source)} is not a known person`, `${at}.source`);
+      if (d < 0) bad('E_UNKNOWN_PERSON', `tie target ${JSON.stringify(t.target)} is not a known person`, `${at}.target`);
+      if (s === d) bad('E_SELF_LOOP', `self-loop: "${t.source}" tied to themself`, `${at}.target`);
+      const w = t.weight ?? 1;
+      if (typeof w !== 'number' || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
+        bad('E_BAD_WEIGHT', `weight ${String(w)} is not a finite number in ${WEIGHT_RANGE}`, `${at}.weight`);
+      }
+      if (t.relation !== undefined && (typeof t.relation !== 'string' || t.relation.trim() === '')) bad('E_BAD_VALUE', 'the relation must be a non-empty string', `${at}.relation`);
+      if (t.time !== undefined && (typeof t.time !== 'number' || !Number.isFinite(t.time))) bad('E_BAD_TIMESTAMP', 'the time must be a finite number (epoch milliseconds)', `${at}.time`);
+      b.addTie(s, d, w, t.relation ?? 'tie', t.time);
+    });
     return b.build();
   }
 
@@ -137,7 +208,7 @@ export class OrgGraph {
     const attributes: Record<string, string> = {};
     for (const name of this.attributeNames) {
       const v = this.columns.get(name)![i];
-      if (v !== null) attributes[name] = v;
+      if (v !== null) setOwn(attributes, name, v);
     }
     return { id: this.personIds[i], attributes, external: this.externalFlags[i] === 1 };
   }

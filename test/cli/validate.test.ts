@@ -140,3 +140,26 @@ describe('orgraph validate: input forms and options', () => {
     expect(r.err).toBe('orgraph: error E_FILE_NOT_FOUND: test/fixtures/no-such-folder: no such folder\n');
   });
 });
+
+describe('orgraph validate: hostile text and unreadable inputs', () => {
+  it('lenient text report: a crafted id with ESC and a line break is printed escaped, never as a line of its own', async () => {
+    const r = await cli(['validate', 'test/fixtures/malformed/control-characters', '--lenient']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('"zed\\x1b[2K\\norgraph: all good" is not in the people file');
+    expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.out.split('\n').filter((l) => l.startsWith('orgraph: all good'))).toEqual([]);
+  });
+
+  it('a read error while streaming (EIO) is exit 1 with E_UNREADABLE naming the file, not an internal error', async () => {
+    const { readCsv } = await import('../../src/ingest/csv-source.js');
+    const { IngestContext } = await import('../../src/ingest/report.js');
+    const { resolveIngestOptions } = await import('../../src/ingest/options.js');
+    async function* failing(): AsyncGenerator<string> {
+      yield 'source,target\na,b\n';
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO', syscall: 'read' });
+    }
+    const ctx = new IngestContext(resolveIngestOptions({}));
+    const sink = { header: () => undefined, row: () => void ctx.report.files[0].rowsKept++ };
+    await expect(readCsv(ctx, { chunks: failing() }, 'ties.csv', 'ties', sink)).rejects.toMatchObject({ code: 'E_UNREADABLE', file: 'ties.csv', message: 'ties.csv: cannot be read (EIO)' });
+  });
+});

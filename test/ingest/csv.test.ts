@@ -104,12 +104,23 @@ describe('format', () => {
     await expect(parseCsv({ ties: 'source;target;weight\na;b;1,5\n' }, { delimiter: ';' })).rejects.toThrow(/decimal comma\? write "1.5"/);
   });
 
-  it('an unclosed quote: the rest of the file is one unreadable record, reported with its lines', async () => {
+  it('a multi-line record with the wrong field count: its first line is dropped, reading resumes on its second', async () => {
+    // Lines: 1 header; 2-3 a,"b<LF>c",x is one record of 3 fields (E_FIELD_COUNT at line 2); reading
+    // resumes at line 3, c",x (a quote inside a field: E_CSV_SYNTAX); line 4 d,e is kept.
+    const { graph, report } = await parseCsv({ ties: 'source,target\na,"b\nc",x\nd,e\n' }, { mode: 'lenient' });
+    expect([...graph.ties()].map((t) => `${t.source}-${t.target}`)).toEqual(['d-e']);
+    expect(report.files[0]).toMatchObject({ rowsRead: 3, rowsKept: 1, rowsDropped: 2, dropped: { E_FIELD_COUNT: 1, E_CSV_SYNTAX: 1 } });
+    expect(report.issues.map((i) => [i.line, i.code])).toEqual([[2, 'E_FIELD_COUNT'], [3, 'E_CSV_SYNTAX']]);
+    expect(report.issues[0].message).toContain('a record over lines 2-3; a stray quote?');
+  });
+
+  it('an unclosed quote: only its line is dropped; the rows after it are read (recovery at the next line)', async () => {
     const { graph, report } = await parseCsv({ ties: 'source,target\na,b\n"b,c\nc,d\nd,e\n' }, { mode: 'lenient' });
-    expect(graph.tieCount).toBe(1);
-    expect(report.files[0]).toMatchObject({ rowsRead: 2, rowsKept: 1, dropped: { E_CSV_SYNTAX: 1 } });
+    // Lines 2, 4 and 5 are ties a-b, c-d, d-e; line 3 is the bad one.
+    expect(graph.tieCount).toBe(3);
+    expect(report.files[0]).toMatchObject({ rowsRead: 4, rowsKept: 3, dropped: { E_CSV_SYNTAX: 1 } });
     expect(report.issues[0]).toMatchObject({ line: 3, code: 'E_CSV_SYNTAX' });
-    expect(report.issues[0].message).toMatch(/lines 3-5 cannot be read as CSV: a quoted field is never closed/);
+    expect(report.issues[0].message).toBe('cannot be read as CSV: a quoted field is never closed');
   });
 });
 
@@ -136,8 +147,21 @@ describe('files and folders', () => {
 
   it('missing files and folders are E_FILE_NOT_FOUND naming the path', async () => {
     await expect(loadFiles({ ties: 'test/nope.csv' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope.csv' });
-    await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', message: 'test: not a file' });
+    await expect(loadFiles({ ties: 'test' })).rejects.toMatchObject({ code: 'E_UNREADABLE', message: 'test: a folder, not a file' });
     await expect(loadFolder('test/nope')).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', file: 'test/nope' });
+  });
+
+  it('a folder that is a loop of symbolic links is E_UNREADABLE, not "no such folder"', async () => {
+    const { mkdtempSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-loop-'));
+    try {
+      symlinkSync(join(dir, 'data'), join(dir, 'data'));
+      await expect(loadFolder(join(dir, 'data'))).rejects.toMatchObject({ code: 'E_UNREADABLE', message: `${join(dir, 'data')}: a loop of symbolic links` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

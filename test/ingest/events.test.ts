@@ -211,3 +211,37 @@ describe('a real e-mail log slice (manufacturing company, first 2,000 rows)', ()
     expect(graph.tieCount).toBe(Object.keys(counts).length);
   });
 });
+
+describe('event logs: every row accounted for, prototype-safe names, typed input', () => {
+  it('a bad quote in an event log drops that line only; the events after it are counted', async () => {
+    // Line 2 a->b; line 3 has text after a closing quote; lines 4-5 b->a, a->c.
+    const text = 'sender,recipients\na,b\n"b"x,a\nb,a\na,c\n';
+    const { graph, report } = await parseEventsCsv(text, { mode: 'lenient' });
+    expect(report.files[0]).toMatchObject({ rowsRead: 4, rowsKept: 3, rowsDropped: 1, dropped: { E_CSV_SYNTAX: 1 } });
+    expect(report.issues.map((i) => [i.line, i.code])).toEqual([[3, 'E_CSV_SYNTAX']]);
+    expect(tieMap(graph)).toEqual(new Map([['interaction:a>b', 1], ['interaction:b>a', 1], ['interaction:a>c', 1]]));
+  });
+
+  it('channels named constructor, toString and __proto__ are ordinary relation names', async () => {
+    const text = 'sender,recipients,channel\na,b,constructor\na,b,toString\nb,a,__proto__\n';
+    const { graph } = await parseEventsCsv(text, { channelRelations: { email: 'mail' } });
+    expect(graph.relations.map((r) => r.name)).toEqual(['constructor', 'toString', '__proto__']);
+    expect(tieMap(graph)).toEqual(new Map([['constructor:a>b', 1], ['toString:a>b', 1], ['__proto__:b>a', 1]]));
+  });
+
+  it('aggregateEvents: a string recipients field is a clear E_BAD_VALUE naming the field, not a TypeError', () => {
+    const events = [{ sender: 'a', recipients: 'b' as unknown as string[] }];
+    let caught: unknown = null;
+    try {
+      aggregateEvents(events);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(OrgraphError);
+    expect(caught).toMatchObject({ code: 'E_BAD_VALUE', field: 'events[0].recipients' });
+    // Lenient: that event is dropped and counted; the next one is used.
+    const { report, graph } = aggregateEvents([...events, { sender: 'a', recipients: ['c'] }], { mode: 'lenient' });
+    expect(report.files[0]).toMatchObject({ rowsRead: 2, rowsKept: 1, rowsDropped: 1, dropped: { E_BAD_VALUE: 1 } });
+    expect(graph.tieCount).toBe(1);
+  });
+});

@@ -95,3 +95,21 @@ describe('loadJson', () => {
     expect([...graph.ties()]).toEqual([{ source: 'a', target: 'b', weight: 1, relation: 'reports_to' }]);
   });
 });
+
+describe('loadJson: file errors and strict UTF-8', () => {
+  it('a folder is E_UNREADABLE; invalid UTF-8 is E_ENCODING with its line', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-json-'));
+    try {
+      await expect(loadJson(dir)).rejects.toMatchObject({ code: 'E_UNREADABLE', file: dir });
+      const path = join(dir, 'org.json');
+      // Line 3 holds the id "x\xff".
+      writeFileSync(path, Buffer.concat([Buffer.from('{\n"ties": [\n{"source": "x'), Buffer.from([0xff]), Buffer.from('", "target": "b"}\n]}\n')]));
+      await expect(loadJson(path, { mode: 'lenient' })).rejects.toMatchObject({ code: 'E_ENCODING', file: path, line: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

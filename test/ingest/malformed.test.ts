@@ -131,6 +131,39 @@ const CASES: Record<string, Case> = {
     lenient: { people: { read: 3, altered: { E_BAD_VALUE: 1 } }, ties: { read: 2 }, exit: 0 },
   },
   'missing-ties-file': { strict: { code: 'E_FILE_NOT_FOUND', file: 'ties.csv', reason: /no such file/ }, lenient: null },
+  // Recovery at the next physical line: line 2 "a"x is bad; lines 3-6 are four good ties.
+  'text-after-quote': {
+    strict: { code: 'E_CSV_SYNTAX', file: 'ties.csv', line: 2, reason: /text follows a closing quote/ },
+    lenient: { people: PEOPLE4, ties: { read: 5, dropped: { E_CSV_SYNTAX: 1 } }, exit: 1 },
+  },
+  // Line 3 opens a quote never closed; lines 2, 4, 5 are good ties.
+  'unterminated-quote': {
+    strict: { code: 'E_CSV_SYNTAX', file: 'ties.csv', line: 3, reason: /a quoted field is never closed/ },
+    lenient: { people: PEOPLE4, ties: { read: 4, dropped: { E_CSV_SYNTAX: 1 } }, exit: 1 },
+  },
+  // Four ties, LF then CRLF (and CRLF then LF): every line a row, nothing fused.
+  'mixed-endings-lf-then-crlf': { strict: null, lenient: { people: PEOPLE4, ties: { read: 4 }, exit: 0 } },
+  'mixed-endings-crlf-then-lf': { strict: null, lenient: { people: PEOPLE4, ties: { read: 4 }, exit: 0 } },
+  // people lines 3 "x\xff" and 4 "x\xfe" hold invalid UTF-8; lines 2 and 5 (a, b) are good.
+  'invalid-utf8': {
+    strict: { code: 'E_ENCODING', file: 'people.csv', line: 3, reason: /invalid UTF-8/ },
+    lenient: { people: { read: 4, dropped: { E_ENCODING: 2 } }, ties: { read: 1 }, exit: 1 },
+  },
+  // 1e308 (lines 2, 3: their sum overflows) and 5e-324 (line 4: 1/w is infinite) are out of range.
+  'weight-extreme': {
+    strict: { code: 'E_BAD_WEIGHT', file: 'ties.csv', line: 2, field: 'weight', reason: /weight 1e308 is outside \[1e-12, 1e12\]/ },
+    lenient: { people: PEOPLE4, ties: { read: 4, dropped: { E_BAD_WEIGHT: 3 } }, exit: 1 },
+  },
+  'people-is-folder': { strict: { code: 'E_UNREADABLE', file: 'people.csv', reason: /a folder, not a file/ }, lenient: null },
+  'people-dangling-link': { strict: { code: 'E_FILE_NOT_FOUND', file: 'people.csv', reason: /a symbolic link to a missing file/ }, lenient: null },
+  'people-link-loop': { strict: { code: 'E_UNREADABLE', file: 'people.csv', reason: /a loop of symbolic links/ }, lenient: null },
+  // A quoted id holding ESC, a line break and a fake "all good" line: printed escaped, on one line.
+  'control-characters': {
+    strict: { code: 'E_UNKNOWN_PERSON', file: 'ties.csv', line: 2, field: 'source', reason: /"zed\\x1b\[2K\\norgraph: all good" is not in the people file/ },
+    lenient: { people: PEOPLE4, ties: { read: 2, dropped: { E_UNKNOWN_PERSON: 1 } }, exit: 1 },
+  },
+  // Attribute columns "__proto__" and "constructor", relations of the same names: ordinary names.
+  'proto-names': { strict: null, lenient: { people: { read: 2 }, ties: { read: 2 }, exit: 0 } },
   // people.csv (BOM, CRLF): 1 header, 2 a, 3 b, 4 ",Ops", 5 "b" again, 6 c, 7-8 d with a quoted
   // line break, 9 blank, 10 "e,Ops,extra" -> 7 rows read. ties.csv: 10 rows, see mixed test below.
   mixed: {
@@ -217,6 +250,56 @@ describe('malformed corpus', () => {
 });
 
 describe('malformed corpus: what lenient mode keeps', () => {
+  it('recovery: the rows after a bad quote are all kept, with their own line numbers', async () => {
+    const t = await loadFolder(join(ROOT, 'text-after-quote'), { mode: 'lenient' });
+    expect([...t.graph.ties()].map((x) => `${x.source}-${x.target}:${x.weight}`)).toEqual(['a-b:1', 'b-c:2', 'c-d:1', 'd-a:3']);
+    const u = await loadFolder(join(ROOT, 'unterminated-quote'), { mode: 'lenient' });
+    expect([...u.graph.ties()].map((x) => `${x.source}-${x.target}`)).toEqual(['a-b', 'c-d', 'd-a']);
+    expect(u.report.issues.map((i) => i.line)).toEqual([3]);
+  });
+
+  it('mixed line endings in either order: four ties, no phantom person', async () => {
+    for (const name of ['mixed-endings-lf-then-crlf', 'mixed-endings-crlf-then-lf']) {
+      const { graph, report } = await loadFolder(join(ROOT, name));
+      expect(graph.personIds).toEqual(['a', 'b', 'c', 'd']);
+      expect([...graph.ties()].map((x) => `${x.source}-${x.target}`)).toEqual(['a-b', 'b-c', 'c-d', 'd-a']);
+      expect(fileOf(report, 'ties').lineEndings).toBe('mixed');
+    }
+  });
+
+  it('invalid UTF-8: x\\xff and x\\xfe are both dropped, never merged into one person', async () => {
+    const { graph } = await loadFolder(join(ROOT, 'invalid-utf8'), { mode: 'lenient' });
+    expect(graph.personIds).toEqual(['a', 'b']);
+  });
+
+  it('"__proto__" and "constructor" are ordinary attribute and relation names', async () => {
+    const { graph } = await loadFolder(join(ROOT, 'proto-names'));
+    expect(graph.attributeNames).toEqual(['__proto__', 'constructor']);
+    expect(graph.attribute('__proto__')).toEqual(['Sales', 'Ops']);
+    const a = graph.person('a').attributes;
+    expect(Object.keys(a)).toEqual(['__proto__', 'constructor']);
+    expect(a.__proto__).toBe('Sales');
+    expect(graph.relations.map((r) => r.name)).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('a line over the 4 MiB record limit is one dropped row; the 10,000 rows after it are kept', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-long-'));
+    try {
+      const rows = ['source,target', `a,${'b'.repeat(4 * 2 ** 20 + 10)}`];
+      for (let i = 0; i < 10_000; i++) rows.push(`p${i},q${i}`);
+      writeFileSync(join(dir, 'ties.csv'), rows.join('\n') + '\n');
+      const { graph, report } = await loadFolder(dir, { mode: 'lenient' });
+      expect(report.files[0]).toMatchObject({ rowsRead: 10_001, rowsKept: 10_000, rowsDropped: 1, dropped: { E_CSV_SYNTAX: 1 } });
+      expect(report.issues[0]).toMatchObject({ line: 2, code: 'E_CSV_SYNTAX' });
+      expect(graph.tieCount).toBe(10_000);
+      await expect(loadFolder(dir)).rejects.toMatchObject({ code: 'E_CSV_SYNTAX', line: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('mixed: the surviving people, ties, lines and notes', async () => {
     const { graph, report } = await loadFolder(join(ROOT, 'mixed'), { mode: 'lenient' });
     expect(graph.personIds).toEqual(['a', 'b', 'c', 'd']);

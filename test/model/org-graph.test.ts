@@ -68,3 +68,58 @@ describe('OrgGraph', () => {
     expect(g.person('a').attributes).toEqual({});
   });
 });
+
+describe('OrgGraph.from: every value checked once, errors name the field path', () => {
+  const people = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+  const from = (ties: unknown[], p: unknown[] = people): unknown => {
+    try {
+      OrgGraph.from({ people: p, ties } as never);
+      return null;
+    } catch (e) {
+      return e;
+    }
+  };
+
+  it.each([
+    [{ source: 'a', target: 'b', weight: NaN }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'b', weight: -1 }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'b', weight: 0 }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'b', weight: Infinity }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'b', weight: 1e308 }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'b', weight: 5e-324 }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'b', weight: '2' }, 'E_BAD_WEIGHT', 'ties[1].weight'],
+    [{ source: 'a', target: 'a' }, 'E_SELF_LOOP', 'ties[1].target'],
+    [{ source: 'zed', target: 'a' }, 'E_UNKNOWN_PERSON', 'ties[1].source'],
+    [{ source: 'a', target: 7 }, 'E_UNKNOWN_PERSON', 'ties[1].target'],
+    [{ source: 'a', target: 'b', relation: '' }, 'E_BAD_VALUE', 'ties[1].relation'],
+    [{ source: 'a', target: 'b', time: NaN }, 'E_BAD_TIMESTAMP', 'ties[1].time'],
+    [null, 'E_BAD_INPUT', 'ties[1]'],
+  ])('tie %j is %s at %s', (tie, code, field) => {
+    const e = from([{ source: 'b', target: 'c', weight: 2 }, tie]);
+    expect(e).toBeInstanceOf(OrgraphError);
+    expect(e).toMatchObject({ code, field });
+    expect((e as Error).message.startsWith(`field "${field}": `)).toBe(true);
+  });
+
+  it('bad people and input shapes name their field', () => {
+    expect(from([], [{ id: 'a' }, { id: '' }])).toMatchObject({ code: 'E_EMPTY_ID', field: 'people[1].id' });
+    expect(from([], [{ id: 'a' }, { id: 'a' }])).toMatchObject({ code: 'E_DUPLICATE_PERSON', field: 'people[1].id' });
+    expect(from([], [{ id: 1 }])).toMatchObject({ code: 'E_BAD_VALUE', field: 'people[0].id' });
+    expect(from([], [{ id: 'a', attributes: { team: 3 } }])).toMatchObject({ code: 'E_BAD_VALUE', field: 'people[0].attributes.team' });
+    expect(from(null as never)).toMatchObject({ code: 'E_BAD_INPUT', field: 'ties' });
+    expect(() => OrgGraph.from(undefined as never)).toThrow(expect.objectContaining({ code: 'E_BAD_INPUT', field: 'input' }));
+  });
+
+  it('the limits themselves are accepted: weights 1e-12 and 1e12', () => {
+    const g = OrgGraph.from({ people, ties: [{ source: 'a', target: 'b', weight: 1e-12 }, { source: 'b', target: 'c', weight: 1e12 }] });
+    expect([...g.ties()].map((t) => t.weight)).toEqual([1e-12, 1e12]);
+  });
+
+  it('an attribute named "__proto__" keeps its value (own property, prototype untouched)', () => {
+    const g = OrgGraph.from({ people: [{ id: 'a', attributes: JSON.parse('{"__proto__": "Sales", "team": "x"}') }], ties: [] });
+    expect(g.attribute('__proto__')).toEqual(['Sales']);
+    const attrs = g.person('a').attributes;
+    expect(Object.keys(attrs)).toEqual(['__proto__', 'team']);
+    expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
+  });
+});

@@ -3,7 +3,7 @@
  * is wrong with it. Exit 0 clean, 1 data errors (strict failure, or lenient with rows dropped),
  * 2 usage errors.
  */
-import { isOrgraphError } from '../../model/errors.js';
+import { escapeText, isOrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import type { IngestReport } from '../../ingest/index.js';
 import { addInputOptions, loadInput, type InputCliOptions } from '../input.js';
@@ -46,19 +46,19 @@ export function formatValidateSummary(s: ValidateSummary): string {
   lines.push(`people: ${s.people}${s.external ? ` (${s.external} external)` : ''}`);
   lines.push(`ties: ${s.ties}`);
   lines.push(`relations: ${s.relations.length === 0 ? '(none)' : ''}`);
-  const width = Math.max(0, ...s.relations.map((r) => r.name.length));
+  const width = Math.max(0, ...s.relations.map((r) => escapeText(r.name).length));
   for (const r of s.relations) {
-    lines.push(`  ${r.name.padEnd(width)}  ${String(r.ties).padStart(8)} ties  ${r.directed ? 'directed' : 'undirected'}`);
+    lines.push(`  ${escapeText(r.name).padEnd(width)}  ${String(r.ties).padStart(8)} ties  ${r.directed ? 'directed' : 'undirected'}`);
   }
-  lines.push(`attributes: ${s.attributes.length ? s.attributes.join(', ') : '(none)'}`);
+  lines.push(`attributes: ${s.attributes.length ? s.attributes.map(escapeText).join(', ') : '(none)'}`);
   lines.push(`ingest (${s.report.mode}):`);
   for (const f of s.report.files) {
     const notes: string[] = [];
     if (f.bom) notes.push('BOM stripped');
     if (f.lineEndings === 'crlf' || f.lineEndings === 'mixed') notes.push(`${f.lineEndings.toUpperCase()} line endings`);
     if (f.blankLines) notes.push(`${f.blankLines} blank line(s) skipped`);
-    if (f.ignoredColumns.length) notes.push(`ignored columns: ${f.ignoredColumns.join(', ')}`);
-    lines.push(`  ${f.file} [${f.kind}]: ${f.rowsRead} rows read, ${f.rowsKept} kept, ${f.rowsDropped} dropped${notes.length ? `; ${notes.join('; ')}` : ''}`);
+    if (f.ignoredColumns.length) notes.push(`ignored columns: ${f.ignoredColumns.map(escapeText).join(', ')}`);
+    lines.push(`  ${escapeText(f.file)} [${f.kind}]: ${f.rowsRead} rows read, ${f.rowsKept} kept, ${f.rowsDropped} dropped${notes.length ? `; ${notes.join('; ')}` : ''}`);
     for (const [code, n] of Object.entries(f.dropped)) lines.push(`    dropped ${code}: ${n}`);
     for (const [code, n] of Object.entries(f.altered)) lines.push(`    altered ${code}: ${n}`);
   }
