@@ -26,7 +26,7 @@ export async function checkInputFile(ctx: IngestContext, path: string, file: str
   } catch (e) {
     const code = errnoCode(e);
     if (code === 'ENOENT') {
-      let link = false;
+      let link: boolean;
       try {
         link = (await lstat(path)).isSymbolicLink();
       } catch {

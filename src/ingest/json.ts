@@ -37,7 +37,6 @@ export async function loadJson(pathOrObject: string | OrgJson, options: IngestOp
   let file = '(json)';
   if (typeof pathOrObject === 'string') {
     file = pathOrObject;
-    let text = '';
     await checkInputFile(ctx, file, file);
     let bytes: Buffer = Buffer.alloc(0);
     try {
@@ -48,7 +47,7 @@ export async function loadJson(pathOrObject: string | OrgJson, options: IngestOp
     }
     // Strict UTF-8: invalid bytes are an error with their line, never replaced silently.
     const decoder = new Utf8Decoder();
-    text = decoder.push(bytes) + decoder.end();
+    let text = decoder.push(bytes) + decoder.end();
     if (decoder.invalid) {
       const at = text.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
       ctx.fatal('E_ENCODING', 'invalid UTF-8 bytes (save the file as UTF-8)', { file, line: text.slice(0, Math.max(0, at)).split('\n').length });

@@ -146,6 +146,7 @@ describe('orgraph validate: hostile text and unreadable inputs', () => {
     const r = await cli(['validate', 'test/fixtures/malformed/control-characters', '--lenient']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('"zed\\x1b[2K\\norgraph: all good" is not in the people file');
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.out.split('\n').filter((l) => l.startsWith('orgraph: all good'))).toEqual([]);
   });

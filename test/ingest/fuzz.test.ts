@@ -166,6 +166,7 @@ describe('fuzz: seeded byte mutations of valid files', () => {
         if (err !== '') {
           expect(err.trimEnd().split('\n'), context).toHaveLength(1);
           expect(err, context).toMatch(/^orgraph: error E_[A-Z_]+: /);
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
           expect(err, context).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
         }
         const summary = JSON.parse(out) as { ok: boolean; report?: { files: { file: string; rowsRead: number; rowsKept: number; rowsDropped: number }[] } };
