@@ -4,7 +4,7 @@
  * formula neutralisation with hostile input, and an output folder that is never written through.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -80,12 +80,13 @@ describe('orgraph analyze usage', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/E_UNKNOWN_ATTRIBUTE.*division/);
   });
-  it('an output path that is a file is E_OUTPUT_PATH (exit 1)', async () => {
+  it('an output path that is a file is refused (exit 2) and left as it was', async () => {
     const file = join(tmp(), 'file');
     writeFileSync(file, 'x');
     const r = await cli(['analyze', '--out', file]);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/E_OUTPUT_PATH/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is a file: give a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
 
@@ -191,7 +192,7 @@ describe('orgraph analyze with hostile input', () => {
 });
 
 describe('orgraph analyze output folder', () => {
-  it('replaces a symbolic link in the folder instead of writing through it', async () => {
+  it('refuses a folder it did not write (a link in it is never written through)', async () => {
     const base = tmp();
     const outside = join(base, 'outside.txt');
     writeFileSync(outside, 'untouched');
@@ -199,6 +200,22 @@ describe('orgraph analyze output folder', () => {
     mkdirSync(out);
     symlinkSync(outside, join(out, 'people.csv'));
     const data = writeDataset(privacyPeople(), groupedTies([10, 8]));
+    const r = await cli(['analyze', data, '--out', out, '--group', 'department']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not an orgraph output folder \(it holds people\.csv\)/);
+    expect(readFileSync(outside, 'utf8')).toBe('untouched');
+    expect(lstatSync(join(out, 'people.csv')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(base).sort()).toEqual(['outside.txt', 'report']);
+  });
+  it('replaces a link planted in its own earlier folder instead of writing through it', async () => {
+    const base = tmp();
+    const outside = join(base, 'outside.txt');
+    writeFileSync(outside, 'untouched');
+    const out = join(base, 'report');
+    const data = writeDataset(privacyPeople(), groupedTies([10, 8]));
+    expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
+    rmSync(join(out, 'people.csv'));
+    symlinkSync(outside, join(out, 'people.csv'));
     expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
     expect(lstatSync(join(out, 'people.csv')).isSymbolicLink()).toBe(false);

@@ -7,10 +7,8 @@
  * before any analysis, so it holds in every file. Without a folder it analyses the bundled example.
  * Exit 0 done; 1 data errors (bad input, unknown attribute, unwritable output); 2 usage errors.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { OrgraphError, isOrgraphError } from '../../model/errors.js';
@@ -21,7 +19,7 @@ import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP, privateGraph } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { recordsToCsv, toJson, type CellValue } from '../output.js';
+import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
 import { createProgress } from '../progress.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
@@ -71,46 +69,6 @@ function wholeNumber(name: string, value: string, min: number): number {
   const x = Number(value);
   if (value.trim() === '' || !Number.isInteger(x) || x < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
   return x;
-}
-
-/**
- * Write one file of the report folder: to a fresh temporary name inside the folder, then renamed
- * over the target. A rename replaces a symbolic link rather than following it, so nothing is ever
- * written outside the folder; a target that is a directory is `E_OUTPUT_PATH`.
- */
-export async function writeReportFile(dir: string, name: string, text: string): Promise<string> {
-  if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw new RangeError(`not a plain file name: ${name}`);
-  const target = join(dir, name);
-  try {
-    const s = await lstat(target);
-    if (s.isDirectory()) throw new OrgraphError('E_OUTPUT_PATH', `cannot write ${name}: it is a directory`, { file: target });
-  } catch (e) {
-    if (isOrgraphError(e)) throw e;
-  }
-  const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    const err = e as NodeJS.ErrnoException;
-    throw new OrgraphError('E_OUTPUT_PATH', `cannot write ${name}: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : (err.message ?? String(e))}`, { file: target });
-  }
-  return target;
-}
-
-/** Create the output folder (and its parents); a file in its place is `E_OUTPUT_PATH`. */
-async function outputFolder(out: string): Promise<string> {
-  if (out.trim() === '') throw new UsageError('--out must name a folder');
-  const dir = resolve(out);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new OrgraphError('E_OUTPUT_PATH', `cannot create the output folder: ${err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.message ?? String(e))}`, { file: out });
-  }
-  if (!(await stat(dir)).isDirectory()) throw new OrgraphError('E_OUTPUT_PATH', 'the output path is not a folder', { file: out });
-  return dir;
 }
 
 /** The CSV files of a result (people and introductions are left out when person-level output is off). */
@@ -203,8 +161,11 @@ export const analyze: RegisterCommand = (program, io) => {
     const keep = opts.keepAttributes !== undefined ? parseList(opts.keepAttributes) : null;
     const isExample = dirArg === undefined && opts.ties === undefined && opts.people === undefined;
     const dir = isExample ? exampleDir() : dirArg;
+    // The output folder is checked (never an input, never a folder orgraph did not write) but
+    // nothing is created until the whole run is ready.
+    const inputs = inputPaths(dir, opts, [opts.objectives]);
+    const outDir = checkOutputFolder(opts.out, inputs);
     const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
-    const outDir = await outputFolder(opts.out);
     const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
     try {
       // Step 2: read, then apply privacy before anything is computed.
@@ -247,11 +208,7 @@ export const analyze: RegisterCommand = (program, io) => {
       const versions = { orgraph: VERSION, node: process.versions.node, sigma: assets.versions.sigma, graphology: assets.versions.graphology };
       const source = key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
       const files = reportCsvFiles(result);
-      const written: string[] = [];
-      for (const [name, text] of files) {
-        await writeReportFile(outDir, name, text);
-        written.push(name);
-      }
+      const written = [...files.keys()];
       const summary = {
         orgraph: VERSION,
         versions,
@@ -279,9 +236,9 @@ export const analyze: RegisterCommand = (program, io) => {
         scorecard: result.scorecard ? result.scorecard.summary : null,
         files: [...written, 'summary.json', 'report.html'],
       };
-      await writeReportFile(outDir, 'summary.json', toJson(summary));
-      const html = reportHtml(result, assets, { title: opts.title, source, versions });
-      await writeReportFile(outDir, 'report.html', html);
+      files.set('summary.json', toJson(summary));
+      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions }));
+      await writeOutputFolder(outDir, files, inputs);
       progress.update('writing report', 1, 1);
       progress.done();
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);

@@ -10,7 +10,7 @@ import { project, type OrgView } from '../../model/projection.js';
 import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import type { CliIo } from '../main.js';
-import { recordsToCsv, toJson, writeOutput, type CellValue } from '../output.js';
+import { inputPaths, recordsToCsv, refuseInputOverlap, toJson, writeOutput, type CellValue } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 /** Output formats of the recommend commands: readable text (default), JSON or CSV. */
@@ -45,6 +45,8 @@ export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command 
 
 /** Load the input and project it as the options say. */
 export async function loadView(dir: string | undefined, opts: RecommendCliOptions, io: CliIo, defaults: { directed?: boolean } = {}): Promise<OrgView> {
+  const out = (opts as { out?: string }).out;
+  if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputPaths(dir, opts), 'file');
   const { graph, report } = await loadInput(dir, opts);
   const warning = ingestWarning(report);
   if (warning) io.err(`${warning}\n`);
