@@ -57,10 +57,11 @@ describe('analysis: two cliques joined by a bridge', () => {
   it('communities are the two cliques; groups-only leaves every person-level result out', async () => {
     const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5, groupsOnly: true });
     expect(r.communities.shown.map((c) => c.size)).toEqual([5, 5]);
-    expect(r.people).toBeNull();
-    expect(r.brokers).toBeNull();
-    expect(r.introductions).toBeNull();
-    expect(r.risks.cutPeople).toBeNull();
+    expect(r.people).toEqual([]);
+    expect(r.brokers).toEqual([]);
+    expect(r.introductions).toEqual([]);
+    expect(r.risks.cutPeople).toEqual([]);
+    expect(r.privacy.suppressed).toContainEqual({ result: 'people', reason: 'groupsOnly' });
     expect(r.map).toMatchObject({ kind: 'groups', shown: 2, tiesShown: 1 });
     expect(r.map.nodes.map((n) => n.k)).toEqual(['A', 'B']);
   });

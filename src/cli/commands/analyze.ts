@@ -17,7 +17,7 @@ import { loadObjectives } from '../../recommend/objectives.js';
 import { analysis, type AnalysisResult } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
-import { OTHER_GROUP, privateGraph } from '../../report/privacy.js';
+import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -74,7 +74,7 @@ function wholeNumber(name: string, value: string, min: number): number {
 /** The CSV files of a result (people and introductions are left out when person-level output is off). */
 export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
   const files = new Map<string, string>();
-  if (r.people) {
+  if (!r.options.groupsOnly) {
     files.set(
       'people.csv',
       recordsToCsv(
@@ -97,7 +97,7 @@ export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
       ['groupA', 'groupB', 'sizeA', 'sizeB', 'observed', 'expected', 'ratio', 'z', 'p', 'q'],
     ),
   );
-  if (r.introductions) {
+  if (!r.options.groupsOnly && r.options.group !== null) {
     files.set(
       'introductions.csv',
       recordsToCsv(
@@ -179,25 +179,25 @@ export const analyze: RegisterCommand = (program, io) => {
       }
       const group = pickGroup(input, opts, isExample);
       if (keep) for (const a of keep) input.attribute(a);
-      const safe = privateGraph(input, { group, minGroupSize, pseudonymKey: key, keepAttributes: keep });
       // Step 3: analyse.
       let result: AnalysisResult;
       try {
-        result = await analysis(safe.graph, {
+        result = await analysis(input, {
           group,
           relations,
           directed: opts.directed ?? false,
           minGroupSize,
+          pseudonymKey: key,
+          keepAttributes: keep,
           groupsOnly: opts.groupsOnly ?? false,
           mapLimit,
           workers,
           seed,
           objectives,
-          privacy: safe.note,
           onProgress: (stage, done, total) => progress.update(stage, done, total),
         });
       } catch (e) {
-        if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && safe.note.groupsMerged > 0) {
+        if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && minGroupSize > 1) {
           throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize} are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
         }
         throw e;
