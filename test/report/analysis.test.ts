@@ -92,3 +92,30 @@ describe('analysis: two cliques joined by a bridge', () => {
     expect(Math.abs(r.brokers![0].value - 40 / 72)).toBeLessThan(0.1);
   });
 });
+
+describe('analysis: an app can stop it and show its lists', () => {
+  it('an aborted signal stops it with E_ABORTED, before or between stages', async () => {
+    const pre = new AbortController();
+    pre.abort();
+    await expect(analysis(barbell(), { group: 'dept', signal: pre.signal })).rejects.toMatchObject({ code: 'E_ABORTED' });
+    const mid = new AbortController();
+    const seen: string[] = [];
+    const run = analysis(barbell(), {
+      group: 'dept',
+      signal: mid.signal,
+      onProgress: (stage) => {
+        seen.push(stage);
+        if (stage === 'silos') mid.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'E_ABORTED' });
+    // Nothing after the stage that aborted was reported.
+    expect(seen).not.toContain('communities');
+  });
+  it('without groups, the group-level person lists are empty arrays and the reason is given', async () => {
+    const r = await analysis(barbell(), { group: null });
+    expect(r.gatekeepers).toEqual([]);
+    expect(r.introductions).toEqual([]);
+    expect(r.privacy.suppressed).toContainEqual({ result: 'introductions', reason: 'noGroups' });
+  });
+});

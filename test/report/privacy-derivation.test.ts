@@ -62,7 +62,7 @@ function checkFigures(
   org: Org,
   people: readonly FixturePerson[],
   ties: readonly (readonly [number, number, number])[],
-  shown: { personGroup: Map<string, string>; groupSizes: Map<string, number>; heatGroups: string[]; cell: (a: number, b: number) => number | null; totalPeople: number; totalTies: number },
+  shown: { personGroup: Map<string, string>; groupSizes: Map<string, number>; heatGroups: readonly string[]; cell: (a: number, b: number) => number | null; totalPeople: number; totalTies: number },
 ): void {
   if (org.allWithheld) {
     // Nothing group-level at all: everyone without a group, no group, no heatmap.
