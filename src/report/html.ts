@@ -166,7 +166,7 @@ function heatmap(r: AnalysisResult): string {
   const h = r.heatmap;
   const explain =
     'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (degree-preserving rewiring, Maslov &amp; Sneppen 2002; on very large networks its analytic approximation, the configuration model of Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
-  if (h.groups.length === 0) return section('heatmap', explain, '<p class="empty">No groups to compare (give a group attribute with <code>--group</code>).</p>');
+  if (!hasGroups(r)) return section('heatmap', explain, noGroups(r, 'No groups to compare'));
   const order = h.groups.map((_, a) => a).sort((a, b) => h.sizes[b] - h.sizes[a] || a - b).slice(0, HEATMAP_MAX_GROUPS);
   const note = h.groups.length > HEATMAP_MAX_GROUPS ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>` : '';
   const head = `<tr><th></th>${order.map((b) => `<th class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
@@ -210,7 +210,7 @@ function gatekeepers(r: AnalysisResult): string {
   return section(
     'gatekeepers',
     'People who receive from outside their group and pass on to their own group: they control what enters it. Counted over every two-step chain through the person, by the groups at its ends (Gould &amp; Fernandez 1989); z compares the count with a random network of the same density.',
-    r.options.group === null ? '<p class="empty">Gatekeepers need groups (give <code>--group</code>).</p>' : personList(r, r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
+    !hasGroups(r) ? noGroups(r, 'Gatekeepers need groups') : personList(r, r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
   );
 }
 
@@ -221,7 +221,7 @@ function risks(r: AnalysisResult): string {
       ? ''
       : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most (KPP-Neg, Borgatti 2006): <strong>${k.keyPlayers.ids.map((id) => e(id)).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
   const sole =
-    r.options.group === null
+    !hasGroups(r)
       ? ''
       : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
   return section(
@@ -232,7 +232,7 @@ function risks(r: AnalysisResult): string {
 }
 
 function silos(r: AnalysisResult): string {
-  if (r.groups.length === 0) return section('silos', SILO_EXPLAIN, '<p class="empty">No groups to rank (give a group attribute with <code>--group</code>).</p>');
+  if (!hasGroups(r) || r.groups.length === 0) return section('silos', SILO_EXPLAIN, noGroups(r, 'No groups to rank'));
   const rows = r.groups
     .map(
       (g, k) =>
@@ -251,7 +251,7 @@ const SILO_EXPLAIN =
 
 function gaps(r: AnalysisResult): string {
   const explain = `Pairs of groups with significantly fewer ties than expected if everyone kept their number of contacts but chose them regardless of group (degree-preserving rewiring, or its analytic approximation on very large networks; z below 0 = fewer than chance; one-sided p-value, and q-value controlling the false discovery rate across all pairs at 0.05); most significant first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why (resource allocation index, Zhou, Lu &amp; Zhang 2009).${loadSentence(r)}`;
-  if (r.options.group === null) return section('gaps', explain, '<p class="empty">Missing links need groups (give <code>--group</code>).</p>');
+  if (!hasGroups(r)) return section('gaps', explain, noGroups(r, 'Missing links need groups'));
   const gapRows = r.gaps
     .slice(0, 15)
     .map((g) => `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td><td class="num">${e(fmtN(g.q))}</td></tr>`)
@@ -315,6 +315,19 @@ export function privacySentence(p: AnalysisPrivacy): string {
   if (p.groupsMerged === 0) return `${rule} No group was that small; communities found from the ties are merged by the same rule.`;
   const protect = p.groupsMergedToProtect > 0 ? `, together with the ${p.groupsMergedToProtect === 1 ? 'smallest other group' : `${p.groupsMergedToProtect} smallest other groups`} (so that the merged group reaches ${p.minGroupSize} people)` : '';
   return `${rule} ${p.groupsMerged === 1 ? '1 group was' : `${p.groupsMerged} groups were`} merged into "Other (small groups)"${protect}; it is shown apart and never ranked as a group. Communities found from the ties are merged by the same rule.`;
+}
+
+/** Whether the result has group-level figures: a group attribute, and not every group withheld for privacy. */
+function hasGroups(r: AnalysisResult): boolean {
+  return r.options.group !== null && !r.privacy.allGroupsWithheld;
+}
+
+/** Why a group section is empty: no group attribute, or all groups together under the minimum size. */
+function noGroups(r: AnalysisResult, what: string): string {
+  if (r.options.group !== null && r.privacy.allGroupsWithheld) {
+    return `<p class="empty">${e(what)}, but all groups together have fewer than ${fmt(r.privacy.minGroupSize)} people, so none is shown (privacy).</p>`;
+  }
+  return `<p class="empty">${e(what)} (give a group attribute with <code>--group</code>).</p>`;
 }
 
 function fmtN(x: number | null): string {

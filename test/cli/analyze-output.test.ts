@@ -6,7 +6,7 @@
  * run or the new complete run, and no temporary file.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,10 +62,13 @@ describe('--out never replaces an input', () => {
     const before = snapshot(data);
     const link = join(tmp(), 'ties-link.csv');
     symlinkSync(join(data, 'ties.csv'), link);
+    const hard = join(tmp(), 'ties-hard.csv');
+    linkSync(join(data, 'ties.csv'), hard);
     const cases = [
       ['metrics', data, '--out', join(data, 'ties.csv')],
       ['metrics', '--ties', join(data, 'ties.csv'), '--out', link],
       ['metrics', data, '--out', data],
+      ['metrics', '--ties', hard, '--out', join(data, 'ties.csv')],
       ['groups', data, '--group', 'department', '--out', join(data, 'people.csv')],
       ['gaps', data, '--group', 'department', '--out', join(data, 'relations.csv')],
       ['introduce', data, '--group', 'department', '--out', join(data, 'people.csv')],

@@ -122,6 +122,11 @@ describe.each(ORGS)('privacy: $label', (org) => {
       totalTies: summary.overview.ties,
     });
     for (const g of csv(files['gaps.csv'])) expect(Math.min(Number(g.sizeA), Number(g.sizeB))).toBeGreaterThanOrEqual(K);
+    // The page says why group sections are empty: privacy, not a missing --group.
+    if (org.allWithheld) {
+      expect(files['report.html']).toMatch(/all groups together have fewer than 5 people, so none is shown \(privacy\)/);
+      expect(files['report.html']).not.toMatch(/give a group attribute/);
+    }
   });
 
   it('analysis() applies the same rule by default, with no privacy step by the caller', async () => {
