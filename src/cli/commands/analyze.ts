@@ -4,8 +4,10 @@
  * `--objectives`) the scorecard, and writes an output folder: report.html (self-contained),
  * people.csv, groups.csv, gaps.csv, introductions.csv, scorecard.csv and summary.json.
  * Privacy (`--min-group-size`, `--pseudonymize --key`, `--groups-only`) is applied to the graph
- * before any analysis, so it holds in every file. Without a folder it analyses the bundled example.
- * Exit 0 done; 1 data errors (bad input, unknown attribute, unwritable output); 2 usage errors.
+ * before any analysis (inside `analysis()`), so it holds in every file. The folder is written as one
+ * staged run swapped in whole (src/cli/output.ts). Without a folder it analyses the bundled example.
+ * Exit 0 done; 1 data errors (bad input, unknown attribute, unwritable output); 2 usage errors
+ * (including an output that would replace an input or a folder orgraph did not write).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -129,7 +131,7 @@ export const analyze: RegisterCommand = (program, io) => {
     .argument('[dir]', `folder with people.csv and ties.csv, or a .json file (default: examples/${EXAMPLE_DATASET})`);
   addInputOptions(cmd);
   cmd
-    .option('--out <dir>', 'output folder (created if needed)', DEFAULT_REPORT_DIR)
+    .option('--out <dir>', 'output folder: created, or replaced whole when it holds an earlier orgraph run (never an input, never a folder orgraph did not write)', DEFAULT_REPORT_DIR)
     .option('--group <column>', `people attribute naming the formal group (default: ${EXAMPLE_GROUP} for the example, else department/division/team/group when present)`)
     .option('--relation <list>', 'comma-separated relations to include (default: all)')
     .option('--directed', 'keep tie direction (default: undirected)')
