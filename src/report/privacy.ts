@@ -114,8 +114,9 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
   let groupsMerged = 0;
   let groupsMergedToProtect = 0;
   let allGroupsWithheld = false;
+  let raw: readonly (string | null)[] = [];
   if (options.group !== null) {
-    const raw = graph.attribute(options.group);
+    raw = graph.attribute(options.group);
     const sizes = new Map<string, number>();
     for (const v of raw) if (v !== null && v !== '') sizes.set(v, (sizes.get(v) ?? 0) + 1);
     const merged = new Set<string>();
@@ -147,6 +148,10 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
       if (merged.has(v)) return allGroupsWithheld ? null : OTHER_GROUP;
       return v;
     });
+  }
+  // Nothing to change (no merge, no pseudonyms, every attribute kept): the graph itself, not a copy.
+  if (key === null && keep === null && groupsMerged === 0 && groupsMergedToProtect === 0 && !allGroupsWithheld && !(groupColumn ?? []).some((v, i) => v !== raw[i])) {
+    return { graph, note: Object.freeze({ minGroupSize: k, groupsMerged: 0, groupsMergedToProtect: 0, allGroupsWithheld: false, pseudonymized: false, attributesDropped: Object.freeze([] as string[]) }) };
   }
   // Step 2: ids and attributes; with pseudonyms, people in pseudonym order.
   const ids = key === null ? graph.personIds : graph.personIds.map((id) => pseudonym(key, id));
