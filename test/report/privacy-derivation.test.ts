@@ -105,6 +105,9 @@ describe.each(ORGS)('privacy: $label', (org) => {
     const files = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     for (const [name, text] of Object.entries(files)) for (const g of org.small) expect(text.includes(g), `${name} names ${g}`).toBe(false);
     for (const text of [r.out, r.err]) for (const g of org.small) expect(text).not.toContain(g);
+    // The terminal says what privacy did, with counts of groups only.
+    if (org.allWithheld) expect(r.out).toMatch(/all groups together have fewer than 5 people: no group is shown \(privacy\)/);
+    else expect(r.out).toMatch(/orgraph: \d+ groups? merged into "Other \(small groups\)"/);
     const summary = JSON.parse(files['summary.json']);
     expect(Object.keys(summary.privacy).sort()).toEqual(['allGroupsWithheld', 'attributesDropped', 'groupsMerged', 'groupsMergedToProtect', 'minGroupSize', 'pseudonymized', 'suppressed']);
     const groups = csv(files['groups.csv']);

@@ -159,5 +159,19 @@ describe('the terminal line is true', () => {
     expect(code).toBe(0);
     const people = (await loadFolder(datasetDir('zachary-karate'))).graph.personCount;
     expect(out).toMatch(new RegExp(`^orgraph: report for ${people} people written to `));
+    // Two clubs of 17: nothing merged, so no privacy line.
+    expect(out).not.toMatch(/merged/);
+  });
+  it('analyze says how many groups were merged: the input groups under 5 (krackhardt-hightech departments)', async () => {
+    let out = '';
+    const dir = datasetDir('krackhardt-hightech');
+    const dest = join(mkdtempSync(join(tmpdir(), 'orgraph-sent-')), 'r');
+    expect(await run(['analyze', dir, '--group', 'department', '--out', dest], { out: (s) => void (out += s), err: () => {}, isTTY: false })).toBe(0);
+    const sizes = new Map<string, number>();
+    for (const v of (await loadFolder(dir)).graph.attribute('department')) if (v) sizes.set(v, (sizes.get(v) ?? 0) + 1);
+    const small = [...sizes.values()].filter((x) => x < K);
+    // Together they hold at least 5 people, so no complementary merge is needed.
+    expect(small.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(K);
+    expect(out).toMatch(new RegExp(`orgraph: ${small.length} groups merged into "Other \\(small groups\\)" \\(groups under 5 people\\)\n`));
   });
 });

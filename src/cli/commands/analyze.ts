@@ -200,7 +200,7 @@ export const analyze: RegisterCommand = (program, io) => {
         });
       } catch (e) {
         if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && minGroupSize > 1) {
-          throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize} are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
+          throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize}, and the smallest others when needed to reach it, are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
         }
         throw e;
       }
@@ -246,6 +246,11 @@ export const analyze: RegisterCommand = (program, io) => {
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
       if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
       if (group === null) io.out('orgraph: no group attribute (give --group COL): group-level sections are empty\n');
+      else if (result.privacy.allGroupsWithheld) io.out(`orgraph: all groups together have fewer than ${minGroupSize} people: no group is shown (privacy)\n`);
+      else if (result.privacy.groupsMerged > 0) {
+        const n = result.privacy.groupsMerged + result.privacy.groupsMergedToProtect;
+        io.out(`orgraph: ${n} group${n === 1 ? '' : 's'} merged into "${OTHER_GROUP}" (groups under ${minGroupSize} people${result.privacy.groupsMergedToProtect > 0 ? ', with the smallest others so that it reaches ' + minGroupSize : ''})\n`);
+      }
     } finally {
       progress.done();
     }
