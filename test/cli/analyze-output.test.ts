@@ -120,6 +120,19 @@ describe('one complete run per folder', () => {
     expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(2);
     expect(readFileSync(join(out, 'my-notes.md'), 'utf8')).toBe('keep');
   });
+  it('the current directory (or a folder holding it) is refused as --out', async () => {
+    const r = await cli(['analyze', dataset(), '--group', 'department', '--out', '.']);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toMatch(/holds the current directory/);
+  });
+  it('a temporary file left in an earlier run folder by an older orgraph is cleared by the next run', async () => {
+    const data = dataset();
+    const out = join(tmp(), 'report');
+    expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
+    writeFileSync(join(out, '.people.csv.0123456789ab.tmp'), 'partial');
+    expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
+    expectCompleteRun(out);
+  });
   it('nothing is created when the input cannot be read', async () => {
     const base = tmp();
     const out = join(base, 'a', 'report');
