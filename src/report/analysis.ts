@@ -428,9 +428,11 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   );
   const soleLinks: RankedEntry[] = [];
   for (const d of deps) {
+    if (d.group === OTHER_GROUP) continue; // the privacy bucket is not a group: no sole link from it
     for (const m of d.members) {
-      if (m.soleLinkTo.length === 0) continue;
-      soleLinks.push({ id: m.id, group: d.group, value: m.soleLinkTo.length, detail: `only link from ${d.group} to ${m.soleLinkTo.join(', ')}` });
+      const to = m.soleLinkTo.filter((g) => g !== OTHER_GROUP);
+      if (to.length === 0) continue;
+      soleLinks.push({ id: m.id, group: d.group, value: to.length, detail: `only link from ${d.group} to ${to.join(', ')}` });
     }
   }
   soleLinks.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

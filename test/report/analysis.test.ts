@@ -119,3 +119,27 @@ describe('analysis: an app can stop it and show its lists', () => {
     expect(r.privacy.suppressed).toContainEqual({ result: 'introductions', reason: 'noGroups' });
   });
 });
+
+describe('analysis: the privacy bucket is never treated as a group', () => {
+  it('no sole link, gap or silo rank names "Other (small groups)"', async () => {
+    // A and B: 5-cliques; C (2) and D (3) are under 5 and merge into Other (5 people, a path).
+    // a0 - b0 is the only A-B tie; c0 - a1 the only tie between Other and A.
+    const people = [
+      ...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, attributes: { dept: 'A' } })),
+      ...[0, 1, 2, 3, 4].map((i) => ({ id: `b${i}`, attributes: { dept: 'B' } })),
+      ...[0, 1].map((i) => ({ id: `c${i}`, attributes: { dept: 'C' } })),
+      ...[0, 1, 2].map((i) => ({ id: `d${i}`, attributes: { dept: 'D' } })),
+    ];
+    const ties: { source: string; target: string }[] = [];
+    for (const g of ['a', 'b']) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
+    ties.push({ source: 'a0', target: 'b0' }, { source: 'c0', target: 'a1' }, { source: 'c0', target: 'c1' }, { source: 'c1', target: 'd0' }, { source: 'd0', target: 'd1' }, { source: 'd1', target: 'd2' });
+    const r = await analysis(OrgGraph.from({ people, ties }), { group: 'dept', workers: 1 });
+    expect(r.groups.map((g) => g.group)).toContain('Other (small groups)');
+    expect(r.groups[r.groups.length - 1].group).toBe('Other (small groups)');
+    // Sole links: a0 (A to B) and b0 (B to A) only; neither c0 (from the bucket) nor a1 (to it).
+    expect(r.risks.soleLinks.map((x) => x.id).sort()).toEqual(['a0', 'b0']);
+    for (const x of r.risks.soleLinks) expect(x.detail).not.toContain('Other');
+    for (const g of r.gaps) expect([g.groupA, g.groupB]).not.toContain('Other (small groups)');
+    for (const x of r.introductions) expect([x.groupA, x.groupB]).not.toContain('Other (small groups)');
+  });
+});

@@ -96,6 +96,12 @@ describe.each(DATASETS)('every sentence of the report is true: %s by %s', (name,
       expect(Number(m[2])).toBe(truth.components);
       expect(Number(m[1])).toBeGreaterThan(truth.components);
     }
+    // Sole links are between real groups: the privacy bucket is neither end.
+    const sole = risks.split('<h3>Sole links')[1] ?? '';
+    for (const row of rowsOf(sole)) {
+      expect(row[2]).not.toBe(OTHER_GROUP);
+      expect(row[4]).not.toContain(OTHER_GROUP);
+    }
     const kp = decode(risks).match(/fragmentation would go from ([\d.]+) to ([\d.]+)/);
     if (kp) {
       expect(Number(kp[2])).toBeGreaterThan(Number(kp[1]));
