@@ -9,7 +9,7 @@ import type { CommunityGroups } from '../recommend/community-groups.js';
 import type { ScorecardResult } from '../recommend/scorecard.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from './input.js';
 import type { CliIo } from './io.js';
-import { recordsToCsv, toJson, writeOutput, type CellValue } from './output.js';
+import { inputPaths, recordsToCsv, refuseInputOverlap, toJson, writeOutput, type CellValue } from './output.js';
 import { parseList, UsageError } from './command-kit.js';
 
 /** Output formats of the recommend commands: readable text (default), JSON or CSV. */
@@ -44,6 +44,8 @@ export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command 
 
 /** Load the input and project it as the options say. */
 export async function loadView(dir: string | undefined, opts: RecommendCliOptions, io: CliIo, defaults: { directed?: boolean } = {}): Promise<OrgView> {
+  const out = opts.out;
+  if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputPaths(dir, opts), 'file');
   const { graph, report } = await loadInput(dir, opts);
   const warning = ingestWarning(report);
   if (warning) io.err(`${warning}\n`);

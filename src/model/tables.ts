@@ -123,17 +123,15 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CellVal
 }
 
 /**
- * A CSV document from records: columns are `columns` when given, else every key in order of first
- * appearance across the records. A key missing from a record is an empty cell.
+ * A CSV document from records (any plain objects, e.g. `result.people` of `analysis()`): columns
+ * are `columns` when given, else every key in order of first appearance across the records. A key
+ * missing from a record is an empty cell; a value that is not a string, number or boolean (an
+ * array, an object) is written as its JSON text.
  *
  * @example
  * recordsToCsv([{ id: 'ana', degree: 2 }, { id: 'bo', degree: null }]); // 'id,degree\r\nana,2\r\nbo,\r\n'
  */
-export function recordsToCsv(
-  records: readonly Readonly<Record<string, CellValue>>[],
-  columns?: readonly string[],
-  options: CsvOptions = {},
-): string {
+export function recordsToCsv<T extends object>(records: readonly T[], columns?: readonly string[], options: CsvOptions = {}): string {
   let cols = columns;
   if (!cols) {
     const seen = new Set<string>();
@@ -143,11 +141,17 @@ export function recordsToCsv(
   const header = cols;
   return toCsv(
     header,
-    records.map((r) => header.map((c) => r[c])),
+    records.map((r) => header.map((c) => cellOf((r as Record<string, unknown>)[c]))),
     options,
   );
 }
 
+
+/** A record's value as a CSV cell: scalars as they are, anything else as its JSON text. */
+function cellOf(v: unknown): CellValue {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
 
 // ---------------------------------------------------------------------------------------------
 // HTML

@@ -31,7 +31,7 @@ import { introductions, type Introduction } from '../recommend/introductions.js'
 import type { Objectives } from '../recommend/objectives.js';
 import { scorecard } from '../recommend/scorecard.js';
 import { groupLayout } from './layout.js';
-import { mergeSmallLabels, type PrivacyNote } from './privacy.js';
+import { mergeSmallLabels, OTHER_GROUP, privateGraph, type PrivacyNote } from './privacy.js';
 import { definedOnly } from '../core/options.js';
 
 /** Options of {@link analysis}. */
@@ -42,8 +42,16 @@ export interface AnalysisOptions {
   readonly relations?: readonly string[] | null;
   /** Keep tie direction. @defaultValue false */
   readonly directed?: boolean;
-  /** Smallest group or community shown (communities are merged like groups). @defaultValue 5 */
+  /**
+   * Smallest group or community shown: smaller ones are merged into "Other (small groups)" with
+   * complementary suppression ({@link privateGraph}), in every part of the result. 1 opts out.
+   * @defaultValue 5
+   */
   readonly minGroupSize?: number;
+  /** Key for keyed pseudonyms of person ids ({@link privateGraph}); null keeps the ids. @defaultValue null */
+  readonly pseudonymKey?: string | null;
+  /** Attributes kept besides the group (see {@link PrivacyOptions}). @defaultValue null */
+  readonly keepAttributes?: readonly string[] | null;
   /** Leave every person-level result out (map of groups, no person lists). @defaultValue false */
   readonly groupsOnly?: boolean;
   /** Most people drawn on the map; above it the most central are drawn and the report says so. @defaultValue 5000 */
@@ -70,10 +78,10 @@ export interface AnalysisOptions {
   readonly perGap?: number;
   /** Objectives for the scorecard (directed group-to-group flows); null for no scorecard. @defaultValue null */
   readonly objectives?: Objectives | null;
-  /** What privacy did to the graph, shown in the report. */
-  readonly privacy?: PrivacyNote | null;
   /** Called at the start and during each stage: (stage, done, total). */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Aborts the analysis between stages (and inside betweenness) with `E_ABORTED`. */
+  readonly signal?: AbortSignal;
 }
 
 /** Defaults of {@link AnalysisOptions}. */
@@ -81,6 +89,8 @@ export const DEFAULT_ANALYSIS_OPTIONS = Object.freeze({
   relations: null,
   directed: false,
   minGroupSize: 5,
+  pseudonymKey: null,
+  keepAttributes: null,
   groupsOnly: false,
   mapLimit: 5000,
   mapTieLimit: 40000,
@@ -160,10 +170,23 @@ export interface MapData {
   readonly ties: readonly (readonly [number, number, number])[];
 }
 
-/** Everything a report shows. Plain data; numbers are finite or null. */
+/** A part of the result left empty on purpose, and why (a stable code an app can translate). */
+export interface Suppressed {
+  /** The result field left empty, e.g. 'people', 'brokers', 'introductions', 'risks.keyPlayers'. */
+  readonly result: string;
+  /** 'groupsOnly': person-level output is off; 'noGroups': no group attribute (or all groups withheld). */
+  readonly reason: 'groupsOnly' | 'noGroups';
+}
+
+/** What privacy did, and which results are empty because of it. */
+export interface AnalysisPrivacy extends PrivacyNote {
+  readonly suppressed: readonly Suppressed[];
+}
+
+/** Everything a report shows. Plain data; numbers are finite or null; lists are arrays, never null. */
 export interface AnalysisResult {
   readonly options: Readonly<Record<string, unknown>>;
-  readonly privacy: PrivacyNote | null;
+  readonly privacy: AnalysisPrivacy;
   readonly overview: {
     readonly people: number;
     readonly ties: number;
@@ -178,8 +201,8 @@ export interface AnalysisResult {
     readonly ei: number | null;
   };
   readonly betweennessMethod: { readonly method: 'exact' | 'approximate'; readonly weighted: boolean; readonly epsilon: number | null; readonly delta: number | null; readonly samples: number | null };
-  /** Per person, in input order; null in groups-only mode. */
-  readonly people: readonly PersonFigures[] | null;
+  /** Per person, ordered by id (by pseudonym under pseudonyms); empty in groups-only mode. */
+  readonly people: readonly PersonFigures[];
   readonly groups: readonly GroupFigures[];
   /** Group-by-group ties against the degree-preserving expectation (rows = columns = `groups`). */
   readonly heatmap: { readonly groups: readonly string[]; readonly sizes: readonly number[]; readonly cells: readonly (readonly (GapCell | null)[])[] };
@@ -187,14 +210,20 @@ export interface AnalysisResult {
   readonly gaps: readonly GapRow[];
   /** The gap analysis in one sentence (how many significant gaps, or that none is), and its null model. */
   readonly gapSummary: { readonly statement: string; readonly nullModel: string; readonly draws: number } | null;
-  readonly introductions: readonly IntroductionRow[] | null;
-  readonly brokers: readonly RankedEntry[] | null;
-  readonly gatekeepers: readonly RankedEntry[] | null;
+  readonly introductions: readonly IntroductionRow[];
+  /** The most suggested new ties any one person is in, and the most introductions anyone is asked to make (from the rows). */
+  readonly introductionLoad: { readonly maxNewTies: number; readonly maxIntroductions: number };
+  readonly brokers: readonly RankedEntry[];
+  readonly gatekeepers: readonly RankedEntry[];
   readonly risks: {
     readonly articulationPoints: number;
-    readonly cutPeople: readonly RankedEntry[] | null;
+    readonly cutPeople: readonly RankedEntry[];
+    /**
+     * Borgatti's KPP-Neg set of 3: only when their joint departure raises fragmentation
+     * (`fragmentation` > `intact`); null otherwise, or in groups-only mode.
+     */
     readonly keyPlayers: { readonly ids: readonly string[]; readonly fragmentation: number | null; readonly intact: number | null } | null;
-    readonly soleLinks: readonly RankedEntry[] | null;
+    readonly soleLinks: readonly RankedEntry[];
   };
   readonly communities: { readonly count: number; readonly shown: readonly { readonly name: string; readonly size: number }[]; readonly merged: number; readonly modularity: number | null };
   readonly map: MapData;
@@ -242,9 +271,12 @@ export interface IntroductionRow {
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
- * Analyse a graph for a report. The graph should already have passed through
- * `privateGraph` (privacy.ts) so that groups are at least `minGroupSize` people and ids are as the
- * outputs may show them; communities are merged here by the same rule.
+ * Analyse a graph for a report. Privacy is applied first, by default: the graph goes through
+ * {@link privateGraph} with `minGroupSize` (default 5; pass 1 to opt out), `pseudonymKey` and
+ * `keepAttributes`, so every group in the result has at least k people and no figure lets a
+ * smaller group's size, members or ties be derived; communities are merged by the same rule. The
+ * "Other (small groups)" bucket is never ranked as a group (it comes last among silos and is left
+ * out of gaps and introductions). Person rows are ordered by id (by pseudonym under pseudonyms).
  *
  * The view is {@link project}ed with the given relations and direction (weights are strengths;
  * path metrics read d = 1/w). Betweenness is exact up to `exactBetweennessLimit` people and
@@ -257,19 +289,26 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
  *
  * Complexity: dominated by betweenness (O(n m) exact; O(r m) approximate) and introductions.
  * @example
- * const result = await analysis(privateGraph(graph, { group: 'department' }).graph, { group: 'department' });
+ * const result = await analysis(graph, { group: 'department' }); // groups under 5 merged
+ * const raw = await analysis(graph, { group: 'department', minGroupSize: 1 }); // explicit opt-out
  * result.groups[0]; // the most closed group (highest silo score)
  */
-export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promise<AnalysisResult> {
+export async function analysis(input: OrgGraph, options: AnalysisOptions): Promise<AnalysisResult> {
   const o = { ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(options) };
   const groupAttr: string | null = options.group ?? null;
-  const progress = o.onProgress ?? (() => {});
-  if (graph.personCount === 0) throw new OrgraphError('E_EMPTY_GRAPH', 'the input has no people');
-  if (groupAttr !== null) graph.attribute(groupAttr);
+  const onProgress = o.onProgress ?? (() => {});
+  const signal = options.signal;
+  const progress = (stage: string, done: number, total: number) => {
+    if (signal?.aborted) throw new OrgraphError('E_ABORTED', `analysis aborted (at ${stage})`);
+    onProgress(stage, done, total);
+  };
+  if (input.personCount === 0) throw new OrgraphError('E_EMPTY_GRAPH', 'the input has no people');
+  const safe = privateGraph(input, { group: groupAttr, minGroupSize: o.minGroupSize, pseudonymKey: o.pseudonymKey, keepAttributes: o.keepAttributes });
+  const graph = safe.graph;
   const view = project(graph, { relations: o.relations, directed: o.directed });
   const n = view.csr.n;
   const ids = view.personIds;
-  const hasGroups = groupAttr !== null;
+  const hasGroups = groupAttr !== null && !safe.note.allGroupsWithheld;
 
   // Step 1: centrality.
   progress('centrality', 0, 1);
@@ -281,8 +320,8 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   const onB = (done: number, total: number) => progress('betweenness', done, total);
   progress('betweenness', 0, 1);
   const btw: NodeScores = exact
-    ? await betweenness(view, { workers: o.workers, onProgress: onB })
-    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers ?? 2, onProgress: onB });
+    ? await betweenness(view, { workers: o.workers, onProgress: onB, signal })
+    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers ?? 2, onProgress: onB, signal });
   const bd = btw.diagnostics;
 
   // Step 2: brokerage.
@@ -333,6 +372,8 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   progress('gaps', 1, 1);
   progress('introductions', 0, 1);
   const intro = hasGroups && !o.groupsOnly ? introductions(view, { attribute: groupAttr!, gaps: o.gaps, perGap: o.perGap, threeSteps: !large }) : null;
+  // NOTE: "Other (small groups)" is a privacy bucket, not a group: no gap or introduction names it.
+  const isGroup = (name: string) => name !== OTHER_GROUP;
   progress('introductions', 1, 1);
 
   let card: ScorecardRows | null = null;
@@ -394,9 +435,11 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   );
   const soleLinks: RankedEntry[] = [];
   for (const d of deps) {
+    if (d.group === OTHER_GROUP) continue; // the privacy bucket is not a group: no sole link from it
     for (const m of d.members) {
-      if (m.soleLinkTo.length === 0) continue;
-      soleLinks.push({ id: m.id, group: d.group, value: m.soleLinkTo.length, detail: `only link from ${d.group} to ${m.soleLinkTo.join(', ')}` });
+      const to = m.soleLinkTo.filter((g) => g !== OTHER_GROUP);
+      if (to.length === 0) continue;
+      soleLinks.push({ id: m.id, group: d.group, value: to.length, detail: `only link from ${d.group} to ${to.join(', ')}` });
     }
   }
   soleLinks.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -424,7 +467,7 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
         soleLinkMembers: soleByGroup.get(partition.names[g]) ?? 0,
       });
     }
-    groups.sort((a, b) => (b.siloScore ?? -1) - (a.siloScore ?? -1) || b.size - a.size);
+    groups.sort((a, b) => Number(!isGroup(a.group)) - Number(!isGroup(b.group)) || (b.siloScore ?? -1) - (a.siloScore ?? -1) || b.size - a.size);
   }
 
   // Heatmap and gaps: staff pairs.
@@ -443,10 +486,10 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   }
   const sizeOf = new Map(gapsResult ? gapsResult.groups.map((g) => [g.name, g.staff]) : []);
   const gapRows: GapRow[] = gapsResult
-    ? gapsResult.staff.gaps.map((p) => ({ groupA: p.groupA, groupB: p.groupB, sizeA: p.sizeA, sizeB: p.sizeB, ...cell(p), p: num(p.pValue), q: num(p.qValue) }))
+    ? gapsResult.staff.gaps.filter((p) => isGroup(p.groupA) && isGroup(p.groupB)).map((p) => ({ groupA: p.groupA, groupB: p.groupB, sizeA: p.sizeA, sizeB: p.sizeB, ...cell(p), p: num(p.pValue), q: num(p.qValue) }))
     : [];
-  const introRows: IntroductionRow[] | null = intro
-    ? intro.introductions.map((x: Introduction) => ({
+  const introRows: IntroductionRow[] = intro
+    ? intro.introductions.filter((x) => isGroup(x.groupA) && isGroup(x.groupB)).map((x: Introduction) => ({
         groupA: x.groupA,
         groupB: x.groupB,
         personA: x.personA,
@@ -457,7 +500,14 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
         score: num(x.score),
         reason: x.reasons.text,
       }))
-    : null;
+    : [];
+  const newTies = new Map<string, number>();
+  const introducing = new Map<string, number>();
+  for (const x of introRows) {
+    for (const id of [x.personA, x.personB]) newTies.set(id, (newTies.get(id) ?? 0) + 1);
+    if (x.introducer !== null) introducing.set(x.introducer, (introducing.get(x.introducer) ?? 0) + 1);
+  }
+  const introductionLoad = { maxNewTies: Math.max(0, ...newTies.values()), maxIntroductions: Math.max(0, ...introducing.values()) };
 
   // Step 8: the map.
   progress('map', 0, 1);
@@ -467,12 +517,19 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   progress('map', 1, 1);
 
   const personLevel = !o.groupsOnly;
+  const suppressed: Suppressed[] = [];
+  if (!personLevel) for (const f of ['people', 'brokers', 'gatekeepers', 'introductions', 'risks.cutPeople', 'risks.keyPlayers', 'risks.soleLinks']) suppressed.push({ result: f, reason: 'groupsOnly' });
+  else if (!hasGroups) for (const f of ['gatekeepers', 'introductions', 'risks.soleLinks']) suppressed.push({ result: f, reason: 'noGroups' });
+  const byId = (a: PersonFigures, b: PersonFigures) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // A departure risk is named only when the departure makes the network more fragmented.
+  const kpShown = kp !== null && Number.isFinite(kp.objective) && Number.isFinite(frag.intact) && kp.objective > frag.intact + 1e-12;
   return {
     options: {
       group: groupAttr,
       relations: o.relations,
       directed: o.directed,
       minGroupSize: o.minGroupSize,
+      pseudonymized: o.pseudonymKey !== null,
       groupsOnly: o.groupsOnly,
       mapLimit: o.mapLimit,
       exactBetweennessLimit: o.exactBetweennessLimit,
@@ -482,7 +539,7 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
       gaps: o.gaps,
       perGap: o.perGap,
     },
-    privacy: o.privacy ?? null,
+    privacy: { ...safe.note, suppressed },
     overview: {
       people: n,
       ties: view.csr.directed ? view.csr.arcCount : view.csr.arcCount / 2,
@@ -499,19 +556,20 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
     betweennessMethod: exact
       ? { method: 'exact', weighted: true, epsilon: null, delta: null, samples: null }
       : { method: 'approximate', weighted: false, epsilon: numOrNull(bd.epsilon), delta: numOrNull(bd.delta), samples: numOrNull(bd.samples) },
-    people: personLevel ? people : null,
+    people: personLevel ? [...people].sort(byId) : [],
     groups,
     heatmap: { groups: heatGroups, sizes: heatGroups.map((g) => sizeOf.get(g) ?? 0), cells },
     gaps: gapRows,
     gapSummary: gapsResult ? { statement: gapsResult.staff.statement, nullModel: gapsResult.nullModel, draws: gapsResult.null.draws } : null,
     introductions: introRows,
-    brokers: personLevel ? brokers : null,
-    gatekeepers: personLevel ? gatekeepers : null,
+    introductionLoad,
+    brokers: personLevel ? brokers : [],
+    gatekeepers: personLevel ? gatekeepers : [],
     risks: {
       articulationPoints: Number(art.diagnostics.count ?? 0),
-      cutPeople: personLevel ? cutPeople : null,
-      keyPlayers: personLevel && kp ? { ids: kp.ids, fragmentation: num(kp.objective), intact: num(frag.intact) } : null,
-      soleLinks: personLevel ? soleLinks.slice(0, top) : null,
+      cutPeople: personLevel ? cutPeople : [],
+      keyPlayers: personLevel && kp && kpShown ? { ids: kp.ids, fragmentation: num(kp.objective), intact: num(frag.intact) } : null,
+      soleLinks: personLevel ? soleLinks.slice(0, top) : [],
     },
     communities: {
       count: comm.count,

@@ -6,8 +6,9 @@
  * Reference: W3C Content Security Policy Level 3 (hash sources); OWASP XSS Prevention Cheat Sheet.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysisResult, GapCell, RankedEntry, ScorecardRows } from './analysis.js';
+import type { AnalysisPrivacy, AnalysisResult, GapCell, RankedEntry, ScorecardRows } from './analysis.js';
 import { fmt } from './analysis.js';
+import { OTHER_GROUP } from './privacy.js';
 import type { MapAssets } from './assets.js';
 import { escapeHtml as e, inlineScript, scriptJson } from './escape.js';
 import { MAP_SCRIPT } from './map-script.js';
@@ -165,7 +166,7 @@ function heatmap(r: AnalysisResult): string {
   const h = r.heatmap;
   const explain =
     'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (degree-preserving rewiring, Maslov &amp; Sneppen 2002; on very large networks its analytic approximation, the configuration model of Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
-  if (h.groups.length === 0) return section('heatmap', explain, '<p class="empty">No groups to compare (give a group attribute with <code>--group</code>).</p>');
+  if (!hasGroups(r)) return section('heatmap', explain, noGroups(r, 'No groups to compare'));
   const order = h.groups.map((_, a) => a).sort((a, b) => h.sizes[b] - h.sizes[a] || a - b).slice(0, HEATMAP_MAX_GROUPS);
   const note = h.groups.length > HEATMAP_MAX_GROUPS ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>` : '';
   const head = `<tr><th></th>${order.map((b) => `<th class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
@@ -184,8 +185,8 @@ function heatmap(r: AnalysisResult): string {
   return section('heatmap', explain, `${note}<div class="scroll"><table class="heat">${head}${rows}</table></div><p class="note">Numbers are observed / expected ties: 1 = as expected, 0.5 = half, 2 = twice.</p>`);
 }
 
-function personList(entries: readonly RankedEntry[] | null, valueName: string, empty: string): string {
-  if (entries === null) return '<p class="empty">Person-level results are switched off for this report (groups only).</p>';
+function personList(r: AnalysisResult, entries: readonly RankedEntry[], valueName: string, empty: string): string {
+  if (r.options.groupsOnly) return '<p class="empty">Person-level results are switched off for this report (groups only).</p>';
   if (entries.length === 0) return `<p class="empty">${e(empty)}</p>`;
   return `<table class="list"><tr><th>#</th><th>Person</th><th>Group</th><th>${e(valueName)}</th><th>Why it matters</th></tr>${entries
     .map((x, k) => `<tr><td>${k + 1}</td><td>${e(x.id)}</td><td>${e(x.group ?? '-')}</td><td class="num">${e(fmt(x.value))}</td><td>${e(x.detail)}</td></tr>`)
@@ -201,7 +202,7 @@ function brokers(r: AnalysisResult): string {
   return section(
     'brokers',
     `The people most often on the shortest path between two others: information between parts of the organisation tends to pass through them (betweenness, Freeman 1977; ${how}). Low constraint (Burt 1992) means their contacts are not tied to one another: they bridge structural holes.`,
-    personList(r.brokers, 'Betweenness', 'No one lies between others (the network has no paths of two steps or more).'),
+    personList(r, r.brokers, 'Betweenness', 'No one lies between others (the network has no paths of two steps or more).'),
   );
 }
 
@@ -209,7 +210,7 @@ function gatekeepers(r: AnalysisResult): string {
   return section(
     'gatekeepers',
     'People who receive from outside their group and pass on to their own group: they control what enters it. Counted over every two-step chain through the person, by the groups at its ends (Gould &amp; Fernandez 1989); z compares the count with a random network of the same density.',
-    r.options.group === null ? '<p class="empty">Gatekeepers need groups (give <code>--group</code>).</p>' : personList(r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
+    !hasGroups(r) ? noGroups(r, 'Gatekeepers need groups') : personList(r, r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
   );
 }
 
@@ -220,22 +221,22 @@ function risks(r: AnalysisResult): string {
       ? ''
       : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most (KPP-Neg, Borgatti 2006): <strong>${k.keyPlayers.ids.map((id) => e(id)).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
   const sole =
-    k.soleLinks === null || r.options.group === null
+    !hasGroups(r)
       ? ''
-      : `<h3>Sole links between groups</h3>${personList(k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
+      : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
   return section(
     'risks',
     `People whose departure would cut others off. ${fmt(k.articulationPoints)} people are cut points: without them some colleagues could no longer reach the rest at all (articulation points, Hopcroft &amp; Tarjan 1973), ranked by how much more fragmented the network would become (Borgatti 2006). Sole links are the only person through whom a group is directly tied to another group.`,
-    `<h3>Cut points</h3>${personList(k.cutPeople, 'Fragmentation change', 'No single departure would cut anyone off.')}${kp}${sole}`,
+    `<h3>Cut points</h3>${personList(r, k.cutPeople, 'Fragmentation change', 'No single departure would cut anyone off.')}${kp}${sole}`,
   );
 }
 
 function silos(r: AnalysisResult): string {
-  if (r.groups.length === 0) return section('silos', SILO_EXPLAIN, '<p class="empty">No groups to rank (give a group attribute with <code>--group</code>).</p>');
+  if (!hasGroups(r) || r.groups.length === 0) return section('silos', SILO_EXPLAIN, noGroups(r, 'No groups to rank'));
   const rows = r.groups
     .map(
       (g, k) =>
-        `<tr><td>${k + 1}</td><td>${e(g.group)}</td><td class="num">${fmt(g.size)}</td><td class="num">${e(fmtN(g.siloScore))}</td><td class="num">${e(fmtN(g.ei))}</td><td class="num">${e(fmtN(g.eiQ))}</td><td class="num">${fmt(g.internalTies)}</td><td class="num">${fmt(g.externalTies)}</td><td class="num">${fmt(g.groupsReached)}</td></tr>`,
+        `<tr><td>${g.group === OTHER_GROUP ? '&ndash;' : k + 1}</td><td>${e(g.group)}${g.group === OTHER_GROUP ? ' <small>(not a group: the small groups merged for privacy; not ranked)</small>' : ''}</td><td class="num">${fmt(g.size)}</td><td class="num">${e(fmtN(g.siloScore))}</td><td class="num">${e(fmtN(g.ei))}</td><td class="num">${e(fmtN(g.eiQ))}</td><td class="num">${fmt(g.internalTies)}</td><td class="num">${fmt(g.externalTies)}</td><td class="num">${fmt(g.groupsReached)}</td></tr>`,
     )
     .join('');
   return section(
@@ -249,9 +250,8 @@ const SILO_EXPLAIN =
     'Groups ranked from most to least closed. The silo score (0 to 1; about 0.5 or less is as open as random mixing) averages three views: the share of the group\'s ties that stay inside (from the E-I index, Krackhardt &amp; Stern 1988), how little of its tie volume crosses its boundary (conductance, Kannan et al. 2004), and how much denser it is inside than across. E-I runs from -1 (all ties inside) to +1 (all outside).';
 
 function gaps(r: AnalysisResult): string {
-  const explain =
-    'Pairs of groups with significantly fewer ties than expected if everyone kept their number of contacts but chose them regardless of group (degree-preserving rewiring, or its analytic approximation on very large networks; z below 0 = fewer than chance; one-sided p-value, and q-value controlling the false discovery rate across all pairs at 0.05); most significant first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why (resource allocation index, Zhou, Lu &amp; Zhang 2009; no person is asked to take part in more than two).';
-  if (r.options.group === null) return section('gaps', explain, '<p class="empty">Missing links need groups (give <code>--group</code>).</p>');
+  const explain = `Pairs of groups with significantly fewer ties than expected if everyone kept their number of contacts but chose them regardless of group (degree-preserving rewiring, or its analytic approximation on very large networks; z below 0 = fewer than chance; one-sided p-value, and q-value controlling the false discovery rate across all pairs at 0.05); most significant first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why (resource allocation index, Zhou, Lu &amp; Zhang 2009).${loadSentence(r)}`;
+  if (!hasGroups(r)) return section('gaps', explain, noGroups(r, 'Missing links need groups'));
   const gapRows = r.gaps
     .slice(0, 15)
     .map((g) => `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td><td class="num">${e(fmtN(g.q))}</td></tr>`)
@@ -261,13 +261,21 @@ function gaps(r: AnalysisResult): string {
     ? `${statement}<table class="list"><tr><th>Group</th><th>Group</th><th>Ties</th><th>Expected</th><th>Ratio</th><th>z</th><th>q</th></tr>${gapRows}</table>`
     : `<p class="empty">${e(r.gapSummary?.statement ?? 'No significant gap between groups.')}</p>`;
   let intro: string;
-  if (r.introductions === null) intro = '<p class="empty">Person-level introductions are switched off for this report (groups only).</p>';
+  if (r.options.groupsOnly) intro = '<p class="empty">Person-level introductions are switched off for this report (groups only).</p>';
   else if (r.introductions.length === 0) intro = '<p class="empty">No introductions to suggest across these gaps.</p>';
   else
     intro = `<table class="list"><tr><th>Groups</th><th>Introduce</th><th>to</th><th>Introducer</th><th>Why</th></tr>${r.introductions
       .map((x) => `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${e(x.personA)}</td><td>${e(x.personB)}</td><td>${e(x.introducer ?? '-')}</td><td>${e(x.reason)}</td></tr>`)
       .join('')}</table>`;
   return section('gaps', explain, `<h3>Significant gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);
+}
+
+/** What the introductions ask of any one person, read from the rows shown (empty when there are none). */
+export function loadSentence(r: AnalysisResult): string {
+  if (r.introductions.length === 0) return '';
+  const l = r.introductionLoad;
+  const times = (x: number) => (x === 1 ? 'one' : x === 2 ? 'two' : String(x));
+  return ` No one is in more than ${times(l.maxNewTies)} of the suggested new ties${l.maxIntroductions > 0 ? `, and no one is asked to make more than ${times(l.maxIntroductions)} introductions` : ''}.`;
 }
 
 function scorecard(s: ScorecardRows | null): string {
@@ -283,7 +291,7 @@ function method(r: AnalysisResult, meta: ReportMeta): string {
   const p = r.privacy;
   const items: string[] = [];
   if (p) {
-    items.push(`Groups smaller than ${p.minGroupSize} people are never shown: ${p.groupsMerged} such group(s) with ${p.peopleMerged} people ${p.otherWithheld ? 'were left without a group (together they were still too few to show)' : 'were merged into one group "Other (small groups)"'}; communities are merged the same way.`);
+    items.push(privacySentence(p));
     items.push(p.pseudonymized ? 'Person ids are replaced by keyed pseudonyms (HMAC-SHA256); no input id or name appears in this folder. Attributes other than the group were dropped.' : 'Person ids are shown as given in the input.');
   }
   if (r.options.groupsOnly) items.push('Person-level results are switched off (groups only).');
@@ -294,6 +302,32 @@ function method(r: AnalysisResult, meta: ReportMeta): string {
     'How this report was made and what it leaves out to protect the people in it. summary.json in the same folder records every option and version, so the run can be repeated.',
     `<ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul><p class="note">Made with ${versions}.</p>`,
   );
+}
+
+/**
+ * The minimum-group-size sentence of the method section: how many groups were merged, never how
+ * many people they held (the merged bucket's size is shown like any group's, at least k).
+ */
+export function privacySentence(p: AnalysisPrivacy): string {
+  if (p.minGroupSize <= 1) return 'No minimum group size was applied: every group is shown, however small.';
+  const rule = `Groups smaller than ${p.minGroupSize} people are never shown, and no figure lets their size, members or ties be worked out.`;
+  if (p.allGroupsWithheld) return `${rule} All groups together were smaller than that, so no group-level figure is shown and no one is shown with a group.`;
+  if (p.groupsMerged === 0) return `${rule} No group was that small; communities found from the ties are merged by the same rule.`;
+  const protect = p.groupsMergedToProtect > 0 ? `, together with the ${p.groupsMergedToProtect === 1 ? 'smallest other group' : `${p.groupsMergedToProtect} smallest other groups`} (so that the merged group reaches ${p.minGroupSize} people)` : '';
+  return `${rule} ${p.groupsMerged === 1 ? '1 group was' : `${p.groupsMerged} groups were`} merged into "Other (small groups)"${protect}; it is shown apart and never ranked as a group. Communities found from the ties are merged by the same rule.`;
+}
+
+/** Whether the result has group-level figures: a group attribute, and not every group withheld for privacy. */
+function hasGroups(r: AnalysisResult): boolean {
+  return r.options.group !== null && !r.privacy.allGroupsWithheld;
+}
+
+/** Why a group section is empty: no group attribute, or all groups together under the minimum size. */
+function noGroups(r: AnalysisResult, what: string): string {
+  if (r.options.group !== null && r.privacy.allGroupsWithheld) {
+    return `<p class="empty">${e(what)}, but all groups together have fewer than ${fmt(r.privacy.minGroupSize)} people, so none is shown (privacy).</p>`;
+  }
+  return `<p class="empty">${e(what)} (give a group attribute with <code>--group</code>).</p>`;
 }
 
 function fmtN(x: number | null): string {

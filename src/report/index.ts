@@ -11,6 +11,8 @@ export type {
   GapCell,
   GapRow,
   IntroductionRow,
+  AnalysisPrivacy,
+  Suppressed,
 } from './analysis.js';
 export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, OTHER_GROUP } from './privacy.js';
 export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './privacy.js';
@@ -19,3 +21,5 @@ export type { ReportMeta } from './html.js';
 export { mapAssets } from './assets.js';
 export type { MapAssets } from './assets.js';
 export { escapeHtml } from './escape.js';
+export { toJson, toCsv, recordsToCsv, csvCell, csvRow, DEFAULT_CSV_OPTIONS, DEFAULT_JSON_OPTIONS } from '../model/tables.js';
+export type { CellValue, CsvOptions, JsonOptions } from '../model/tables.js';

@@ -40,12 +40,18 @@ export const OTHER_GROUP = 'Other (small groups)';
 /** What {@link privateGraph} changed, for the report's method notes and summary.json. */
 export interface PrivacyNote {
   readonly minGroupSize: number;
-  /** Input groups merged into {@link OTHER_GROUP} (a count: their names are not shown). */
+  /** Input groups under the minimum size (primary suppression): merged into {@link OTHER_GROUP}. */
   readonly groupsMerged: number;
-  /** People in merged groups. */
-  readonly peopleMerged: number;
-  /** True when the merged group was itself under the minimum and its people were left without a group. */
-  readonly otherWithheld: boolean;
+  /**
+   * Groups of at least the minimum size merged as well (complementary suppression), because the
+   * small groups together were still under it. Their names are not shown either.
+   */
+  readonly groupsMergedToProtect: number;
+  /**
+   * True when even all groups together are under the minimum size: no one has a group and no
+   * group-level figure is produced.
+   */
+  readonly allGroupsWithheld: boolean;
   readonly pseudonymized: boolean;
   /** Attributes dropped from the analysis (names only). */
   readonly attributesDropped: readonly string[];
@@ -75,18 +81,25 @@ export function pseudonym(key: string, id: string): string {
 /**
  * Apply the privacy options to a graph, before any analysis.
  *
- * - Minimum group size: with group sizes counted over every person of the graph, each value of
- *   `group` held by fewer than k people becomes {@link OTHER_GROUP}; when the merged group itself
- *   has fewer than k people, its people get no group (they stay in the network, in no group measure).
- *   Every group-level figure computed from the returned graph therefore covers at least k people.
+ * - Minimum group size, as statistical agencies suppress small cells:
+ *   - primary suppression: each value of `group` held by fewer than k people (sizes counted over
+ *     every person of the graph) becomes {@link OTHER_GROUP};
+ *   - complementary suppression: when those groups together are still under k people, the
+ *     smallest remaining groups are merged into {@link OTHER_GROUP} too, one at a time, until it
+ *     has at least k people. A small group's size, members and ties are then never the difference
+ *     between two published figures (total minus the shown groups is a group of at least k);
+ *   - when all groups together are under k, no one keeps a group ({@link PrivacyNote.allGroupsWithheld}).
+ *   No person loses a group to privacy otherwise, so people without a group are exactly those
+ *   without a value in the input. Every group-level figure covers at least k people.
  * - Pseudonyms (`pseudonymKey`): every person id becomes {@link pseudonym}; attribute values that
  *   are person ids (a manager column) are replaced the same way; attributes other than the group
  *   and `keepAttributes` are dropped, since a name, e-mail or employee number may sit in any of them.
+ *   People are reordered by pseudonym, so no output keeps the input's row order.
  *
  * Ties, weights, relations, times and external flags are kept as they are. An unknown group
  * attribute throws `E_UNKNOWN_ATTRIBUTE`; k must be a whole number >= 1 (`E_BAD_OPTION`); an empty
  * key is `E_BAD_OPTION`. Two ids with the same pseudonym (probability about n^2 / 2^65) throw
- * `E_DUPLICATE_PERSON` rather than merge two people. Complexity: O(n a + m) for a attributes.
+ * `E_DUPLICATE_PERSON` rather than merge two people. Complexity: O(n a + m + n log n) for a attributes.
  *
  * @example
  * const { graph: safe, note } = privateGraph(graph, { group: 'department', minGroupSize: 5, pseudonymKey: key });
@@ -98,76 +111,118 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
   if (!Number.isInteger(k) || k < 1) throw new OrgraphError('E_BAD_OPTION', `minimum group size must be a whole number >= 1, got ${k}`, { field: 'minGroupSize' });
   if (key !== null && key.length === 0) throw new OrgraphError('E_BAD_OPTION', 'the pseudonymisation key is empty', { field: 'key' });
   const n = graph.personCount;
-  // Step 1: merged group column.
+  // Step 1: merged group column (primary, then complementary suppression).
   let groupColumn: (string | null)[] | null = null;
   let groupsMerged = 0;
-  let peopleMerged = 0;
-  let otherWithheld = false;
+  let groupsMergedToProtect = 0;
+  let allGroupsWithheld = false;
+  let raw: readonly (string | null)[] = [];
   if (options.group !== null) {
-    const raw = graph.attribute(options.group);
+    raw = graph.attribute(options.group);
     const sizes = new Map<string, number>();
     for (const v of raw) if (v !== null && v !== '') sizes.set(v, (sizes.get(v) ?? 0) + 1);
-    const small = new Set<string>();
-    for (const [v, s] of sizes) if (s < k) small.add(v);
-    groupsMerged = small.size;
-    for (const v of small) peopleMerged += sizes.get(v)!;
+    const merged = new Set<string>();
+    let otherSize = 0;
+    for (const [v, size] of sizes) {
+      if (size < k) {
+        merged.add(v);
+        otherSize += size;
+      }
+    }
+    groupsMerged = merged.size;
     // NOTE: a real group already called OTHER_GROUP simply joins the merged one.
-    const otherSize = peopleMerged + (sizes.has(OTHER_GROUP) && !small.has(OTHER_GROUP) ? sizes.get(OTHER_GROUP)! : 0);
-    otherWithheld = peopleMerged > 0 && otherSize < k;
+    if (sizes.has(OTHER_GROUP) && !merged.has(OTHER_GROUP)) {
+      merged.add(OTHER_GROUP);
+      otherSize += sizes.get(OTHER_GROUP)!;
+    }
+    if (otherSize > 0 && otherSize < k) {
+      const rest = [...sizes].filter(([v]) => !merged.has(v)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+      for (const [v, size] of rest) {
+        if (otherSize >= k) break;
+        merged.add(v);
+        otherSize += size;
+        groupsMergedToProtect++;
+      }
+      allGroupsWithheld = otherSize < k;
+    }
     groupColumn = raw.map((v) => {
       if (v === null || v === '') return null;
-      if (small.has(v) || v === OTHER_GROUP) return otherWithheld ? null : OTHER_GROUP;
+      if (merged.has(v)) return allGroupsWithheld ? null : OTHER_GROUP;
       return v;
     });
   }
-  // Step 2: ids and attributes.
+  // Nothing to change (no merge, no pseudonyms, every attribute kept): the graph itself, not a copy.
+  if (key === null && keep === null && groupsMerged === 0 && groupsMergedToProtect === 0 && !allGroupsWithheld && !(groupColumn ?? []).some((v, i) => v !== raw[i])) {
+    return { graph, note: Object.freeze({ minGroupSize: k, groupsMerged: 0, groupsMergedToProtect: 0, allGroupsWithheld: false, pseudonymized: false, attributesDropped: Object.freeze([] as string[]) }) };
+  }
+  // Step 2: ids and attributes; with pseudonyms, people in pseudonym order.
   const ids = key === null ? graph.personIds : graph.personIds.map((id) => pseudonym(key, id));
   const idMap = key === null ? null : new Map(graph.personIds.map((id, i) => [id, ids[i]]));
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (key !== null) order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
   const kept = graph.attributeNames.filter((a) => a === options.group || (key === null ? keep === null || keep.includes(a) : (keep ?? []).includes(a)));
   const dropped = graph.attributeNames.filter((a) => !kept.includes(a));
   const columns = kept.map((a) => (a === options.group ? groupColumn! : graph.attribute(a)));
   const b = new OrgGraphBuilder();
   b.declareAttributes(kept);
   for (const r of graph.relations) b.relation(r.name, r.directed);
-  for (let i = 0; i < n; i++) {
-    const attrs: Record<string, string | null> = {};
+  const newIndex = new Int32Array(n);
+  for (const i of order) {
+    const attrs: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
     for (let c = 0; c < kept.length; c++) {
       let v = columns[c][i];
       if (v !== null && idMap !== null && idMap.has(v)) v = idMap.get(v)!;
       attrs[kept[c]] = v;
     }
-    b.addPerson(ids[i], attrs, graph.isExternal(i));
+    newIndex[i] = b.addPerson(ids[i], attrs, graph.isExternal(i));
   }
   const times = graph.tieTimes;
   for (let e = 0; e < graph.tieCount; e++) {
     const t = times ? times[e] : NaN;
-    b.addTie(graph.tieSources[e], graph.tieTargets[e], graph.tieWeights[e], graph.tieRelations[e], Number.isNaN(t) ? undefined : t);
+    b.addTie(newIndex[graph.tieSources[e]], newIndex[graph.tieTargets[e]], graph.tieWeights[e], graph.tieRelations[e], Number.isNaN(t) ? undefined : t);
   }
   return {
     graph: b.build(),
-    note: Object.freeze({ minGroupSize: k, groupsMerged, peopleMerged, otherWithheld, pseudonymized: key !== null, attributesDropped: Object.freeze(dropped) }),
+    note: Object.freeze({ minGroupSize: k, groupsMerged, groupsMergedToProtect, allGroupsWithheld, pseudonymized: key !== null, attributesDropped: Object.freeze(dropped) }),
   };
 }
 
 /**
  * Merge the labels of a partition (communities, for example) whose size is under k into one label,
- * or into -1 (no group) when the merged label would itself be under k. Labels are per person; -1
- * stays -1. The merged label is `count` (one past the last input label).
+ * with the same complementary suppression as {@link privateGraph}: when the merged label would be
+ * under k, the smallest remaining labels join it until it reaches k; when all labels together are
+ * under k, every person gets -1 (no label). Labels are per person; -1 stays -1. The merged label is
+ * `count` (one past the last input label).
  *
- * Complexity: O(n + count).
- * @returns new labels and, per label 0..count, its size after merging (0 for merged-away labels)
+ * Complexity: O(n + count log count).
+ * @returns new labels; per label 0..count, its size after merging (0 for merged-away labels); the
+ *   number of labels under k (`merged`) and of labels merged to protect them (`mergedToProtect`)
  * @example
- * mergeSmallLabels(Int32Array.from([0, 0, 1]), 2, 2); // labels [0, 0, -1]: label 1 is under 2 and alone
+ * mergeSmallLabels(Int32Array.from([0, 0, 1]), 2, 2); // labels [2, 2, 2]: label 1 is under 2, so label 0 joins it
  */
-export function mergeSmallLabels(labels: Int32Array, count: number, k: number): { labels: Int32Array; sizes: Int32Array; merged: number } {
+export function mergeSmallLabels(labels: Int32Array, count: number, k: number): { labels: Int32Array; sizes: Int32Array; merged: number; mergedToProtect: number } {
   const sizes = new Int32Array(count + 1);
   for (const g of labels) if (g >= 0) sizes[g]++;
+  const into = new Uint8Array(count);
   let mergedPeople = 0;
   let merged = 0;
   for (let g = 0; g < count; g++) {
     if (sizes[g] > 0 && sizes[g] < k) {
+      into[g] = 1;
       mergedPeople += sizes[g];
       merged++;
+    }
+  }
+  let mergedToProtect = 0;
+  if (mergedPeople > 0 && mergedPeople < k) {
+    const rest: number[] = [];
+    for (let g = 0; g < count; g++) if (sizes[g] > 0 && !into[g]) rest.push(g);
+    rest.sort((a, b) => sizes[a] - sizes[b] || a - b);
+    for (const g of rest) {
+      if (mergedPeople >= k) break;
+      into[g] = 1;
+      mergedPeople += sizes[g];
+      mergedToProtect++;
     }
   }
   const other = mergedPeople >= k ? count : -1;
@@ -175,9 +230,9 @@ export function mergeSmallLabels(labels: Int32Array, count: number, k: number): 
   const after = new Int32Array(count + 1);
   for (let i = 0; i < labels.length; i++) {
     const g = labels[i];
-    const h = g < 0 ? -1 : sizes[g] < k ? other : g;
+    const h = g < 0 ? -1 : into[g] ? other : g;
     out[i] = h;
     if (h >= 0) after[h]++;
   }
-  return { labels: out, sizes: after, merged };
+  return { labels: out, sizes: after, merged, mergedToProtect };
 }

@@ -4,7 +4,7 @@
  * formula neutralisation with hostile input, and an output folder that is never written through.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -80,12 +80,13 @@ describe('orgraph analyze usage', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/E_UNKNOWN_ATTRIBUTE.*division/);
   });
-  it('an output path that is a file is E_OUTPUT_PATH (exit 1)', async () => {
+  it('an output path that is a file is refused (exit 2) and left as it was', async () => {
     const file = join(tmp(), 'file');
     writeFileSync(file, 'x');
     const r = await cli(['analyze', '--out', file]);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/E_OUTPUT_PATH/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is a file: give a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
 
@@ -126,7 +127,9 @@ describe('orgraph analyze privacy', () => {
       ['Other (small groups)', 13],
     ]);
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(s.privacy).toMatchObject({ minGroupSize: 9, groupsMerged: 3, peopleMerged: 13, otherWithheld: false });
+    // Primary suppression only (3 + 2 + 8 >= 9 needs no complement): three groups merged, no count of people.
+    expect(s.privacy).toMatchObject({ minGroupSize: 9, groupsMerged: 3, groupsMergedToProtect: 0, allGroupsWithheld: false });
+    expect(JSON.stringify(s.privacy)).not.toMatch(/13/);
   });
 
   it('with --pseudonymize no input id or name appears in any file, and pseudonyms are HMAC-SHA256 of the id', async () => {
@@ -141,10 +144,12 @@ describe('orgraph analyze privacy', () => {
       }
       expect(f.text).not.toMatch(/emp7Qx|Zorbalina|Quuxfield|correct horse/);
     }
-    // Independent computation of the first pseudonym with node:crypto.
-    const expected = 'p' + createHmac('sha256', 'correct horse').update(people[0].id).digest('hex').slice(0, 16);
+    // Independent computation of every pseudonym with node:crypto; rows are in pseudonym order, so
+    // the row order says nothing about the input order (a roster cannot re-identify rows).
+    const expected = people.map((p) => 'p' + createHmac('sha256', 'correct horse').update(p.id).digest('hex').slice(0, 16));
     const ids = csv(out, 'people.csv').map((p) => p.id);
-    expect(ids[0]).toBe(expected);
+    expect(ids).toEqual([...expected].sort());
+    expect(ids).not.toEqual(expected);
     // The same key gives the same pseudonyms in another run and in every file of this one.
     const out2 = join(tmp(), 'r');
     await cli(['analyze', data, '--out', out2, '--group', 'department', '--pseudonymize', '--key', 'correct horse']);
@@ -154,7 +159,7 @@ describe('orgraph analyze privacy', () => {
       expect(ids).toContain(x.personA);
       expect(ids).toContain(x.personB);
     }
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(expected);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(expected[0]);
   });
 
   it('--groups-only writes no person-level file and no person id anywhere', async () => {
@@ -191,7 +196,7 @@ describe('orgraph analyze with hostile input', () => {
 });
 
 describe('orgraph analyze output folder', () => {
-  it('replaces a symbolic link in the folder instead of writing through it', async () => {
+  it('refuses a folder it did not write (a link in it is never written through)', async () => {
     const base = tmp();
     const outside = join(base, 'outside.txt');
     writeFileSync(outside, 'untouched');
@@ -199,6 +204,22 @@ describe('orgraph analyze output folder', () => {
     mkdirSync(out);
     symlinkSync(outside, join(out, 'people.csv'));
     const data = writeDataset(privacyPeople(), groupedTies([10, 8]));
+    const r = await cli(['analyze', data, '--out', out, '--group', 'department']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not an orgraph output folder \(it holds people\.csv\)/);
+    expect(readFileSync(outside, 'utf8')).toBe('untouched');
+    expect(lstatSync(join(out, 'people.csv')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(base).sort()).toEqual(['outside.txt', 'report']);
+  });
+  it('replaces a link planted in its own earlier folder instead of writing through it', async () => {
+    const base = tmp();
+    const outside = join(base, 'outside.txt');
+    writeFileSync(outside, 'untouched');
+    const out = join(base, 'report');
+    const data = writeDataset(privacyPeople(), groupedTies([10, 8]));
+    expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
+    rmSync(join(out, 'people.csv'));
+    symlinkSync(outside, join(out, 'people.csv'));
     expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
     expect(lstatSync(join(out, 'people.csv')).isSymbolicLink()).toBe(false);

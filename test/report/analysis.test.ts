@@ -57,10 +57,11 @@ describe('analysis: two cliques joined by a bridge', () => {
   it('communities are the two cliques; groups-only leaves every person-level result out', async () => {
     const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5, groupsOnly: true });
     expect(r.communities.shown.map((c) => c.size)).toEqual([5, 5]);
-    expect(r.people).toBeNull();
-    expect(r.brokers).toBeNull();
-    expect(r.introductions).toBeNull();
-    expect(r.risks.cutPeople).toBeNull();
+    expect(r.people).toEqual([]);
+    expect(r.brokers).toEqual([]);
+    expect(r.introductions).toEqual([]);
+    expect(r.risks.cutPeople).toEqual([]);
+    expect(r.privacy.suppressed).toContainEqual({ result: 'people', reason: 'groupsOnly' });
     expect(r.map).toMatchObject({ kind: 'groups', shown: 2, tiesShown: 1 });
     expect(r.map.nodes.map((n) => n.k)).toEqual(['A', 'B']);
   });
@@ -89,5 +90,56 @@ describe('analysis: two cliques joined by a bridge', () => {
     expect(r.betweennessMethod.samples).toBeGreaterThan(0);
     // Within the bound (eps 0.1, delta 0.1) of the exact 40/72 for the bridge ends.
     expect(Math.abs(r.brokers![0].value - 40 / 72)).toBeLessThan(0.1);
+  });
+});
+
+describe('analysis: an app can stop it and show its lists', () => {
+  it('an aborted signal stops it with E_ABORTED, before or between stages', async () => {
+    const pre = new AbortController();
+    pre.abort();
+    await expect(analysis(barbell(), { group: 'dept', signal: pre.signal })).rejects.toMatchObject({ code: 'E_ABORTED' });
+    const mid = new AbortController();
+    const seen: string[] = [];
+    const run = analysis(barbell(), {
+      group: 'dept',
+      signal: mid.signal,
+      onProgress: (stage) => {
+        seen.push(stage);
+        if (stage === 'silos') mid.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'E_ABORTED' });
+    // Nothing after the stage that aborted was reported.
+    expect(seen).not.toContain('communities');
+  });
+  it('without groups, the group-level person lists are empty arrays and the reason is given', async () => {
+    const r = await analysis(barbell(), { group: null });
+    expect(r.gatekeepers).toEqual([]);
+    expect(r.introductions).toEqual([]);
+    expect(r.privacy.suppressed).toContainEqual({ result: 'introductions', reason: 'noGroups' });
+  });
+});
+
+describe('analysis: the privacy bucket is never treated as a group', () => {
+  it('no sole link, gap or silo rank names "Other (small groups)"', async () => {
+    // A and B: 5-cliques; C (2) and D (3) are under 5 and merge into Other (5 people, a path).
+    // a0 - b0 is the only A-B tie; c0 - a1 the only tie between Other and A.
+    const people = [
+      ...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, attributes: { dept: 'A' } })),
+      ...[0, 1, 2, 3, 4].map((i) => ({ id: `b${i}`, attributes: { dept: 'B' } })),
+      ...[0, 1].map((i) => ({ id: `c${i}`, attributes: { dept: 'C' } })),
+      ...[0, 1, 2].map((i) => ({ id: `d${i}`, attributes: { dept: 'D' } })),
+    ];
+    const ties: { source: string; target: string }[] = [];
+    for (const g of ['a', 'b']) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
+    ties.push({ source: 'a0', target: 'b0' }, { source: 'c0', target: 'a1' }, { source: 'c0', target: 'c1' }, { source: 'c1', target: 'd0' }, { source: 'd0', target: 'd1' }, { source: 'd1', target: 'd2' });
+    const r = await analysis(OrgGraph.from({ people, ties }), { group: 'dept', workers: 1 });
+    expect(r.groups.map((g) => g.group)).toContain('Other (small groups)');
+    expect(r.groups[r.groups.length - 1].group).toBe('Other (small groups)');
+    // Sole links: a0 (A to B) and b0 (B to A) only; neither c0 (from the bucket) nor a1 (to it).
+    expect(r.risks.soleLinks.map((x) => x.id).sort()).toEqual(['a0', 'b0']);
+    for (const x of r.risks.soleLinks) expect(x.detail).not.toContain('Other');
+    for (const g of r.gaps) expect([g.groupA, g.groupB]).not.toContain('Other (small groups)');
+    for (const x of r.introductions) expect([x.groupA, x.groupB]).not.toContain('Other (small groups)');
   });
 });

@@ -36,24 +36,39 @@ describe('privateGraph', () => {
     const col = graph.attribute('dept');
     expect(new Set(col)).toEqual(new Set(['A', OTHER_GROUP]));
     expect(col.filter((v) => v === OTHER_GROUP)).toHaveLength(5);
-    expect(note).toMatchObject({ groupsMerged: 2, peopleMerged: 5, otherWithheld: false, pseudonymized: false });
+    expect(note).toMatchObject({ groupsMerged: 2, groupsMergedToProtect: 0, allGroupsWithheld: false, pseudonymized: false });
+    expect(note).not.toHaveProperty('peopleMerged');
     expect(graph.tieCount).toBe(1);
     expect(graph.personIds).toEqual(g.personIds);
   });
 
-  it('withholds the merged group when it is itself under k', () => {
-    // A 6, B 3: B alone is merged (3 < 5) and withheld: its people have no group.
-    const { graph, note } = privateGraph(OrgGraph.from({ people: people({ A: 6, B: 3 }), ties: [] }), { group: 'dept', minGroupSize: 5 });
-    expect(graph.attribute('dept').filter((v) => v === null)).toHaveLength(3);
-    expect(note.otherWithheld).toBe(true);
+  it('complementary suppression: when the merged group is under k, the smallest other groups join it', () => {
+    // A 6, B 7, C 3: C alone (3 < 5) would be a group of 3, or withheld people whose count is
+    // 16 - 6 - 7. So A, the smallest remaining group, joins it: Other = 9, B = 7; no one loses a group.
+    const { graph, note } = privateGraph(OrgGraph.from({ people: people({ A: 6, B: 7, C: 3 }), ties: [] }), { group: 'dept', minGroupSize: 5 });
+    const col = graph.attribute('dept');
+    expect(col.filter((v) => v === null)).toHaveLength(0);
+    expect(col.filter((v) => v === OTHER_GROUP)).toHaveLength(9);
+    expect(col.filter((v) => v === 'B')).toHaveLength(7);
+    expect(note).toMatchObject({ groupsMerged: 1, groupsMergedToProtect: 1, allGroupsWithheld: false });
+  });
+
+  it('when all groups together are under k, no one keeps a group', () => {
+    // A 2, B 2 with k = 5: 4 grouped people in all; the ungrouped person stays without a group too.
+    const g = OrgGraph.from({ people: [...people({ A: 2, B: 2 }), { id: 'x', attributes: { dept: '' } }], ties: [] });
+    const { graph, note } = privateGraph(g, { group: 'dept', minGroupSize: 5 });
+    expect(graph.attribute('dept')).toEqual([null, null, null, null, null]);
+    expect(note).toMatchObject({ groupsMerged: 2, allGroupsWithheld: true });
   });
 
   it('with a key: ids become pseudonyms, person-id values too, other attributes are dropped', () => {
     const g = OrgGraph.from({ people: people({ A: 5 }), ties: [{ source: 'A-1', target: 'A-2', weight: 3 }] });
     const { graph, note } = privateGraph(g, { group: 'dept', pseudonymKey: 'key', keepAttributes: ['manager'] });
-    expect(graph.personIds).toEqual(g.personIds.map((id) => pseudonym('key', id)));
+    // People come in pseudonym order, not input order.
+    const expected = g.personIds.map((id) => pseudonym('key', id)).sort();
+    expect(graph.personIds).toEqual(expected);
     expect(graph.attributeNames).toEqual(['dept', 'manager']);
-    expect(graph.attribute('manager')[3]).toBe(pseudonym('key', 'A-0'));
+    expect(graph.attribute('manager')[graph.personIds.indexOf(pseudonym('key', 'A-3'))]).toBe(pseudonym('key', 'A-0'));
     expect(note.attributesDropped).toEqual(['name']);
     expect([...graph.ties()]).toEqual([{ source: pseudonym('key', 'A-1'), target: pseudonym('key', 'A-2'), weight: 3, relation: 'tie' }]);
   });
@@ -76,7 +91,12 @@ describe('mergeSmallLabels', () => {
     expect([...r.labels]).toEqual([0, 0, 0, 3, 3, -1]);
     expect([...r.sizes]).toEqual([3, 0, 0, 2]);
     expect(r.merged).toBe(2);
-    // k = 3: the merged pair (2 people) is under 3 too -> -1.
-    expect([...mergeSmallLabels(Int32Array.from([0, 0, 0, 1, 2, -1]), 3, 3).labels]).toEqual([0, 0, 0, -1, -1, -1]);
+    // k = 3: the merged pair (2 people) is under 3, so label 0 (3 people, the smallest left) joins
+    // it: one merged label of 5 (complementary suppression).
+    const c = mergeSmallLabels(Int32Array.from([0, 0, 0, 1, 2, -1]), 3, 3);
+    expect([...c.labels]).toEqual([3, 3, 3, 3, 3, -1]);
+    expect(c).toMatchObject({ merged: 2, mergedToProtect: 1 });
+    // k = 6: all labels together (5 people) are under 6 -> -1 for everyone.
+    expect([...mergeSmallLabels(Int32Array.from([0, 0, 0, 1, 2, -1]), 3, 6).labels]).toEqual([-1, -1, -1, -1, -1, -1]);
   });
 });

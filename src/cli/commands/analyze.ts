@@ -4,13 +4,13 @@
  * `--objectives`) the scorecard, and writes an output folder: report.html (self-contained),
  * people.csv, groups.csv, gaps.csv, introductions.csv, scorecard.csv and summary.json.
  * Privacy (`--min-group-size`, `--pseudonymize --key`, `--groups-only`) is applied to the graph
- * before any analysis, so it holds in every file. Without a folder it analyses the bundled example.
- * Exit 0 done; 1 data errors (bad input, unknown attribute, unwritable output); 2 usage errors.
+ * before any analysis (inside `analysis()`), so it holds in every file. The folder is written as one
+ * staged run swapped in whole (src/cli/output.ts). Without a folder it analyses the bundled example.
+ * Exit 0 done; 1 data errors (bad input, unknown attribute, unwritable output); 2 usage errors
+ * (including an output that would replace an input or a folder orgraph did not write).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { OrgraphError, isOrgraphError } from '../../model/errors.js';
@@ -19,9 +19,9 @@ import { loadObjectives } from '../../recommend/objectives.js';
 import { analysis, type AnalysisResult } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
-import { OTHER_GROUP, privateGraph } from '../../report/privacy.js';
+import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { recordsToCsv, toJson, type CellValue } from '../output.js';
+import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
 import { createProgress } from '../progress.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
@@ -73,50 +73,10 @@ function wholeNumber(name: string, value: string, min: number): number {
   return x;
 }
 
-/**
- * Write one file of the report folder: to a fresh temporary name inside the folder, then renamed
- * over the target. A rename replaces a symbolic link rather than following it, so nothing is ever
- * written outside the folder; a target that is a directory is `E_OUTPUT_PATH`.
- */
-export async function writeReportFile(dir: string, name: string, text: string): Promise<string> {
-  if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw new RangeError(`not a plain file name: ${name}`);
-  const target = join(dir, name);
-  try {
-    const s = await lstat(target);
-    if (s.isDirectory()) throw new OrgraphError('E_OUTPUT_PATH', `cannot write ${name}: it is a directory`, { file: target });
-  } catch (e) {
-    if (isOrgraphError(e)) throw e;
-  }
-  const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    const err = e as NodeJS.ErrnoException;
-    throw new OrgraphError('E_OUTPUT_PATH', `cannot write ${name}: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : (err.message ?? String(e))}`, { file: target });
-  }
-  return target;
-}
-
-/** Create the output folder (and its parents); a file in its place is `E_OUTPUT_PATH`. */
-async function outputFolder(out: string): Promise<string> {
-  if (out.trim() === '') throw new UsageError('--out must name a folder');
-  const dir = resolve(out);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new OrgraphError('E_OUTPUT_PATH', `cannot create the output folder: ${err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.message ?? String(e))}`, { file: out });
-  }
-  if (!(await stat(dir)).isDirectory()) throw new OrgraphError('E_OUTPUT_PATH', 'the output path is not a folder', { file: out });
-  return dir;
-}
-
 /** The CSV files of a result (people and introductions are left out when person-level output is off). */
 export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
   const files = new Map<string, string>();
-  if (r.people) {
+  if (!r.options.groupsOnly) {
     files.set(
       'people.csv',
       recordsToCsv(
@@ -139,7 +99,7 @@ export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
       ['groupA', 'groupB', 'sizeA', 'sizeB', 'observed', 'expected', 'ratio', 'z', 'p', 'q'],
     ),
   );
-  if (r.introductions) {
+  if (!r.options.groupsOnly && r.options.group !== null) {
     files.set(
       'introductions.csv',
       recordsToCsv(
@@ -171,7 +131,7 @@ export const analyze: RegisterCommand = (program, io) => {
     .argument('[dir]', `folder with people.csv and ties.csv, or a .json file (default: examples/${EXAMPLE_DATASET})`);
   addInputOptions(cmd);
   cmd
-    .option('--out <dir>', 'output folder (created if needed)', DEFAULT_REPORT_DIR)
+    .option('--out <dir>', 'output folder: created, or replaced whole when it holds an earlier orgraph run (never an input, never a folder orgraph did not write)', DEFAULT_REPORT_DIR)
     .option('--group <column>', `people attribute naming the formal group (default: ${EXAMPLE_GROUP} for the example, else department/division/team/group when present)`)
     .option('--relation <list>', 'comma-separated relations to include (default: all)')
     .option('--directed', 'keep tie direction (default: undirected)')
@@ -203,8 +163,11 @@ export const analyze: RegisterCommand = (program, io) => {
     const keep = opts.keepAttributes !== undefined ? parseList(opts.keepAttributes) : null;
     const isExample = dirArg === undefined && opts.ties === undefined && opts.people === undefined;
     const dir = isExample ? exampleDir() : dirArg;
+    // The output folder is checked (never an input, never a folder orgraph did not write) but
+    // nothing is created until the whole run is ready.
+    const inputs = inputPaths(dir, opts, [opts.objectives]);
+    const outDir = checkOutputFolder(opts.out, inputs);
     const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
-    const outDir = await outputFolder(opts.out);
     const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
     try {
       // Step 2: read, then apply privacy before anything is computed.
@@ -218,26 +181,26 @@ export const analyze: RegisterCommand = (program, io) => {
       }
       const group = pickGroup(input, opts, isExample);
       if (keep) for (const a of keep) input.attribute(a);
-      const safe = privateGraph(input, { group, minGroupSize, pseudonymKey: key, keepAttributes: keep });
       // Step 3: analyse.
       let result: AnalysisResult;
       try {
-        result = await analysis(safe.graph, {
+        result = await analysis(input, {
           group,
           relations,
           directed: opts.directed ?? false,
           minGroupSize,
+          pseudonymKey: key,
+          keepAttributes: keep,
           groupsOnly: opts.groupsOnly ?? false,
           mapLimit,
           workers,
           seed,
           objectives,
-          privacy: safe.note,
           onProgress: (stage, done, total) => progress.update(stage, done, total),
         });
       } catch (e) {
-        if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && safe.note.groupsMerged > 0) {
-          throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize} are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
+        if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && minGroupSize > 1) {
+          throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize}, and the smallest others when needed to reach it, are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
         }
         throw e;
       }
@@ -247,11 +210,7 @@ export const analyze: RegisterCommand = (program, io) => {
       const versions = { orgraph: VERSION, node: process.versions.node, sigma: assets.versions.sigma, graphology: assets.versions.graphology };
       const source = key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
       const files = reportCsvFiles(result);
-      const written: string[] = [];
-      for (const [name, text] of files) {
-        await writeReportFile(outDir, name, text);
-        written.push(name);
-      }
+      const written = [...files.keys()];
       const summary = {
         orgraph: VERSION,
         versions,
@@ -279,14 +238,19 @@ export const analyze: RegisterCommand = (program, io) => {
         scorecard: result.scorecard ? result.scorecard.summary : null,
         files: [...written, 'summary.json', 'report.html'],
       };
-      await writeReportFile(outDir, 'summary.json', toJson(summary));
-      const html = reportHtml(result, assets, { title: opts.title, source, versions });
-      await writeReportFile(outDir, 'report.html', html);
+      files.set('summary.json', toJson(summary));
+      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions }));
+      await writeOutputFolder(outDir, files, inputs);
       progress.update('writing report', 1, 1);
       progress.done();
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
       if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
       if (group === null) io.out('orgraph: no group attribute (give --group COL): group-level sections are empty\n');
+      else if (result.privacy.allGroupsWithheld) io.out(`orgraph: all groups together have fewer than ${minGroupSize} people: no group is shown (privacy)\n`);
+      else if (result.privacy.groupsMerged > 0) {
+        const n = result.privacy.groupsMerged + result.privacy.groupsMergedToProtect;
+        io.out(`orgraph: ${n} group${n === 1 ? '' : 's'} merged into "${OTHER_GROUP}" (groups under ${minGroupSize} people${result.privacy.groupsMergedToProtect > 0 ? ', with the smallest others so that it reaches ' + minGroupSize : ''})\n`);
+      }
     } finally {
       progress.done();
     }

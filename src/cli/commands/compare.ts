@@ -19,6 +19,7 @@ import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
 import { ingestWarning, loadInput } from '../input.js';
 import type { CliIo } from '../io.js';
+import { inputPaths, refuseInputOverlap } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, communitiesLine, emit, fmt, parseSeed, scorecardText, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
@@ -185,6 +186,7 @@ async function load(dir: string | undefined, opts: CompareCliOptions, io: CliIo)
   const key = dir ?? `--ties ${opts.ties}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  if (opts.out !== undefined && opts.out !== '' && opts.out !== '-') refuseInputOverlap(opts.out, inputPaths(dir, opts), 'file');
   const { graph, report } = await loadInput(dir, opts);
   const warning = ingestWarning(report);
   if (warning) io.err(`${warning}\n`);

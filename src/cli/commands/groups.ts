@@ -20,7 +20,7 @@ import { edgeCount } from '../../core/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { project } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { addOutputOptions, recordsToCsv, toJson, writeOutput, type OutputFormat } from '../output.js';
+import { addOutputOptions, recordsToCsv, toJson, writeOutput, inputPaths, refuseInputOverlap, type OutputFormat } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface GroupsCliOptions extends InputCliOptions {
@@ -184,6 +184,8 @@ export const groups: RegisterCommand = (program, io) => {
     const resolution = opts.resolution === undefined ? 1 : Number(opts.resolution);
     if (!Number.isFinite(resolution) || resolution <= 0) throw new UsageError(`--resolution must be a number > 0, got "${opts.resolution}"`);
     const relations = opts.relation !== undefined ? parseList(opts.relation) : null;
+    const inputs = inputPaths(dir, opts);
+    if (opts.out !== undefined && opts.out !== '-') refuseInputOverlap(opts.out, inputs, 'file');
     // Step 2: read and project.
     const { graph, report } = await loadInput(dir, opts);
     const warning = ingestWarning(report);
@@ -194,6 +196,6 @@ export const groups: RegisterCommand = (program, io) => {
     const doc = groupsDocument(view, { group: opts.group, seed, permutations, resolution, missing });
     if (doc.mixing === null) io.err(`orgraph: warning: ${doc.groups.length} groups: the mixing matrix is left out (more than ${MAX_MIXING_GROUPS})\n`);
     const text = opts.format === 'csv' ? recordsToCsv(doc.groups) : toJson(doc);
-    await writeOutput(text, opts.out, io);
+    await writeOutput(text, opts.out, io, inputs);
   });
 };

@@ -13,7 +13,7 @@ import { OrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import { project, type OrgView } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { addOutputOptions, toCsv, toJson, writeOutput, type CellValue, type OutputFormat } from '../output.js';
+import { addOutputOptions, toCsv, toJson, writeOutput, inputPaths, refuseInputOverlap, type CellValue, type OutputFormat } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface MetricsCliOptions extends InputCliOptions {
@@ -179,6 +179,8 @@ export const metrics: RegisterCommand = (program, io) => {
     const minWeight = parseMinWeight(opts.minWeight);
     const workers = parseWorkers(opts.workers);
     const relations = opts.relation !== undefined ? parseList(opts.relation) : null;
+    const inputs = inputPaths(dir, opts);
+    if (opts.out !== undefined && opts.out !== '-') refuseInputOverlap(opts.out, inputs, 'file');
     // Step 2: read and project.
     const { graph, report } = await loadInput(dir, opts);
     const warning = ingestWarning(report);
@@ -188,6 +190,6 @@ export const metrics: RegisterCommand = (program, io) => {
     // Step 3: compute and write.
     const doc = await computeMetricsDocument(graph, view, keys, { group: opts.group, workers });
     const text = opts.format === 'csv' ? metricsCsv(doc, keys) : toJson(doc);
-    await writeOutput(text, opts.out, io);
+    await writeOutput(text, opts.out, io, inputs);
   });
 };
