@@ -55,7 +55,7 @@ export function inputPaths(
   const out: string[] = [];
   if (dir !== undefined) {
     out.push(dir);
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(dir).isDirectory();
     } catch {
@@ -96,7 +96,7 @@ const inside = (child: string, parent: string) => child === parent || child.star
  */
 export function refuseInputOverlap(out: string, inputs: readonly string[], kind: 'file' | 'folder'): void {
   const target = realish(out);
-  let targetStat: { dev: number; ino: number } | null = null;
+  let targetStat: { dev: number; ino: number } | null;
   try {
     const s = statSync(target);
     targetStat = { dev: s.dev, ino: s.ino };

@@ -45,7 +45,12 @@ function independent(graph: OrgGraph): { ties: number; degree: Map<string, numbe
     components++;
     const stack = [id];
     seen.add(id);
-    while (stack.length) for (const j of nb.get(stack.pop()!)!) if (!seen.has(j)) (seen.add(j), stack.push(j));
+    while (stack.length)
+      for (const j of nb.get(stack.pop()!)!)
+        if (!seen.has(j)) {
+          seen.add(j);
+          stack.push(j);
+        }
   }
   return { ties: twice / 2, degree: new Map([...nb].map(([id, s]) => [id, s.size])), components };
 }
