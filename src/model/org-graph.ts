@@ -12,7 +12,18 @@ export interface RelationInfo {
   readonly name: string;
   /** false: each tie is one undirected pair (written once); true: source -> target. */
   readonly directed: boolean;
+  /**
+   * Which way influence (information, advice given) flows along a tie, when declared: as written
+   * (`source->target`), against it (`target->source`: an advice tie points from the seeker to the
+   * adviser, and the advice flows back), or `both`. Read by views projected with `influence: true`.
+   */
+  readonly influence?: Influence;
 }
+
+/** Declared direction of influence along a relation's ties. */
+export type Influence = 'source->target' | 'target->source' | 'both';
+/** The accepted values of a relation's `influence`. */
+export const INFLUENCE_VALUES: readonly Influence[] = Object.freeze(['source->target', 'target->source', 'both']);
 
 /** A person as the public API shows one. */
 export interface Person {
@@ -99,7 +110,10 @@ export class OrgGraph {
     relations?: readonly RelationInfo[];
   }): OrgGraph {
     const b = new OrgGraphBuilder();
-    for (const r of input.relations ?? []) b.relation(r.name, r.directed);
+    for (const r of input.relations ?? []) {
+      b.relation(r.name, r.directed);
+      if (r.influence) b.setInfluence(r.name, r.influence);
+    }
     for (const p of input.people) b.addPerson(p.id, p.attributes ?? {}, p.external ?? false);
     for (const t of input.ties) {
       const s = b.indexOf(t.source);
@@ -268,7 +282,13 @@ export class OrgGraphBuilder {
   /** Set whether an already-declared relation is directed. */
   setDirected(name: string, directed: boolean): void {
     const k = this.relation(name, directed);
-    this.relations[k] = { name, directed };
+    this.relations[k] = { ...this.relations[k], name, directed };
+  }
+
+  /** Declare which way influence flows along a relation's ties (creates the relation if new). */
+  setInfluence(name: string, influence: Influence): void {
+    const k = this.relation(name);
+    this.relations[k] = { ...this.relations[k], influence };
   }
 
   /** Append a tie between two person indices. Weight must be positive and finite (ingest checks). */

@@ -68,7 +68,7 @@ export interface AnalysisOptions {
   readonly gaps?: number;
   /** Introductions per gap. @defaultValue 5 */
   readonly perGap?: number;
-  /** Objectives for the scorecard (directed group-to-group flows); null for no scorecard. @defaultValue null */
+  /** Objectives for the scorecard (group-to-group flows, read like every other figure); null for no scorecard. @defaultValue null */
   readonly objectives?: Objectives | null;
   /** What privacy did to the graph, shown in the report. */
   readonly privacy?: PrivacyNote | null;
@@ -198,7 +198,7 @@ export interface AnalysisResult {
   };
   readonly communities: { readonly count: number; readonly shown: readonly { readonly name: string; readonly size: number }[]; readonly merged: number; readonly modularity: number | null };
   readonly map: MapData;
-  /** The scorecard when objectives were given, on the directed view of the same relations. */
+  /** The scorecard when objectives were given, on the same view as the rest of the analysis (influence followed when directed). */
   readonly scorecard: ScorecardRows | null;
 }
 
@@ -338,8 +338,9 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   let card: ScorecardRows | null = null;
   if (options.objectives) {
     progress('scorecard', 0, 1);
-    const directedView = project(graph, { relations: o.relations, directed: true });
-    const r = scorecard(directedView, options.objectives, { attribute: groupAttr ?? undefined });
+    // The scorecard reads ties as the rest of the report does (undirected unless `directed`), following declared influence when directed.
+    const cardView = project(graph, { relations: o.relations, directed: o.directed, influence: true });
+    const r = scorecard(cardView, options.objectives, { attribute: groupAttr ?? undefined });
     card = {
       rows: r.objectives.map((x) => ({
         objective: x.label,
