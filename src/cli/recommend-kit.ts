@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { project, type OrgView } from '../model/projection.js';
 import type { CommunityGroups } from '../recommend/community-groups.js';
-import type { ScorecardResult } from '../recommend/scorecard.js';
+import type { ObjectiveStatus, ScorecardResult } from '../recommend/scorecard.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from './input.js';
 import type { CliIo } from './io.js';
 import { inputPaths, recordsToCsv, refuseInputOverlap, toJson, writeOutput, type CellValue } from './output.js';
@@ -105,12 +105,59 @@ export function communitiesLine(c: CommunityGroups, on: string): string {
   return out;
 }
 
+function targetText(o: ObjectiveStatus): string {
+  return [o.min !== null ? `>= ${o.min}` : '', o.max !== null ? `<= ${o.max}` : ''].filter(Boolean).join(' ');
+}
+
+function ownerText(o: ObjectiveStatus): string {
+  return [o.owner, o.initiative].filter((x) => x !== null).join(' / ');
+}
+
 /** Readable text of one scorecard. */
 export function scorecardText(r: ScorecardResult, title: string): string {
   let out = `${title}: ${r.summary.met} met, ${r.summary.atRisk} at risk, ${r.summary.missed} missed\n`;
+  const bsc = r.objectives.some((o) => o.owner !== null || o.initiative !== null);
   out += textTable(
-    ['objective', 'actual', 'target', 'status'],
-    r.objectives.map((o) => [o.label, fmt(o.actual), [o.min !== null ? `>= ${o.min}` : '', o.max !== null ? `<= ${o.max}` : ''].filter(Boolean).join(' '), o.status]),
+    ['objective', 'actual', 'target', 'status', ...(bsc ? ['owner / initiative'] : [])],
+    r.objectives.map((o) => [o.label, fmt(o.actual), targetText(o), o.status, ...(bsc ? [ownerText(o)] : [])]),
+  );
+  return out;
+}
+
+/**
+ * The trend of one objective between two periods: `up` / `down` / `same` (or `-` when either value
+ * is undefined), and whether that moves toward the target (`better`), away from it (`worse`) or not.
+ * Toward = up for a min-only target, down for a max-only one; with both, toward the band.
+ * @example trend({ actual: 3, min: 5, max: null }, { actual: 4, min: 5, max: null }) // 'up, better'
+ */
+export function trend(before: Pick<ObjectiveStatus, 'actual' | 'min' | 'max'>, after: Pick<ObjectiveStatus, 'actual' | 'min' | 'max'>): string {
+  const a = before.actual;
+  const b = after.actual;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return '-';
+  if (a === b) return 'same';
+  const gap = (x: number) => Math.max(0, (before.min ?? -Infinity) - x, x - (before.max ?? Infinity));
+  const dir = b > a ? 'up' : 'down';
+  const ga = gap(a);
+  const gb = gap(b);
+  if (gb < ga) return `${dir}, better`;
+  if (gb > ga) return `${dir}, worse`;
+  // Both inside the target (or equally far): further inside a one-sided target is better.
+  if (before.min !== null && before.max === null) return `${dir}, ${b > a ? 'better' : 'worse'}`;
+  if (before.max !== null && before.min === null) return `${dir}, ${b < a ? 'better' : 'worse'}`;
+  return dir;
+}
+
+/** Two scorecards of the same objectives (before, after) side by side, with each objective's trend. */
+export function scorecardsText(before: ScorecardResult, after: ScorecardResult): string {
+  let out = `Scorecard, before: ${before.summary.met} met, ${before.summary.atRisk} at risk, ${before.summary.missed} missed; `;
+  out += `after: ${after.summary.met} met, ${after.summary.atRisk} at risk, ${after.summary.missed} missed\n`;
+  const bsc = before.objectives.some((o) => o.owner !== null || o.initiative !== null);
+  out += textTable(
+    ['objective', 'target', 'before', 'status', 'after', 'status', 'trend', ...(bsc ? ['owner / initiative'] : [])],
+    before.objectives.map((o, x) => {
+      const a = after.objectives[x];
+      return [o.label, targetText(o), fmt(o.actual), o.status, fmt(a.actual), a.status, trend(o, a), ...(bsc ? [ownerText(o)] : [])];
+    }),
   );
   return out;
 }

@@ -1,13 +1,13 @@
 /**
  * People / ties / relations CSV files -> a validated OrgGraph and an ingest report.
  * The format of test/fixtures/datasets: people.csv `id,<attributes>`, ties.csv
- * `source,target[,weight][,relation][,time]`, relations.csv `relation,directed`.
+ * `source,target[,weight][,relation][,time]`, relations.csv `relation,directed[,influence]`.
  * Reference: docs/ingest.md.
  */
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { optionalInputFile } from './files.js';
-import { MAX_WEIGHT, MIN_WEIGHT, REPORTS_TO, OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
+import { INFLUENCE_VALUES, MAX_WEIGHT, MIN_WEIGHT, REPORTS_TO, OrgGraphBuilder, type Influence, type OrgGraph } from '../model/org-graph.js';
 import { GrowableInt32 } from '../core/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
@@ -105,7 +105,8 @@ async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Nam
     ctx.fatal('E_BAD_OPTION', `managerColumn "${o.managerColumn}" needs a people file`, { field: 'managerColumn' });
   }
   // Step 1: relations declared in relations.csv (applied after the ties, so relation order follows the ties).
-  const declared = inputs.relations ? await readRelations(ctx, inputs.relations) : new Map<string, boolean>();
+  const influence = new Map<string, Influence>();
+  const declared = inputs.relations ? await readRelations(ctx, inputs.relations, influence) : new Map<string, boolean>();
   // Step 2: people, then their managers. `ids` mirrors the builder's id index for fast lookups.
   const ids = new IdIndex();
   const managers = inputs.people ? await readPeople(ctx, b, inputs.people, ids) : null;
@@ -115,6 +116,7 @@ async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Nam
     for (let k = 0; k < managers.length; k += 2) b.addTie(managers.get(k), managers.get(k + 1), 1, REPORTS_TO);
   }
   finishRelations(b, declared, o.undirectedRelations);
+  for (const [name, flow] of influence) b.setInfluence(name, flow);
   return finish(ctx, b);
 }
 
@@ -132,10 +134,12 @@ export function finish(ctx: IngestContext, b: OrgGraphBuilder): IngestResult {
   return { graph, report: ctx.report };
 }
 
-async function readRelations(ctx: IngestContext, input: Named): Promise<Map<string, boolean>> {
+/** relations.csv: `relation,directed[,influence]`; influence (optional) is source->target, target->source or both. */
+async function readRelations(ctx: IngestContext, input: Named, influence: Map<string, Influence>): Promise<Map<string, boolean>> {
   const out = new Map<string, boolean>();
   let nameCol = 0;
   let dirCol = 1;
+  let flowCol = -1;
   let f: FileReport | null = null;
   await readCsv(ctx, input, input.name, 'relations', {
     header(columns, file) {
@@ -144,7 +148,8 @@ async function readRelations(ctx: IngestContext, input: Named): Promise<Map<stri
       const idx = columnIndex(columns);
       nameCol = idx.get('relation')!;
       dirCol = idx.get('directed')!;
-      f.ignoredColumns.push(...columns.filter((_, i) => i !== nameCol && i !== dirCol));
+      flowCol = idx.get('influence') ?? -1;
+      f.ignoredColumns.push(...columns.filter((_, i) => i !== nameCol && i !== dirCol && i !== flowCol));
     },
     row(fields, line) {
       const file = f!;
@@ -155,6 +160,13 @@ async function readRelations(ctx: IngestContext, input: Named): Promise<Map<stri
         return ctx.drop(file, 'E_BAD_VALUE', d.ok ? 'empty "directed" value (write true or false)' : d.reason, line, 'directed');
       }
       if (out.has(name)) return ctx.drop(file, 'E_BAD_VALUE', `relation "${name}" is declared twice`, line, 'relation');
+      const flow = flowCol >= 0 ? (fields[flowCol] ?? '').trim().toLowerCase().replace(/\s+/g, '') : '';
+      if (flow !== '') {
+        if (!(INFLUENCE_VALUES as readonly string[]).includes(flow)) {
+          return ctx.drop(file, 'E_BAD_VALUE', `influence must be source->target, target->source or both (or empty), got "${fields[flowCol].trim()}"`, line, 'influence');
+        }
+        influence.set(ownString(name), flow as Influence);
+      }
       out.set(ownString(name), d.value);
       file.rowsKept++;
     },

@@ -12,7 +12,18 @@ export interface RelationInfo {
   readonly name: string;
   /** false: each tie is one undirected pair (written once); true: source -> target. */
   readonly directed: boolean;
+  /**
+   * Which way influence (information, advice given) flows along a tie, when declared: as written
+   * (`source->target`), against it (`target->source`: an advice tie points from the seeker to the
+   * adviser, and the advice flows back), or `both`. Read by views projected with `influence: true`.
+   */
+  readonly influence?: Influence;
 }
+
+/** Declared direction of influence along a relation's ties. */
+export type Influence = 'source->target' | 'target->source' | 'both';
+/** The accepted values of a relation's `influence`. */
+export const INFLUENCE_VALUES: readonly Influence[] = Object.freeze(['source->target', 'target->source', 'both']);
 
 /** A person as the public API shows one. */
 export interface Person {
@@ -149,6 +160,10 @@ export class OrgGraph {
       if (!isObject(r) || typeof r.name !== 'string' || r.name.trim() === '') bad('E_BAD_VALUE', 'a relation needs a non-empty string name', `relations[${i}].name`);
       if (typeof r.directed !== 'boolean') bad('E_BAD_VALUE', 'must be true or false', `relations[${i}].directed`);
       b.setDirected(r.name, r.directed);
+      if (r.influence !== undefined && r.influence !== null) {
+        if (!(INFLUENCE_VALUES as readonly unknown[]).includes(r.influence)) bad('E_BAD_VALUE', `must be one of ${INFLUENCE_VALUES.join(', ')}`, `relations[${i}].influence`);
+        b.setInfluence(r.name, r.influence);
+      }
     });
     input.people.forEach((p, i) => {
       const at = `people[${i}]`;
@@ -339,7 +354,13 @@ export class OrgGraphBuilder {
   /** Set whether an already-declared relation is directed. */
   setDirected(name: string, directed: boolean): void {
     const k = this.relation(name, directed);
-    this.relations[k] = { name, directed };
+    this.relations[k] = { ...this.relations[k], name, directed };
+  }
+
+  /** Declare which way influence flows along a relation's ties (creates the relation if new). */
+  setInfluence(name: string, influence: Influence): void {
+    const k = this.relation(name);
+    this.relations[k] = { ...this.relations[k], influence };
   }
 
   /** Append a tie between two person indices. Weight must be positive and finite (ingest checks). */

@@ -22,6 +22,12 @@ export interface ProjectionOptions {
   readonly includeExternal?: boolean;
   /** Keep only ties whose time lies in [from, to) (ms since epoch); ties without a time are kept. */
   readonly timeWindow?: { readonly from?: number; readonly to?: number } | null;
+  /**
+   * Directed views: orient each tie the way influence flows, as its relation declares
+   * (`RelationInfo.influence`): `target->source` ties are reversed, `both` ties run both ways, others
+   * stay as written. No effect on undirected views. @defaultValue false
+   */
+  readonly influence?: boolean;
 }
 
 /** Defaults of {@link ProjectionOptions}. */
@@ -32,6 +38,7 @@ export const DEFAULT_PROJECTION_OPTIONS = Object.freeze({
   minWeight: 0,
   includeExternal: true,
   timeWindow: null,
+  influence: false,
 } as const satisfies ProjectionOptions);
 
 /** {@link ProjectionOptions} with every default filled in. */
@@ -42,6 +49,7 @@ export type ResolvedProjectionOptions = {
   readonly minWeight: number;
   readonly includeExternal: boolean;
   readonly timeWindow: { readonly from?: number; readonly to?: number } | null;
+  readonly influence: boolean;
 };
 
 /**
@@ -116,12 +124,14 @@ export function project(graph: OrgGraph, options: ProjectionOptions = {}): OrgVi
     const t = toView[graph.tieTargets[e]];
     if (s < 0 || t < 0 || s === t) continue;
     const w = graph.tieWeights[e];
-    src.push(s);
-    dst.push(t);
+    const flow = o.influence && o.directed ? graph.relations[k].influence : undefined;
+    const [a, b] = flow === 'target->source' ? [t, s] : [s, t];
+    src.push(a);
+    dst.push(b);
     wgt.push(w);
-    if (o.directed && !graph.relations[k].directed) {
-      src.push(t);
-      dst.push(s);
+    if (o.directed && (!graph.relations[k].directed || flow === 'both')) {
+      src.push(b);
+      dst.push(a);
       wgt.push(w);
     }
   }

@@ -63,8 +63,11 @@ export interface KnowledgeSpreadResult {
  *   meanArrival(A -> B)   = mean over reachable y in B of arrival(y)
  *   meanDistance(A -> B)  = mean over x in S, y in B, d(x, y) finite, of d(x, y),  S = A or a seeded sample of maxSources
  *
- * Ties are followed in their direction on a directed view (an advice tie i -> j carries a question
- * from i to j; project undirected to read ties both ways); weights are ignored (a step is a step).
+ * Ties are followed in their direction on a directed view; to follow influence rather than the arc
+ * (an advice tie i -> j carries the question to j and the advice back to i), project with
+ * `{ directed: true, influence: true }` and declare the relation's `influence` (relations.csv
+ * column, e.g. `advice,true,target->source`). Project undirected to read ties both ways. Weights are
+ * ignored (a step is a step).
  * People with no value for the attribute carry information but belong to no group. Empty groups get NaN.
  *
  * Complexity: O(k (n + m)) for the arrivals of k groups, plus O(min(|A|, maxSources) (n + m)) per

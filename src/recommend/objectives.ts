@@ -20,10 +20,25 @@ export type FlowMetric = (typeof FLOW_METRICS)[number];
 /** A metric an objective can set on one group (one of `GROUP_METRICS`). */
 export type GroupMetric = (typeof GROUP_METRICS)[number];
 
+/** Which members of a group an objective counts: everyone, staff only, or outside stakeholders only (people flagged `external`). */
+export type Members = 'all' | 'staff' | 'stakeholders';
+export const MEMBERS_VALUES: readonly Members[] = Object.freeze(['all', 'staff', 'stakeholders']);
+
+/** What every objective carries besides its subject: measure, target, margin, and balanced-scorecard bookkeeping. */
+interface ObjectiveCommon {
+  readonly min?: number;
+  readonly max?: number;
+  readonly atRisk: number;
+  readonly label: string;
+  readonly field: string;
+  readonly owner?: string;
+  readonly initiative?: string;
+}
+
 /** One objective: a flow or group metric with a minimum and/or maximum. */
 export type Objective =
-  | { readonly kind: 'flow'; readonly from: string; readonly to: string; readonly metric: FlowMetric; readonly min?: number; readonly max?: number; readonly atRisk: number; readonly label: string; readonly field: string }
-  | { readonly kind: 'group'; readonly group: string; readonly metric: GroupMetric; readonly min?: number; readonly max?: number; readonly atRisk: number; readonly label: string; readonly field: string };
+  | (ObjectiveCommon & { readonly kind: 'flow'; readonly from: string; readonly to: string; readonly fromMembers: Members; readonly toMembers: Members; readonly metric: FlowMetric })
+  | (ObjectiveCommon & { readonly kind: 'group'; readonly group: string; readonly members: Members; readonly metric: GroupMetric });
 
 /** An objectives file, parsed: the group attribute and the objectives. */
 export interface Objectives {
@@ -34,7 +49,7 @@ export interface Objectives {
   readonly file?: string;
 }
 
-/** Relative margin inside which a met objective is "at risk", unless an objective sets `atRisk`. */
+/** Relative margin inside which a met objective is "at risk" (within 10% of |target|), unless an objective sets `atRisk`. */
 export const DEFAULT_AT_RISK = 0.1;
 
 /**
@@ -46,10 +61,16 @@ export const DEFAULT_AT_RISK = 0.1;
  *     - flow: { from: Sales, to: Product }
  *       metric: ties                 # ties | weight | reciprocity | reach | eiIndex | gatekeepers
  *       min: 40                      # min and/or max
+ *       owner: Head of Sales         # optional (balanced-scorecard bookkeeping, shown as given)
+ *       initiative: joint roadmap reviews   # optional
+ *     - flow: { from: Support, to: Customers, toMembers: stakeholders }   # fromMembers / toMembers: all | staff | stakeholders
+ *       metric: reach
+ *       min: 0.5
  *     - group: Customers
+ *       members: stakeholders        # all (default) | staff | stakeholders (people flagged external)
  *       metric: externalTies         # size | ties | internalTies | externalTies | eiIndex | gatekeepers | density
  *       min: 10
- *       atRisk: 0.2                  # met but within 20% of the target -> at risk (default 0.1)
+ *       atRisk: 0.2                  # met but within 20% of |target| -> at risk (default 0.1)
  *
  * Group names may be written as numbers (`group: 1` names group "1").
  * Throws OrgraphError naming the file and the field: `E_JSON_SYNTAX` / `E_BAD_VALUE` for malformed
@@ -79,7 +100,7 @@ export function parseObjectives(text: string, options: { readonly file?: string;
     const at = `objectives[${k}]`;
     if (!isObject(item)) throw bad(at, 'must be an object');
     for (const key of Object.keys(item)) {
-      if (!['flow', 'group', 'metric', 'min', 'max', 'atRisk', 'label'].includes(key)) throw bad(`${at}.${key}`, `unknown key "${key}"`);
+      if (!['flow', 'group', 'members', 'metric', 'min', 'max', 'atRisk', 'label', 'owner', 'initiative'].includes(key)) throw bad(`${at}.${key}`, `unknown key "${key}"`);
     }
     const num = (name: 'min' | 'max' | 'atRisk'): number | undefined => {
       const v = item[name];
@@ -97,22 +118,41 @@ export function parseObjectives(text: string, options: { readonly file?: string;
     if (typeof metric !== 'string') throw bad(`${at}.metric`, 'must be a text');
     if ((item.flow === undefined) === (item.group === undefined)) throw bad(at, 'needs exactly one of "flow" and "group"');
     const label = typeof item.label === 'string' ? item.label : undefined;
+    const text = (name: 'owner' | 'initiative' | 'label'): string | undefined => {
+      const v = item[name];
+      if (v === undefined) return undefined;
+      if (typeof v !== 'string' || v.trim() === '') throw bad(`${at}.${name}`, 'must be a non-empty text');
+      return v;
+    };
+    text('label');
+    const bsc = { ...(text('owner') !== undefined ? { owner: text('owner') } : {}), ...(text('initiative') !== undefined ? { initiative: text('initiative') } : {}) };
+    const members = (v: unknown, field: string): Members => {
+      if (v === undefined) return 'all';
+      if (typeof v !== 'string' || !(MEMBERS_VALUES as readonly string[]).includes(v)) throw bad(field, `must be all, staff or stakeholders, got ${JSON.stringify(v)}`);
+      return v as Members;
+    };
     if (item.flow !== undefined) {
       const flow = item.flow;
       if (!isObject(flow) || !isName(flow.from) || !isName(flow.to)) throw bad(`${at}.flow`, 'must be { from: GROUP, to: GROUP }');
+      for (const key of Object.keys(flow)) if (!['from', 'to', 'fromMembers', 'toMembers'].includes(key)) throw bad(`${at}.flow.${key}`, `unknown key "${key}"; expected from, to, fromMembers, toMembers`);
+      if (item.members !== undefined) throw bad(`${at}.members`, 'a flow takes fromMembers / toMembers inside "flow"');
       const from = String(flow.from);
       const to = String(flow.to);
+      const fromMembers = members(flow.fromMembers, `${at}.flow.fromMembers`);
+      const toMembers = members(flow.toMembers, `${at}.flow.toMembers`);
+      const name = (g: string, m: Members) => (m === 'all' ? g : `${g} (${m})`);
       if (!(FLOW_METRICS as readonly string[]).includes(metric)) {
         throw new OrgraphError('E_UNKNOWN_METRIC', `unknown flow metric "${metric}"; flow metrics: ${FLOW_METRICS.join(', ')}`, { file, field: `${at}.metric` });
       }
-      return { kind: 'flow', from, to, metric: metric as FlowMetric, min, max, atRisk, field: at, label: label ?? `${from} -> ${to}: ${metric}${target(min, max)}` };
+      return { kind: 'flow', from, to, fromMembers, toMembers, metric: metric as FlowMetric, min, max, atRisk, field: at, ...bsc, label: label ?? `${name(from, fromMembers)} -> ${name(to, toMembers)}: ${metric}${target(min, max)}` };
     }
     if (!isName(item.group)) throw bad(`${at}.group`, 'must be a text');
     const group = String(item.group);
+    const who = members(item.members, `${at}.members`);
     if (!(GROUP_METRICS as readonly string[]).includes(metric)) {
       throw new OrgraphError('E_UNKNOWN_METRIC', `unknown group metric "${metric}"; group metrics: ${GROUP_METRICS.join(', ')}`, { file, field: `${at}.metric` });
     }
-    return { kind: 'group', group, metric: metric as GroupMetric, min, max, atRisk, field: at, label: label ?? `${group}: ${metric}${target(min, max)}` };
+    return { kind: 'group', group, members: who, metric: metric as GroupMetric, min, max, atRisk, field: at, ...bsc, label: label ?? `${who === 'all' ? group : `${group} (${who})`}: ${metric}${target(min, max)}` };
   });
   return { attribute, objectives: out, file };
 }

@@ -1,18 +1,18 @@
 /**
  * Influence scorecard
- * Directed group-to-group flows (volume, reciprocity, reach) and the organisation's objectives per
- * flow and per stakeholder group, each with its actual value, target and status (met / at risk /
- * missed).
+ * Group-to-group flows (volume, reciprocity, reach) and the organisation's objectives per flow and
+ * per group (staff and outside stakeholders apart when asked), each with its actual value, target,
+ * status (met / at risk / missed) and, as a balanced-scorecard objective, its owner and initiative.
  * Reference: Krackhardt, D. & Stern, R. N. (1988) (E-I index); Gould, R. V. & Fernandez, R. M. (1989).
- * Structures of mediation. Sociological Methodology 19 (gatekeepers); Cross, R. & Parker, A. (2004).
+ * Structures of mediation. Sociological Methodology 19 (gatekeepers); Cross, R. & Parker, A. (2004);
+ * Kaplan, R. S. & Norton, D. P. (1996). The Balanced Scorecard. Harvard Business School Press
+ * (objective, measure, target, initiative).
  */
 import { brokerageRoles } from '../metrics/brokerage/brokerage-roles.js';
-import { eiIndex } from '../metrics/silos/ei-index.js';
-import { groupPartition } from '../metrics/silos/groups.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, type GroupAssignment, type GroupLabels } from './groups.js';
-import { checkObjectiveGroups, type Objective, type Objectives } from './objectives.js';
+import { checkObjectiveGroups, type Members, type Objective, type Objectives } from './objectives.js';
 
 /** Options of {@link scorecard}. */
 export interface ScorecardOptions {
@@ -42,12 +42,16 @@ export interface FlowRow {
 export interface ObjectiveStatus {
   readonly label: string;
   readonly kind: 'flow' | 'group';
+  /** `A -> B` for a flow, the group for a group objective; "(staff)" / "(stakeholders)" when restricted. */
   readonly subject: string;
   readonly metric: string;
   readonly actual: number;
   readonly min: number | null;
   readonly max: number | null;
   readonly status: 'met' | 'at risk' | 'missed';
+  /** Balanced-scorecard bookkeeping from the objectives file (null when not given). */
+  readonly owner: string | null;
+  readonly initiative: string | null;
 }
 
 /** What {@link scorecard} returns. */
@@ -62,24 +66,36 @@ export interface ScorecardResult {
 /**
  * The influence scorecard of a view against objectives.
  *
- * Flow metrics (from g to h): ties, weight, reciprocity = share of g -> h arcs whose reverse exists,
- * reach = |{j in h : some i in g has i -> j}| / |h|, eiIndex = (E - I) / (E + I) with E = ties
- * between g and h (either way) and I = ties inside g or inside h (on a within-group flow g -> g, E = 0
- * and I = ties inside g, so the E-I index is -1 whenever g has an internal tie and NaN when it has none;
- * use the group metric eiIndex for a group's openness), gatekeepers = people j in h with
- * i -> j -> k, i in g, k in h, no i -> k (Gould-Fernandez gatekeepers of that flow).
- * Group metrics: size, ties (touching the group), internalTies, externalTies, density (internal ties
- * over possible: n(n-1) directed, n(n-1)/2 undirected), eiIndex (src/metrics/silos/ei-index.ts,
- * counts), gatekeepers (people of the group with a Gould-Fernandez gatekeeper count > 0,
- * src/metrics/brokerage/brokerage-roles.ts).
- * Groups: `options.groups` (an assignment person id -> group, e.g. Louvain communities) when given,
- * else the attribute (option, then the objectives file's `attribute`).
- * Status: a min target is met when actual >= min and at risk when actual < min + atRisk * max(|min|, 1);
- * a max target symmetrically; NaN is missed. Unknown groups throw `E_UNKNOWN_GROUP` naming the file and field.
+ * The view decides how ties are read: undirected (as every other command, the default of the CLI),
+ * directed as written, or directed the way influence flows (`project(graph, { directed: true,
+ * influence: true })`, from each relation's declared `influence`). On an undirected view a "flow"
+ * from g to h is the set of g-h pairs, the same both ways.
  *
- * Complexity: O(n + m + k^2) for the flows, plus O(sum_j d_j^2) for gatekeeper objectives.
+ * An objective's ends are member sets: all people of a group, or only its staff or only its
+ * outside stakeholders (`members` in the objectives file; people flagged `external`). With S the
+ * `from` set, T the `to` set (a group objective: G), and "grouped" = people with a group:
+ *
+ * Flow metrics (S -> T): ties = arcs i -> j (i in S, j in T, i != j) on a directed view, pairs {i, j}
+ * on an undirected one (each once); weight = the sum of their values; reciprocity = share of those
+ * arcs whose reverse j -> i exists (1 on undirected views; NaN with no ties); reach = |{j in T : some
+ * i in S has i -> j}| / |T|; eiIndex = (E - I) / (E + I) with E = ties between S and T either way and
+ * I = ties inside S plus ties inside T (on S = T: E = 0, I = ties inside S); gatekeepers = people j in
+ * T with an open two-path i -> j -> k, i in S \ {j}, k in T, k != i, k != j and no tie i -> k
+ * (Gould-Fernandez gatekeeper of that flow: without the last rule a closed triad would count).
+ * Group metrics (G): size; internalTies = ties with both ends in G; externalTies = ties between G and
+ * grouped people outside G, sent and received on directed views; ties = both; density =
+ * internal / (|G|(|G| - 1)) directed, / (|G|(|G| - 1)/2) undirected; eiIndex = (E - I) / (E + I) of
+ * those (as src/metrics/silos/ei-index.ts with direction 'both'); gatekeepers = people of G with a
+ * Gould-Fernandez gatekeeper count > 0 (src/metrics/brokerage/brokerage-roles.ts, groups = the
+ * attribute).
+ * Groups: `options.groups` (an assignment person id -> group) when given, else the attribute
+ * (option, then the objectives file's `attribute`).
+ * Status ({@link status}): one relative at-risk margin for every metric.
+ *
+ * Complexity: O(n + m + k^2) for the flows, O(n + m) per objective, plus O(sum_j d_j^2) for
+ * gatekeeper objectives.
  * @example
- * scorecard(project(graph, { directed: true }), await loadObjectives('objectives.yaml')).objectives[0];
+ * scorecard(project(graph), await loadObjectives('objectives.yaml')).objectives[0];
  * // { label: 'Sales -> Product: ties >= 40', actual: 37, status: 'missed', ... }
  */
 export function scorecard(view: OrgView, objectives: Objectives, options: ScorecardOptions = {}): ScorecardResult {
@@ -89,34 +105,25 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
   const groups = groupLabels(view, assignment ?? attribute);
   checkObjectiveGroups(objectives, groups);
   const flows = flowTable(view, groups);
-  const flowAt = (g: number, h: number) => flows[g * groups.names.length + h];
-  let groupCache: { ei: Map<string, number>; gatekeepers: Map<string, number> } | null = null;
-  const groupLevel = () => {
-    if (!groupCache) {
-      const ei = eiIndex(view, assignment ? groupPartition(view, view.personIds.map((id) => assignment.groupOf.get(id) ?? null)) : groupPartition(view, attribute), { permutations: 0 });
-      // NOTE: with an assignment, people in no group (-1) form one group of their own for the roles, as a missing attribute value does.
-      const roles = brokerageRoles(view, assignment ? groups.labels : attribute);
-      const gatekeepers = new Map<string, number>();
-      const gk = roles.counts.gatekeeper.values;
-      for (let i = 0; i < gk.length; i++) {
-        const g = groups.labels[i];
-        if (g >= 0 && gk[i] > 0) gatekeepers.set(groups.names[g], (gatekeepers.get(groups.names[g]) ?? 0) + 1);
-      }
-      groupCache = { ei: new Map(ei.groups.map((x) => [x.group, x.value])), gatekeepers };
-    }
-    return groupCache;
+  let gatekeeperCounts: Float64Array | null = null;
+  const roles = () => {
+    // NOTE: with an assignment, people in no group (-1) form one group of their own for the roles, as a missing attribute value does.
+    gatekeeperCounts ??= Float64Array.from(brokerageRoles(view, assignment ? groups.labels : attribute).counts.gatekeeper.values);
+    return gatekeeperCounts;
   };
   const statuses = objectives.objectives.map((o): ObjectiveStatus => {
-    const actual = o.kind === 'flow' ? flowMetric(view, groups, o, flowAt) : groupMetric(view, groups, o, flowAt, groupLevel);
+    const actual = o.kind === 'flow' ? flowMetric(view, groups, o) : groupMetric(view, groups, o, roles);
     return {
       label: o.label,
       kind: o.kind,
-      subject: o.kind === 'flow' ? `${o.from} -> ${o.to}` : o.group,
+      subject: o.kind === 'flow' ? `${end(o.from, o.fromMembers)} -> ${end(o.to, o.toMembers)}` : end(o.group, o.members),
       metric: o.metric,
       actual,
       min: o.min ?? null,
       max: o.max ?? null,
       status: status(actual, o),
+      owner: o.owner ?? null,
+      initiative: o.initiative ?? null,
     };
   });
   return {
@@ -132,68 +139,51 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
   };
 }
 
-/** met / at risk / missed for a value against an objective's min and max. */
+function end(group: string, members: Members): string {
+  return members === 'all' ? group : `${group} (${members})`;
+}
+
+/**
+ * met / at risk / missed for a value against an objective's min and max.
+ *
+ * One rule for every metric (counts, shares, E-I): missed outside the target; at risk inside it but
+ * within `atRisk` x |target| of it (relative margin, default 0.1 = 10%); met otherwise. A target of
+ * 0 has no margin: `max: 0` is met by 0 and missed by anything above. NaN (undefined metric) is missed.
+ * @example status(38, { min: 40, atRisk: 0.1 }) // 'missed'; status(42, ...) 'at risk' (40 <= 42 < 44); status(0, { max: 0, atRisk: 0.1 }) // 'met'
+ */
 export function status(actual: number, o: { readonly min?: number; readonly max?: number; readonly atRisk: number }): 'met' | 'at risk' | 'missed' {
   if (Number.isNaN(actual)) return 'missed';
   if (o.min !== undefined && actual < o.min) return 'missed';
   if (o.max !== undefined && actual > o.max) return 'missed';
-  if (o.min !== undefined && actual < o.min + o.atRisk * Math.max(Math.abs(o.min), 1)) return 'at risk';
-  if (o.max !== undefined && actual > o.max - o.atRisk * Math.max(Math.abs(o.max), 1)) return 'at risk';
+  if (o.min !== undefined && actual < o.min + o.atRisk * Math.abs(o.min)) return 'at risk';
+  if (o.max !== undefined && actual > o.max - o.atRisk * Math.abs(o.max)) return 'at risk';
   return 'met';
 }
 
 /** Every ordered pair of groups (diagonal included), row-major. */
 function flowTable(view: OrgView, groups: GroupLabels): FlowRow[] {
-  const { csr } = view;
   const k = groups.names.length;
-  const L = groups.labels;
-  const ties = new Float64Array(k * k);
-  const weight = new Float64Array(k * k);
-  const returned = new Float64Array(k * k);
-  const size = new Float64Array(k);
-  for (let i = 0; i < csr.n; i++) if (L[i] >= 0) size[L[i]]++;
-  // reach: last source group that reached j, per (j, g) via a stamp per group.
-  const reached = new Float64Array(k * k);
-  const stamp = new Int32Array(k).fill(-1);
-  for (let j = 0; j < csr.n; j++) {
-    const h = L[j];
-    if (h < 0) continue;
-    for (let p = csr.inOffsets[j]; p < csr.inOffsets[j + 1]; p++) {
-      const g = L[csr.inSources[p]];
-      if (g < 0 || stamp[g] === j) continue;
-      stamp[g] = j;
-      reached[g * k + h]++;
-    }
-  }
-  for (let i = 0; i < csr.n; i++) {
-    const g = L[i];
-    if (g < 0) continue;
-    for (let p = csr.offsets[i]; p < csr.offsets[i + 1]; p++) {
-      const j = csr.targets[p];
-      const h = L[j];
-      if (h < 0) continue;
-      ties[g * k + h]++;
-      weight[g * k + h] += csr.weights[p];
-      if (!csr.directed || hasArc(csr.offsets, csr.targets, j, i)) returned[g * k + h]++;
-    }
-  }
   const rows: FlowRow[] = [];
+  const masks = groups.names.map((_, g) => memberMask(groups, g, 'all'));
   for (let g = 0; g < k; g++) {
     for (let h = 0; h < k; h++) {
-      const q = g * k + h;
-      // NOTE: an undirected tie inside a group sits in both rows of the CSR: halve the diagonal.
-      const half = !csr.directed && g === h ? 0.5 : 1;
-      rows.push({
-        from: groups.names[g],
-        to: groups.names[h],
-        ties: ties[q] * half,
-        weight: weight[q] * half,
-        reciprocity: ties[q] > 0 ? returned[q] / ties[q] : NaN,
-        reach: size[h] > 0 ? reached[q] / size[h] : NaN,
-      });
+      const c = flowCounts(view, masks[g], masks[h]);
+      rows.push({ from: groups.names[g], to: groups.names[h], ties: c.ties, weight: c.weight, reciprocity: c.reciprocity, reach: c.reach });
     }
   }
   return rows;
+}
+
+/** 1 for the people of group g (all, staff only or stakeholders only). */
+function memberMask(groups: GroupLabels, g: number, members: Members): Uint8Array {
+  const mask = new Uint8Array(groups.labels.length);
+  for (let i = 0; i < mask.length; i++) {
+    if (groups.labels[i] !== g) continue;
+    if (members === 'staff' && groups.external[i]) continue;
+    if (members === 'stakeholders' && !groups.external[i]) continue;
+    mask[i] = 1;
+  }
+  return mask;
 }
 
 function hasArc(offsets: Int32Array, targets: Int32Array, i: number, j: number): boolean {
@@ -201,42 +191,72 @@ function hasArc(offsets: Int32Array, targets: Int32Array, i: number, j: number):
   return false;
 }
 
-function flowMetric(view: OrgView, groups: GroupLabels, o: Extract<Objective, { kind: 'flow' }>, flowAt: (g: number, h: number) => FlowRow): number {
-  const g = groups.indexOf(o.from);
-  const h = groups.indexOf(o.to);
-  const f = flowAt(g, h);
+/** Ties, weight, reciprocity and reach from set S to set T (see {@link scorecard}). */
+function flowCounts(view: OrgView, S: Uint8Array, T: Uint8Array): { ties: number; weight: number; reciprocity: number; reach: number } {
+  const { csr } = view;
+  let ties = 0;
+  let weight = 0;
+  let returned = 0;
+  const reached = new Uint8Array(csr.n);
+  for (let i = 0; i < csr.n; i++) {
+    if (!S[i]) continue;
+    for (let p = csr.offsets[i]; p < csr.offsets[i + 1]; p++) {
+      const j = csr.targets[p];
+      if (!T[j] || j === i) continue;
+      reached[j] = 1;
+      // An undirected pair with both ends in S and in T is met from both ends: count it once.
+      if (!csr.directed && S[j] && T[i] && j < i) continue;
+      ties++;
+      weight += csr.weights[p];
+      if (!csr.directed || hasArc(csr.offsets, csr.targets, j, i)) returned++;
+    }
+  }
+  let size = 0;
+  let reach = 0;
+  for (let j = 0; j < csr.n; j++) {
+    if (!T[j]) continue;
+    size++;
+    reach += reached[j];
+  }
+  return { ties, weight, reciprocity: ties > 0 ? returned / ties : NaN, reach: size > 0 ? reach / size : NaN };
+}
+
+function flowMetric(view: OrgView, groups: GroupLabels, o: Extract<Objective, { kind: 'flow' }>): number {
+  const S = memberMask(groups, groups.indexOf(o.from), o.fromMembers);
+  const T = memberMask(groups, groups.indexOf(o.to), o.toMembers);
   switch (o.metric) {
     case 'ties':
-      return f.ties;
+      return flowCounts(view, S, T).ties;
     case 'weight':
-      return f.weight;
+      return flowCounts(view, S, T).weight;
     case 'reciprocity':
-      return f.reciprocity;
+      return flowCounts(view, S, T).reciprocity;
     case 'reach':
-      return f.reach;
+      return flowCounts(view, S, T).reach;
     case 'eiIndex': {
-      const external = g === h ? 0 : view.csr.directed ? f.ties + flowAt(h, g).ties : f.ties;
-      const internal = flowAt(g, g).ties + (g === h ? 0 : flowAt(h, h).ties);
+      const same = S.every((x, i) => x === T[i]);
+      const internal = flowCounts(view, S, S).ties + (same ? 0 : flowCounts(view, T, T).ties);
+      const external = same ? 0 : flowCounts(view, S, T).ties + (view.csr.directed ? flowCounts(view, T, S).ties : 0);
       return external + internal > 0 ? (external - internal) / (external + internal) : NaN;
     }
     case 'gatekeepers':
-      return flowGatekeepers(view, groups.labels, g, h);
+      return flowGatekeepers(view, S, T);
   }
 }
 
-/** People j in h with i -> j -> k, i in g, k in h, k != i, and no i -> k. */
-function flowGatekeepers(view: OrgView, L: Int32Array, g: number, h: number): number {
+/** People j in T with i -> j -> k, i in S, k in T, i, j, k distinct, and no i -> k. */
+function flowGatekeepers(view: OrgView, S: Uint8Array, T: Uint8Array): number {
   const { csr } = view;
   let count = 0;
   for (let j = 0; j < csr.n; j++) {
-    if (L[j] !== h) continue;
+    if (!T[j]) continue;
     let found = false;
     for (let p = csr.inOffsets[j]; p < csr.inOffsets[j + 1] && !found; p++) {
       const i = csr.inSources[p];
-      if (L[i] !== g || i === j) continue;
+      if (!S[i] || i === j) continue;
       for (let q = csr.offsets[j]; q < csr.offsets[j + 1]; q++) {
         const kk = csr.targets[q];
-        if (kk === i || L[kk] !== h || hasArc(csr.offsets, csr.targets, i, kk)) continue;
+        if (kk === i || kk === j || !T[kk] || hasArc(csr.offsets, csr.targets, i, kk)) continue;
         found = true;
         break;
       }
@@ -246,22 +266,25 @@ function flowGatekeepers(view: OrgView, L: Int32Array, g: number, h: number): nu
   return count;
 }
 
-function groupMetric(
-  view: OrgView,
-  groups: GroupLabels,
-  o: Extract<Objective, { kind: 'group' }>,
-  flowAt: (g: number, h: number) => FlowRow,
-  groupLevel: () => { ei: Map<string, number>; gatekeepers: Map<string, number> },
-): number {
-  const g = groups.indexOf(o.group);
-  const k = groups.names.length;
+function groupMetric(view: OrgView, groups: GroupLabels, o: Extract<Objective, { kind: 'group' }>, roles: () => Float64Array): number {
+  const G = memberMask(groups, groups.indexOf(o.group), o.members);
+  const { csr } = view;
   let size = 0;
-  for (let i = 0; i < groups.labels.length; i++) if (groups.labels[i] === g) size++;
-  const internal = flowAt(g, g).ties;
+  for (let i = 0; i < G.length; i++) size += G[i];
+  // Ties inside G (each once) and between G and grouped people outside G (sent and received).
+  let internal = 0;
   let external = 0;
-  for (let h = 0; h < k; h++) {
-    if (h === g) continue;
-    external += flowAt(g, h).ties + (view.csr.directed ? flowAt(h, g).ties : 0);
+  for (let i = 0; i < csr.n; i++) {
+    for (let p = csr.offsets[i]; p < csr.offsets[i + 1]; p++) {
+      const j = csr.targets[p];
+      if (j === i) continue;
+      if (G[i] && G[j]) internal++;
+      else if ((G[i] && groups.labels[j] >= 0) || (G[j] && groups.labels[i] >= 0)) external++;
+    }
+  }
+  if (!csr.directed) {
+    internal /= 2;
+    external /= 2;
   }
   switch (o.metric) {
     case 'size':
@@ -273,12 +296,16 @@ function groupMetric(
     case 'externalTies':
       return external;
     case 'density': {
-      const possible = view.csr.directed ? size * (size - 1) : (size * (size - 1)) / 2;
+      const possible = csr.directed ? size * (size - 1) : (size * (size - 1)) / 2;
       return possible > 0 ? internal / possible : NaN;
     }
     case 'eiIndex':
-      return groupLevel().ei.get(o.group) ?? NaN;
-    case 'gatekeepers':
-      return groupLevel().gatekeepers.get(o.group) ?? 0;
+      return external + internal > 0 ? (external - internal) / (external + internal) : NaN;
+    case 'gatekeepers': {
+      const gk = roles();
+      let c = 0;
+      for (let i = 0; i < G.length; i++) if (G[i] && gk[i] > 0) c++;
+      return c;
+    }
   }
 }

@@ -76,7 +76,7 @@ export interface AnalysisOptions {
   readonly gaps?: number;
   /** Introductions per gap. @defaultValue 5 */
   readonly perGap?: number;
-  /** Objectives for the scorecard (directed group-to-group flows); null for no scorecard. @defaultValue null */
+  /** Objectives for the scorecard (group-to-group flows, read like every other figure); null for no scorecard. @defaultValue null */
   readonly objectives?: Objectives | null;
   /** Called at the start and during each stage: (stage, done, total). */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
@@ -227,7 +227,7 @@ export interface AnalysisResult {
   };
   readonly communities: { readonly count: number; readonly shown: readonly { readonly name: string; readonly size: number }[]; readonly merged: number; readonly modularity: number | null };
   readonly map: MapData;
-  /** The scorecard when objectives were given, on the directed view of the same relations. */
+  /** The scorecard when objectives were given, on the same view as the rest of the analysis (influence followed when directed). */
   readonly scorecard: ScorecardRows | null;
 }
 
@@ -379,8 +379,9 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   let card: ScorecardRows | null = null;
   if (options.objectives) {
     progress('scorecard', 0, 1);
-    const directedView = project(graph, { relations: o.relations, directed: true });
-    const r = scorecard(directedView, options.objectives, { attribute: groupAttr ?? undefined });
+    // The scorecard reads ties as the rest of the report does (undirected unless `directed`), following declared influence when directed.
+    const cardView = project(graph, { relations: o.relations, directed: o.directed, influence: true });
+    const r = scorecard(cardView, options.objectives, { attribute: groupAttr ?? undefined });
     card = {
       rows: r.objectives.map((x) => ({
         objective: x.label,

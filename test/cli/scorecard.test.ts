@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { trend } from '../../src/cli/recommend-kit.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
 const DATA = join(ROOT, 'datasets', 'krackhardt-hightech');
@@ -17,13 +18,38 @@ async function cli(argv: string[]) {
 }
 
 describe('orgraph scorecard', () => {
-  it('scores the objectives on the advice network', async () => {
-    const r = await cli(['scorecard', DATA, '--group', 'department', '--relation', 'advice', '--objectives', join(OBJ, 'krackhardt-hightech.yaml'), '--format', 'json']);
+  it('scores the objectives on the advice network, undirected unless --directed, as every command reads ties', async () => {
+    const args = ['scorecard', DATA, '--group', 'department', '--relation', 'advice', '--objectives', join(OBJ, 'krackhardt-hightech.yaml'), '--format', 'json'];
+    const r = await cli(args);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.objectives).toHaveLength(6);
-    // Advice arcs from department 1 to department 2, counted from ties.csv: 3.
-    expect(doc.objectives[0]).toMatchObject({ subject: '1 -> 2', metric: 'ties', actual: 3, status: 'missed' });
+    // NetworkX counts (test/fixtures/reference/scorecard/krackhardt-hightech.json): 25 advice pairs
+    // between departments 1 and 2; 3 arcs from 1 to 2.
+    expect(doc.directed).toBe(false);
+    expect(doc.objectives[0]).toMatchObject({ subject: '1 -> 2', metric: 'ties', actual: 25, status: 'met' });
+    const d = JSON.parse((await cli([...args, '--directed'])).out);
+    expect(d.objectives[0]).toMatchObject({ actual: 3, status: 'missed' });
+  });
+
+  it('follows the influence column of relations.csv on directed flows, and names a bad value', async () => {
+    // Advice a -> b (a asks b): influence runs b -> a when declared target->source.
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-influence-'));
+    writeFileSync(join(dir, 'people.csv'), 'id,team\na,X\nb,Y\n');
+    writeFileSync(join(dir, 'ties.csv'), 'source,target,relation\na,b,advice\n');
+    writeFileSync(join(dir, 'relations.csv'), 'relation,directed,influence\nadvice,true,target->source\n');
+    const objectives = join(dir, 'o.json');
+    writeFileSync(objectives, JSON.stringify({ attribute: 'team', objectives: [{ flow: { from: 'Y', to: 'X' }, metric: 'ties', min: 1 }, { flow: { from: 'X', to: 'Y' }, metric: 'ties', max: 0 }] }));
+    const r = await cli(['scorecard', dir, '--directed', '--objectives', objectives]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('influence as declared: advice target->source');
+    expect(r.out).toMatch(/^Y -> X: ties >= 1\s+1\s+>= 1\s+at risk$/m);
+    expect(r.out).toMatch(/^X -> Y: ties <= 0\s+0\s+<= 0\s+met$/m);
+    writeFileSync(join(dir, 'relations.csv'), 'relation,directed,influence\nadvice,true,backwards\n');
+    const bad = await cli(['scorecard', dir, '--directed', '--objectives', objectives]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('relations.csv:2: field "influence": influence must be source->target, target->source or both');
+    expect(bad.err).not.toContain('    at ');
   });
 
   it('names the file and field of an unknown group (exit 1)', async () => {
@@ -48,9 +74,10 @@ describe('orgraph scorecard', () => {
   it('takes groups from Louvain communities when the data has no group attribute (hand case)', async () => {
     // Two directed triangles a->b, b->c, a->c and d->e, e->f, d->f, joined by c->d. Louvain (read
     // undirected) splits the two triangles; both have 3 people, so "1" = {a, b, c} (first in view order).
-    // Flow 1 -> 2: one arc (c -> d): ties 1, reciprocity 0, reach 1/3. 1 -> 2 ties >= 1: at risk (1 < 1 + 0.1).
-    // Flow 2 -> 1: no arc: ties 0 -> missed. Group 1 internal arcs: 3 -> density 3 / (3 x 2) = 0.5;
-    // density >= 0.5: at risk (0.5 < 0.5 + 0.1 x max(0.5, 1) = 0.6).
+    // Directed (--directed): flow 1 -> 2: one arc (c -> d): ties 1, reciprocity 0, reach 1/3. 1 -> 2 ties >= 1:
+    // at risk (1 < 1 + 0.1 x 1). Flow 2 -> 1: no arc: ties 0 -> missed. Group 1 internal arcs: 3 ->
+    // density 3 / (3 x 2) = 0.5; density >= 0.5: at risk (0.5 < 0.5 + 0.1 x 0.5 = 0.55).
+    // Undirected (default): the pair c-d is the flow both ways (ties 1, at risk); density 3 / 3 = 1: met.
     const dir = mkdtempSync(join(tmpdir(), 'orgraph-scorecard-'));
     writeFileSync(join(dir, 'people.csv'), 'id\na\nb\nc\nd\ne\nf\n');
     writeFileSync(join(dir, 'ties.csv'), 'source,target\na,b\nb,c\na,c\nd,e\ne,f\nd,f\nc,d\n');
@@ -65,7 +92,13 @@ describe('orgraph scorecard', () => {
         ],
       }),
     );
-    const r = await cli(['scorecard', dir, '--communities', '--objectives', objectives, '--format', 'json']);
+    const u = JSON.parse((await cli(['scorecard', dir, '--communities', '--objectives', objectives, '--format', 'json'])).out);
+    expect(u.objectives.map((o: { actual: number; status: string }) => [o.actual, o.status])).toEqual([
+      [1, 'at risk'],
+      [1, 'at risk'],
+      [1, 'met'],
+    ]);
+    const r = await cli(['scorecard', dir, '--communities', '--directed', '--objectives', objectives, '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.attribute).toBe('community');
@@ -79,7 +112,7 @@ describe('orgraph scorecard', () => {
       { from: '1', to: '2', ties: 1, weight: 1, reciprocity: 0, reach: 1 / 3 },
       { from: '2', to: '1', ties: 0, weight: 0, reciprocity: null, reach: 0 },
     ]);
-    const text = await cli(['scorecard', dir, '--communities', '--objectives', objectives]);
+    const text = await cli(['scorecard', dir, '--communities', '--directed', '--objectives', objectives]);
     expect(text.out).toContain('Groups: 2 Louvain communities of the scored ties (seed 1');
     expect(text.out).toMatch(/^ {2}1: a, b, c$/m);
     expect(text.out).toMatch(/^1 -> 2: ties >= 1\s+1\s+>= 1\s+at risk$/m);
@@ -88,7 +121,7 @@ describe('orgraph scorecard', () => {
   });
 
   it('kapferer-tailor: instrumental flows at time 1 between the communities of time 1', async () => {
-    const r = await cli(['scorecard', KAPFERER, '--relation', 'instrumental_t1', '--communities', 'instrumental_t1,sociational_t1', '--objectives', join(OBJ, 'kapferer-tailor.yaml'), '--format', 'json']);
+    const r = await cli(['scorecard', KAPFERER, '--directed', '--relation', 'instrumental_t1', '--communities', 'instrumental_t1,sociational_t1', '--objectives', join(OBJ, 'kapferer-tailor.yaml'), '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.communities.count).toBe(3);
@@ -98,5 +131,19 @@ describe('orgraph scorecard', () => {
     const count = (from: string, to: string) => arcs.filter(([s, t, , rel]) => rel === 'instrumental_t1' && members[s] === from && members[t] === to).length;
     for (const f of doc.flows) expect(f.ties).toBe(count(f.from, f.to));
     expect(doc.objectives[0]).toMatchObject({ subject: '1 -> 2', metric: 'ties', actual: count('1', '2') });
+  });
+});
+
+describe('trend between two periods', () => {
+  it('says up / down and whether that moves toward the target', () => {
+    const o = (actual: number, min: number | null, max: number | null) => ({ actual, min, max });
+    expect(trend(o(3, 5, null), o(4, 5, null))).toBe('up, better'); // closer to >= 5
+    expect(trend(o(6, 5, null), o(7, 5, null))).toBe('up, better'); // further inside >= 5
+    expect(trend(o(6, 5, null), o(4, 5, null))).toBe('down, worse');
+    expect(trend(o(2, null, 0), o(1, null, 0))).toBe('down, better'); // toward <= 0
+    expect(trend(o(3, 1, 5), o(4, 1, 5))).toBe('up'); // inside a two-sided band: neither
+    expect(trend(o(6, 1, 5), o(5, 1, 5))).toBe('down, better');
+    expect(trend(o(1, 0, null), o(1, 0, null))).toBe('same');
+    expect(trend(o(NaN, 0, null), o(1, 0, null))).toBe('-');
   });
 });

@@ -74,4 +74,15 @@ describe('loadObjectives and checkObjectiveGroups', () => {
     expect(e.file).toMatch(/unknown-group\.json$/);
     expect(e.field).toMatch(/^objectives\[\d+\]/);
   });
+
+  it('reads members (staff / stakeholders), owner and initiative, and names a bad members value', () => {
+    const o = parseObjectives(
+      'objectives:\n  - flow: { from: Support, to: Customers, toMembers: stakeholders }\n    metric: reach\n    min: 0.5\n    owner: Head of Support\n    initiative: account reviews\n  - group: Customers\n    members: staff\n    metric: size\n    max: 0\n',
+      { format: 'yaml', file: 'o.yaml' },
+    );
+    expect(o.objectives[0]).toMatchObject({ kind: 'flow', fromMembers: 'all', toMembers: 'stakeholders', owner: 'Head of Support', initiative: 'account reviews', label: 'Support -> Customers (stakeholders): reach >= 0.5' });
+    expect(o.objectives[1]).toMatchObject({ kind: 'group', members: 'staff', max: 0, label: 'Customers (staff): size <= 0' });
+    expect(() => parseObjectives('{"objectives":[{"group":"A","members":"partners","metric":"size","min":1}]}', { file: 'o.json' })).toThrow(/must be all, staff or stakeholders/);
+    expect(() => parseObjectives('{"objectives":[{"flow":{"from":"A","to":"B","via":"C"},"metric":"ties","min":1}]}', { file: 'o.json' })).toThrow(/unknown key "via"/);
+  });
 });
