@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
 import { parseList, UsageError } from './command-kit.js';
+import { detectSource, loadSource, SOURCE_FORMATS, type SourceFormat } from '../ingest/sources/detect.js';
 
 /** The parsed input options, as commander hands them over (camelCase). */
 export interface InputCliOptions {
@@ -16,6 +17,7 @@ export interface InputCliOptions {
   readonly delimiter?: string;
   readonly undirectedRelations?: string;
   readonly managerColumn?: string;
+  readonly from?: string;
 }
 
 /**
@@ -33,7 +35,8 @@ export function addInputOptions(cmd: Command): Command {
     .option('--lenient', 'keep going past bad rows (dropped or repaired, and reported) instead of stopping at the first')
     .option('--delimiter <char>', "CSV field delimiter: ',' (default), ';', tab or '|'")
     .option('--undirected-relations <list>', 'comma-separated relations whose ties are undirected')
-    .option('--manager-column <col>', 'people column holding each person\'s manager id (adds reports_to ties)');
+    .option('--manager-column <col>', 'people column holding each person\'s manager id (adds reports_to ties)')
+    .option('--from <format>', `input format: ${SOURCE_FORMATS.join(', ')} (default: detected from the file)`);
 }
 
 /** Turn `--delimiter` text into one character (`tab` and `\t` mean a tab). UsageError otherwise. */
@@ -78,6 +81,9 @@ export async function loadInput(dir: string | undefined, opts: InputCliOptions):
   } catch {
     isFile = false;
   }
+  if (opts.from !== undefined && !SOURCE_FORMATS.includes(opts.from as SourceFormat)) throw new UsageError(`--from must be one of ${SOURCE_FORMATS.join(', ')}, got "${opts.from}"`);
+  const format = opts.from !== undefined ? (opts.from as SourceFormat) : isFile || dir.toLowerCase().endsWith('.zip') ? await detectSource(dir, options.delimiter ?? ',') : null;
+  if (format !== null && format !== 'csv') return loadSource(dir, format, options);
   if (isFile && dir.toLowerCase().endsWith('.json')) return loadJson(dir, options);
   if (isFile) throw new UsageError(`${dir} is a file: give its folder, a .json file, or --ties ${dir}`);
   return loadFolder(dir, options);

@@ -10,5 +10,6 @@ import { scorecardCommand } from './scorecard.js';
 import { compareCommand } from './compare.js';
 import { analyze } from './analyze.js';
 import { aggregateCommand } from './aggregate.js';
+import { timelineCommand } from './timeline.js';
 
-export const commands: RegisterCommand[] = [analyze, validate, metrics, groups, gaps, introduce, path, scorecardCommand, compareCommand, aggregateCommand];
+export const commands: RegisterCommand[] = [analyze, validate, metrics, groups, gaps, introduce, path, scorecardCommand, compareCommand, aggregateCommand, timelineCommand];
