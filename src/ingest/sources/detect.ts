@@ -11,6 +11,7 @@ import { loadFiles, loadFolder, type IngestResult } from '../csv.js';
 import { loadEvents, type EventOptions } from '../events.js';
 import { loadJson } from '../json.js';
 import type { IngestOptions } from '../options.js';
+import { loadSlack, type SlackOptions } from './slack.js';
 import { looksLikeVivaG2G } from './viva-g2g.js';
 import { loadVivaP2P, looksLikeVivaP2P } from './viva-p2p.js';
 import { loadVivaPerson, looksLikeVivaPerson } from './viva-person.js';
@@ -75,15 +76,7 @@ export async function detectSource(path: string, delimiter = ','): Promise<Sourc
 }
 
 /** A graph source other than the CSV folder / files and JSON already handled by the CLI. */
-export interface SourceOptions extends IngestOptions, EventOptions {}
-
-/** Readers registered by the other source modules (Slack, m365), to keep this module's imports one-way. */
-const extra = new Map<SourceFormat, (path: string, options: SourceOptions) => Promise<IngestResult>>();
-
-/** @internal Register a reader for a format (called by the Slack and m365 modules). */
-export function registerSource(format: SourceFormat, load: (path: string, options: SourceOptions) => Promise<IngestResult>): void {
-  extra.set(format, load);
-}
+export interface SourceOptions extends IngestOptions, EventOptions, SlackOptions {}
 
 /**
  * Load any graph source: `format` as given, or detected ({@link detectSource}).
@@ -107,10 +100,9 @@ export async function loadSource(path: string, format: SourceFormat | null = nul
       return withFormat(await loadVivaPerson(path, options));
     case 'viva-g2g':
       throw new OrgraphError('E_BAD_OPTION', 'a Viva group-to-group export is a table of groups, not a graph of people: read it with loadVivaG2G / g2gGroupFigures', { file: path, field: 'from' });
-    default: {
-      const load = extra.get(f);
-      if (!load) throw new OrgraphError('E_BAD_OPTION', `no reader for --from ${f}`, { file: path, field: 'from' });
-      return withFormat(await load(path, options));
-    }
+    case 'slack':
+      return withFormat(await loadSlack(path, options));
+    default:
+      throw new OrgraphError('E_BAD_OPTION', `no reader for --from ${f}`, { file: path, field: 'from' });
   }
 }
