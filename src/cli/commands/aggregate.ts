@@ -82,15 +82,16 @@ export const aggregateCommand: RegisterCommand = (program, io, setExit) => {
       const ingest = { mode: opts.lenient ? ('lenient' as const) : ('strict' as const), delimiter: parseDelimiter(opts.delimiter) };
       const result =
         engine === 'duckdb'
-          ? await aggregateWithDuckDb(files, { ...common, ...ingest, memoryLimit: opts.memoryLimit ?? null, threads: num(opts.threads, '--threads', true, 1) ?? null })
+          ? await aggregateWithDuckDb(files, { ...common, ...ingest, memoryLimit: opts.memoryLimit ?? null, threads: num(opts.threads, '--threads', true, 1) ?? null, outDir: opts.out })
           : await aggregateInMemory(files, { ...common, ...ingest });
-      const written = await writeAggregate(result, opts.out, period, window);
+      // DuckDB wrote its files itself; add the window's empty periods, and write the memory engine's.
+      const written = await writeAggregate(result, opts.out, period, window, result.written ?? null);
       const warning = ingestWarning(result.report);
       if (warning) {
         io.err(`${warning}\n`);
         setExit(1);
       }
-      io.out(`${engine}: ${result.ties.length} ties, ${result.report.people} people in ${written.length} period(s) -> ${opts.out}\n`);
+      io.out(`${engine}: ${result.report.ties} ties, ${result.report.people} people in ${written.length} period(s) -> ${opts.out}\n`);
     });
 };
 
@@ -105,7 +106,7 @@ function cell(v: string | number): string {
  * `out/<label>/` per period ('2026-01', '2026-Q1'). With a window, every period of the window gets
  * its folder, empty ones included. Returns the folders written.
  */
-export async function writeAggregate(result: AggregateResult, out: string, period: AggregatePeriod, window: { from: string; to: string } | null): Promise<string[]> {
+export async function writeAggregate(result: AggregateResult, out: string, period: AggregatePeriod, window: { from: string; to: string } | null, already: readonly string[] | null = null): Promise<string[]> {
   const keys = new Set<string>();
   if (period !== 'all' && window) for (const p of calendarPeriods(window.from, window.to, period)) keys.add(p.key);
   for (const t of result.ties) keys.add(t.period);
@@ -114,6 +115,10 @@ export async function writeAggregate(result: AggregateResult, out: string, perio
   const dirs: string[] = [];
   for (const key of [...keys].sort()) {
     const dir = period === 'all' ? out : join(out, periodLabel(key, period));
+    if (already?.includes(dir)) {
+      dirs.push(dir);
+      continue;
+    }
     await mkdir(dir, { recursive: true });
     const people = result.people.filter((p) => p.period === key).map((p) => `${cell(p.id)}\n`);
     const ties = result.ties.filter((t) => t.period === key).map((t) => `${[t.source, t.target, t.weight, t.relation, t.events].map(cell).join(',')}\n`);

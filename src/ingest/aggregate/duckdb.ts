@@ -11,11 +11,13 @@
  * header): exact for files without quoted line breaks or blank lines.
  * Reference: docs/ingest.md ("Event logs at warehouse scale"); DuckDB read_csv / read_json / read_parquet.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type IngestReport } from '../report.js';
-import { aggregateSql, type AggregateSqlOptions } from './sql.js';
+import { aggregateSql, PAIRS_TABLE, type AggregateSqlOptions } from './sql.js';
+import { periodLabel } from './memory.js';
 
 /** One aggregated tie of one period. */
 export interface AggregatedTie {
@@ -28,6 +30,8 @@ export interface AggregatedTie {
 }
 
 export interface AggregateResult {
+  /** Folders written when `outDir` was given (the rows are then not returned). */
+  readonly written?: readonly string[];
   readonly ties: AggregatedTie[];
   /** People of the counted events, per period. */
   readonly people: { readonly period: string; readonly id: string }[];
@@ -41,6 +45,12 @@ export interface DuckDbAggregateOptions extends Omit<AggregateSqlOptions, 'table
   readonly threads?: number | null;
   /** Where DuckDB spills. @defaultValue DuckDB's own (.tmp next to the database; a temp dir here) */
   readonly tempDirectory?: string | null;
+  /**
+   * Write people.csv and ties.csv straight from DuckDB into this folder (one sub-folder per period,
+   * named by `periodFolder`) instead of returning the rows: for outputs too large for Node. The
+   * result's `ties` and `people` are then empty and `written` lists the folders. @defaultValue null
+   */
+  readonly outDir?: string | null;
 }
 
 const MODULE = '@duckdb/node-api';
@@ -175,6 +185,23 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
     await c.run(`CREATE VIEW events AS SELECT sender, recipients, time, channel, duration FROM checked WHERE problem IS NULL`);
     const sql = aggregateSql('duckdb', { ...options, table: 'events' });
     await c.run(sql.pairs.replace(/;\s*$/, ''));
+    if (options.outDir) {
+      const strip = (x: string): string => x.replace(/;\s*$/, '');
+      const keys = (await c.runAndReadAll(`SELECT DISTINCT period FROM ${PAIRS_TABLE} ORDER BY period`)).getRowObjectsJS().map((r) => String(r.period));
+      const written: string[] = [];
+      for (const key of keys) {
+        const dir = key === 'all' ? options.outDir : join(options.outDir, periodLabel(key, options.period ?? 'all'));
+        await mkdir(dir, { recursive: true });
+        const where = `WHERE period = ${q(key)}`;
+        await c.run(`COPY (SELECT source, target, weight, relation, events FROM (${strip(sql.ties)}) t ${where} ORDER BY relation, source, target) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`);
+        await c.run(`COPY (SELECT id FROM (${strip(sql.people)}) p ${where} ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`);
+        written.push(dir);
+      }
+      const totals = (await c.runAndReadAll(`SELECT (SELECT COUNT(*) FROM (${strip(sql.ties)}) t) AS ties, (SELECT COUNT(DISTINCT id) FROM (${strip(sql.people)}) p) AS people`)).getRowObjectsJS()[0];
+      ctx.report.ties = Number(totals.ties);
+      ctx.report.people = Number(totals.people);
+      return { written, ties: [], people: [], report: ctx.report };
+    }
     const ties = (await c.runAndReadAll(sql.ties.replace(/;\s*$/, ''))).getRowObjectsJS().map((r) => ({
       period: String(r.period),
       source: String(r.source),
