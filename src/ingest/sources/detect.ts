@@ -11,6 +11,7 @@ import { loadFiles, loadFolder, type IngestResult } from '../csv.js';
 import { loadEvents, type EventOptions } from '../events.js';
 import { loadJson } from '../json.js';
 import type { IngestOptions } from '../options.js';
+import { loadM365, type M365Options } from './m365.js';
 import { loadSlack, type SlackOptions } from './slack.js';
 import { looksLikeVivaG2G } from './viva-g2g.js';
 import { loadVivaP2P, looksLikeVivaP2P } from './viva-p2p.js';
@@ -76,7 +77,7 @@ export async function detectSource(path: string, delimiter = ','): Promise<Sourc
 }
 
 /** A graph source other than the CSV folder / files and JSON already handled by the CLI. */
-export interface SourceOptions extends IngestOptions, EventOptions, SlackOptions {}
+export interface SourceOptions extends IngestOptions, EventOptions, SlackOptions, M365Options {}
 
 /**
  * Load any graph source: `format` as given, or detected ({@link detectSource}).
@@ -102,6 +103,8 @@ export async function loadSource(path: string, format: SourceFormat | null = nul
       throw new OrgraphError('E_BAD_OPTION', 'a Viva group-to-group export is a table of groups, not a graph of people: read it with loadVivaG2G / g2gGroupFigures', { file: path, field: 'from' });
     case 'slack':
       return withFormat(await loadSlack(path, options));
+    case 'm365':
+      return withFormat(await loadM365(path, options));
     default:
       throw new OrgraphError('E_BAD_OPTION', `no reader for --from ${f}`, { file: path, field: 'from' });
   }
