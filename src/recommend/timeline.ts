@@ -9,7 +9,7 @@
  * Per period (undirected view, pair value = summed weights): people present, tied pairs, density
  * 2m / (n(n-1)); with an attribute, the network E-I index (E - I) / (E + I) on tie counts
  * (Krackhardt & Stern 1988), the modularity Q of the attribute's groups (Newman 2006) and the
- * group pairs with the fewest ties against the null model of `groupGaps` (descriptive); without one, Q of Louvain communities. Top brokers: highest
+ * gaps `groupGaps` declares (its null model, Monte Carlo p, BH q); without one, Q of Louvain communities. Top brokers: highest
  * betweenness (Brandes 2001). Key-person risk: the KPP-Neg set of 3 (Borgatti 2006) and the
  * fragmentation F left by removing it.
  *
@@ -127,8 +127,8 @@ export interface TimelineOptions {
   readonly topBrokers?: number;
   /** Ratio r of the strengthened / weakened rule. @defaultValue 1.5 */
   readonly changeRatio?: number;
-  /** Thinnest group pairs listed per period (0 = skip the null-model comparison). @defaultValue 3 */
-  readonly thinnestPairs?: number;
+  /** Declared gaps listed per period (0 = skip the gap test, the slowest step). @defaultValue 3 */
+  readonly gaps?: number;
   /** Seed of every randomised step. @defaultValue 1 */
   readonly seed?: number;
 }
@@ -138,7 +138,7 @@ export const DEFAULT_TIMELINE_OPTIONS = Object.freeze({
   relations: null as readonly string[] | null,
   topBrokers: 3,
   changeRatio: 1.5,
-  thinnestPairs: 3,
+  gaps: 3,
   seed: 1,
 });
 
@@ -147,7 +147,7 @@ interface ResolvedTimeline {
   readonly relations: readonly string[] | null;
   readonly topBrokers: number;
   readonly changeRatio: number;
-  readonly thinnestPairs: number;
+  readonly gaps: number;
   readonly seed: number;
 }
 
@@ -166,10 +166,10 @@ export interface PeriodFigures {
   /** KPP-Neg set and the fragmentation F after removing it; null below 5 people. */
   readonly keyPersonRisk: { readonly ids: readonly string[]; readonly fragmentation: number } | null;
   /**
-   * Group pairs with the fewest ties against the configuration null model of `groupGaps` (lowest z
-   * first). Descriptive: no test, no multiple-testing correction; not called gaps.
+   * The gaps `groupGaps` declares in this period (between-group pairs with fewer ties than its null
+   * model, q <= alpha after Benjamini-Hochberg), lowest q first; empty when none is significant.
    */
-  readonly thinnestGroupPairs: readonly { readonly groupA: string; readonly groupB: string; readonly observed: number; readonly expected: number; readonly z: number }[];
+  readonly gaps: readonly { readonly groupA: string; readonly groupB: string; readonly observed: number; readonly expected: number; readonly z: number; readonly p: number; readonly q: number }[];
 }
 
 export interface ChurnCounts {
@@ -230,10 +230,10 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
   const bt = n > 0 ? betweennessSync(view) : null;
   const top = bt ? bt.top(o.topBrokers).filter((r) => r.value > 0).map((r) => ({ id: r.id, betweenness: r.value })) : [];
   const kp = n >= 5 ? keyPlayersNeg(view, { k: 3, seed: o.seed, restarts: 2 }) : null;
-  let thinnest: PeriodFigures['thinnestGroupPairs'] = [];
-  if (attr !== null && o.thinnestPairs > 0 && m > 0 && partition && partition.names.length > 1) {
+  let gaps: PeriodFigures['gaps'] = [];
+  if (attr !== null && o.gaps > 0 && m > 0 && partition && partition.names.length > 1) {
     const g = groupGaps(view, { attribute: attr, seed: o.seed });
-    thinnest = g.staff.gaps.slice(0, o.thinnestPairs).map((x) => ({ groupA: x.groupA, groupB: x.groupB, observed: x.observedTies, expected: x.expectedTies, z: x.z }));
+    gaps = g.staff.gaps.slice(0, o.gaps).map((x) => ({ groupA: x.groupA, groupB: x.groupB, observed: x.observedTies, expected: x.expectedTies, z: x.z, p: x.pValue, q: x.qValue }));
   }
   return {
     label,
@@ -245,7 +245,7 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
     modularityOf: of,
     topBrokers: top,
     keyPersonRisk: kp ? { ids: kp.ids, fragmentation: kp.objective } : null,
-    thinnestGroupPairs: thinnest,
+    gaps,
   };
 }
 

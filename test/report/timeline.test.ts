@@ -35,7 +35,7 @@ describe('timeline section', () => {
       people: [{ id: 'p', attributes: { '<b>x</b>': 'A' } }, { id: 'q', attributes: { '<b>x</b>': 'B' } }],
       ties: [{ source: 'p', target: 'q', time: Date.UTC(2026, 0, 2) }, { source: 'p', target: 'q', time: Date.UTC(2026, 1, 2) }],
     });
-    const t = timeline(splitByPeriod(g), { attribute: '<b>x</b>', thinnestPairs: 0 });
+    const t = timeline(splitByPeriod(g), { attribute: '<b>x</b>', gaps: 0 });
     const html = timelineSection(t);
     expect(html).toContain('E-I (&lt;b&gt;x&lt;/b&gt;)');
     expect(html).not.toContain('<b>x</b>');

@@ -55,10 +55,13 @@ export function timelineText(t: TimelineResult): string {
       }
     }
   }
-  const thin = t.periods.filter((p) => p.thinnestGroupPairs.length);
-  if (thin.length) {
-    out += '\nGroup pairs with the fewest ties against the null model of `orgraph gaps`, per period (lowest z first; descriptive, not a test):\n';
-    for (const p of thin) out += `  ${p.label}: ${p.thinnestGroupPairs.map((g) => `${g.groupA} / ${g.groupB} (${g.observed} vs ${fmt(g.expected, 1)}, z ${fmt(g.z, 2)})`).join('; ')}\n`;
+  if (t.attribute) {
+    const withGaps = t.periods.filter((p) => p.gaps.length);
+    if (withGaps.length === 0) out += '\nGaps (the test of `orgraph gaps`, per period): no significant gap in any period.\n';
+    else {
+      out += '\nGaps (the test of `orgraph gaps`, per period; q = Benjamini-Hochberg):\n';
+      for (const p of withGaps) out += `  ${p.label}: ${p.gaps.map((g) => `${g.groupA} / ${g.groupB} (${g.observed} vs ${fmt(g.expected, 1)}, q ${fmt(g.q, 3)})`).join('; ')}\n`;
+    }
   }
   return out;
 }
