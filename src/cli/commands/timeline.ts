@@ -12,8 +12,7 @@ import { detectSource, type SourceFormat } from '../../ingest/sources/detect.js'
 import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type TimelineResult } from '../../recommend/timeline.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadInput, parseDelimiter } from '../input.js';
-import { addRecommendOptions, emit, fmt, textTable, type RecommendCliOptions } from './gaps.js';
-import { parseSeed } from './scorecard.js';
+import { addRecommendOptions, emit, fmt, parseSeed, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 interface TimelineCliOptions extends RecommendCliOptions {
   readonly period: string;
