@@ -16,8 +16,7 @@ import { join } from 'node:path';
 import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type IngestReport } from '../report.js';
-import { aggregateSql, PAIRS_TABLE, type AggregateSqlOptions } from './sql.js';
-import { periodLabel } from './memory.js';
+import { aggregateSql, PAIRS_TABLE, periodLabel, type AggregateSqlOptions } from './sql.js';
 
 /** One aggregated tie of one period. */
 export interface AggregatedTie {

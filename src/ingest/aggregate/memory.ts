@@ -9,7 +9,8 @@ import { OrgraphError } from '../../model/errors.js';
 import { loadEvents } from '../events.js';
 import type { IngestReport } from '../report.js';
 import type { AggregateResult, AggregatedTie } from './duckdb.js';
-import type { AggregatePeriod, AggregateSqlOptions } from './sql.js';
+import { periodLabel, type AggregatePeriod, type AggregateSqlOptions } from './sql.js';
+export { periodLabel } from './sql.js';
 import type { IngestOptions } from '../options.js';
 
 export interface MemoryAggregateOptions extends Omit<AggregateSqlOptions, 'table'>, IngestOptions {}
@@ -42,13 +43,6 @@ export function parseWindow(text: string): { from: string; to: string } {
   if (!Number.isFinite(a) || !Number.isFinite(b) || new Date(a).toISOString().slice(0, 10) !== m[1] || new Date(b).toISOString().slice(0, 10) !== m[2]) return bad();
   if (b < a) throw new OrgraphError('E_BAD_OPTION', `window ${text} ends before it starts`, { field: 'window' });
   return { from: m[1], to: new Date(b + 86400000).toISOString().slice(0, 10) };
-}
-
-/** The label of a period starting on `key` ('2026-04-01' -> '2026-04' or '2026-Q2'). */
-export function periodLabel(key: string, period: AggregatePeriod): string {
-  if (period === 'all' || key === 'all') return 'all';
-  const [y, m] = key.split('-').map(Number);
-  return period === 'month' ? key.slice(0, 7) : `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
 /** The calendar periods (UTC) that meet [from, to), clipped to it. */

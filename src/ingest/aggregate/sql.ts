@@ -218,3 +218,10 @@ ORDER BY period, relation, source, target`;
 ORDER BY period, id`;
   return { pairs: `${pairs};\n`, ties: `${ties};\n`, people: `${people};\n` };
 }
+
+/** The label of a period starting on `key` ('2026-04-01' -> '2026-04' or '2026-Q2'). */
+export function periodLabel(key: string, period: AggregatePeriod): string {
+  if (period === 'all' || key === 'all') return 'all';
+  const [y, m] = key.split('-').map(Number);
+  return period === 'month' ? key.slice(0, 7) : `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
