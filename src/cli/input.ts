@@ -6,6 +6,8 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
 import { parseList, UsageError } from './command-kit.js';
+import { detectSource, loadSource, SOURCE_FORMATS, type SourceFormat } from '../ingest/sources/detect.js';
+import { loadIdentities, resolveIdentities } from '../ingest/sources/identities.js';
 
 /** The parsed input options, as commander hands them over (camelCase). */
 export interface InputCliOptions {
@@ -16,6 +18,8 @@ export interface InputCliOptions {
   readonly delimiter?: string;
   readonly undirectedRelations?: string;
   readonly managerColumn?: string;
+  readonly from?: string;
+  readonly identities?: string;
 }
 
 /**
@@ -33,7 +37,9 @@ export function addInputOptions(cmd: Command): Command {
     .option('--lenient', 'keep going past bad rows (dropped or repaired, and reported) instead of stopping at the first')
     .option('--delimiter <char>', "CSV field delimiter: ',' (default), ';', tab or '|'")
     .option('--undirected-relations <list>', 'comma-separated relations whose ties are undirected')
-    .option('--manager-column <col>', 'people column holding each person\'s manager id (adds reports_to ties)');
+    .option('--manager-column <col>', 'people column holding each person\'s manager id (adds reports_to ties)')
+    .option('--identities <file>', 'person_id,alias[,source] CSV: people renamed to person_id, aliases merged, unmatched reported')
+    .option('--from <format>', `input format: ${SOURCE_FORMATS.join(', ')} (default: detected from the file)`);
 }
 
 /** Turn `--delimiter` text into one character (`tab` and `\t` mean a tab). UsageError otherwise. */
@@ -62,6 +68,17 @@ export function ingestOptionsFrom(opts: InputCliOptions): IngestOptions {
  * OrgraphError (exit 1); a missing or contradictory input is a UsageError (exit 2).
  */
 export async function loadInput(dir: string | undefined, opts: InputCliOptions): Promise<IngestResult> {
+  const loaded = await loadGraphInput(dir, opts);
+  if (opts.identities === undefined) return loaded;
+  const r = resolveIdentities(loaded.graph, await loadIdentities(opts.identities, ingestOptionsFrom(opts)));
+  if (r.unmatched > 0) {
+    loaded.report.issueCount++;
+    loaded.report.issues.push({ file: opts.identities, code: 'E_UNKNOWN_PERSON', action: 'warning', message: `${r.unmatched} of ${loaded.graph.personCount} people have no alias in the identities file and keep their own id (e.g. ${r.unmatchedExamples.map((x) => `"${x}"`).join(', ')})` });
+  }
+  return { graph: r.graph, report: { ...loaded.report, people: r.graph.personCount, ties: r.graph.tieCount } };
+}
+
+async function loadGraphInput(dir: string | undefined, opts: InputCliOptions): Promise<IngestResult> {
   const options = ingestOptionsFrom(opts);
   if (dir !== undefined && (opts.ties !== undefined || opts.people !== undefined || opts.relations !== undefined)) {
     throw new UsageError('give either a folder or --people/--ties/--relations files, not both');
@@ -78,6 +95,9 @@ export async function loadInput(dir: string | undefined, opts: InputCliOptions):
   } catch {
     isFile = false;
   }
+  if (opts.from !== undefined && !SOURCE_FORMATS.includes(opts.from as SourceFormat)) throw new UsageError(`--from must be one of ${SOURCE_FORMATS.join(', ')}, got "${opts.from}"`);
+  const format = opts.from !== undefined ? (opts.from as SourceFormat) : await detectSource(dir, options.delimiter ?? ',').catch(() => null);
+  if (format !== null && format !== 'csv') return loadSource(dir, format, options);
   if (isFile && dir.toLowerCase().endsWith('.json')) return loadJson(dir, options);
   if (isFile) throw new UsageError(`${dir} is a file: give its folder, a .json file, or --ties ${dir}`);
   return loadFolder(dir, options);

@@ -30,3 +30,5 @@ export { parseObjectives, loadObjectives, checkObjectiveGroups, FLOW_METRICS, GR
 export type { FlowMetric, GroupMetric, Objective, Objectives } from './objectives.js';
 export { compare, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 export type { CompareOptions, PersonDelta, GroupDelta, CompareResult } from './compare.js';
+export { timeline, splitByPeriod, DEFAULT_TIMELINE_OPTIONS, DEFAULT_SPLIT_OPTIONS } from './timeline.js';
+export type { TimelineOptions, TimelineResult, TimelinePeriod, SplitOptions, PeriodGraph, PeriodFigures, PeriodChurn, ChurnCounts } from './timeline.js';

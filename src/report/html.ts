@@ -12,6 +12,8 @@ import { OTHER_GROUP } from './privacy.js';
 import type { MapAssets } from './assets.js';
 import { escapeHtml as e, inlineScript, scriptJson } from './escape.js';
 import { MAP_SCRIPT } from './map-script.js';
+import type { TimelineResult } from '../recommend/timeline.js';
+import { timelineSection } from './timeline.js';
 
 /** What a report says about where it came from, beyond the analysis itself. */
 export interface ReportMeta {
@@ -23,6 +25,8 @@ export interface ReportMeta {
   readonly generatedAt?: string | null;
   /** Versions of orgraph, Node and the inlined libraries. */
   readonly versions: Readonly<Record<string, string>>;
+  /** Periods and churn (`timeline`): adds a timeline section when there are two or more periods. */
+  readonly timeline?: TimelineResult | null;
 }
 
 /** Ids of the sections every report has, in page order. */
@@ -68,8 +72,11 @@ export function reportHtml(result: AnalysisResult, assets: MapAssets, meta: Repo
     silos(result),
     gaps(result),
     scorecard(result.scorecard),
+    timelineSection(meta.timeline),
     method(result, meta),
-  ].join('\n');
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -9,5 +9,7 @@ import { path } from './path.js';
 import { scorecardCommand } from './scorecard.js';
 import { compareCommand } from './compare.js';
 import { analyze } from './analyze.js';
+import { aggregateCommand } from './aggregate.js';
+import { timelineCommand } from './timeline.js';
 
-export const commands: RegisterCommand[] = [analyze, validate, metrics, groups, gaps, introduce, path, scorecardCommand, compareCommand];
+export const commands: RegisterCommand[] = [analyze, validate, metrics, groups, gaps, introduce, path, scorecardCommand, compareCommand, aggregateCommand, timelineCommand];

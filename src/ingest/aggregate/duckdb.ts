@@ -1,0 +1,221 @@
+/**
+ * The DuckDB engine of event aggregation: the DuckDB dialect of {@link aggregateSql} run on an
+ * embedded DuckDB (`@duckdb/node-api`, an optional dependency loaded on first use) over CSV,
+ * JSON-lines or Parquet files of any size. DuckDB streams the files and spills to disk, so memory
+ * stays bounded whatever the log's length.
+ *
+ * Rows are validated by the rules of `loadEvents` before aggregation: empty sender or no recipient
+ * = E_EMPTY_ID; a time that does not parse = E_BAD_TIMESTAMP; in 'duration' weighting a duration
+ * that is not a number > 0 = E_BAD_VALUE. Strict mode throws at the first such row (file, line,
+ * field); lenient mode leaves them out and counts them per file. Lines are record numbers + 1 (the
+ * header): exact for files without quoted line breaks or blank lines.
+ * Reference: docs/ingest.md ("Event logs at warehouse scale"); DuckDB read_csv / read_json / read_parquet.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
+import { resolveIngestOptions, type IngestOptions } from '../options.js';
+import { IngestContext, type IngestReport } from '../report.js';
+import { aggregateSql, PAIRS_TABLE, periodLabel, type AggregateSqlOptions } from './sql.js';
+
+/** One aggregated tie of one period. */
+export interface AggregatedTie {
+  readonly period: string;
+  readonly source: string;
+  readonly target: string;
+  readonly relation: string;
+  readonly weight: number;
+  readonly events: number;
+}
+
+export interface AggregateResult {
+  /** Folders written when `outDir` was given (the rows are then not returned). */
+  readonly written?: readonly string[];
+  readonly ties: AggregatedTie[];
+  /** People of the counted events, per period. */
+  readonly people: { readonly period: string; readonly id: string }[];
+  readonly report: IngestReport;
+}
+
+export interface DuckDbAggregateOptions extends Omit<AggregateSqlOptions, 'table'>, IngestOptions {
+  /** DuckDB memory limit, e.g. '2GB'. @defaultValue DuckDB's own (80% of RAM) */
+  readonly memoryLimit?: string | null;
+  /** DuckDB threads. @defaultValue DuckDB's own (all cores) */
+  readonly threads?: number | null;
+  /** Where DuckDB spills. @defaultValue DuckDB's own (.tmp next to the database; a temp dir here) */
+  readonly tempDirectory?: string | null;
+  /**
+   * Write people.csv and ties.csv straight from DuckDB into this folder (one sub-folder per period,
+   * named by `periodFolder`) instead of returning the rows: for outputs too large for Node. The
+   * result's `ties` and `people` are then empty and `written` lists the folders. @defaultValue null
+   */
+  readonly outDir?: string | null;
+}
+
+const MODULE = '@duckdb/node-api';
+
+interface DuckDbConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  closeSync?(): void;
+  disconnectSync?(): void;
+}
+
+/** Load @duckdb/node-api, or say clearly that it is missing. */
+async function duckdb(): Promise<{ DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckDbConnection>; closeSync?(): void }> } }> {
+  try {
+    const name = MODULE;
+    return (await import(name)) as never;
+  } catch {
+    throw new OrgraphError('E_BAD_OPTION', `the duckdb engine needs the optional package ${MODULE}: run \`npm install ${MODULE}\` (or use --engine memory)`, { field: 'engine' });
+  }
+}
+
+/** Whether @duckdb/node-api can be loaded. */
+export async function duckDbAvailable(): Promise<boolean> {
+  try {
+    await duckdb();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ALIASES = {
+  sender: ['sender', 'from', 'source'],
+  recipients: ['recipients', 'recipient', 'to', 'target', 'targets'],
+  time: ['time', 'timestamp', 'date', 'datetime', 'eventdate'],
+  channel: ['channel', 'medium', 'type'],
+  duration: ['duration'],
+} as const;
+
+const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+function reader(files: readonly string[], delimiter: string): string {
+  const ext = files[0].toLowerCase();
+  const list = `[${files.map(q).join(', ')}]`;
+  if (ext.endsWith('.parquet')) return `read_parquet(${list}, filename = true)`;
+  if (ext.endsWith('.jsonl') || ext.endsWith('.ndjson') || ext.endsWith('.json')) return `read_json(${list}, format = 'newline_delimited', filename = true)`;
+  return `read_csv(${list}, all_varchar = true, header = true, delim = ${q(delimiter)}, quote = '"', escape = '"', filename = true)`;
+}
+
+/**
+ * Aggregate event files with DuckDB. All files must share one format (by extension: .csv/.tsv/.txt,
+ * .jsonl/.ndjson/.json (JSON lines), .parquet) and the column names of `loadEvents`.
+ * @example
+ * const { ties } = await aggregateWithDuckDb(['events-2026-*.parquet'], { from: '2026-01-01', to: '2026-04-01', period: 'month' });
+ */
+export async function aggregateWithDuckDb(files: readonly string[], options: DuckDbAggregateOptions = {}): Promise<AggregateResult> {
+  const ctx = new IngestContext(resolveIngestOptions(options));
+  if (files.length === 0) throw new OrgraphError('E_BAD_OPTION', 'no event files', { field: 'files' });
+  for (const f of files) {
+    if (f.includes('*')) continue;
+    try {
+      if (!(await stat(f)).isFile()) throw new Error();
+    } catch {
+      ctx.fatal('E_FILE_NOT_FOUND', 'no such file', { file: f });
+    }
+  }
+  const { DuckDBInstance } = await duckdb();
+  const config: Record<string, string> = {};
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  if (options.threads) config.threads = String(options.threads);
+  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+  const db = await DuckDBInstance.create(':memory:', config);
+  const c = await db.connect();
+  try {
+    await c.run("SET TimeZone = 'UTC'");
+    const src = reader(files, ctx.options.delimiter);
+    const described = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${src} LIMIT 0`)).getRowObjectsJS().map((r) => String(r.column_name));
+    const lower = new Map(described.map((n) => [n.toLowerCase(), n] as const));
+    const col: Record<keyof typeof ALIASES, string | null> = { sender: null, recipients: null, time: null, channel: null, duration: null };
+    for (const key of Object.keys(ALIASES) as (keyof typeof ALIASES)[]) {
+      const found = ALIASES[key].find((a) => lower.has(a));
+      col[key] = found ? lower.get(found)! : null;
+    }
+    const shown = described.filter((n) => n !== 'filename').map((n) => JSON.stringify(n)).join(', ');
+    const windowed = (options.from ?? null) !== null || (options.to ?? null) !== null || (options.period ?? 'all') !== 'all';
+    const weighting = options.groupWeighting ?? 'full';
+    for (const [key, need] of [['sender', true], ['recipients', true], ['time', windowed], ['duration', weighting === 'duration']] as const) {
+      if (need && col[key] === null) ctx.fatal('E_MISSING_COLUMN', `missing column "${ALIASES[key][0]}" (header has ${shown})`, { file: files[0], line: 1, field: ALIASES[key][0] });
+    }
+    const v = (name: string | null): string => (name === null ? 'NULL' : `CAST(${ident(name)} AS VARCHAR)`);
+    const timeText = `trim(${v(col.time)})`;
+    const time = col.time === null ? 'CAST(NULL AS TIMESTAMP)' : `CASE WHEN regexp_full_match(${timeText}, '-?[0-9]+(\\.[0-9]+)?') THEN make_timestamp(CAST(round(CAST(${timeText} AS DOUBLE) * 1000) AS BIGINT)) ELSE CAST(TRY_CAST(${timeText} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+    const reason = `CASE
+      WHEN ${v(col.sender)} IS NULL OR trim(${v(col.sender)}) = '' THEN 'E_EMPTY_ID:sender:empty sender'
+      WHEN ${v(col.recipients)} IS NULL OR regexp_replace(${v(col.recipients)}, '[;|\\s]', '', 'g') = '' THEN 'E_EMPTY_ID:recipients:no recipients'
+      ${col.time !== null ? `WHEN time IS NULL THEN 'E_BAD_TIMESTAMP:time:timestamp "' || coalesce(${timeText}, '') || '" is neither ISO 8601 nor epoch milliseconds'` : ''}
+      ${weighting === 'duration' ? `WHEN NOT (TRY_CAST(${v(col.duration)} AS DOUBLE) > 0) OR TRY_CAST(${v(col.duration)} AS DOUBLE) IS NULL OR isinf(TRY_CAST(${v(col.duration)} AS DOUBLE)) THEN 'E_BAD_VALUE:duration:duration "' || coalesce(${v(col.duration)}, '') || '" is not a number > 0'` : ''}
+      ELSE NULL END`;
+    await c.run(`CREATE VIEW raw_events AS
+SELECT filename, ROW_NUMBER() OVER (PARTITION BY filename) + 1 AS line, *
+FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recipients, ${time} AS time, ${v(col.channel)} AS channel, TRY_CAST(${v(col.duration)} AS DOUBLE) AS duration, ${col.time !== null ? timeText : 'NULL'} AS time_text FROM ${src})`);
+    await c.run(`CREATE VIEW checked AS SELECT *, ${reason} AS problem FROM raw_events`);
+    // Account for every row, file by file.
+    const counts = (await c.runAndReadAll(`SELECT filename, split_part(problem, ':', 1) AS code, COUNT(*) AS n FROM checked GROUP BY ALL ORDER BY ALL`)).getRowObjectsJS();
+    const reports = new Map(files.map((f) => [f, ctx.file(f, 'events')] as const));
+    for (const r of counts) {
+      const file = String(r.filename);
+      const f = reports.get(file) ?? ctx.file(file, 'events');
+      reports.set(file, f);
+      const n = Number(r.n);
+      f.rowsRead += n;
+      if (r.code === null || r.code === '') f.rowsKept += n;
+    }
+    const byFile = counts.filter((r) => r.code !== null && r.code !== '');
+    // A second scan only when there are bad rows, for the first ones (strict: the first only).
+    const firstProblems = byFile.length === 0 ? [] : (await c.runAndReadAll(`SELECT filename, line, problem FROM checked WHERE problem IS NOT NULL ORDER BY filename, line LIMIT ${ctx.strict ? 1 : Math.max(ctx.options.maxIssues, 1)}`)).getRowObjectsJS();
+    for (const p of firstProblems) {
+      const [code, field, ...rest] = String(p.problem).split(':');
+      const f = reports.get(String(p.filename))!;
+      ctx.problem(f, 'dropped', code as OrgraphErrorCode, rest.join(':'), Number(p.line), field);
+    }
+    const listed = firstProblems.length;
+    for (const r of byFile) {
+      const f = reports.get(String(r.filename))!;
+      const n = Number(r.n);
+      f.rowsDropped += n;
+      const code = String(r.code) as OrgraphErrorCode;
+      f.dropped[code] = (f.dropped[code] ?? 0) + n;
+    }
+    ctx.report.issueCount += byFile.reduce((s, r) => s + Number(r.n), 0) - listed;
+    await c.run(`CREATE VIEW events AS SELECT sender, recipients, time, channel, duration FROM checked WHERE problem IS NULL`);
+    const sql = aggregateSql('duckdb', { ...options, table: 'events' });
+    await c.run(sql.pairs.replace(/;\s*$/, ''));
+    if (options.outDir) {
+      const strip = (x: string): string => x.replace(/;\s*$/, '');
+      const keys = (await c.runAndReadAll(`SELECT DISTINCT period FROM ${PAIRS_TABLE} ORDER BY period`)).getRowObjectsJS().map((r) => String(r.period));
+      const written: string[] = [];
+      for (const key of keys) {
+        const dir = key === 'all' ? options.outDir : join(options.outDir, periodLabel(key, options.period ?? 'all'));
+        await mkdir(dir, { recursive: true });
+        const where = `WHERE period = ${q(key)}`;
+        await c.run(`COPY (SELECT source, target, weight, relation, events FROM (${strip(sql.ties)}) t ${where} ORDER BY relation, source, target) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`);
+        await c.run(`COPY (SELECT id FROM (${strip(sql.people)}) p ${where} ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`);
+        written.push(dir);
+      }
+      const totals = (await c.runAndReadAll(`SELECT (SELECT COUNT(*) FROM (${strip(sql.ties)}) t) AS ties, (SELECT COUNT(DISTINCT id) FROM (${strip(sql.people)}) p) AS people`)).getRowObjectsJS()[0];
+      ctx.report.ties = Number(totals.ties);
+      ctx.report.people = Number(totals.people);
+      return { written, ties: [], people: [], report: ctx.report };
+    }
+    const ties = (await c.runAndReadAll(sql.ties.replace(/;\s*$/, ''))).getRowObjectsJS().map((r) => ({
+      period: String(r.period),
+      source: String(r.source),
+      target: String(r.target),
+      relation: String(r.relation),
+      weight: Number(r.weight),
+      events: Number(r.events),
+    }));
+    const people = (await c.runAndReadAll(sql.people.replace(/;\s*$/, ''))).getRowObjectsJS().map((r) => ({ period: String(r.period), id: String(r.id) }));
+    ctx.report.people = new Set(people.map((p) => p.id)).size;
+    ctx.report.ties = ties.length;
+    return { ties, people, report: ctx.report };
+  } finally {
+    c.closeSync?.();
+    c.disconnectSync?.();
+    db.closeSync?.();
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Event-log aggregation as SQL, for four dialects (DuckDB, BigQuery, Snowflake, Spark SQL), by the
+ * rules of `aggregateEvents` (src/ingest/events.ts), so that a log too large for Node is summed
+ * where it lives and only the ties come back.
+ *
+ * Input: a table or view `events(sender STRING, recipients STRING, time TIMESTAMP,
+ * channel STRING, duration DOUBLE)`; recipients separated by ';' or '|' inside the field.
+ *
+ *   e     = events with a non-empty sender and time in [from, to)
+ *   d     = distinct (event, recipient) with recipient trimmed, non-empty and != sender
+ *   k(e)  = number of rows of d for event e; events with k > maxRecipients are left out
+ *   w     = 1 ('full'), 1/k ('split') or duration ('duration') per (event, recipient)
+ *   ties  = (period, sender, recipient, relation) with count >= minInteractions, weight = sum w
+ *   people = distinct ids of the events counted (before the minInteractions filter)
+ * The pairs (before the minimum) go to a temporary table first, so the log is scanned once.
+ *
+ * Relation: `relation` if set, else channelRelations[channel], else the channel, else
+ * defaultRelation. Period: the calendar month or quarter of the event (UTC), or 'all'.
+ * Complexity: one scan, one shuffle by event, one by pair; out of core on DuckDB.
+ * Reference: docs/ingest.md ("Event logs at warehouse scale").
+ */
+import { OrgraphError } from '../../model/errors.js';
+import type { GroupWeighting } from '../events.js';
+
+export type SqlDialect = 'duckdb' | 'bigquery' | 'snowflake' | 'spark';
+export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'bigquery', 'snowflake', 'spark'];
+
+/** Calendar bucket of each event: one set of ties per month, per quarter, or one for the window. */
+export type AggregatePeriod = 'month' | 'quarter' | 'all';
+
+export interface AggregateSqlOptions {
+  /** Table or view holding the events. @defaultValue 'events' */
+  readonly table?: string;
+  /** Window start (inclusive), 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS', UTC. @defaultValue null */
+  readonly from?: string | null;
+  /** Window end (exclusive), same format. @defaultValue null */
+  readonly to?: string | null;
+  /** @defaultValue 'all' */
+  readonly period?: AggregatePeriod;
+  /** @defaultValue 'full' */
+  readonly groupWeighting?: GroupWeighting;
+  /** @defaultValue Infinity (no cutoff) */
+  readonly maxRecipients?: number;
+  /** @defaultValue 1 */
+  readonly minInteractions?: number;
+  /** @defaultValue null */
+  readonly relation?: string | null;
+  /** @defaultValue {} */
+  readonly channelRelations?: Readonly<Record<string, string>>;
+  /** @defaultValue 'interaction' */
+  readonly defaultRelation?: string;
+}
+
+export const DEFAULT_AGGREGATE_SQL_OPTIONS = Object.freeze({
+  table: 'events',
+  from: null,
+  to: null,
+  period: 'all' as AggregatePeriod,
+  groupWeighting: 'full' as GroupWeighting,
+  maxRecipients: Infinity,
+  minInteractions: 1,
+  relation: null,
+  channelRelations: Object.freeze({}) as Readonly<Record<string, string>>,
+  defaultRelation: 'interaction',
+});
+
+/**
+ * Three statements, run in order in one session: `pairs` builds a temporary table of every pair
+ * of the counted events (one scan of the log), then `ties` and `people` read it.
+ */
+export interface AggregateSql {
+  readonly pairs: string;
+  readonly ties: string;
+  readonly people: string;
+}
+
+/** Name of the temporary table of pairs. */
+export const PAIRS_TABLE = 'orgraph_pairs';
+const PAIRS = PAIRS_TABLE;
+
+const TS = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_.`"]*$/;
+
+function literal(s: string, dialect: SqlDialect): string {
+  // BigQuery escapes with a backslash; the others double the quote.
+  return dialect === 'bigquery' ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : `'${s.replace(/'/g, "''")}'`;
+}
+
+function timestamp(s: string, dialect: SqlDialect, name: string): string {
+  if (!TS.test(s)) throw new OrgraphError('E_BAD_OPTION', `${name} must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), got ${JSON.stringify(s)}`, { field: name });
+  const full = s.length === 10 ? `${s} 00:00:00` : s;
+  switch (dialect) {
+    case 'bigquery':
+      return `TIMESTAMP '${full}+00'`;
+    case 'snowflake':
+      return `'${full}'::TIMESTAMP_NTZ`;
+    default:
+      return `TIMESTAMP '${full}'`;
+  }
+}
+
+function periodExpr(period: AggregatePeriod, dialect: SqlDialect): string {
+  if (period === 'all') return `'all'`;
+  const unit = period === 'month' ? 'MONTH' : 'QUARTER';
+  switch (dialect) {
+    case 'duckdb':
+      return `strftime(date_trunc('${unit.toLowerCase()}', time), '%Y-%m-%d')`;
+    case 'bigquery':
+      return `FORMAT_TIMESTAMP('%Y-%m-%d', TIMESTAMP_TRUNC(time, ${unit}))`;
+    case 'snowflake':
+      return `TO_CHAR(DATE_TRUNC('${unit}', time), 'YYYY-MM-DD')`;
+    case 'spark':
+      return `date_format(date_trunc('${unit}', time), 'yyyy-MM-dd')`;
+  }
+}
+
+/** Split the recipients field into one row per recipient: FROM clause fragment naming `rcp`. */
+function explode(dialect: SqlDialect): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `e, unnest(regexp_split_to_array(e.recipients, '[;|]')) AS x(rcp)`;
+    case 'bigquery':
+      return `e CROSS JOIN UNNEST(SPLIT(REPLACE(e.recipients, '|', ';'), ';')) AS rcp`;
+    case 'snowflake':
+      return `e, LATERAL FLATTEN(input => SPLIT(REPLACE(e.recipients, '|', ';'), ';')) x`;
+    case 'spark':
+      return `e LATERAL VIEW explode(split(e.recipients, '[;|]')) x AS rcp`;
+  }
+}
+
+function rcpValue(dialect: SqlDialect): string {
+  return dialect === 'snowflake' ? 'TRIM(x.value::STRING)' : 'TRIM(rcp)';
+}
+
+function eventId(dialect: SqlDialect): string {
+  switch (dialect) {
+    case 'snowflake':
+      return 'SEQ8()';
+    case 'spark':
+      return 'monotonically_increasing_id()';
+    default:
+      return 'ROW_NUMBER() OVER ()';
+  }
+}
+
+/**
+ * The SQL of one aggregation in one dialect.
+ * @example
+ * const { ties } = aggregateSql('bigquery', { table: 'hr.events', from: '2026-01-01', to: '2026-04-01', period: 'month' });
+ */
+export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions = {}): AggregateSql {
+  if (!SQL_DIALECTS.includes(dialect)) throw new OrgraphError('E_BAD_OPTION', `SQL dialect must be one of ${SQL_DIALECTS.join(', ')}, got ${JSON.stringify(dialect)}`, { field: 'dialect' });
+  const d = DEFAULT_AGGREGATE_SQL_OPTIONS;
+  const o = {
+    table: options.table ?? d.table,
+    from: options.from ?? d.from,
+    to: options.to ?? d.to,
+    period: options.period ?? d.period,
+    weighting: options.groupWeighting ?? d.groupWeighting,
+    maxRecipients: options.maxRecipients ?? d.maxRecipients,
+    minInteractions: options.minInteractions ?? d.minInteractions,
+    relation: options.relation ?? d.relation,
+    channelRelations: options.channelRelations ?? d.channelRelations,
+    defaultRelation: options.defaultRelation ?? d.defaultRelation,
+  };
+  if (!IDENT.test(o.table)) throw new OrgraphError('E_BAD_OPTION', `table must be a plain (optionally dotted) name, got ${JSON.stringify(o.table)}`, { field: 'table' });
+  if (!['month', 'quarter', 'all'].includes(o.period)) throw new OrgraphError('E_BAD_OPTION', `period must be month, quarter or all, got ${JSON.stringify(o.period)}`, { field: 'period' });
+  if (!['full', 'split', 'duration'].includes(o.weighting)) throw new OrgraphError('E_BAD_OPTION', `groupWeighting must be full, split or duration, got ${JSON.stringify(o.weighting)}`, { field: 'groupWeighting' });
+  if (!(o.maxRecipients >= 1)) throw new OrgraphError('E_BAD_OPTION', `maxRecipients must be >= 1, got ${o.maxRecipients}`, { field: 'maxRecipients' });
+  if (!Number.isInteger(o.minInteractions) || o.minInteractions < 1) throw new OrgraphError('E_BAD_OPTION', `minInteractions must be an integer >= 1, got ${o.minInteractions}`, { field: 'minInteractions' });
+  const lit = (s: string): string => literal(s, dialect);
+  const where = ["TRIM(sender) <> ''"];
+  if (o.from !== null || o.to !== null || o.period !== 'all') where.push('time IS NOT NULL');
+  if (o.from !== null) where.push(`time >= ${timestamp(o.from, dialect, 'from')}`);
+  if (o.to !== null) where.push(`time < ${timestamp(o.to, dialect, 'to')}`);
+  let relation: string;
+  if (o.relation !== null) relation = lit(o.relation);
+  else {
+    const mapped = Object.entries(o.channelRelations);
+    const channel = `COALESCE(NULLIF(TRIM(channel), ''), ${lit(o.defaultRelation)})`;
+    relation = mapped.length ? `CASE TRIM(channel) ${mapped.map(([c, r]) => `WHEN ${lit(c)} THEN ${lit(r)}`).join(' ')} ELSE ${channel} END` : channel;
+  }
+  const weight = o.weighting === 'full' ? '1.0' : o.weighting === 'split' ? '1.0 / k' : 'duration';
+  const cutoff = Number.isFinite(o.maxRecipients) ? `\n  WHERE k.k <= ${Math.floor(o.maxRecipients)}` : '';
+  const cte = `WITH e AS (
+  SELECT ${eventId(dialect)} AS event_id, TRIM(sender) AS sender, recipients, time, ${relation} AS relation, ${periodExpr(o.period, dialect)} AS period${o.weighting === 'duration' ? ', duration' : ''}
+  FROM ${o.table}
+  WHERE ${where.join('\n    AND ')}
+),
+d AS (
+  SELECT DISTINCT event_id, sender, ${rcpValue(dialect)} AS recipient, relation, period${o.weighting === 'duration' ? ', duration' : ''}
+  FROM ${explode(dialect)}
+),
+r AS (
+  SELECT * FROM d WHERE recipient <> '' AND recipient <> sender
+),
+k AS (
+  SELECT event_id, COUNT(*) AS k FROM r GROUP BY event_id
+),
+used AS (
+  SELECT r.*, k.k FROM r JOIN k ON r.event_id = k.event_id${cutoff}
+)`;
+  const create = dialect === 'bigquery' ? 'CREATE TEMP TABLE' : dialect === 'snowflake' ? 'CREATE TEMPORARY TABLE' : dialect === 'spark' ? 'CACHE TABLE' : 'CREATE TEMP TABLE';
+  const pairs = `${create} ${PAIRS} AS
+${cte}
+SELECT period, sender AS source, recipient AS target, relation, SUM(${weight}) AS weight, COUNT(*) AS events
+FROM used
+GROUP BY period, sender, recipient, relation`;
+  const ties = `SELECT period, source, target, relation, weight, events
+FROM ${PAIRS}
+WHERE events >= ${o.minInteractions}
+ORDER BY period, relation, source, target`;
+  const people = `SELECT period, id FROM (
+  SELECT period, source AS id FROM ${PAIRS}
+  ${dialect === 'bigquery' ? 'UNION DISTINCT' : 'UNION'}
+  SELECT period, target AS id FROM ${PAIRS}
+) p
+ORDER BY period, id`;
+  return { pairs: `${pairs};\n`, ties: `${ties};\n`, people: `${people};\n` };
+}
+
+/** The label of a period starting on `key` ('2026-04-01' -> '2026-04' or '2026-Q2'). */
+export function periodLabel(key: string, period: AggregatePeriod): string {
+  if (period === 'all' || key === 'all') return 'all';
+  const [y, m] = key.split('-').map(Number);
+  return period === 'month' ? key.slice(0, 7) : `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+}

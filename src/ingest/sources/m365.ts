@@ -1,0 +1,271 @@
+/**
+ * Microsoft 365 metadata (Microsoft Graph resources, as exported to one JSON file) -> a graph of
+ * e-mail, meeting and call ties. The file is an object with any of:
+ *   messages:    [{ from: {emailAddress: {address}}, toRecipients: [...], ccRecipients: [...], sentDateTime }]
+ *   events:      [{ id, organizer, attendees: [{ emailAddress, status: {response} }], start: {dateTime},
+ *                   end: {dateTime}, type, seriesMasterId, recurrence }]
+ *   callRecords: [{ startDateTime, endDateTime, organizer_v2, participants_v2: [{ identity: {user: {id}} }] }]
+ *
+ * The interaction model (docs/ingest.md, "Interaction model"):
+ *   e-mail   sender -> each distinct To and Cc recipient (Bcc never read), weight 1, relation 'email';
+ *            a message to more than `broadcastCutoff` recipients makes no tie (counted).
+ *   meeting  the organizer and the attendees who accepted (response accepted / organizer; declined,
+ *            tentative and no answer left out and counted) are its n participants; each pair gets
+ *            hours / (n - 1), so each participant's ties from a meeting sum to its length; undirected
+ *            relation 'meeting'; a meeting of more than `largeMeeting` participants makes no tie.
+ *            A recurring series: its occurrences when the file has them (type 'occurrence' with
+ *            seriesMasterId), else the master expanded (daily or weekly patterns; others counted once).
+ *   call     every participant of `participants_v2` (and `organizer_v2`) as a meeting, relation 'call'.
+ *            Records with only the retired `organizer` / `participants` fields are read from them
+ *            with a warning (those fields stop returning data in 2026).
+ * Ties are summed per (source, target, relation, UTC day), the day being the tie's time. Addresses
+ * are lower-cased. Bad items (no sender, no time) are dropped at their JSON path (strict: error).
+ * Complexity: O(items x participants^2) for meetings. Reference: Microsoft Graph v1.0 message,
+ * event and callRecord resources.
+ */
+import { readFile } from 'node:fs/promises';
+import { OrgGraphBuilder } from '../../model/org-graph.js';
+import { finish, finishRelations, type IngestResult } from '../csv.js';
+import { resolveIngestOptions, type IngestOptions } from '../options.js';
+import { IngestContext, type FileReport } from '../report.js';
+import { parseTime } from '../values.js';
+
+export interface M365Options extends IngestOptions {
+  /** A message to more recipients than this makes no tie. @defaultValue 25 */
+  readonly broadcastCutoff?: number;
+  /** A meeting or call with more participants than this makes no tie. @defaultValue 10 */
+  readonly largeMeeting?: number;
+  /** Count tentatively accepted attendees as participants. @defaultValue false */
+  readonly includeTentative?: boolean;
+}
+
+export const DEFAULT_M365_OPTIONS = Object.freeze({ broadcastCutoff: 25, largeMeeting: 10, includeTentative: false });
+
+export interface M365Stats {
+  messages: number;
+  broadcasts: number;
+  meetings: number;
+  /** Meeting occurrences counted (a recurring master expands into several). */
+  occurrences: number;
+  largeMeetings: number;
+  /** Attendees left out: declined, tentative (unless included), not answered. */
+  attendeesLeftOut: number;
+  calls: number;
+  /** Call records read from the retired organizer / participants fields. */
+  legacyCallFields: number;
+}
+
+export interface M365Result extends IngestResult {
+  readonly stats: M365Stats;
+}
+
+type Json = Record<string, unknown>;
+const DAY = 86400000;
+
+const address = (x: unknown): string => {
+  const a = (x as Json | undefined)?.emailAddress as Json | undefined;
+  return typeof a?.address === 'string' ? a.address.trim().toLowerCase() : '';
+};
+
+/** Graph dateTimeTimeZone ({dateTime, timeZone}) or an ISO string -> epoch ms; NaN if unreadable. Only UTC zones are read. */
+function when(x: unknown): number {
+  if (typeof x === 'string') {
+    const t = parseTime(x);
+    return t.ok ? t.value : NaN;
+  }
+  const o = x as Json | undefined;
+  if (typeof o?.dateTime !== 'string') return NaN;
+  const zone = typeof o.timeZone === 'string' ? o.timeZone : 'UTC';
+  if (!/^(utc|etc\/utc|gmt)$/i.test(zone)) return NaN;
+  const t = parseTime(o.dateTime.replace(/(\.\d{3})\d+$/, '$1'));
+  return t.ok ? t.value : NaN;
+}
+
+/**
+ * Read a Microsoft 365 metadata file (JSON).
+ * @example
+ * const { graph, stats } = await loadM365('m365-2026-q1.json', { largeMeeting: 8 });
+ */
+export async function loadM365(path: string, options: M365Options = {}): Promise<M365Result> {
+  return readM365(JSON.parse.bind(null, (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as () => unknown, path, options);
+}
+
+/** {@link loadM365} for an object in memory. */
+export async function parseM365(doc: unknown, options: M365Options & { file?: string } = {}): Promise<M365Result> {
+  return readM365(() => doc, options.file ?? 'm365.json', options);
+}
+
+async function readM365(parse: () => unknown, file: string, options: M365Options): Promise<M365Result> {
+  const ctx = new IngestContext(resolveIngestOptions(options));
+  const o = { ...DEFAULT_M365_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULT_M365_OPTIONS;
+  const stats: M365Stats = { messages: 0, broadcasts: 0, meetings: 0, occurrences: 0, largeMeetings: 0, attendeesLeftOut: 0, calls: 0, legacyCallFields: 0 };
+  let doc: unknown;
+  try {
+    doc = parse();
+  } catch (e) {
+    ctx.fatal('E_JSON_SYNTAX', `not valid JSON: ${(e as Error).message}`, { file });
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) ctx.fatal('E_BAD_VALUE', 'expected an object with messages, events and/or callRecords arrays', { file });
+  const root = doc as Json;
+  const b = new OrgGraphBuilder();
+  const sums = new Map<string, number>();
+  const person = (id: string): number => (b.indexOf(id) >= 0 ? b.indexOf(id) : b.addPerson(id));
+  const add = (s: string, t: string, relation: string, time: number, w: number): void => {
+    const [x, y] = relation === 'email' || s < t ? [s, t] : [t, s];
+    const key = `${relation}\u0000${x}\u0000${y}\u0000${Math.floor(time / DAY) * DAY}`;
+    sums.set(key, (sums.get(key) ?? 0) + w);
+  };
+  const list = (name: string): { f: FileReport; items: unknown[] } | null => {
+    const v = root[name];
+    if (v === undefined) return null;
+    const f = ctx.file(`${file}#${name}`, 'json');
+    if (!Array.isArray(v)) ctx.fatal('E_BAD_VALUE', `"${name}" must be an array`, { file, field: name });
+    return { f, items: v as unknown[] };
+  };
+
+  // Step 1: e-mail.
+  const mail = list('messages');
+  mail?.items.forEach((m, i) => {
+    const f = mail.f;
+    const at = `messages[${i}]`;
+    f.rowsRead++;
+    const msg = m as Json;
+    const s = address(msg?.from ?? msg?.sender);
+    if (s === '') return ctx.drop(f, 'E_EMPTY_ID', 'no sender address', undefined, `${at}.from`);
+    const t = when(msg.sentDateTime ?? msg.receivedDateTime);
+    if (Number.isNaN(t)) return ctx.drop(f, 'E_BAD_TIMESTAMP', `sentDateTime ${JSON.stringify(msg.sentDateTime)} is not an ISO 8601 time`, undefined, `${at}.sentDateTime`);
+    const rs = new Set<string>();
+    for (const k of ['toRecipients', 'ccRecipients']) for (const r of (Array.isArray(msg[k]) ? msg[k] : []) as unknown[]) if (address(r) && address(r) !== s) rs.add(address(r));
+    f.rowsKept++;
+    stats.messages++;
+    person(s);
+    if (rs.size > o.broadcastCutoff) {
+      stats.broadcasts++;
+      return;
+    }
+    for (const r of rs) {
+      person(r);
+      add(s, r, 'email', t, 1);
+    }
+  });
+
+  // Step 2: meetings (occurrences present in the file replace their master's expansion).
+  const cal = list('events');
+  const expanded = new Set<string>();
+  for (const e of cal?.items ?? []) if (typeof (e as Json)?.seriesMasterId === 'string') expanded.add((e as Json).seriesMasterId as string);
+  const meeting = (people: readonly string[], start: number, end: number, relation: string): void => {
+    const n = people.length;
+    if (n < 2) return;
+    if (n > o.largeMeeting) {
+      stats.largeMeetings++;
+      return;
+    }
+    const hours = (end - start) / 3600000;
+    for (const p of people) person(p);
+    for (let a = 0; a < n; a++) for (let c = a + 1; c < n; c++) add(people[a], people[c], relation, start, hours / (n - 1));
+  };
+  cal?.items.forEach((e, i) => {
+    const f = cal.f;
+    const at = `events[${i}]`;
+    f.rowsRead++;
+    const ev = e as Json;
+    if (!ev || typeof ev !== 'object') return ctx.drop(f, 'E_BAD_VALUE', 'an event must be an object', undefined, at);
+    const start = when(ev.start);
+    const end = when(ev.end);
+    if (Number.isNaN(start)) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'start is not a UTC dateTime', undefined, `${at}.start`);
+    if (Number.isNaN(end) || end < start) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'end is not a UTC dateTime at or after start', undefined, `${at}.end`);
+    if (ev.isCancelled === true) {
+      f.rowsKept++;
+      return;
+    }
+    const organizer = address(ev.organizer);
+    const people = new Set<string>(organizer ? [organizer] : []);
+    for (const a of (Array.isArray(ev.attendees) ? ev.attendees : []) as Json[]) {
+      const id = address(a);
+      if (!id) continue;
+      const response = String(((a.status as Json | undefined)?.response as string | undefined) ?? 'none');
+      if (response === 'accepted' || response === 'organizer' || (o.includeTentative && response === 'tentativelyAccepted')) people.add(id);
+      else if (id !== organizer) stats.attendeesLeftOut++;
+    }
+    f.rowsKept++;
+    stats.meetings++;
+    if (ev.type === 'seriesMaster' && typeof ev.id === 'string' && expanded.has(ev.id)) return;
+    const ids = [...people];
+    for (const t of occurrences(ev, start)) {
+      stats.occurrences++;
+      meeting(ids, t, t + (end - start), 'meeting');
+    }
+  });
+
+  // Step 3: Teams call records.
+  const calls = list('callRecords');
+  calls?.items.forEach((c, i) => {
+    const f = calls.f;
+    const at = `callRecords[${i}]`;
+    f.rowsRead++;
+    const rec = c as Json;
+    const start = when(rec?.startDateTime);
+    const end = when(rec?.endDateTime);
+    if (Number.isNaN(start) || Number.isNaN(end) || end < start) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'startDateTime / endDateTime are not ISO 8601 times in order', undefined, `${at}.startDateTime`);
+    const v2 = Array.isArray(rec.participants_v2);
+    if (!v2) {
+      stats.legacyCallFields++;
+      ctx.problem(f, 'warning', 'E_BAD_VALUE', 'no participants_v2: read from the retired "participants" field', undefined, `${at}.participants_v2`);
+    }
+    const userOf = (x: unknown): string => {
+      const u = ((x as Json | undefined)?.identity as Json | undefined)?.user as Json | undefined ?? ((x as Json | undefined)?.user as Json | undefined);
+      return typeof u?.id === 'string' ? u.id.toLowerCase() : '';
+    };
+    const people = new Set<string>();
+    const org = userOf(v2 ? rec.organizer_v2 : rec.organizer);
+    if (org) people.add(org);
+    for (const p of ((v2 ? rec.participants_v2 : rec.participants) ?? []) as unknown[]) if (userOf(p)) people.add(userOf(p));
+    f.rowsKept++;
+    stats.calls++;
+    meeting([...people], start, end, 'call');
+  });
+
+  for (const rel of ['email', 'meeting', 'call']) if ([...sums.keys()].some((k) => k.startsWith(`${rel}\u0000`))) b.relation(rel, rel === 'email');
+  for (const [key, w] of sums) {
+    const [rel, s, t, day] = key.split('\u0000');
+    b.addTie(b.indexOf(s), b.indexOf(t), w, rel, Number(day));
+  }
+  finishRelations(b, new Map(), ctx.options.undirectedRelations);
+  return { ...finish(ctx, b), stats };
+}
+
+/** Start times of a meeting: itself, or a daily / weekly recurring master expanded over its range. */
+function occurrences(ev: Json, start: number): number[] {
+  const rec = ev.recurrence as Json | undefined;
+  if (ev.type !== 'seriesMaster' || !rec) return [start];
+  const pattern = rec.pattern as Json | undefined;
+  const range = rec.range as Json | undefined;
+  const interval = Math.max(1, Number(pattern?.interval ?? 1));
+  const endDate = typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN;
+  const count = range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN;
+  if (Number.isNaN(endDate) && Number.isNaN(count)) return [start];
+  const out: number[] = [];
+  const limit = (t: number): boolean => (Number.isNaN(count) ? t <= endDate : out.length < count) && out.length < 1000;
+  if (pattern?.type === 'daily') {
+    for (let t = start; limit(t); t += interval * DAY) out.push(t);
+  } else if (pattern?.type === 'weekly') {
+    const names = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+    const days = new Set(((pattern.daysOfWeek ?? []) as string[]).map((d) => names.indexOf(d.toLowerCase())));
+    if (days.size === 0) days.add(new Date(start).getUTCDay());
+    const weekStart = start - new Date(start).getUTCDay() * DAY;
+    for (let w = 0; out.length < 1000; w += interval) {
+      let stop = false;
+      for (let d = 0; d < 7; d++) {
+        const t = weekStart + (w * 7 + d) * DAY;
+        if (t < start || !days.has(d)) continue;
+        if (!limit(t)) {
+          stop = true;
+          break;
+        }
+        out.push(t);
+      }
+      if (stop) break;
+    }
+  } else return [start];
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * `orgraph timeline` and `--from` detection in-process: a 12-month generated event log (seeded)
+ * gives 12 periods and 11 churn rows, each consistent with the tie counts (ties(t) = ties(t-1) +
+ * gained - lost, an identity the churn code does not use); Viva P2P is detected from its header.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { mulberry32 } from '../../src/core/random.js';
+import type { TimelineResult } from '../../src/recommend/timeline.js';
+import { detectSource } from '../../src/ingest/sources/detect.js';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+/** 40 people, 3,000 e-mails over 2025, each to 1-3 colleagues; people p30-p39 only write from July. */
+function yearLog(): string {
+  const rnd = mulberry32(5);
+  const lines = ['sender,recipients,time,channel'];
+  for (let e = 0; e < 3000; e++) {
+    const t = Date.UTC(2025, 0, 1) + Math.floor(rnd() * 365 * 86400000);
+    const pool = t >= Date.UTC(2025, 6, 1) ? 40 : 30;
+    const who = () => `p${Math.floor(rnd() * pool)}`;
+    const k = 1 + Math.floor(rnd() * 3);
+    lines.push([who(), Array.from({ length: k }, who).join(';'), new Date(t).toISOString(), 'email'].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('orgraph timeline', () => {
+  it('a 12-month event log: 12 periods, 11 churn rows consistent with the tie counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-timeline-'));
+    const log = join(dir, 'mail.csv');
+    writeFileSync(log, yearLog());
+    const r = await cli(['timeline', log, '--engine', 'memory', '--window', '2025-01-01..2025-12-31', '--format', 'json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out) as TimelineResult;
+    expect(t.periods.map((p) => p.label)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(t.churn).toHaveLength(11);
+    t.churn.forEach((c, i) => {
+      expect(t.periods[i + 1].ties).toBe(t.periods[i].ties + c.gained - c.lost);
+      expect(t.periods[i].ties - c.lost).toBe(c.strengthened + c.weakened + c.steady);
+    });
+    // p30..p39 appear in July only: they all join between June and July.
+    const joinedInJuly = t.churn[5].joined.filter((id) => Number(id.slice(1)) >= 30);
+    expect(joinedInJuly.length).toBe(10);
+    expect(t.churn.slice(0, 5).every((c) => c.joined.every((id) => Number(id.slice(1)) < 30))).toBe(true);
+  });
+
+  it('reads a Viva P2P export with two MetricDates out of the box (format detected)', async () => {
+    expect(await detectSource('test/fixtures/sources/viva-p2p-legacy.csv')).toBe('viva-p2p');
+    expect(await detectSource('test/fixtures/sources/viva-g2g.csv')).toBe('viva-g2g');
+    expect(await detectSource('test/fixtures/sources/viva-person.csv')).toBe('viva-person');
+    expect(await detectSource('test/fixtures/sources/events-bad.csv')).toBe('events');
+    const r = await cli(['timeline', 'test/fixtures/sources/viva-p2p-current.csv', '--period', 'date', '--group', 'Organization', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out) as TimelineResult;
+    expect(t.periods.map((p) => [p.label, p.people, p.ties])).toEqual([
+      ['2026-01-31', 4, 3],
+      ['2026-02-28', 4, 3],
+    ]);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await cli(['timeline', 'test/fixtures/sources/viva-p2p-current.csv', '--period', 'week'])).code).toBe(2);
+    expect((await cli(['validate', 'test/fixtures/sources/viva-p2p-current.csv', '--from', 'excel'])).code).toBe(2);
+  });
+});
