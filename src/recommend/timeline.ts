@@ -220,7 +220,7 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
   const attr = o.attribute ?? null;
   const partition = attr !== null && n > 0 ? groupPartition(view, attr) : null;
   const ei = partition ? eiIndex(view, partition, { permutations: 0 }).network.value : null;
-  let q = 0;
+  let q: number;
   let of: 'attribute' | 'communities' = 'attribute';
   if (partition) q = m > 0 ? modularity(view, partition) : NaN;
   else {
