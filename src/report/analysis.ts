@@ -371,7 +371,14 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   const gapsResult = hasGroups ? groupGaps(view, { attribute: groupAttr! }) : null;
   progress('gaps', 1, 1);
   progress('introductions', 0, 1);
-  const intro = hasGroups && !o.groupsOnly ? introductions(view, { attribute: groupAttr!, gaps: o.gaps, perGap: o.perGap, threeSteps: !large }) : null;
+  const intro = hasGroups && !o.groupsOnly ? introductions(view, {
+        attribute: groupAttr!,
+        gaps: o.gaps,
+        perGap: o.perGap,
+        threeSteps: !large,
+        gapResult: gapsResult,
+        onProgress: (done, total) => progress('introductions', done, total),
+      }) : null;
   // NOTE: "Other (small groups)" is a privacy bucket, not a group: no gap or introduction names it.
   const isGroup = (name: string) => name !== OTHER_GROUP;
   progress('introductions', 1, 1);
