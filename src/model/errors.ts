@@ -28,7 +28,8 @@ export type OrgraphErrorCode =
   | 'E_BAD_OPTION'
   | 'E_EMPTY_GRAPH'
   | 'E_ABORTED'
-  | 'E_OUTPUT_PATH';
+  | 'E_OUTPUT_PATH'
+  | 'E_WORKER';
 
 /** Where in the input a problem was found. Lines are 1-based and count the header as line 1. */
 export interface ErrorLocation {

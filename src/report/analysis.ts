@@ -275,14 +275,14 @@ export async function analysis(graph: OrgGraph, options: AnalysisOptions): Promi
   progress('centrality', 0, 1);
   const deg = degree(view);
   const str = strength(view);
-  const pr = pagerank(view);
+  const pr = await pagerank(view, { workers: o.workers });
   progress('centrality', 1, 1);
   const exact = n <= o.exactBetweennessLimit;
   const onB = (done: number, total: number) => progress('betweenness', done, total);
   progress('betweenness', 0, 1);
   const btw: NodeScores = exact
     ? await betweenness(view, { workers: o.workers, onProgress: onB })
-    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers ?? 2, onProgress: onB });
+    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers, onProgress: onB });
   const bd = btw.diagnostics;
 
   // Step 2: brokerage.
