@@ -343,3 +343,5 @@ export type {
 // The metric catalogue: every per-person metric the CLI and the report compute, by key.
 export { METRIC_CATALOG, metricSpec } from './metrics/catalog.js';
 export type { MetricSpec, MetricContext } from './metrics/catalog.js';
+export { setWorkerPath, WORKER_PATH_ENV } from './core/parallel/threads.js';
+export type { RunOptions, SyncOptions } from './metrics/centrality/run-options.js';

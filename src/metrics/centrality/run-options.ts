@@ -28,8 +28,8 @@ export interface RunOptions {
 export type SyncOptions<O> = Omit<O, 'workers' | 'signal'>;
 
 /**
- * Run a spectral computation on an engine for `matrix`: threads when the matrix is large enough
- * (see PARALLEL_MIN_ARCS), else the calling thread; the engine is closed afterwards. Progress is
+ * Run a spectral computation on an engine for `matrix`: on `workers` threads when given, by
+ * default on every core when the matrix is large enough (see PARALLEL_MIN_ARCS), else the calling thread; the engine is closed afterwards. Progress is
  * reported as (0, 1) before and (1, 1) after the solve; the signal is checked before the solve
  * and before the engine's threads start (an iterative solve, once started, runs to its end).
  * Worker failures become `E_WORKER` with the worker's message.
@@ -47,7 +47,9 @@ export async function withEngine<T>(
   o.onProgress?.(0, 1);
   let engine: SpmvEngine;
   try {
-    engine = await spmvEngine(n, matrix, { threads, vectors });
+    // An explicit `workers` is honoured whatever the size; by default threads start only where
+    // they pay (PARALLEL_MIN_ARCS stored arcs), as for the path metrics.
+    engine = await spmvEngine(n, matrix, { threads, vectors, minArcs: o.workers === undefined ? undefined : 0 });
   } catch (e) {
     mapAbort(e, metric);
   }
