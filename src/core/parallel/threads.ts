@@ -89,12 +89,17 @@ export function setWorkerPath(path: string | undefined): void {
   cachedEntry = undefined;
 }
 
-/** This module's URL, also inside a CommonJS bundle where `import.meta.url` is empty. */
+/**
+ * This module's URL; inside a CommonJS bundle, where `import.meta.url` is empty, the URL of the
+ * script node was started with (the bundle itself, for a bundled server).
+ * NOTE: `__filename` is not read here: naming it makes tsup add a module-level shim to the ESM
+ * build that calls fileURLToPath(import.meta.url) at load time, which throws inside such bundles.
+ */
 function hereUrl(): string | undefined {
   const url = (import.meta as { url?: unknown }).url;
   if (typeof url === 'string' && url !== '') return url;
-  if (typeof __filename === 'string') return pathToFileURL(__filename).href;
-  return undefined;
+  const script = process.argv[1];
+  return typeof script === 'string' && script !== '' ? pathToFileURL(resolve(script)).href : undefined;
 }
 
 /**
