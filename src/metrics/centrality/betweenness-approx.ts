@@ -16,7 +16,7 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { betweennessScale, type BetweennessOptions } from './betweenness.js';
 import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
-import type { RunOptions, SyncOptions } from './run-options.js';
+import type { SyncOptions } from './run-options.js';
 import { definedOnly } from '../../core/options.js';
 
 /**
@@ -79,7 +79,7 @@ export const DEFAULT_BETWEENNESS_APPROX_OPTIONS = Object.freeze({
  *   vertexDiameter, seed, weighted, search }; in top-k mode also { topK, calibrationSamples,
  *   maxSamples, rounds, stop: 'ranked' | 'max-samples', guarantee, bounds } where bounds is the JSON
  *   text of { ids, lower, upper } for the top k, on the scale of the values.
- * Async contract (see {@link RunOptions}): `workers` (default all cores; small views run in this
+ * Async contract (see `RunOptions`): `workers` (default all cores; small views run in this
  * thread), `signal`, `onProgress`; the result does not depend on the worker count.
  * {@link betweennessApproxSync} is the same computation in the calling thread.
  * @example
