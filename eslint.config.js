@@ -5,9 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // src/core/parallel-spmv/ compiles its kernels with new Function; issue 12's worker-runtime work
-  // replaces it with typed modules. Remove this entry once that directory is gone.
-  { ignores: ['src/core/parallel-spmv/', 'dist/', 'docs/api/', 'coverage/', 'temp/', 'node_modules/', '.bench-data/', 'out/', 'orgraph-report/'] },
+  { ignores: ['dist/', 'docs/api/', 'coverage/', 'temp/', 'node_modules/', '.bench-data/', 'out/', 'orgraph-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

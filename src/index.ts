@@ -65,6 +65,7 @@ export type {
 // Centrality: who is central, by degree, paths and spectral measures.
 export {
   betweennessApprox,
+  betweennessApproxSync,
   DEFAULT_BETWEENNESS_APPROX_OPTIONS,
   betweenness,
   betweennessSync,
@@ -79,14 +80,17 @@ export {
   degree,
   DEFAULT_DEGREE_OPTIONS,
   eigenvector,
+  eigenvectorSync,
   DEFAULT_EIGENVECTOR_OPTIONS,
   harmonic,
   harmonicSync,
   DEFAULT_HARMONIC_OPTIONS,
   katz,
+  katzSync,
   DEFAULT_KATZ_OPTIONS,
   KATZ_DEFAULT_ALPHA,
   pagerank,
+  pagerankSync,
   DEFAULT_PAGERANK_OPTIONS,
   strength,
   DEFAULT_STRENGTH_OPTIONS,
@@ -343,3 +347,7 @@ export type {
 // The metric catalogue: every per-person metric the CLI and the report compute, by key.
 export { METRIC_CATALOG, metricSpec } from './metrics/catalog.js';
 export type { MetricSpec, MetricContext } from './metrics/catalog.js';
+
+// Threads: where the one worker file is (for bundles; docs/guides/bundling.md) and the heavy-metric options.
+export { setWorkerPath, WORKER_PATH_ENV } from './core/parallel/threads.js';
+export type { RunOptions, SyncOptions } from './metrics/centrality/index.js';

@@ -5,7 +5,7 @@
  * Psychometrika 18(1), 39-43; Hestenes, M. R. & Stiefel, E. (1952). Methods of conjugate gradients
  * for solving linear systems. J. Res. Natl. Bur. Stand. 49(6), 409-436.
  */
-import { sequentialEngine, type SpmvEngine } from './parallel-spmv/engine.js';
+import { sequentialEngine, type SpmvEngine } from './parallel/spmv.js';
 
 export interface KatzKernelOptions {
   readonly alpha: number;
@@ -107,7 +107,7 @@ export function solveResolventSymmetric(
   y: Float64Array,
   options: ResolventOptions,
 ): ResolventResult {
-  const engine = options.engine ?? sequentialEngine(n, offsets, targets, weights);
+  const engine = options.engine ?? sequentialEngine(n, { offsets: offsets, targets: targets, weights: weights });
   const r = new Float64Array(n);
   const p = new Float64Array(n);
   const mp = engine.vector();

@@ -6,7 +6,7 @@
  * (2005). Fast PageRank computation via a sparse linear system. Internet Mathematics 2(3), 251-273.
  */
 import { solveResolventSymmetric } from './katz.js';
-import { sequentialEngine, type SpmvEngine } from './parallel-spmv/engine.js';
+import { sequentialEngine, type SpmvEngine } from './parallel/spmv.js';
 
 export interface PageRankKernelOptions {
   /** Damping factor, in [0, 1). */
@@ -60,7 +60,7 @@ export function pageRankKernel(
   const { alpha, tolerance, maxIterations } = options;
   const x = new Float64Array(n);
   if (n === 0) return { rank: x, iterations: 0, converged: true, change: 0, errorBound: 0, solverIterations: 0 };
-  const engine = options.engine ?? sequentialEngine(n, inOffsets, inSources, inWeights);
+  const engine = options.engine ?? sequentialEngine(n, { offsets: inOffsets, targets: inSources, weights: inWeights });
   const z = engine.vector();
   const y = engine.vector();
   const inverse = new Float64Array(n);

@@ -7,7 +7,8 @@
  * Sci. Comput. 23(2), 517-541; Golub, G. H. & Van Loan, C. F. (2013). Matrix Computations, 4th
  * ed., §7.3.1 and §8.1.
  */
-import { sequentialEngine, spmvRows, VectorPass, type SpmvEngine } from './parallel-spmv/engine.js';
+import { sequentialEngine, type SpmvEngine } from './parallel/spmv.js';
+import { spmvRows } from './parallel/spmv-kernels.js';
 
 /**
  * Sparse matrix-vector product y = A x over CSR rows: y_i = sum_p w_p x_{targets[p]}, every value
@@ -22,7 +23,7 @@ export function spmv(
   x: Float64Array,
   y: Float64Array,
 ): void {
-  spmvRows(0, n, offsets, targets, weights, x, y);
+  spmvRows(0, n, { offsets, targets, weights }, x, y);
 }
 
 /** Dot product of two vectors of length n. */
@@ -210,7 +211,7 @@ export function dominantEigenvectorSymmetric(
   weights: Float64Array | null,
   options: SymmetricEigenOptions & { readonly engine?: SpmvEngine },
 ): SymmetricEigenResult {
-  const engine = options.engine ?? sequentialEngine(n, offsets, targets, weights);
+  const engine = options.engine ?? sequentialEngine(n, { offsets, targets, weights });
   const x = engine.vector();
   const done = (eigenvalue: number, iterations: number, products: number, converged: boolean, residual: number) => ({
     vector: x,
@@ -243,14 +244,9 @@ export function dominantEigenvectorSymmetric(
   // NOTE: every pass over the vectors goes through the engine (row ranges on its threads, sums
   // added in thread order); products are fused with the passes that follow them.
   const sums = new Float64Array(8);
-  const residualV = [x, ax, q];
-  const orthoV = [q, x, p];
-  const pSumsV = [p, x, q];
-  const ritzV = [q, aq, x, ax, p, ap];
-  const updateV = [q, aq, p, ap, x, ax];
   while (true) {
     // Step 1: apply the pending scale; residual q = A x - theta x, its norm and x . q.
-    engine.pass(VectorPass.residual, residualV, [pending, theta], sums);
+    engine.pass({ op: 'residual', x, ax, q, pending, theta }, sums);
     const rr = sums[0];
     const xr = sums[1];
     pending = 1;
@@ -272,14 +268,14 @@ export function dominantEigenvectorSymmetric(
     // sums p . x, p . q, p . p of step 3 in the same pass.
     const qn = Math.sqrt(Math.max(rr - xr * xr, 0));
     if (!(qn > 0)) break;
-    engine.pass(VectorPass.orthonormalise, orthoV, [xr, qn, hasP ? 1 : 0], sums);
+    engine.pass({ op: 'orthonormalise', q, x, p, xr, qn, withP: hasP }, sums);
     let px = sums[0];
     let pq = sums[1];
     let pp = sums[2];
     // Step 3: A q, fused with p orthogonalised against x and q (twice when much was removed), A p
     // alongside, and the Rayleigh-Ritz sums; p dropped when it has collapsed. Its norm pn is
     // divided out below instead of rescaling p.
-    engine.pass(VectorPass.productRitz, ritzV, [1, hasP ? 1 : 0, px, pq], sums);
+    engine.pass({ op: 'productRitz', q, aq, x, ax, p, ap, product: true, withP: hasP, px, pq }, sums);
     products++;
     let pn = 0;
     if (hasP) {
@@ -288,11 +284,11 @@ export function dominantEigenvectorSymmetric(
         const after = sums[0];
         pn = Math.sqrt(after);
         if (pass === 1 || after > 0.5 * pp) break;
-        engine.pass(VectorPass.pSums, pSumsV, [], sums);
+        engine.pass({ op: 'pSums', p, x, q }, sums);
         px = sums[0];
         pq = sums[1];
         pp = sums[2];
-        engine.pass(VectorPass.productRitz, ritzV, [0, 1, px, pq], sums);
+        engine.pass({ op: 'productRitz', q, aq, x, ax, p, ap, product: false, withP: true, px, pq }, sums);
       }
       // NOTE: below this the direction is round-off; the Ritz step would be meaningless.
       hasP = pn > 1e-12 * Math.sqrt(before);
@@ -317,7 +313,7 @@ export function dominantEigenvectorSymmetric(
     const c0 = c[0];
     const c1 = c[1];
     const c2 = hasP ? c[2] / pn : 0;
-    engine.pass(VectorPass.update, updateV, [c0, c1, c2], sums);
+    engine.pass({ op: 'update', q, aq, p, ap, x, ax, c0, c1, c2 }, sums);
     const xx = sums[0];
     const xax = sums[1];
     hasP = true;

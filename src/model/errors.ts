@@ -31,7 +31,8 @@ export type OrgraphErrorCode =
   | 'E_OUTPUT_PATH'
   | 'E_UNREADABLE'
   | 'E_ENCODING'
-  | 'E_BAD_INPUT';
+  | 'E_BAD_INPUT'
+  | 'E_WORKER';
 
 /** Where in the input a problem was found. Lines are 1-based and count the header as line 1. */
 export interface ErrorLocation {

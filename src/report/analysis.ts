@@ -302,6 +302,9 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
     if (signal?.aborted) throw new OrgraphError('E_ABORTED', `analysis aborted (at ${stage})`);
     onProgress(stage, done, total);
   };
+  // NOTE: between stages the event loop gets a turn (a server's other requests, timers, aborts);
+  // the longest single stage still blocks it (see docs/architecture.md, threads).
+  const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
   if (input.personCount === 0) throw new OrgraphError('E_EMPTY_GRAPH', 'the input has no people');
   const safe = privateGraph(input, { group: groupAttr, minGroupSize: o.minGroupSize, pseudonymKey: o.pseudonymKey, keepAttributes: o.keepAttributes });
   const graph = safe.graph;
@@ -314,17 +317,19 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('centrality', 0, 1);
   const deg = degree(view);
   const str = strength(view);
-  const pr = pagerank(view);
+  const pr = await pagerank(view, { workers: o.workers });
   progress('centrality', 1, 1);
+  await breathe();
   const exact = n <= o.exactBetweennessLimit;
   const onB = (done: number, total: number) => progress('betweenness', done, total);
   progress('betweenness', 0, 1);
   const btw: NodeScores = exact
     ? await betweenness(view, { workers: o.workers, onProgress: onB, signal })
-    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers ?? 2, onProgress: onB, signal });
+    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers, onProgress: onB, signal });
   const bd = btw.diagnostics;
 
   // Step 2: brokerage.
+  await breathe();
   progress('brokerage', 0, 1);
   const con = constraint(view);
   const eff = effectiveSize(view);
@@ -332,17 +337,21 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('brokerage', 1, 1);
 
   // Step 3: key-person risks.
+  await breathe();
   progress('risks', 0, 3);
   const art = articulation(view);
   const frag = fragmentation(view);
   progress('risks', 1, 3);
+  await breathe();
   const large = n > 20000;
   const kp = n >= 5 ? keyPlayersNeg(view, { k: 3, seed: o.seed, restarts: large ? 0 : 10, maxIterations: large ? 3 : 100 }) : null;
   progress('risks', 2, 3);
+  await breathe();
   const deps = hasGroups ? groupDependency(view, { group: groupAttr! }) : [];
   progress('risks', 3, 3);
 
   // Step 4: silos.
+  await breathe();
   progress('silos', 0, 1);
   const partition = hasGroups ? groupPartition(view, groupAttr!) : null;
   const ei = partition ? eiIndex(view, partition, { permutations: n > 20000 ? 0 : 200, seed: o.seed }) : null;
@@ -350,6 +359,7 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('silos', 1, 1);
 
   // Step 5: communities, merged below the minimum size like groups.
+  await breathe();
   progress('communities', 0, 1);
   const comm = louvain(view, { seed: o.seed, runs: n > 20000 ? 1 : n > 2000 ? 3 : 10 });
   const rawLabels = new Int32Array(n);
@@ -367,10 +377,12 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('communities', 1, 1);
 
   // Step 6: gaps.
+  await breathe();
   progress('gaps', 0, 1);
   const gapsResult = hasGroups ? groupGaps(view, { attribute: groupAttr! }) : null;
   progress('gaps', 1, 1);
   progress('introductions', 0, 1);
+  await breathe();
   const intro = hasGroups && !o.groupsOnly ? introductions(view, {
         attribute: groupAttr!,
         gaps: o.gaps,
@@ -402,6 +414,7 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   }
 
   // Step 7: lay the results out.
+  await breathe();
   const groupCol = hasGroups ? graph.attribute(groupAttr!) : null;
   const groupOf = (i: number): string | null => (groupCol ? groupCol[view.personIndex[i]] : null);
   const people: PersonFigures[] = [];
@@ -518,6 +531,7 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   const introductionLoad = { maxNewTies: Math.max(0, ...newTies.values()), maxIntroductions: Math.max(0, ...introducing.values()) };
 
   // Step 8: the map.
+  await breathe();
   progress('map', 0, 1);
   const map = o.groupsOnly
     ? groupMap(heatGroups, sizeOf, cells)

@@ -5,23 +5,14 @@
  * Reference: Node.js worker_threads; Bader, D. A. & Madduri, K. (2006). Parallel algorithms for
  * evaluating centrality indices in real-world networks. ICPP 2006 (coarse-grained source split).
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../approx-betweenness.js';
 import type { PathGraph } from '../path-graph.js';
 import { breadthFirstOrder, permutePair } from '../reorder.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
+import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
-/** Thrown (as a rejection) when the run's AbortSignal fires. Callers map it to their own error. */
-export class TaskAbortedError extends Error {
-  override readonly name = 'TaskAbortedError';
-  constructor() {
-    super('path task aborted');
-  }
-}
+export { TaskAbortedError, WorkerError };
 
 export interface RunOptions {
   /** Worker threads; 1 runs in the calling thread (yielding to the event loop between chunks). */
@@ -33,7 +24,7 @@ export interface RunOptions {
 
 /** The number of threads worth using by default: `os.availableParallelism()`. */
 export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism());
+  return maxThreads();
 }
 
 /**
@@ -112,7 +103,10 @@ async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onPro
   return out;
 }
 
-/** What a worker receives as `workerData`. */
+/** What a path worker receives as `workerData` (job 'path'). */
+export type PathWorkerData = WorkerJob<'path', WorkerInput>;
+
+/** The path-task part of a worker's `workerData`. */
 export interface WorkerInput {
   readonly graph: SerializedPair;
   /** The task to run once, or null for a session (tasks then arrive as {@link SessionRequest}s). */
@@ -142,20 +136,6 @@ export type WorkerMessage =
   | { readonly type: 'done'; readonly out: Float64Array }
   | { readonly type: 'error'; readonly message: string };
 
-const sharedCopies = new WeakMap<object, Int32Array | Float64Array>();
-
-/** A copy of `a` in a SharedArrayBuffer, made once per array and cached. */
-function shared<T extends Int32Array | Float64Array>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const hit = sharedCopies.get(a);
-  if (hit) return hit as T;
-  const buffer = new SharedArrayBuffer(a.byteLength);
-  const copy = (a instanceof Int32Array ? new Int32Array(buffer) : new Float64Array(buffer)) as T;
-  copy.set(a);
-  sharedCopies.set(a, copy);
-  return copy;
-}
-
 /** The pair with every array in shared memory (arrays shared by both directions stay shared). */
 export function serializePair(g: PathGraphPair): SerializedPair {
   const f: PathGraph = g.forward;
@@ -176,38 +156,6 @@ export function deserializePair(s: SerializedPair): PathGraphPair {
     forward: { n: s.n, offsets: s.fo, targets: s.ft, lengths: s.fl },
     backward: { n: s.n, offsets: s.bo, targets: s.bt, lengths: s.bl },
   };
-}
-
-/** How to start a worker: a built file, or (in the sources) a small script that loads tsx first. */
-export interface WorkerEntry {
-  readonly entry: URL | string;
-  readonly eval: boolean;
-}
-
-let cachedWorkerEntry: WorkerEntry | undefined;
-
-/**
- * Where the worker entry is: in the build (`dist/core/parallel/worker.{js,cjs}`, reached from
- * `dist/index.*`, `dist/cli/main.cjs` or an unbundled `dist/core/parallel/pool.*`), else next to
- * this module in the sources (`worker.ts`), started through tsx's require hook (tsx is a
- * devDependency; execArgv `--import tsx` does not reach worker threads on Node 20).
- */
-export function workerEntry(): WorkerEntry {
-  if (cachedWorkerEntry) return cachedWorkerEntry;
-  const here = import.meta.url;
-  const exts = here.endsWith('.cjs') ? ['cjs', 'js'] : ['js', 'cjs'];
-  const bases = ['./worker', './core/parallel/worker', '../core/parallel/worker'];
-  const built = here.endsWith('.ts') ? [] : bases.flatMap((b) => exts.map((e) => new URL(`${b}.${e}`, here)));
-  for (const url of built) {
-    if (existsSync(fileURLToPath(url))) return (cachedWorkerEntry = { entry: url, eval: false });
-  }
-  const source = fileURLToPath(new URL('./worker.ts', here));
-  if (existsSync(source)) {
-    const tsx = createRequire(here).resolve('tsx/cjs/api');
-    const code = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(source)});\n`;
-    return (cachedWorkerEntry = { entry: code, eval: true });
-  }
-  throw new Error(`orgraph: cannot find the path worker next to ${here}`);
 }
 
 /** The partial sums of one task's worker shares: progress as shares report, then one total. */
@@ -257,7 +205,6 @@ class PartialSums {
 function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { signal, onProgress }: RunOptions): Promise<Float64Array> {
   const graph = serializePair(g);
   const items = taskItems(g, spec);
-  const { entry, eval: isCode } = workerEntry();
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
     const sums = new PartialSums(workers, items, onProgress);
@@ -277,7 +224,13 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
     const progressEvery = Math.max(1, Math.ceil(items / workers / 50));
     for (let share = 0; share < workers; share++) {
       const input: WorkerInput = { graph, spec, share, shares: workers, progressEvery };
-      const t = new Worker(entry, { workerData: input, eval: isCode });
+      let t: Worker;
+      try {
+        t = startWorker({ job: 'path', ...input } satisfies PathWorkerData);
+      } catch (e) {
+        fail(e instanceof Error ? e : new WorkerError(String(e)));
+        return;
+      }
       threads.push(t);
       t.on('message', (m: WorkerMessage) => {
         if (settled) return;
@@ -290,12 +243,12 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
             resolve(sums.total());
           }
         } else {
-          fail(new Error(`orgraph path worker: ${m.message}`));
+          fail(new WorkerError(`orgraph worker failed: ${m.message}`));
         }
       });
-      t.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+      t.on('error', (e) => fail(new WorkerError(`orgraph worker failed: ${e instanceof Error ? e.message : String(e)}`)));
       t.on('exit', (code) => {
-        if (!settled && !sums.has(share)) fail(new Error(`orgraph path worker exited with code ${code}`));
+        if (!settled && !sums.has(share)) fail(new WorkerError(`orgraph worker exited with code ${code}`));
       });
     }
   });
@@ -334,11 +287,10 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
   const start = (): Worker[] => {
     if (threads) return threads;
     const graph = serializePair(g);
-    const { entry, eval: isCode } = workerEntry();
     threads = [];
     for (let share = 0; share < workers; share++) {
       const input: WorkerInput = { graph, spec: null, share, shares: workers, progressEvery: 1 };
-      threads.push(new Worker(entry, { workerData: input, eval: isCode }));
+      threads.push(startWorker({ job: 'path', ...input } satisfies PathWorkerData));
     }
     return threads;
   };
@@ -369,8 +321,8 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
         reject(error);
       };
       const onAbort = () => fail(new TaskAbortedError());
-      const errorHandler = (e: unknown) => fail(e instanceof Error ? e : new Error(String(e)));
-      const exitHandler = (code: number) => fail(new Error(`orgraph path worker exited with code ${code}`));
+      const errorHandler = (e: unknown) => fail(new WorkerError(`orgraph worker failed: ${e instanceof Error ? e.message : String(e)}`));
+      const exitHandler = (code: number) => fail(new WorkerError(`orgraph worker exited with code ${code}`));
       const handlers = ts.map((_, share) => (m: WorkerMessage) => {
         if (settled) return;
         if (m.type === 'progress') {
@@ -382,7 +334,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
             resolve(sums.total());
           }
         } else {
-          fail(new Error(`orgraph path worker: ${m.message}`));
+          fail(new WorkerError(`orgraph worker failed: ${m.message}`));
         }
       });
       signal?.addEventListener('abort', onAbort, { once: true });

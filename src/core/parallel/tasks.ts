@@ -64,6 +64,9 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       const sc = scratch;
       return { items: spec.samples, outLength: n, run: (k, out) => void samplePath(g, spec.seed, first + k, out, sc) };
     }
+    default:
+      // A spec that did not come from this module (e.g. across a version mismatch): say so.
+      throw new Error(`unknown path task kind ${JSON.stringify((spec as { kind?: unknown }).kind)}`);
   }
 }
 

@@ -1,13 +1,19 @@
 /**
- * Path worker: the worker-thread entry point for path tasks
- * Runs one interleaved share of a task's sources (or samples) on the shared graph and posts back
- * its partial sums, with progress along the way.
+ * The worker entry: the one file every orgraph worker thread starts from
+ * Built as dist/core/parallel/worker.{js,cjs} (see tsup.config.ts; found by threads.ts,
+ * workerEntry()). `workerData.job` says which runtime the thread serves: 'path' runs one
+ * interleaved share of a path task (sources or samples) and posts back its partial sums, with
+ * progress along the way; 'spmv' serves the matrix-product engine (./spmv-worker.ts). Errors are
+ * posted back with their message; nothing is swallowed.
  * Reference: Node.js worker_threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PathGraphPair } from '../approx-betweenness.js';
-import type { SessionRequest, WorkerInput, WorkerMessage } from './pool.js';
+import type { PathWorkerData, SessionRequest, WorkerMessage } from './pool.js';
+import type { SpmvWorkerData } from './spmv.js';
+import { runSpmvWorker } from './spmv-worker.js';
 import { bindTask, runShare, shareSize, type PathTaskSpec } from './tasks.js';
+import { errorMessage } from './threads.js';
 
 /** Run this worker's share of one task and post the partial sums. */
 function runOne(port: NonNullable<typeof parentPort>, pair: PathGraphPair, spec: PathTaskSpec, share: number, shares: number, progressEvery: number): void {
@@ -22,10 +28,7 @@ function runOne(port: NonNullable<typeof parentPort>, pair: PathGraphPair, spec:
   port.postMessage({ type: 'done', out } satisfies WorkerMessage, [out.buffer]);
 }
 
-function main(): void {
-  const port = parentPort;
-  if (!port) return;
-  const input = workerData as WorkerInput;
+function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerData): void {
   try {
     const { graph: s, spec, share, shares, progressEvery } = input;
     const pair = {
@@ -39,15 +42,24 @@ function main(): void {
           if (m.type === 'close') port.close();
           else runOne(port, pair, m.spec, share, shares, Math.max(1, Math.ceil(m.items / shares / 50)));
         } catch (e) {
-          port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage);
+          port.postMessage({ type: 'error', message: errorMessage(e) } satisfies WorkerMessage);
         }
       });
       return;
     }
     runOne(port, pair, spec, share, shares, progressEvery);
   } catch (e) {
-    port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage);
+    port.postMessage({ type: 'error', message: errorMessage(e) } satisfies WorkerMessage);
   }
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) return;
+  const data = workerData as PathWorkerData | SpmvWorkerData;
+  if (data.job === 'path') runPathWorker(port, data);
+  else if (data.job === 'spmv') runSpmvWorker(data, () => port.postMessage({ type: 'ready' }));
+  else throw new Error(`unknown worker job ${String((data as { job?: unknown }).job)}`);
 }
 
 main();

@@ -15,14 +15,15 @@ import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { betweennessScale, type BetweennessOptions } from './betweenness.js';
-import { checkSignal, mapAbort, pathInput, type PathInput } from './path-common.js';
+import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
+import type { SyncOptions } from './run-options.js';
 import { definedOnly } from '../../core/options.js';
 
 /**
  * Options of approximate betweenness: those of exact betweenness (normalisation, weights, length,
  * abort), plus the sampling guarantee. `workers` and `onProgress` read as below.
  */
-export interface BetweennessApproxOptions extends Omit<BetweennessOptions, 'workers' | 'onProgress'> {
+export interface BetweennessApproxOptions extends Omit<BetweennessOptions, 'onProgress'> {
   /** Additive error bound on the normalised scale (NetworkX normalisation). @defaultValue 0.005 */
   readonly epsilon?: number;
   /** The bound fails with probability at most delta. @defaultValue 0.1 */
@@ -36,8 +37,6 @@ export interface BetweennessApproxOptions extends Omit<BetweennessOptions, 'work
    * neighbours or known within +-epsilon) instead of a fixed count; see {@link betweennessApprox}.
    */
   readonly topK?: number;
-  /** Worker threads; more than 1 (or a signal) makes the result a Promise. @defaultValue 1 */
-  readonly workers?: number;
   /** Called as samples are drawn: (samples done, samples in total). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -49,7 +48,6 @@ export const DEFAULT_BETWEENNESS_APPROX_OPTIONS = Object.freeze({
   normalized: true,
   weighted: true,
   length: 'inverse' as LengthTransform,
-  workers: 1,
 });
 
 /**
@@ -80,21 +78,39 @@ export const DEFAULT_BETWEENNESS_APPROX_OPTIONS = Object.freeze({
  * @returns scores aligned with `view.personIds`; diagnostics { method, epsilon, delta, samples,
  *   vertexDiameter, seed, weighted, search }; in top-k mode also { topK, calibrationSamples,
  *   maxSamples, rounds, stop: 'ranked' | 'max-samples', guarantee, bounds } where bounds is the JSON
- *   text of { ids, lower, upper } for the top k, on the scale of the values. A Promise when `workers` > 1 or a `signal` is given.
+ *   text of { ids, lower, upper } for the top k, on the scale of the values.
+ * Async contract (see `RunOptions`): `workers` (default all cores; small views run in this
+ * thread), `signal`, `onProgress`; the result does not depend on the worker count.
+ * {@link betweennessApproxSync} is the same computation in the calling thread.
  * @example
- * const b = betweennessApprox(project(graph), { epsilon: 0.005, seed: 7 }) as NodeScores;
+ * const b = await betweennessApprox(project(graph), { epsilon: 0.005, seed: 7 });
  * b.top(100);
  * const top = await betweennessApprox(project(graph), { topK: 100, workers: 2 });
  * JSON.parse(String(top.diagnostics.bounds)); // { ids, lower, upper } of the 100 brokers
  */
-export function betweennessApprox(view: OrgView, options: BetweennessApproxOptions = {}): NodeScores | Promise<NodeScores> {
-  const o = { ...DEFAULT_BETWEENNESS_APPROX_OPTIONS, ...definedOnly(options) };
+export async function betweennessApprox(view: OrgView, options: BetweennessApproxOptions = {}): Promise<NodeScores> {
+  const workers = resolveWorkers(options.workers, view);
+  return approx(view, { ...options, workers }, false);
+}
+
+/**
+ * {@link betweennessApprox} in the calling thread, synchronously (never starts threads). Same
+ * definition and options, minus `workers` and `signal`.
+ * @example
+ * betweennessApproxSync(project(graph), { epsilon: 0.01 }).top(10);
+ */
+export function betweennessApproxSync(view: OrgView, options: SyncOptions<BetweennessApproxOptions> = {}): NodeScores {
+  return approx(view, { ...options, workers: 1 }, true) as NodeScores;
+}
+
+/** Both drivers: `sync` runs in the calling thread and returns the scores directly. */
+function approx(view: OrgView, options: BetweennessApproxOptions & { workers: number }, sync: boolean): NodeScores | Promise<NodeScores> {
+  const o = { ...DEFAULT_BETWEENNESS_APPROX_OPTIONS, ...definedOnly(options), workers: options.workers };
   if (!(o.epsilon > 0 && o.epsilon < 1)) throw new OrgraphError('E_BAD_OPTION', `epsilon must be in (0, 1), got ${o.epsilon}`, { field: 'epsilon' });
   if (!(o.delta > 0 && o.delta < 1)) throw new OrgraphError('E_BAD_OPTION', `delta must be in (0, 1), got ${o.delta}`, { field: 'delta' });
   if (o.samples !== undefined && !(Number.isInteger(o.samples) && o.samples >= 0)) {
     throw new OrgraphError('E_BAD_OPTION', `samples must be a whole number >= 0, got ${o.samples}`, { field: 'samples' });
   }
-  if (!(Number.isFinite(o.workers) && o.workers >= 1)) throw new OrgraphError('E_BAD_OPTION', `workers must be a number >= 1, got ${o.workers}`, { field: 'workers' });
   if (o.topK !== undefined && !(Number.isInteger(o.topK) && o.topK >= 1)) {
     throw new OrgraphError('E_BAD_OPTION', `topK must be a whole number >= 1, got ${o.topK}`, { field: 'topK' });
   }
@@ -104,7 +120,7 @@ export function betweennessApprox(view: OrgView, options: BetweennessApproxOptio
   checkSignal(o.signal, 'betweennessApprox');
   const n = view.csr.n;
   const input = pathInput(view, o.weighted, o.length);
-  if (o.topK !== undefined && n >= 3) return topKApprox(view, input, { ...o, topK: o.topK });
+  if (o.topK !== undefined && n >= 3) return topKApprox(view, input, { ...o, topK: o.topK }, sync);
   const vd = n < 3 ? 0 : vertexDiameterBound(input.pair, view.csr.directed);
   const samples = n < 3 ? 0 : (o.samples ?? riondatoSampleSize((o.epsilon * (n - 2)) / n, o.delta, vd));
   const seed = o.seed >>> 0;
@@ -115,7 +131,7 @@ export function betweennessApprox(view: OrgView, options: BetweennessApproxOptio
     for (let v = 0; v < n; v++) hits[v] *= scale;
     return new NodeScores('betweennessApprox', view.personIds, hits, diagnostics(o, samples, vd, seed, input));
   };
-  if (o.workers > 1 || o.signal) {
+  if (!sync) {
     return runPathTask(input.pair, spec, { workers: Math.floor(o.workers), signal: o.signal, onProgress: o.onProgress }).then(finish, (e: unknown) =>
       mapAbort(e, 'betweennessApprox'),
     );
@@ -176,7 +192,7 @@ function* topKRounds(g: PathGraphPair, n: number, directed: boolean, o: TopKOpti
 
 type TopKRun = ReturnType<typeof topKRounds> extends Generator<unknown, infer R, unknown> ? R : never;
 
-function topKApprox(view: OrgView, input: PathInput, o: TopKOptions): NodeScores | Promise<NodeScores> {
+function topKApprox(view: OrgView, input: PathInput, o: TopKOptions, sync: boolean): NodeScores | Promise<NodeScores> {
   const n = view.csr.n;
   const session = openPathSession(input.pair, { workers: o.workers > 1 ? Math.floor(o.workers) : 1, signal: o.signal });
   const rounds = topKRounds(session.graph, n, view.csr.directed, o);
@@ -229,7 +245,7 @@ function topKApprox(view: OrgView, input: PathInput, o: TopKOptions): NodeScores
       search: input.search,
     });
   };
-  if (o.workers <= 1 && !o.signal) {
+  if (sync) {
     try {
       let step = rounds.next();
       while (!step.done) step = rounds.next(session.runSync(step.value));

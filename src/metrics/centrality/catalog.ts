@@ -72,19 +72,19 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: ['eigenvector'],
     family: 'centrality',
     description: 'dominant eigenvector: tied to people who are themselves central (unit norm)',
-    compute: (view, context) => [eigenvector(view, { workers: context.workers })],
+    compute: async (view, context) => [await eigenvector(view, pathContext('eigenvector', context))],
   },
   {
     keys: ['pagerank'],
     family: 'centrality',
     description: 'random-walk share of time at the person (alpha 0.85)',
-    compute: (view, context) => [pagerank(view, { workers: context.workers })],
+    compute: async (view, context) => [await pagerank(view, pathContext('pagerank', context))],
   },
   {
     keys: ['katz'],
     family: 'centrality',
     description: 'walks reaching the person, attenuated by alpha per step (unit norm)',
-    compute: (view, context) => [katz(view, { workers: context.workers })],
+    compute: async (view, context) => [await katz(view, pathContext('katz', context))],
   },
   {
     keys: ['clustering'],

@@ -4,15 +4,15 @@
  * Reference: Bonacich, P. (1972). Factoring and weighting approaches to status scores and clique
  * identification. Journal of Mathematical Sociology 2(1), 113-120.
  */
-import { availableParallelism } from 'node:os';
-import { spmvEngine } from '../../core/parallel-spmv/engine.js';
+import type { SpmvEngine } from '../../core/parallel/spmv.js';
 import { dominantEigenvector, dominantEigenvectorSymmetric, weakComponentLabels } from '../../core/power-iteration.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { meanScaled, uniformValue } from './resolve-options.js';
 import { withDefaults } from '../../core/options.js';
+import { inCallingThread, syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
-export interface EigenvectorOptions {
+export interface EigenvectorOptions extends RunOptions {
   /** Use tie values; false reads every tie as 1. @defaultValue true */
   readonly weighted?: boolean;
   /**
@@ -23,11 +23,6 @@ export interface EigenvectorOptions {
   readonly tolerance?: number;
   /** @defaultValue 10000 */
   readonly maxIterations?: number;
-  /**
-   * Threads for the matrix products of large views (2M+ stored arcs; smaller ones use one).
-   * Results do not depend on it. @defaultValue os.availableParallelism()
-   */
-  readonly workers?: number;
 }
 export const DEFAULT_EIGENVECTOR_OPTIONS = Object.freeze({ weighted: true, tolerance: 1e-10, maxIterations: 10_000 });
 
@@ -56,17 +51,47 @@ export const DEFAULT_EIGENVECTOR_OPTIONS = Object.freeze({ weighted: true, toler
  *
  * Complexity: O(iterations * (n + m)); no allocation inside iterations. Views with 2M+ arcs
  * multiply on `workers` threads (the matrix is then copied once into shared memory, 12 bytes per
- * stored arc).
+ * stored arc). Async contract (see {@link RunOptions}): `workers`, `signal`, `onProgress`;
+ * {@link eigenvectorSync} is the same computation in the calling thread. Directed views run in
+ * the calling thread. Throws `E_WORKER` when a worker fails, `E_ABORTED` when aborted.
  * @returns scores aligned with `view.personIds`
  * @example
- * const ev = eigenvector(project(graph));
+ * const ev = await eigenvector(project(graph));
  * if (ev.diagnostics.defined) console.log(ev.top(5));
  */
-export function eigenvector(view: OrgView, options: EigenvectorOptions = {}): NodeScores {
+export async function eigenvector(view: OrgView, options: EigenvectorOptions = {}): Promise<NodeScores> {
   const o = withDefaults(DEFAULT_EIGENVECTOR_OPTIONS, options);
   const { csr } = view;
+  if (csr.directed) return inCallingThread('eigenvector', options, () => finish(view, directedEigenvector(view, o)));
+  const s = symmetricInput(view, o.weighted);
+  return withEngine('eigenvector', csr.n, s.matrix, 4, options, (engine) => finish(view, undirectedEigenvector(view, o, s, engine)));
+}
+
+/**
+ * {@link eigenvector} in the calling thread, synchronously (never starts threads). Same definition
+ * and options, minus `workers` and `signal`.
+ * @example
+ * eigenvectorSync(project(graph)).top(5);
+ */
+export function eigenvectorSync(view: OrgView, options: SyncOptions<EigenvectorOptions> = {}): NodeScores {
+  const o = withDefaults(DEFAULT_EIGENVECTOR_OPTIONS, options);
+  const { csr } = view;
+  if (csr.directed) return finish(view, directedEigenvector(view, o));
+  const s = symmetricInput(view, o.weighted);
+  return finish(view, undirectedEigenvector(view, o, s, syncEngine(csr.n, s.matrix)));
+}
+
+/** The symmetric adjacency as the LOPCG engine reads it: equal values folded into `unit`. */
+function symmetricInput(view: OrgView, weighted: boolean) {
+  const { csr } = view;
+  const w = weighted ? uniformValue(csr.weights) : 1;
+  const weights = w > 0 ? null : csr.weights;
+  return { matrix: { offsets: csr.offsets, targets: csr.targets, weights }, unit: w > 0 ? w : 1 };
+}
+
+function finish(view: OrgView, r: EigenRun): NodeScores {
+  const { csr } = view;
   const n = csr.n;
-  const r = csr.directed ? directedEigenvector(view, o) : undirectedEigenvector(view, o, o.workers ?? availableParallelism());
   const base = { ...r.diagnostics, iterations: r.iterations, converged: r.converged, eigenvalue: r.eigenvalue, residual: r.residual };
   if (n === 0) return new NodeScores('eigenvector', view.personIds, r.vector, { ...base, defined: true, reason: null });
   let reason: string | null = null;
@@ -90,26 +115,24 @@ interface EigenRun {
 }
 
 /** LOPCG on the symmetric adjacency (raw tie values: no shift, so no rescaling needed). */
-function undirectedEigenvector(view: OrgView, o: { weighted: boolean; tolerance: number; maxIterations: number }, workers: number): EigenRun {
+function undirectedEigenvector(
+  view: OrgView,
+  o: { tolerance: number; maxIterations: number },
+  s: ReturnType<typeof symmetricInput>,
+  engine: SpmvEngine,
+): EigenRun {
   const { csr } = view;
-  const w = o.weighted ? uniformValue(csr.weights) : 1;
-  const weights = w > 0 ? null : csr.weights;
-  const unit = w > 0 ? w : 1;
-  const engine = spmvEngine(csr.n, csr.offsets, csr.targets, weights, { threads: workers, vectors: 4 });
-  try {
-    const r = dominantEigenvectorSymmetric(csr.n, csr.offsets, csr.targets, weights, { tolerance: o.tolerance, maxIterations: o.maxIterations, engine });
-    // NOTE: the vector lives in the engine's shared memory; copy it out before the threads go.
-    return {
-      vector: Float64Array.from(r.vector),
-      eigenvalue: r.eigenvalue * unit,
-      iterations: r.iterations,
-      converged: r.converged,
-      residual: r.residual,
-      diagnostics: { method: 'lopcg', threads: engine.threads },
-    };
-  } finally {
-    engine.close();
-  }
+  const { offsets, targets, weights } = s.matrix;
+  const r = dominantEigenvectorSymmetric(csr.n, offsets, targets, weights, { tolerance: o.tolerance, maxIterations: o.maxIterations, engine });
+  // NOTE: the vector lives in the engine's shared memory; copy it out before the threads go.
+  return {
+    vector: Float64Array.from(r.vector),
+    eigenvalue: r.eigenvalue * s.unit,
+    iterations: r.iterations,
+    converged: r.converged,
+    residual: r.residual,
+    diagnostics: { method: 'lopcg', threads: engine.threads },
+  };
 }
 
 /** Shifted power iteration on the in-adjacency, tie values rescaled to mean 1. */

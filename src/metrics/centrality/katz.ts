@@ -4,17 +4,17 @@
  * Reference: Katz, L. (1953). A new status index derived from sociometric analysis.
  * Psychometrika 18(1), 39-43.
  */
-import { availableParallelism } from 'node:os';
 import { katzKernel, solveResolventSymmetric } from '../../core/katz.js';
-import { spmvEngine, type SpmvEngine } from '../../core/parallel-spmv/engine.js';
+import type { SpmvEngine } from '../../core/parallel/spmv.js';
 import { dominantEigenvector, dominantEigenvectorSymmetric } from '../../core/power-iteration.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { meanScaled, tieValues, uniformValue } from './resolve-options.js';
 import { withDefaults } from '../../core/options.js';
+import { inCallingThread, syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
-export interface KatzOptions {
+export interface KatzOptions extends RunOptions {
   /**
    * Attenuation per step. 'auto' is 0.1 when 0.1 < 1 / lambda_max, else 0.9 / lambda_max (the
    * series diverges for alpha >= 1 / lambda_max). A number is used as given. @defaultValue 'auto'
@@ -34,11 +34,6 @@ export interface KatzOptions {
   readonly tolerance?: number;
   /** @defaultValue 10000 */
   readonly maxIterations?: number;
-  /**
-   * Threads for the matrix products of large undirected views (2M+ stored arcs). Results do not
-   * depend on it. @defaultValue os.availableParallelism()
-   */
-  readonly workers?: number;
 }
 export const DEFAULT_KATZ_OPTIONS = Object.freeze({
   alpha: 'auto' as number | 'auto',
@@ -76,67 +71,86 @@ export const KATZ_FALLBACK_SHARE = 0.9;
  * Complexity: O(iterations * (n + m)) for lambda_max and for the system (Jacobi rate
  * alpha * lambda_max; conjugate gradients about its square root).
  * Throws `E_BAD_OPTION` for a non-finite or negative alpha.
+ * Async contract (see {@link RunOptions}): `workers`, `signal`, `onProgress`; {@link katzSync}
+ * is the same computation in the calling thread; directed views run in the calling thread.
+ * Throws `E_WORKER` when a worker fails, `E_ABORTED` when aborted.
  * @returns scores aligned with `view.personIds`
  * @example
- * const k = katz(project(graph));
+ * const k = await katz(project(graph));
  * k.diagnostics.alpha; // 0.1, or 0.9 / lambda_max when 0.1 would diverge
  */
-export function katz(view: OrgView, options: KatzOptions = {}): NodeScores {
+export async function katz(view: OrgView, options: KatzOptions = {}): Promise<NodeScores> {
   const o = withDefaults(DEFAULT_KATZ_OPTIONS, options);
   const { csr } = view;
+  if (csr.directed) return inCallingThread('katz', options, () => compute(view, o, null));
+  const weights = o.weighted && uniformValue(csr.weights) > 0 ? null : o.weighted ? csr.weights : null;
+  return withEngine('katz', csr.n, { offsets: csr.offsets, targets: csr.targets, weights }, 6, options, (engine) => compute(view, o, engine));
+}
+
+/**
+ * {@link katz} in the calling thread, synchronously (never starts threads). Same definition and
+ * options, minus `workers` and `signal`.
+ * @example
+ * katzSync(project(graph)).top(5);
+ */
+export function katzSync(view: OrgView, options: SyncOptions<KatzOptions> = {}): NodeScores {
+  const o = withDefaults(DEFAULT_KATZ_OPTIONS, options);
+  const { csr } = view;
+  if (csr.directed) return compute(view, o, null);
+  const weights = o.weighted && uniformValue(csr.weights) > 0 ? null : o.weighted ? csr.weights : null;
+  return compute(view, o, syncEngine(csr.n, { offsets: csr.offsets, targets: csr.targets, weights }));
+}
+
+type ResolvedKatz = ReturnType<typeof withDefaults<typeof DEFAULT_KATZ_OPTIONS, SyncOptions<KatzOptions>>>;
+
+/** Both steps; `engine` is the symmetric engine on undirected views, null on directed ones. */
+function compute(view: OrgView, o: ResolvedKatz, engine: SpmvEngine | null): NodeScores {
+  const { csr } = view;
   const n = csr.n;
-  const symmetric = !csr.directed;
   const w = o.weighted ? uniformValue(csr.weights) : 1;
   const weights = w > 0 ? null : csr.weights;
-  const engine: SpmvEngine | null = symmetric
-    ? spmvEngine(n, csr.offsets, csr.targets, weights, { threads: o.workers ?? availableParallelism(), vectors: 6 })
-    : null;
-  try {
-    // Step 1: lambda_max and alpha.
-    let lambdaMax: number;
-    if (engine !== null) {
-      const eig = dominantEigenvectorSymmetric(n, csr.offsets, csr.targets, weights, { tolerance: 1e-10, maxIterations: 10_000, engine });
-      lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * (w > 0 ? w : 1));
-    } else {
-      const scaled = meanScaled(csr.inWeights, o.weighted);
-      const eig = dominantEigenvector(n, csr.inOffsets, csr.inSources, scaled.values, { tolerance: 1e-12, maxIterations: 10_000 });
-      lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * scaled.scale);
-    }
-    let alpha: number;
-    let alphaRule: 'default' | 'fallback' | 'given';
-    if (o.alpha === 'auto') {
-      if (KATZ_DEFAULT_ALPHA * lambdaMax < 1) {
-        alpha = KATZ_DEFAULT_ALPHA;
-        alphaRule = 'default';
-      } else {
-        alpha = KATZ_FALLBACK_SHARE / lambdaMax;
-        alphaRule = 'fallback';
-      }
-    } else {
-      alpha = o.alpha;
-      alphaRule = 'given';
-    }
-    if (!(alpha >= 0) || !Number.isFinite(alpha)) {
-      throw new OrgraphError('E_BAD_OPTION', `Katz alpha must be a finite number >= 0, got ${String(o.alpha)}`, { field: 'alpha' });
-    }
-    // Step 2: the system.
-    const solved = engine !== null ? solveUndirected(view, engine, weights, w > 0 ? w : 1, alpha, lambdaMax, o) : solveDirected(view, alpha, o);
-    const { x: values, diagnostics } = solved;
-    if (!diagnostics.converged) values.fill(NaN);
-    else if (o.normalized && n > 0) {
-      let sum = 0;
-      let norm2 = 0;
-      for (let i = 0; i < n; i++) {
-        sum += values[i];
-        norm2 += values[i] * values[i];
-      }
-      const scale = norm2 > 0 ? Math.sign(sum) / Math.sqrt(norm2) : 0;
-      for (let i = 0; i < n; i++) values[i] *= scale;
-    }
-    return new NodeScores('katz', view.personIds, values, { alpha, alphaRule, lambdaMax, ...diagnostics });
-  } finally {
-    engine?.close();
+  // Step 1: lambda_max and alpha.
+  let lambdaMax: number;
+  if (engine !== null) {
+    const eig = dominantEigenvectorSymmetric(n, csr.offsets, csr.targets, weights, { tolerance: 1e-10, maxIterations: 10_000, engine });
+    lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * (w > 0 ? w : 1));
+  } else {
+    const scaled = meanScaled(csr.inWeights, o.weighted);
+    const eig = dominantEigenvector(n, csr.inOffsets, csr.inSources, scaled.values, { tolerance: 1e-12, maxIterations: 10_000 });
+    lambdaMax = csr.arcCount === 0 ? 0 : Math.max(0, eig.eigenvalue * scaled.scale);
   }
+  let alpha: number;
+  let alphaRule: 'default' | 'fallback' | 'given';
+  if (o.alpha === 'auto') {
+    if (KATZ_DEFAULT_ALPHA * lambdaMax < 1) {
+      alpha = KATZ_DEFAULT_ALPHA;
+      alphaRule = 'default';
+    } else {
+      alpha = KATZ_FALLBACK_SHARE / lambdaMax;
+      alphaRule = 'fallback';
+    }
+  } else {
+    alpha = o.alpha;
+    alphaRule = 'given';
+  }
+  if (!(alpha >= 0) || !Number.isFinite(alpha)) {
+    throw new OrgraphError('E_BAD_OPTION', `Katz alpha must be a finite number >= 0, got ${String(o.alpha)}`, { field: 'alpha' });
+  }
+  // Step 2: the system.
+  const solved = engine !== null ? solveUndirected(view, engine, weights, w > 0 ? w : 1, alpha, lambdaMax, o) : solveDirected(view, alpha, o);
+  const { x: values, diagnostics } = solved;
+  if (!diagnostics.converged) values.fill(NaN);
+  else if (o.normalized && n > 0) {
+    let sum = 0;
+    let norm2 = 0;
+    for (let i = 0; i < n; i++) {
+      sum += values[i];
+      norm2 += values[i] * values[i];
+    }
+    const scale = norm2 > 0 ? Math.sign(sum) / Math.sqrt(norm2) : 0;
+    for (let i = 0; i < n; i++) values[i] *= scale;
+  }
+  return new NodeScores('katz', view.personIds, values, { alpha, alphaRule, lambdaMax, ...diagnostics });
 }
 
 interface KatzSolution {

@@ -4,16 +4,16 @@
  * Reference: Page, L., Brin, S., Motwani, R. & Winograd, T. (1999). The PageRank citation ranking:
  * bringing order to the web. Stanford InfoLab Technical Report 1999-66.
  */
-import { availableParallelism } from 'node:os';
 import { pageRankKernel, pageRankSymmetric } from '../../core/pagerank.js';
-import { spmvEngine } from '../../core/parallel-spmv/engine.js';
+import type { SpmvEngine } from '../../core/parallel/spmv.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { uniformValue } from './resolve-options.js';
 import { withDefaults } from '../../core/options.js';
+import { syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
-export interface PageRankOptions {
+export interface PageRankOptions extends RunOptions {
   /** Damping factor: the probability of following a tie rather than jumping. @defaultValue 0.85 */
   readonly alpha?: number;
   /** Use tie values; false reads every tie as 1. @defaultValue true */
@@ -22,11 +22,6 @@ export interface PageRankOptions {
   readonly tolerance?: number;
   /** Most products with the adjacency matrix, both phases together. @defaultValue 1000 */
   readonly maxIterations?: number;
-  /**
-   * Threads for the matrix products of large views (2M+ stored arcs; smaller ones use one).
-   * Results do not depend on it. @defaultValue os.availableParallelism()
-   */
-  readonly workers?: number;
 }
 export const DEFAULT_PAGERANK_OPTIONS = Object.freeze({ alpha: 0.85, weighted: true, tolerance: 1e-10, maxIterations: 1000 });
 
@@ -52,13 +47,37 @@ export const DEFAULT_PAGERANK_OPTIONS = Object.freeze({ alpha: 0.85, weighted: t
  *
  * Complexity: O(iterations * (n + m)), iterations ~ log(tolerance) / log(alpha) for power
  * iteration; no allocation inside iterations. Views with 2M+ arcs multiply on `workers` threads
- * (the matrix is then copied once into shared memory, 12 bytes per stored arc).
- * Throws `E_BAD_OPTION` for alpha outside [0, 1).
+ * (the matrix is then copied once into shared memory, 12 bytes per stored arc); results do not
+ * depend on the thread count beyond the order of partial sums.
+ * Async contract (see {@link RunOptions}): `workers`, `signal`, `onProgress`; {@link pagerankSync}
+ * is the same computation in the calling thread. Throws `E_BAD_OPTION` for alpha outside [0, 1),
+ * `E_WORKER` when a worker fails, `E_ABORTED` when aborted.
  * @returns scores aligned with `view.personIds`
  * @example
- * pagerank(project(graph, { directed: true })).top(10);
+ * (await pagerank(project(graph, { directed: true }))).top(10);
  */
-export function pagerank(view: OrgView, options: PageRankOptions = {}): NodeScores {
+export async function pagerank(view: OrgView, options: PageRankOptions = {}): Promise<NodeScores> {
+  const prepared = prepare(view, options);
+  const csr = view.csr;
+  const matrix = { offsets: csr.inOffsets, targets: csr.inSources, weights: prepared.inWeights };
+  return withEngine('pagerank', csr.n, matrix, 4, options, (engine) => compute(view, prepared, engine));
+}
+
+/**
+ * {@link pagerank} in the calling thread, synchronously (never starts threads). Same definition
+ * and options, minus `workers` and `signal`.
+ * @example
+ * pagerankSync(project(graph)).top(10);
+ */
+export function pagerankSync(view: OrgView, options: SyncOptions<PageRankOptions> = {}): NodeScores {
+  const prepared = prepare(view, options);
+  const csr = view.csr;
+  return compute(view, prepared, syncEngine(csr.n, { offsets: csr.inOffsets, targets: csr.inSources, weights: prepared.inWeights }));
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+function prepare(view: OrgView, options: SyncOptions<PageRankOptions>) {
   const o = withDefaults(DEFAULT_PAGERANK_OPTIONS, options);
   if (!(o.alpha >= 0 && o.alpha < 1)) {
     throw new OrgraphError('E_BAD_OPTION', `PageRank alpha must be in [0, 1), got ${o.alpha}`, { field: 'alpha' });
@@ -77,24 +96,24 @@ export function pagerank(view: OrgView, options: PageRankOptions = {}): NodeScor
     else for (let p = csr.offsets[j]; p < csr.offsets[j + 1]; p++) s += weights[p];
     outStrength[j] = s;
   }
-  const threads = o.workers ?? availableParallelism();
+  return { o, weights, inWeights, outStrength };
+}
+
+function compute(view: OrgView, { o, weights, inWeights, outStrength }: Prepared, engine: SpmvEngine): NodeScores {
+  const { csr } = view;
+  const n = csr.n;
   const kernelOptions = { alpha: o.alpha, tolerance: o.tolerance, maxIterations: o.maxIterations };
-  const engine = spmvEngine(n, csr.inOffsets, csr.inSources, inWeights, { threads, vectors: 4 });
-  try {
-    const r = csr.directed
-      ? pageRankKernel(n, csr.inOffsets, csr.inSources, inWeights, outStrength, { ...kernelOptions, engine })
-      : pageRankSymmetric(n, csr.offsets, csr.targets, weights, outStrength, { ...kernelOptions, engine });
-    return new NodeScores('pagerank', view.personIds, r.rank, {
-      alpha: o.alpha,
-      method: csr.directed ? 'power' : 'conjugate-gradient+power',
-      iterations: r.iterations,
-      solverIterations: r.solverIterations,
-      converged: r.converged,
-      change: r.change,
-      errorBound: r.errorBound,
-      threads: engine.threads,
-    });
-  } finally {
-    engine.close();
-  }
+  const r = csr.directed
+    ? pageRankKernel(n, csr.inOffsets, csr.inSources, inWeights, outStrength, { ...kernelOptions, engine })
+    : pageRankSymmetric(n, csr.offsets, csr.targets, weights, outStrength, { ...kernelOptions, engine });
+  return new NodeScores('pagerank', view.personIds, r.rank, {
+    alpha: o.alpha,
+    method: csr.directed ? 'power' : 'conjugate-gradient+power',
+    iterations: r.iterations,
+    solverIterations: r.solverIterations,
+    converged: r.converged,
+    change: r.change,
+    errorBound: r.errorBound,
+    threads: engine.threads,
+  });
 }

@@ -7,7 +7,8 @@
  */
 import type { PathGraphPair } from '../../core/approx-betweenness.js';
 import { lengthsFromStrengths, type Csr, type LengthTransform } from '../../core/csr.js';
-import { defaultWorkerCount, runPathTask, runPathTaskSync, TaskAbortedError } from '../../core/parallel/pool.js';
+import { runPathTask, runPathTaskSync } from '../../core/parallel/pool.js';
+import { TaskAbortedError, threadCount, WorkerError } from '../../core/parallel/threads.js';
 import { pathGraphOf, uniformLength } from '../../core/path-graph.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
@@ -69,23 +70,32 @@ export function pathInput(view: OrgView, weighted: boolean, length: LengthTransf
 const PARALLEL_WORK_THRESHOLD = 5e7;
 
 /**
- * Threads to use: an explicit `workers` is honoured (at least 1); by default all cores, except for
- * small graphs where starting threads costs more than it saves.
+ * Threads to use: an explicit `workers` is honoured (at least 1), capped at
+ * `os.availableParallelism()` (a lowered request emits one process warning); by default all
+ * cores, except for small graphs where starting threads costs more than it saves.
  */
 export function resolveWorkers(requested: number | undefined, view: OrgView): number {
-  if (requested !== undefined) {
-    if (!Number.isFinite(requested) || requested < 1) {
-      throw new OrgraphError('E_BAD_OPTION', `workers must be a number >= 1, got ${requested}`, { field: 'workers' });
-    }
-    return Math.floor(requested);
-  }
+  const threads = checkedThreads(requested);
+  if (requested !== undefined) return threads;
   const { n, arcCount } = view.csr;
-  return n * (n + arcCount) < PARALLEL_WORK_THRESHOLD ? 1 : defaultWorkerCount();
+  return n * (n + arcCount) < PARALLEL_WORK_THRESHOLD ? 1 : threads;
 }
 
-/** Map a kernel abort to `E_ABORTED`; pass anything else through. */
+/**
+ * The one thread-count rule of the heavy metrics: `workers` validated (a number >= 1, else
+ * `E_BAD_OPTION`), undefined meaning every core, capped at `os.availableParallelism()`.
+ */
+export function checkedThreads(requested: number | undefined): number {
+  if (requested !== undefined && !(Number.isFinite(requested) && requested >= 1)) {
+    throw new OrgraphError('E_BAD_OPTION', `workers must be a number >= 1, got ${requested}`, { field: 'workers' });
+  }
+  return threadCount(requested).threads;
+}
+
+/** Map a kernel abort to `E_ABORTED` and a worker failure to `E_WORKER` (with its message); pass anything else through. */
 export function mapAbort(error: unknown, metric: string): never {
   if (error instanceof TaskAbortedError) throw new OrgraphError('E_ABORTED', `${metric} aborted`);
+  if (error instanceof WorkerError) throw new OrgraphError('E_WORKER', `${metric}: ${error.message}`);
   throw error;
 }
 

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { pathGraphOf } from '../../../src/core/path-graph.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/csr.js';
-import { runPathTask, runPathTaskSync, TaskAbortedError, workerEntry } from '../../../src/core/parallel/pool.js';
+import { runPathTask, runPathTaskSync, TaskAbortedError } from '../../../src/core/parallel/pool.js';
+import type { PathTaskSpec } from '../../../src/core/parallel/tasks.js';
+import { WorkerError, workerEntry } from '../../../src/core/parallel/threads.js';
 import type { PathGraphPair } from '../../../src/core/approx-betweenness.js';
 import { mulberry32 } from '../../../src/core/random.js';
 
@@ -37,10 +39,16 @@ function maxRelDiff(a: Float64Array, b: Float64Array): number {
 }
 
 describe('worker pool', () => {
-  it('finds the worker entry (the .ts source under vitest)', () => {
-    const entry = workerEntry();
-    expect(entry.eval).toBe(true);
-    expect(String(entry.entry)).toContain('worker.ts');
+  it('finds the worker entry: a file (dev-worker.cjs loading worker.ts under vitest), never code from a string', () => {
+    expect(workerEntry()).toMatch(/src\/core\/parallel\/dev-worker\.cjs$/);
+  });
+
+  it('an exception inside a worker comes back as a WorkerError carrying its message', async () => {
+    const g = randomPair(false, false);
+    const bogus = { kind: 'bogus' } as unknown as PathTaskSpec;
+    const run = runPathTask(g, bogus, { workers: 2 });
+    await expect(run).rejects.toBeInstanceOf(WorkerError);
+    await expect(runPathTask(g, bogus, { workers: 2 })).rejects.toThrow('orgraph worker failed: unknown path task kind "bogus"');
   });
 
   it('betweenness on a weighted digraph: 1, 2 and 4 workers agree within 1e-12; progress reaches the total', async () => {

@@ -5,17 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { riondatoSampleSize, vertexDiameterBound } from '../../../src/core/approx-betweenness.js';
 import { pathGraphOf } from '../../../src/core/path-graph.js';
-import { betweennessApprox, DEFAULT_BETWEENNESS_APPROX_OPTIONS } from '../../../src/metrics/centrality/betweenness-approx.js';
+import { betweennessApprox, betweennessApproxSync, DEFAULT_BETWEENNESS_APPROX_OPTIONS } from '../../../src/metrics/centrality/betweenness-approx.js';
 import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
-import type { NodeScores } from '../../../src/metrics/scores.js';
 import { KITE, referenceCases, referenceView, viewOf } from './path-fixtures.js';
 
-const sync = (s: NodeScores | Promise<NodeScores>) => s as NodeScores;
 
 describe('betweennessApprox: degenerate inputs and the bound', () => {
   it('fewer than 3 people: zeros, no samples', () => {
-    expect(sync(betweennessApprox(viewOf(0, [], false))).size).toBe(0);
-    const two = sync(betweennessApprox(viewOf(2, [[0, 1]], false)));
+    expect(betweennessApproxSync(viewOf(0, [], false)).size).toBe(0);
+    const two = betweennessApproxSync(viewOf(2, [[0, 1]], false));
     expect(Array.from(two.values)).toEqual([0, 0]);
     expect(two.diagnostics.samples).toBe(0);
     expect(Object.isFrozen(DEFAULT_BETWEENNESS_APPROX_OPTIONS)).toBe(true);
@@ -35,7 +33,7 @@ describe('betweennessApprox: degenerate inputs and the bound', () => {
   it('a path graph: a single shortest path per pair, so the star centre of 0-1-2 is always hit', () => {
     // In 0-1-2 the only pairs with an interior node are (0,2) and (2,0): 1/3 of ordered pairs,
     // each hitting 1. Estimate of normalised b(1): hits/r * n(n-1) / ((n-1)(n-2)) -> about 1.
-    const b = sync(betweennessApprox(viewOf(3, [[0, 1], [1, 2]], false), { samples: 3000, seed: 3 }));
+    const b = betweennessApproxSync(viewOf(3, [[0, 1], [1, 2]], false), { samples: 3000, seed: 3 });
     expect(b.values[1]).toBeGreaterThan(0.9);
     expect(b.values[1]).toBeLessThan(1.1);
     expect(b.values[0]).toBe(0);
@@ -50,7 +48,7 @@ describe('betweennessApprox: within epsilon of exact (fixed seeds)', () => {
         const view = referenceView(c);
         const exact = betweennessSync(view, { weighted });
         for (const seed of [1, 2]) {
-          const approx = sync(betweennessApprox(view, { weighted, epsilon: 0.03, delta: 0.1, seed }));
+          const approx = betweennessApproxSync(view, { weighted, epsilon: 0.03, delta: 0.1, seed });
           let worst = 0;
           for (let i = 0; i < view.csr.n; i++) worst = Math.max(worst, Math.abs(approx.values[i] - exact.values[i]));
           expect(worst).toBeLessThanOrEqual(0.03);
@@ -61,9 +59,9 @@ describe('betweennessApprox: within epsilon of exact (fixed seeds)', () => {
   }
   it('same seed, same result; another seed, another sample; async with 2 workers equals sync', async () => {
     const view = viewOf(10, KITE, false);
-    const a = sync(betweennessApprox(view, { seed: 5, samples: 2000 }));
-    const b = sync(betweennessApprox(view, { seed: 5, samples: 2000 }));
-    const c = sync(betweennessApprox(view, { seed: 6, samples: 2000 }));
+    const a = betweennessApproxSync(view, { seed: 5, samples: 2000 });
+    const b = betweennessApproxSync(view, { seed: 5, samples: 2000 });
+    const c = betweennessApproxSync(view, { seed: 6, samples: 2000 });
     expect(Array.from(a.values)).toEqual(Array.from(b.values));
     expect(Array.from(a.values)).not.toEqual(Array.from(c.values));
     const parallel = await betweennessApprox(view, { seed: 5, samples: 2000, workers: 2 });
@@ -74,9 +72,9 @@ describe('betweennessApprox: within epsilon of exact (fixed seeds)', () => {
 describe('betweennessApprox: adaptive top-k (KADABRA)', () => {
   it('rejects a bad topK, and topK with samples', () => {
     const view = viewOf(10, KITE, false);
-    expect(() => betweennessApprox(view, { topK: 0 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
-    expect(() => betweennessApprox(view, { topK: 2.5 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
-    expect(() => betweennessApprox(view, { topK: 3, samples: 100 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
+    expect(() => betweennessApproxSync(view, { topK: 0 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
+    expect(() => betweennessApproxSync(view, { topK: 2.5 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
+    expect(() => betweennessApproxSync(view, { topK: 3, samples: 100 })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION' }));
   });
   const cases = referenceCases().filter((c) => ['karate-undirected', 'kapferer-all-directed'].includes(c.name));
   for (const c of cases) {
@@ -85,7 +83,7 @@ describe('betweennessApprox: adaptive top-k (KADABRA)', () => {
       const exact = betweennessSync(view, { weighted: false });
       const eps = 0.01;
       for (const seed of [1, 2]) {
-        const approx = sync(betweennessApprox(view, { weighted: false, topK: 3, epsilon: eps, delta: 0.1, seed }));
+        const approx = betweennessApproxSync(view, { weighted: false, topK: 3, epsilon: eps, delta: 0.1, seed });
         const d = approx.diagnostics;
         expect(d).toMatchObject({ method: 'kadabra-top-k', epsilon: eps, delta: 0.1, topK: 3, seed });
         expect(Number(d.samples)).toBeLessThanOrEqual(Number(d.maxSamples));
@@ -107,7 +105,7 @@ describe('betweennessApprox: adaptive top-k (KADABRA)', () => {
   }
   it('1 and 2 workers give the same estimates; stops before the RK cap on a clear ranking', async () => {
     const view = viewOf(10, KITE, false);
-    const a = sync(betweennessApprox(view, { weighted: false, topK: 1, seed: 4 }));
+    const a = betweennessApproxSync(view, { weighted: false, topK: 1, seed: 4 });
     const b = await betweennessApprox(view, { weighted: false, topK: 1, seed: 4, workers: 2 });
     expect(Array.from(b.values)).toEqual(Array.from(a.values));
     expect(b.diagnostics.samples).toBe(a.diagnostics.samples);

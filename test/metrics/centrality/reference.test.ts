@@ -16,10 +16,10 @@ import { closenessSync } from '../../../src/metrics/centrality/closeness.js';
 import { clustering } from '../../../src/metrics/centrality/clustering.js';
 import { coreNumber } from '../../../src/metrics/centrality/core-number.js';
 import { degree } from '../../../src/metrics/centrality/degree.js';
-import { eigenvector } from '../../../src/metrics/centrality/eigenvector.js';
+import { eigenvectorSync } from '../../../src/metrics/centrality/eigenvector.js';
 import { harmonicSync } from '../../../src/metrics/centrality/harmonic.js';
-import { katz } from '../../../src/metrics/centrality/katz.js';
-import { pagerank } from '../../../src/metrics/centrality/pagerank.js';
+import { katzSync } from '../../../src/metrics/centrality/katz.js';
+import { pagerankSync } from '../../../src/metrics/centrality/pagerank.js';
 import { strength } from '../../../src/metrics/centrality/strength.js';
 import type { NodeScores } from '../../../src/metrics/scores.js';
 import { datasetNames, loadDataset } from '../../helpers/datasets.js';
@@ -54,9 +54,9 @@ const METRICS: Record<string, { compute: (v: ReturnType<typeof project>) => Node
   betweenness: { compute: (v) => betweennessSync(v) },
   closeness: { compute: (v) => closenessSync(v) },
   harmonic: { compute: (v) => harmonicSync(v) },
-  eigenvector: { compute: (v) => eigenvector(v), abs: ITERATIVE },
-  pagerank: { compute: (v) => pagerank(v), abs: ITERATIVE },
-  katz: { compute: (v) => katz(v), abs: ITERATIVE },
+  eigenvector: { compute: (v) => eigenvectorSync(v), abs: ITERATIVE },
+  pagerank: { compute: (v) => pagerankSync(v), abs: ITERATIVE },
+  katz: { compute: (v) => katzSync(v), abs: ITERATIVE },
   clustering: { compute: (v) => clustering(v) },
   coreNumber: { compute: (v) => coreNumber(v) },
 };
@@ -117,10 +117,10 @@ describe.each(names)('%s', (name) => {
         if (bad.length) problems[key] = bad;
       }
       // The Katz alpha rule (0.1, or 0.9 / lambda_max when 0.1 would diverge) picks the same alpha.
-      const k = katz(view).diagnostics;
+      const k = katzSync(view).diagnostics;
       const alpha = k.alpha as number;
       if (Math.abs(alpha - ref.diagnostics.katzAlpha) > 1e-9 * ref.diagnostics.katzAlpha) problems.katzAlpha = [`ours ${alpha}, reference ${ref.diagnostics.katzAlpha}`];
-      expect(eigenvector(view).diagnostics.defined).toBe(ref.diagnostics.eigenvectorDefined);
+      expect(eigenvectorSync(view).diagnostics.defined).toBe(ref.diagnostics.eigenvectorDefined);
       expect(problems).toEqual({});
     });
   }

@@ -1,0 +1,151 @@
+/**
+ * Thread plumbing shared by every parallel kernel
+ * The one place that decides how many threads to use, where the worker file is, how to start a
+ * worker, how arrays reach shared memory, and which errors a worker can carry back. The path pool
+ * (./pool.ts) and the matrix-product engine (./spmv.ts) both start the same worker entry
+ * (./worker.ts, built as dist/core/parallel/worker.{js,cjs}); no code is ever compiled from strings.
+ * Reference: Node.js worker_threads.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type TransferListItem } from 'node:worker_threads';
+
+/** A worker failed (its own exception, or it could not start); `message` carries the worker's reason. */
+export class WorkerError extends Error {
+  override readonly name = 'WorkerError';
+}
+
+/** Thrown (as a rejection) when a run's AbortSignal fires. Callers map it to their own error. */
+export class TaskAbortedError extends Error {
+  override readonly name = 'TaskAbortedError';
+  constructor() {
+    super('path task aborted');
+  }
+}
+
+/** The most threads orgraph starts for one run: `os.availableParallelism()`. */
+export function maxThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** The thread count a run uses, and a note when the caller asked for more than the machine has. */
+export interface ThreadCount {
+  readonly threads: number;
+  /** Set when the request was lowered, e.g. "workers: 1000 lowered to 4 (os.availableParallelism())". */
+  readonly note?: string;
+}
+
+const warned = new Set<number>();
+
+/**
+ * Threads for a run: `requested` (already validated as >= 1) or, when undefined, every core;
+ * never more than {@link maxThreads}. A lowered request gives a note, also emitted once per
+ * requested value as a process warning (code ORGRAPH_WORKERS_LOWERED) so a CLI user sees it.
+ */
+export function threadCount(requested: number | undefined): ThreadCount {
+  const cap = maxThreads();
+  if (requested === undefined) return { threads: cap };
+  const want = Math.max(1, Math.floor(requested));
+  if (want <= cap) return { threads: want };
+  const note = `workers: ${want} lowered to ${cap} (os.availableParallelism())`;
+  if (!warned.has(want)) {
+    warned.add(want);
+    process.emitWarning(`orgraph: ${note}`, { code: 'ORGRAPH_WORKERS_LOWERED' });
+  }
+  return { threads: cap, note };
+}
+
+const sharedCopies = new WeakMap<object, Int32Array | Float64Array>();
+
+/**
+ * `a` in a SharedArrayBuffer: itself when already shared, else a copy made once per array and
+ * cached (callers must not modify `a` afterwards; orgraph's graph arrays are never modified).
+ */
+export function shared<T extends Int32Array | Float64Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const hit = sharedCopies.get(a);
+  if (hit) return hit as T;
+  const buffer = new SharedArrayBuffer(a.byteLength);
+  const copy = (a instanceof Int32Array ? new Int32Array(buffer) : new Float64Array(buffer)) as T;
+  copy.set(a);
+  sharedCopies.set(a, copy);
+  return copy;
+}
+
+/** Environment variable naming the worker file (for bundles; see docs/guides/bundling.md). */
+export const WORKER_PATH_ENV = 'ORGRAPH_WORKER_PATH';
+
+let explicitWorkerPath: string | undefined;
+let cachedEntry: string | undefined;
+
+/**
+ * Tell orgraph where its worker file is (`dist/core/parallel/worker.cjs` of the package, copied
+ * wherever a bundler user put it). Overrides {@link WORKER_PATH_ENV}; undefined restores the search.
+ */
+export function setWorkerPath(path: string | undefined): void {
+  explicitWorkerPath = path === undefined ? undefined : resolve(path);
+  cachedEntry = undefined;
+}
+
+/**
+ * This module's URL; inside a CommonJS bundle, where `import.meta.url` is empty, the URL of the
+ * script node was started with (the bundle itself, for a bundled server).
+ * NOTE: `__filename` is not read here: naming it makes tsup add a module-level shim to the ESM
+ * build that calls fileURLToPath(import.meta.url) at load time, which throws inside such bundles.
+ */
+function hereUrl(): string | undefined {
+  const url = (import.meta as { url?: unknown }).url;
+  if (typeof url === 'string' && url !== '') return url;
+  const script = process.argv[1];
+  return typeof script === 'string' && script !== '' ? pathToFileURL(resolve(script)).href : undefined;
+}
+
+/**
+ * The file every worker starts from: {@link setWorkerPath}, else `$ORGRAPH_WORKER_PATH`, else the
+ * build (`dist/core/parallel/worker.{js,cjs}`, reached from `dist/index.*`, `dist/cli/main.cjs`
+ * or an unbundled `dist/core/parallel/*`), else `orgraph-worker.{cjs,js,mjs}` next to a bundle,
+ * else (in the sources) `dev-worker.cjs`, which loads `worker.ts` through tsx (a devDependency).
+ * Throws {@link WorkerError} listing the places searched when there is none.
+ */
+export function workerEntry(): string {
+  const chosen = explicitWorkerPath ?? process.env[WORKER_PATH_ENV];
+  if (chosen !== undefined && chosen !== '') {
+    const file = isAbsolute(chosen) ? chosen : resolve(chosen);
+    if (!existsSync(file)) throw new WorkerError(`orgraph worker file ${file} (from ${explicitWorkerPath ? 'setWorkerPath' : WORKER_PATH_ENV}) does not exist`);
+    return file;
+  }
+  if (cachedEntry) return cachedEntry;
+  const here = hereUrl();
+  if (here === undefined) throw new WorkerError(`cannot locate orgraph's worker file: set ${WORKER_PATH_ENV} to dist/core/parallel/worker.cjs of the package`);
+  const dir = dirname(fileURLToPath(here));
+  const exts = here.endsWith('.cjs') ? ['cjs', 'js'] : ['js', 'cjs'];
+  const candidates = [
+    ...['worker', 'core/parallel/worker', '../core/parallel/worker'].flatMap((b) => exts.map((e) => resolve(dir, `${b}.${e}`))),
+    ...['cjs', 'js', 'mjs'].map((e) => resolve(dir, `orgraph-worker.${e}`)),
+    resolve(dir, 'dev-worker.cjs'),
+  ];
+  // The sources: this module is threads.ts; its worker.ts is started through dev-worker.cjs.
+  const found = here.endsWith('.ts') ? resolve(dir, 'dev-worker.cjs') : candidates.find((f) => existsSync(f));
+  if (found === undefined || !existsSync(found)) {
+    throw new WorkerError(
+      `cannot find orgraph's worker file next to ${fileURLToPath(here)} (looked for ${candidates.map((c) => c.slice(dir.length + 1)).join(', ')}); ` +
+        `when bundling, copy node_modules/orgraph/dist/core/parallel/worker.cjs next to the bundle as orgraph-worker.cjs, or set ${WORKER_PATH_ENV}`,
+    );
+  }
+  return (cachedEntry = found);
+}
+
+/** What every worker receives as `workerData`: which job it runs, and the job's own data. */
+export type WorkerJob<K extends string, D> = { readonly job: K } & D;
+
+/** Start a worker on the entry file with `data` as its `workerData`. */
+export function startWorker(data: WorkerJob<string, object>, transferList?: readonly TransferListItem[]): Worker {
+  return new Worker(workerEntry(), { workerData: data, transferList: transferList ? [...transferList] : undefined });
+}
+
+/** The message of whatever a worker threw, for carrying across threads. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
