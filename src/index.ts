@@ -12,7 +12,7 @@ export { OrgGraph, OrgGraphBuilder, REPORTS_TO, MIN_WEIGHT, MAX_WEIGHT } from '.
 export type { Person, Tie, RelationInfo, OrgGraphInput } from './model/org-graph.js';
 export { project, viewTies, viewLengths, DEFAULT_PROJECTION_OPTIONS } from './model/projection.js';
 export type { OrgView, ProjectionOptions, ResolvedProjectionOptions } from './model/projection.js';
-export type { Csr, LengthTransform } from './core/csr.js';
+export type { Csr, LengthTransform } from './core/graph/csr.js';
 export { toGraphology, fromGraphology, viewToGraphology, DEFAULT_FROM_GRAPHOLOGY_OPTIONS } from './model/graphology.js';
 export type { FromGraphologyOptions, ViewToGraphologyOptions } from './model/graphology.js';
 export { NodeScores, toJsonNumber } from './metrics/scores.js';

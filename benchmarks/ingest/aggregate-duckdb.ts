@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { aggregateWithDuckDb } from '../../src/ingest/aggregate/duckdb.js';
 import { aggregateInMemory } from '../../src/ingest/aggregate/memory.js';
-import { mulberry32 } from '../../src/core/random.js';
+import { mulberry32 } from '../../src/core/util/random.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,9 +5,9 @@
  * Used by scripts/eval/recommendation-quality.ts and scripts/eval/tune.ts (not part of the library).
  */
 import { join } from 'node:path';
-import { mulberry32 } from '../../src/core/random.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../../src/core/local-paths.js';
-import { strengths } from '../../src/core/link-scores.js';
+import { mulberry32 } from '../../src/core/util/random.js';
+import { clearLocalPaths, localPathScratch, localPathSweep } from '../../src/core/paths/local-paths.js';
+import { strengths } from '../../src/core/structure/link-scores.js';
 import { loadFolder } from '../../src/ingest/index.js';
 import { project } from '../../src/model/projection.js';
 import { groupLabels, sortedAdjacency } from '../../src/recommend/groups.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { optionalInputFile } from './files.js';
 import { INFLUENCE_VALUES, MAX_WEIGHT, MIN_WEIGHT, REPORTS_TO, OrgGraphBuilder, type Influence, type OrgGraph } from '../model/org-graph.js';
-import { GrowableInt32 } from '../core/growable.js';
+import { GrowableInt32 } from '../core/graph/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
 import { IdIndex } from './id-index.js';

@@ -6,7 +6,7 @@
  * Reference: docs/ingest.md ("Event logs"); cf. Kossinets & Watts (2006), Science 311:88-90, for
  * building ties from e-mail logs with thresholds.
  */
-import { GrowableFloat64, GrowableInt32 } from '../core/growable.js';
+import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraphBuilder } from '../model/org-graph.js';
 import { columnIndex, readCsv, type CsvInput } from './csv-source.js';

@@ -8,7 +8,7 @@ import type { AbstractGraph, Attributes, GraphOptions } from 'graphology-types';
 import { OrgraphError } from './errors.js';
 import { OrgGraph, OrgGraphBuilder } from './org-graph.js';
 import type { OrgView } from './projection.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 // NOTE: graphology ships CommonJS with ESM-style typings; depending on the loader the default import
 // is the constructor itself or a namespace holding it under `default`.

@@ -4,7 +4,7 @@
  * (typed arrays of person indices, weights, relation indices and times) so that a graph of
  * millions of ties holds no per-tie objects or strings.
  */
-import { GrowableFloat64, GrowableInt32 } from '../core/growable.js';
+import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { OrgraphError, type OrgraphErrorCode } from './errors.js';
 
 /** A relation (advice, friendship, email, reports_to...) and whether its ties have a direction. */

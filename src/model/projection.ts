@@ -3,11 +3,11 @@
  * as a compact CSR view. The person-id <-> dense-index mapping happens here, once; algorithms
  * only ever see indices.
  */
-import { csrFilter, csrFromEdges, type Csr, type LengthTransform, lengthsFromStrengths } from '../core/csr.js';
-import { GrowableFloat64, GrowableInt32 } from '../core/growable.js';
+import { csrFilter, csrFromEdges, type Csr, type LengthTransform, lengthsFromStrengths } from '../core/graph/csr.js';
+import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { OrgraphError } from './errors.js';
 import type { OrgGraph } from './org-graph.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 export interface ProjectionOptions {
   /** Relations to include; null or empty = all. @defaultValue null */

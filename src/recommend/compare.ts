@@ -11,14 +11,14 @@
  * Ann. Statist. 14(4) (multiplier / wild bootstrap); Krackhardt, D. & Stern, R. N. (1988) (E-I
  * index); Benjamini, Y. & Hochberg, Y. (1995) (q-values).
  */
-import { benjaminiHochberg } from '../core/multiple-testing.js';
-import { mulberry32 } from '../core/random.js';
+import { benjaminiHochberg } from '../core/util/multiple-testing.js';
+import { mulberry32 } from '../core/util/random.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, type GroupAssignment } from './groups.js';
 import type { Objectives } from './objectives.js';
 import { scorecard, type ScorecardResult } from './scorecard.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions {

@@ -18,12 +18,12 @@ import {
   normalLowerTail,
   simpleGraphMean,
   type PairDraws,
-} from '../core/degree-null.js';
-import { benjaminiHochberg } from '../core/multiple-testing.js';
+} from '../core/groups/degree-null.js';
+import { benjaminiHochberg } from '../core/util/multiple-testing.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, unknownGroup, type GroupLabels } from './groups.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 /** A capability the organisation depends on: the groups that must work together and their targets. */
 export interface CapabilityFocus {

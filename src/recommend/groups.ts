@@ -5,8 +5,8 @@
  * that the neighbourhood scores read.
  * Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises.
  */
-import { undirectedAdjacency } from '../core/undirected.js';
-import type { SortedAdjacency } from '../core/link-scores.js';
+import { undirectedAdjacency } from '../core/graph/undirected.js';
+import type { SortedAdjacency } from '../core/structure/link-scores.js';
 import { groupPartition } from '../metrics/silos/groups.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';

@@ -5,11 +5,11 @@
  * Reference: Yen, J. Y. (1971). Finding the k shortest loopless paths in a network. Management
  * Science 17(11); Granovetter, M. (1973). The strength of weak ties. Am. J. Sociol. 78(6).
  */
-import { kShortestPaths } from '../core/k-shortest-paths.js';
-import { lengthsFromStrengths, type LengthTransform } from '../core/csr.js';
+import { kShortestPaths } from '../core/paths/k-shortest-paths.js';
+import { lengthsFromStrengths, type LengthTransform } from '../core/graph/csr.js';
 import type { OrgView } from '../model/projection.js';
 import { personIndex } from './link-prediction.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 /** Options of {@link introductionPath}. */
 export interface IntroductionPathOptions {

@@ -9,8 +9,8 @@
  * Eur. Phys. J. B 71 (resource allocation); Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
  */
-import { strengths } from '../core/link-scores.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/local-paths.js';
+import { strengths } from '../core/structure/link-scores.js';
+import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
@@ -23,7 +23,7 @@ import {
   type IntroductionScoreWeights,
   type IntroductionValue,
 } from './introduction-score.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 import { DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
 
 export { DEFAULT_INTRODUCTION_SCORE, introductionPlausibility, introductionScore, introductionValue } from './introduction-score.js';

@@ -6,12 +6,12 @@
  * Reference: Rogers, E. M. (2003). Diffusion of Innovations, 5th ed.; Allen, T. J. (1977). Managing
  * the Flow of Technology. MIT Press.
  */
-import { mulberry32 } from '../core/random.js';
-import { multiSourceHops } from '../core/multi-source-hops.js';
+import { mulberry32 } from '../core/util/random.js';
+import { multiSourceHops } from '../core/paths/multi-source-hops.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, unknownGroup } from './groups.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 /** Options of {@link knowledgeSpread}. */
 export interface KnowledgeSpreadOptions {

@@ -6,7 +6,7 @@
  * Reference: Liben-Nowell, D. & Kleinberg, J. (2007). The link-prediction problem for social networks.
  * JASIST 58(7), 1019-1031; Zhou, T., Lu, L. & Zhang, Y.-C. (2009). Eur. Phys. J. B 71, 623-630.
  */
-import { linkScoresOfPairs, type LinkScoreArrays } from '../core/link-scores.js';
+import { linkScoresOfPairs, type LinkScoreArrays } from '../core/structure/link-scores.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { sortedAdjacency } from './groups.js';

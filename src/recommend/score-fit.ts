@@ -6,9 +6,9 @@
  * Reference: Ghasemian, A., Hosseinmardi, H., Galstyan, A., Airoldi, E. M. & Clauset, A. (2020).
  * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
  */
-import { mulberry32 } from '../core/random.js';
-import { strengths, type SortedAdjacency } from '../core/link-scores.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/local-paths.js';
+import { mulberry32 } from '../core/util/random.js';
+import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
+import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency } from './groups.js';

@@ -22,7 +22,7 @@
  * Complexity: per period O(n m) (betweenness) plus the key-player search; churn O(m).
  * Reference: docs/recommend.md ("Timeline"); Kossinets & Watts (2006) on tie churn in e-mail networks.
  */
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraphBuilder, type OrgGraph, type Tie } from '../model/org-graph.js';
 import { project, type OrgView } from '../model/projection.js';

@@ -32,7 +32,7 @@ import type { Objectives } from '../recommend/objectives.js';
 import { scorecard } from '../recommend/scorecard.js';
 import { groupLayout } from './layout.js';
 import { mergeSmallLabels, OTHER_GROUP, privateGraph, type PrivacyNote } from './privacy.js';
-import { definedOnly } from '../core/options.js';
+import { definedOnly } from '../core/util/options.js';
 
 /** Options of {@link analysis}. */
 export interface AnalysisOptions {

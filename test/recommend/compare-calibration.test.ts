@@ -6,7 +6,7 @@
  * about 5% of cases.
  */
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/core/random.js';
+import { mulberry32 } from '../../src/core/util/random.js';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project, type OrgView } from '../../src/model/projection.js';
 import { communityGroups, unionView } from '../../src/recommend/community-groups.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/core/random.js';
+import { mulberry32 } from '../../src/core/util/random.js';
 import { eiIndex } from '../../src/metrics/silos/ei-index.js';
 import { groupPartition } from '../../src/metrics/silos/groups.js';
 import { OrgGraph } from '../../src/model/org-graph.js';

@@ -7,7 +7,7 @@
  * and in docs/recommend.md; each assertion allows the 0.99 quantile of Binomial(R, 0.05).
  */
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/core/random.js';
+import { mulberry32 } from '../../src/core/util/random.js';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project, type OrgView } from '../../src/model/projection.js';
 import { groupGaps, type GroupGapsOptions } from '../../src/recommend/group-gaps.js';

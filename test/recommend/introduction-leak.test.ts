@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/core/random.js';
+import { mulberry32 } from '../../src/core/util/random.js';
 import { project } from '../../src/model/projection.js';
 import { groupLabels, sortedAdjacency } from '../../src/recommend/groups.js';
 import { foldCandidates, withoutEdges } from '../../src/recommend/score-fit.js';

@@ -6,9 +6,9 @@
  */
 import { orgFixture } from '../../fixture.js';
 import { pathInput } from '../../../src/metrics/centrality/path-common.js';
-import { brandesSource, PathScratch } from '../../../src/core/brandes.js';
-import { breadthFirstOrder, permutePair } from '../../../src/core/reorder.js';
-import { bucketPlan } from '../../../src/core/path-graph.js';
+import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { breadthFirstOrder, permutePair } from '../../../src/core/graph/reorder.js';
+import { bucketPlan } from '../../../src/core/graph/path-graph.js';
 
 const people = Number(process.argv[2] ?? 10000);
 const sources = Number(process.argv[3] ?? 400);

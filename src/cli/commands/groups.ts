@@ -16,7 +16,7 @@ import { modularity } from '../../metrics/silos/modularity.js';
 import { partitionComparison } from '../../metrics/silos/partition-comparison.js';
 import { siloScore } from '../../metrics/silos/silo-score.js';
 import { yulesQ } from '../../metrics/silos/yules-q.js';
-import { edgeCount } from '../../core/csr.js';
+import { edgeCount } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { project } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';

@@ -6,7 +6,7 @@
  * 2 usage errors (unknown metric, bad option value).
  */
 import type { Command } from 'commander';
-import { edgeCount } from '../../core/csr.js';
+import { edgeCount } from '../../core/graph/csr.js';
 import { METRIC_CATALOG, type MetricContext, type MetricSpec } from '../../metrics/catalog.js';
 import { toJsonNumber, type Diagnostics } from '../../metrics/scores.js';
 import { OrgraphError } from '../../model/errors.js';

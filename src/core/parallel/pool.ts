@@ -6,9 +6,9 @@
  * evaluating centrality indices in real-world networks. ICPP 2006 (coarse-grained source split).
  */
 import type { Worker } from 'node:worker_threads';
-import type { PathGraphPair } from '../approx-betweenness.js';
-import type { PathGraph } from '../path-graph.js';
-import { breadthFirstOrder, permutePair } from '../reorder.js';
+import type { PathGraphPair } from '../paths/approx-betweenness.js';
+import type { PathGraph } from '../graph/path-graph.js';
+import { breadthFirstOrder, permutePair } from '../graph/reorder.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 

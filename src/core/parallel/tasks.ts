@@ -4,10 +4,10 @@
  * the very same kernel code.
  * Reference: Brandes, U. (2001). J. Math. Sociol. 25(2); Riondato & Kornaropoulos (2016).
  */
-import { samplePath, SampleScratch, type PathGraphPair } from '../approx-betweenness.js';
-import { brandesSource, PathScratch } from '../brandes.js';
-import { BATCH, BatchScratch, distanceSums, distanceSumsBatch, unitDistances } from '../closeness.js';
-import { bucketPlan } from '../path-graph.js';
+import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
+import { brandesSource, PathScratch } from '../paths/brandes.js';
+import { BATCH, BatchScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
+import { bucketPlan } from '../graph/path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =

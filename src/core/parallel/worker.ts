@@ -8,7 +8,7 @@
  * Reference: Node.js worker_threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PathGraphPair } from '../approx-betweenness.js';
+import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathWorkerData, SessionRequest, WorkerMessage } from './pool.js';
 import type { SpmvWorkerData } from './spmv.js';
 import { runSpmvWorker } from './spmv-worker.js';

@@ -5,8 +5,8 @@
  * Reference: Hopcroft, J. & Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
  * manipulation. Commun. ACM 16(6), 372-378.
  */
-import { biconnected } from '../../core/biconnected.js';
-import { undirectedAdjacency } from '../../core/undirected.js';
+import { biconnected } from '../../core/structure/biconnected.js';
+import { undirectedAdjacency } from '../../core/graph/undirected.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 

@@ -4,7 +4,7 @@
  * Reference: Tushman, M. L. (1977). Special boundary roles in the innovation process.
  * Administrative Science Quarterly 22(4), 587-605.
  */
-import { boundarySpannersKernel } from '../../core/boundary-spanners.js';
+import { boundarySpannersKernel } from '../../core/structure/boundary-spanners.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';

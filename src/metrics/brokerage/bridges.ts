@@ -4,8 +4,8 @@
  * Reference: Granovetter, M. S. (1973). The strength of weak ties. Am. J. Sociol. 78(6), 1360-1380;
  * Tarjan, R. E. (1974). A note on finding the bridges of a graph. Inf. Process. Lett. 2(6), 160-161.
  */
-import { biconnected } from '../../core/biconnected.js';
-import { undirectedAdjacency } from '../../core/undirected.js';
+import { biconnected } from '../../core/structure/biconnected.js';
+import { undirectedAdjacency } from '../../core/graph/undirected.js';
 import type { OrgView } from '../../model/projection.js';
 
 /** A tie between two people, read as undirected. `source` comes first in the view's order. */

@@ -6,8 +6,8 @@
  * identifying bridging nodes in scale-free networks. KDD 2006 workshop; tech. report 2006-05,
  * SUNY Buffalo.
  */
-import { bridgingCoefficientKernel } from '../../core/bridging.js';
-import type { LengthTransform } from '../../core/csr.js';
+import { bridgingCoefficientKernel } from '../../core/structure/bridging.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { betweennessSync } from '../centrality/betweenness.js';

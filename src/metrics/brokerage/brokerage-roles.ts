@@ -5,7 +5,7 @@
  * Reference: Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to
  * brokerage in transaction networks. Sociological Methodology 19, 89-126.
  */
-import { brokerageExpectation, brokerageRolesKernel } from '../../core/brokerage-roles.js';
+import { brokerageExpectation, brokerageRolesKernel } from '../../core/structure/brokerage-roles.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, type GroupInput } from './groups.js';

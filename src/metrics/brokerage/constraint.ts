@@ -3,7 +3,7 @@
  * How much a person's contacts are tied to one another; low = a broker across structural holes.
  * Reference: Burt, R. S. (1992). Structural Holes. Harvard University Press, pp. 54-65.
  */
-import { constraintKernel } from '../../core/constraint.js';
+import { constraintKernel } from '../../core/structure/constraint.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';

@@ -4,7 +4,7 @@
  * Reference: Burt, R. S. (1992). Structural Holes; Borgatti, S. P. (1997). Structural holes:
  * unpacking Burt's redundancy measures. Connections 20(1), 35-38.
  */
-import { effectiveSizeKernel } from '../../core/effective-size.js';
+import { effectiveSizeKernel } from '../../core/structure/effective-size.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';

@@ -3,8 +3,8 @@
  * Effective size per contact: the share of a person's contacts that are non-redundant.
  * Reference: Burt, R. S. (1992). Structural Holes. Harvard University Press, p. 53.
  */
-import { egoDegrees } from '../../core/ego-ties.js';
-import { effectiveSizeKernel } from '../../core/effective-size.js';
+import { egoDegrees } from '../../core/structure/ego-ties.js';
+import { effectiveSizeKernel } from '../../core/structure/effective-size.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';

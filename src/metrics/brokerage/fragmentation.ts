@@ -6,15 +6,15 @@
  * Reference: Borgatti, S. P. (2006). Identifying sets of key players in a social network.
  * Comput. Math. Organ. Theory 12, 21-34.
  */
-import { biconnected } from '../../core/biconnected.js';
-import { connectedComponents } from '../../core/components.js';
-import type { LengthTransform } from '../../core/csr.js';
-import { harmonicPairSum } from '../../core/harmonic-pairs.js';
-import { undirectedAdjacency, type UndirectedAdjacency } from '../../core/undirected.js';
+import { biconnected } from '../../core/structure/biconnected.js';
+import { connectedComponents } from '../../core/graph/components.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
+import { harmonicPairSum } from '../../core/paths/harmonic-pairs.js';
+import { undirectedAdjacency, type UndirectedAdjacency } from '../../core/graph/undirected.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { definedOnly } from '../../core/options.js';
+import { definedOnly } from '../../core/util/options.js';
 
 /**
  * Component fragmentation of r remaining people whose components have sizes s_c:

@@ -5,7 +5,7 @@
  * Reference: Burt, R. S. (1992). Structural Holes, ch. 1 (brokerage across groups); Borgatti, S. P.
  * (2006). Identifying sets of key players in a social network. Comput. Math. Organ. Theory 12.
  */
-import { undirectedAdjacency } from '../../core/undirected.js';
+import { undirectedAdjacency } from '../../core/graph/undirected.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { groupMembership } from '../groups.js';

@@ -4,7 +4,7 @@
  * Reference: none (shared plumbing for brokerage-roles, participation, within-module-z,
  * module-roles and boundary-spanners; group codes come from the shared `groupMembership`).
  */
-import { egoTies, egoTiesInLocalityOrder, restoreOrder, type EgoTies } from '../../core/ego-ties.js';
+import { egoTies, egoTiesInLocalityOrder, restoreOrder, type EgoTies } from '../../core/structure/ego-ties.js';
 import { OrgraphError } from '../../model/errors.js';
 import { groupMembership } from '../groups.js';
 import type { OrgView } from '../../model/projection.js';

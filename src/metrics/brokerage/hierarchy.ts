@@ -3,7 +3,7 @@
  * How much of a person's constraint is concentrated on one contact (0 = spread evenly, 1 = all on one).
  * Reference: Burt, R. S. (1992). Structural Holes. Harvard University Press, pp. 70-71.
  */
-import { constraintKernel } from '../../core/constraint.js';
+import { constraintKernel } from '../../core/structure/constraint.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { structuralHoleTies } from './groups.js';

@@ -3,9 +3,9 @@
  * Ties between two people who share no contact, with how far apart they would be without the tie.
  * Reference: Granovetter, M. S. (1973). The strength of weak ties. Am. J. Sociol. 78(6), 1360-1380.
  */
-import { biconnected } from '../../core/biconnected.js';
-import { localBridgeSpans } from '../../core/local-bridge-spans.js';
-import { undirectedAdjacency } from '../../core/undirected.js';
+import { biconnected } from '../../core/structure/biconnected.js';
+import { localBridgeSpans } from '../../core/structure/local-bridge-spans.js';
+import { undirectedAdjacency } from '../../core/graph/undirected.js';
 import type { OrgView } from '../../model/projection.js';
 import type { PersonPair } from './bridges.js';
 

@@ -5,8 +5,8 @@
  * Reference: Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
  * networks. Nature 433, 895-900.
  */
-import { participationKernel } from '../../core/participation.js';
-import { withinModuleZKernel } from '../../core/within-module-z.js';
+import { participationKernel } from '../../core/structure/participation.js';
+import { withinModuleZKernel } from '../../core/structure/within-module-z.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';

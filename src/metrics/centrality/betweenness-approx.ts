@@ -6,9 +6,9 @@
  * centrality through sampling. Data Min. Knowl. Disc. 30(2), 438-475; Borassi, M. & Natale, E.
  * (2019). KADABRA is an ADaptive Algorithm for Betweenness via Random Approximation. ACM JEA 24.
  */
-import { riondatoSampleSize, vertexDiameterBound, type PathGraphPair } from '../../core/approx-betweenness.js';
-import type { LengthTransform } from '../../core/csr.js';
-import { allocateDeltas, topKStatus, type TopKStatus } from '../../core/kadabra.js';
+import { riondatoSampleSize, vertexDiameterBound, type PathGraphPair } from '../../core/paths/approx-betweenness.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
+import { allocateDeltas, topKStatus, type TopKStatus } from '../../core/paths/kadabra.js';
 import { openPathSession, runPathTask, runPathTaskSync } from '../../core/parallel/pool.js';
 import type { PathTaskSpec } from '../../core/parallel/tasks.js';
 import { OrgraphError } from '../../model/errors.js';
@@ -17,7 +17,7 @@ import { NodeScores } from '../scores.js';
 import { betweennessScale, type BetweennessOptions } from './betweenness.js';
 import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
 import type { SyncOptions } from './run-options.js';
-import { definedOnly } from '../../core/options.js';
+import { definedOnly } from '../../core/util/options.js';
 
 /**
  * Options of approximate betweenness: those of exact betweenness (normalisation, weights, length,

@@ -5,12 +5,12 @@
  * Sociometry 40(1), 35-41; Brandes, U. (2001). A faster algorithm for betweenness centrality.
  * J. Math. Sociol. 25(2), 163-177.
  */
-import type { LengthTransform } from '../../core/csr.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 import { runPathTask, runPathTaskSync } from '../../core/parallel/pool.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
-import { definedOnly } from '../../core/options.js';
+import { definedOnly } from '../../core/util/options.js';
 
 export interface BetweennessOptions {
   /** Divide by the number of pairs, as NetworkX does (see below). @defaultValue true */

@@ -4,11 +4,11 @@
  * Reference: Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
  * Social Networks 1(3), 215-239; Wasserman, S. & Faust, K. (1994). Social Network Analysis, p. 201.
  */
-import type { LengthTransform } from '../../core/csr.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { distanceSummaries, type PathInput } from './path-common.js';
-import { definedOnly } from '../../core/options.js';
+import { definedOnly } from '../../core/util/options.js';
 
 export interface ClosenessOptions {
   /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */

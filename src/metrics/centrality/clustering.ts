@@ -6,11 +6,11 @@
  * Phys. Rev. E 71, 065103; directed: Fagiolo, G. (2007). Clustering in complex directed networks.
  * Phys. Rev. E 76, 026107.
  */
-import { csrFromEdges } from '../../core/csr.js';
-import { triangleSums } from '../../core/triangles.js';
+import { csrFromEdges } from '../../core/graph/csr.js';
+import { triangleSums } from '../../core/graph/triangles.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { withDefaults } from '../../core/options.js';
+import { withDefaults } from '../../core/util/options.js';
 
 
 export interface ClusteringOptions {

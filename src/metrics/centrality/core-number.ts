@@ -5,7 +5,7 @@
  * 269-287; Batagelj, V. & Zaversnik, M. (2003). An O(m) algorithm for cores decomposition of
  * networks. arXiv:cs/0310049.
  */
-import { coreNumbers } from '../../core/k-core.js';
+import { coreNumbers } from '../../core/structure/k-core.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 

@@ -5,11 +5,11 @@
  * identification. Journal of Mathematical Sociology 2(1), 113-120.
  */
 import type { SpmvEngine } from '../../core/parallel/spmv.js';
-import { dominantEigenvector, dominantEigenvectorSymmetric, weakComponentLabels } from '../../core/power-iteration.js';
+import { dominantEigenvector, dominantEigenvectorSymmetric, weakComponentLabels } from '../../core/spectral/power-iteration.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { meanScaled, uniformValue } from './resolve-options.js';
-import { withDefaults } from '../../core/options.js';
+import { withDefaults } from '../../core/util/options.js';
 import { inCallingThread, syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
 export interface EigenvectorOptions extends RunOptions {

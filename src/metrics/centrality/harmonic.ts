@@ -4,11 +4,11 @@
  * Reference: Boldi, P. & Vigna, S. (2014). Axioms for centrality. Internet Mathematics 10(3-4),
  * 222-262; Marchiori, M. & Latora, V. (2000). Harmony in the small-world. Physica A 285, 539-546.
  */
-import type { LengthTransform } from '../../core/csr.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { distanceSummaries, type PathInput } from './path-common.js';
-import { definedOnly } from '../../core/options.js';
+import { definedOnly } from '../../core/util/options.js';
 
 export interface HarmonicOptions {
   /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */

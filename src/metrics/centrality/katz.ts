@@ -4,14 +4,14 @@
  * Reference: Katz, L. (1953). A new status index derived from sociometric analysis.
  * Psychometrika 18(1), 39-43.
  */
-import { katzKernel, solveResolventSymmetric } from '../../core/katz.js';
+import { katzKernel, solveResolventSymmetric } from '../../core/spectral/katz.js';
 import type { SpmvEngine } from '../../core/parallel/spmv.js';
-import { dominantEigenvector, dominantEigenvectorSymmetric } from '../../core/power-iteration.js';
+import { dominantEigenvector, dominantEigenvectorSymmetric } from '../../core/spectral/power-iteration.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { meanScaled, tieValues, uniformValue } from './resolve-options.js';
-import { withDefaults } from '../../core/options.js';
+import { withDefaults } from '../../core/util/options.js';
 import { inCallingThread, syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
 export interface KatzOptions extends RunOptions {

@@ -4,13 +4,13 @@
  * Reference: Page, L., Brin, S., Motwani, R. & Winograd, T. (1999). The PageRank citation ranking:
  * bringing order to the web. Stanford InfoLab Technical Report 1999-66.
  */
-import { pageRankKernel, pageRankSymmetric } from '../../core/pagerank.js';
+import { pageRankKernel, pageRankSymmetric } from '../../core/spectral/pagerank.js';
 import type { SpmvEngine } from '../../core/parallel/spmv.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { uniformValue } from './resolve-options.js';
-import { withDefaults } from '../../core/options.js';
+import { withDefaults } from '../../core/util/options.js';
 import { syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
 export interface PageRankOptions extends RunOptions {

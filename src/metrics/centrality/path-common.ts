@@ -5,11 +5,11 @@
  * Reference: Brandes, U. (2008). On variants of shortest-path betweenness centrality and their
  * generic computation. Social Networks 30(2), 136-145.
  */
-import type { PathGraphPair } from '../../core/approx-betweenness.js';
-import { lengthsFromStrengths, type Csr, type LengthTransform } from '../../core/csr.js';
+import type { PathGraphPair } from '../../core/paths/approx-betweenness.js';
+import { lengthsFromStrengths, type Csr, type LengthTransform } from '../../core/graph/csr.js';
 import { runPathTask, runPathTaskSync } from '../../core/parallel/pool.js';
 import { TaskAbortedError, threadCount, WorkerError } from '../../core/parallel/threads.js';
-import { pathGraphOf, uniformLength } from '../../core/path-graph.js';
+import { pathGraphOf, uniformLength } from '../../core/graph/path-graph.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 

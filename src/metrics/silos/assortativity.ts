@@ -4,7 +4,7 @@
  * groups, 0 = as random, negative = groups seek each other out.
  * Reference: Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E 67, 026126.
  */
-import { tieTotals } from '../../core/group-mixing.js';
+import { tieTotals } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 

@@ -5,9 +5,9 @@
  * Reference: Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding
  * of communities in large networks. J. Stat. Mech. P10008. Kernel: src/core/louvain.ts (typed arrays).
  */
-import { csrFromEdges, type Csr } from '../../core/csr.js';
-import { mulberry32, runSeed } from '../../core/random.js';
-import { louvainCommunities } from '../../core/louvain.js';
+import { csrFromEdges, type Csr } from '../../core/graph/csr.js';
+import { mulberry32, runSeed } from '../../core/util/random.js';
+import { louvainCommunities } from '../../core/community/louvain.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';

@@ -5,7 +5,7 @@
  * Reference: Kannan, R., Vempala, S. & Vetta, A. (2004). On clusterings: good, bad and spectral.
  * Journal of the ACM 51(3), 497-515.
  */
-import { groupCuts } from '../../core/group-mixing.js';
+import { groupCuts } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 

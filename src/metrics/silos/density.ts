@@ -4,8 +4,8 @@
  * members and everyone else; their ratio says how much denser a group is inside than across.
  * Reference: Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge University Press, §4.2.
  */
-import { edgeCount } from '../../core/csr.js';
-import { groupCuts, groupDensities } from '../../core/group-mixing.js';
+import { edgeCount } from '../../core/graph/csr.js';
+import { groupCuts, groupDensities } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 

@@ -6,10 +6,10 @@
  * Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises:
  * an experimental simulation. Social Psychology Quarterly 51(2), 123-140.
  */
-import { emptyGroupTotals, groupTotals, personMixing, type GroupTotals } from '../../core/group-mixing.js';
-import { permuteLabels } from '../../core/label-permutation.js';
-import { benjaminiHochberg } from '../../core/multiple-testing.js';
-import { mulberry32 } from '../../core/random.js';
+import { emptyGroupTotals, groupTotals, personMixing, type GroupTotals } from '../../core/groups/group-mixing.js';
+import { permuteLabels } from '../../core/community/label-permutation.js';
+import { benjaminiHochberg } from '../../core/util/multiple-testing.js';
+import { mulberry32 } from '../../core/util/random.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';

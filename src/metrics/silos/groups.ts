@@ -4,7 +4,7 @@
  * that every silo measure reads.
  * Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises.
  */
-import { groupTotals, type GroupTotals } from '../../core/group-mixing.js';
+import { groupTotals, type GroupTotals } from '../../core/groups/group-mixing.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { groupMembership } from '../groups.js';

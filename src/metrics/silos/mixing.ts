@@ -6,7 +6,7 @@
  * White, H. C., Boorman, S. A. & Breiger, R. L. (1976). Social structure from multiple networks I.
  * Blockmodels of roles and positions. American Journal of Sociology 81(4), 730-780.
  */
-import { groupMixingMatrix } from '../../core/group-mixing.js';
+import { groupMixingMatrix } from '../../core/groups/group-mixing.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { checkLabels, type GroupPartition } from './groups.js';

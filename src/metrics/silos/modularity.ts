@@ -6,8 +6,8 @@
  * networks. Physical Review E 69, 026113; Reichardt, J. & Bornholdt, S. (2006), Phys. Rev. E 74,
  * 016110 (resolution); Leicht, E. A. & Newman, M. E. J. (2008), Phys. Rev. Lett. 100, 118703 (directed).
  */
-import type { Csr } from '../../core/csr.js';
-import { groupTotals, tieTotals } from '../../core/group-mixing.js';
+import type { Csr } from '../../core/graph/csr.js';
+import { groupTotals, tieTotals } from '../../core/groups/group-mixing.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { checkLabels, type GroupPartition } from './groups.js';

@@ -7,7 +7,7 @@
  * identification. J. Stat. Mech. P09008 (NMI); Hubert, L. & Arabie, P. (1985). Comparing partitions.
  * Journal of Classification 2, 193-218 (ARI).
  */
-import { partitionContingency, type Contingency } from '../../core/partition-contingency.js';
+import { partitionContingency, type Contingency } from '../../core/community/partition-contingency.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { GroupPartition } from './groups.js';
 

@@ -7,7 +7,7 @@
  * Reference: orgraph's own composite of Krackhardt & Stern (1988, E-I), Kannan et al. (2004,
  * conductance) and block densities (Wasserman & Faust 1994, §10); see docs/metrics/silos.md.
  */
-import { groupCuts, groupDensities, tieTotals } from '../../core/group-mixing.js';
+import { groupCuts, groupDensities, tieTotals } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { partitionTotals, type GroupPartition } from './groups.js';
 

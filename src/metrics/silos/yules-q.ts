@@ -6,7 +6,7 @@
  * A 194, 257-319; used for homophily by Bojanowski, M. & Corten, R. (2014). Measuring segregation in
  * social networks. Social Networks 39, 14-32.
  */
-import { tiedDyads } from '../../core/group-mixing.js';
+import { tiedDyads } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
 import { checkLabels, type GroupPartition } from './groups.js';
 

@@ -4,13 +4,13 @@
  * These runs start real worker threads from the TypeScript sources (through tsx).
  */
 import { describe, expect, it } from 'vitest';
-import { pathGraphOf } from '../../../src/core/path-graph.js';
-import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/csr.js';
+import { pathGraphOf } from '../../../src/core/graph/path-graph.js';
+import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
 import { runPathTask, runPathTaskSync, TaskAbortedError } from '../../../src/core/parallel/pool.js';
 import type { PathTaskSpec } from '../../../src/core/parallel/tasks.js';
 import { WorkerError, workerEntry } from '../../../src/core/parallel/threads.js';
-import type { PathGraphPair } from '../../../src/core/approx-betweenness.js';
-import { mulberry32 } from '../../../src/core/random.js';
+import type { PathGraphPair } from '../../../src/core/paths/approx-betweenness.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
 
 /** A seeded sparse random graph (n = 2500, so the locality reordering is on) with integer weights. */
 function randomPair(directed: boolean, weighted: boolean): PathGraphPair {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dominantEigenvectorSymmetric } from '../../../src/core/power-iteration.js';
+import { dominantEigenvectorSymmetric } from '../../../src/core/spectral/power-iteration.js';
 import { balancedRowSplit, parallelEngine, sequentialEngine, spmvEngine, type SpmvEngine } from '../../../src/core/parallel/spmv.js';
 import { CONTROL, SPMV_OP, type SpmvWorkerData } from '../../../src/core/parallel/spmv.js';
 import { setWorkerPath, startWorker, WorkerError } from '../../../src/core/parallel/threads.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/core/random.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
 import { aggregateWithDuckDb, type AggregateResult } from '../../../src/ingest/aggregate/duckdb.js';
 import { aggregateInMemory, calendarPeriods, parseWindow } from '../../../src/ingest/aggregate/memory.js';
 import { aggregateSql, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/core/random.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
 import { fragmentationDistance, fragmentationSet } from '../../../src/metrics/brokerage/fragmentation.js';
 import { keyPlayersNeg, keyPlayersPos } from '../../../src/metrics/brokerage/key-players.js';
 import type { OrgView } from '../../../src/model/projection.js';

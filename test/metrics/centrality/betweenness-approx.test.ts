@@ -3,8 +3,8 @@
  * hand, and, with fixed seeds, every estimate within epsilon of the exact value on small graphs.
  */
 import { describe, expect, it } from 'vitest';
-import { riondatoSampleSize, vertexDiameterBound } from '../../../src/core/approx-betweenness.js';
-import { pathGraphOf } from '../../../src/core/path-graph.js';
+import { riondatoSampleSize, vertexDiameterBound } from '../../../src/core/paths/approx-betweenness.js';
+import { pathGraphOf } from '../../../src/core/graph/path-graph.js';
 import { betweennessApprox, betweennessApproxSync, DEFAULT_BETWEENNESS_APPROX_OPTIONS } from '../../../src/metrics/centrality/betweenness-approx.js';
 import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
 import { KITE, referenceCases, referenceView, viewOf } from './path-fixtures.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eiIndex, eiIndexWeighted } from '../../../src/metrics/silos/ei-index.js';
 import { groupPartition } from '../../../src/metrics/silos/groups.js';
-import { mulberry32 } from '../../../src/core/random.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
 import { caseView, emptyView, label, NX, small, smallDirected, twoTriangles } from './helpers.js';
 
 describe('eiIndex: degenerate inputs', () => {

@@ -1,0 +1,291 @@
+/**
+ * Brandes' betweenness accumulation
+ * Single-source shortest paths (BFS or Dijkstra) with path counting, then dependency accumulation.
+ * Reference: Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol. 25(2), 163-177.
+ */
+import { IndexedMinHeap } from './heap.js';
+import type { BucketPlan, PathGraph } from '../graph/path-graph.js';
+
+/**
+ * Scratch buffers for one thread: allocated once, reused for every source.
+ * NOTE: after each source `dist` is restored to "unreached" (-1 / Infinity) for the nodes it
+ * touched, so a run costs O(reached part), not O(n).
+ */
+export class PathScratch {
+  readonly hops: Int32Array;
+  readonly dist: Float64Array;
+  readonly sigma: Float64Array;
+  /** (1 + delta[w]) / sigma[w], the per-node coefficient of the pull formulation. */
+  readonly coef: Float64Array;
+  readonly order: Int32Array;
+  readonly heap: IndexedMinHeap;
+  /** Bucket queue for Dijkstra (see {@link bucketPlan}); null = use the heap. */
+  readonly buckets: BucketQueue | null;
+  /** First shortest-path predecessor of each node (Dijkstra); further ones in the pool below. */
+  readonly pred: Int32Array;
+  /** Head of each node's list of further predecessors in the pool; -1 = none. */
+  readonly predMore: Int32Array;
+  /** Pool of further predecessors: node and next entry. Grown on demand (ties are rare with lengths). */
+  predNode: Int32Array;
+  predNext: Int32Array;
+  /** Dependencies delta_s(v) of the push formulation (Dijkstra). */
+  readonly delta: Float64Array;
+
+  constructor(readonly n: number, plan: BucketPlan | null = null) {
+    this.hops = new Int32Array(n).fill(-1);
+    this.dist = new Float64Array(n).fill(Infinity);
+    this.sigma = new Float64Array(n);
+    this.coef = new Float64Array(n);
+    this.order = new Int32Array(n);
+    this.heap = new IndexedMinHeap(this.dist);
+    this.buckets = plan ? new BucketQueue(n, plan) : null;
+    this.pred = new Int32Array(n);
+    this.predMore = new Int32Array(n);
+    this.predNode = new Int32Array(Math.max(16, n));
+    this.predNext = new Int32Array(Math.max(16, n));
+    this.delta = new Float64Array(n);
+  }
+
+  /**
+   * Record v as a further shortest-path predecessor of w in pool entry `pool` (the pool doubles
+   * when full); returns the next free entry.
+   */
+  addPredecessor(pool: number, w: number, v: number): number {
+    if (pool === this.predNode.length) {
+      const node = new Int32Array(pool * 2);
+      const next = new Int32Array(pool * 2);
+      node.set(this.predNode);
+      next.set(this.predNext);
+      this.predNode = node;
+      this.predNext = next;
+    }
+    this.predNode[pool] = v;
+    this.predNext[pool] = this.predMore[w];
+    this.predMore[w] = pool;
+    return pool + 1;
+  }
+}
+
+/**
+ * A circular array of buckets of width `plan.width` holding singly linked lists of queue entries
+ * (Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering. CACM 12(11)).
+ * Entries are never removed: a node that moves to an earlier bucket leaves a stale entry behind,
+ * recognised because `bucketOf[node]` no longer names the bucket being emptied.
+ */
+export class BucketQueue {
+  readonly head: Int32Array;
+  readonly entryNode: Int32Array;
+  readonly entryNext: Int32Array;
+  /** Bucket index of a node's live entry; -1 when the node is not queued (never reached, or settled). */
+  readonly bucketOf: Float64Array;
+  readonly width: number;
+  readonly inverse: number;
+  readonly slots: number;
+
+  constructor(n: number, plan: BucketPlan) {
+    this.width = plan.width;
+    this.inverse = plan.inverse;
+    this.slots = plan.slots;
+    this.head = new Int32Array(plan.slots).fill(-1);
+    this.entryNode = new Int32Array(plan.capacity);
+    this.entryNext = new Int32Array(plan.capacity);
+    this.bucketOf = new Float64Array(n).fill(-1);
+  }
+}
+
+/**
+ * Add source `s`'s dependencies delta_s(v) = sum_{t} sigma_st(v) / sigma_st to `out[v]` (v != s).
+ *
+ *   delta_s(v) = sum_{w : v in P_s(w)} (sigma_sv / sigma_sw) (1 + delta_s(w))
+ *
+ * accumulated in "pull" form: each node sums over its own out-arcs to successors on shortest
+ * paths, so the backward pass writes each node once and needs no predecessor lists.
+ * Hop counts (BFS) when `g.lengths` is null, else Dijkstra with lengths summed along the path and
+ * compared with `<` and `===` exactly as NetworkX does, so equal-length paths are found the same way.
+ *
+ * Complexity: O(m) with BFS, O(m log n) with Dijkstra.
+ * @returns the number of nodes reached from s (s included)
+ */
+export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch): number {
+  if (g.lengths === null) return brandesBfs(g, s, out, scratch);
+  const count = scratch.buckets ? dijkstraBuckets(g, g.lengths, s, scratch, scratch.buckets) : dijkstraHeap(g, g.lengths, s, scratch);
+  accumulateDijkstra(count, out, scratch);
+  return count;
+}
+
+function brandesBfs(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch): number {
+  const { offsets, targets } = g;
+  const { hops, sigma, coef, order } = scratch;
+  // Step 1: BFS with path counts.
+  hops[s] = 0;
+  sigma[s] = 1;
+  order[0] = s;
+  let head = 0;
+  let tail = 1;
+  while (head < tail) {
+    const v = order[head++];
+    const next = hops[v] + 1;
+    const sv = sigma[v];
+    const end = offsets[v + 1];
+    for (let p = offsets[v]; p < end; p++) {
+      const w = targets[p];
+      const hw = hops[w];
+      if (hw < 0) {
+        hops[w] = next;
+        sigma[w] = sv;
+        order[tail++] = w;
+      } else if (hw === next) {
+        sigma[w] += sv;
+      }
+    }
+  }
+  // Step 2: dependencies in reverse BFS order (pull form).
+  for (let k = tail - 1; k > 0; k--) {
+    const v = order[k];
+    const next = hops[v] + 1;
+    let acc = 0;
+    const end = offsets[v + 1];
+    for (let p = offsets[v]; p < end; p++) {
+      const w = targets[p];
+      if (hops[w] === next) acc += coef[w];
+    }
+    const sv = sigma[v];
+    coef[v] = 1 / sv + acc;
+    out[v] += sv * acc;
+  }
+  // Step 3: reset what was touched.
+  for (let k = 0; k < tail; k++) hops[order[k]] = -1;
+  return tail;
+}
+
+/** Dijkstra with path counts and an indexed heap; fills `order` in settling order. @returns nodes settled */
+function dijkstraHeap(g: PathGraph, lengths: Float64Array, s: number, scratch: PathScratch): number {
+  const { offsets, targets } = g;
+  const { dist, sigma, order, heap, pred, predMore } = scratch;
+  let pool = 0;
+  // NOTE: dist[v] is final when v pops; sigma[v] too.
+  dist[s] = 0;
+  sigma[s] = 1;
+  heap.push(s);
+  let count = 0;
+  while (heap.size > 0) {
+    const v = heap.pop();
+    order[count++] = v;
+    const dv = dist[v];
+    const sv = sigma[v];
+    const end = offsets[v + 1];
+    for (let p = offsets[v]; p < end; p++) {
+      const w = targets[p];
+      const nd = dv + lengths[p];
+      const dw = dist[w];
+      if (nd < dw) {
+        dist[w] = nd;
+        sigma[w] = sv;
+        pred[w] = v;
+        predMore[w] = -1;
+        if (dw === Infinity) heap.push(w);
+        else heap.decrease(w);
+      } else if (nd === dw) {
+        sigma[w] += sv;
+        pool = scratch.addPredecessor(pool, w, v);
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Dijkstra with path counts and a bucket queue whose width is below the shortest arc: no node of a
+ * bucket can shorten the path to another node of the same bucket, so a whole bucket settles at
+ * once, in any order, with final distances and path counts (every shortest-path predecessor lies
+ * in an earlier bucket). Distances are the same float sums as with the heap, compared the same way.
+ * @returns nodes settled
+ */
+function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch: PathScratch, q: BucketQueue): number {
+  const { offsets, targets } = g;
+  const { dist, sigma, order, pred, predMore } = scratch;
+  const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+  let pool = 0;
+  dist[s] = 0;
+  sigma[s] = 1;
+  entryNode[0] = s;
+  entryNext[0] = -1;
+  head[0] = 0;
+  bucketOf[s] = 0;
+  let entries = 1;
+  let pending = 1;
+  let count = 0;
+  let current = 0;
+  let slot = 0;
+  while (pending > 0) {
+    let e = head[slot];
+    head[slot] = -1;
+    while (e >= 0) {
+      const v = entryNode[e];
+      e = entryNext[e];
+      if (bucketOf[v] !== current) continue; // stale: v moved to an earlier bucket and settled there
+      bucketOf[v] = -1;
+      pending--;
+      order[count++] = v;
+      const dv = dist[v];
+      const sv = sigma[v];
+      const end = offsets[v + 1];
+      for (let p = offsets[v]; p < end; p++) {
+        const w = targets[p];
+        const nd = dv + lengths[p];
+        const dw = dist[w];
+        if (nd < dw) {
+          dist[w] = nd;
+          sigma[w] = sv;
+          pred[w] = v;
+          predMore[w] = -1;
+          if (dw === Infinity) pending++;
+          let b = Math.floor(nd * inverse);
+          if (b <= current) b = current + 1;
+          if (b !== bucketOf[w]) {
+            bucketOf[w] = b;
+            const at = b % slots;
+            entryNode[entries] = w;
+            entryNext[entries] = head[at];
+            head[at] = entries++;
+          }
+        } else if (nd === dw) {
+          sigma[w] += sv;
+          pool = scratch.addPredecessor(pool, w, v);
+        }
+      }
+    }
+    current++;
+    slot = slot + 1 === slots ? 0 : slot + 1;
+  }
+  // Buckets ahead may still hold stale entries.
+  head.fill(-1);
+  return count;
+}
+
+/**
+ * Dependencies in reverse settling order over the recorded predecessors (push form, as NetworkX's
+ * `_accumulate_basic`): c = (1 + delta(w)) / sigma(w), delta(v) += sigma(v) c for each predecessor
+ * v of w. Only shortest-path arcs are visited (about n with lengths, where ties are rare), not all m.
+ * Then the reset of what the run touched.
+ */
+function accumulateDijkstra(count: number, out: Float64Array, scratch: PathScratch): void {
+  const { dist, sigma, order, pred, predMore, predNode, predNext, delta } = scratch;
+  for (let k = count - 1; k > 0; k--) {
+    const w = order[k];
+    const dw = delta[w];
+    const c = (1 + dw) / sigma[w];
+    out[w] += dw;
+    const v = pred[w];
+    delta[v] += sigma[v] * c;
+    for (let e = predMore[w]; e >= 0; e = predNext[e]) {
+      const u = predNode[e];
+      delta[u] += sigma[u] * c;
+    }
+  }
+  for (let k = 0; k < count; k++) {
+    const v = order[k];
+    dist[v] = Infinity;
+    delta[v] = 0;
+  }
+}
