@@ -127,7 +127,7 @@ export async function measure(
   fn: () => unknown | Promise<unknown>,
   options: { smoke?: boolean; maxRuns?: number; budgetSeconds?: number; longSeconds?: number } = {},
 ): Promise<Timing> {
-  const maxRuns = options.smoke ? 1 : options.maxRuns ?? 5;
+  const maxRuns = options.smoke ? 1 : (options.maxRuns ?? 5);
   const budget = options.budgetSeconds ?? 5;
   const long = options.longSeconds ?? 2;
   const samples: number[] = [];

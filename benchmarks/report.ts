@@ -26,7 +26,8 @@ function num(x: number | string | boolean | null | undefined): string {
 
 function peerCell(p: PeerResult | undefined): string {
   if (!p) return '-';
-  if (!p.available || p.seconds === undefined) return `n/a${p.reason ? ` (${p.reason.length > 60 ? p.reason.slice(0, 57) + '...' : p.reason})` : ''}`;
+  if (!p.available || p.seconds === undefined)
+    return `n/a${p.reason ? ` (${p.reason.length > 60 ? p.reason.slice(0, 57) + '...' : p.reason})` : ''}`;
   const threads = p.threads && p.threads > 1 ? ` [${p.threads} thr]` : '';
   const ratio = p.speedup !== undefined ? ` (x${p.speedup.toFixed(2)})` : '';
   return `${secs(p.seconds)}${ratio}${threads}`;
@@ -34,8 +35,18 @@ function peerCell(p: PeerResult | undefined): string {
 
 function notes(r: CaseResult): string {
   const parts: string[] = [];
-  if (r.stages) parts.push(Object.entries(r.stages).map(([k, v]) => `${k} ${secs(v)}`).join(', '));
-  if (r.memoryMB) parts.push(Object.entries(r.memoryMB).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', '));
+  if (r.stages)
+    parts.push(
+      Object.entries(r.stages)
+        .map(([k, v]) => `${k} ${secs(v)}`)
+        .join(', '),
+    );
+  if (r.memoryMB)
+    parts.push(
+      Object.entries(r.memoryMB)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
+        .join(', '),
+    );
   if (r.quality) {
     const q = Object.entries(r.quality).filter(([k]) => k !== 'workers' || true);
     if (q.length) parts.push(q.map(([k, v]) => `${k}=${num(v)}`).join(', '));
@@ -57,16 +68,25 @@ export function renderResults(file: ResultsFile): string {
       `Results file updated ${file.updated}.`,
   );
   if (file.provisional) {
-    lines.push('', '**Provisional figures**: measured on a machine shared with other busy processes (load average per row); to be re-run on a quiet machine.');
+    lines.push(
+      '',
+      '**Provisional figures**: measured on a machine shared with other busy processes (load average per row); to be re-run on a quiet machine.',
+    );
   }
-  lines.push('', 'Times are medians of up to 5 runs (one run when a run takes over 2 s). `(xR)` = peer time / orgraph time: above 1, orgraph is faster.');
+  lines.push(
+    '',
+    'Times are medians of up to 5 runs (one run when a run takes over 2 s). `(xR)` = peer time / orgraph time: above 1, orgraph is faster.',
+  );
   const byCase = new Map<number, CaseResult[]>();
   for (const r of file.results) {
     if (!byCase.has(r.id)) byCase.set(r.id, []);
     byCase.get(r.id)!.push(r);
   }
   for (const id of [...byCase.keys()].sort((a, b) => a - b)) {
-    const rows = byCase.get(id)!.slice().sort((a, b) => a.size - b.size);
+    const rows = byCase
+      .get(id)!
+      .slice()
+      .sort((a, b) => a.size - b.size);
     lines.push('', `### ${rows[0].name.replace(/org n=\d+/, 'org n=…')}`, '');
     lines.push('| n | ties | orgraph | ' + PEER_COLUMNS.join(' | ') + ' | load | notes |');
     lines.push('|---:|---:|---:|' + PEER_COLUMNS.map(() => '---:|').join('') + '---:|---|');
@@ -92,7 +112,9 @@ export function renderResults(file: ResultsFile): string {
       '|---|---|---:|---|---|',
     );
     for (const { r, t } of targets.sort((a, b) => a.r.id - b.r.id)) {
-      lines.push(`| ${r.name} | ${t.description} | ${r.available ? secs(r.seconds) : 'n/a'} | ${word(t.met)} | ${word(t.beatsPeersHere)} |`);
+      lines.push(
+        `| ${r.name} | ${t.description} | ${r.available ? secs(r.seconds) : 'n/a'} | ${word(t.met)} | ${word(t.beatsPeersHere)} |`,
+      );
     }
   }
   return lines.join('\n');

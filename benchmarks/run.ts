@@ -17,7 +17,19 @@ import { childMain, DEFAULT_RUNNER_OPTIONS, refreshTargets, runBenchmarks } from
 function parse(argv: readonly string[]) {
   const flags = new Set<string>();
   const values = new Map<string, string>();
-  const takesValue = new Set(['cases', 'sizes', 'seed', 'degree', 'workers', 'peer-threads', 'peer-timeout', 'out', 'docs', 'child', 'data-dir']);
+  const takesValue = new Set([
+    'cases',
+    'sizes',
+    'seed',
+    'degree',
+    'workers',
+    'peer-threads',
+    'peer-timeout',
+    'out',
+    'docs',
+    'child',
+    'data-dir',
+  ]);
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
@@ -27,7 +39,13 @@ function parse(argv: readonly string[]) {
       values.set(name, argv[++k]);
     } else flags.add(name);
   }
-  const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+  const list = (s: string | undefined) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [];
   const int = (name: string, dflt: number) => {
     const v = values.get(name);
     if (v === undefined) return dflt;
@@ -61,7 +79,7 @@ async function main(): Promise<void> {
     return;
   }
   const out = values.get('out') ?? DEFAULT_RUNNER_OPTIONS.out;
-  const docs = flags.has('no-docs') ? null : values.get('docs') ?? DEFAULT_RUNNER_OPTIONS.docs;
+  const docs = flags.has('no-docs') ? null : (values.get('docs') ?? DEFAULT_RUNNER_OPTIONS.docs);
   if (flags.has('docs-only')) {
     refreshTargets(out);
     if (docs) updateDocs(out, docs);

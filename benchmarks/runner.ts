@@ -87,7 +87,14 @@ export async function runCaseHere(c: BenchCase, ctx: CaseContext): Promise<CaseR
   } catch (err) {
     outcome = { available: false, reason: `error: ${(err as Error).message}` };
   }
-  return withTargets(c, { id: c.id, key: c.key, name: c.name(ctx.size, ctx.degree), size: ctx.size, ...outcome, peers: outcome.peers ?? [] });
+  return withTargets(c, {
+    id: c.id,
+    key: c.key,
+    name: c.name(ctx.size, ctx.degree),
+    size: ctx.size,
+    ...outcome,
+    peers: outcome.peers ?? [],
+  });
 }
 
 function runCaseInChild(c: BenchCase, ctx: Omit<CaseContext, 'log'>): CaseOutcome {
@@ -163,10 +170,12 @@ export async function runBenchmarks(options: Partial<RunnerOptions> = {}): Promi
       }
       const load = loadavg()[0];
       const ctx = { size, seed: o.seed, degree: o.degree, workers: o.workers, graphology: o.graphology, smoke: false, dataDir };
-      const outcome = o.inProcess ? await (async () => {
-        const r = await runCaseHere(c, { ...ctx, log: o.log });
-        return r as CaseOutcome;
-      })() : runCaseInChild(c, ctx);
+      const outcome = o.inProcess
+        ? await (async () => {
+            const r = await runCaseHere(c, { ...ctx, log: o.log });
+            return r as CaseOutcome;
+          })()
+        : runCaseInChild(c, ctx);
       const peers = [...(outcome.peers ?? [])];
       if (wantPeers) {
         o.log(`  python peers (${c.pythonPeerCase}) ...`);
@@ -185,8 +194,10 @@ export async function runBenchmarks(options: Partial<RunnerOptions> = {}): Promi
       const result = withTargets(c, { ...outcome, id: c.id, key: c.key, name, size, peers });
       const entry = { ...result, when: new Date().toISOString(), loadAverage: load };
       done.push(result);
-      o.log(`  orgraph ${result.available ? `${result.seconds?.toFixed(3)} s` : `n/a: ${result.reason}`}` +
-        peers.map((p) => `; ${p.tool} ${p.available ? `${p.seconds?.toFixed(3)} s` : 'n/a'}`).join(''));
+      o.log(
+        `  orgraph ${result.available ? `${result.seconds?.toFixed(3)} s` : `n/a: ${result.reason}`}` +
+          peers.map((p) => `; ${p.tool} ${p.available ? `${p.seconds?.toFixed(3)} s` : 'n/a'}`).join(''),
+      );
       // Merge into the results file after every case, so an interrupted run keeps what it measured.
       const previous = readResults(o.out);
       const kept = (previous?.results ?? []).filter((r) => !(r.id === entry.id && r.size === entry.size));

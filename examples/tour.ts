@@ -9,7 +9,10 @@ export async function tour(folder = new URL('./manufacturing-email', import.meta
   const { graph, report } = await loadFolder(folder);
   // ...or from records in your app.
   const small = OrgGraph.from({
-    people: [{ id: 'ana', attributes: { department: 'Sales' } }, { id: 'bo', attributes: { department: 'Eng' } }],
+    people: [
+      { id: 'ana', attributes: { department: 'Sales' } },
+      { id: 'bo', attributes: { department: 'Eng' } },
+    ],
     ties: [{ source: 'ana', target: 'bo', weight: 3, relation: 'advice' }],
   });
 

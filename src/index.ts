@@ -19,7 +19,17 @@ export { NodeScores, toJsonNumber } from './metrics/scores.js';
 export type { Diagnostics, RankedPerson } from './metrics/scores.js';
 
 // Tables: JSON, CSV, rows for console.table, HTML for notebooks.
-export { toJson, toCsv, recordsToCsv, csvCell, csvRow, toTable, htmlTable, DEFAULT_CSV_OPTIONS, DEFAULT_JSON_OPTIONS } from './model/tables.js';
+export {
+  toJson,
+  toCsv,
+  recordsToCsv,
+  csvCell,
+  csvRow,
+  toTable,
+  htmlTable,
+  DEFAULT_CSV_OPTIONS,
+  DEFAULT_JSON_OPTIONS,
+} from './model/tables.js';
 export type { CellValue, CsvOptions, JsonOptions, TableRow, TableOptions, HtmlTableOptions } from './model/tables.js';
 
 // Ingest: files, JSON and event logs into an OrgGraph, with a report of what was read.

@@ -25,7 +25,11 @@ const data = resolve(`.bench-data/org-n${people}-s${seed}-d20`);
 
 // Step 1: the data set (generated once, then reused).
 if (!existsSync(join(data, 'ties.csv'))) {
-  const g = spawnSync('npx', ['tsx', 'benchmarks/generate/org-graph.ts', '--people', String(people), '--seed', String(seed), '--out', data], { stdio: 'inherit' });
+  const g = spawnSync(
+    'npx',
+    ['tsx', 'benchmarks/generate/org-graph.ts', '--people', String(people), '--seed', String(seed), '--out', data],
+    { stdio: 'inherit' },
+  );
   if (g.status !== 0) throw new Error('generator failed');
 }
 

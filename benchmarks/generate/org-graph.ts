@@ -402,8 +402,11 @@ export async function writeOrgFiles(org: GeneratedOrg, dir: string): Promise<Org
     const mgr = org.manager[i] < 0 ? '' : personId(org.manager[i]);
     return `${personId(i)},${departmentName(org.department[i])},${teamName(org.team[i])},${org.level[i]},${mgr}\n`;
   });
-  await writeLines(f.ties, 'source,target,weight,relation\n', org.m, (e) =>
-    `p${org.sources[e]},p${org.targets[e]},${org.weights[e]},${GENERATED_RELATION}\n`,
+  await writeLines(
+    f.ties,
+    'source,target,weight,relation\n',
+    org.m,
+    (e) => `p${org.sources[e]},p${org.targets[e]},${org.weights[e]},${GENERATED_RELATION}\n`,
   );
   writeFileSync(f.relations, `relation,directed\n${GENERATED_RELATION},false\n`);
   writeFileSync(f.edgeSources, littleEndian(org.sources));
@@ -436,12 +439,16 @@ export function defaultOrgDir(options: OrgGeneratorOptions, root = '.bench-data'
  * Files of a generated organisation, generating and writing them only when `dir` does not already
  * hold a complete set made with the same options and generator version.
  */
-export async function ensureOrgFiles(options: OrgGeneratorOptions, dir = defaultOrgDir(options)): Promise<{ files: OrgFiles; meta: OrgFilesMeta; generated: boolean }> {
+export async function ensureOrgFiles(
+  options: OrgGeneratorOptions,
+  dir = defaultOrgDir(options),
+): Promise<{ files: OrgFiles; meta: OrgFilesMeta; generated: boolean }> {
   const o = resolveOrgGeneratorOptions(options);
   const f = orgFilesIn(dir);
   if (existsSync(f.meta)) {
     const meta = JSON.parse(readFileSync(f.meta, 'utf8')) as OrgFilesMeta;
-    if (meta.version === GENERATOR_VERSION && JSON.stringify(meta.options) === JSON.stringify(o)) return { files: f, meta, generated: false };
+    if (meta.version === GENERATOR_VERSION && JSON.stringify(meta.options) === JSON.stringify(o))
+      return { files: f, meta, generated: false };
   }
   const org = generateOrg(o);
   await writeOrgFiles(org, dir);
@@ -457,11 +464,21 @@ export function readEdgeArrays(files: OrgFiles): { sources: Int32Array; targets:
     new Uint8Array(copy).set(buf);
     return new ctor(copy);
   };
-  return { sources: read(files.edgeSources, Int32Array), targets: read(files.edgeTargets, Int32Array), weights: read(files.edgeWeights, Float64Array) };
+  return {
+    sources: read(files.edgeSources, Int32Array),
+    targets: read(files.edgeTargets, Int32Array),
+    weights: read(files.edgeWeights, Float64Array),
+  };
 }
 
 /** Summary figures used by tests and the docs: mean degree and the share of ties by kind. */
-export function orgSummary(org: GeneratedOrg): { averageDegree: number; teamShare: number; departmentShare: number; crossShare: number; maxDegree: number } {
+export function orgSummary(org: GeneratedOrg): {
+  averageDegree: number;
+  teamShare: number;
+  departmentShare: number;
+  crossShare: number;
+  maxDegree: number;
+} {
   const deg = new Int32Array(org.n);
   const byKind = [0, 0, 0];
   for (let e = 0; e < org.m; e++) {

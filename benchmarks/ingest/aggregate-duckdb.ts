@@ -59,8 +59,25 @@ const engine = process.argv.includes('--memory') ? 'memory' : 'duckdb';
 const t0 = performance.now();
 const r =
   engine === 'duckdb'
-    ? await aggregateWithDuckDb([file], { ...options, memoryLimit: arg('memory-limit', '2GB'), threads: Number(arg('threads', '2')), tempDirectory: join(dir, 'duckdb-tmp'), outDir: join(dir, 'out-duckdb') })
+    ? await aggregateWithDuckDb([file], {
+        ...options,
+        memoryLimit: arg('memory-limit', '2GB'),
+        threads: Number(arg('threads', '2')),
+        tempDirectory: join(dir, 'duckdb-tmp'),
+        outDir: join(dir, 'out-duckdb'),
+      })
     : await aggregateInMemory([file], options);
 const seconds = (performance.now() - t0) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ engine, events, people, rows: r.report.files[0].rowsRead, ties: r.report.ties, seconds: Number(seconds.toFixed(1)), peakRssMB: Math.round(peak), node: process.version }));
+console.log(
+  JSON.stringify({
+    engine,
+    events,
+    people,
+    rows: r.report.files[0].rowsRead,
+    ties: r.report.ties,
+    seconds: Number(seconds.toFixed(1)),
+    peakRssMB: Math.round(peak),
+    node: process.version,
+  }),
+);

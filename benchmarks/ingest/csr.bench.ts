@@ -9,7 +9,16 @@ import { loadFolder } from '../../src/ingest/index.js';
 import { project, type OrgView } from '../../src/model/projection.js';
 import { orgFixture } from '../fixture.js';
 import { defaultOrgDir, ensureOrgFiles, orgFilesIn } from '../generate/org-graph.js';
-import { caseName, collectGarbage, maxRssMB, measure, MemorySampler, type BenchCase, type CaseContext, type CaseOutcome } from '../harness.js';
+import {
+  caseName,
+  collectGarbage,
+  maxRssMB,
+  measure,
+  MemorySampler,
+  type BenchCase,
+  type CaseContext,
+  type CaseOutcome,
+} from '../harness.js';
 
 const MB = 2 ** 20;
 
@@ -40,7 +49,9 @@ async function ingestCase(ctx: CaseContext): Promise<CaseOutcome> {
   const t2 = performance.now();
   const memory = sampler.stop();
   if (graph.personCount !== meta.n || graph.tieCount !== meta.m || view.csr.arcCount !== 2 * meta.m) {
-    throw new Error(`ingest read ${graph.personCount} people / ${graph.tieCount} ties / ${view.csr.arcCount} arcs, expected ${meta.n} / ${meta.m} / ${2 * meta.m}`);
+    throw new Error(
+      `ingest read ${graph.personCount} people / ${graph.tieCount} ties / ${view.csr.arcCount} arcs, expected ${meta.n} / ${meta.m} / ${2 * meta.m}`,
+    );
   }
   collectGarbage();
   const rssEnd = process.memoryUsage().rss / MB;
@@ -58,7 +69,12 @@ async function ingestCase(ctx: CaseContext): Promise<CaseOutcome> {
       rssRetainedGraphAndView: rssEnd,
       viewArrays: viewArrayBytes(view) / MB,
     },
-    quality: { rowsRead: report.files.reduce((s, f) => s + f.rowsRead, 0), issues: report.issueCount, people: graph.personCount, ties: graph.tieCount },
+    quality: {
+      rowsRead: report.files.reduce((s, f) => s + f.rowsRead, 0),
+      issues: report.issueCount,
+      people: graph.personCount,
+      ties: graph.tieCount,
+    },
   };
 }
 
@@ -68,10 +84,13 @@ async function projectionCase(ctx: CaseContext): Promise<CaseOutcome> {
   collectGarbage();
   const rss0 = process.memoryUsage().rss / MB;
   const max0 = maxRssMB();
-  const t = await measure(() => {
-    view = undefined;
-    view = project(f.graph);
-  }, { smoke: ctx.smoke, maxRuns: 3 });
+  const t = await measure(
+    () => {
+      view = undefined;
+      view = project(f.graph);
+    },
+    { smoke: ctx.smoke, maxRuns: 3 },
+  );
   collectGarbage();
   const rss1 = process.memoryUsage().rss / MB;
   return {

@@ -133,14 +133,20 @@ async function main(): Promise<void> {
   }
   const sizes = arg('rows', '1000000,10000000').split(',').map(Number);
   const self = fileURLToPath(import.meta.url);
-  console.log(`csv-throughput  node ${process.version}  mode ${lenient ? 'lenient' : 'strict'}  load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+  console.log(
+    `csv-throughput  node ${process.version}  mode ${lenient ? 'lenient' : 'strict'}  load ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+  );
   console.log('rows        people     ties MB   wall s   cpu s   rows/s (wall)   rows/s (cpu)   peak RSS MB');
   for (const rows of sizes) {
     const dir = await ensureThroughputFiles(rows, seed, root);
-    const out = execFileSync(process.execPath, [...process.execArgv, self, '--child', dir, '--rows', String(rows), ...(lenient ? ['--lenient'] : [])], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, self, '--child', dir, '--rows', String(rows), ...(lenient ? ['--lenient'] : [])],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     const f = JSON.parse(out.trim().split('\n').pop()!) as Figures;
     console.log(
       [

@@ -59,13 +59,17 @@ export async function graphologyPeer(
   options: { smoke: boolean; orgraphSeconds?: number; orgraphTop10?: readonly number[]; maxSize: number },
 ): Promise<PeerResult> {
   const base = { tool: 'graphology-metrics', version: GRAPHOLOGY_METRICS_VERSION, threads: 1 };
-  if (org.n > options.maxSize) return { ...base, available: false, reason: `skipped above n=${options.maxSize} (too slow / too much memory)` };
+  if (org.n > options.maxSize)
+    return { ...base, available: false, reason: `skipped above n=${options.maxSize} (too slow / too much memory)` };
   const g = graphologyGraph(org);
   let result: Record<string, number> = {};
   try {
-    const t = await measure(() => {
-      result = run(g);
-    }, { smoke: options.smoke, maxRuns: 3 });
+    const t = await measure(
+      () => {
+        result = run(g);
+      },
+      { smoke: options.smoke, maxRuns: 3 },
+    );
     const values = new Float64Array(org.n);
     for (let i = 0; i < org.n; i++) values[i] = result[String(i)] ?? NaN;
     const top10 = topIndices(values, 10);

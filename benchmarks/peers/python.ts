@@ -9,7 +9,10 @@ import { overlap, type PeerResult } from '../harness.js';
 export const PEERS_SCRIPT = fileURLToPath(new URL('../../scripts/bench/peers.py', import.meta.url));
 
 interface PeerJson {
-  readonly tools: Record<string, { available: boolean; reason?: string; version?: string; seconds?: number; threads?: number; top?: number[] }>;
+  readonly tools: Record<
+    string,
+    { available: boolean; reason?: string; version?: string; seconds?: number; threads?: number; top?: number[] }
+  >;
 }
 
 const LABEL: Record<string, string> = { igraph: 'igraph', networkit: 'NetworKit' };
@@ -33,19 +36,31 @@ export function pythonPeers(options: {
   return tools.flatMap((tool) => pythonPeer(tool, options));
 }
 
-function pythonPeer(
-  tool: string,
-  options: Parameters<typeof pythonPeers>[0],
-): PeerResult[] {
+function pythonPeer(tool: string, options: Parameters<typeof pythonPeers>[0]): PeerResult[] {
   const tools = [tool];
   const top = Math.max(10, options.referenceTop?.length ?? 0);
   const proc = spawnSync(
     'python3',
-    [PEERS_SCRIPT, '--dir', options.dir, '--case', options.peerCase, '--tools', tools.join(','), '--threads', String(options.threads), '--top', String(top)],
+    [
+      PEERS_SCRIPT,
+      '--dir',
+      options.dir,
+      '--case',
+      options.peerCase,
+      '--tools',
+      tools.join(','),
+      '--threads',
+      String(options.threads),
+      '--top',
+      String(top),
+    ],
     { encoding: 'utf8', timeout: options.timeoutSeconds * 1000, maxBuffer: 16 * 2 ** 20 },
   );
   const fail = (reason: string): PeerResult[] => tools.map((t) => ({ tool: LABEL[t] ?? t, available: false, reason }));
-  if (proc.error) return fail((proc.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `timed out after ${options.timeoutSeconds} s` : proc.error.message);
+  if (proc.error)
+    return fail(
+      (proc.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `timed out after ${options.timeoutSeconds} s` : proc.error.message,
+    );
   if (proc.status !== 0) return fail(`peers.py exited ${proc.status}: ${proc.stderr.trim().split('\n').pop() ?? ''}`);
   const json = JSON.parse(proc.stdout.trim().split('\n').pop()!) as PeerJson;
   return tools.map((t): PeerResult => {
@@ -59,7 +74,9 @@ function pythonPeer(
       seconds: r.seconds,
       ...(options.orgraphSeconds && r.seconds !== undefined ? { speedup: r.seconds / options.orgraphSeconds } : {}),
       ...(options.orgraphTop10 && r.top ? { top10Agreement: overlap(options.orgraphTop10 as number[], r.top.slice(0, 10)) } : {}),
-      ...(options.referenceTop && r.top ? { recall: overlap(options.referenceTop as number[], r.top.slice(0, options.referenceTop.length)) } : {}),
+      ...(options.referenceTop && r.top
+        ? { recall: overlap(options.referenceTop as number[], r.top.slice(0, options.referenceTop.length)) }
+        : {}),
     };
   });
 }

@@ -28,7 +28,9 @@ function timed<T>(label: string, f: () => T): T {
   const out = f();
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
-  console.log(`${label.padEnd(52)} wall ${wall.toFixed(2).padStart(7)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7)} s`);
+  console.log(
+    `${label.padEnd(52)} wall ${wall.toFixed(2).padStart(7)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7)} s`,
+  );
   return out;
 }
 
@@ -47,7 +49,9 @@ const view = timed('project', () => project(graph));
 const auto = timed('groupGaps, default null', () => groupGaps(view, { attribute: 'department' }));
 summary(auto);
 if (rewiringDraws > 0) {
-  const rew = timed(`groupGaps, rewiring forced, ${rewiringDraws} draws`, () => groupGaps(view, { attribute: 'department', nullModel: 'rewiring', draws: rewiringDraws }));
+  const rew = timed(`groupGaps, rewiring forced, ${rewiringDraws} draws`, () =>
+    groupGaps(view, { attribute: 'department', nullModel: 'rewiring', draws: rewiringDraws }),
+  );
   summary(rew);
 }
 if (process.argv.includes('--compare')) {
@@ -66,6 +70,8 @@ if (process.argv.includes('--compare')) {
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   console.log(`  ${diff.length} between pairs expecting >= 5 ties`);
   console.log(`  |mean(conf) - mean(rewiring)| / sd(rewiring): median ${q(diff, 0.5).toFixed(2)}, max ${Math.max(...diff).toFixed(2)}`);
-  console.log(`  sd(conf) / sd(rewiring): min ${Math.min(...ratio).toFixed(2)}, median ${q(ratio, 0.5).toFixed(2)}, max ${Math.max(...ratio).toFixed(2)}`);
+  console.log(
+    `  sd(conf) / sd(rewiring): min ${Math.min(...ratio).toFixed(2)}, median ${q(ratio, 0.5).toFixed(2)}, max ${Math.max(...ratio).toFixed(2)}`,
+  );
   console.log(`  declared gaps: rewiring ${declaredRew}, configuration ${declaredConf}`);
 }

@@ -25,7 +25,9 @@ function timed<T>(label: string, f: () => T): T {
   const out = f();
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
-  console.log(`${label.padEnd(44)} wall ${wall.toFixed(2).padStart(7)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7)} s`);
+  console.log(
+    `${label.padEnd(44)} wall ${wall.toFixed(2).padStart(7)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(7)} s`,
+  );
   return out;
 }
 
@@ -39,9 +41,15 @@ const org = timed('generate', () => generateOrg({ people, seed, averageDegree: d
 const graph = timed('OrgGraph', () => toOrgGraph(org));
 const view = timed('project', () => project(graph));
 const fit = timed('fitIntroductionScore (alone)', () => fitIntroductionScore(view, { attribute: 'department' }));
-console.log(`  fitted ${fit.fitted}; held out ${fit.heldOut} per fold; ${fit.candidates} candidate pairs over 3 folds; weights ${JSON.stringify(fit.weights)}`);
-const fixed = timed('introductions, fixed weights', () => introductions(view, { attribute: 'department', gaps, perGap, score: DEFAULT_INTRODUCTION_SCORE }));
+console.log(
+  `  fitted ${fit.fitted}; held out ${fit.heldOut} per fold; ${fit.candidates} candidate pairs over 3 folds; weights ${JSON.stringify(fit.weights)}`,
+);
+const fixed = timed('introductions, fixed weights', () =>
+  introductions(view, { attribute: 'department', gaps, perGap, score: DEFAULT_INTRODUCTION_SCORE }),
+);
 const r = timed('introductions, default (fit + gaps + list)', () => introductions(view, { attribute: 'department', gaps, perGap }));
 const candidates = r.perPair.reduce((s, x) => s + x.candidates, 0);
-console.log(`  ${r.introductions.length} introductions over ${r.perPair.length} group pairs; ${candidates} candidates scored (fixed: ${fixed.introductions.length})`);
+console.log(
+  `  ${r.introductions.length} introductions over ${r.perPair.length} group pairs; ${candidates} candidates scored (fixed: ${fixed.introductions.length})`,
+);
 console.log(`  first: ${r.introductions[0]?.reasons.text ?? '(none)'}`);

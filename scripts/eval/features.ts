@@ -112,7 +112,24 @@ export function featuresFor(p: Prepared, hidden: ReadonlySet<number>, seed = 0):
     }
   }
   const cols: Record<string, number[]> = {};
-  const names = ['positive', 'cn', 'aa', 'ra', 'raw', 'ra3', 'jaccard', 'ka', 'kb', 'toB', 'toA', 'pairTies', 'sizeA', 'sizeB', 'random', 'hops'];
+  const names = [
+    'positive',
+    'cn',
+    'aa',
+    'ra',
+    'raw',
+    'ra3',
+    'jaccard',
+    'ka',
+    'kb',
+    'toB',
+    'toA',
+    'pairTies',
+    'sizeA',
+    'sizeB',
+    'random',
+    'hops',
+  ];
   for (const c of names) cols[c] = [];
   const scoreRandom = mulberry32(77 + seed);
   const stamp = new Int32Array(n).fill(-1);

@@ -18,7 +18,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_INTRODUCTION_SCORE, introductionPlausibility, introductionValue, type IntroductionScoreWeights } from '../../src/recommend/introduction-score.js';
+import {
+  DEFAULT_INTRODUCTION_SCORE,
+  introductionPlausibility,
+  introductionValue,
+  type IntroductionScoreWeights,
+} from '../../src/recommend/introduction-score.js';
 import { fitIntroductionScoreOnAdjacency } from '../../src/recommend/score-fit.js';
 import { aucOf, features, precisionOf, prepare, type Features } from './features.js';
 
@@ -40,7 +45,13 @@ type Measure = (typeof MEASURES)[number];
 /** Rows compared with orgraph (fitted) in the paired differences. */
 const PAIRED = ['resource allocation (RA)', 'RA + three-step (RA + 0.1 RA3)', 'Adamic-Adar', 'common neighbours'] as const;
 /** The RA + three-step baseline: resource allocation, plus 0.1 x RA over three-step paths to order pairs with no mutual contact. */
-const RA_THREE_STEP: IntroductionScoreWeights = Object.freeze({ commonNeighbours: 0, resourceAllocation: 1, weightedResourceAllocation: 0, threeStep: 0.1, baseline: 1e-4 });
+const RA_THREE_STEP: IntroductionScoreWeights = Object.freeze({
+  commonNeighbours: 0,
+  resourceAllocation: 1,
+  weightedResourceAllocation: 0,
+  threeStep: 0.1,
+  baseline: 1e-4,
+});
 
 /** The plausibility of every candidate under some weights. */
 export function plausibility(f: Features, weights: IntroductionScoreWeights): Float64Array {
@@ -74,7 +85,10 @@ function fullScore(f: Features, weights: IntroductionScoreWeights): Float64Array
 
 /** Two-sided 97.5% quantile of Student's t with df degrees of freedom (df 1..30; normal above). */
 export function tQuantile975(df: number): number {
-  const table = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+  const table = [
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093,
+    2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  ];
   return df >= 1 && df <= 30 ? table[df - 1] : 1.96;
 }
 
@@ -160,7 +174,13 @@ export async function samplingBias(dataset: string, attribute: string, seeds: re
     const all = fitIntroductionScoreOnAdjacency(p.adj, p.labels, { ...common, maxCandidates: Infinity });
     const old = fitIntroductionScoreOnAdjacency(p.adj, p.labels, { ...common, maxCandidates: 0, maxSources: 300, sampledPairs: 1_000_000 });
     const current = fitIntroductionScoreOnAdjacency(p.adj, p.labels, { ...common, maxCandidates: 0 });
-    rows.push({ seed, all: all.trials[0].auc, old: old.trials[0].auc, current: current.trials[0].auc, candidates: { all: all.candidates, old: old.candidates, current: current.candidates } });
+    rows.push({
+      seed,
+      all: all.trials[0].auc,
+      old: old.trials[0].auc,
+      current: current.trials[0].auc,
+      candidates: { all: all.candidates, old: old.candidates, current: current.candidates },
+    });
   }
   return { dataset, attribute, rows };
 }
@@ -175,7 +195,9 @@ function weightsText(w: IntroductionScoreWeights): string {
 
 function table(results: CaseResult[], repeats: number, bias: Awaited<ReturnType<typeof samplingBias>>): string {
   const lines: string[] = [];
-  lines.push(`Mean over ${repeats} random hidings (seeds ${FIRST_SEED}..${FIRST_SEED + repeats - 1}); 10% of cross-group ties hidden each time. Best of each column in bold (the full score row excluded: it is not meant to recover existing ties).`);
+  lines.push(
+    `Mean over ${repeats} random hidings (seeds ${FIRST_SEED}..${FIRST_SEED + repeats - 1}); 10% of cross-group ties hidden each time. Best of each column in bold (the full score row excluded: it is not meant to recover existing ties).`,
+  );
   lines.push('');
   lines.push(`| data set (groups) | score | AUC | ${KS.map((k) => `precision@${k}`).join(' | ')} |`);
   lines.push(`|---|---|---|${KS.map(() => '---').join('|')}|`);
@@ -194,7 +216,9 @@ function table(results: CaseResult[], repeats: number, bias: Awaited<ReturnType<
     }
   }
   lines.push('');
-  lines.push(`Paired differences, orgraph plausibility (fitted) minus each baseline, per hiding: mean [95% t-interval over the ${repeats} hidings, df ${repeats - 1}]. An interval that contains 0 is no evidence of a difference.`);
+  lines.push(
+    `Paired differences, orgraph plausibility (fitted) minus each baseline, per hiding: mean [95% t-interval over the ${repeats} hidings, df ${repeats - 1}]. An interval that contains 0 is no evidence of a difference.`,
+  );
   lines.push('');
   lines.push(`| data set | minus | AUC | precision@10 | precision@50 |`);
   lines.push(`|---|---|---|---|---|`);
@@ -213,11 +237,18 @@ function table(results: CaseResult[], repeats: number, bias: Awaited<ReturnType<
   lines.push('');
   for (const r of results) lines.push(`- ${r.dataset}: ${r.fittedWeights.map(weightsText).join('; ')}`);
   lines.push('');
-  lines.push(`Sampled candidate set against every pair (${bias.dataset}, ${bias.attribute}; fixed weights; one hold-out of 10% of cross-group ties per seed, the same ties in the three columns):`);
+  lines.push(
+    `Sampled candidate set against every pair (${bias.dataset}, ${bias.attribute}; fixed weights; one hold-out of 10% of cross-group ties per seed, the same ties in the three columns):`,
+  );
   lines.push('');
-  lines.push('| fit seed | AUC, every pair | AUC, sampled (300 sources, 1,000,000 far pairs: the old budget) | AUC, sampled (100 sources, 100,000 far pairs: current) |');
+  lines.push(
+    '| fit seed | AUC, every pair | AUC, sampled (300 sources, 1,000,000 far pairs: the old budget) | AUC, sampled (100 sources, 100,000 far pairs: current) |',
+  );
   lines.push('|---|---|---|---|');
-  for (const row of bias.rows) lines.push(`| ${row.seed} | ${f3(row.all)} (${row.candidates.all} pairs) | ${f3(row.old)} (${row.candidates.old}) | ${f3(row.current)} (${row.candidates.current}) |`);
+  for (const row of bias.rows)
+    lines.push(
+      `| ${row.seed} | ${f3(row.all)} (${row.candidates.all} pairs) | ${f3(row.old)} (${row.candidates.old}) | ${f3(row.current)} (${row.candidates.current}) |`,
+    );
   return lines.join('\n');
 }
 
@@ -232,7 +263,10 @@ async function main(): Promise<void> {
   console.log(text);
   console.log(`\n(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (args.includes('--write')) {
-    writeFileSync(join(ROOT, 'scripts', 'eval', 'recommendation-quality.json'), JSON.stringify({ repeats, results, samplingBias: bias }, null, 2) + '\n');
+    writeFileSync(
+      join(ROOT, 'scripts', 'eval', 'recommendation-quality.json'),
+      JSON.stringify({ repeats, results, samplingBias: bias }, null, 2) + '\n',
+    );
     const doc = join(ROOT, 'docs', 'recommendation-quality.md');
     const current = readFileSync(doc, 'utf8');
     const begin = '<!-- table:begin -->';

@@ -31,7 +31,11 @@ export async function tune(repeats: number): Promise<{ weights: IntroductionScor
     }
     console.error(`done ${c.dataset}`);
   }
-  return INTRODUCTION_SCORE_GRID.map((weights, g) => ({ weights, perDataset: sums[g], criterion: sums[g].reduce((s, x) => s + x, 0) / TUNING_CASES.length }));
+  return INTRODUCTION_SCORE_GRID.map((weights, g) => ({
+    weights,
+    perDataset: sums[g],
+    criterion: sums[g].reduce((s, x) => s + x, 0) / TUNING_CASES.length,
+  }));
 }
 
 async function main(): Promise<void> {
@@ -40,16 +44,24 @@ async function main(): Promise<void> {
   const rows = await tune(repeats);
   let best = 0;
   for (let g = 1; g < rows.length; g++) if (rows[g].criterion > rows[best].criterion) best = g;
-  console.log(`criterion = AUC + precision@50, mean over ${repeats} tuning hidings (seeds ${FIRST_SEED}..${FIRST_SEED + repeats - 1}), then over ${TUNING_CASES.map((c) => c.dataset).join(', ')}`);
+  console.log(
+    `criterion = AUC + precision@50, mean over ${repeats} tuning hidings (seeds ${FIRST_SEED}..${FIRST_SEED + repeats - 1}), then over ${TUNING_CASES.map((c) => c.dataset).join(', ')}`,
+  );
   console.log(`| lambda | RA/RAw | epsilon | ${TUNING_CASES.map((c) => c.dataset).join(' | ')} | mean |`);
   console.log(`|---|---|---|${TUNING_CASES.map(() => '---').join('|')}|---|`);
   for (const r of rows) {
     const w = r.weights;
-    console.log(`| ${w.commonNeighbours} | ${w.resourceAllocation ? 'RA' : 'RAw'} | ${w.threeStep} | ${r.perDataset.map((x) => x.toFixed(4)).join(' | ')} | ${r.criterion.toFixed(4)}${r === rows[best] ? ' (best)' : ''} |`);
+    console.log(
+      `| ${w.commonNeighbours} | ${w.resourceAllocation ? 'RA' : 'RAw'} | ${w.threeStep} | ${r.perDataset.map((x) => x.toFixed(4)).join(' | ')} | ${r.criterion.toFixed(4)}${r === rows[best] ? ' (best)' : ''} |`,
+    );
   }
-  const same = (Object.keys(DEFAULT_INTRODUCTION_SCORE) as (keyof IntroductionScoreWeights)[]).every((k) => rows[best].weights[k] === DEFAULT_INTRODUCTION_SCORE[k]);
+  const same = (Object.keys(DEFAULT_INTRODUCTION_SCORE) as (keyof IntroductionScoreWeights)[]).every(
+    (k) => rows[best].weights[k] === DEFAULT_INTRODUCTION_SCORE[k],
+  );
   console.log(`\nbest: ${JSON.stringify(rows[best].weights)}`);
-  console.log(same ? 'equals DEFAULT_INTRODUCTION_SCORE' : `DIFFERS from DEFAULT_INTRODUCTION_SCORE ${JSON.stringify(DEFAULT_INTRODUCTION_SCORE)}`);
+  console.log(
+    same ? 'equals DEFAULT_INTRODUCTION_SCORE' : `DIFFERS from DEFAULT_INTRODUCTION_SCORE ${JSON.stringify(DEFAULT_INTRODUCTION_SCORE)}`,
+  );
 }
 
 if (process.argv[1] && process.argv[1].endsWith('tune.ts')) void main();

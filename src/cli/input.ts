@@ -37,7 +37,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--lenient', 'keep going past bad rows (dropped or repaired, and reported) instead of stopping at the first')
     .option('--delimiter <char>', "CSV field delimiter: ',' (default), ';', tab or '|'")
     .option('--undirected-relations <list>', 'comma-separated relations whose ties are undirected')
-    .option('--manager-column <col>', 'people column holding each person\'s manager id (adds reports_to ties)')
+    .option('--manager-column <col>', "people column holding each person's manager id (adds reports_to ties)")
     .option('--identities <file>', 'person_id,alias[,source] CSV: people renamed to person_id, aliases merged, unmatched reported')
     .option('--from <format>', `input format: ${SOURCE_FORMATS.join(', ')} (default: detected from the file)`);
 }
@@ -73,7 +73,12 @@ export async function loadInput(dir: string | undefined, opts: InputCliOptions):
   const r = resolveIdentities(loaded.graph, await loadIdentities(opts.identities, ingestOptionsFrom(opts)));
   if (r.unmatched > 0) {
     loaded.report.issueCount++;
-    loaded.report.issues.push({ file: opts.identities, code: 'E_UNKNOWN_PERSON', action: 'warning', message: `${r.unmatched} of ${loaded.graph.personCount} people have no alias in the identities file and keep their own id (e.g. ${r.unmatchedExamples.map((x) => `"${x}"`).join(', ')})` });
+    loaded.report.issues.push({
+      file: opts.identities,
+      code: 'E_UNKNOWN_PERSON',
+      action: 'warning',
+      message: `${r.unmatched} of ${loaded.graph.personCount} people have no alias in the identities file and keep their own id (e.g. ${r.unmatchedExamples.map((x) => `"${x}"`).join(', ')})`,
+    });
   }
   return { graph: r.graph, report: { ...loaded.report, people: r.graph.personCount, ties: r.graph.tieCount } };
 }
@@ -85,7 +90,9 @@ async function loadGraphInput(dir: string | undefined, opts: InputCliOptions): P
   }
   if (dir === undefined) {
     if (opts.ties === undefined) {
-      throw new UsageError(opts.people !== undefined ? '--people needs --ties too' : 'no input: give a folder (people.csv, ties.csv) or --ties F [--people F]');
+      throw new UsageError(
+        opts.people !== undefined ? '--people needs --ties too' : 'no input: give a folder (people.csv, ties.csv) or --ties F [--people F]',
+      );
     }
     return loadFiles({ people: opts.people, ties: opts.ties, relations: opts.relations }, options);
   }
@@ -95,8 +102,10 @@ async function loadGraphInput(dir: string | undefined, opts: InputCliOptions): P
   } catch {
     isFile = false;
   }
-  if (opts.from !== undefined && !SOURCE_FORMATS.includes(opts.from as SourceFormat)) throw new UsageError(`--from must be one of ${SOURCE_FORMATS.join(', ')}, got "${opts.from}"`);
-  const format = opts.from !== undefined ? (opts.from as SourceFormat) : await detectSource(dir, options.delimiter ?? ',').catch(() => null);
+  if (opts.from !== undefined && !SOURCE_FORMATS.includes(opts.from as SourceFormat))
+    throw new UsageError(`--from must be one of ${SOURCE_FORMATS.join(', ')}, got "${opts.from}"`);
+  const format =
+    opts.from !== undefined ? (opts.from as SourceFormat) : await detectSource(dir, options.delimiter ?? ',').catch(() => null);
   if (format !== null && format !== 'csv') return loadSource(dir, format, options);
   if (isFile && dir.toLowerCase().endsWith('.json')) return loadJson(dir, options);
   if (isFile) throw new UsageError(`${dir} is a file: give its folder, a .json file, or --ties ${dir}`);

@@ -193,7 +193,13 @@ function reasonOf(e: unknown): string {
  * the whole new one; the temporary file is removed on failure and on SIGINT / SIGTERM. A file that
  * cannot be written is `E_OUTPUT_PATH` (exit 1), naming the path and the reason.
  */
-export async function writeOutput(text: string, out: string | undefined, io: CliIo, inputs: readonly string[] = [], fs: OutputFs = NODE_OUTPUT_FS): Promise<void> {
+export async function writeOutput(
+  text: string,
+  out: string | undefined,
+  io: CliIo,
+  inputs: readonly string[] = [],
+  fs: OutputFs = NODE_OUTPUT_FS,
+): Promise<void> {
   if (out === undefined || out === '' || out === '-') {
     io.out(text);
     return;
@@ -234,7 +240,8 @@ export function checkOutputFolder(out: string, inputs: readonly string[]): strin
   if (out.trim() === '') throw new UsageError('--out must name a folder');
   refuseInputOverlap(out, inputs, 'folder');
   const target = realish(out);
-  if (inside(realish(process.cwd()), target)) throw new UsageError(`--out ${oneLine(out)} holds the current directory: choose a folder of its own`);
+  if (inside(realish(process.cwd()), target))
+    throw new UsageError(`--out ${oneLine(out)} holds the current directory: choose a folder of its own`);
   let isDir: boolean;
   try {
     isDir = statSync(target).isDirectory();
@@ -244,7 +251,9 @@ export function checkOutputFolder(out: string, inputs: readonly string[]): strin
   if (!isDir) throw new UsageError(`--out ${oneLine(out)} is a file: give a folder`);
   const foreign = foreignEntries(target);
   if (foreign.length > 0) {
-    throw new UsageError(`--out ${oneLine(out)} is not an orgraph output folder (it holds ${oneLine(foreign[0])}${foreign.length > 1 ? ` and ${foreign.length - 1} more` : ''}): give an empty or new folder`);
+    throw new UsageError(
+      `--out ${oneLine(out)} is not an orgraph output folder (it holds ${oneLine(foreign[0])}${foreign.length > 1 ? ` and ${foreign.length - 1} more` : ''}): give an empty or new folder`,
+    );
   }
   return target;
 }
@@ -256,7 +265,8 @@ export function foreignEntries(dir: string): string[] {
   let listed: Set<string> | null = null;
   try {
     const manifest = JSON.parse(readFileSync(join(dir, FOLDER_MANIFEST), 'utf8')) as { orgraph?: unknown; files?: unknown };
-    if (typeof manifest.orgraph === 'string' && Array.isArray(manifest.files)) listed = new Set(manifest.files.filter((f): f is string => typeof f === 'string'));
+    if (typeof manifest.orgraph === 'string' && Array.isArray(manifest.files))
+      listed = new Set(manifest.files.filter((f): f is string => typeof f === 'string'));
   } catch {
     listed = null;
   }
@@ -272,9 +282,15 @@ export function foreignEntries(dir: string): string[] {
  * write failure or a signal the staging folder is removed and the previous run put back. Files of
  * the previous run that this run does not write are gone with it. `files` must include the manifest.
  */
-export async function writeOutputFolder(target: string, files: ReadonlyMap<string, string>, inputs: readonly string[], fs: OutputFs = NODE_OUTPUT_FS): Promise<void> {
+export async function writeOutputFolder(
+  target: string,
+  files: ReadonlyMap<string, string>,
+  inputs: readonly string[],
+  fs: OutputFs = NODE_OUTPUT_FS,
+): Promise<void> {
   for (const name of files.keys()) {
-    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.' || name === '') throw new RangeError(`not a plain file name: ${name}`);
+    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.' || name === '')
+      throw new RangeError(`not a plain file name: ${name}`);
   }
   checkOutputFolder(target, inputs); // again: the folder may have changed during the analysis
   const parent = dirname(target);

@@ -43,7 +43,12 @@ export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command 
 }
 
 /** Load the input and project it as the options say. */
-export async function loadView(dir: string | undefined, opts: RecommendCliOptions, io: CliIo, defaults: { directed?: boolean } = {}): Promise<OrgView> {
+export async function loadView(
+  dir: string | undefined,
+  opts: RecommendCliOptions,
+  io: CliIo,
+  defaults: { directed?: boolean } = {},
+): Promise<OrgView> {
   const out = opts.out;
   if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputPaths(dir, opts), 'file');
   const { graph, report } = await loadInput(dir, opts);
@@ -70,7 +75,11 @@ export function fmt(x: number | null | undefined, digits = 3): string {
 /** A plain text table with aligned columns. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]) => cells.map((s, c) => s.padEnd(width[c])).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((s, c) => s.padEnd(width[c]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
@@ -130,7 +139,10 @@ export function scorecardText(r: ScorecardResult, title: string): string {
  * Toward = up for a min-only target, down for a max-only one; with both, toward the band.
  * @example trend({ actual: 3, min: 5, max: null }, { actual: 4, min: 5, max: null }) // 'up, better'
  */
-export function trend(before: Pick<ObjectiveStatus, 'actual' | 'min' | 'max'>, after: Pick<ObjectiveStatus, 'actual' | 'min' | 'max'>): string {
+export function trend(
+  before: Pick<ObjectiveStatus, 'actual' | 'min' | 'max'>,
+  after: Pick<ObjectiveStatus, 'actual' | 'min' | 'max'>,
+): string {
   const a = before.actual;
   const b = after.actual;
   if (!Number.isFinite(a) || !Number.isFinite(b)) return '-';

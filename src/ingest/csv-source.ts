@@ -211,7 +211,9 @@ export async function readCsv(
 
   // Step 3: the tokenizer over every chunk.
   const it: AsyncIterator<unknown> | Iterator<unknown> =
-    Symbol.asyncIterator in source ? (source as AsyncIterable<unknown>)[Symbol.asyncIterator]() : (source as Iterable<unknown>)[Symbol.iterator]();
+    Symbol.asyncIterator in source
+      ? (source as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+      : (source as Iterable<unknown>)[Symbol.iterator]();
   let finished = false;
   try {
     const tokenizer = new CsvTokenizer(delimiter, onRecord, onBad);
@@ -237,7 +239,8 @@ export async function readCsv(
     if (!finished) await it.return?.();
   }
   f.lineEndings = crlf && lf ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : 'none';
-  if (width < 0) ctx.fatal('E_EMPTY_FILE', f.bom || f.blankLines ? 'the file has no header (only blank lines)' : 'the file is empty', { file });
+  if (width < 0)
+    ctx.fatal('E_EMPTY_FILE', f.bom || f.blankLines ? 'the file has no header (only blank lines)' : 'the file is empty', { file });
   if (f.rowsRead === 0) ctx.problem(f, 'warning', 'E_EMPTY_FILE', 'the file has a header but no data rows', 1);
   return f;
 }

@@ -7,7 +7,15 @@
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { optionalInputFile } from './files.js';
-import { INFLUENCE_VALUES, MAX_WEIGHT, MIN_WEIGHT, REPORTS_TO, OrgGraphBuilder, type Influence, type OrgGraph } from '../model/org-graph.js';
+import {
+  INFLUENCE_VALUES,
+  MAX_WEIGHT,
+  MIN_WEIGHT,
+  REPORTS_TO,
+  OrgGraphBuilder,
+  type Influence,
+  type OrgGraph,
+} from '../model/org-graph.js';
 import { GrowableInt32 } from '../core/graph/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
@@ -55,7 +63,8 @@ export async function loadFolder(dir: string, options: IngestOptions = {}): Prom
     isDir = (await stat(dir)).isDirectory();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') ctx.fatal('E_UNREADABLE', code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be read (${code ?? String(e)})`, { file: dir });
+    if (code !== 'ENOENT' && code !== 'ENOTDIR')
+      ctx.fatal('E_UNREADABLE', code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be read (${code ?? String(e)})`, { file: dir });
   }
   if (!isDir) ctx.fatal('E_FILE_NOT_FOUND', 'no such folder', { file: dir });
   const people = join(dir, 'people.csv');
@@ -163,7 +172,13 @@ async function readRelations(ctx: IngestContext, input: Named, influence: Map<st
       const flow = flowCol >= 0 ? (fields[flowCol] ?? '').trim().toLowerCase().replace(/\s+/g, '') : '';
       if (flow !== '') {
         if (!(INFLUENCE_VALUES as readonly string[]).includes(flow)) {
-          return ctx.drop(file, 'E_BAD_VALUE', `influence must be source->target, target->source or both (or empty), got "${fields[flowCol].trim()}"`, line, 'influence');
+          return ctx.drop(
+            file,
+            'E_BAD_VALUE',
+            `influence must be source->target, target->source or both (or empty), got "${fields[flowCol].trim()}"`,
+            line,
+            'influence',
+          );
         }
         influence.set(ownString(name), flow as Influence);
       }
@@ -178,7 +193,12 @@ async function readRelations(ctx: IngestContext, input: Named, influence: Map<st
  * @internal Reads people rows into an empty builder; returns (person, manager) index pairs when a
  * manager column is set. `ids` receives every person added (same indices as the builder).
  */
-export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: Named, ids: IdIndex = new IdIndex()): Promise<GrowableInt32 | null> {
+export async function readPeople(
+  ctx: IngestContext,
+  b: OrgGraphBuilder,
+  input: Named,
+  ids: IdIndex = new IdIndex(),
+): Promise<GrowableInt32 | null> {
   const o = ctx.options;
   let f!: FileReport;
   let idCol = 0;
@@ -195,15 +215,19 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
       checkHeader(ctx, f, columns, ['id'], o.delimiter);
       const idx = columnIndex(columns);
       idCol = idx.get('id')!;
-      extCol = o.externalColumn !== null ? idx.get(o.externalColumn.toLowerCase()) ?? -1 : -1;
+      extCol = o.externalColumn !== null ? (idx.get(o.externalColumn.toLowerCase()) ?? -1) : -1;
       if (o.managerColumn !== null) {
         mgrCol = idx.get(o.managerColumn.toLowerCase()) ?? -1;
         if (mgrCol < 0) {
-          ctx.fatal('E_MISSING_COLUMN', `missing manager column "${o.managerColumn}" (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`, {
-            file: f.file,
-            line: 1,
-            field: o.managerColumn,
-          });
+          ctx.fatal(
+            'E_MISSING_COLUMN',
+            `missing manager column "${o.managerColumn}" (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`,
+            {
+              file: f.file,
+              line: 1,
+              field: o.managerColumn,
+            },
+          );
         }
       }
       attrCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== extCol);
@@ -230,7 +254,8 @@ export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: 
       for (let k = 0; k < attrCols.length; k++) {
         const raw = fields[attrCols[k]].trim();
         const v = raw === '' ? null : ownString(raw);
-        if (k === protoAttr) Object.defineProperty(attributes, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
+        if (k === protoAttr)
+          Object.defineProperty(attributes, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
         else attributes[attrNames[k]] = v;
       }
       const own = ownString(id);

@@ -131,11 +131,16 @@ function resolveEventOptions(o: EventOptions): Resolved {
     mergeRows: o.mergeRows ?? d.mergeRows,
   };
   if (!['full', 'split', 'duration'].includes(r.weighting)) {
-    throw new OrgraphError('E_BAD_OPTION', `groupWeighting must be full, split or duration, got ${JSON.stringify(r.weighting)}`, { field: 'groupWeighting' });
+    throw new OrgraphError('E_BAD_OPTION', `groupWeighting must be full, split or duration, got ${JSON.stringify(r.weighting)}`, {
+      field: 'groupWeighting',
+    });
   }
-  if (!(r.maxRecipients >= 1)) throw new OrgraphError('E_BAD_OPTION', `maxRecipients must be >= 1, got ${r.maxRecipients}`, { field: 'maxRecipients' });
+  if (!(r.maxRecipients >= 1))
+    throw new OrgraphError('E_BAD_OPTION', `maxRecipients must be >= 1, got ${r.maxRecipients}`, { field: 'maxRecipients' });
   if (!Number.isInteger(r.minInteractions) || r.minInteractions < 1) {
-    throw new OrgraphError('E_BAD_OPTION', `minInteractions must be an integer >= 1, got ${r.minInteractions}`, { field: 'minInteractions' });
+    throw new OrgraphError('E_BAD_OPTION', `minInteractions must be an integer >= 1, got ${r.minInteractions}`, {
+      field: 'minInteractions',
+    });
   }
   if (!(r.from < r.to)) throw new OrgraphError('E_BAD_OPTION', 'the window is empty: from must be before to', { field: 'from' });
   return r;
@@ -390,7 +395,15 @@ async function ingestEvents(input: CsvInput, file: string, options: EventOptions
   let f!: FileReport;
 
   // Pending merged event (mergeRows): consecutive rows with equal sender, time and channel.
-  let pending: { sender: string; recipients: string[]; time: number; channel: string | null; duration: number; line: number; key: string } | null = null;
+  let pending: {
+    sender: string;
+    recipients: string[];
+    time: number;
+    channel: string | null;
+    duration: number;
+    line: number;
+    key: string;
+  } | null = null;
   const flush = (): void => {
     if (!pending) return;
     const p = pending;
@@ -416,16 +429,31 @@ async function ingestEvents(input: CsvInput, file: string, options: EventOptions
             break;
           }
         }
-        if (col[key] < 0 && (key === 'sender' || key === 'recipients' || (wanted !== undefined && key !== 'time') || (key === 'time' && r.windowed) || (key === 'duration' && r.weighting === 'duration'))) {
+        if (
+          col[key] < 0 &&
+          (key === 'sender' ||
+            key === 'recipients' ||
+            (wanted !== undefined && key !== 'time') ||
+            (key === 'time' && r.windowed) ||
+            (key === 'duration' && r.weighting === 'duration'))
+        ) {
           const need = wanted ?? ALIASES[key][0];
           const raw = columns.join(ctx.options.delimiter);
           for (const d of [',', ';', '\t', '|']) {
             if (d !== ctx.options.delimiter && raw.includes(d) && raw.split(d).length > columns.length) {
-              ctx.fatal('E_DELIMITER', `the header looks ${d === '\t' ? 'tab' : `'${d}'`}-separated: use --delimiter ${d === '\t' ? 'tab' : `'${d}'`}`, { file, line: 1 });
+              ctx.fatal(
+                'E_DELIMITER',
+                `the header looks ${d === '\t' ? 'tab' : `'${d}'`}-separated: use --delimiter ${d === '\t' ? 'tab' : `'${d}'`}`,
+                { file, line: 1 },
+              );
             }
           }
           const why = key === 'time' ? ' (a time window was asked for)' : key === 'duration' ? " (groupWeighting 'duration')" : '';
-          ctx.fatal('E_MISSING_COLUMN', `missing column "${need}"${why} (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`, { file, line: 1, field: need });
+          ctx.fatal('E_MISSING_COLUMN', `missing column "${need}"${why} (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`, {
+            file,
+            line: 1,
+            field: need,
+          });
         }
       }
       const used = new Set(Object.values(col));
@@ -434,9 +462,13 @@ async function ingestEvents(input: CsvInput, file: string, options: EventOptions
     row(fields, line) {
       const sender = fields[col.sender].trim();
       if (sender === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty sender', line, 'sender');
-      const recipients = fields[col.recipients].split(RECIPIENT_SEPARATOR).map((x) => x.trim()).filter((x) => x !== '');
+      const recipients = fields[col.recipients]
+        .split(RECIPIENT_SEPARATOR)
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
       if (recipients.length === 0) return ctx.drop(f, 'E_EMPTY_ID', 'no recipients', line, 'recipients');
-      if (peopleFile !== null && b.indexOf(sender) < 0) return ctx.drop(f, 'E_UNKNOWN_PERSON', `sender "${sender}" is not in the people file`, line, 'sender');
+      if (peopleFile !== null && b.indexOf(sender) < 0)
+        return ctx.drop(f, 'E_UNKNOWN_PERSON', `sender "${sender}" is not in the people file`, line, 'sender');
       let time = 0;
       if (col.time >= 0) {
         const t = parseTime(fields[col.time]);

@@ -50,7 +50,10 @@ export async function loadJson(pathOrObject: string | OrgJson, options: IngestOp
     let text = decoder.push(bytes) + decoder.end();
     if (decoder.invalid) {
       const at = text.search(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-      ctx.fatal('E_ENCODING', 'invalid UTF-8 bytes (save the file as UTF-8)', { file, line: text.slice(0, Math.max(0, at)).split('\n').length });
+      ctx.fatal('E_ENCODING', 'invalid UTF-8 bytes (save the file as UTF-8)', {
+        file,
+        line: text.slice(0, Math.max(0, at)).split('\n').length,
+      });
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim() === '') ctx.fatal('E_EMPTY_FILE', 'the file is empty', { file });
@@ -86,7 +89,8 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
   const people = doc.people as unknown[] | undefined;
   const ties = doc.ties as unknown[];
   const relations = (doc.relations as unknown[] | undefined) ?? [];
-  if (o.managerColumn !== null && !people) ctx.fatal('E_BAD_OPTION', `managerColumn "${o.managerColumn}" needs people`, { field: 'managerColumn' });
+  if (o.managerColumn !== null && !people)
+    ctx.fatal('E_BAD_OPTION', `managerColumn "${o.managerColumn}" needs people`, { field: 'managerColumn' });
   const b = new OrgGraphBuilder();
 
   // Step 1: relations.
@@ -127,7 +131,8 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
       }
       if (id === null || id === '') return ctx.drop(f, 'E_EMPTY_ID', 'missing or empty person id', undefined, `${at}.id`);
       const first = b.indexOf(id);
-      if (first >= 0) return ctx.drop(f, 'E_DUPLICATE_PERSON', `person id "${id}" already appeared at ${where[first]}`, undefined, `${at}.id`);
+      if (first >= 0)
+        return ctx.drop(f, 'E_DUPLICATE_PERSON', `person id "${id}" already appeared at ${where[first]}`, undefined, `${at}.id`);
       let external = false;
       // NOTE: null prototype: an attribute named "__proto__" is an ordinary name.
       const attributes: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
@@ -195,7 +200,10 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
     }
     let time: number | undefined;
     if (t.time !== undefined && t.time !== null && t.time !== '') {
-      const tm = typeof t.time === 'number' || typeof t.time === 'string' ? parseTime(String(t.time)) : { ok: false as const, reason: 'time is not a number or string' };
+      const tm =
+        typeof t.time === 'number' || typeof t.time === 'string'
+          ? parseTime(String(t.time))
+          : { ok: false as const, reason: 'time is not a number or string' };
       if (tm.ok) time = tm.value;
       else ctx.alter(f, 'E_BAD_TIMESTAMP', tm.reason, 'tie kept without a time', undefined, `${at}.time`);
     }

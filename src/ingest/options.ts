@@ -70,7 +70,11 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     throw new OrgraphError('E_BAD_OPTION', `mode must be 'strict' or 'lenient', got ${JSON.stringify(o.mode)}`, { field: 'mode' });
   }
   if (typeof o.delimiter !== 'string' || o.delimiter.length !== 1 || o.delimiter === '"' || o.delimiter === '\n' || o.delimiter === '\r') {
-    throw new OrgraphError('E_BAD_OPTION', `delimiter must be one character other than a quote or a line break, got ${JSON.stringify(o.delimiter)}`, { field: 'delimiter' });
+    throw new OrgraphError(
+      'E_BAD_OPTION',
+      `delimiter must be one character other than a quote or a line break, got ${JSON.stringify(o.delimiter)}`,
+      { field: 'delimiter' },
+    );
   }
   if (!Number.isInteger(o.maxIssues) || o.maxIssues < 0) {
     throw new OrgraphError('E_BAD_OPTION', `maxIssues must be an integer >= 0, got ${o.maxIssues}`, { field: 'maxIssues' });

@@ -140,7 +140,14 @@ export class IngestContext {
     this.report.issueCount++;
     if (this.report.issues.length < this.options.maxIssues) {
       // NOTE: untrusted text (ids, cells, names) is escaped so that no issue can print a second line.
-      this.report.issues.push({ file: escapeText(f.file), line, field: field === undefined ? undefined : escapeText(field), code, message: escapeText(reason), action });
+      this.report.issues.push({
+        file: escapeText(f.file),
+        line,
+        field: field === undefined ? undefined : escapeText(field),
+        code,
+        message: escapeText(reason),
+        action,
+      });
     }
     if (action === 'altered') f.altered[code] = (f.altered[code] ?? 0) + 1;
   }

@@ -22,7 +22,8 @@ export function parseWeight(text: string): Parsed<number> {
   if (s === '') return { ok: false, reason: 'empty weight' };
   if (!DECIMAL.test(s)) {
     if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, reason: `weight "${s}" is not a finite number` };
-    if (/^[+-]?\d+,\d+$/.test(s)) return { ok: false, reason: `weight "${s}" is not a number (decimal comma? write "${s.replace(',', '.')}")` };
+    if (/^[+-]?\d+,\d+$/.test(s))
+      return { ok: false, reason: `weight "${s}" is not a number (decimal comma? write "${s.replace(',', '.')}")` };
     return { ok: false, reason: `weight "${s}" is not a number` };
   }
   const w = Number(s);

@@ -11,11 +11,7 @@ import { SILO_METRICS } from './silos/catalog.js';
 export type { MetricContext, MetricSpec } from './metric-spec.js';
 
 /** Every per-person metric, centrality first, then brokerage, then silos. */
-export const METRIC_CATALOG: readonly MetricSpec[] = Object.freeze([
-  ...CENTRALITY_METRICS,
-  ...BROKERAGE_METRICS,
-  ...SILO_METRICS,
-]);
+export const METRIC_CATALOG: readonly MetricSpec[] = Object.freeze([...CENTRALITY_METRICS, ...BROKERAGE_METRICS, ...SILO_METRICS]);
 
 /** The catalog entry that produces a key, or undefined. */
 export function metricSpec(key: string): MetricSpec | undefined {

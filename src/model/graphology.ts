@@ -13,8 +13,7 @@ import { definedOnly } from '../core/util/options.js';
 // NOTE: graphology ships CommonJS with ESM-style typings; depending on the loader the default import
 // is the constructor itself or a namespace holding it under `default`.
 type GraphCtor = new (options?: GraphOptions) => AbstractGraph;
-const Graph: GraphCtor =
-  ((GraphologyModule as unknown as { default?: GraphCtor }).default ?? (GraphologyModule as unknown as GraphCtor));
+const Graph: GraphCtor = (GraphologyModule as unknown as { default?: GraphCtor }).default ?? (GraphologyModule as unknown as GraphCtor);
 
 /**
  * The OrgGraph as a mixed multigraph: one node per person (attributes as node attributes, plus
@@ -89,7 +88,9 @@ export function fromGraphology(g: AbstractGraph, options: FromGraphologyOptions 
     const raw = attrs[o.weightAttribute];
     const weight = raw === undefined ? 1 : Number(raw);
     if (!(weight > 0) || !Number.isFinite(weight)) {
-      throw new OrgraphError('E_BAD_WEIGHT', `edge "${edge}": weight must be a positive finite number, got ${String(raw)}`, { field: o.weightAttribute });
+      throw new OrgraphError('E_BAD_WEIGHT', `edge "${edge}": weight must be a positive finite number, got ${String(raw)}`, {
+        field: o.weightAttribute,
+      });
     }
     if (source === target) throw new OrgraphError('E_SELF_LOOP', `edge "${edge}" is a self-loop on "${source}"`);
     const directed = !undirected;
@@ -98,7 +99,9 @@ export function fromGraphology(g: AbstractGraph, options: FromGraphologyOptions 
       kind.set(relation, directed);
       b.relation(relation, directed);
     } else if (seen !== directed) {
-      throw new OrgraphError('E_BAD_VALUE', `relation "${relation}" has both directed and undirected edges`, { field: o.relationAttribute });
+      throw new OrgraphError('E_BAD_VALUE', `relation "${relation}" has both directed and undirected edges`, {
+        field: o.relationAttribute,
+      });
     }
     const t = attrs[o.timeAttribute];
     b.addTie(b.indexOf(source), b.indexOf(target), weight, relation, t === undefined ? undefined : Number(t));

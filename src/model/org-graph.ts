@@ -157,11 +157,13 @@ export class OrgGraph {
     if (input.relations !== undefined && !Array.isArray(input.relations)) bad('E_BAD_INPUT', 'must be an array', 'relations');
     const b = new OrgGraphBuilder();
     (input.relations ?? []).forEach((r, i) => {
-      if (!isObject(r) || typeof r.name !== 'string' || r.name.trim() === '') bad('E_BAD_VALUE', 'a relation needs a non-empty string name', `relations[${i}].name`);
+      if (!isObject(r) || typeof r.name !== 'string' || r.name.trim() === '')
+        bad('E_BAD_VALUE', 'a relation needs a non-empty string name', `relations[${i}].name`);
       if (typeof r.directed !== 'boolean') bad('E_BAD_VALUE', 'must be true or false', `relations[${i}].directed`);
       b.setDirected(r.name, r.directed);
       if (r.influence !== undefined && r.influence !== null) {
-        if (!(INFLUENCE_VALUES as readonly unknown[]).includes(r.influence)) bad('E_BAD_VALUE', `must be one of ${INFLUENCE_VALUES.join(', ')}`, `relations[${i}].influence`);
+        if (!(INFLUENCE_VALUES as readonly unknown[]).includes(r.influence))
+          bad('E_BAD_VALUE', `must be one of ${INFLUENCE_VALUES.join(', ')}`, `relations[${i}].influence`);
         b.setInfluence(r.name, r.influence);
       }
     });
@@ -173,7 +175,8 @@ export class OrgGraph {
       if (b.indexOf(p.id) >= 0) bad('E_DUPLICATE_PERSON', `person id "${p.id}" appears more than once`, `${at}.id`);
       if (p.attributes !== undefined && !isObject(p.attributes)) bad('E_BAD_VALUE', 'attributes must be an object', `${at}.attributes`);
       for (const [k, v] of Object.entries(p.attributes ?? {})) {
-        if (v !== null && v !== undefined && typeof v !== 'string') bad('E_BAD_VALUE', 'an attribute value must be a string or null', `${at}.attributes.${k}`);
+        if (v !== null && v !== undefined && typeof v !== 'string')
+          bad('E_BAD_VALUE', 'an attribute value must be a string or null', `${at}.attributes.${k}`);
       }
       if (p.external !== undefined && typeof p.external !== 'boolean') bad('E_BAD_VALUE', 'must be true or false', `${at}.external`);
       b.addPerson(p.id, p.attributes ?? {}, p.external ?? false);
@@ -190,8 +193,10 @@ export class OrgGraph {
       if (typeof w !== 'number' || !(w >= MIN_WEIGHT && w <= MAX_WEIGHT)) {
         bad('E_BAD_WEIGHT', `weight ${String(w)} is not a finite number in ${WEIGHT_RANGE}`, `${at}.weight`);
       }
-      if (t.relation !== undefined && (typeof t.relation !== 'string' || t.relation.trim() === '')) bad('E_BAD_VALUE', 'the relation must be a non-empty string', `${at}.relation`);
-      if (t.time !== undefined && (typeof t.time !== 'number' || !Number.isFinite(t.time))) bad('E_BAD_TIMESTAMP', 'the time must be a finite number (epoch milliseconds)', `${at}.time`);
+      if (t.relation !== undefined && (typeof t.relation !== 'string' || t.relation.trim() === ''))
+        bad('E_BAD_VALUE', 'the relation must be a non-empty string', `${at}.relation`);
+      if (t.time !== undefined && (typeof t.time !== 'number' || !Number.isFinite(t.time)))
+        bad('E_BAD_TIMESTAMP', 'the time must be a finite number (epoch milliseconds)', `${at}.time`);
       b.addTie(s, d, w, t.relation ?? 'tie', t.time);
     });
     return b.build();

@@ -146,7 +146,6 @@ export function recordsToCsv<T extends object>(records: readonly T[], columns?: 
   );
 }
 
-
 /** A record's value as a CSV cell: scalars as they are, anything else as its JSON text. */
 function cellOf(v: unknown): CellValue {
   if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -177,7 +176,6 @@ export function escapeHtml(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Rows for console.table and HTML for notebooks
@@ -226,7 +224,8 @@ function tableCell(v: unknown, digits: number | undefined): CellValue {
     return digits === undefined ? v : Number(v.toFixed(digits));
   }
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (Array.isArray(v) || ArrayBuffer.isView(v)) return Array.from(v as ArrayLike<unknown>, (x) => String(tableCell(x, digits) ?? '')).join(', ');
+  if (Array.isArray(v) || ArrayBuffer.isView(v))
+    return Array.from(v as ArrayLike<unknown>, (x) => String(tableCell(x, digits) ?? '')).join(', ');
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
 }
 
@@ -252,7 +251,10 @@ export function htmlTable(records: Iterable<object>, options: HtmlTableOptions =
   const caption = options.caption === undefined ? '' : `<caption>${escapeHtml(options.caption)}</caption>`;
   const head = `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
   const body = rows
-    .map((r) => `<tr>${columns.map((c) => (typeof r[c] === 'number' ? `<td style="text-align:right">${r[c]}</td>` : `<td>${escapeHtml(r[c])}</td>`)).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${columns.map((c) => (typeof r[c] === 'number' ? `<td style="text-align:right">${r[c]}</td>` : `<td>${escapeHtml(r[c])}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return `<table class="orgraph">${caption}${head}<tbody>${body}</tbody></table>`;
 }

@@ -254,13 +254,20 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       str[t][b] += w;
     }
   });
-  const people: PersonDelta[] = stayers.map((id, i) => ({ id, degreeBefore: deg[0][i], degreeAfter: deg[1][i], strengthBefore: str[0][i], strengthAfter: str[1][i] }));
+  const people: PersonDelta[] = stayers.map((id, i) => ({
+    id,
+    degreeBefore: deg[0][i],
+    degreeAfter: deg[1][i],
+    strengthBefore: str[0][i],
+    strengthAfter: str[1][i],
+  }));
   const left = before.personIds.flatMap((id, i) => (sIndexOfBefore[i] < 0 ? [{ id, degree: PA.degreeAll[i] }] : []));
   const joined = after.personIds.flatMap((id, x) => (sIndexOfAfter[x] < 0 ? [{ id, degree: PB.degreeAll[x] }] : []));
   const changedGroup: Turnover['changedGroup'][number][] = [];
   if (source !== null) {
     for (let i = 0; i < s; i++) {
-      if (labA[i] !== labB[i]) changedGroup.push({ id: stayers[i], before: labA[i] >= 0 ? names[labA[i]] : null, after: labB[i] >= 0 ? names[labB[i]] : null });
+      if (labA[i] !== labB[i])
+        changedGroup.push({ id: stayers[i], before: labA[i] >= 0 ? names[labA[i]] : null, after: labB[i] >= 0 ? names[labB[i]] : null });
     }
   }
   let quietBefore = 0;
@@ -393,7 +400,11 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     for (let g = 0; g < k; g++) {
       const who: number[] = [];
       for (let i = 0; i < s; i++) if (psi[g * s + i] !== 0 || psiW[g * s + i] !== 0) who.push(i);
-      nz.push({ who: Int32Array.from(who), v: Float64Array.from(who, (i) => psi[g * s + i]), vw: Float64Array.from(who, (i) => psiW[g * s + i]) });
+      nz.push({
+        who: Int32Array.from(who),
+        v: Float64Array.from(who, (i) => psi[g * s + i]),
+        vw: Float64Array.from(who, (i) => psiW[g * s + i]),
+      });
     }
     const random = mulberry32(o.seed);
     const u = new Float64Array(s);
@@ -418,7 +429,8 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       }
     }
   }
-  const pOf = (observed: number, hits: number, defined: number) => (Number.isNaN(observed) || defined === 0 ? NaN : (1 + hits) / (1 + defined));
+  const pOf = (observed: number, hits: number, defined: number) =>
+    Number.isNaN(observed) || defined === 0 ? NaN : (1 + hits) / (1 + defined);
   // Too few ties for the linearised test: no p-value (listed as untested), never a small one.
   const testable = (g: number) => tA[g * 4] + tA[g * 4 + 1] >= MIN_TIES_TO_TEST && tB[g * 4] + tB[g * 4 + 1] >= MIN_TIES_TO_TEST;
   const p = Float64Array.from(names, (_, g) => (testable(g) ? pOf(obs[g], extreme[g], draws[g]) : NaN));
@@ -452,7 +464,14 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     for (let y = x; y < k; y++) {
       const c = (x * k + y) * 4;
       if (cells[c] > 0 || cells[c + 1] > 0 || cells[c + 2] !== cells[c + 3]) {
-        tieChanges.push({ groupA: names[x], groupB: names[y], gained: cells[c], lost: cells[c + 1], weightBefore: cells[c + 2], weightAfter: cells[c + 3] });
+        tieChanges.push({
+          groupA: names[x],
+          groupB: names[y],
+          gained: cells[c],
+          lost: cells[c + 1],
+          weightBefore: cells[c + 2],
+          weightAfter: cells[c + 3],
+        });
       }
     }
   }
@@ -464,8 +483,25 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     turnover: { joined, left, changedGroup, quietBefore, quietAfter },
     groups: groupRows,
     tieChanges,
-    ties: { before: A.size, after: B.size, gained, lost, strengthened, weakened, weightBefore, weightAfter, ofLeavers: PA.outside, ofJoiners: PB.outside },
+    ties: {
+      before: A.size,
+      after: B.size,
+      gained,
+      lost,
+      strengthened,
+      weakened,
+      weightBefore,
+      weightAfter,
+      ofLeavers: PA.outside,
+      ofJoiners: PB.outside,
+    },
     scorecards,
-    diagnostics: { test: 'node multiplier', permutations: o.permutations, seed: o.seed, grouped: k > 0 ? movable : 0, changedDyads: gained + lost },
+    diagnostics: {
+      test: 'node multiplier',
+      permutations: o.permutations,
+      seed: o.seed,
+      grouped: k > 0 ? movable : 0,
+      changedDyads: gained + lost,
+    },
   };
 }

@@ -230,13 +230,16 @@ interface CellNull {
 export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsResult {
   const o = { ...DEFAULT_GROUP_GAPS_OPTIONS, ...definedOnly(options) };
   if (!o.attribute) throw new OrgraphError('E_BAD_OPTION', 'groupGaps needs an attribute', { field: 'attribute' });
-  if (!(Number.isInteger(o.draws) && o.draws >= 1)) throw new OrgraphError('E_BAD_OPTION', `draws must be an integer >= 1, got ${o.draws}`, { field: 'draws' });
+  if (!(Number.isInteger(o.draws) && o.draws >= 1))
+    throw new OrgraphError('E_BAD_OPTION', `draws must be an integer >= 1, got ${o.draws}`, { field: 'draws' });
   if (!(o.swapsPerEdge >= 0) || !(o.thinning >= 0)) {
     throw new OrgraphError('E_BAD_OPTION', 'swapsPerEdge and thinning must be >= 0', { field: 'swapsPerEdge' });
   }
   if (!(o.alpha > 0 && o.alpha < 1)) throw new OrgraphError('E_BAD_OPTION', `alpha must be in (0, 1), got ${o.alpha}`, { field: 'alpha' });
   if (!['auto', 'rewiring', 'quasi-independence', 'configuration'].includes(o.nullModel)) {
-    throw new OrgraphError('E_BAD_OPTION', `nullModel must be auto, rewiring, quasi-independence or configuration, got "${o.nullModel}"`, { field: 'nullModel' });
+    throw new OrgraphError('E_BAD_OPTION', `nullModel must be auto, rewiring, quasi-independence or configuration, got "${o.nullModel}"`, {
+      field: 'nullModel',
+    });
   }
   const groups = groupLabels(view, o.attribute);
   const adj = sortedAdjacency(view, { weighted: true });
@@ -293,7 +296,8 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
       xw.push(w);
     }
   }
-  const model: GapNullModel = o.nullModel === 'auto' ? (su.length + xu.length <= o.maxRewiringTies ? 'rewiring' : 'configuration') : o.nullModel;
+  const model: GapNullModel =
+    o.nullModel === 'auto' ? (su.length + xu.length <= o.maxRewiringTies ? 'rewiring' : 'configuration') : o.nullModel;
   const reason =
     o.nullModel !== 'auto'
       ? `${model} as asked`
@@ -358,7 +362,11 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
   } else if (model === 'quasi-independence') {
     xNull = quasiIndependence(xu, xv, xw, xLabels, kk, xCellArr, true, o);
   } else {
-    xNull = bipartiteNull(groupEdgeCounts(xu, xv, xw, xLabels, kk), xCellArr, xGroups.map(([g, x]) => [g, k + 1 + x]));
+    xNull = bipartiteNull(
+      groupEdgeCounts(xu, xv, xw, xLabels, kk),
+      xCellArr,
+      xGroups.map(([g, x]) => [g, k + 1 + x]),
+    );
   }
   const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffSize[g], outsideSize[x], xNull, i));
   // Step 5: q-values and declared gaps.
@@ -371,7 +379,15 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
   return {
     attribute: o.attribute,
     nullModel: model,
-    null: { model, reason, draws: mc ? o.draws : 0, swapsPerEdge: mc ? o.swapsPerEdge : 0, thinning: mc ? o.thinning : 0, seed: o.seed, alpha: o.alpha },
+    null: {
+      model,
+      reason,
+      draws: mc ? o.draws : 0,
+      swapsPerEdge: mc ? o.swapsPerEdge : 0,
+      thinning: mc ? o.thinning : 0,
+      seed: o.seed,
+      alpha: o.alpha,
+    },
     groups: groupRows,
     staff: staffTable,
     external: externalTable,
@@ -383,7 +399,15 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
 function mcNull(d: PairDraws): CellNull {
   const pValue = new Float64Array(d.observed.length);
   for (let i = 0; i < pValue.length; i++) pValue[i] = (1 + d.atOrBelow[i]) / (d.draws + 1);
-  return { observed: d.observed, observedWeight: d.observedWeight, mean: d.mean, sd: d.sd, meanWeight: d.meanWeight, pValue, swapsMade: d.swapsMade };
+  return {
+    observed: d.observed,
+    observedWeight: d.observedWeight,
+    mean: d.mean,
+    sd: d.sd,
+    meanWeight: d.meanWeight,
+    pValue,
+    swapsMade: d.swapsMade,
+  };
 }
 
 /**
@@ -527,7 +551,13 @@ function table(ties: number, raw: GroupPairGap[], alpha: number, what: string, d
   });
   const gaps = pairs
     .filter((p) => p.gap)
-    .sort((a, b) => a.qValue - b.qValue || a.pValue - b.pValue || zOrder(a) - zOrder(b) || b.expectedTies - b.observedTies - (a.expectedTies - a.observedTies));
+    .sort(
+      (a, b) =>
+        a.qValue - b.qValue ||
+        a.pValue - b.pValue ||
+        zOrder(a) - zOrder(b) ||
+        b.expectedTies - b.observedTies - (a.expectedTies - a.observedTies),
+    );
   const tested = between.filter((i) => !Number.isNaN(raw[i].pValue)).length;
   const pairsOf = `${tested} pair${tested === 1 ? '' : 's'} of ${what}`;
   const statement =

@@ -73,7 +73,11 @@ export function groupLabels(view: OrgView, source: GroupSource): GroupLabels {
 /** Throw `E_UNKNOWN_GROUP` naming the attribute and the known groups, with an optional location. */
 export function unknownGroup(name: string, groups: GroupLabels, location: { file?: string; field?: string } = {}): OrgraphError {
   const known = groups.names.length > 12 ? groups.names.slice(0, 12).join(', ') + ', ...' : groups.names.join(', ');
-  return new OrgraphError('E_UNKNOWN_GROUP', `no group "${name}" in attribute "${groups.attribute}"; groups: ${known || '(none)'}`, location);
+  return new OrgraphError(
+    'E_UNKNOWN_GROUP',
+    `no group "${name}" in attribute "${groups.attribute}"; groups: ${known || '(none)'}`,
+    location,
+  );
 }
 
 /**
@@ -81,7 +85,10 @@ export function unknownGroup(name: string, groups: GroupLabels, location: { file
  * way; its strength is a_ij + a_ji (on an undirected view, the pair value). With `weighted: false`
  * every tie reads 1. Complexity: O(n + m log d).
  */
-export function sortedAdjacency(view: OrgView, options: { readonly weighted?: boolean } = {}): SortedAdjacency & {
+export function sortedAdjacency(
+  view: OrgView,
+  options: { readonly weighted?: boolean } = {},
+): SortedAdjacency & {
   readonly edgeU: Int32Array;
   readonly edgeV: Int32Array;
   readonly edgeWeights: Float64Array;

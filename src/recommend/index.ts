@@ -6,12 +6,30 @@
  * Reference: see each module.
  */
 export { groupGaps, DEFAULT_GROUP_GAPS_OPTIONS } from './group-gaps.js';
-export type { CapabilityFocus, CapabilityTarget, GapNullInfo, GapNullModel, GroupGapsOptions, GroupPairGap, GapTable, CapabilityPairStatus, GroupGapsResult } from './group-gaps.js';
+export type {
+  CapabilityFocus,
+  CapabilityTarget,
+  GapNullInfo,
+  GapNullModel,
+  GroupGapsOptions,
+  GroupPairGap,
+  GapTable,
+  CapabilityPairStatus,
+  GroupGapsResult,
+} from './group-gaps.js';
 export { groupLabels, groupSourceName, unknownGroup } from './groups.js';
 export type { GroupLabels, GroupAssignment, GroupSource } from './groups.js';
 export { communityGroups, DEFAULT_COMMUNITY_GROUPS_OPTIONS } from './community-groups.js';
 export type { CommunityGroups, CommunityGroupsOptions } from './community-groups.js';
-export { linkPrediction, commonNeighbours, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, LINK_PREDICTION_METHODS } from './link-prediction.js';
+export {
+  linkPrediction,
+  commonNeighbours,
+  jaccard,
+  adamicAdar,
+  resourceAllocation,
+  preferentialAttachment,
+  LINK_PREDICTION_METHODS,
+} from './link-prediction.js';
 export type { LinkPredictionMethod, IdPair, LinkPredictionResult } from './link-prediction.js';
 export { introductionScore, introductionValue, introductionPlausibility, DEFAULT_INTRODUCTION_SCORE } from './introduction-score.js';
 export type { IntroductionScoreWeights, IntroductionComponents, IntroductionValue } from './introduction-score.js';
@@ -31,4 +49,13 @@ export type { FlowMetric, GroupMetric, Objective, Objectives } from './objective
 export { compare, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 export type { CompareOptions, PersonDelta, GroupDelta, CompareResult } from './compare.js';
 export { timeline, splitByPeriod, DEFAULT_TIMELINE_OPTIONS, DEFAULT_SPLIT_OPTIONS } from './timeline.js';
-export type { TimelineOptions, TimelineResult, TimelinePeriod, SplitOptions, PeriodGraph, PeriodFigures, PeriodChurn, ChurnCounts } from './timeline.js';
+export type {
+  TimelineOptions,
+  TimelineResult,
+  TimelinePeriod,
+  SplitOptions,
+  PeriodGraph,
+  PeriodFigures,
+  PeriodChurn,
+  ChurnCounts,
+} from './timeline.js';

@@ -106,7 +106,10 @@ export function introductionValue(c: IntroductionComponents): IntroductionValue 
  * @example
  * introductionPlausibility({ ...c, commonNeighbours: 2, weightedResourceAllocation: 0.25 }); // 2 + 0.25 + 0.0001
  */
-export function introductionPlausibility(c: IntroductionComponents, weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE): number {
+export function introductionPlausibility(
+  c: IntroductionComponents,
+  weights: IntroductionScoreWeights = DEFAULT_INTRODUCTION_SCORE,
+): number {
   return (
     weights.commonNeighbours * c.commonNeighbours +
     weights.resourceAllocation * c.resourceAllocation +

@@ -198,7 +198,11 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   let pairs: [number, number, GroupPairGap | null][];
   let declaredGaps: number | null = null;
   const gapOf = (table: readonly GroupPairGap[], ga: number, gb: number) =>
-    table.find((g) => (g.groupA === groups.names[ga] && g.groupB === groups.names[gb]) || (g.groupA === groups.names[gb] && g.groupB === groups.names[ga])) ?? null;
+    table.find(
+      (g) =>
+        (g.groupA === groups.names[ga] && g.groupB === groups.names[gb]) ||
+        (g.groupA === groups.names[gb] && g.groupB === groups.names[ga]),
+    ) ?? null;
   let gapTable: readonly GroupPairGap[] = [];
   if (o.groupPairs) {
     pairs = o.groupPairs.map(([a, b]) => {
@@ -285,7 +289,10 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     const cscore: number[] = [];
     const accept = (j: number) => staffLabel[j] === gb;
     // Contacts of each member of A in B and of each member of B in A.
-    for (const [g, other] of [[ga, gb], [gb, ga]]) {
+    for (const [g, other] of [
+      [ga, gb],
+      [gb, ga],
+    ]) {
       for (const x of members[g]) {
         let c = 0;
         for (let p = adj.offsets[x]; p < adj.offsets[x + 1]; p++) if (staffLabel[adj.targets[p]] === other) c++;
@@ -304,7 +311,8 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         const ra3 = scratch.resourceAllocation3[b];
         // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
         const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + ta) * (1 + across[b]));
-        const plausibility = w.commonNeighbours * cn + w.resourceAllocation * ra + w.weightedResourceAllocation * raw + w.threeStep * ra3 + w.baseline;
+        const plausibility =
+          w.commonNeighbours * cn + w.resourceAllocation * ra + w.weightedResourceAllocation * raw + w.threeStep * ra3 + w.baseline;
         ca.push(a);
         cb.push(b);
         ccn.push(cn);
@@ -393,7 +401,10 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     attribute: o.attribute,
     pairsFrom: o.groupPairs ? 'named' : 'declared-gaps',
     declaredGaps,
-    note: out.length === 0 ? 'The group pairs have no candidate pair of people within reach (or every candidate is at a load cap); no introductions proposed.' : null,
+    note:
+      out.length === 0
+        ? 'The group pairs have no candidate pair of people within reach (or every candidate is at a load cap); no introductions proposed.'
+        : null,
     weights,
     fitted: fit?.fitted ?? false,
     fit: fit ? { folds: fit.folds, heldOut: fit.heldOut, candidates: fit.candidates } : null,

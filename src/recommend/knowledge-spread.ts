@@ -78,7 +78,8 @@ export interface KnowledgeSpreadResult {
  */
 export function knowledgeSpread(view: OrgView, options: KnowledgeSpreadOptions): KnowledgeSpreadResult {
   const o = { ...DEFAULT_KNOWLEDGE_SPREAD_OPTIONS, ...definedOnly(options), attribute: options.attribute };
-  if (!(Number.isInteger(o.steps) && o.steps >= 1)) throw new OrgraphError('E_BAD_OPTION', `steps must be a whole number >= 1, got ${o.steps}`, { field: 'steps' });
+  if (!(Number.isInteger(o.steps) && o.steps >= 1))
+    throw new OrgraphError('E_BAD_OPTION', `steps must be a whole number >= 1, got ${o.steps}`, { field: 'steps' });
   const groups = groupLabels(view, o.attribute);
   const k = groups.names.length;
   const csr = view.csr;

@@ -37,7 +37,14 @@ interface ObjectiveCommon {
 
 /** One objective: a flow or group metric with a minimum and/or maximum. */
 export type Objective =
-  | (ObjectiveCommon & { readonly kind: 'flow'; readonly from: string; readonly to: string; readonly fromMembers: Members; readonly toMembers: Members; readonly metric: FlowMetric })
+  | (ObjectiveCommon & {
+      readonly kind: 'flow';
+      readonly from: string;
+      readonly to: string;
+      readonly fromMembers: Members;
+      readonly toMembers: Members;
+      readonly metric: FlowMetric;
+    })
   | (ObjectiveCommon & { readonly kind: 'group'; readonly group: string; readonly members: Members; readonly metric: GroupMetric });
 
 /** An objectives file, parsed: the group attribute and the objectives. */
@@ -88,11 +95,16 @@ export function parseObjectives(text: string, options: { readonly file?: string;
   try {
     raw = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
-    throw new OrgraphError('E_JSON_SYNTAX', `cannot parse the objectives as ${yaml ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`, { file });
+    throw new OrgraphError(
+      'E_JSON_SYNTAX',
+      `cannot parse the objectives as ${yaml ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`,
+      { file },
+    );
   }
   const bad = (field: string, reason: string) => new OrgraphError('E_BAD_VALUE', reason, { file, field });
   if (!isObject(raw)) throw bad('(top level)', 'expected an object with an "objectives" list');
-  for (const key of Object.keys(raw)) if (key !== 'attribute' && key !== 'objectives') throw bad(key, `unknown key "${key}"; expected attribute, objectives`);
+  for (const key of Object.keys(raw))
+    if (key !== 'attribute' && key !== 'objectives') throw bad(key, `unknown key "${key}"; expected attribute, objectives`);
   const attribute = raw.attribute === undefined ? null : raw.attribute;
   if (attribute !== null && typeof attribute !== 'string') throw bad('attribute', 'must be a text');
   if (!Array.isArray(raw.objectives)) throw bad('objectives', 'must be a list');
@@ -100,7 +112,8 @@ export function parseObjectives(text: string, options: { readonly file?: string;
     const at = `objectives[${k}]`;
     if (!isObject(item)) throw bad(at, 'must be an object');
     for (const key of Object.keys(item)) {
-      if (!['flow', 'group', 'members', 'metric', 'min', 'max', 'atRisk', 'label', 'owner', 'initiative'].includes(key)) throw bad(`${at}.${key}`, `unknown key "${key}"`);
+      if (!['flow', 'group', 'members', 'metric', 'min', 'max', 'atRisk', 'label', 'owner', 'initiative'].includes(key))
+        throw bad(`${at}.${key}`, `unknown key "${key}"`);
     }
     const num = (name: 'min' | 'max' | 'atRisk'): number | undefined => {
       const v = item[name];
@@ -125,16 +138,22 @@ export function parseObjectives(text: string, options: { readonly file?: string;
       return v;
     };
     text('label');
-    const bsc = { ...(text('owner') !== undefined ? { owner: text('owner') } : {}), ...(text('initiative') !== undefined ? { initiative: text('initiative') } : {}) };
+    const bsc = {
+      ...(text('owner') !== undefined ? { owner: text('owner') } : {}),
+      ...(text('initiative') !== undefined ? { initiative: text('initiative') } : {}),
+    };
     const members = (v: unknown, field: string): Members => {
       if (v === undefined) return 'all';
-      if (typeof v !== 'string' || !(MEMBERS_VALUES as readonly string[]).includes(v)) throw bad(field, `must be all, staff or stakeholders, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'string' || !(MEMBERS_VALUES as readonly string[]).includes(v))
+        throw bad(field, `must be all, staff or stakeholders, got ${JSON.stringify(v)}`);
       return v as Members;
     };
     if (item.flow !== undefined) {
       const flow = item.flow;
       if (!isObject(flow) || !isName(flow.from) || !isName(flow.to)) throw bad(`${at}.flow`, 'must be { from: GROUP, to: GROUP }');
-      for (const key of Object.keys(flow)) if (!['from', 'to', 'fromMembers', 'toMembers'].includes(key)) throw bad(`${at}.flow.${key}`, `unknown key "${key}"; expected from, to, fromMembers, toMembers`);
+      for (const key of Object.keys(flow))
+        if (!['from', 'to', 'fromMembers', 'toMembers'].includes(key))
+          throw bad(`${at}.flow.${key}`, `unknown key "${key}"; expected from, to, fromMembers, toMembers`);
       if (item.members !== undefined) throw bad(`${at}.members`, 'a flow takes fromMembers / toMembers inside "flow"');
       const from = String(flow.from);
       const to = String(flow.to);
@@ -142,17 +161,47 @@ export function parseObjectives(text: string, options: { readonly file?: string;
       const toMembers = members(flow.toMembers, `${at}.flow.toMembers`);
       const name = (g: string, m: Members) => (m === 'all' ? g : `${g} (${m})`);
       if (!(FLOW_METRICS as readonly string[]).includes(metric)) {
-        throw new OrgraphError('E_UNKNOWN_METRIC', `unknown flow metric "${metric}"; flow metrics: ${FLOW_METRICS.join(', ')}`, { file, field: `${at}.metric` });
+        throw new OrgraphError('E_UNKNOWN_METRIC', `unknown flow metric "${metric}"; flow metrics: ${FLOW_METRICS.join(', ')}`, {
+          file,
+          field: `${at}.metric`,
+        });
       }
-      return { kind: 'flow', from, to, fromMembers, toMembers, metric: metric as FlowMetric, min, max, atRisk, field: at, ...bsc, label: label ?? `${name(from, fromMembers)} -> ${name(to, toMembers)}: ${metric}${target(min, max)}` };
+      return {
+        kind: 'flow',
+        from,
+        to,
+        fromMembers,
+        toMembers,
+        metric: metric as FlowMetric,
+        min,
+        max,
+        atRisk,
+        field: at,
+        ...bsc,
+        label: label ?? `${name(from, fromMembers)} -> ${name(to, toMembers)}: ${metric}${target(min, max)}`,
+      };
     }
     if (!isName(item.group)) throw bad(`${at}.group`, 'must be a text');
     const group = String(item.group);
     const who = members(item.members, `${at}.members`);
     if (!(GROUP_METRICS as readonly string[]).includes(metric)) {
-      throw new OrgraphError('E_UNKNOWN_METRIC', `unknown group metric "${metric}"; group metrics: ${GROUP_METRICS.join(', ')}`, { file, field: `${at}.metric` });
+      throw new OrgraphError('E_UNKNOWN_METRIC', `unknown group metric "${metric}"; group metrics: ${GROUP_METRICS.join(', ')}`, {
+        file,
+        field: `${at}.metric`,
+      });
     }
-    return { kind: 'group', group, members: who, metric: metric as GroupMetric, min, max, atRisk, field: at, ...bsc, label: label ?? `${who === 'all' ? group : `${group} (${who})`}: ${metric}${target(min, max)}` };
+    return {
+      kind: 'group',
+      group,
+      members: who,
+      metric: metric as GroupMetric,
+      min,
+      max,
+      atRisk,
+      field: at,
+      ...bsc,
+      label: label ?? `${who === 'all' ? group : `${group} (${who})`}: ${metric}${target(min, max)}`,
+    };
   });
   return { attribute, objectives: out, file };
 }

@@ -12,7 +12,12 @@ import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency } from './groups.js';
-import { DEFAULT_INTRODUCTION_SCORE, introductionPlausibility, type IntroductionComponents, type IntroductionScoreWeights } from './introduction-score.js';
+import {
+  DEFAULT_INTRODUCTION_SCORE,
+  introductionPlausibility,
+  type IntroductionComponents,
+  type IntroductionScoreWeights,
+} from './introduction-score.js';
 import { auc, precisionAtK } from './ranking-quality.js';
 
 /** Options of {@link fitIntroductionScore}. */
@@ -59,7 +64,10 @@ export const INTRODUCTION_SCORE_GRID: readonly IntroductionScoreWeights[] = Obje
   (() => {
     const out: IntroductionScoreWeights[] = [DEFAULT_INTRODUCTION_SCORE];
     for (const commonNeighbours of [0, 1]) {
-      for (const [resourceAllocation, weightedResourceAllocation] of [[1, 0], [0, 1]]) {
+      for (const [resourceAllocation, weightedResourceAllocation] of [
+        [1, 0],
+        [0, 1],
+      ]) {
         for (const threeStep of [0, 0.1, 0.5]) {
           const w = Object.freeze({ commonNeighbours, resourceAllocation, weightedResourceAllocation, threeStep, baseline: 1e-4 });
           if (!sameWeights(w, DEFAULT_INTRODUCTION_SCORE)) out.push(w);
@@ -85,7 +93,12 @@ export interface FitIntroductionScoreResult {
   readonly heldOut: number;
   readonly candidates: number;
   /** Every setting tried with its held-out AUC, precision@k and criterion (AUC + precision@k). */
-  readonly trials: readonly { readonly weights: IntroductionScoreWeights; readonly auc: number; readonly precision: number; readonly criterion: number }[];
+  readonly trials: readonly {
+    readonly weights: IntroductionScoreWeights;
+    readonly auc: number;
+    readonly precision: number;
+    readonly criterion: number;
+  }[];
 }
 
 /**
@@ -138,7 +151,11 @@ export type EdgeListAdjacency = SortedAdjacency & {
  * @example
  * fitIntroductionScoreOnAdjacency(sortedAdjacency(view), labels, { attribute: 'department' }).weights;
  */
-export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: Int32Array, options: FitIntroductionScoreOptions): FitIntroductionScoreResult {
+export function fitIntroductionScoreOnAdjacency(
+  adj: EdgeListAdjacency,
+  label: Int32Array,
+  options: FitIntroductionScoreOptions,
+): FitIntroductionScoreResult {
   const holdOut = options.holdOut ?? 0.1;
   const seed = options.seed ?? 1;
   const minHeldOut = options.minHeldOut ?? 10;
@@ -150,7 +167,8 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
   let labelled = 0;
   for (let i = 0; i < adj.n; i++) if (label[i] >= 0) labelled++;
   const folds = options.folds ?? ((labelled * (labelled - 1)) / 2 <= (options.smallPairs ?? 100_000) ? 10 : 3);
-  if (!(holdOut > 0 && holdOut < 1)) throw new OrgraphError('E_BAD_OPTION', `holdOut must lie in (0, 1), got ${holdOut}`, { field: 'holdOut' });
+  if (!(holdOut > 0 && holdOut < 1))
+    throw new OrgraphError('E_BAD_OPTION', `holdOut must lie in (0, 1), got ${holdOut}`, { field: 'holdOut' });
   if (grid.length === 0) throw new OrgraphError('E_BAD_OPTION', 'grid must hold at least one weight setting', { field: 'grid' });
   // Step 1: hold out a share of the cross-group staff ties.
   const allCross: number[] = [];
@@ -166,7 +184,12 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
     const heldOut = Math.round(holdOut * cross.length);
     if (heldOut < minHeldOut) return null;
     const hidden = cross.slice(0, heldOut);
-    const { cnCol, raCol, rawCol, ra3Col, positive } = foldCandidates(adj, label, hidden, { full: (labelled * (labelled - 1)) / 2 <= maxCandidates, maxSources, sampledPairs, random });
+    const { cnCol, raCol, rawCol, ra3Col, positive } = foldCandidates(adj, label, hidden, {
+      full: (labelled * (labelled - 1)) / 2 <= maxCandidates,
+      maxSources,
+      sampledPairs,
+      random,
+    });
     const pos = positive.reduce((s, x) => s + x, 0);
     if (pos < minHeldOut) return null;
     // Step 3: every setting, scored on the held-out ties.
@@ -192,7 +215,12 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
     }
     return { trials, candidates: positive.length, heldOut };
   };
-  const summed: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = grid.map((weights) => ({ weights, auc: 0, precision: 0, criterion: 0 }));
+  const summed: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = grid.map((weights) => ({
+    weights,
+    auc: 0,
+    precision: 0,
+    criterion: 0,
+  }));
   let done = 0;
   let candidates = 0;
   let heldOutTotal = 0;
@@ -209,8 +237,21 @@ export function fitIntroductionScoreOnAdjacency(adj: EdgeListAdjacency, label: I
       summed[g].criterion += t.criterion;
     });
   }
-  if (done === 0) return { weights: DEFAULT_INTRODUCTION_SCORE, fitted: false, folds, heldOut: Math.round(holdOut * allCross.length), candidates: 0, trials: [] };
-  const trials = summed.map((t) => ({ weights: t.weights, auc: t.auc / done, precision: t.precision / done, criterion: t.criterion / done }));
+  if (done === 0)
+    return {
+      weights: DEFAULT_INTRODUCTION_SCORE,
+      fitted: false,
+      folds,
+      heldOut: Math.round(holdOut * allCross.length),
+      candidates: 0,
+      trials: [],
+    };
+  const trials = summed.map((t) => ({
+    weights: t.weights,
+    auc: t.auc / done,
+    precision: t.precision / done,
+    criterion: t.criterion / done,
+  }));
   const heldOut = heldOutTotal;
   let best = 0;
   for (let t = 1; t < trials.length; t++) if (trials[t].criterion > trials[best].criterion) best = t;
@@ -302,7 +343,11 @@ export function foldCandidates(
     for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = a;
     seen[a] = a;
     // Geometric skips draw each remaining pair with probability `rate`.
-    for (let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
+    for (
+      let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep);
+      b < n;
+      b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)
+    ) {
       if (seen[b] === a || label[b] < 0 || label[b] === ga) continue;
       push(b, false);
     }
@@ -312,7 +357,17 @@ export function foldCandidates(
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-const ZERO_COMPONENTS: Mutable<IntroductionComponents> = { commonNeighbours: 0, resourceAllocation: 0, weightedResourceAllocation: 0, resourceAllocation3: 0, degreeA: 0, degreeB: 0, contactsInGroupB: 0, contactsInGroupA: 0, hops: 2 };
+const ZERO_COMPONENTS: Mutable<IntroductionComponents> = {
+  commonNeighbours: 0,
+  resourceAllocation: 0,
+  weightedResourceAllocation: 0,
+  resourceAllocation3: 0,
+  degreeA: 0,
+  degreeB: 0,
+  contactsInGroupB: 0,
+  contactsInGroupA: 0,
+  hops: 2,
+};
 
 function shuffle(x: number[], random: () => number): void {
   for (let t = x.length - 1; t > 0; t--) {
@@ -361,5 +416,13 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
     edgeV.push(adj.edgeV[e]);
     edgeWeights.push(adj.edgeWeights[e]);
   }
-  return { n, offsets, targets, weights, edgeU: Int32Array.from(edgeU), edgeV: Int32Array.from(edgeV), edgeWeights: Float64Array.from(edgeWeights) };
+  return {
+    n,
+    offsets,
+    targets,
+    weights,
+    edgeU: Int32Array.from(edgeU),
+    edgeV: Int32Array.from(edgeV),
+    edgeWeights: Float64Array.from(edgeWeights),
+  };
 }

@@ -101,7 +101,11 @@ export interface ScorecardResult {
 export function scorecard(view: OrgView, objectives: Objectives, options: ScorecardOptions = {}): ScorecardResult {
   const assignment = options.groups ?? null;
   const attribute = assignment ? assignment.name : (options.attribute ?? objectives.attribute);
-  if (!attribute) throw new OrgraphError('E_BAD_OPTION', 'the scorecard needs a group attribute (option or "attribute" in the objectives file)', { file: objectives.file, field: 'attribute' });
+  if (!attribute)
+    throw new OrgraphError('E_BAD_OPTION', 'the scorecard needs a group attribute (option or "attribute" in the objectives file)', {
+      file: objectives.file,
+      field: 'attribute',
+    });
   const groups = groupLabels(view, assignment ?? attribute);
   checkObjectiveGroups(objectives, groups);
   const flows = flowTable(view, groups);
@@ -151,7 +155,10 @@ function end(group: string, members: Members): string {
  * 0 has no margin: `max: 0` is met by 0 and missed by anything above. NaN (undefined metric) is missed.
  * @example status(38, { min: 40, atRisk: 0.1 }) // 'missed'; status(42, ...) 'at risk' (40 <= 42 < 44); status(0, { max: 0, atRisk: 0.1 }) // 'met'
  */
-export function status(actual: number, o: { readonly min?: number; readonly max?: number; readonly atRisk: number }): 'met' | 'at risk' | 'missed' {
+export function status(
+  actual: number,
+  o: { readonly min?: number; readonly max?: number; readonly atRisk: number },
+): 'met' | 'at risk' | 'missed' {
   if (Number.isNaN(actual)) return 'missed';
   if (o.min !== undefined && actual < o.min) return 'missed';
   if (o.max !== undefined && actual > o.max) return 'missed';

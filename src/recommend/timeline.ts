@@ -64,11 +64,20 @@ const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
  */
 export function splitByPeriod(graph: OrgGraph, options: SplitOptions = {}): PeriodGraph[] {
   const o = { ...DEFAULT_SPLIT_OPTIONS, ...definedOnly(options) };
-  if (!['month', 'quarter', 'window', 'date'].includes(o.period)) throw new OrgraphError('E_BAD_OPTION', `period must be month, quarter, window or date, got ${JSON.stringify(o.period)}`, { field: 'period' });
-  if (!(Number.isInteger(o.windowDays) && o.windowDays >= 1)) throw new OrgraphError('E_BAD_OPTION', `windowDays must be a whole number >= 1, got ${o.windowDays}`, { field: 'windowDays' });
+  if (!['month', 'quarter', 'window', 'date'].includes(o.period))
+    throw new OrgraphError('E_BAD_OPTION', `period must be month, quarter, window or date, got ${JSON.stringify(o.period)}`, {
+      field: 'period',
+    });
+  if (!(Number.isInteger(o.windowDays) && o.windowDays >= 1))
+    throw new OrgraphError('E_BAD_OPTION', `windowDays must be a whole number >= 1, got ${o.windowDays}`, { field: 'windowDays' });
   const ties = [...graph.ties()];
   const untimed = ties.filter((t) => t.time === undefined).length;
-  if (untimed > 0) throw new OrgraphError('E_BAD_TIMESTAMP', `${untimed} of ${ties.length} ties have no time: a timeline needs a time on every tie (a time column, Viva MetricDate, or an event log)`, { field: 'time' });
+  if (untimed > 0)
+    throw new OrgraphError(
+      'E_BAD_TIMESTAMP',
+      `${untimed} of ${ties.length} ties have no time: a timeline needs a time on every tie (a time column, Viva MetricDate, or an event log)`,
+      { field: 'time' },
+    );
   if (ties.length === 0) return [];
   let first = Infinity;
   for (const t of ties) first = Math.min(first, t.time!);
@@ -169,7 +178,15 @@ export interface PeriodFigures {
    * The gaps `groupGaps` declares in this period (between-group pairs with fewer ties than its null
    * model, q <= alpha after Benjamini-Hochberg), lowest q first; empty when none is significant.
    */
-  readonly gaps: readonly { readonly groupA: string; readonly groupB: string; readonly observed: number; readonly expected: number; readonly z: number; readonly p: number; readonly q: number }[];
+  readonly gaps: readonly {
+    readonly groupA: string;
+    readonly groupB: string;
+    readonly observed: number;
+    readonly expected: number;
+    readonly z: number;
+    readonly p: number;
+    readonly q: number;
+  }[];
 }
 
 export interface ChurnCounts {
@@ -205,7 +222,8 @@ export interface TimelineResult {
  */
 export function timeline(periods: readonly PeriodGraph[], options: TimelineOptions = {}): TimelineResult {
   const o: ResolvedTimeline = { ...DEFAULT_TIMELINE_OPTIONS, ...definedOnly(options) };
-  if (!(o.changeRatio > 1)) throw new OrgraphError('E_BAD_OPTION', `changeRatio must be > 1, got ${o.changeRatio}`, { field: 'changeRatio' });
+  if (!(o.changeRatio > 1))
+    throw new OrgraphError('E_BAD_OPTION', `changeRatio must be > 1, got ${o.changeRatio}`, { field: 'changeRatio' });
   const views = periods.map((p) => project(p.graph, { relations: o.relations, directed: false, weighted: true }));
   const figures = periods.map((p, i) => periodFigures(p.label, views[i], o));
   const churn: PeriodChurn[] = [];
@@ -228,12 +246,25 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
     q = m > 0 ? louvain(view, { seed: o.seed }).modularity : NaN;
   }
   const bt = n > 0 ? betweennessSync(view) : null;
-  const top = bt ? bt.top(o.topBrokers).filter((r) => r.value > 0).map((r) => ({ id: r.id, betweenness: r.value })) : [];
+  const top = bt
+    ? bt
+        .top(o.topBrokers)
+        .filter((r) => r.value > 0)
+        .map((r) => ({ id: r.id, betweenness: r.value }))
+    : [];
   const kp = n >= 5 ? keyPlayersNeg(view, { k: 3, seed: o.seed, restarts: 2 }) : null;
   let gaps: PeriodFigures['gaps'] = [];
   if (attr !== null && o.gaps > 0 && m > 0 && partition && partition.names.length > 1) {
     const g = groupGaps(view, { attribute: attr, seed: o.seed });
-    gaps = g.staff.gaps.slice(0, o.gaps).map((x) => ({ groupA: x.groupA, groupB: x.groupB, observed: x.observedTies, expected: x.expectedTies, z: x.z, p: x.pValue, q: x.qValue }));
+    gaps = g.staff.gaps.slice(0, o.gaps).map((x) => ({
+      groupA: x.groupA,
+      groupB: x.groupB,
+      observed: x.observedTies,
+      expected: x.expectedTies,
+      z: x.z,
+      p: x.pValue,
+      q: x.qValue,
+    }));
   }
   return {
     label,

@@ -103,7 +103,18 @@ export const DEFAULT_ANALYSIS_OPTIONS = Object.freeze({
 });
 
 /** The stages, in run order, as progress reports name them. */
-export const ANALYSIS_STAGES = Object.freeze(['centrality', 'betweenness', 'brokerage', 'risks', 'silos', 'communities', 'gaps', 'introductions', 'scorecard', 'map']);
+export const ANALYSIS_STAGES = Object.freeze([
+  'centrality',
+  'betweenness',
+  'brokerage',
+  'risks',
+  'silos',
+  'communities',
+  'gaps',
+  'introductions',
+  'scorecard',
+  'map',
+]);
 
 /** One person's figures (null = undefined for that person). */
 export interface PersonFigures {
@@ -165,7 +176,15 @@ export interface MapData {
   readonly groups: readonly string[];
   readonly communities: readonly string[];
   /** Nodes: key, x, y, size, group index (-1 none), community index (-1 none), figures for the hover. */
-  readonly nodes: readonly { readonly k: string; readonly x: number; readonly y: number; readonly s: number; readonly g: number; readonly c: number; readonly f: readonly (readonly [string, string])[] }[];
+  readonly nodes: readonly {
+    readonly k: string;
+    readonly x: number;
+    readonly y: number;
+    readonly s: number;
+    readonly g: number;
+    readonly c: number;
+    readonly f: readonly (readonly [string, string])[];
+  }[];
   /** Ties: [node index, node index, strength]. */
   readonly ties: readonly (readonly [number, number, number])[];
 }
@@ -200,12 +219,22 @@ export interface AnalysisResult {
     readonly modularity: number | null;
     readonly ei: number | null;
   };
-  readonly betweennessMethod: { readonly method: 'exact' | 'approximate'; readonly weighted: boolean; readonly epsilon: number | null; readonly delta: number | null; readonly samples: number | null };
+  readonly betweennessMethod: {
+    readonly method: 'exact' | 'approximate';
+    readonly weighted: boolean;
+    readonly epsilon: number | null;
+    readonly delta: number | null;
+    readonly samples: number | null;
+  };
   /** Per person, ordered by id (by pseudonym under pseudonyms); empty in groups-only mode. */
   readonly people: readonly PersonFigures[];
   readonly groups: readonly GroupFigures[];
   /** Group-by-group ties against the degree-preserving expectation (rows = columns = `groups`). */
-  readonly heatmap: { readonly groups: readonly string[]; readonly sizes: readonly number[]; readonly cells: readonly (readonly (GapCell | null)[])[] };
+  readonly heatmap: {
+    readonly groups: readonly string[];
+    readonly sizes: readonly number[];
+    readonly cells: readonly (readonly (GapCell | null)[])[];
+  };
   /** Declared gaps only (BH q <= alpha); empty when none is significant. */
   readonly gaps: readonly GapRow[];
   /** The gap analysis in one sentence (how many significant gaps, or that none is), and its null model. */
@@ -225,7 +254,12 @@ export interface AnalysisResult {
     readonly keyPlayers: { readonly ids: readonly string[]; readonly fragmentation: number | null; readonly intact: number | null } | null;
     readonly soleLinks: readonly RankedEntry[];
   };
-  readonly communities: { readonly count: number; readonly shown: readonly { readonly name: string; readonly size: number }[]; readonly merged: number; readonly modularity: number | null };
+  readonly communities: {
+    readonly count: number;
+    readonly shown: readonly { readonly name: string; readonly size: number }[];
+    readonly merged: number;
+    readonly modularity: number | null;
+  };
   readonly map: MapData;
   /** The scorecard when objectives were given, on the same view as the rest of the analysis (influence followed when directed). */
   readonly scorecard: ScorecardRows | null;
@@ -233,7 +267,12 @@ export interface AnalysisResult {
 
 /** Scorecard rows as the report and scorecard.csv show them. */
 export interface ScorecardRows {
-  readonly rows: readonly { readonly objective: string; readonly actual: number | null; readonly target: string; readonly status: string }[];
+  readonly rows: readonly {
+    readonly objective: string;
+    readonly actual: number | null;
+    readonly target: string;
+    readonly status: string;
+  }[];
   readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
 }
 
@@ -306,7 +345,12 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   // the longest single stage still blocks it (see docs/architecture.md, threads).
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
   if (input.personCount === 0) throw new OrgraphError('E_EMPTY_GRAPH', 'the input has no people');
-  const safe = privateGraph(input, { group: groupAttr, minGroupSize: o.minGroupSize, pseudonymKey: o.pseudonymKey, keepAttributes: o.keepAttributes });
+  const safe = privateGraph(input, {
+    group: groupAttr,
+    minGroupSize: o.minGroupSize,
+    pseudonymKey: o.pseudonymKey,
+    keepAttributes: o.keepAttributes,
+  });
   const graph = safe.graph;
   const view = project(graph, { relations: o.relations, directed: o.directed });
   const n = view.csr.n;
@@ -325,7 +369,14 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('betweenness', 0, 1);
   const btw: NodeScores = exact
     ? await betweenness(view, { workers: o.workers, onProgress: onB, signal })
-    : await betweennessApprox(view, { epsilon: o.approxEpsilon, seed: o.seed, weighted: false, workers: o.workers, onProgress: onB, signal });
+    : await betweennessApprox(view, {
+        epsilon: o.approxEpsilon,
+        seed: o.seed,
+        weighted: false,
+        workers: o.workers,
+        onProgress: onB,
+        signal,
+      });
   const bd = btw.diagnostics;
 
   // Step 2: brokerage.
@@ -383,14 +434,17 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('gaps', 1, 1);
   progress('introductions', 0, 1);
   await breathe();
-  const intro = hasGroups && !o.groupsOnly ? introductions(view, {
-        attribute: groupAttr!,
-        gaps: o.gaps,
-        perGap: o.perGap,
-        threeSteps: !large,
-        gapResult: gapsResult,
-        onProgress: (done, total) => progress('introductions', done, total),
-      }) : null;
+  const intro =
+    hasGroups && !o.groupsOnly
+      ? introductions(view, {
+          attribute: groupAttr!,
+          gaps: o.gaps,
+          perGap: o.perGap,
+          threeSteps: !large,
+          gapResult: gapsResult,
+          onProgress: (done, total) => progress('introductions', done, total),
+        })
+      : null;
   // NOTE: "Other (small groups)" is a privacy bucket, not a group: no gap or introduction names it.
   const isGroup = (name: string) => name !== OTHER_GROUP;
   progress('introductions', 1, 1);
@@ -447,7 +501,10 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   };
   const brokers = ranked(btw.values, (i) => `${fmt(deg.values[i])} contacts; constraint ${fmt(con.values[i])}`);
   const gatekeepers = roles
-    ? ranked(roles.counts.gatekeeper.values, (i) => `z = ${fmt(roles.z.gatekeeper.values[i])} against chance; ${fmt(roles.counts.liaison.values[i])} liaison paths`)
+    ? ranked(
+        roles.counts.gatekeeper.values,
+        (i) => `z = ${fmt(roles.z.gatekeeper.values[i])} against chance; ${fmt(roles.counts.liaison.values[i])} liaison paths`,
+      )
     : [];
   const cutPeople = ranked(
     frag.change.values,
@@ -488,14 +545,21 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
         soleLinkMembers: soleByGroup.get(partition.names[g]) ?? 0,
       });
     }
-    groups.sort((a, b) => Number(!isGroup(a.group)) - Number(!isGroup(b.group)) || (b.siloScore ?? -1) - (a.siloScore ?? -1) || b.size - a.size);
+    groups.sort(
+      (a, b) => Number(!isGroup(a.group)) - Number(!isGroup(b.group)) || (b.siloScore ?? -1) - (a.siloScore ?? -1) || b.size - a.size,
+    );
   }
 
   // Heatmap and gaps: staff pairs.
   const heatGroups = gapsResult ? gapsResult.groups.filter((g) => g.staff > 0).map((g) => g.name) : [];
   const heatIndex = new Map(heatGroups.map((g, a) => [g, a]));
   const cells: (GapCell | null)[][] = heatGroups.map(() => heatGroups.map(() => null));
-  const cell = (p: GroupPairGap): GapCell => ({ observed: p.observedTies, expected: num(p.expectedTies), ratio: num(p.ratio), z: num(p.z) });
+  const cell = (p: GroupPairGap): GapCell => ({
+    observed: p.observedTies,
+    expected: num(p.expectedTies),
+    ratio: num(p.ratio),
+    z: num(p.z),
+  });
   if (gapsResult) {
     for (const p of gapsResult.staff.pairs) {
       const a = heatIndex.get(p.groupA);
@@ -507,20 +571,32 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   }
   const sizeOf = new Map(gapsResult ? gapsResult.groups.map((g) => [g.name, g.staff]) : []);
   const gapRows: GapRow[] = gapsResult
-    ? gapsResult.staff.gaps.filter((p) => isGroup(p.groupA) && isGroup(p.groupB)).map((p) => ({ groupA: p.groupA, groupB: p.groupB, sizeA: p.sizeA, sizeB: p.sizeB, ...cell(p), p: num(p.pValue), q: num(p.qValue) }))
+    ? gapsResult.staff.gaps
+        .filter((p) => isGroup(p.groupA) && isGroup(p.groupB))
+        .map((p) => ({
+          groupA: p.groupA,
+          groupB: p.groupB,
+          sizeA: p.sizeA,
+          sizeB: p.sizeB,
+          ...cell(p),
+          p: num(p.pValue),
+          q: num(p.qValue),
+        }))
     : [];
   const introRows: IntroductionRow[] = intro
-    ? intro.introductions.filter((x) => isGroup(x.groupA) && isGroup(x.groupB)).map((x: Introduction) => ({
-        groupA: x.groupA,
-        groupB: x.groupB,
-        personA: x.personA,
-        personB: x.personB,
-        introducer: x.reasons.introducer,
-        mutualContacts: x.reasons.mutualContactCount,
-        hopsBefore: x.reasons.hopsBefore,
-        score: num(x.score),
-        reason: x.reasons.text,
-      }))
+    ? intro.introductions
+        .filter((x) => isGroup(x.groupA) && isGroup(x.groupB))
+        .map((x: Introduction) => ({
+          groupA: x.groupA,
+          groupB: x.groupB,
+          personA: x.personA,
+          personB: x.personB,
+          introducer: x.reasons.introducer,
+          mutualContacts: x.reasons.mutualContactCount,
+          hopsBefore: x.reasons.hopsBefore,
+          score: num(x.score),
+          reason: x.reasons.text,
+        }))
     : [];
   const newTies = new Map<string, number>();
   const introducing = new Map<string, number>();
@@ -535,13 +611,27 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
   progress('map', 0, 1);
   const map = o.groupsOnly
     ? groupMap(heatGroups, sizeOf, cells)
-    : personMap(view, people, btw.values, deg.values, partition?.names ?? [], partition?.labels ?? null, communityNames, communityOf, o.mapLimit, o.mapTieLimit);
+    : personMap(
+        view,
+        people,
+        btw.values,
+        deg.values,
+        partition?.names ?? [],
+        partition?.labels ?? null,
+        communityNames,
+        communityOf,
+        o.mapLimit,
+        o.mapTieLimit,
+      );
   progress('map', 1, 1);
 
   const personLevel = !o.groupsOnly;
   const suppressed: Suppressed[] = [];
-  if (!personLevel) for (const f of ['people', 'brokers', 'gatekeepers', 'introductions', 'risks.cutPeople', 'risks.keyPlayers', 'risks.soleLinks']) suppressed.push({ result: f, reason: 'groupsOnly' });
-  else if (!hasGroups) for (const f of ['gatekeepers', 'introductions', 'risks.soleLinks']) suppressed.push({ result: f, reason: 'noGroups' });
+  if (!personLevel)
+    for (const f of ['people', 'brokers', 'gatekeepers', 'introductions', 'risks.cutPeople', 'risks.keyPlayers', 'risks.soleLinks'])
+      suppressed.push({ result: f, reason: 'groupsOnly' });
+  else if (!hasGroups)
+    for (const f of ['gatekeepers', 'introductions', 'risks.soleLinks']) suppressed.push({ result: f, reason: 'noGroups' });
   const byId = (a: PersonFigures, b: PersonFigures) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   // A departure risk is named only when the departure makes the network more fragmented.
   const kpShown = kp !== null && Number.isFinite(kp.objective) && Number.isFinite(frag.intact) && kp.objective > frag.intact + 1e-12;
@@ -565,7 +655,8 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
     overview: {
       people: n,
       ties: view.csr.directed ? view.csr.arcCount : view.csr.arcCount / 2,
-      relations: view.options.relations && view.options.relations.length > 0 ? [...view.options.relations] : graph.relations.map((r) => r.name),
+      relations:
+        view.options.relations && view.options.relations.length > 0 ? [...view.options.relations] : graph.relations.map((r) => r.name),
       directed: view.csr.directed,
       density: n > 1 ? num(view.csr.arcCount / (n * (n - 1))) : null,
       components: frag.components,
@@ -577,12 +668,20 @@ export async function analysis(input: OrgGraph, options: AnalysisOptions): Promi
     },
     betweennessMethod: exact
       ? { method: 'exact', weighted: true, epsilon: null, delta: null, samples: null }
-      : { method: 'approximate', weighted: false, epsilon: numOrNull(bd.epsilon), delta: numOrNull(bd.delta), samples: numOrNull(bd.samples) },
+      : {
+          method: 'approximate',
+          weighted: false,
+          epsilon: numOrNull(bd.epsilon),
+          delta: numOrNull(bd.delta),
+          samples: numOrNull(bd.samples),
+        },
     people: personLevel ? [...people].sort(byId) : [],
     groups,
     heatmap: { groups: heatGroups, sizes: heatGroups.map((g) => sizeOf.get(g) ?? 0), cells },
     gaps: gapRows,
-    gapSummary: gapsResult ? { statement: gapsResult.staff.statement, nullModel: gapsResult.nullModel, draws: gapsResult.null.draws } : null,
+    gapSummary: gapsResult
+      ? { statement: gapsResult.staff.statement, nullModel: gapsResult.nullModel, draws: gapsResult.null.draws }
+      : null,
     introductions: introRows,
     introductionLoad,
     brokers: personLevel ? brokers : [],
@@ -624,7 +723,10 @@ function personMap(
   shownIdx.forEach((i, s) => (slot[i] = s));
   const labels = new Int32Array(shownIdx.length);
   for (let s = 0; s < shownIdx.length; s++) labels[s] = groupLabels ? groupLabels[shownIdx[s]] : -1;
-  const { x, y } = groupLayout(labels, shownIdx.map((_, s) => s));
+  const { x, y } = groupLayout(
+    labels,
+    shownIdx.map((_, s) => s),
+  );
   let bmax = 0;
   for (const i of shownIdx) if (btw[i] > bmax) bmax = btw[i];
   const nodes = shownIdx.map((i, s) => {
@@ -638,7 +740,15 @@ function personMap(
     ];
     if (p.gatekeeper !== null) f.push(['Gatekeeper paths', fmtN(p.gatekeeper)]);
     if (p.articulation) f.push(['Cut person', 'yes: the network splits without them']);
-    return { k: p.id, x: round(x[s]), y: round(y[s]), s: round(2 + 10 * Math.sqrt(bmax > 0 ? btw[i] / bmax : 0)), g: labels[s], c: communityOf(i), f };
+    return {
+      k: p.id,
+      x: round(x[s]),
+      y: round(y[s]),
+      s: round(2 + 10 * Math.sqrt(bmax > 0 ? btw[i] / bmax : 0)),
+      g: labels[s],
+      c: communityOf(i),
+      f,
+    };
   });
   // Ties among the people shown, strongest first when over the limit.
   const { csr } = view;
@@ -691,8 +801,20 @@ function groupMap(groups: readonly string[], sizes: ReadonlyMap<string, number>,
     ] as [string, string][],
   }));
   const ties: [number, number, number][] = [];
-  for (let a = 0; a < groups.length; a++) for (let b = a + 1; b < groups.length; b++) if (cells[a][b] && cells[a][b]!.observed > 0) ties.push([a, b, cells[a][b]!.observed]);
-  return { kind: 'groups', total: groups.length, shown: groups.length, tiesTotal: ties.length, tiesShown: ties.length, sampleNote: null, groups, communities: [], nodes, ties };
+  for (let a = 0; a < groups.length; a++)
+    for (let b = a + 1; b < groups.length; b++) if (cells[a][b] && cells[a][b]!.observed > 0) ties.push([a, b, cells[a][b]!.observed]);
+  return {
+    kind: 'groups',
+    total: groups.length,
+    shown: groups.length,
+    tiesTotal: ties.length,
+    tiesShown: ties.length,
+    sampleNote: null,
+    groups,
+    communities: [],
+    nodes,
+    ties,
+  };
 }
 
 function countWhere(n: number, test: (i: number) => boolean): number {

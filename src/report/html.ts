@@ -30,7 +30,18 @@ export interface ReportMeta {
 }
 
 /** Ids of the sections every report has, in page order. */
-export const REPORT_SECTIONS = Object.freeze(['overview', 'map', 'heatmap', 'brokers', 'gatekeepers', 'risks', 'silos', 'gaps', 'scorecard', 'method']);
+export const REPORT_SECTIONS = Object.freeze([
+  'overview',
+  'map',
+  'heatmap',
+  'brokers',
+  'gatekeepers',
+  'risks',
+  'silos',
+  'gaps',
+  'scorecard',
+  'method',
+]);
 
 /** Largest heatmap drawn (largest groups first). */
 export const HEATMAP_MAX_GROUPS = 30;
@@ -129,7 +140,12 @@ function overview(r: AnalysisResult): string {
     ['Ties', `${fmt(o.ties)} (${o.directed ? 'directed' : 'read as undirected'}; relations: ${o.relations.join(', ') || 'none'})`],
     ['Density', o.density === null ? '-' : fmt(o.density)],
     ['Connected parts', fmt(o.components)],
-    ['Groups shown', r.options.group ? `${fmt(o.groups)}${o.peopleWithoutGroup > 0 ? ` (${fmt(o.peopleWithoutGroup)} people without a group)` : ''}` : 'none (no group attribute)'],
+    [
+      'Groups shown',
+      r.options.group
+        ? `${fmt(o.groups)}${o.peopleWithoutGroup > 0 ? ` (${fmt(o.peopleWithoutGroup)} people without a group)` : ''}`
+        : 'none (no group attribute)',
+    ],
     ['Communities found', `${fmt(o.communities)} (modularity ${o.modularity === null ? '-' : fmt(o.modularity)})`],
     ['E-I index of the whole network', o.ei === null ? '-' : fmt(o.ei)],
   ];
@@ -145,7 +161,7 @@ function mapSection(r: AnalysisResult): string {
   const groupsOnly = m.kind === 'groups';
   const explain = groupsOnly
     ? 'Each circle is a group, sized by its number of people; a line joins two groups with ties between them. Hover over a group for its figures, or type its name in the search box. Person-level detail is switched off for this report (groups only).'
-    : 'Each dot is a person, placed with their group and coloured by group (or by the community found from the ties); larger dots have higher betweenness, the share of shortest paths between others that run through them (Freeman 1977; Brandes 2001). Hover over a dot for the person\'s key figures; type a name in the search box to find someone.';
+    : "Each dot is a person, placed with their group and coloured by group (or by the community found from the ties); larger dots have higher betweenness, the share of shortest paths between others that run through them (Freeman 1977; Brandes 2001). Hover over a dot for the person's key figures; type a name in the search box to find someone.";
   const controls = `<div class="controls">
 <label>Search <input id="map-search" type="search" placeholder="${groupsOnly ? 'group name' : 'person id or name'}" autocomplete="off"></label>
 ${groupsOnly ? '' : `<fieldset><legend>Colour by</legend><label><input type="radio" name="map-colour" value="group" checked> group</label> <label><input type="radio" name="map-colour" value="community"> community</label></fieldset>`}
@@ -174,29 +190,44 @@ function heatmap(r: AnalysisResult): string {
   const explain =
     'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (degree-preserving rewiring, Maslov &amp; Sneppen 2002; on very large networks its analytic approximation, the configuration model of Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
   if (!hasGroups(r)) return section('heatmap', explain, noGroups(r, 'No groups to compare'));
-  const order = h.groups.map((_, a) => a).sort((a, b) => h.sizes[b] - h.sizes[a] || a - b).slice(0, HEATMAP_MAX_GROUPS);
-  const note = h.groups.length > HEATMAP_MAX_GROUPS ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>` : '';
+  const order = h.groups
+    .map((_, a) => a)
+    .sort((a, b) => h.sizes[b] - h.sizes[a] || a - b)
+    .slice(0, HEATMAP_MAX_GROUPS);
+  const note =
+    h.groups.length > HEATMAP_MAX_GROUPS
+      ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>`
+      : '';
   const head = `<tr><th></th>${order.map((b) => `<th class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
   const rows = order
     .map((a) => {
       const cells = order
         .map((b) => {
           const c = h.cells[a][b];
-          const tipText = c ? `${h.groups[a]} - ${h.groups[b]}: ${c.observed} ties, ${c.expected === null ? '-' : fmt(c.expected)} expected, ratio ${c.ratio === null ? '-' : fmt(c.ratio)}` : '';
+          const tipText = c
+            ? `${h.groups[a]} - ${h.groups[b]}: ${c.observed} ties, ${c.expected === null ? '-' : fmt(c.expected)} expected, ratio ${c.ratio === null ? '-' : fmt(c.ratio)}`
+            : '';
           return `<td style="background:${heatColour(c)}" title="${e(tipText)}">${c && c.ratio !== null ? e(fmt(c.ratio)) : ''}</td>`;
         })
         .join('');
       return `<tr><th>${e(h.groups[a])} <small>(${fmt(h.sizes[a])})</small></th>${cells}</tr>`;
     })
     .join('\n');
-  return section('heatmap', explain, `${note}<div class="scroll"><table class="heat">${head}${rows}</table></div><p class="note">Numbers are observed / expected ties: 1 = as expected, 0.5 = half, 2 = twice.</p>`);
+  return section(
+    'heatmap',
+    explain,
+    `${note}<div class="scroll"><table class="heat">${head}${rows}</table></div><p class="note">Numbers are observed / expected ties: 1 = as expected, 0.5 = half, 2 = twice.</p>`,
+  );
 }
 
 function personList(r: AnalysisResult, entries: readonly RankedEntry[], valueName: string, empty: string): string {
   if (r.options.groupsOnly) return '<p class="empty">Person-level results are switched off for this report (groups only).</p>';
   if (entries.length === 0) return `<p class="empty">${e(empty)}</p>`;
   return `<table class="list"><tr><th>#</th><th>Person</th><th>Group</th><th>${e(valueName)}</th><th>Why it matters</th></tr>${entries
-    .map((x, k) => `<tr><td>${k + 1}</td><td>${e(x.id)}</td><td>${e(x.group ?? '-')}</td><td class="num">${e(fmt(x.value))}</td><td>${e(x.detail)}</td></tr>`)
+    .map(
+      (x, k) =>
+        `<tr><td>${k + 1}</td><td>${e(x.id)}</td><td>${e(x.group ?? '-')}</td><td class="num">${e(fmt(x.value))}</td><td>${e(x.detail)}</td></tr>`,
+    )
     .join('')}</table>`;
 }
 
@@ -217,7 +248,9 @@ function gatekeepers(r: AnalysisResult): string {
   return section(
     'gatekeepers',
     'People who receive from outside their group and pass on to their own group: they control what enters it. Counted over every two-step chain through the person, by the groups at its ends (Gould &amp; Fernandez 1989); z compares the count with a random network of the same density.',
-    !hasGroups(r) ? noGroups(r, 'Gatekeepers need groups') : personList(r, r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
+    !hasGroups(r)
+      ? noGroups(r, 'Gatekeepers need groups')
+      : personList(r, r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
   );
 }
 
@@ -227,10 +260,9 @@ function risks(r: AnalysisResult): string {
     k.keyPlayers === null
       ? ''
       : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most (KPP-Neg, Borgatti 2006): <strong>${k.keyPlayers.ids.map((id) => e(id)).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
-  const sole =
-    !hasGroups(r)
-      ? ''
-      : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
+  const sole = !hasGroups(r)
+    ? ''
+    : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
   return section(
     'risks',
     `People whose departure would cut others off. ${fmt(k.articulationPoints)} people are cut points: without them some colleagues could no longer reach the rest at all (articulation points, Hopcroft &amp; Tarjan 1973), ranked by how much more fragmented the network would become (Borgatti 2006). Sole links are the only person through whom a group is directly tied to another group.`,
@@ -254,14 +286,17 @@ function silos(r: AnalysisResult): string {
 }
 
 const SILO_EXPLAIN =
-    'Groups ranked from most to least closed. The silo score (0 to 1; about 0.5 or less is as open as random mixing) averages three views: the share of the group\'s ties that stay inside (from the E-I index, Krackhardt &amp; Stern 1988), how little of its tie volume crosses its boundary (conductance, Kannan et al. 2004), and how much denser it is inside than across. E-I runs from -1 (all ties inside) to +1 (all outside).';
+  "Groups ranked from most to least closed. The silo score (0 to 1; about 0.5 or less is as open as random mixing) averages three views: the share of the group's ties that stay inside (from the E-I index, Krackhardt &amp; Stern 1988), how little of its tie volume crosses its boundary (conductance, Kannan et al. 2004), and how much denser it is inside than across. E-I runs from -1 (all ties inside) to +1 (all outside).";
 
 function gaps(r: AnalysisResult): string {
   const explain = `Pairs of groups with significantly fewer ties than expected if everyone kept their number of contacts but chose them regardless of group (degree-preserving rewiring, or its analytic approximation on very large networks; z below 0 = fewer than chance; one-sided p-value, and q-value controlling the false discovery rate across all pairs at 0.05); most significant first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why. Each suggestion has two parts: its value (how many steps it saves between the two groups, more when neither person already knows someone in the other group) and its plausibility (how likely the two are to work together, from their mutual contacts: common neighbours and weighted resource allocation, Zhou, L&uuml; &amp; Zhang 2009, with weights fitted on this network's own held-out ties); the score is value &times; plausibility.${loadSentence(r)}`;
   if (!hasGroups(r)) return section('gaps', explain, noGroups(r, 'Missing links need groups'));
   const gapRows = r.gaps
     .slice(0, 15)
-    .map((g) => `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td><td class="num">${e(fmtN(g.q))}</td></tr>`)
+    .map(
+      (g) =>
+        `<tr><td>${e(g.groupA)}</td><td>${e(g.groupB)}</td><td class="num">${fmt(g.observed)}</td><td class="num">${e(fmtN(g.expected))}</td><td class="num">${e(fmtN(g.ratio))}</td><td class="num">${e(fmtN(g.z))}</td><td class="num">${e(fmtN(g.q))}</td></tr>`,
+    )
     .join('');
   const statement = r.gapSummary ? `<p>${e(r.gapSummary.statement)}</p>` : '';
   const gapTable = r.gaps.length
@@ -272,7 +307,10 @@ function gaps(r: AnalysisResult): string {
   else if (r.introductions.length === 0) intro = '<p class="empty">No introductions to suggest across these gaps.</p>';
   else
     intro = `<table class="list"><tr><th>Groups</th><th>Introduce</th><th>to</th><th>Introducer</th><th>Why</th></tr>${r.introductions
-      .map((x) => `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${e(x.personA)}</td><td>${e(x.personB)}</td><td>${e(x.introducer ?? '-')}</td><td>${e(x.reason)}</td></tr>`)
+      .map(
+        (x) =>
+          `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${e(x.personA)}</td><td>${e(x.personB)}</td><td>${e(x.introducer ?? '-')}</td><td>${e(x.reason)}</td></tr>`,
+      )
       .join('')}</table>`;
   return section('gaps', explain, `<h3>Significant gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);
 }
@@ -288,10 +326,24 @@ export function loadSentence(r: AnalysisResult): string {
 function scorecard(s: ScorecardRows | null): string {
   const explain =
     'Objectives the organisation set for ties between groups (from the objectives file), each with its actual value, its target and whether it is met.';
-  if (s === null) return section('scorecard', explain, '<p class="empty">No objectives were given (run with <code>--objectives FILE</code> to add a scorecard).</p>');
+  if (s === null)
+    return section(
+      'scorecard',
+      explain,
+      '<p class="empty">No objectives were given (run with <code>--objectives FILE</code> to add a scorecard).</p>',
+    );
   const note = `<p class="note">${s.summary.met} met, ${s.summary.atRisk} at risk, ${s.summary.missed} missed. Flows are read with their direction (from one group to another); "at risk" means met but within the margin set for the objective (10% unless the file says otherwise).</p>`;
-  const rows = s.rows.map((x) => `<tr><td>${e(x.objective)}</td><td class="num">${e(fmtN(x.actual))}</td><td class="num">${e(x.target)}</td><td class="status-${e(x.status.replace(/[^a-z]/gi, '').toLowerCase())}">${e(x.status)}</td></tr>`).join('');
-  return section('scorecard', explain, `${note}${s.rows.length ? `<table class="list"><tr><th>Objective</th><th>Actual</th><th>Target</th><th>Status</th></tr>${rows}</table>` : ''}`);
+  const rows = s.rows
+    .map(
+      (x) =>
+        `<tr><td>${e(x.objective)}</td><td class="num">${e(fmtN(x.actual))}</td><td class="num">${e(x.target)}</td><td class="status-${e(x.status.replace(/[^a-z]/gi, '').toLowerCase())}">${e(x.status)}</td></tr>`,
+    )
+    .join('');
+  return section(
+    'scorecard',
+    explain,
+    `${note}${s.rows.length ? `<table class="list"><tr><th>Objective</th><th>Actual</th><th>Target</th><th>Status</th></tr>${rows}</table>` : ''}`,
+  );
 }
 
 function method(r: AnalysisResult, meta: ReportMeta): string {
@@ -299,11 +351,19 @@ function method(r: AnalysisResult, meta: ReportMeta): string {
   const items: string[] = [];
   if (p) {
     items.push(privacySentence(p));
-    items.push(p.pseudonymized ? 'Person ids are replaced by keyed pseudonyms (HMAC-SHA256); no input id or name appears in this folder. Attributes other than the group were dropped.' : 'Person ids are shown as given in the input.');
+    items.push(
+      p.pseudonymized
+        ? 'Person ids are replaced by keyed pseudonyms (HMAC-SHA256); no input id or name appears in this folder. Attributes other than the group were dropped.'
+        : 'Person ids are shown as given in the input.',
+    );
   }
   if (r.options.groupsOnly) items.push('Person-level results are switched off (groups only).');
-  items.push(`Ties are ${r.overview.directed ? 'directed' : 'read as undirected'}; a tie's value is a strength and path lengths are 1 / strength.`);
-  const versions = Object.entries(meta.versions).map(([k, v]) => `${e(k)} ${e(v)}`).join(', ');
+  items.push(
+    `Ties are ${r.overview.directed ? 'directed' : 'read as undirected'}; a tie's value is a strength and path lengths are 1 / strength.`,
+  );
+  const versions = Object.entries(meta.versions)
+    .map(([k, v]) => `${e(k)} ${e(v)}`)
+    .join(', ');
   return section(
     'method',
     'How this report was made and what it leaves out to protect the people in it. summary.json in the same folder records every option and version, so the run can be repeated.',
@@ -318,9 +378,13 @@ function method(r: AnalysisResult, meta: ReportMeta): string {
 export function privacySentence(p: AnalysisPrivacy): string {
   if (p.minGroupSize <= 1) return 'No minimum group size was applied: every group is shown, however small.';
   const rule = `Groups smaller than ${p.minGroupSize} people are never shown, and no figure lets their size, members or ties be worked out.`;
-  if (p.allGroupsWithheld) return `${rule} All groups together were smaller than that, so no group-level figure is shown and no one is shown with a group.`;
+  if (p.allGroupsWithheld)
+    return `${rule} All groups together were smaller than that, so no group-level figure is shown and no one is shown with a group.`;
   if (p.groupsMerged === 0) return `${rule} No group was that small; communities found from the ties are merged by the same rule.`;
-  const protect = p.groupsMergedToProtect > 0 ? `, together with the ${p.groupsMergedToProtect === 1 ? 'smallest other group' : `${p.groupsMergedToProtect} smallest other groups`} (so that the merged group reaches ${p.minGroupSize} people)` : '';
+  const protect =
+    p.groupsMergedToProtect > 0
+      ? `, together with the ${p.groupsMergedToProtect === 1 ? 'smallest other group' : `${p.groupsMergedToProtect} smallest other groups`} (so that the merged group reaches ${p.minGroupSize} people)`
+      : '';
   return `${rule} ${p.groupsMerged === 1 ? '1 group was' : `${p.groupsMerged} groups were`} merged into "Other (small groups)"${protect}; it is shown apart and never ranked as a group. Communities found from the ties are merged by the same rule.`;
 }
 

@@ -33,7 +33,11 @@ export const DEFAULT_GROUP_LAYOUT_OPTIONS = Object.freeze({ spacing: 1, gap: 3 }
  * @example
  * const { x, y } = groupLayout(Int32Array.from([0, 0, 1]), [0, 1, 2]);
  */
-export function groupLayout(labels: Int32Array, order: readonly number[], options: GroupLayoutOptions = {}): { x: Float64Array; y: Float64Array } {
+export function groupLayout(
+  labels: Int32Array,
+  order: readonly number[],
+  options: GroupLayoutOptions = {},
+): { x: Float64Array; y: Float64Array } {
   const spacing = options.spacing ?? DEFAULT_GROUP_LAYOUT_OPTIONS.spacing;
   const gap = (options.gap ?? DEFAULT_GROUP_LAYOUT_OPTIONS.gap) * spacing;
   const n = labels.length;
@@ -51,7 +55,9 @@ export function groupLayout(labels: Int32Array, order: readonly number[], option
   }
   for (let i = 0; i < n; i++) if (!placed[i]) members[disc(i)].push(i);
   // Step 2: pack discs, largest first.
-  const discs = members.map((m, g) => ({ g, size: m.length, r: spacing * Math.sqrt(m.length + 0.5), cx: 0, cy: 0 })).filter((d) => d.size > 0);
+  const discs = members
+    .map((m, g) => ({ g, size: m.length, r: spacing * Math.sqrt(m.length + 0.5), cx: 0, cy: 0 }))
+    .filter((d) => d.size > 0);
   discs.sort((a, b) => b.size - a.size || a.g - b.g);
   const meanR = discs.reduce((s, d) => s + d.r, 0) / Math.max(1, discs.length);
   const done: typeof discs = [];

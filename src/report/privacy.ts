@@ -108,7 +108,8 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
   const k = options.minGroupSize ?? DEFAULT_PRIVACY_OPTIONS.minGroupSize;
   const key = options.pseudonymKey ?? DEFAULT_PRIVACY_OPTIONS.pseudonymKey;
   const keep = options.keepAttributes ?? DEFAULT_PRIVACY_OPTIONS.keepAttributes;
-  if (!Number.isInteger(k) || k < 1) throw new OrgraphError('E_BAD_OPTION', `minimum group size must be a whole number >= 1, got ${k}`, { field: 'minGroupSize' });
+  if (!Number.isInteger(k) || k < 1)
+    throw new OrgraphError('E_BAD_OPTION', `minimum group size must be a whole number >= 1, got ${k}`, { field: 'minGroupSize' });
   if (key !== null && key.length === 0) throw new OrgraphError('E_BAD_OPTION', 'the pseudonymisation key is empty', { field: 'key' });
   const n = graph.personCount;
   // Step 1: merged group column (primary, then complementary suppression).
@@ -152,15 +153,34 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
     });
   }
   // Nothing to change (no merge, no pseudonyms, every attribute kept): the graph itself, not a copy.
-  if (key === null && keep === null && groupsMerged === 0 && groupsMergedToProtect === 0 && !allGroupsWithheld && !(groupColumn ?? []).some((v, i) => v !== raw[i])) {
-    return { graph, note: Object.freeze({ minGroupSize: k, groupsMerged: 0, groupsMergedToProtect: 0, allGroupsWithheld: false, pseudonymized: false, attributesDropped: Object.freeze([] as string[]) }) };
+  if (
+    key === null &&
+    keep === null &&
+    groupsMerged === 0 &&
+    groupsMergedToProtect === 0 &&
+    !allGroupsWithheld &&
+    !(groupColumn ?? []).some((v, i) => v !== raw[i])
+  ) {
+    return {
+      graph,
+      note: Object.freeze({
+        minGroupSize: k,
+        groupsMerged: 0,
+        groupsMergedToProtect: 0,
+        allGroupsWithheld: false,
+        pseudonymized: false,
+        attributesDropped: Object.freeze([] as string[]),
+      }),
+    };
   }
   // Step 2: ids and attributes; with pseudonyms, people in pseudonym order.
   const ids = key === null ? graph.personIds : graph.personIds.map((id) => pseudonym(key, id));
   const idMap = key === null ? null : new Map(graph.personIds.map((id, i) => [id, ids[i]]));
   const order = Array.from({ length: n }, (_, i) => i);
   if (key !== null) order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-  const kept = graph.attributeNames.filter((a) => a === options.group || (key === null ? keep === null || keep.includes(a) : (keep ?? []).includes(a)));
+  const kept = graph.attributeNames.filter(
+    (a) => a === options.group || (key === null ? keep === null || keep.includes(a) : (keep ?? []).includes(a)),
+  );
   const dropped = graph.attributeNames.filter((a) => !kept.includes(a));
   const columns = kept.map((a) => (a === options.group ? groupColumn! : graph.attribute(a)));
   const b = new OrgGraphBuilder();
@@ -179,11 +199,24 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
   const times = graph.tieTimes;
   for (let e = 0; e < graph.tieCount; e++) {
     const t = times ? times[e] : NaN;
-    b.addTie(newIndex[graph.tieSources[e]], newIndex[graph.tieTargets[e]], graph.tieWeights[e], graph.tieRelations[e], Number.isNaN(t) ? undefined : t);
+    b.addTie(
+      newIndex[graph.tieSources[e]],
+      newIndex[graph.tieTargets[e]],
+      graph.tieWeights[e],
+      graph.tieRelations[e],
+      Number.isNaN(t) ? undefined : t,
+    );
   }
   return {
     graph: b.build(),
-    note: Object.freeze({ minGroupSize: k, groupsMerged, groupsMergedToProtect, allGroupsWithheld, pseudonymized: key !== null, attributesDropped: Object.freeze(dropped) }),
+    note: Object.freeze({
+      minGroupSize: k,
+      groupsMerged,
+      groupsMergedToProtect,
+      allGroupsWithheld,
+      pseudonymized: key !== null,
+      attributesDropped: Object.freeze(dropped),
+    }),
   };
 }
 
@@ -200,7 +233,11 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
  * @example
  * mergeSmallLabels(Int32Array.from([0, 0, 1]), 2, 2); // labels [2, 2, 2]: label 1 is under 2, so label 0 joins it
  */
-export function mergeSmallLabels(labels: Int32Array, count: number, k: number): { labels: Int32Array; sizes: Int32Array; merged: number; mergedToProtect: number } {
+export function mergeSmallLabels(
+  labels: Int32Array,
+  count: number,
+  k: number,
+): { labels: Int32Array; sizes: Int32Array; merged: number; mergedToProtect: number } {
   const sizes = new Int32Array(count + 1);
   for (const g of labels) if (g >= 0) sizes[g]++;
   const into = new Uint8Array(count);

@@ -20,7 +20,10 @@ function spark(label: string, values: readonly number[], digits: number): string
   const hi = Math.max(...finite);
   const x = (i: number): number => (values.length === 1 ? W / 2 : (i * (W - 8)) / (values.length - 1) + 4);
   const y = (v: number): number => (hi === lo ? H / 2 : H - 4 - ((v - lo) * (H - 8)) / (hi - lo));
-  const points = values.map((v, i) => (Number.isFinite(v) ? `${x(i).toFixed(1)},${y(v).toFixed(1)}` : null)).filter((p) => p !== null).join(' ');
+  const points = values
+    .map((v, i) => (Number.isFinite(v) ? `${x(i).toFixed(1)},${y(v).toFixed(1)}` : null))
+    .filter((p) => p !== null)
+    .join(' ');
   const show = (v: number): string => (Number.isFinite(v) ? (Number.isInteger(v) ? String(v) : v.toFixed(digits)) : '-');
   return `<figure class="spark"><figcaption>${e(label)}</figcaption><svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)} per period"><polyline fill="none" stroke="currentColor" stroke-width="1.5" points="${points}"/></svg><div class="note">${e(show(values[0]))} &rarr; ${e(show(values[values.length - 1]))} (min ${e(show(lo))}, max ${e(show(hi))})</div></figure>`;
 }
@@ -30,16 +33,51 @@ export function timelineSection(t: TimelineResult | null | undefined): string {
   if (!t || t.periods.length < 2) return '';
   const p = t.periods;
   const multiples = [
-    spark('People', p.map((x) => x.people), 0),
-    spark('Tied pairs', p.map((x) => x.ties), 0),
-    spark('Density', p.map((x) => x.density), 3),
-    t.attribute ? spark(`E-I (${t.attribute})`, p.map((x) => x.ei ?? NaN), 2) : '',
-    spark(`Modularity (${p[0].modularityOf === 'attribute' ? t.attribute : 'communities'})`, p.map((x) => x.modularity), 3),
+    spark(
+      'People',
+      p.map((x) => x.people),
+      0,
+    ),
+    spark(
+      'Tied pairs',
+      p.map((x) => x.ties),
+      0,
+    ),
+    spark(
+      'Density',
+      p.map((x) => x.density),
+      3,
+    ),
+    t.attribute
+      ? spark(
+          `E-I (${t.attribute})`,
+          p.map((x) => x.ei ?? NaN),
+          2,
+        )
+      : '',
+    spark(
+      `Modularity (${p[0].modularityOf === 'attribute' ? t.attribute : 'communities'})`,
+      p.map((x) => x.modularity),
+      3,
+    ),
   ].join('');
   const rows = p
     .map((x, i) => {
       const c = i > 0 ? t.churn[i - 1] : null;
-      const cells = [x.label, fmt(x.people), fmt(x.ties), fmt(x.density), x.ei === null ? '-' : fmt(x.ei), fmt(x.modularity), c ? fmt(c.gained) : '', c ? fmt(c.lost) : '', c ? fmt(c.strengthened) : '', c ? fmt(c.weakened) : '', c ? fmt(c.joined.length) : '', c ? fmt(c.left.length) : ''];
+      const cells = [
+        x.label,
+        fmt(x.people),
+        fmt(x.ties),
+        fmt(x.density),
+        x.ei === null ? '-' : fmt(x.ei),
+        fmt(x.modularity),
+        c ? fmt(c.gained) : '',
+        c ? fmt(c.lost) : '',
+        c ? fmt(c.strengthened) : '',
+        c ? fmt(c.weakened) : '',
+        c ? fmt(c.joined.length) : '',
+        c ? fmt(c.left.length) : '',
+      ];
       return `<tr>${cells.map((s) => `<td>${e(s)}</td>`).join('')}</tr>`;
     })
     .join('');

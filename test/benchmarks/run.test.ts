@@ -71,8 +71,12 @@ describe('runner and report', () => {
     expect(withTargets(c, { ...base, size: 1000, seconds: 11 }).targets).toEqual([]);
     // Beating the peers of the same run: every named peer measured must be slower (speedup > 1).
     const peer = (tool: string, speedup: number) => ({ tool, available: true, seconds: 11 * speedup, speedup });
-    expect(withTargets(c, { ...base, seconds: 11, peers: [peer('igraph', 1.2), peer('NetworKit', 3)] }).targets[0].beatsPeersHere).toBe(true);
-    expect(withTargets(c, { ...base, seconds: 11, peers: [peer('igraph', 0.9), peer('NetworKit', 3)] }).targets[0].beatsPeersHere).toBe(false);
+    expect(withTargets(c, { ...base, seconds: 11, peers: [peer('igraph', 1.2), peer('NetworKit', 3)] }).targets[0].beatsPeersHere).toBe(
+      true,
+    );
+    expect(withTargets(c, { ...base, seconds: 11, peers: [peer('igraph', 0.9), peer('NetworKit', 3)] }).targets[0].beatsPeersHere).toBe(
+      false,
+    );
     expect(withTargets(c, { ...base, seconds: 11 }).targets[0].beatsPeersHere).toBe(null);
     expect(caseSizes(c, [1000, 1_000_000])).toEqual([1000]);
     expect(caseSizes(c, [])).toEqual([...c.sizes]);

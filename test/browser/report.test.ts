@@ -71,7 +71,9 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     });
     const url = pathToFileURL(join(dir, 'report.html')).href;
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as unknown as { orgraphMap?: unknown }).orgraphMap !== undefined, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as { orgraphMap?: unknown }).orgraphMap !== undefined, undefined, {
+      timeout: 15_000,
+    });
     // Only the report file itself is loaded: no script, style, image or data request of any kind.
     expect(requests).toEqual([url]);
     return { page, errors, requests, dialogs };
@@ -82,7 +84,11 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     const people = readFileSync(join(exampleDir, 'people.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
     expect(people).toBe(167);
     const drawn = await page.evaluate(() => {
-      const m = (window as unknown as { orgraphMap: { graph: { order: number; nodes(): string[] }; renderer: { getNodeDisplayData(n: string): unknown } } }).orgraphMap;
+      const m = (
+        window as unknown as {
+          orgraphMap: { graph: { order: number; nodes(): string[] }; renderer: { getNodeDisplayData(n: string): unknown } };
+        }
+      ).orgraphMap;
       return { order: m.graph.order, displayed: m.graph.nodes().filter((n) => m.renderer.getNodeDisplayData(n) !== undefined).length };
     });
     expect(drawn).toEqual({ order: people, displayed: people });
@@ -119,9 +125,17 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     await page.waitForTimeout(500); // the camera's reset animation (200 ms)
     // Hover: move the mouse onto the largest node.
     const point = await page.evaluate(() => {
-      const m = (window as unknown as {
-        orgraphMap: { graph: { nodes(): string[]; getNodeAttribute(n: string, a: string): number }; renderer: { getNodeDisplayData(n: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } };
-      }).orgraphMap;
+      const m = (
+        window as unknown as {
+          orgraphMap: {
+            graph: { nodes(): string[]; getNodeAttribute(n: string, a: string): number };
+            renderer: {
+              getNodeDisplayData(n: string): { x: number; y: number };
+              framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+            };
+          };
+        }
+      ).orgraphMap;
       const node = m.graph.nodes().sort((a, b) => m.graph.getNodeAttribute(b, 'size') - m.graph.getNodeAttribute(a, 'size'))[0];
       const p = m.renderer.framedGraphToViewport(m.renderer.getNodeDisplayData(node));
       const box = document.getElementById('map-view')!.getBoundingClientRect();

@@ -55,8 +55,18 @@ async function bundle(format: 'esm' | 'cjs'): Promise<string> {
   mkdirSync(out, { recursive: true });
   const outfile = join(out, format === 'esm' ? 'server.mjs' : 'server.cjs');
   // ESM output: CommonJS dependencies bundled into ESM need a `require` (esbuild's usual banner).
-  const banner = format === 'esm' ? { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } : undefined;
-  await build({ entryPoints: [join(work, 'src', 'server.mjs')], bundle: true, platform: 'node', target: 'node20', format, outfile, banner, logLevel: 'silent' });
+  const banner =
+    format === 'esm' ? { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } : undefined;
+  await build({
+    entryPoints: [join(work, 'src', 'server.mjs')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format,
+    outfile,
+    banner,
+    logLevel: 'silent',
+  });
   return outfile;
 }
 

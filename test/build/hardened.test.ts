@@ -57,7 +57,10 @@ async function main(api) {
 const esm = join(work, 'run.mjs');
 const cjs = join(work, 'run.cjs');
 writeFileSync(esm, `import * as api from ${JSON.stringify(pathToFileURL(join(root, 'dist/index.js')).href)};\n${BODY}\nawait main(api);\n`);
-writeFileSync(cjs, `const api = require(${JSON.stringify(join(root, 'dist/index.cjs'))});\n${BODY}\nmain(api).catch((e) => { console.error(e); process.exit(1); });\n`);
+writeFileSync(
+  cjs,
+  `const api = require(${JSON.stringify(join(root, 'dist/index.cjs'))});\n${BODY}\nmain(api).catch((e) => { console.error(e); process.exit(1); });\n`,
+);
 
 function run(script: string, mode = '', env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', script, datasetDir('email-eu-core'), mode], {
@@ -76,7 +79,9 @@ interface Fixture {
 
 describe('built package under --disallow-code-generation-from-strings', () => {
   it('the flag does reject code from strings in this Node (the test can fail)', () => {
-    const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '-e', 'new Function("return 1")()'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '-e', 'new Function("return 1")()'], {
+      encoding: 'utf8',
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('EvalError');
   });
@@ -90,7 +95,10 @@ describe('built package under --disallow-code-generation-from-strings', () => {
   const fixture = referenceJson<Fixture>('centrality/email-eu-core.json');
   const ref = fixture.views['directed-weighted'].metrics;
 
-  for (const [system, script] of [['ESM', esm], ['CJS', cjs]] as const) {
+  for (const [system, script] of [
+    ['ESM', esm],
+    ['CJS', cjs],
+  ] as const) {
     it(`${system}: betweenness and PageRank on 1, 2 and 4 workers match NetworkX${system === 'ESM' ? '; every metric runs threaded and not' : ''}`, () => {
       const { out } = run(script, system === 'ESM' ? '' : 'basic');
       const cap = Number(execFileSync(process.execPath, ['-p', 'require("os").availableParallelism()']).toString());
@@ -108,8 +116,12 @@ describe('built package under --disallow-code-generation-from-strings', () => {
       // 1, 2 and 4 workers agree with each other far inside the reference tolerance.
       for (const key of ['betweenness', 'pagerank'] as const) {
         for (let i = 0; i < fixture.personIds.length; i++) {
-          expect(Math.abs(out.runs['2'][key][i] - out.runs['1'][key][i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(out.runs['1'][key][i])));
-          expect(Math.abs(out.runs['4'][key][i] - out.runs['1'][key][i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(out.runs['1'][key][i])));
+          expect(Math.abs(out.runs['2'][key][i] - out.runs['1'][key][i])).toBeLessThanOrEqual(
+            1e-12 * Math.max(1, Math.abs(out.runs['1'][key][i])),
+          );
+          expect(Math.abs(out.runs['4'][key][i] - out.runs['1'][key][i])).toBeLessThanOrEqual(
+            1e-12 * Math.max(1, Math.abs(out.runs['1'][key][i])),
+          );
         }
       }
       // Every catalogue metric ran in both settings and agrees across them.

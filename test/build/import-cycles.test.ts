@@ -11,9 +11,25 @@ const src = join(import.meta.dirname, '..', '..', 'src');
 
 describe('import structure', () => {
   it('finds a circle when there is one (a -> b -> c -> a, plus d -> d) and none in a chain', () => {
-    const circles = importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['d']], ['e', ['a']]]));
+    const circles = importCycles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['d']],
+        ['e', ['a']],
+      ]),
+    );
     expect(circles).toEqual([['a', 'b', 'c'], ['d']]);
-    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   const graph = importGraph(src);

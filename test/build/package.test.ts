@@ -28,12 +28,23 @@ describe('built package', () => {
       expect(v.csr.n).toBe(2);
       expect(api.viewTies(v)).toEqual([{ source: 'a', target: 'b', weight: 2 }]);
     }
-    expect(Object.keys(esm).sort()).toEqual(Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort());
+    expect(Object.keys(esm).sort()).toEqual(
+      Object.keys(cjs)
+        .filter((k) => k !== 'default' && k !== '__esModule')
+        .sort(),
+    );
   });
 
   it('imports from a separate node process, both module systems', () => {
-    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import { OrgGraph } from ${JSON.stringify(pathToFileURL(join(root, pkg.module)).href)}; console.log(typeof OrgGraph.from)`]);
-    const cjs = execFileSync(process.execPath, ['-e', `const { OrgGraph } = require(${JSON.stringify(join(root, pkg.main))}); console.log(typeof OrgGraph.from)`]);
+    const esm = execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `import { OrgGraph } from ${JSON.stringify(pathToFileURL(join(root, pkg.module)).href)}; console.log(typeof OrgGraph.from)`,
+    ]);
+    const cjs = execFileSync(process.execPath, [
+      '-e',
+      `const { OrgGraph } = require(${JSON.stringify(join(root, pkg.main))}); console.log(typeof OrgGraph.from)`,
+    ]);
     expect(esm.toString().trim()).toBe('function');
     expect(cjs.toString().trim()).toBe('function');
   });

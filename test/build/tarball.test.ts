@@ -73,7 +73,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
   it('holds LICENSE, README, the built library, CLI and bundled example; no source maps, no sources, no tour', () => {
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.cjs', 'examples/manufacturing-email/people.csv']) {
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/index.d.ts',
+      'dist/cli/main.cjs',
+      'examples/manufacturing-email/people.csv',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
@@ -102,7 +111,11 @@ describe('the packed tarball', () => {
 
   it('installs the orgraph command: validate the bundled example from the installed package', async () => {
     const dir = join(work, 'cjs-project');
-    const r = await run(join(dir, 'node_modules', '.bin', 'orgraph'), ['validate', join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')], dir);
+    const r = await run(
+      join(dir, 'node_modules', '.bin', 'orgraph'),
+      ['validate', join(dir, 'node_modules', 'orgraph', 'examples', 'manufacturing-email')],
+      dir,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('people.csv');
   });

@@ -26,7 +26,12 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'orgraph-out-'));
 /** Every file of a folder with its bytes. */
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 const dataset = () => writeDataset(privacyPeople(), groupedTies([10, 8, 3, 2]));
 
 /** A folder holds exactly one complete run: its files are those its manifest lists, and each is whole. */
@@ -207,7 +212,9 @@ describe('a failed write (full disk) at any step', () => {
 
 function runChild(out: string, step: number, signal: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/cli/signal-child.ts'), out, String(step), signal], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/cli/signal-child.ts'), out, String(step), signal], {
+      cwd: root,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -247,7 +254,11 @@ describe('analyze interrupted while it runs', () => {
     const data = dataset();
     const base = tmp();
     const out = join(base, 'report');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'analyze', data, '--group', 'department', '--out', out], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'analyze', data, '--group', 'department', '--out', out],
+      { cwd: root },
+    );
     let stdout = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     const closed = new Promise((r) => child.on('close', r));
@@ -258,7 +269,11 @@ describe('analyze interrupted while it runs', () => {
     if (stdout.includes('written to')) expectCompleteRun(out);
     else expect(readdirSync(base)).toEqual([]);
     // The same command uninterrupted writes one complete run.
-    const done = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'analyze', data, '--group', 'department', '--out', out], { cwd: root, encoding: 'utf8' });
+    const done = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'analyze', data, '--group', 'department', '--out', out],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(done.status).toBe(0);
     expectCompleteRun(out);
     expect(readdirSync(base)).toEqual(['report']);

@@ -122,7 +122,11 @@ describe('orgraph analyze privacy', () => {
     expect((await cli(['analyze', data, '--out', out, '--group', 'department', '--min-group-size', '9'])).code).toBe(0);
     for (const f of filesOf(out)) expect(f.text, f.name).not.toMatch(/Legal|Audit|Sales/);
     // Sales (8) + Legal (3) + Audit (2) = 13 >= 9: one "Other" group of 13.
-    expect(csv(out, 'groups.csv').map((g) => [g.group, Number(g.size)]).sort()).toEqual([
+    expect(
+      csv(out, 'groups.csv')
+        .map((g) => [g.group, Number(g.size)])
+        .sort(),
+    ).toEqual([
       ['Engineering', 10],
       ['Other (small groups)', 13],
     ]);

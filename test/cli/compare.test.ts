@@ -49,7 +49,9 @@ describe('parseWindow', () => {
   });
   it('refuses a missing "..", a bad date and an empty window, naming the option', () => {
     expect(() => parseWindow('2010-01-01', '--before-window')).toThrow(/--before-window must be FROM..TO/);
-    expect(() => parseWindow('2010-13-01..2011-01-01', '--after-window')).toThrow(/--after-window: timestamp "2010-13-01" is not a real date/);
+    expect(() => parseWindow('2010-13-01..2011-01-01', '--after-window')).toThrow(
+      /--after-window: timestamp "2010-13-01" is not a real date/,
+    );
     expect(() => parseWindow('2011-01-01..2010-01-01', '--before-window')).toThrow(/ends before it starts/);
   });
 });
@@ -62,11 +64,20 @@ describe('orgraph compare over two time windows', () => {
     const doc = JSON.parse(r.out);
     expect(doc.attribute).toBe('team');
     expect(doc.ties).toMatchObject({ before: 7, after: 5, gained: 3, lost: 5, ofLeavers: 0, ofJoiners: 0 });
-    expect(doc.groups.map((g: { group: string; eiBefore: number; eiAfter: number; eiChange: number }) => [g.group, g.eiBefore, g.eiAfter, g.eiChange])).toEqual([
+    expect(
+      doc.groups.map((g: { group: string; eiBefore: number; eiAfter: number; eiChange: number }) => [
+        g.group,
+        g.eiBefore,
+        g.eiAfter,
+        g.eiChange,
+      ]),
+    ).toEqual([
       ['L', -0.5, 0.5, 1],
       ['R', -0.5, 0.5, 1],
     ]);
-    expect(doc.tieChanges.map((t: { groupA: string; groupB: string; gained: number; lost: number }) => [t.groupA, t.groupB, t.gained, t.lost])).toEqual([
+    expect(
+      doc.tieChanges.map((t: { groupA: string; groupB: string; gained: number; lost: number }) => [t.groupA, t.groupB, t.gained, t.lost]),
+    ).toEqual([
       ['L', 'L', 0, 2],
       ['L', 'R', 3, 1],
       ['R', 'R', 0, 2],
@@ -110,10 +121,38 @@ describe('orgraph compare over two time windows', () => {
   });
 
   it('says plainly when no group changed (the same time point twice: every change 0, p = q = 1)', async () => {
-    const r = await cli(['compare', EIES, '--before', 'acquaintance_t1', '--after', 'acquaintance_t1', '--group', 'discipline', '--permutations', '99']);
+    const r = await cli([
+      'compare',
+      EIES,
+      '--before',
+      'acquaintance_t1',
+      '--after',
+      'acquaintance_t1',
+      '--group',
+      'discipline',
+      '--permutations',
+      '99',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("No group's E-I change is significant (every tested q > 0.05, counts and strengths)");
-    const doc = JSON.parse((await cli(['compare', EIES, '--before', 'acquaintance_t1', '--after', 'acquaintance_t1', '--group', 'discipline', '--permutations', '99', '--format', 'json'])).out);
+    const doc = JSON.parse(
+      (
+        await cli([
+          'compare',
+          EIES,
+          '--before',
+          'acquaintance_t1',
+          '--after',
+          'acquaintance_t1',
+          '--group',
+          'discipline',
+          '--permutations',
+          '99',
+          '--format',
+          'json',
+        ])
+      ).out,
+    );
     expect(doc.groups.map((g: { pValue: number; qValue: number }) => [g.pValue, g.qValue])).toEqual(Array(4).fill([1, 1]));
   });
 
@@ -124,7 +163,18 @@ describe('orgraph compare over two time windows', () => {
     mkdirSync(after);
     writeFileSync(join(after, 'people.csv'), 'id\na\nb\nc\nd\ne\nf\n');
     writeFileSync(join(after, 'ties.csv'), 'source,target\na,b\nd,e\na,d\nb,e\nc,f\n');
-    const r = await cli(['compare', TIMED, '--before-window', '2010-01-01..2010-05-01', '--after', after, '--permutations', '0', '--format', 'json']);
+    const r = await cli([
+      'compare',
+      TIMED,
+      '--before-window',
+      '2010-01-01..2010-05-01',
+      '--after',
+      after,
+      '--permutations',
+      '0',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).ties).toMatchObject({ before: 7, after: 5, gained: 3, lost: 5 });
   });
@@ -151,10 +201,26 @@ describe('orgraph compare on a real data set with two time points', () => {
     // Counted from ties.csv with Python (csv module; a pair's value = the sum of both directions' ratings):
     // 385 pairs at t1, 430 at t2, 50 gained, 5 lost, of the pairs in both 131 rated higher and 18 lower;
     // sum of ratings 1355 -> 1667.
-    expect(doc.ties).toEqual({ before: 385, after: 430, gained: 50, lost: 5, strengthened: 131, weakened: 18, weightBefore: 1355, weightAfter: 1667, ofLeavers: 0, ofJoiners: 0 });
+    expect(doc.ties).toEqual({
+      before: 385,
+      after: 430,
+      gained: 50,
+      lost: 5,
+      strengthened: 131,
+      weakened: 18,
+      weightBefore: 1355,
+      weightAfter: 1667,
+      ofLeavers: 0,
+      ofJoiners: 0,
+    });
     expect(doc.people).toHaveLength(32);
     // Same Python count: sociology I 126 -> 127, E 176 -> 215.
-    expect(doc.groups.find((g: { group: string }) => g.group === 'sociology')).toMatchObject({ internalBefore: 126, internalAfter: 127, externalBefore: 176, externalAfter: 215 });
+    expect(doc.groups.find((g: { group: string }) => g.group === 'sociology')).toMatchObject({
+      internalBefore: 126,
+      internalAfter: 127,
+      externalBefore: 176,
+      externalAfter: 215,
+    });
     for (const g of doc.groups) {
       expect(g.pValue).toBeGreaterThanOrEqual(1 / 200);
       expect(g.qValue).toBeGreaterThanOrEqual(g.pValue);
@@ -163,10 +229,28 @@ describe('orgraph compare on a real data set with two time points', () => {
 
   it('freeman-eies: the scorecards of both periods are those of `orgraph scorecard` on each time point', async () => {
     const objectives = join(ROOT, 'objectives', 'freeman-eies.yaml');
-    const r = await cli(['compare', EIES, ...periods, '--group', 'discipline', '--permutations', '0', '--objectives', objectives, '--format', 'json']);
+    const r = await cli([
+      'compare',
+      EIES,
+      ...periods,
+      '--group',
+      'discipline',
+      '--permutations',
+      '0',
+      '--objectives',
+      objectives,
+      '--format',
+      'json',
+    ]);
     const doc = JSON.parse(r.out);
-    for (const [period, relation] of [['before', 'acquaintance_t1'], ['after', 'acquaintance_t2']] as const) {
-      const alone = JSON.parse((await cli(['scorecard', EIES, '--group', 'discipline', '--relation', relation, '--objectives', objectives, '--format', 'json'])).out);
+    for (const [period, relation] of [
+      ['before', 'acquaintance_t1'],
+      ['after', 'acquaintance_t2'],
+    ] as const) {
+      const alone = JSON.parse(
+        (await cli(['scorecard', EIES, '--group', 'discipline', '--relation', relation, '--objectives', objectives, '--format', 'json']))
+          .out,
+      );
       expect(doc.scorecards[period].objectives).toEqual(alone.objectives);
     }
     // Read as every command reads ties: undirected.

@@ -54,7 +54,18 @@ describe('orgraph gaps / introduce / path / compare', () => {
   });
 
   it('introduce: reasons in every row', async () => {
-    const r = await cli(['introduce', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--gaps', '2', '--per-gap', '2', '--format', 'json']);
+    const r = await cli([
+      'introduce',
+      join(DATA, 'lazega-lawfirm'),
+      '--group',
+      'office',
+      '--gaps',
+      '2',
+      '--per-gap',
+      '2',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.introductions.length).toBeGreaterThan(0);
@@ -72,7 +83,20 @@ describe('orgraph gaps / introduce / path / compare', () => {
   });
 
   it('compare: one relation at two times (freeman-eies acquaintance t1 vs t2)', async () => {
-    const r = await cli(['compare', join(DATA, 'freeman-eies'), '--group', 'discipline', '--before', 'acquaintance_t1', '--after', 'acquaintance_t2', '--permutations', '200', '--format', 'json']);
+    const r = await cli([
+      'compare',
+      join(DATA, 'freeman-eies'),
+      '--group',
+      'discipline',
+      '--before',
+      'acquaintance_t1',
+      '--after',
+      'acquaintance_t2',
+      '--permutations',
+      '200',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.people).toHaveLength(32);

@@ -45,7 +45,20 @@ describe('orgraph groups', () => {
   });
 
   it('CSV: one row per group; --directed, --relation and --unweighted reach the view', async () => {
-    const r = await cli('groups', LAZEGA, '--group', 'office', '--relation', 'advice', '--directed', '--unweighted', '--format', 'csv', '--permutations', '0');
+    const r = await cli(
+      'groups',
+      LAZEGA,
+      '--group',
+      'office',
+      '--relation',
+      'advice',
+      '--directed',
+      '--unweighted',
+      '--format',
+      'csv',
+      '--permutations',
+      '0',
+    );
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\r\n');
     expect(lines).toHaveLength(4);

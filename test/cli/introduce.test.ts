@@ -33,14 +33,26 @@ describe('orgraph introduce', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.fitted).toBe(false);
-    expect(doc.introductions.map((x: { personA: string; personB: string }) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1', 'a3-b1', 'a1-b2']);
+    expect(doc.introductions.map((x: { personA: string; personB: string }) => `${x.personA}-${x.personB}`)).toEqual([
+      'a2-b2',
+      'a1-b1',
+      'a3-b1',
+      'a1-b2',
+    ]);
     expect(doc.introductions.map((x: { score: number }) => x.score)).toEqual(SCORES.map((s) => expect.closeTo(s, 12)));
-    expect(doc.introductions[0].reasons).toMatchObject({ mutualContacts: ['b1'], introducer: 'b1', pathBefore: ['a2', 'b1', 'b2'], hopsBefore: 2 });
+    expect(doc.introductions[0].reasons).toMatchObject({
+      mutualContacts: ['b1'],
+      introducer: 'b1',
+      pathBefore: ['a2', 'b1', 'b2'],
+      hopsBefore: 2,
+    });
     expect(doc.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, made: 4, skippedForLoad: 1 }]);
   });
 
   it('writes one CSV row per introduction and a readable table', async () => {
-    const csv = (await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'csv'])).out.trim().split(/\r?\n/);
+    const csv = (await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'csv'])).out
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe('groupA,groupB,personA,personB,score,value,plausibility,mutualContacts,introducer,pathBefore,hopsBefore,reason');
     expect(csv).toHaveLength(5);
     expect(csv[4]).toMatch(/^A,B,a1,b2,0\.0002,2,0\.0001,0,a2,a1 > a2 > b1 > b2,3,/);
@@ -48,12 +60,31 @@ describe('orgraph introduce', () => {
     expect(text.out).toContain('load caps: 2 per person, 3 per introducer');
     expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+1\.061\s+0\.707\s+1\.500\s+b1\s+.*b1 can introduce them/m);
     expect(text.out).toContain('across the named group pairs');
-    expect(text.out).toContain('Largest load: 2 introductions for one person (as one of the two), 3 brokered by one introducer, 4 for one person in either role.');
+    expect(text.out).toContain(
+      'Largest load: 2 introductions for one person (as one of the two), 3 brokered by one introducer, 4 for one person in either role.',
+    );
   });
 
   it('honours a tighter introducer cap', async () => {
     // 1 per introducer: a2-b2 (via b1), a1-b1 (via a2); every other pair needs a2 again.
-    const doc = JSON.parse((await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--max-per-introducer', '1', '--format', 'json'])).out);
+    const doc = JSON.parse(
+      (
+        await cli([
+          'introduce',
+          DIR,
+          '--group',
+          'dept',
+          '--pairs',
+          'A:B',
+          '--per-gap',
+          '10',
+          '--max-per-introducer',
+          '1',
+          '--format',
+          'json',
+        ])
+      ).out,
+    );
     expect(doc.introductions.map((x: { personA: string; personB: string }) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1']);
   });
 
@@ -107,7 +138,9 @@ describe('orgraph introduce', () => {
     for (const n of load.values()) expect(n).toBeLessThanOrEqual(2);
     // Ranked within each group pair.
     for (const pair of doc.perPair) {
-      const scores = doc.introductions.filter((x: { groupA: string; groupB: string }) => x.groupA === pair.groupA && x.groupB === pair.groupB).map((x: { score: number }) => x.score);
+      const scores = doc.introductions
+        .filter((x: { groupA: string; groupB: string }) => x.groupA === pair.groupA && x.groupB === pair.groupB)
+        .map((x: { score: number }) => x.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
   });

@@ -23,7 +23,18 @@ const reference = (name: string) =>
     views: Record<string, { metrics: Record<string, (number | null)[]> }>;
   };
 
-const CENTRALITY_KEYS = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank', 'katz', 'clustering', 'coreNumber'];
+const CENTRALITY_KEYS = [
+  'degree',
+  'strength',
+  'betweenness',
+  'closeness',
+  'harmonic',
+  'eigenvector',
+  'pagerank',
+  'katz',
+  'clustering',
+  'coreNumber',
+];
 const DIRECTED_KEYS = ['inDegree', 'outDegree', 'inStrength', 'outStrength'];
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -48,7 +59,8 @@ function checkAgainst(doc: MetricsDocument, name: string, viewName: string, keys
   const bad: string[] = [];
   for (const key of keys) {
     doc.people.forEach((p, i) => {
-      if (!agrees(key, p[key], ref.views[viewName].metrics[key][i])) bad.push(`${key} ${p.id}: ${p[key]} vs ${ref.views[viewName].metrics[key][i]}`);
+      if (!agrees(key, p[key], ref.views[viewName].metrics[key][i]))
+        bad.push(`${key} ${p.id}: ${p[key]} vs ${ref.views[viewName].metrics[key][i]}`);
     });
   }
   expect(bad.slice(0, 5)).toEqual([]);
@@ -71,13 +83,23 @@ describe('orgraph metrics', () => {
     expect(keys).toEqual(['id', ...new Set(METRIC_CATALOG.filter((s) => !s.directedOnly).flatMap((s) => s.keys))]);
     expect(keys.some((k) => DIRECTED_KEYS.includes(k))).toBe(false);
     expect(typeof doc.people[0].id).toBe('string');
-    expect(doc.view).toMatchObject({ directed: false, weighted: true, minWeight: 0, weightKind: 'strength', people: 34, ties: 78, group: null });
+    expect(doc.view).toMatchObject({
+      directed: false,
+      weighted: true,
+      minWeight: 0,
+      weightKind: 'strength',
+      people: 34,
+      ties: 78,
+      group: null,
+    });
     checkAgainst(doc, 'zachary-karate', 'undirected-weighted', CENTRALITY_KEYS);
     expect(doc.diagnostics.pagerank).toMatchObject({ converged: true });
     // Karate's weighted view has lambda_max > 10, so Katz falls back to 0.9 / lambda_max, as the fixture.
-    const katzAlpha = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'reference', 'centrality', 'zachary-karate.json'), 'utf8')) as {
-      views: Record<string, { diagnostics: { katzAlpha: number } }>;
-    }).views['undirected-weighted'].diagnostics.katzAlpha;
+    const katzAlpha = (
+      JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'reference', 'centrality', 'zachary-karate.json'), 'utf8')) as {
+        views: Record<string, { diagnostics: { katzAlpha: number } }>;
+      }
+    ).views['undirected-weighted'].diagnostics.katzAlpha;
     expect(doc.diagnostics.katz.alphaRule).toBe('fallback');
     expect(doc.diagnostics.katz.alpha as number).toBeCloseTo(katzAlpha, 12);
   });
@@ -168,8 +190,15 @@ describe('orgraph metrics', () => {
 
 describe('computeMetricsDocument (generic over the catalog)', () => {
   const graph = OrgGraph.from({
-    people: [{ id: 'a', attributes: { dept: 'x' } }, { id: 'b', attributes: { dept: 'y' } }, { id: 'ext', external: true }],
-    ties: [{ source: 'a', target: 'b' }, { source: 'b', target: 'ext' }],
+    people: [
+      { id: 'a', attributes: { dept: 'x' } },
+      { id: 'b', attributes: { dept: 'y' } },
+      { id: 'ext', external: true },
+    ],
+    ties: [
+      { source: 'a', target: 'b' },
+      { source: 'b', target: 'ext' },
+    ],
   });
   const constant: MetricSpec = {
     keys: ['one', 'two'],
@@ -217,14 +246,36 @@ describe('computeMetricsDocument (generic over the catalog)', () => {
 describe('orgraph metrics: Gould-Fernandez counts and z-scores against R sna', () => {
   it('prints the counts and z-scores sna::brokerage gives for Krackhardt advice by department', async () => {
     const sna = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'reference', 'brokerage', 'sna.json'), 'utf8')) as {
-      cases: { dataset: string; relation: string; group: string; directed: boolean; people: string[]; raw: Record<string, number[]>; z: Record<string, (number | null)[]> }[];
+      cases: {
+        dataset: string;
+        relation: string;
+        group: string;
+        directed: boolean;
+        people: string[];
+        raw: Record<string, number[]>;
+        z: Record<string, (number | null)[]>;
+      }[];
     };
     const ref = sna.cases.find((c) => c.dataset === 'krackhardt-hightech' && c.relation === 'advice' && c.directed)!;
-    const r = await cli(['metrics', KRACKHARDT, '--relation', 'advice', '--directed', '--group', ref.group, '--metrics', 'gatekeeper,gatekeeperZ,liaisonZ,brokerageTotalZ']);
+    const r = await cli([
+      'metrics',
+      KRACKHARDT,
+      '--relation',
+      'advice',
+      '--directed',
+      '--group',
+      ref.group,
+      '--metrics',
+      'gatekeeper,gatekeeperZ,liaisonZ,brokerageTotalZ',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as MetricsDocument;
     const byId = new Map(doc.people.map((p) => [p.id, p]));
-    const pairs: [string, string][] = [['gatekeeper', 'gatekeeperZ'], ['liaison', 'liaisonZ'], ['total', 'brokerageTotalZ']];
+    const pairs: [string, string][] = [
+      ['gatekeeper', 'gatekeeperZ'],
+      ['liaison', 'liaisonZ'],
+      ['total', 'brokerageTotalZ'],
+    ];
     ref.people.forEach((id, i) => {
       const p = byId.get(id)!;
       expect(p.gatekeeper).toBe(ref.raw.gatekeeper[i]);

@@ -71,7 +71,15 @@ describe('csvCell', () => {
 
 describe('toCsv / recordsToCsv', () => {
   it('header then one CRLF-terminated record per row', () => {
-    expect(toCsv(['id', 'degree'], [['ana', 2], ['bo', NaN]])).toBe('id,degree\r\nana,2\r\nbo,\r\n');
+    expect(
+      toCsv(
+        ['id', 'degree'],
+        [
+          ['ana', 2],
+          ['bo', NaN],
+        ],
+      ),
+    ).toBe('id,degree\r\nana,2\r\nbo,\r\n');
     expect(csvRow(['x', 1, null])).toBe('x,1,');
   });
 
@@ -81,7 +89,10 @@ describe('toCsv / recordsToCsv', () => {
 
   it('an independent RFC 4180 parser (csv-parse) reads back every cell', () => {
     const nasty = ['plain', 'a,b', 'q"uote', 'multi\r\nline', ' spaced ', 'é ü 中'];
-    const text = toCsv(['id', 'value'], nasty.map((s, i) => [s, i]));
+    const text = toCsv(
+      ['id', 'value'],
+      nasty.map((s, i) => [s, i]),
+    );
     const rows = parse(text, { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(['id', 'value']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(nasty);
@@ -89,7 +100,12 @@ describe('toCsv / recordsToCsv', () => {
   });
 
   it('records: columns from first appearance; missing keys are empty', () => {
-    expect(recordsToCsv([{ id: 'a', x: 1 }, { id: 'b', y: 2 }])).toBe('id,x,y\r\na,1,\r\nb,,2\r\n');
+    expect(
+      recordsToCsv([
+        { id: 'a', x: 1 },
+        { id: 'b', y: 2 },
+      ]),
+    ).toBe('id,x,y\r\na,1,\r\nb,,2\r\n');
     expect(recordsToCsv([{ id: 'a', x: 1 }], ['x', 'id'])).toBe('x,id\r\n1,a\r\n');
     expect(recordsToCsv([], ['id'])).toBe('id\r\n');
   });

@@ -69,9 +69,23 @@ describe('orgraph path', () => {
     const old = await cli(['path', 'a', 'd', DIR, '--alternatives', '1']);
     expect(old.code).toBe(0);
     expect(old.out).toBe(expected);
-    expect(old.err).toBe(`orgraph: note: \`path <from> <to> <dir>\` is deprecated; write \`orgraph path ${DIR} a d\` (input first, as in every command)\n`);
+    expect(old.err).toBe(
+      `orgraph: note: \`path <from> <to> <dir>\` is deprecated; write \`orgraph path ${DIR} a d\` (input first, as in every command)\n`,
+    );
     // With --ties/--people instead of a folder, the two arguments are the people.
-    const files = await cli(['path', 'a', 'd', '--people', join(DIR, 'people.csv'), '--ties', join(DIR, 'ties.csv'), '--relations', join(DIR, 'relations.csv'), '--alternatives', '1']);
+    const files = await cli([
+      'path',
+      'a',
+      'd',
+      '--people',
+      join(DIR, 'people.csv'),
+      '--ties',
+      join(DIR, 'ties.csv'),
+      '--relations',
+      join(DIR, 'relations.csv'),
+      '--alternatives',
+      '1',
+    ]);
     expect(files.code).toBe(0);
     expect(files.err).toBe('');
     expect(files.out).toBe(expected);
@@ -83,7 +97,11 @@ describe('orgraph path', () => {
 
   it('follows advice arcs on krackhardt-hightech: hops equal a breadth-first search of ties.csv', async () => {
     // Every tie has weight 1, so the strongest chain is a shortest one in steps.
-    const arcs = readFileSync(join(KRACKHARDT, 'ties.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const arcs = readFileSync(join(KRACKHARDT, 'ties.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const out = new Map<string, string[]>();
     for (const [s, t, , rel] of arcs) if (rel === 'advice') out.set(s, [...(out.get(s) ?? []), t]);
     const steps = (from: string, to: string) => {
@@ -100,7 +118,11 @@ describe('orgraph path', () => {
       }
       return dist.get(to);
     };
-    for (const [from, to] of [['1', '2'], ['9', '6'], ['13', '20']]) {
+    for (const [from, to] of [
+      ['1', '2'],
+      ['9', '6'],
+      ['13', '20'],
+    ]) {
       const r = await cli(['path', KRACKHARDT, from, to, '--relation', 'advice', '--directed', '--alternatives', '1', '--format', 'json']);
       expect(r.code).toBe(0);
       const [p] = JSON.parse(r.out).paths;

@@ -19,7 +19,18 @@ async function cli(argv: string[]) {
 
 describe('orgraph scorecard', () => {
   it('scores the objectives on the advice network, undirected unless --directed, as every command reads ties', async () => {
-    const args = ['scorecard', DATA, '--group', 'department', '--relation', 'advice', '--objectives', join(OBJ, 'krackhardt-hightech.yaml'), '--format', 'json'];
+    const args = [
+      'scorecard',
+      DATA,
+      '--group',
+      'department',
+      '--relation',
+      'advice',
+      '--objectives',
+      join(OBJ, 'krackhardt-hightech.yaml'),
+      '--format',
+      'json',
+    ];
     const r = await cli(args);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
@@ -39,7 +50,16 @@ describe('orgraph scorecard', () => {
     writeFileSync(join(dir, 'ties.csv'), 'source,target,relation\na,b,advice\n');
     writeFileSync(join(dir, 'relations.csv'), 'relation,directed,influence\nadvice,true,target->source\n');
     const objectives = join(dir, 'o.json');
-    writeFileSync(objectives, JSON.stringify({ attribute: 'team', objectives: [{ flow: { from: 'Y', to: 'X' }, metric: 'ties', min: 1 }, { flow: { from: 'X', to: 'Y' }, metric: 'ties', max: 0 }] }));
+    writeFileSync(
+      objectives,
+      JSON.stringify({
+        attribute: 'team',
+        objectives: [
+          { flow: { from: 'Y', to: 'X' }, metric: 'ties', min: 1 },
+          { flow: { from: 'X', to: 'Y' }, metric: 'ties', max: 0 },
+        ],
+      }),
+    );
     const r = await cli(['scorecard', dir, '--directed', '--objectives', objectives]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('influence as declared: advice target->source');
@@ -121,14 +141,31 @@ describe('orgraph scorecard', () => {
   });
 
   it('kapferer-tailor: instrumental flows at time 1 between the communities of time 1', async () => {
-    const r = await cli(['scorecard', KAPFERER, '--directed', '--relation', 'instrumental_t1', '--communities', 'instrumental_t1,sociational_t1', '--objectives', join(OBJ, 'kapferer-tailor.yaml'), '--format', 'json']);
+    const r = await cli([
+      'scorecard',
+      KAPFERER,
+      '--directed',
+      '--relation',
+      'instrumental_t1',
+      '--communities',
+      'instrumental_t1,sociational_t1',
+      '--objectives',
+      join(OBJ, 'kapferer-tailor.yaml'),
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.communities.count).toBe(3);
     const members: Record<string, string> = doc.communities.members;
     // Flows recounted here from ties.csv (instrumental_t1 arcs) with the membership the command reports.
-    const arcs = readFileSync(join(KAPFERER, 'ties.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const count = (from: string, to: string) => arcs.filter(([s, t, , rel]) => rel === 'instrumental_t1' && members[s] === from && members[t] === to).length;
+    const arcs = readFileSync(join(KAPFERER, 'ties.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const count = (from: string, to: string) =>
+      arcs.filter(([s, t, , rel]) => rel === 'instrumental_t1' && members[s] === from && members[t] === to).length;
     for (const f of doc.flows) expect(f.ties).toBe(count(f.from, f.to));
     expect(doc.objectives[0]).toMatchObject({ subject: '1 -> 2', metric: 'ties', actual: count('1', '2') });
   });

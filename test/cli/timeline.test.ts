@@ -42,7 +42,20 @@ describe('orgraph timeline', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out) as TimelineResult;
-    expect(t.periods.map((p) => p.label)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(t.periods.map((p) => p.label)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+    ]);
     expect(t.churn).toHaveLength(11);
     t.churn.forEach((c, i) => {
       expect(t.periods[i + 1].ties).toBe(t.periods[i].ties + c.gained - c.lost);
@@ -59,7 +72,16 @@ describe('orgraph timeline', () => {
     expect(await detectSource('test/fixtures/sources/viva-g2g.csv')).toBe('viva-g2g');
     expect(await detectSource('test/fixtures/sources/viva-person.csv')).toBe('viva-person');
     expect(await detectSource('test/fixtures/sources/events-bad.csv')).toBe('events');
-    const r = await cli(['timeline', 'test/fixtures/sources/viva-p2p-current.csv', '--period', 'date', '--group', 'Organization', '--format', 'json']);
+    const r = await cli([
+      'timeline',
+      'test/fixtures/sources/viva-p2p-current.csv',
+      '--period',
+      'date',
+      '--group',
+      'Organization',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out) as TimelineResult;
     expect(t.periods.map((p) => [p.label, p.people, p.ties])).toEqual([

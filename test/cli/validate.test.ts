@@ -18,7 +18,12 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 /** Counts stated by a data set's README.md (written by the conversion, not by orgraph). */
-function readmeCounts(name: string): { people: number; ties: number; relations: Map<string, number>; undirected: Set<string> | 'all' | 'none' } {
+function readmeCounts(name: string): {
+  people: number;
+  ties: number;
+  relations: Map<string, number>;
+  undirected: Set<string> | 'all' | 'none';
+} {
   const text = readFileSync(join(DATASETS, name, 'README.md'), 'utf8');
   const people = Number(/people \(rows of people\.csv\): (\d+)/.exec(text)![1]);
   const ties = Number(/ties \(rows of ties\.csv\): (\d+)/.exec(text)![1]);
@@ -80,7 +85,21 @@ describe('orgraph validate: input forms and options', () => {
     const s = JSON.parse(r.out);
     expect([s.people, s.ties]).toEqual([34, 78]);
     expect(s.relations).toEqual([{ name: 'interaction', directed: true, ties: 78 }]);
-    const u = JSON.parse((await cli(['validate', '--people', join(dir, 'people.csv'), '--ties', join(dir, 'ties.csv'), '--undirected-relations', 'interaction', '--format', 'json'])).out);
+    const u = JSON.parse(
+      (
+        await cli([
+          'validate',
+          '--people',
+          join(dir, 'people.csv'),
+          '--ties',
+          join(dir, 'ties.csv'),
+          '--undirected-relations',
+          'interaction',
+          '--format',
+          'json',
+        ])
+      ).out,
+    );
     expect(u.relations).toEqual([{ name: 'interaction', directed: false, ties: 78 }]);
   });
 
@@ -108,7 +127,13 @@ describe('orgraph validate: input forms and options', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toEqual({
       ok: false,
-      error: { code: 'E_BAD_WEIGHT', file: join('test/fixtures/malformed/weight-zero', 'ties.csv'), line: 2, field: 'weight', message: expect.stringMatching(/weight is 0/) },
+      error: {
+        code: 'E_BAD_WEIGHT',
+        file: join('test/fixtures/malformed/weight-zero', 'ties.csv'),
+        line: 2,
+        field: 'weight',
+        message: expect.stringMatching(/weight is 0/),
+      },
     });
   });
 
@@ -146,7 +171,7 @@ describe('orgraph validate: hostile text and unreadable inputs', () => {
     const r = await cli(['validate', 'test/fixtures/malformed/control-characters', '--lenient']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('"zed\\x1b[2K\\norgraph: all good" is not in the people file');
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.out.split('\n').filter((l) => l.startsWith('orgraph: all good'))).toEqual([]);
   });
@@ -161,6 +186,10 @@ describe('orgraph validate: hostile text and unreadable inputs', () => {
     }
     const ctx = new IngestContext(resolveIngestOptions({}));
     const sink = { header: () => undefined, row: () => void ctx.report.files[0].rowsKept++ };
-    await expect(readCsv(ctx, { chunks: failing() }, 'ties.csv', 'ties', sink)).rejects.toMatchObject({ code: 'E_UNREADABLE', file: 'ties.csv', message: 'ties.csv: cannot be read (EIO)' });
+    await expect(readCsv(ctx, { chunks: failing() }, 'ties.csv', 'ties', sink)).rejects.toMatchObject({
+      code: 'E_UNREADABLE',
+      file: 'ties.csv',
+      message: 'ties.csv: cannot be read (EIO)',
+    });
   });
 });

@@ -22,7 +22,11 @@ const root = join(import.meta.dirname, '..', '..');
 const cli = `node ${JSON.stringify(join(root, 'dist', 'cli', 'main.cjs'))}`;
 
 /** Run a command without blocking the test worker (vitest's RPC times out behind a long spawnSync). */
-function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -40,14 +44,20 @@ const SKIPPED: readonly { pattern: RegExp; runBy: string }[] = [
   { pattern: /^npm ci && npm run build && npm pack$/, runBy: 'test/build/tarball.test.ts (npm pack)' },
   { pattern: /^npm install \.\.\/orgraph\/orgraph-[\d.]+\.tgz$/, runBy: 'test/build/tarball.test.ts (installs the tarball)' },
   { pattern: /^npm (init -y|pkg set type=module)$/, runBy: 'test/build/tarball.test.ts (CommonJS and ESM projects)' },
-  { pattern: /^npm install -D typescript@5\.9 ts-node @types\/node$/, runBy: 'test/build/tarball.test.ts (TypeScript 5.9 and ts-node from node_modules)' },
+  {
+    pattern: /^npm install -D typescript@5\.9 ts-node @types\/node$/,
+    runBy: 'test/build/tarball.test.ts (TypeScript 5.9 and ts-node from node_modules)',
+  },
   { pattern: /^npx ts-node brokers\.ts$/, runBy: 'test/build/tarball.test.ts (the CommonJS project)' },
   { pattern: /^node --import .*ts-node\/esm.* brokers\.ts$/, runBy: 'test/build/tarball.test.ts (the ESM project)' },
   { pattern: /^npx tsx( brokers\.ts)?$/, runBy: 'test/docs/notebook.test.ts (tsx runs the same script)' },
   { pattern: /^node --experimental-strip-types brokers\.ts$/, runBy: 'not run: Node 20 lacks type stripping (the guide says so)' },
   { pattern: /^pip install jupyter nbconvert$/, runBy: '.ci/run (installs Jupyter)' },
   { pattern: /^npm install -g tslab@[\d.]+ && tslab install( --python=python3)?$/, runBy: '.ci/run (installs tslab)' },
-  { pattern: /^jupyter nbconvert --to notebook --execute examples\/orgraph\.ipynb --output executed\.ipynb$/, runBy: 'test/docs/notebook.test.ts' },
+  {
+    pattern: /^jupyter nbconvert --to notebook --execute examples\/orgraph\.ipynb --output executed\.ipynb$/,
+    runBy: 'test/docs/notebook.test.ts',
+  },
 ];
 
 /** The shell lines of every fenced sh/bash/shell block. */
@@ -63,7 +73,12 @@ export function shellLines(markdown: string): string[] {
   return lines;
 }
 
-const docs = ['README.md', ...readdirSync(join(root, 'docs', 'guides')).filter((f) => f.endsWith('.md')).map((f) => join('docs', 'guides', f))];
+const docs = [
+  'README.md',
+  ...readdirSync(join(root, 'docs', 'guides'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', 'guides', f)),
+];
 const work = mkdtempSync(join(tmpdir(), 'orgraph-docs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -74,7 +89,10 @@ function sandbox(name: string): string {
   const example = join(root, 'examples', 'manufacturing-email');
   const [header, ...ties] = readFileSync(join(example, 'ties.csv'), 'utf8').trim().split('\n');
   const half = Math.floor(ties.length / 2);
-  for (const [period, rows] of [['q1', ties.slice(0, half)], ['q2', ties.slice(half)]] as const) {
+  for (const [period, rows] of [
+    ['q1', ties.slice(0, half)],
+    ['q2', ties.slice(half)],
+  ] as const) {
     mkdirSync(join(dir, period));
     cpSync(join(example, 'people.csv'), join(dir, period, 'people.csv'));
     writeFileSync(join(dir, period, 'ties.csv'), [header, ...rows].join('\n') + '\n');
@@ -113,7 +131,10 @@ describe('shell lines of the README and the guides', () => {
           return;
         }
         it(`runs: ${line}`, async () => {
-          const r = await run('bash', ['-euo', 'pipefail', '-c', substitute(line)], { cwd: dir, env: { ...process.env, ORGRAPH_DEBUG: '' } });
+          const r = await run('bash', ['-euo', 'pipefail', '-c', substitute(line)], {
+            cwd: dir,
+            env: { ...process.env, ORGRAPH_DEBUG: '' },
+          });
           expect(r.status, `${line}\n${r.stderr}`).toBe(0);
           expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
         }, 120_000);

@@ -19,11 +19,19 @@ const nxTop5 = (reference.personIds as string[])
   .map((id, i) => ({ id, value: reference.views['undirected-weighted'].metrics.betweenness[i] as number }))
   .sort((a, b) => b.value - a.value)
   .slice(0, 5);
-const people = readFileSync(join(example, 'people.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const people = readFileSync(join(example, 'people.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 const divisionSize = (d: string) => people.filter((p) => p[4] === d).length;
 
 /** Run a command without blocking the test worker (vitest's RPC times out behind a long spawnSync). */
-function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -71,33 +79,46 @@ const missing = missingJupyter();
 if (missing) console.warn(`examples/orgraph.ipynb not executed: ${missing}`);
 
 describe('examples/orgraph.ipynb', () => {
-  it.skipIf(missing !== null)(`executes headless with nbconvert${missing ? ` (skipped: ${missing})` : ''} and shows brokers, silos, gaps and the map`, async () => {
-    const out = join(outDir, 'executed.ipynb');
-    const r = await run('jupyter', ['nbconvert', '--to', 'notebook', '--execute', 'orgraph.ipynb', '--output', out, '--ExecutePreprocessor.timeout=300'], {
-      cwd: join(root, 'examples'),
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const nb = JSON.parse(readFileSync(out, 'utf8'));
-    const outputs = nb.cells.filter((c: { cell_type: string }) => c.cell_type === 'code').flatMap((c: { outputs: unknown[] }) => c.outputs) as {
-      output_type: string;
-      text?: string[];
-      data?: Record<string, string[] | string>;
-    }[];
-    expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
-    const text = (o: (typeof outputs)[number]) => (o.text ?? []).join('');
-    const html = outputs.map((o) => o.data?.['text/html']).filter(Boolean).map((h) => (Array.isArray(h) ? h.join('') : h!));
-    expect(outputs.some((o) => text(o) === `${people.length} people\n`)).toBe(true);
-    // Brokers: the HTML table's ids in order are NetworkX's top five.
-    const brokers = html.find((h) => h.includes('Top 5 brokers'))!;
-    expect([...brokers.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => m[1])).toEqual(nxTop5.map((p) => p.id));
-    const first = /<tr><td>\d+<\/td><td style="text-align:right">([\d.]+)<\/td>/.exec(brokers)!;
-    expect(Number(first[1])).toBeCloseTo(nxTop5[0].value, 4);
-    // Silos: division 69 with its size from people.csv.
-    const silos = html.find((h) => h.includes('Silos by division'))!;
-    expect(silos).toContain(`<tr><td>69</td><td style="text-align:right">${divisionSize('69')}</td>`);
-    expect(html.some((h) => h.includes('Largest gaps between divisions') && h.includes('<th>ratio</th>'))).toBe(true);
-    // The map: one circle per person.
-    const map = html.find((h) => h.startsWith('<svg id="orgraph-map"'))!;
-    expect(map.match(/<circle /g)).toHaveLength(people.length);
-  }, 300_000);
+  it.skipIf(missing !== null)(
+    `executes headless with nbconvert${missing ? ` (skipped: ${missing})` : ''} and shows brokers, silos, gaps and the map`,
+    async () => {
+      const out = join(outDir, 'executed.ipynb');
+      const r = await run(
+        'jupyter',
+        ['nbconvert', '--to', 'notebook', '--execute', 'orgraph.ipynb', '--output', out, '--ExecutePreprocessor.timeout=300'],
+        {
+          cwd: join(root, 'examples'),
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const nb = JSON.parse(readFileSync(out, 'utf8'));
+      const outputs = nb.cells
+        .filter((c: { cell_type: string }) => c.cell_type === 'code')
+        .flatMap((c: { outputs: unknown[] }) => c.outputs) as {
+        output_type: string;
+        text?: string[];
+        data?: Record<string, string[] | string>;
+      }[];
+      expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
+      const text = (o: (typeof outputs)[number]) => (o.text ?? []).join('');
+      const html = outputs
+        .map((o) => o.data?.['text/html'])
+        .filter(Boolean)
+        .map((h) => (Array.isArray(h) ? h.join('') : h!));
+      expect(outputs.some((o) => text(o) === `${people.length} people\n`)).toBe(true);
+      // Brokers: the HTML table's ids in order are NetworkX's top five.
+      const brokers = html.find((h) => h.includes('Top 5 brokers'))!;
+      expect([...brokers.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => m[1])).toEqual(nxTop5.map((p) => p.id));
+      const first = /<tr><td>\d+<\/td><td style="text-align:right">([\d.]+)<\/td>/.exec(brokers)!;
+      expect(Number(first[1])).toBeCloseTo(nxTop5[0].value, 4);
+      // Silos: division 69 with its size from people.csv.
+      const silos = html.find((h) => h.includes('Silos by division'))!;
+      expect(silos).toContain(`<tr><td>69</td><td style="text-align:right">${divisionSize('69')}</td>`);
+      expect(html.some((h) => h.includes('Largest gaps between divisions') && h.includes('<th>ratio</th>'))).toBe(true);
+      // The map: one circle per person.
+      const map = html.find((h) => h.startsWith('<svg id="orgraph-map"'))!;
+      expect(map.match(/<circle /g)).toHaveLength(people.length);
+    },
+    300_000,
+  );
 });

@@ -57,7 +57,23 @@ function byteChunks(bytes: Uint8Array, positions: readonly number[]): Uint8Array
   return out;
 }
 
-const cell = fc.constantFrom('a', 'bad', 'x y', '', ' ', 'é', '"q"', '"a,b"', '"l1\nl2"', '"l1\r\nl2"', '"d""q"', 'x"y', '"open', '"c"z', '😀');
+const cell = fc.constantFrom(
+  'a',
+  'bad',
+  'x y',
+  '',
+  ' ',
+  'é',
+  '"q"',
+  '"a,b"',
+  '"l1\nl2"',
+  '"l1\r\nl2"',
+  '"d""q"',
+  'x"y',
+  '"open',
+  '"c"z',
+  '😀',
+);
 const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 const file = fc
@@ -70,7 +86,11 @@ describe('readCsv: every entry point gives the same account', () => {
     const got = await read(cut(text, [5, 11, 17]), 'lenient');
     expect(got).toEqual(await read({ text }, 'lenient'));
     // Rows: line 2 (spans 2-3), the bad quote on line 4 dropped, line 5 kept.
-    expect(got.calls).toEqual([['header', ['a', 'b']], [2, ['1', 'x\ny']], [5, ['3', 's']]]);
+    expect(got.calls).toEqual([
+      ['header', ['a', 'b']],
+      [2, ['1', 'x\ny']],
+      [5, ['3', 's']],
+    ]);
     expect(got.report).toMatchObject({ files: [{ rowsRead: 3, rowsKept: 2, rowsDropped: 1, dropped: { E_CSV_SYNTAX: 1 } }] });
   });
 
@@ -109,11 +129,20 @@ describe('readCsv: every entry point gives the same account', () => {
 
 describe('readCsv: strict UTF-8', () => {
   // Header line 1; "x\xff" on line 2 and "x\xfe" on line 3 are invalid bytes, line 4 is valid.
-  const bytes = Buffer.concat([Buffer.from('a,b\nx'), Buffer.from([0xff]), Buffer.from(',1\nx'), Buffer.from([0xfe]), Buffer.from(',2\né,3\n')]);
+  const bytes = Buffer.concat([
+    Buffer.from('a,b\nx'),
+    Buffer.from([0xff]),
+    Buffer.from(',1\nx'),
+    Buffer.from([0xfe]),
+    Buffer.from(',2\né,3\n'),
+  ]);
 
   it('lenient: each record holding invalid bytes is dropped and counted (E_ENCODING), never merged', async () => {
     const got = await read(byteChunks(bytes, [6]), 'lenient');
-    expect(got.calls).toEqual([['header', ['a', 'b']], [4, ['é', '3']]]);
+    expect(got.calls).toEqual([
+      ['header', ['a', 'b']],
+      [4, ['é', '3']],
+    ]);
     expect(got.report).toMatchObject({ files: [{ rowsRead: 3, rowsKept: 1, rowsDropped: 2, dropped: { E_ENCODING: 2 } }] });
     // The same at every byte cut (a cut may split é = C3 A9, or the invalid byte from its line).
     for (let k = 0; k <= bytes.length; k++) expect(await read(byteChunks(bytes, [k]), 'lenient')).toEqual(got);
@@ -124,7 +153,10 @@ describe('readCsv: strict UTF-8', () => {
     const truncated = Buffer.concat([Buffer.from('a,b\nc,d\ne,'), Buffer.from([0xe2, 0x82])]);
     expect((await read([truncated], 'strict')).error).toMatchObject({ code: 'E_ENCODING', line: 3 });
     // An encoded surrogate (ED A0 80) and an overlong "/" (C0 AF) are invalid too.
-    for (const bad of [[0xed, 0xa0, 0x80], [0xc0, 0xaf]]) {
+    for (const bad of [
+      [0xed, 0xa0, 0x80],
+      [0xc0, 0xaf],
+    ]) {
       const b = Buffer.concat([Buffer.from('a,b\nc,'), Buffer.from(bad), Buffer.from('\n')]);
       expect((await read([b], 'strict')).error).toMatchObject({ code: 'E_ENCODING', line: 2 });
     }
@@ -158,7 +190,9 @@ describe('readCsv: a file larger than one read chunk (1 MiB)', () => {
       expect(fast).toEqual(await read({ text }, 'lenient'));
       // 60,002 data rows, one bad; 61 quoted fields each add a line: the last row is on line
       // 1 (header) + 60,002 + 61.
-      expect(fast.report).toMatchObject({ files: [{ rowsRead: 60_002, rowsKept: 60_001, dropped: { E_CSV_SYNTAX: 1 }, lineEndings: 'crlf' }] });
+      expect(fast.report).toMatchObject({
+        files: [{ rowsRead: 60_002, rowsKept: 60_001, dropped: { E_CSV_SYNTAX: 1 }, lineEndings: 'crlf' }],
+      });
       expect(fast.calls.at(-1)).toEqual([1 + 60_002 + 61, ['last', 'one', 'row']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -81,7 +81,11 @@ describe('CsvTokenizer: degenerate inputs', () => {
 describe('CsvTokenizer: quoting and line endings (hand-derived)', () => {
   it('quoted fields hold delimiters, doubled quotes and line breaks; breaks count the lines inside', () => {
     const t = tokenize(['id,note\n1,"a, ""b""\nc"\n2,"x\r\ny"\n']);
-    expect(t.records).toEqual([['id', 'note'], ['1', 'a, "b"\nc'], ['2', 'x\r\ny']]);
+    expect(t.records).toEqual([
+      ['id', 'note'],
+      ['1', 'a, "b"\nc'],
+      ['2', 'x\r\ny'],
+    ]);
     // One LF inside record 2; one CRLF inside record 3 (CRLF counts once).
     expect(t.breaks).toEqual([0, 1, 1]);
     expect(t.bad).toEqual([]);
@@ -93,18 +97,32 @@ describe('CsvTokenizer: quoting and line endings (hand-derived)', () => {
     // LF then CRLF, CRLF then LF (csv-parse would fuse "b\nc" into one field here).
     expect(tokenize(['a\nb\r\nc\n']).records).toEqual([['a'], ['b'], ['c']]);
     expect(tokenize(['a\r\nb\nc\r\n']).records).toEqual([['a'], ['b'], ['c']]);
-    expect(tokenize(['s,t\r\nana,bo\r\nbo,cy\ncy,di\n']).records).toEqual([['s', 't'], ['ana', 'bo'], ['bo', 'cy'], ['cy', 'di']]);
+    expect(tokenize(['s,t\r\nana,bo\r\nbo,cy\ncy,di\n']).records).toEqual([
+      ['s', 't'],
+      ['ana', 'bo'],
+      ['bo', 'cy'],
+      ['cy', 'di'],
+    ]);
     // A quoted field closed right before CRLF in a file that started with LF.
     expect(tokenize(['a\n"x"\r\nb\n']).records).toEqual([['a'], ['x'], ['b']]);
   });
 
   it('a CR at the end of a chunk waits for the next chunk to know whether LF follows', () => {
-    expect(tokenize(['a,b\r', '\nc,d\r', '\n']).records).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(tokenize(['a,b\r', 'c,d\r']).records).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(tokenize(['a,b\r', '\nc,d\r', '\n']).records).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(tokenize(['a,b\r', 'c,d\r']).records).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('other delimiters: tab and semicolon; a comma is then an ordinary character', () => {
-    expect(tokenize(['a\tb,c\n"x\ty"\tz\n'], '\t').records).toEqual([['a', 'b,c'], ['x\ty', 'z']]);
+    expect(tokenize(['a\tb,c\n"x\ty"\tz\n'], '\t').records).toEqual([
+      ['a', 'b,c'],
+      ['x\ty', 'z'],
+    ]);
     expect(tokenize(['a;b\n'], ';').records).toEqual([['a', 'b']]);
   });
 });
@@ -151,16 +169,22 @@ describe('CsvTokenizer: properties', () => {
 
   it('any text: the same records and bad lines at every chunking, and every physical line accounted once', () => {
     fc.assert(
-      fc.property(anyText, fc.constantFrom(',', ';', '\t'), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 1, max: 12 }), (text, delimiter, rawCuts, limit) => {
-        for (const max of [undefined, limit]) {
-          const whole = tokenize([text], delimiter, max);
-          for (let k = 0; k <= text.length; k++) expect(tokenize(cut(text, [k]), delimiter, max).events).toEqual(whole.events);
-          expect(tokenize(cut(text, rawCuts), delimiter, max).events).toEqual(whole.events);
-          const lines = whole.breaks.reduce((s, b) => s + 1 + b, 0) + whole.bad.length;
-          expect(lines).toBe(physicalLines(text));
-          expect(whole.breaks).toEqual(whole.records.map((r) => lineBreaks(r)));
-        }
-      }),
+      fc.property(
+        anyText,
+        fc.constantFrom(',', ';', '\t'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        (text, delimiter, rawCuts, limit) => {
+          for (const max of [undefined, limit]) {
+            const whole = tokenize([text], delimiter, max);
+            for (let k = 0; k <= text.length; k++) expect(tokenize(cut(text, [k]), delimiter, max).events).toEqual(whole.events);
+            expect(tokenize(cut(text, rawCuts), delimiter, max).events).toEqual(whole.events);
+            const lines = whole.breaks.reduce((s, b) => s + 1 + b, 0) + whole.bad.length;
+            expect(lines).toBe(physicalLines(text));
+            expect(whole.breaks).toEqual(whole.records.map((r) => lineBreaks(r)));
+          }
+        },
+      ),
       { numRuns: 200, seed: 20240611 },
     );
   });
@@ -178,7 +202,9 @@ describe('CsvTokenizer: properties', () => {
 
   // Well-formed CSV with one line ending throughout: read as csv-parse reads it.
   const plain = fc.array(fc.constantFrom('a', 'b', 'é', ' ', '7', '.', '😀'), { maxLength: 5 }).map((p) => p.join(''));
-  const inQuotes = fc.array(fc.constantFrom('a', ',', '"', '\n', '\r\n', '\r', ' ', 'é'), { maxLength: 6 }).map((p) => `"${p.join('').replace(/"/g, '""')}"`);
+  const inQuotes = fc
+    .array(fc.constantFrom('a', ',', '"', '\n', '\r\n', '\r', ' ', 'é'), { maxLength: 6 })
+    .map((p) => `"${p.join('').replace(/"/g, '""')}"`);
   const field = fc.oneof(plain, inQuotes);
   const wellFormed = fc
     .tuple(fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())

@@ -59,7 +59,12 @@ describe('format', () => {
 
   it('relations.csv problems: bad directed value, empty name, declared twice', async () => {
     const relations = 'relation,directed\nx,maybe\n,true\ny,false\ny,true\n';
-    await expect(parseCsv({ ties: 'source,target\na,b\n', relations })).rejects.toMatchObject({ code: 'E_BAD_VALUE', file: 'relations.csv', line: 2, field: 'directed' });
+    await expect(parseCsv({ ties: 'source,target\na,b\n', relations })).rejects.toMatchObject({
+      code: 'E_BAD_VALUE',
+      file: 'relations.csv',
+      line: 2,
+      field: 'directed',
+    });
     const { report } = await parseCsv({ ties: 'source,target\na,b\n', relations }, { mode: 'lenient' });
     expect(report.files[0]).toMatchObject({ kind: 'relations', rowsRead: 4, rowsKept: 1, dropped: { E_BAD_VALUE: 3 } });
   });
@@ -80,13 +85,18 @@ describe('format', () => {
   });
 
   it('manager column: reports_to ties person -> manager after the ties; managers may come later', async () => {
-    const { graph } = await parseCsv({ people: 'id,boss\na,c\nb,c\nc,\n', ties: 'source,target,relation\na,b,advice\n' }, { managerColumn: 'boss' });
+    const { graph } = await parseCsv(
+      { people: 'id,boss\na,c\nb,c\nc,\n', ties: 'source,target,relation\na,b,advice\n' },
+      { managerColumn: 'boss' },
+    );
     expect([...graph.ties()]).toEqual([
       { source: 'a', target: 'b', weight: 1, relation: 'advice' },
       { source: 'a', target: 'c', weight: 1, relation: 'reports_to' },
       { source: 'b', target: 'c', weight: 1, relation: 'reports_to' },
     ]);
-    await expect(parseCsv({ people: 'id\na\n', ties: 'source,target\na,a\n' }, { managerColumn: 'boss', mode: 'lenient' })).rejects.toMatchObject({
+    await expect(
+      parseCsv({ people: 'id\na\n', ties: 'source,target\na,a\n' }, { managerColumn: 'boss', mode: 'lenient' }),
+    ).rejects.toMatchObject({
       code: 'E_MISSING_COLUMN',
       field: 'boss',
     });
@@ -110,7 +120,10 @@ describe('format', () => {
     const { graph, report } = await parseCsv({ ties: 'source,target\na,"b\nc",x\nd,e\n' }, { mode: 'lenient' });
     expect([...graph.ties()].map((t) => `${t.source}-${t.target}`)).toEqual(['d-e']);
     expect(report.files[0]).toMatchObject({ rowsRead: 3, rowsKept: 1, rowsDropped: 2, dropped: { E_FIELD_COUNT: 1, E_CSV_SYNTAX: 1 } });
-    expect(report.issues.map((i) => [i.line, i.code])).toEqual([[2, 'E_FIELD_COUNT'], [3, 'E_CSV_SYNTAX']]);
+    expect(report.issues.map((i) => [i.line, i.code])).toEqual([
+      [2, 'E_FIELD_COUNT'],
+      [3, 'E_CSV_SYNTAX'],
+    ]);
     expect(report.issues[0].message).toContain('a record over lines 2-3; a stray quote?');
   });
 
@@ -127,12 +140,22 @@ describe('format', () => {
 describe('options', () => {
   it('defaults are frozen and as documented', () => {
     expect(Object.isFrozen(DEFAULT_INGEST_OPTIONS)).toBe(true);
-    expect(DEFAULT_INGEST_OPTIONS).toEqual({ mode: 'strict', delimiter: ',', undirectedRelations: [], managerColumn: null, externalColumn: 'external', maxIssues: 50 });
+    expect(DEFAULT_INGEST_OPTIONS).toEqual({
+      mode: 'strict',
+      delimiter: ',',
+      undirectedRelations: [],
+      managerColumn: null,
+      externalColumn: 'external',
+      maxIssues: 50,
+    });
   });
 
-  it.each([[{ mode: 'loose' }], [{ delimiter: ';;' }], [{ delimiter: '"' }], [{ maxIssues: -1 }]])('bad option %j is E_BAD_OPTION', async (o) => {
-    await expect(parseCsv({ ties: 'source,target\na,b\n' }, o as never)).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
-  });
+  it.each([[{ mode: 'loose' }], [{ delimiter: ';;' }], [{ delimiter: '"' }], [{ maxIssues: -1 }]])(
+    'bad option %j is E_BAD_OPTION',
+    async (o) => {
+      await expect(parseCsv({ ties: 'source,target\na,b\n' }, o as never)).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
+    },
+  );
 });
 
 describe('files and folders', () => {
@@ -158,7 +181,10 @@ describe('files and folders', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgraph-loop-'));
     try {
       symlinkSync(join(dir, 'data'), join(dir, 'data'));
-      await expect(loadFolder(join(dir, 'data'))).rejects.toMatchObject({ code: 'E_UNREADABLE', message: `${join(dir, 'data')}: a loop of symbolic links` });
+      await expect(loadFolder(join(dir, 'data'))).rejects.toMatchObject({
+        code: 'E_UNREADABLE',
+        message: `${join(dir, 'data')}: a loop of symbolic links`,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -167,9 +193,12 @@ describe('files and folders', () => {
 
 describe('plainWeight (the weight fast path; anything it returns NaN for goes to parseWeight)', () => {
   it('hand cases: plain decimals are read, every other spelling is left to parseWeight', () => {
-    expect(['1', '40', '8.354', '5.', '.5', '007', '0', '0.0', '123456789012345'].map(plainWeight)).toEqual([1, 40, 8.354, 5, 0.5, 7, 0, 0, 123456789012345]);
+    expect(['1', '40', '8.354', '5.', '.5', '007', '0', '0.0', '123456789012345'].map(plainWeight)).toEqual([
+      1, 40, 8.354, 5, 0.5, 7, 0, 0, 123456789012345,
+    ]);
     // 16 digits, empty, lone dot, spaces, signs, exponents, two dots, decimal comma, words.
-    for (const s of ['1234567890123456', '', '.', ' 1', '1 ', '+1', '-1', '1e3', '1.2.3', '1,5', 'NaN', 'Infinity']) expect(plainWeight(s)).toBeNaN();
+    for (const s of ['1234567890123456', '', '.', ' 1', '1 ', '+1', '-1', '1e3', '1.2.3', '1,5', 'NaN', 'Infinity'])
+      expect(plainWeight(s)).toBeNaN();
   });
 
   it('property: equal to Number(text) (the value parseWeight gives) for every plain decimal of up to 15 digits', () => {

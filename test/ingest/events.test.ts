@@ -66,7 +66,11 @@ describe('aggregation rules on a hand-made log', () => {
   });
 
   it("'duration': the event's duration per pair; rows without one are errors", async () => {
-    await expect(loadEvents(SMALL, { groupWeighting: 'duration' })).rejects.toMatchObject({ code: 'E_BAD_VALUE', line: 2, field: 'duration' });
+    await expect(loadEvents(SMALL, { groupWeighting: 'duration' })).rejects.toMatchObject({
+      code: 'E_BAD_VALUE',
+      line: 2,
+      field: 'duration',
+    });
     const { graph, report } = await loadEvents(SMALL, { groupWeighting: 'duration', mode: 'lenient' });
     // Kept: E2 (60), E4 (30), E7 (90). a>b = a>c = 180, a>d = 150, a>e = 90.
     expect(tieMap(graph)).toEqual(
@@ -93,14 +97,27 @@ describe('aggregation rules on a hand-made log', () => {
     const { graph, report } = await loadEvents(SMALL, { minInteractions: 2, relation: 'all' });
     // One relation. Events per pair: a>b E1 E2 E4 E5 E7 = 5; a>c E2 E4 E7 = 3; a>d E2 E7 = 2;
     // a>e 1, b>a 1, c>d 1 (below 2).
-    expect(tieMap(graph)).toEqual(new Map([['all:a>b', 5], ['all:a>c', 3], ['all:a>d', 2]]));
+    expect(tieMap(graph)).toEqual(
+      new Map([
+        ['all:a>b', 5],
+        ['all:a>c', 3],
+        ['all:a>d', 2],
+      ]),
+    );
     expect(report.events).toMatchObject({ pairs: 6, pairsBelowMinimum: 3, interactionsBelowMinimum: 3, ties: 3 });
   });
 
   it('window [from, to): from inclusive, to exclusive', async () => {
     const { graph, report } = await loadEvents(SMALL, { from: '2024-01-02', to: '2024-01-05T09:00:00Z' });
     // In: E3 (Jan 2), E4 (Jan 3), E5 (Jan 4). E7 is exactly at `to`: out.
-    expect(tieMap(graph)).toEqual(new Map([['email:b>a', 1], ['meeting:a>b', 1], ['meeting:a>c', 1], ['email:a>b', 1]]));
+    expect(tieMap(graph)).toEqual(
+      new Map([
+        ['email:b>a', 1],
+        ['meeting:a>b', 1],
+        ['meeting:a>c', 1],
+        ['email:a>b', 1],
+      ]),
+    );
     expect(report.events).toMatchObject({ eventsOutsideWindow: 4, eventsUsed: 3 });
     // Epoch bounds work the same: 2024-01-02T00:00Z = 1704153600000 (Python datetime).
     const epoch = await loadEvents(SMALL, { from: 1704153600000, to: Date.UTC(2024, 0, 5, 9) });
@@ -136,7 +153,10 @@ describe('aggregation rules on a hand-made log', () => {
   it('structural problems: missing column, wrong delimiter, window without a time column', async () => {
     await expect(parseEventsCsv('sender,when\na,1\n')).rejects.toMatchObject({ code: 'E_MISSING_COLUMN', field: 'recipients' });
     await expect(parseEventsCsv('Sender;Recipient;EventDate\n1;2;2010-01-01\n')).rejects.toThrow(/use --delimiter ';'/);
-    await expect(parseEventsCsv('sender,recipients\na,b\n', { from: 0 })).rejects.toMatchObject({ code: 'E_MISSING_COLUMN', field: 'time' });
+    await expect(parseEventsCsv('sender,recipients\na,b\n', { from: 0 })).rejects.toMatchObject({
+      code: 'E_MISSING_COLUMN',
+      field: 'time',
+    });
     await expect(parseEventsCsv('sender,recipients\na,b\n', { minInteractions: 0 })).rejects.toMatchObject({ code: 'E_BAD_OPTION' });
     await expect(parseEventsCsv('sender,recipients\na,b\n', { from: 5, to: 5 })).rejects.toBeInstanceOf(OrgraphError);
   });
@@ -151,14 +171,23 @@ describe('aggregation rules on a hand-made log', () => {
       { groupWeighting: 'split', maxRecipients: 3 },
     );
     // a>b = 1/2 + 1 = 3/2, a>c = 1/2; b's event has 4 recipients > 3: out.
-    expect(tieMap(graph)).toEqual(new Map([['interaction:a>b', 1.5], ['interaction:a>c', 0.5]]));
+    expect(tieMap(graph)).toEqual(
+      new Map([
+        ['interaction:a>b', 1.5],
+        ['interaction:a>c', 0.5],
+      ]),
+    );
     expect(report.events).toMatchObject({ eventsTooManyRecipients: 1 });
   });
 });
 
 describe('a real e-mail log slice (manufacturing company, first 2,000 rows)', () => {
   // Independent count: split the text by hand, count rows per "sender>recipient" in a plain object.
-  const rows = readFileSync(MANUFACTURING, 'utf8').trim().split('\n').slice(1).map((l) => l.trim().split(';'));
+  const rows = readFileSync(MANUFACTURING, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim().split(';'));
   const counts: Record<string, number> = {};
   let selfRows = 0;
   for (const [s, r] of rows) {
@@ -219,14 +248,26 @@ describe('event logs: every row accounted for, prototype-safe names, typed input
     const { graph, report } = await parseEventsCsv(text, { mode: 'lenient' });
     expect(report.files[0]).toMatchObject({ rowsRead: 4, rowsKept: 3, rowsDropped: 1, dropped: { E_CSV_SYNTAX: 1 } });
     expect(report.issues.map((i) => [i.line, i.code])).toEqual([[3, 'E_CSV_SYNTAX']]);
-    expect(tieMap(graph)).toEqual(new Map([['interaction:a>b', 1], ['interaction:b>a', 1], ['interaction:a>c', 1]]));
+    expect(tieMap(graph)).toEqual(
+      new Map([
+        ['interaction:a>b', 1],
+        ['interaction:b>a', 1],
+        ['interaction:a>c', 1],
+      ]),
+    );
   });
 
   it('channels named constructor, toString and __proto__ are ordinary relation names', async () => {
     const text = 'sender,recipients,channel\na,b,constructor\na,b,toString\nb,a,__proto__\n';
     const { graph } = await parseEventsCsv(text, { channelRelations: { email: 'mail' } });
     expect(graph.relations.map((r) => r.name)).toEqual(['constructor', 'toString', '__proto__']);
-    expect(tieMap(graph)).toEqual(new Map([['constructor:a>b', 1], ['toString:a>b', 1], ['__proto__:b>a', 1]]));
+    expect(tieMap(graph)).toEqual(
+      new Map([
+        ['constructor:a>b', 1],
+        ['toString:a>b', 1],
+        ['__proto__:b>a', 1],
+      ]),
+    );
   });
 
   it('aggregateEvents: a string recipients field is a clear E_BAD_VALUE naming the field, not a TypeError', () => {

@@ -79,7 +79,10 @@ const rowArb: fc.Arbitrary<Row> = fc
   .record({
     note: fc.nat(NOTES.length - 1),
     eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
-    damage: fc.option(fc.constantFrom<Damage>('text-after-quote', 'quote-in-field', 'unterminated', 'field-count', 'invalid-utf8', 'bad-weight'), { freq: 3 }),
+    damage: fc.option(
+      fc.constantFrom<Damage>('text-after-quote', 'quote-in-field', 'unterminated', 'field-count', 'invalid-utf8', 'bad-weight'),
+      { freq: 3 },
+    ),
   })
   .map((r) => (QUOTE_DAMAGE.has(r.damage) ? { ...r, note: SINGLE_LINE_NOTES[r.note % SINGLE_LINE_NOTES.length] } : r));
 
@@ -123,8 +126,12 @@ function rng(seed: number): () => number {
   };
 }
 
-const PEOPLE = Buffer.from('id,department,"full name"\r\nana,Sales,"Ana, A."\r\nbo,Ops,"Bo ""B"" Berg"\r\ncy,Ops,"Cy\nCyan"\r\ndi,Eng,Di\r\nzoë,Eng,Zoë\r\n');
-const TIES = Buffer.from('source,target,weight,relation,time\nana,bo,2,advice,2024-01-02\nbo,cy,1.5,advice,2024-01-03T10:00:00Z\ncy,di,3,friend,\ndi,zoë,1,advice,1700000000000\nzoë,ana,4,friend,2024-02-01\n');
+const PEOPLE = Buffer.from(
+  'id,department,"full name"\r\nana,Sales,"Ana, A."\r\nbo,Ops,"Bo ""B"" Berg"\r\ncy,Ops,"Cy\nCyan"\r\ndi,Eng,Di\r\nzoë,Eng,Zoë\r\n',
+);
+const TIES = Buffer.from(
+  'source,target,weight,relation,time\nana,bo,2,advice,2024-01-02\nbo,cy,1.5,advice,2024-01-03T10:00:00Z\ncy,di,3,friend,\ndi,zoë,1,advice,1700000000000\nzoë,ana,4,friend,2024-02-01\n',
+);
 const SPECIAL = [0x22, 0x2c, 0x0a, 0x0d, 0x00, 0xff, 0xc3, 0xe2, 0x3b, 0x20, 0x1b];
 
 function mutate(b: Buffer, r: () => number): Buffer {
@@ -166,10 +173,13 @@ describe('fuzz: seeded byte mutations of valid files', () => {
         if (err !== '') {
           expect(err.trimEnd().split('\n'), context).toHaveLength(1);
           expect(err, context).toMatch(/^orgraph: error E_[A-Z_]+: /);
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+          // eslint-disable-next-line no-control-regex -- matching control characters is the point
           expect(err, context).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
         }
-        const summary = JSON.parse(out) as { ok: boolean; report?: { files: { file: string; rowsRead: number; rowsKept: number; rowsDropped: number }[] } };
+        const summary = JSON.parse(out) as {
+          ok: boolean;
+          report?: { files: { file: string; rowsRead: number; rowsKept: number; rowsDropped: number }[] };
+        };
         if (mode === 'strict') {
           if (code === 0) outcomes.clean++;
           else outcomes.strictErrors++;

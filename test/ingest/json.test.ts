@@ -46,7 +46,10 @@ describe('loadJson', () => {
       ],
     };
     const j = await loadJson(doc);
-    const c = await parseCsv({ people: 'id,team\n1,x\n2,y\n3,x\n', ties: 'source,target,weight,relation\n1,2,2,\n2,3,1,advice\n' }, { mode: 'lenient' });
+    const c = await parseCsv(
+      { people: 'id,team\n1,x\n2,y\n3,x\n', ties: 'source,target,weight,relation\n1,2,2,\n2,3,1,advice\n' },
+      { mode: 'lenient' },
+    );
     expect([...j.graph.ties()]).toEqual([...c.graph.ties()]);
     expect(j.graph.people()).toEqual(c.graph.people());
   });
@@ -72,8 +75,18 @@ describe('loadJson', () => {
     const { graph, report } = await loadJson(doc as never, { mode: 'lenient' });
     expect(graph.personIds).toEqual(['a', 'b', 'c']);
     const [people, ties] = report.files;
-    expect(people).toMatchObject({ rowsRead: 6, rowsKept: 3, dropped: { E_DUPLICATE_PERSON: 1, E_EMPTY_ID: 1, E_BAD_VALUE: 1 }, altered: { E_BAD_VALUE: 1 } });
-    expect(ties).toMatchObject({ rowsRead: 7, rowsKept: 2, dropped: { E_UNKNOWN_PERSON: 1, E_SELF_LOOP: 1, E_BAD_WEIGHT: 3 }, altered: { E_BAD_TIMESTAMP: 1 } });
+    expect(people).toMatchObject({
+      rowsRead: 6,
+      rowsKept: 3,
+      dropped: { E_DUPLICATE_PERSON: 1, E_EMPTY_ID: 1, E_BAD_VALUE: 1 },
+      altered: { E_BAD_VALUE: 1 },
+    });
+    expect(ties).toMatchObject({
+      rowsRead: 7,
+      rowsKept: 2,
+      dropped: { E_UNKNOWN_PERSON: 1, E_SELF_LOOP: 1, E_BAD_WEIGHT: 3 },
+      altered: { E_BAD_TIMESTAMP: 1 },
+    });
     expect(report.issues.find((i) => i.code === 'E_BAD_TIMESTAMP')?.field).toBe('ties[5].time');
   });
 
@@ -106,7 +119,10 @@ describe('loadJson: file errors and strict UTF-8', () => {
       await expect(loadJson(dir)).rejects.toMatchObject({ code: 'E_UNREADABLE', file: dir });
       const path = join(dir, 'org.json');
       // Line 3 holds the id "x\xff".
-      writeFileSync(path, Buffer.concat([Buffer.from('{\n"ties": [\n{"source": "x'), Buffer.from([0xff]), Buffer.from('", "target": "b"}\n]}\n')]));
+      writeFileSync(
+        path,
+        Buffer.concat([Buffer.from('{\n"ties": [\n{"source": "x'), Buffer.from([0xff]), Buffer.from('", "target": "b"}\n]}\n')]),
+      );
       await expect(loadJson(path, { mode: 'lenient' })).rejects.toMatchObject({ code: 'E_ENCODING', file: path, line: 3 });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -50,9 +50,18 @@ const PEOPLE4: FileExpect = { read: 4 };
 
 // Expected outcomes read off each fixture by hand (the README table says the same in prose).
 const CASES: Record<string, Case> = {
-  'missing-column-people': { strict: { code: 'E_MISSING_COLUMN', file: 'people.csv', line: 1, field: 'id', reason: /missing column "id"/ }, lenient: null },
-  'missing-column-ties': { strict: { code: 'E_MISSING_COLUMN', file: 'ties.csv', line: 1, field: 'target', reason: /missing column "target"/ }, lenient: null },
-  'duplicate-column': { strict: { code: 'E_DUPLICATE_COLUMN', file: 'people.csv', line: 1, field: 'Department', reason: /appears twice/ }, lenient: null },
+  'missing-column-people': {
+    strict: { code: 'E_MISSING_COLUMN', file: 'people.csv', line: 1, field: 'id', reason: /missing column "id"/ },
+    lenient: null,
+  },
+  'missing-column-ties': {
+    strict: { code: 'E_MISSING_COLUMN', file: 'ties.csv', line: 1, field: 'target', reason: /missing column "target"/ },
+    lenient: null,
+  },
+  'duplicate-column': {
+    strict: { code: 'E_DUPLICATE_COLUMN', file: 'people.csv', line: 1, field: 'Department', reason: /appears twice/ },
+    lenient: null,
+  },
   // people rows: a b c b(dup, line 5) d c(dup, line 7)
   'duplicate-person': {
     strict: { code: 'E_DUPLICATE_PERSON', file: 'people.csv', line: 5, field: 'id', reason: /"b" already appeared on line 3/ },
@@ -107,7 +116,10 @@ const CASES: Record<string, Case> = {
     strict: { code: 'E_BAD_WEIGHT', file: 'ties.csv', line: 6, field: 'weight', reason: /"x" is not a number/ },
     lenient: { people: PEOPLE4, ties: { read: 3, dropped: { E_BAD_WEIGHT: 1 } }, exit: 1 },
   },
-  'wrong-delimiter-semicolon': { strict: { code: 'E_DELIMITER', file: 'people.csv', line: 1, reason: /use --delimiter ';'/ }, lenient: null },
+  'wrong-delimiter-semicolon': {
+    strict: { code: 'E_DELIMITER', file: 'people.csv', line: 1, reason: /use --delimiter ';'/ },
+    lenient: null,
+  },
   'wrong-delimiter-tab': { strict: { code: 'E_DELIMITER', file: 'people.csv', line: 1, reason: /use --delimiter tab/ }, lenient: null },
   'field-count': {
     strict: { code: 'E_FIELD_COUNT', file: 'ties.csv', line: 3, reason: /expected 3 fields .* found 2/ },
@@ -155,11 +167,20 @@ const CASES: Record<string, Case> = {
     lenient: { people: PEOPLE4, ties: { read: 4, dropped: { E_BAD_WEIGHT: 3 } }, exit: 1 },
   },
   'people-is-folder': { strict: { code: 'E_UNREADABLE', file: 'people.csv', reason: /a folder, not a file/ }, lenient: null },
-  'people-dangling-link': { strict: { code: 'E_FILE_NOT_FOUND', file: 'people.csv', reason: /a symbolic link to a missing file/ }, lenient: null },
+  'people-dangling-link': {
+    strict: { code: 'E_FILE_NOT_FOUND', file: 'people.csv', reason: /a symbolic link to a missing file/ },
+    lenient: null,
+  },
   'people-link-loop': { strict: { code: 'E_UNREADABLE', file: 'people.csv', reason: /a loop of symbolic links/ }, lenient: null },
   // A quoted id holding ESC, a line break and a fake "all good" line: printed escaped, on one line.
   'control-characters': {
-    strict: { code: 'E_UNKNOWN_PERSON', file: 'ties.csv', line: 2, field: 'source', reason: /"zed\\x1b\[2K\\norgraph: all good" is not in the people file/ },
+    strict: {
+      code: 'E_UNKNOWN_PERSON',
+      file: 'ties.csv',
+      line: 2,
+      field: 'source',
+      reason: /"zed\\x1b\[2K\\norgraph: all good" is not in the people file/,
+    },
     lenient: { people: PEOPLE4, ties: { read: 2, dropped: { E_UNKNOWN_PERSON: 1 } }, exit: 1 },
   },
   // Attribute columns "__proto__" and "constructor", relations of the same names: ordinary names.
@@ -170,7 +191,11 @@ const CASES: Record<string, Case> = {
     strict: { code: 'E_EMPTY_ID', file: 'people.csv', line: 4, field: 'id', reason: /empty person id/ },
     lenient: {
       people: { read: 7, dropped: { E_EMPTY_ID: 1, E_DUPLICATE_PERSON: 1, E_FIELD_COUNT: 1 } },
-      ties: { read: 10, dropped: { E_BAD_WEIGHT: 2, E_UNKNOWN_PERSON: 2, E_SELF_LOOP: 1, E_FIELD_COUNT: 1 }, altered: { E_BAD_WEIGHT: 1, E_BAD_VALUE: 1 } },
+      ties: {
+        read: 10,
+        dropped: { E_BAD_WEIGHT: 2, E_UNKNOWN_PERSON: 2, E_SELF_LOOP: 1, E_FIELD_COUNT: 1 },
+        altered: { E_BAD_WEIGHT: 1, E_BAD_VALUE: 1 },
+      },
       exit: 1,
     },
   },
@@ -189,7 +214,10 @@ function fileOf(report: IngestReport, kind: 'people' | 'ties'): FileReport {
 describe('malformed corpus', () => {
   it('has a test case for every fixture folder, and the reverse', async () => {
     const { readdirSync } = await import('node:fs');
-    const folders = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = readdirSync(ROOT, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(folders).toEqual(Object.keys(CASES).sort());
   });
 
@@ -241,7 +269,10 @@ describe('malformed corpus', () => {
           expect(f.altered, `${kind} altered`).toEqual(want.altered ?? {});
         }
         const listed = report.issues.filter((i) => i.action !== 'warning').length;
-        const expectedIssues = (['people', 'ties'] as const).reduce((s, k) => s + sum(c.lenient![k]!.dropped) + sum(c.lenient![k]!.altered), 0);
+        const expectedIssues = (['people', 'ties'] as const).reduce(
+          (s, k) => s + sum(c.lenient![k]!.dropped) + sum(c.lenient![k]!.altered),
+          0,
+        );
         expect(listed).toBe(expectedIssues);
         for (const i of report.issues) expect(i.file.startsWith(dir)).toBe(true);
       });
@@ -364,7 +395,9 @@ describe('malformed corpus: what lenient mode keeps', () => {
   it('unknown-manager: only the valid reporting line becomes a tie', async () => {
     const { graph } = await loadFolder(join(ROOT, 'unknown-manager'), { mode: 'lenient', managerColumn: 'manager' });
     // a: no manager; b -> a; c -> zed (unknown); d -> d (self).
-    expect([...graph.ties()].filter((t) => t.relation === 'reports_to')).toEqual([{ source: 'b', target: 'a', weight: 1, relation: 'reports_to' }]);
+    expect([...graph.ties()].filter((t) => t.relation === 'reports_to')).toEqual([
+      { source: 'b', target: 'a', weight: 1, relation: 'reports_to' },
+    ]);
     expect(graph.person('b').attributes.manager).toBe('a');
   });
 

@@ -61,8 +61,10 @@ describe('row order does not matter', () => {
             }
             return out;
           };
-          const peopleCsv = (rows: typeof ps) => 'id,department,external\n' + rows.map((p) => [p.id, quote(p.department), p.external].join(',')).join('\n') + '\n';
-          const tiesCsv = (rows: typeof ts) => 'source,target,weight,relation\n' + rows.map((t) => [t.source, t.target, t.weight, t.relation].join(',')).join('\n') + '\n';
+          const peopleCsv = (rows: typeof ps) =>
+            'id,department,external\n' + rows.map((p) => [p.id, quote(p.department), p.external].join(',')).join('\n') + '\n';
+          const tiesCsv = (rows: typeof ts) =>
+            'source,target,weight,relation\n' + rows.map((t) => [t.source, t.target, t.weight, t.relation].join(',')).join('\n') + '\n';
           const known = new Set(ps.map((p) => p.id));
           const valid = ts.filter((t) => known.has(t.source) && known.has(t.target) && t.source !== t.target && Number(t.weight) > 0);
           const base = await parseCsv({ people: peopleCsv(ps), ties: tiesCsv(ts) }, { mode: 'lenient' });
@@ -72,7 +74,8 @@ describe('row order does not matter', () => {
           expect(counts(perm)).toEqual(counts(base));
           // And the sums are the ones the valid rows add up to.
           const want = new Map<string, number>();
-          for (const t of valid) want.set(`${t.source}>${t.target}:${t.relation}`, (want.get(`${t.source}>${t.target}:${t.relation}`) ?? 0) + Number(t.weight));
+          for (const t of valid)
+            want.set(`${t.source}>${t.target}:${t.relation}`, (want.get(`${t.source}>${t.target}:${t.relation}`) ?? 0) + Number(t.weight));
           expect(tieSums(base)).toEqual(want);
           if (ts.length > 0) expect(base.report.files[1].rowsRead).toBe(ts.length);
         },

@@ -45,7 +45,13 @@ describe('groupMembership', () => {
   });
 
   it('an empty string is missing unless emptyIsMissing is false', () => {
-    const graph = OrgGraph.from({ people: [{ id: 'a', attributes: { team: '' } }, { id: 'b', attributes: { team: 'X' } }], ties: [] });
+    const graph = OrgGraph.from({
+      people: [
+        { id: 'a', attributes: { team: '' } },
+        { id: 'b', attributes: { team: 'X' } },
+      ],
+      ties: [],
+    });
     const v = project(graph);
     expect(Array.from(groupMembership(v, 'team').codes)).toEqual([-1, 0]);
     const kept = groupMembership(v, 'team', { emptyIsMissing: false, order: 'first-seen' });

@@ -23,7 +23,7 @@ describe('escapeText', () => {
     const id = 'zed\u001b[2K\r\norgraph: all good';
     const e = new OrgraphError('E_UNKNOWN_PERSON', `source "${id}" is unknown`, { file: 'ties\n.csv', line: 3, field: 'so\nurce' });
     expect(e.message).toBe('ties\\n.csv:3: field "so\\nurce": source "zed\\x1b[2K\\r\\norgraph: all good" is unknown');
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(e.message).not.toMatch(/[\u0000-\u001f]/);
     expect(e.reason).toBe('source "zed\\x1b[2K\\r\\norgraph: all good" is unknown');
     expect(formatLocation({ file: 'a\u001b', line: 2 })).toBe('a\\x1b:2: ');

@@ -111,7 +111,13 @@ describe('OrgGraph.from: every value checked once, errors name the field path', 
   });
 
   it('the limits themselves are accepted: weights 1e-12 and 1e12', () => {
-    const g = OrgGraph.from({ people, ties: [{ source: 'a', target: 'b', weight: 1e-12 }, { source: 'b', target: 'c', weight: 1e12 }] });
+    const g = OrgGraph.from({
+      people,
+      ties: [
+        { source: 'a', target: 'b', weight: 1e-12 },
+        { source: 'b', target: 'c', weight: 1e12 },
+      ],
+    });
     expect([...g.ties()].map((t) => t.weight)).toEqual([1e-12, 1e12]);
   });
 

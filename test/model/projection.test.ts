@@ -15,8 +15,7 @@ const graph = () =>
     ],
   });
 
-const sorted = (ts: { source: string; target: string; weight: number }[]) =>
-  ts.map((t) => `${t.source}>${t.target}:${t.weight}`).sort();
+const sorted = (ts: { source: string; target: string; weight: number }[]) => ts.map((t) => `${t.source}>${t.target}:${t.weight}`).sort();
 
 describe('project', () => {
   it('undirected, weighted by default: pair value = a_ij + a_ji, undirected relations once', () => {

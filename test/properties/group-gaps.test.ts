@@ -9,16 +9,14 @@ import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { groupGaps, type GapNullModel } from '../../src/recommend/group-gaps.js';
 
-const arbGraph = fc
-  .integer({ min: 2, max: 16 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      groups: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
-      ties: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 40 }),
-      seed: fc.integer({ min: 1, max: 1000 }),
-    }),
-  );
+const arbGraph = fc.integer({ min: 2, max: 16 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    groups: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+    ties: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 40 }),
+    seed: fc.integer({ min: 1, max: 1000 }),
+  }),
+);
 
 function build(n: number, groups: number[], ties: [number, number][], name: (g: number) => string): OrgGraph {
   return OrgGraph.from({
@@ -87,7 +85,8 @@ describe('group gaps: properties', () => {
         // both lists are ranked by q.
         const declaredB = b.staff.gaps.map((p) => key(back(p.groupA), back(p.groupB)));
         expect([...declaredB].sort()).toEqual(a.staff.gaps.map((p) => key(p.groupA, p.groupB)).sort());
-        for (const list of [a.staff.gaps, b.staff.gaps]) for (let i = 1; i < list.length; i++) expect(list[i].qValue).toBeGreaterThanOrEqual(list[i - 1].qValue);
+        for (const list of [a.staff.gaps, b.staff.gaps])
+          for (let i = 1; i < list.length; i++) expect(list[i].qValue).toBeGreaterThanOrEqual(list[i - 1].qValue);
       }),
       { numRuns: 60 },
     );

@@ -29,7 +29,14 @@ const graphs = fc
     return { n, directed, edges: kept };
   });
 
-function build(n: number, edges: [number, number, number][], directed: boolean, ids: (i: number) => string, weight?: number, weighted = true): OrgView {
+function build(
+  n: number,
+  edges: [number, number, number][],
+  directed: boolean,
+  ids: (i: number) => string,
+  weight?: number,
+  weighted = true,
+): OrgView {
   const graph = OrgGraph.from({
     people: Array.from({ length: n }, (_, i) => ({ id: ids(i) })),
     ties: edges.map(([s, t, w]) => ({ source: ids(s), target: ids(t), weight: weight ?? w })),
@@ -42,7 +49,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 const metrics = [betweennessSync, closenessSync, harmonicSync];
 
 describe('path centralities: properties', () => {
-  it('permuting person ids (and input order) changes no one\'s value', () => {
+  it("permuting person ids (and input order) changes no one's value", () => {
     fc.assert(
       fc.property(graphs, fc.integer({ min: 1, max: 1000 }), ({ n, directed, edges }, salt) => {
         const perm = Array.from({ length: n }, (_, i) => i).sort((a, b) => ((a * salt) % 97) - ((b * salt) % 97) || a - b);
@@ -50,7 +57,12 @@ describe('path centralities: properties', () => {
         // Same people under other indices: person i is created at position perm[i].
         const inverse = new Array<number>(n);
         perm.forEach((p, i) => (inverse[p] = i));
-        const shuffled = build(n, edges.map(([s, t, w]) => [inverse[s], inverse[t], w] as [number, number, number]), directed, (i) => `p${perm[i]}`);
+        const shuffled = build(
+          n,
+          edges.map(([s, t, w]) => [inverse[s], inverse[t], w] as [number, number, number]),
+          directed,
+          (i) => `p${perm[i]}`,
+        );
         for (const metric of metrics) {
           const a = metric(plain);
           const b = metric(shuffled);

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project, viewTies } from '../../src/model/projection.js';
 
-interface RawTie { s: number; t: number; w: number; r: number }
+interface RawTie {
+  s: number;
+  t: number;
+  w: number;
+  r: number;
+}
 
 const RELATIONS = [
   { name: 'advice', directed: true },
@@ -81,7 +86,10 @@ describe('projection properties', () => {
         arbInput.chain((inp) =>
           fc.record({
             inp: fc.constant(inp),
-            people: fc.shuffledSubarray(Array.from({ length: inp.n }, (_, i) => i), { minLength: inp.n }),
+            people: fc.shuffledSubarray(
+              Array.from({ length: inp.n }, (_, i) => i),
+              { minLength: inp.n },
+            ),
             ties: fc.shuffledSubarray(inp.ties, { minLength: inp.ties.length }),
           }),
         ),

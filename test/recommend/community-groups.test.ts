@@ -5,7 +5,13 @@ import { communityGroups } from '../../src/recommend/community-groups.js';
 import { groupLabels } from '../../src/recommend/groups.js';
 
 const view = (people: string[], ties: [string, string][]) =>
-  project(OrgGraph.from({ people: people.map((id) => ({ id })), ties: ties.map(([source, target]) => ({ source, target })), relations: [{ name: 'tie', directed: false }] }));
+  project(
+    OrgGraph.from({
+      people: people.map((id) => ({ id })),
+      ties: ties.map(([source, target]) => ({ source, target })),
+      relations: [{ name: 'tie', directed: false }],
+    }),
+  );
 
 describe('communityGroups', () => {
   it('gives no group on an empty view and one group per person without ties', () => {
@@ -20,7 +26,18 @@ describe('communityGroups', () => {
 
   it('splits two triangles joined by one tie, and the groups follow people into another view', () => {
     // Q of the two triangles = 2 x (3/7 - (7/14)^2) = 6/7 - 1/2 = 5/14.
-    const before = view(['a', 'b', 'c', 'd', 'e', 'f'], [['a', 'b'], ['a', 'c'], ['b', 'c'], ['d', 'e'], ['d', 'f'], ['e', 'f'], ['c', 'd']]);
+    const before = view(
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c'],
+        ['d', 'e'],
+        ['d', 'f'],
+        ['e', 'f'],
+        ['c', 'd'],
+      ],
+    );
     const g = communityGroups(before);
     expect(Object.fromEntries(g.groupOf)).toEqual({ a: '1', b: '1', c: '1', d: '2', e: '2', f: '2' });
     expect(g.modularity).toBeCloseTo(5 / 14, 12);

@@ -27,7 +27,8 @@ function period(random: () => number, labels: readonly number[], present: (i: nu
     for (let j = i + 1; j < N; j++) {
       if (!present(i) || !present(j)) continue;
       const rate = a[i] * a[j] * (labels[i] === labels[j] ? within : 1);
-      if (random() < Math.min(0.9, 0.06 * rate)) ties.push({ source: `p${i}`, target: `p${j}`, weight: 1 + Math.floor(-Math.log(1 - random()) * 4 * rate) });
+      if (random() < Math.min(0.9, 0.06 * rate))
+        ties.push({ source: `p${i}`, target: `p${j}`, weight: 1 + Math.floor(-Math.log(1 - random()) * 4 * rate) });
     }
   }
   return project(OrgGraph.from({ people, ties, relations: [{ name: 'tie', directed: false }] }));
@@ -114,10 +115,17 @@ describe('compare: calibration under the null (seeded simulation)', () => {
         for (let i = 0; i < n; i++) {
           for (let j = i + 1; j < n; j++) {
             const rate = a[i] * a[j] * (labels[i] === labels[j] ? 3 : 1);
-            if (random() < Math.min(0.9, 0.015 * rate)) ties.push({ source: `p${i}`, target: `p${j}`, weight: 1 + Math.floor(-Math.log(1 - random()) * 10 * rate) });
+            if (random() < Math.min(0.9, 0.015 * rate))
+              ties.push({ source: `p${i}`, target: `p${j}`, weight: 1 + Math.floor(-Math.log(1 - random()) * 10 * rate) });
           }
         }
-        return project(OrgGraph.from({ people: labels.map((g, i) => ({ id: `p${i}`, attributes: { team: `T${g}` } })), ties, relations: [{ name: 'tie', directed: false }] }));
+        return project(
+          OrgGraph.from({
+            people: labels.map((g, i) => ({ id: `p${i}`, attributes: { team: `T${g}` } })),
+            ties,
+            relations: [{ name: 'tie', directed: false }],
+          }),
+        );
       };
       const first = random() < 0.5;
       const res = compare(one(first), one(!first), { attribute: 'team', permutations: 199, seed: r + 1 });

@@ -8,7 +8,13 @@ import { compare } from '../../src/recommend/compare.js';
 
 const people = ['x1', 'x2', 'y1', 'y2'].map((id) => ({ id, attributes: { team: id[0].toUpperCase() } }));
 const graph = (ties: [string, string, number?][], who: { id: string; attributes: Record<string, string> }[] = people) =>
-  project(OrgGraph.from({ people: who, ties: ties.map(([source, target, weight]) => ({ source, target, weight: weight ?? 1 })), relations: [{ name: 'tie', directed: false }] }));
+  project(
+    OrgGraph.from({
+      people: who,
+      ties: ties.map(([source, target, weight]) => ({ source, target, weight: weight ?? 1 })),
+      relations: [{ name: 'tie', directed: false }],
+    }),
+  );
 
 // Before: x1-x2, y1-y2. After: x1-y1, x2-y2, y1-y2.
 // Changed dyads (3): x1-x2 lost, x1-y1 gained, x2-y2 gained; y1-y2 is in both periods.
@@ -55,14 +61,30 @@ describe('compare', () => {
     // z has no team. Before: x1-x2, x1-z, y1-z. After: x1-y1, x2-z.
     // X before: I = 1 (x1-x2), E = 0 (x1-z does not count) -> -1. After: I 0, E 1 -> +1.
     const who = [...people, { id: 'z', attributes: {} }];
-    const b = graph([['x1', 'x2'], ['x1', 'z'], ['y1', 'z']], who);
-    const a = graph([['x1', 'y1'], ['x2', 'z']], who);
+    const b = graph(
+      [
+        ['x1', 'x2'],
+        ['x1', 'z'],
+        ['y1', 'z'],
+      ],
+      who,
+    );
+    const a = graph(
+      [
+        ['x1', 'y1'],
+        ['x2', 'z'],
+      ],
+      who,
+    );
     const r = compare(b, a, { attribute: 'team', permutations: 0 });
     expect(r.groups.map((g) => [g.group, g.eiBefore, g.eiAfter])).toEqual([
       ['X', -1, 1],
       ['Y', NaN, 1],
     ]);
-    for (const [view, key] of [[b, 'eiBefore'], [a, 'eiAfter']] as const) {
+    for (const [view, key] of [
+      [b, 'eiBefore'],
+      [a, 'eiAfter'],
+    ] as const) {
       const ei = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
       expect(r.groups.map((g) => g[key])).toEqual(ei.groups.map((g) => g.value));
     }
@@ -72,7 +94,10 @@ describe('compare', () => {
     const later = project(
       OrgGraph.from({
         people: [people[0], people[1], { id: 'y1', attributes: { team: 'X' } }, { id: 'z', attributes: { team: 'Y' } }],
-        ties: [{ source: 'x1', target: 'z' }, { source: 'x1', target: 'x2' }],
+        ties: [
+          { source: 'x1', target: 'z' },
+          { source: 'x1', target: 'x2' },
+        ],
         relations: [{ name: 'tie', directed: false }],
       }),
     );
@@ -87,8 +112,14 @@ describe('compare', () => {
   });
 
   it('counts weight changes: a pair that fell from 50 to 1 is weakened and moves the weighted E-I', () => {
-    const b = graph([['x1', 'x2', 50], ['x1', 'y1', 1]]);
-    const a = graph([['x1', 'x2', 1], ['x1', 'y1', 1]]);
+    const b = graph([
+      ['x1', 'x2', 50],
+      ['x1', 'y1', 1],
+    ]);
+    const a = graph([
+      ['x1', 'x2', 1],
+      ['x1', 'y1', 1],
+    ]);
     const r = compare(b, a, { attribute: 'team', permutations: 0 });
     expect(r.ties).toMatchObject({ gained: 0, lost: 0, weakened: 1, strengthened: 0, weightBefore: 51, weightAfter: 2 });
     const x = r.groups.find((g) => g.group === 'X')!;
@@ -114,7 +145,15 @@ describe('compare', () => {
     // Same periods with groups {x1, y1} and {x2, y2} given person by person.
     // Before: x1-x2 and y1-y2 are both cross -> G: I 0, E 2 -> E-I 1 for both groups.
     // After: x1-y1 inside G1; x2-y2 inside G2; y1-y2 cross -> G1: I 1, E 1 -> 0; G2 the same.
-    const groups = { name: 'community', groupOf: new Map([['x1', 'G1'], ['y1', 'G1'], ['x2', 'G2'], ['y2', 'G2']]) };
+    const groups = {
+      name: 'community',
+      groupOf: new Map([
+        ['x1', 'G1'],
+        ['y1', 'G1'],
+        ['x2', 'G2'],
+        ['y2', 'G2'],
+      ]),
+    };
     const r = compare(before, after, { groups, permutations: 0 });
     expect(r.attribute).toBe('community');
     expect(r.groups.map((g) => [g.group, g.eiBefore, g.eiAfter])).toEqual([
@@ -136,7 +175,10 @@ function randomPeriods(seed: number, names = ['A', 'B', 'C']): [OrgView, OrgView
   const one = (skip: number) => {
     const who = team.flatMap((t, i) => (i === skip ? [] : [{ id: `p${i}`, attributes: { team: t } }]));
     const ties: { source: string; target: string; weight: number }[] = [];
-    for (let i = 0; i < 40; i++) for (let j = i + 1; j < 40; j++) if (i !== skip && j !== skip && random() < 0.12) ties.push({ source: `p${i}`, target: `p${j}`, weight: 1 + Math.floor(random() * 9) });
+    for (let i = 0; i < 40; i++)
+      for (let j = i + 1; j < 40; j++)
+        if (i !== skip && j !== skip && random() < 0.12)
+          ties.push({ source: `p${i}`, target: `p${j}`, weight: 1 + Math.floor(random() * 9) });
     return project(OrgGraph.from({ people: who, ties, relations: [{ name: 'tie', directed: false }] }));
   };
   return [one(39), one(0)];
@@ -157,9 +199,18 @@ describe('compare: properties', () => {
         expect(h.pValue).toBe(g.pValue);
         expect(h.pValueWeighted).toBe(g.pValueWeighted);
       });
-      expect(r.ties).toMatchObject({ gained: f.ties.lost, lost: f.ties.gained, strengthened: f.ties.weakened, weakened: f.ties.strengthened });
-      expect(r.tieChanges.map((t) => [t.groupA, t.groupB, t.lost, t.gained])).toEqual(f.tieChanges.map((t) => [t.groupA, t.groupB, t.gained, t.lost]));
-      expect(r.people.map((p) => p.degreeBefore - p.degreeAfter).sort()).toEqual(f.people.map((p) => p.degreeAfter - p.degreeBefore).sort());
+      expect(r.ties).toMatchObject({
+        gained: f.ties.lost,
+        lost: f.ties.gained,
+        strengthened: f.ties.weakened,
+        weakened: f.ties.strengthened,
+      });
+      expect(r.tieChanges.map((t) => [t.groupA, t.groupB, t.lost, t.gained])).toEqual(
+        f.tieChanges.map((t) => [t.groupA, t.groupB, t.gained, t.lost]),
+      );
+      expect(r.people.map((p) => p.degreeBefore - p.degreeAfter).sort()).toEqual(
+        f.people.map((p) => p.degreeAfter - p.degreeBefore).sort(),
+      );
       expect(r.turnover.joined).toEqual(f.turnover.left);
     }
   });
@@ -182,7 +233,10 @@ describe('compare: properties', () => {
       const N = 49;
       const r = compare(b, a, { attribute: 'team', permutations: N, seed });
       for (const g of r.groups) {
-        for (const [p, q] of [[g.pValue, g.qValue], [g.pValueWeighted, g.qValueWeighted]]) {
+        for (const [p, q] of [
+          [g.pValue, g.qValue],
+          [g.pValueWeighted, g.qValueWeighted],
+        ]) {
           expect(p).toBeGreaterThanOrEqual(1 / (N + 1));
           expect(p).toBeLessThanOrEqual(1);
           expect(q).toBeGreaterThanOrEqual(p);

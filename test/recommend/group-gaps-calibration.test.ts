@@ -144,7 +144,7 @@ describe('gaps calibration: a planted thin pair is declared and ranked first', (
       for (let j = i + 1; j < n; j++) {
         const a = group(i);
         const b = group(j);
-        const p = a === b ? 0.25 : (a === 'A' && b === 'B') ? 0.01 : 0.08;
+        const p = a === b ? 0.25 : a === 'A' && b === 'B' ? 0.01 : 0.08;
         if (random() < p) ties.push({ source: `p${i}`, target: `p${j}` });
       }
     }

@@ -23,8 +23,22 @@ import { groupGaps } from '../../src/recommend/group-gaps.js';
 import { datasetView } from '../helpers/datasets.js';
 import { referenceJson } from '../helpers/reference.js';
 
-interface RefPair { groupA: string; groupB: string; observed: number; mean: number; sd: number }
-interface RefCase { dataset: string; relation: string; attribute: string; ties: number; draws: number; swapsPerDrawPerEdge: number; pairs: RefPair[] }
+interface RefPair {
+  groupA: string;
+  groupB: string;
+  observed: number;
+  mean: number;
+  sd: number;
+}
+interface RefCase {
+  dataset: string;
+  relation: string;
+  attribute: string;
+  ties: number;
+  draws: number;
+  swapsPerDrawPerEdge: number;
+  pairs: RefPair[];
+}
 const REF = referenceJson<{ version: string; cases: RefCase[] }>('gaps/networkx.json');
 
 const ORGRAPH_DRAWS = 4000;
@@ -48,7 +62,8 @@ describe(`gaps null against NetworkX ${REF.version} double_edge_swap`, () => {
         expect(Math.abs(p.expectedTies - ref.mean)).toBeLessThanOrEqual(4 * seMean + 1e-9);
         const excess = (mean: number) => (mean > 0 ? 2 + 1 / mean : 2);
         const seSd = Math.sqrt(
-          (ref.sd ** 2 * TAU_NETWORKX * excess(ref.mean)) / (4 * c.draws) + (p.sd ** 2 * TAU_ORGRAPH * excess(p.expectedTies)) / (4 * ORGRAPH_DRAWS),
+          (ref.sd ** 2 * TAU_NETWORKX * excess(ref.mean)) / (4 * c.draws) +
+            (p.sd ** 2 * TAU_ORGRAPH * excess(p.expectedTies)) / (4 * ORGRAPH_DRAWS),
         );
         expect(Math.abs(p.sd - ref.sd)).toBeLessThanOrEqual(4 * seSd + 1e-9);
         compared++;

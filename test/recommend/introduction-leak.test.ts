@@ -35,7 +35,22 @@ describe('held-out ties never leak into the features', () => {
     // Every held-out tie is a candidate (positive) and nothing else is.
     expect(withH.positive.reduce((s, x) => s + x, 0)).toBe(27);
     expect(train.positive.reduce((s, x) => s + x, 0)).toBe(0);
-    for (const column of ['cn', 'aa', 'ra', 'raw', 'ra3', 'jaccard', 'ka', 'kb', 'toB', 'toA', 'pairTies', 'sizeA', 'sizeB', 'hops'] as const) {
+    for (const column of [
+      'cn',
+      'aa',
+      'ra',
+      'raw',
+      'ra3',
+      'jaccard',
+      'ka',
+      'kb',
+      'toB',
+      'toA',
+      'pairTies',
+      'sizeA',
+      'sizeB',
+      'hops',
+    ] as const) {
       expect(Array.from(withH[column]), column).toEqual(Array.from(train[column]));
     }
   });
@@ -46,7 +61,8 @@ describe('held-out ties never leak into the features', () => {
     const adj = sortedAdjacency(view, { weighted: true });
     const label = Int32Array.from(groups.labels, (g, i) => (groups.external[i] ? -1 : g));
     const cross: number[] = [];
-    for (let e = 0; e < adj.edgeU.length; e++) if (label[adj.edgeU[e]] >= 0 && label[adj.edgeV[e]] >= 0 && label[adj.edgeU[e]] !== label[adj.edgeV[e]]) cross.push(e);
+    for (let e = 0; e < adj.edgeU.length; e++)
+      if (label[adj.edgeU[e]] >= 0 && label[adj.edgeV[e]] >= 0 && label[adj.edgeU[e]] !== label[adj.edgeV[e]]) cross.push(e);
     const held = cross.filter((_, t) => t % 10 === 3);
     const options = { full: true, maxSources: 100, sampledPairs: 1e5 };
     const withH = foldCandidates(adj, label, held, { ...options, random: mulberry32(1) });

@@ -21,7 +21,17 @@ const g = OrgGraph.from({
 const view = project(g);
 
 describe('introduction score: value and plausibility', () => {
-  const base = { commonNeighbours: 2, resourceAllocation: 0.5, weightedResourceAllocation: 0.25, resourceAllocation3: 2, degreeA: 3, degreeB: 3, contactsInGroupB: 1, contactsInGroupA: 3, hops: 2 };
+  const base = {
+    commonNeighbours: 2,
+    resourceAllocation: 0.5,
+    weightedResourceAllocation: 0.25,
+    resourceAllocation3: 2,
+    degreeA: 3,
+    degreeB: 3,
+    contactsInGroupB: 1,
+    contactsInGroupA: 3,
+    hops: 2,
+  };
   it('plausibility combines the link-prediction terms with the default weights', () => {
     // Default (scripts/eval/tune.ts): lambda 1, alpha 0, omega 1, epsilon 0, delta 1e-4:
     // 1 * 2 + 0 * 0.5 + 1 * 0.25 + 0 * 2 + 0.0001 = 2.2501
@@ -31,9 +41,17 @@ describe('introduction score: value and plausibility', () => {
   });
   it('value = steps saved x novelty; existing bridges lower it (the old affinity rewarded them)', () => {
     // hops 2 saves 1 step; novelty 1 / sqrt((1 + 1)(1 + 3)) = 1 / sqrt(8).
-    expect(introductionValue(base)).toEqual({ stepsSaved: 1, novelty: expect.closeTo(1 / Math.sqrt(8), 12), value: expect.closeTo(1 / Math.sqrt(8), 12) });
+    expect(introductionValue(base)).toEqual({
+      stepsSaved: 1,
+      novelty: expect.closeTo(1 / Math.sqrt(8), 12),
+      value: expect.closeTo(1 / Math.sqrt(8), 12),
+    });
     // Three steps, neither with a contact in the other group: saves 2 steps, novelty 1.
-    expect(introductionValue({ ...base, hops: 3, contactsInGroupA: 0, contactsInGroupB: 0 })).toEqual({ stepsSaved: 2, novelty: 1, value: 2 });
+    expect(introductionValue({ ...base, hops: 3, contactsInGroupA: 0, contactsInGroupB: 0 })).toEqual({
+      stepsSaved: 2,
+      novelty: 1,
+      value: 2,
+    });
     // More contacts already in the other group never raise the value.
     expect(introductionValue({ ...base, contactsInGroupB: 5 }).value).toBeLessThan(introductionValue(base).value);
     expect(introductionScore(base)).toBeCloseTo(2.2501 / Math.sqrt(8), 12);
@@ -64,8 +82,12 @@ describe('introductions', () => {
     expect(r.introductions.map((x) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1', 'a3-b1', 'a1-b2']);
     const two = 4 / 3 + 1e-4;
     expect(r.introductions.map((x) => x.plausibility)).toEqual([1.5001, two, two, 1e-4].map((x) => expect.closeTo(x, 12)));
-    expect(r.introductions.map((x) => x.value.value)).toEqual([Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2, 2].map((x) => expect.closeTo(x, 12)));
-    expect(r.introductions.map((x) => x.score)).toEqual([1.5001 * Math.SQRT1_2, two * Math.SQRT1_2, two * Math.SQRT1_2, 1e-4 * 2].map((x) => expect.closeTo(x, 12)));
+    expect(r.introductions.map((x) => x.value.value)).toEqual(
+      [Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2, 2].map((x) => expect.closeTo(x, 12)),
+    );
+    expect(r.introductions.map((x) => x.score)).toEqual(
+      [1.5001 * Math.SQRT1_2, two * Math.SQRT1_2, two * Math.SQRT1_2, 1e-4 * 2].map((x) => expect.closeTo(x, 12)),
+    );
     expect(r.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, made: 4, skippedForLoad: 1 }]);
     const first = r.introductions[0].reasons;
     expect(first.mutualContacts).toEqual(['b1']);
@@ -92,7 +114,9 @@ describe('introductions', () => {
     expect(r.introductions).toEqual([]);
     expect(r.perPair).toEqual([]);
     expect(r).toMatchObject({ pairsFrom: 'declared-gaps', declaredGaps: 0, fitted: false, fit: null });
-    expect(r.note).toMatch(/^No pair of "dept" groups has significantly fewer ties than expected by chance, so no introductions are proposed/);
+    expect(r.note).toMatch(
+      /^No pair of "dept" groups has significantly fewer ties than expected by chance, so no introductions are proposed/,
+    );
     expect(fitCalls).toBe(0); // nothing to score: no fit, no sweep
     // The user can still name a pair.
     expect(introductions(view, { attribute: 'dept', gapResult: none, groupPairs: [['A', 'B']] }).introductions).toHaveLength(4);
@@ -132,7 +156,8 @@ describe('introductions', () => {
     }
     for (const c of counts.values()) expect(c).toBeLessThanOrEqual(2);
     expect(r.maxLoad.person).toBe(Math.max(0, ...counts.values()));
-    for (const x of r.introductions) if (x.reasons.introducer) counts.set(x.reasons.introducer, (counts.get(x.reasons.introducer) ?? 0) + 1);
+    for (const x of r.introductions)
+      if (x.reasons.introducer) counts.set(x.reasons.introducer, (counts.get(x.reasons.introducer) ?? 0) + 1);
     expect(r.maxLoad.any).toBe(Math.max(0, ...counts.values()));
     expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']] })).toThrow(/no group "Paris"/);
   });

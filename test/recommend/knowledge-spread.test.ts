@@ -49,13 +49,23 @@ describe('knowledgeSpread', () => {
     const advice = (influence?: 'target->source') =>
       OrgGraph.from({
         people: ['A1', 'B1', 'C1'].map((id) => ({ id, attributes: { team: id[0] } })),
-        ties: [{ source: 'A1', target: 'B1', relation: 'advice' }, { source: 'B1', target: 'C1', relation: 'advice' }],
+        ties: [
+          { source: 'A1', target: 'B1', relation: 'advice' },
+          { source: 'B1', target: 'C1', relation: 'advice' },
+        ],
         relations: [{ name: 'advice', directed: true, ...(influence ? { influence } : {}) }],
       });
-    const fromC = (graph: OrgGraph) => knowledgeSpread(project(graph, { directed: true, influence: true }), { attribute: 'team', from: ['C'] }).rows;
+    const fromC = (graph: OrgGraph) =>
+      knowledgeSpread(project(graph, { directed: true, influence: true }), { attribute: 'team', from: ['C'] }).rows;
     // Declared: from C, B hears at step 1 and A at step 2.
-    expect(fromC(advice('target->source')).map((x) => [x.to, x.meanArrival])).toEqual([['A', 2], ['B', 1]]);
+    expect(fromC(advice('target->source')).map((x) => [x.to, x.meanArrival])).toEqual([
+      ['A', 2],
+      ['B', 1],
+    ]);
     // Undeclared: arcs as written, nothing leaves C1.
-    expect(fromC(advice()).map((x) => [x.to, x.reached])).toEqual([['A', 0], ['B', 0]]);
+    expect(fromC(advice()).map((x) => [x.to, x.reached])).toEqual([
+      ['A', 0],
+      ['B', 0],
+    ]);
   });
 });

@@ -23,13 +23,23 @@ describe('parseObjectives', () => {
   });
 
   it('reads flow and group objectives from JSON and YAML alike', () => {
-    const json = parseObjectives('{"attribute":"dept","objectives":[{"flow":{"from":"Sales","to":"Product"},"metric":"ties","min":40},{"group":"Ops","metric":"gatekeepers","max":3,"atRisk":0.2}]}');
+    const json = parseObjectives(
+      '{"attribute":"dept","objectives":[{"flow":{"from":"Sales","to":"Product"},"metric":"ties","min":40},{"group":"Ops","metric":"gatekeepers","max":3,"atRisk":0.2}]}',
+    );
     const yaml = parseObjectives(
       'attribute: dept\nobjectives:\n  - flow: { from: Sales, to: Product }\n    metric: ties\n    min: 40\n  - group: Ops\n    metric: gatekeepers\n    max: 3\n    atRisk: 0.2\n',
       { format: 'yaml' },
     );
     expect(yaml).toEqual(json);
-    expect(json.objectives[0]).toMatchObject({ kind: 'flow', from: 'Sales', to: 'Product', metric: 'ties', min: 40, atRisk: DEFAULT_AT_RISK, field: 'objectives[0]' });
+    expect(json.objectives[0]).toMatchObject({
+      kind: 'flow',
+      from: 'Sales',
+      to: 'Product',
+      metric: 'ties',
+      min: 40,
+      atRisk: DEFAULT_AT_RISK,
+      field: 'objectives[0]',
+    });
     expect(json.objectives[1]).toMatchObject({ kind: 'group', group: 'Ops', metric: 'gatekeepers', max: 3, atRisk: 0.2 });
   });
 
@@ -65,10 +75,21 @@ describe('loadObjectives and checkObjectiveGroups', () => {
     const ok = await loadObjectives(join(FIX, 'krackhardt-hightech.yaml'));
     expect(ok.attribute).toBe('department');
     expect(ok.objectives).toHaveLength(6);
-    await expect(loadObjectives(join(FIX, 'unknown-metric.yaml'))).rejects.toMatchObject({ code: 'E_UNKNOWN_METRIC', field: 'objectives[0].metric' });
+    await expect(loadObjectives(join(FIX, 'unknown-metric.yaml'))).rejects.toMatchObject({
+      code: 'E_UNKNOWN_METRIC',
+      field: 'objectives[0].metric',
+    });
     await expect(loadObjectives(join(FIX, 'missing.yaml'))).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND' });
     const unknown = await loadObjectives(join(FIX, 'unknown-group.json'));
-    const view = project(OrgGraph.from({ people: [{ id: 'a', attributes: { department: '1' } }, { id: 'b', attributes: { department: '2' } }], ties: [] }));
+    const view = project(
+      OrgGraph.from({
+        people: [
+          { id: 'a', attributes: { department: '1' } },
+          { id: 'b', attributes: { department: '2' } },
+        ],
+        ties: [],
+      }),
+    );
     const e = errorOf(() => checkObjectiveGroups(unknown, groupLabels(view, 'department')));
     expect(e.code).toBe('E_UNKNOWN_GROUP');
     expect(e.file).toMatch(/unknown-group\.json$/);
@@ -80,9 +101,20 @@ describe('loadObjectives and checkObjectiveGroups', () => {
       'objectives:\n  - flow: { from: Support, to: Customers, toMembers: stakeholders }\n    metric: reach\n    min: 0.5\n    owner: Head of Support\n    initiative: account reviews\n  - group: Customers\n    members: staff\n    metric: size\n    max: 0\n',
       { format: 'yaml', file: 'o.yaml' },
     );
-    expect(o.objectives[0]).toMatchObject({ kind: 'flow', fromMembers: 'all', toMembers: 'stakeholders', owner: 'Head of Support', initiative: 'account reviews', label: 'Support -> Customers (stakeholders): reach >= 0.5' });
+    expect(o.objectives[0]).toMatchObject({
+      kind: 'flow',
+      fromMembers: 'all',
+      toMembers: 'stakeholders',
+      owner: 'Head of Support',
+      initiative: 'account reviews',
+      label: 'Support -> Customers (stakeholders): reach >= 0.5',
+    });
     expect(o.objectives[1]).toMatchObject({ kind: 'group', members: 'staff', max: 0, label: 'Customers (staff): size <= 0' });
-    expect(() => parseObjectives('{"objectives":[{"group":"A","members":"partners","metric":"size","min":1}]}', { file: 'o.json' })).toThrow(/must be all, staff or stakeholders/);
-    expect(() => parseObjectives('{"objectives":[{"flow":{"from":"A","to":"B","via":"C"},"metric":"ties","min":1}]}', { file: 'o.json' })).toThrow(/unknown key "via"/);
+    expect(() =>
+      parseObjectives('{"objectives":[{"group":"A","members":"partners","metric":"size","min":1}]}', { file: 'o.json' }),
+    ).toThrow(/must be all, staff or stakeholders/);
+    expect(() =>
+      parseObjectives('{"objectives":[{"flow":{"from":"A","to":"B","via":"C"},"metric":"ties","min":1}]}', { file: 'o.json' }),
+    ).toThrow(/unknown key "via"/);
   });
 });

@@ -11,7 +11,8 @@ const ROOT = join(import.meta.dirname, '..', 'fixtures');
 
 /** Objectives from a list (JSON), groups = attribute "team". */
 const objectives = (list: unknown[]) => parseObjectives(JSON.stringify({ attribute: 'team', objectives: list }));
-const actuals = (view: Parameters<typeof scorecard>[0], list: unknown[]) => scorecard(view, objectives(list)).objectives.map((o) => o.actual);
+const actuals = (view: Parameters<typeof scorecard>[0], list: unknown[]) =>
+  scorecard(view, objectives(list)).objectives.map((o) => o.actual);
 
 describe('scorecard: status and its at-risk margin', () => {
   it('uses one relative margin (atRisk x |target|) for counts and shares alike', () => {
@@ -41,9 +42,21 @@ const people = [
   { id: 'u', attributes: {} },
 ];
 const arcs: [string, string, number][] = [
-  ['x1', 'x2', 1], ['x2', 'x3', 1], ['x1', 'x3', 1], ['x1', 'y1', 5], ['y1', 'y2', 1], ['y2', 'y1', 1], ['y2', 'x2', 2], ['u', 'x1', 1], ['x3', 'u', 1],
+  ['x1', 'x2', 1],
+  ['x2', 'x3', 1],
+  ['x1', 'x3', 1],
+  ['x1', 'y1', 5],
+  ['y1', 'y2', 1],
+  ['y2', 'y1', 1],
+  ['y2', 'x2', 2],
+  ['u', 'x1', 1],
+  ['x3', 'u', 1],
 ];
-const graph = OrgGraph.from({ people, ties: arcs.map(([source, target, weight]) => ({ source, target, weight, relation: 'advice' })), relations: [{ name: 'advice', directed: true }] });
+const graph = OrgGraph.from({
+  people,
+  ties: arcs.map(([source, target, weight]) => ({ source, target, weight, relation: 'advice' })),
+  relations: [{ name: 'advice', directed: true }],
+});
 const directed = project(graph, { directed: true });
 const undirected = project(graph);
 
@@ -61,7 +74,7 @@ describe('scorecard: every metric against hand counts', () => {
     ).toEqual([1, 5, 0, 1, 0.5, 1 / 3]);
   });
 
-  it('flow E-I counts both groups\' internal ties (a bug that drops the target group\'s is caught)', () => {
+  it("flow E-I counts both groups' internal ties (a bug that drops the target group's is caught)", () => {
     // X -> Y: E = arcs X -> Y (1) + Y -> X (1) = 2; I = inside X (3) + inside Y (2) = 5 -> (2 - 5) / 7.
     // Without Y's internal ties it would be (2 - 3) / 5 = -0.2.
     expect(actuals(directed, [{ flow: { from: 'X', to: 'Y' }, metric: 'eiIndex', min: -1 }])).toEqual([-3 / 7]);
@@ -113,7 +126,12 @@ describe('scorecard: every metric against hand counts', () => {
     // Gatekeeper j: i -> j -> k, g(i) != g(j) = g(k), no i -> k. x2: y2 -> x2 -> x3, no y2 -> x3: yes.
     // x1: u -> x1 -> x2 / x3 (u has its own "missing" group): yes. y1: x1 -> y1 -> y2, no x1 -> y2: yes.
     // y2: from y1 only (same group): no. X: 2 (x1, x2); Y: 1.
-    expect(actuals(directed, [{ group: 'X', metric: 'gatekeepers', max: 9 }, { group: 'Y', metric: 'gatekeepers', max: 9 }])).toEqual([2, 1]);
+    expect(
+      actuals(directed, [
+        { group: 'X', metric: 'gatekeepers', max: 9 },
+        { group: 'Y', metric: 'gatekeepers', max: 9 },
+      ]),
+    ).toEqual([2, 1]);
   });
 
   it('stakeholders apart from staff', () => {
@@ -133,8 +151,19 @@ describe('scorecard: every metric against hand counts', () => {
         { group: 'Y', members: 'stakeholders', metric: 'externalTies', min: 0 }, // y2 <-> y1 (staff of Y now "outside") 2 + y2 -> x2 1
       ]),
     ).toEqual([0, 1, 1, 1, 3]);
-    const r = scorecard(v, objectives([{ group: 'Y', members: 'stakeholders', metric: 'size', min: 1, owner: 'Head of Partnerships', initiative: 'quarterly forum' }]));
-    expect(r.objectives[0]).toMatchObject({ subject: 'Y (stakeholders)', label: 'Y (stakeholders): size >= 1', actual: 1, owner: 'Head of Partnerships', initiative: 'quarterly forum' });
+    const r = scorecard(
+      v,
+      objectives([
+        { group: 'Y', members: 'stakeholders', metric: 'size', min: 1, owner: 'Head of Partnerships', initiative: 'quarterly forum' },
+      ]),
+    );
+    expect(r.objectives[0]).toMatchObject({
+      subject: 'Y (stakeholders)',
+      label: 'Y (stakeholders): size >= 1',
+      actual: 1,
+      owner: 'Head of Partnerships',
+      initiative: 'quarterly forum',
+    });
   });
 
   it('follows influence against the arc when the relation declares target->source', () => {
@@ -145,7 +174,12 @@ describe('scorecard: every metric against hand counts', () => {
     });
     const v = project(g3, { directed: true, influence: true });
     // Influence X -> Y = advice arcs Y -> X: y2 -> x2 (1); reach of X over Y = y2 only: 1/2.
-    expect(actuals(v, [{ flow: { from: 'X', to: 'Y' }, metric: 'ties', min: 0 }, { flow: { from: 'X', to: 'Y' }, metric: 'reach', min: 0 }])).toEqual([1, 0.5]);
+    expect(
+      actuals(v, [
+        { flow: { from: 'X', to: 'Y' }, metric: 'ties', min: 0 },
+        { flow: { from: 'X', to: 'Y' }, metric: 'reach', min: 0 },
+      ]),
+    ).toEqual([1, 0.5]);
     // Undirected views ignore it.
     expect(project(g3, { influence: true }).csr.targets).toEqual(undirected.csr.targets);
   });
@@ -159,7 +193,14 @@ describe('scorecard: the six krackhardt-hightech objectives against NetworkX cou
   it.each(ref.cases.map((c) => [c.relation, c.reading, c] as const))('%s, %s', async (relation, reading, c) => {
     const { graph } = await loadInput(join(ROOT, 'datasets', 'krackhardt-hightech'), {});
     // The influence reading: the relation declared target->source, as an `influence` column in relations.csv would.
-    const g = reading === 'influence' ? OrgGraph.from({ people: graph.people(), ties: tiesOf(graph), relations: graph.relations.map((r) => ({ ...r, influence: 'target->source' as const })) }) : graph;
+    const g =
+      reading === 'influence'
+        ? OrgGraph.from({
+            people: graph.people(),
+            ties: tiesOf(graph),
+            relations: graph.relations.map((r) => ({ ...r, influence: 'target->source' as const })),
+          })
+        : graph;
     const view = project(g, { relations: [relation], directed: reading !== 'undirected', influence: reading === 'influence' });
     const r = scorecard(view, await loadObjectives(join(ROOT, 'objectives', 'krackhardt-hightech.yaml')));
     expect(r.objectives).toHaveLength(6);
@@ -170,7 +211,12 @@ describe('scorecard: the six krackhardt-hightech objectives against NetworkX cou
 function tiesOf(graph: OrgGraph) {
   const out: { source: string; target: string; weight: number; relation: string }[] = [];
   for (let e = 0; e < graph.tieCount; e++) {
-    out.push({ source: graph.personIds[graph.tieSources[e]], target: graph.personIds[graph.tieTargets[e]], weight: graph.tieWeights[e], relation: graph.relations[graph.tieRelations[e]].name });
+    out.push({
+      source: graph.personIds[graph.tieSources[e]],
+      target: graph.personIds[graph.tieTargets[e]],
+      weight: graph.tieWeights[e],
+      relation: graph.relations[graph.tieRelations[e]].name,
+    });
   }
   return out;
 }

@@ -28,7 +28,19 @@ describe('timeline on a hand-made log', () => {
       ['2026-03', 'ab', 1],
     ]);
     const t = timeline(periods, { attribute: 'dept' });
-    expect(t.churn.map(({ from, to, gained, lost, strengthened, weakened, steady, joined, left }) => ({ from, to, gained, lost, strengthened, weakened, steady, joined, left }))).toEqual([
+    expect(
+      t.churn.map(({ from, to, gained, lost, strengthened, weakened, steady, joined, left }) => ({
+        from,
+        to,
+        gained,
+        lost,
+        strengthened,
+        weakened,
+        steady,
+        joined,
+        left,
+      })),
+    ).toEqual([
       { from: '2026-01', to: '2026-02', gained: 1, lost: 1, strengthened: 1, weakened: 1, steady: 1, joined: ['e'], left: [] },
       { from: '2026-02', to: '2026-03', gained: 0, lost: 3, strengthened: 0, weakened: 1, steady: 0, joined: [], left: ['c', 'd', 'e'] },
     ]);

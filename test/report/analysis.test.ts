@@ -7,9 +7,13 @@ import { OrgGraph } from '../../src/model/org-graph.js';
 import { analysis } from '../../src/report/analysis.js';
 
 function barbell(): OrgGraph {
-  const people = [...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, attributes: { dept: 'A' } })), ...[0, 1, 2, 3, 4].map((i) => ({ id: `b${i}`, attributes: { dept: 'B' } }))];
+  const people = [
+    ...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, attributes: { dept: 'A' } })),
+    ...[0, 1, 2, 3, 4].map((i) => ({ id: `b${i}`, attributes: { dept: 'B' } })),
+  ];
   const ties: { source: string; target: string }[] = [];
-  for (const g of ['a', 'b']) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
+  for (const g of ['a', 'b'])
+    for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
   ties.push({ source: 'a4', target: 'b0' });
   return OrgGraph.from({ people, ties });
 }
@@ -131,8 +135,16 @@ describe('analysis: the privacy bucket is never treated as a group', () => {
       ...[0, 1, 2].map((i) => ({ id: `d${i}`, attributes: { dept: 'D' } })),
     ];
     const ties: { source: string; target: string }[] = [];
-    for (const g of ['a', 'b']) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
-    ties.push({ source: 'a0', target: 'b0' }, { source: 'c0', target: 'a1' }, { source: 'c0', target: 'c1' }, { source: 'c1', target: 'd0' }, { source: 'd0', target: 'd1' }, { source: 'd1', target: 'd2' });
+    for (const g of ['a', 'b'])
+      for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
+    ties.push(
+      { source: 'a0', target: 'b0' },
+      { source: 'c0', target: 'a1' },
+      { source: 'c0', target: 'c1' },
+      { source: 'c1', target: 'd0' },
+      { source: 'd0', target: 'd1' },
+      { source: 'd1', target: 'd2' },
+    );
     const r = await analysis(OrgGraph.from({ people, ties }), { group: 'dept', workers: 1 });
     expect(r.groups.map((g) => g.group)).toContain('Other (small groups)');
     expect(r.groups[r.groups.length - 1].group).toBe('Other (small groups)');

@@ -19,11 +19,18 @@ function csvField(v: string): string {
 }
 
 /** Write people.csv and ties.csv (relation `work`, undirected) into a fresh temp folder. */
-export function writeDataset(people: readonly FixturePerson[], ties: readonly (readonly [number, number, number])[], prefix = 'orgraph-ds-'): string {
+export function writeDataset(
+  people: readonly FixturePerson[],
+  ties: readonly (readonly [number, number, number])[],
+  prefix = 'orgraph-ds-',
+): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const rows = ['id,name,department,manager', ...people.map((p) => [p.id, p.name, p.department, p.manager].map(csvField).join(','))];
   writeFileSync(join(dir, 'people.csv'), rows.join('\n') + '\n');
-  const t = ['source,target,weight,relation', ...ties.map(([a, b, w]) => [people[a].id, people[b].id, String(w), 'work'].map(csvField).join(','))];
+  const t = [
+    'source,target,weight,relation',
+    ...ties.map(([a, b, w]) => [people[a].id, people[b].id, String(w), 'work'].map(csvField).join(',')),
+  ];
   writeFileSync(join(dir, 'ties.csv'), t.join('\n') + '\n');
   writeFileSync(join(dir, 'relations.csv'), 'relation,directed\nwork,false\n');
   return dir;
@@ -67,7 +74,12 @@ export function privacyPeople(): FixturePerson[] {
     const head = people.length;
     for (let i = 0; i < size; i++, k++) {
       const n = String(k).padStart(2, '0');
-      people.push({ id: `emp7Qx${n}`, name: `Zorbalina Quuxfield${n}`, department: dept, manager: i === 0 ? '' : `emp7Qx${String(head).padStart(2, '0')}` });
+      people.push({
+        id: `emp7Qx${n}`,
+        name: `Zorbalina Quuxfield${n}`,
+        department: dept,
+        manager: i === 0 ? '' : `emp7Qx${String(head).padStart(2, '0')}`,
+      });
     }
   }
   return people;
@@ -88,6 +100,22 @@ export const HOSTILE = Object.freeze({
 
 /** Ten people in two groups of five whose ids, names and groups are the hostile strings. */
 export function hostilePeople(): FixturePerson[] {
-  const ids = [HOSTILE.img, HOSTILE.script, HOSTILE.quote, HOSTILE.formulaEq, HOSTILE.formulaPlus, HOSTILE.formulaMinus, HOSTILE.formulaAt, 'plain-a', 'plain-b', 'plain-c'];
-  return ids.map((id, i) => ({ id, name: i % 2 ? HOSTILE.formulaAt : HOSTILE.img, department: i < 5 ? HOSTILE.group : HOSTILE.group2, manager: i === 0 ? '' : ids[0] }));
+  const ids = [
+    HOSTILE.img,
+    HOSTILE.script,
+    HOSTILE.quote,
+    HOSTILE.formulaEq,
+    HOSTILE.formulaPlus,
+    HOSTILE.formulaMinus,
+    HOSTILE.formulaAt,
+    'plain-a',
+    'plain-b',
+    'plain-c',
+  ];
+  return ids.map((id, i) => ({
+    id,
+    name: i % 2 ? HOSTILE.formulaAt : HOSTILE.img,
+    department: i < 5 ? HOSTILE.group : HOSTILE.group2,
+    manager: i === 0 ? '' : ids[0],
+  }));
 }

@@ -10,9 +10,13 @@ import { reportHtml } from '../../src/report/html.js';
 
 function twoCliques(bridges: number): OrgGraph {
   // Two 8-cliques A and B joined by `bridges` ties a_i - b_i.
-  const people = [...Array.from({ length: 8 }, (_, i) => ({ id: `a${i}`, attributes: { dept: 'A' } })), ...Array.from({ length: 8 }, (_, i) => ({ id: `b${i}`, attributes: { dept: 'B' } }))];
+  const people = [
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `a${i}`, attributes: { dept: 'A' } })),
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `b${i}`, attributes: { dept: 'B' } })),
+  ];
   const ties: { source: string; target: string }[] = [];
-  for (const g of ['a', 'b']) for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
+  for (const g of ['a', 'b'])
+    for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) ties.push({ source: `${g}${i}`, target: `${g}${j}` });
   for (let i = 0; i < bridges; i++) ties.push({ source: `a${i}`, target: `b${i}` });
   return OrgGraph.from({ people, ties });
 }

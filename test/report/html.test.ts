@@ -22,14 +22,18 @@ beforeAll(async () => {
   const ties = ids.slice(1).map((id, i) => ({ source: ids[i], target: id }));
   const result = await analysis(OrgGraph.from({ people, ties }), { group: 'dept', minGroupSize: 5 });
   html = reportHtml(result, mapAssets(), { versions: { orgraph: 'test' }, title: HOSTILE.script });
-  const small = await analysis(OrgGraph.from({ people: [{ id: 'a' }, { id: 'b' }], ties: [{ source: 'a', target: 'b' }] }), { group: null, minGroupSize: 1 });
+  const small = await analysis(OrgGraph.from({ people: [{ id: 'a' }, { id: 'b' }], ties: [{ source: 'a', target: 'b' }] }), {
+    group: null,
+    minGroupSize: 1,
+  });
   plain = reportHtml(small, mapAssets(), { versions: { orgraph: 'test' } });
 });
 
 describe('reportHtml', () => {
   it('has every section with its explanation, also with no groups', () => {
     for (const page of [html, plain].map(outsideScripts)) {
-      for (const id of REPORT_SECTIONS) expect(page, id).toMatch(new RegExp(`<section id="${id}"><h2>[^<]+</h2>\\n<p class="explain">[^\\n]{40,}</p>`));
+      for (const id of REPORT_SECTIONS)
+        expect(page, id).toMatch(new RegExp(`<section id="${id}"><h2>[^<]+</h2>\\n<p class="explain">[^\\n]{40,}</p>`));
     }
     expect(plain).toContain('No groups to compare');
   });

@@ -25,7 +25,9 @@ describe('groupLayout', () => {
     // Each person is within their disc (radius sqrt(size + 0.5)); discs are 3 apart, so two people
     // of different groups are more than 3 - (rounding) apart.
     let minAcross = Infinity;
-    for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) if (l[i] !== l[j]) minAcross = Math.min(minAcross, Math.hypot(a.x[i] - a.x[j], a.y[i] - a.y[j]));
+    for (let i = 0; i < l.length; i++)
+      for (let j = i + 1; j < l.length; j++)
+        if (l[i] !== l[j]) minAcross = Math.min(minAcross, Math.hypot(a.x[i] - a.x[j], a.y[i] - a.y[j]));
     expect(minAcross).toBeGreaterThanOrEqual(3);
   });
 });

@@ -36,10 +36,49 @@ interface Org {
 }
 
 const ORGS: readonly Org[] = [
-  { label: 'one group under k', groups: [['Engineering', 10], ['Sales', 8], ['Legalxq', 3], ['', 2]], small: ['Legalxq'] },
-  { label: 'several groups under k, merged group of k or more', groups: [['Engineering', 10], ['Sales', 8], ['Legalxq', 3], ['Auditxq', 2], ['Boardxq', 1], ['', 1]], small: ['Legalxq', 'Auditxq', 'Boardxq'] },
-  { label: 'several groups under k, merged group still under k', groups: [['Engineering', 12], ['Sales', 9], ['Auditxq', 2], ['Boardxq', 1], ['', 2]], small: ['Auditxq', 'Boardxq'] },
-  { label: 'every group under k', groups: [['Auditxq', 3], ['Boardxq', 1], ['', 1]], small: ['Auditxq', 'Boardxq'], allWithheld: true },
+  {
+    label: 'one group under k',
+    groups: [
+      ['Engineering', 10],
+      ['Sales', 8],
+      ['Legalxq', 3],
+      ['', 2],
+    ],
+    small: ['Legalxq'],
+  },
+  {
+    label: 'several groups under k, merged group of k or more',
+    groups: [
+      ['Engineering', 10],
+      ['Sales', 8],
+      ['Legalxq', 3],
+      ['Auditxq', 2],
+      ['Boardxq', 1],
+      ['', 1],
+    ],
+    small: ['Legalxq', 'Auditxq', 'Boardxq'],
+  },
+  {
+    label: 'several groups under k, merged group still under k',
+    groups: [
+      ['Engineering', 12],
+      ['Sales', 9],
+      ['Auditxq', 2],
+      ['Boardxq', 1],
+      ['', 2],
+    ],
+    small: ['Auditxq', 'Boardxq'],
+  },
+  {
+    label: 'every group under k',
+    groups: [
+      ['Auditxq', 3],
+      ['Boardxq', 1],
+      ['', 1],
+    ],
+    small: ['Auditxq', 'Boardxq'],
+    allWithheld: true,
+  },
 ];
 
 function orgPeople(org: Org): FixturePerson[] {
@@ -62,7 +101,14 @@ function checkFigures(
   org: Org,
   people: readonly FixturePerson[],
   ties: readonly (readonly [number, number, number])[],
-  shown: { personGroup: Map<string, string>; groupSizes: Map<string, number>; heatGroups: readonly string[]; cell: (a: number, b: number) => number | null; totalPeople: number; totalTies: number },
+  shown: {
+    personGroup: Map<string, string>;
+    groupSizes: Map<string, number>;
+    heatGroups: readonly string[];
+    cell: (a: number, b: number) => number | null;
+    totalPeople: number;
+    totalTies: number;
+  },
 ): void {
   if (org.allWithheld) {
     // Nothing group-level at all: everyone without a group, no group, no heatmap.
@@ -109,7 +155,15 @@ describe.each(ORGS)('privacy: $label', (org) => {
     if (org.allWithheld) expect(r.out).toMatch(/all groups together have fewer than 5 people: no group is shown \(privacy\)/);
     else expect(r.out).toMatch(/orgraph: \d+ groups? merged into "Other \(small groups\)"/);
     const summary = JSON.parse(files['summary.json']);
-    expect(Object.keys(summary.privacy).sort()).toEqual(['allGroupsWithheld', 'attributesDropped', 'groupsMerged', 'groupsMergedToProtect', 'minGroupSize', 'pseudonymized', 'suppressed']);
+    expect(Object.keys(summary.privacy).sort()).toEqual([
+      'allGroupsWithheld',
+      'attributesDropped',
+      'groupsMerged',
+      'groupsMergedToProtect',
+      'minGroupSize',
+      'pseudonymized',
+      'suppressed',
+    ]);
     const groups = csv(files['groups.csv']);
     const personRows = csv(files['people.csv']);
     expect(personRows).toHaveLength(people.length);
@@ -153,7 +207,12 @@ describe.each(ORGS)('privacy: $label', (org) => {
     // Opting out is explicit: minGroupSize 1 shows every group.
     const raw = await analysis(graph, { group: 'department', minGroupSize: 1, workers: 1 });
     expect(raw.privacy).toMatchObject({ minGroupSize: 1, groupsMerged: 0 });
-    expect(raw.groups.map((g) => g.group).sort()).toEqual(org.groups.map((g) => g[0]).filter((g) => g !== '').sort());
+    expect(raw.groups.map((g) => g.group).sort()).toEqual(
+      org.groups
+        .map((g) => g[0])
+        .filter((g) => g !== '')
+        .sort(),
+    );
   });
 });
 
@@ -172,5 +231,10 @@ function heatFromHtml(html: string): { groups: string[]; cell: (a: number, b: nu
 }
 
 function unescape(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

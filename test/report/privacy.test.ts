@@ -6,7 +6,8 @@ import { mergeSmallLabels, OTHER_GROUP, privateGraph, pseudonym } from '../../sr
 
 function people(groups: Record<string, number>): { id: string; attributes: Record<string, string> }[] {
   const out: { id: string; attributes: Record<string, string> }[] = [];
-  for (const [g, n] of Object.entries(groups)) for (let i = 0; i < n; i++) out.push({ id: `${g}-${i}`, attributes: { dept: g, manager: `${g}-0`, name: `Name ${g} ${i}` } });
+  for (const [g, n] of Object.entries(groups))
+    for (let i = 0; i < n; i++) out.push({ id: `${g}-${i}`, attributes: { dept: g, manager: `${g}-0`, name: `Name ${g} ${i}` } });
   return out;
 }
 
@@ -45,7 +46,10 @@ describe('privateGraph', () => {
   it('complementary suppression: when the merged group is under k, the smallest other groups join it', () => {
     // A 6, B 7, C 3: C alone (3 < 5) would be a group of 3, or withheld people whose count is
     // 16 - 6 - 7. So A, the smallest remaining group, joins it: Other = 9, B = 7; no one loses a group.
-    const { graph, note } = privateGraph(OrgGraph.from({ people: people({ A: 6, B: 7, C: 3 }), ties: [] }), { group: 'dept', minGroupSize: 5 });
+    const { graph, note } = privateGraph(OrgGraph.from({ people: people({ A: 6, B: 7, C: 3 }), ties: [] }), {
+      group: 'dept',
+      minGroupSize: 5,
+    });
     const col = graph.attribute('dept');
     expect(col.filter((v) => v === null)).toHaveLength(0);
     expect(col.filter((v) => v === OTHER_GROUP)).toHaveLength(9);

@@ -55,10 +55,22 @@ function independent(graph: OrgGraph): { ties: number; degree: Map<string, numbe
   return { ties: twice / 2, degree: new Map([...nb].map(([id, s]) => [id, s.size])), components };
 }
 
-const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&ndash;/g, '–').replace(/&mdash;/g, '—').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&ndash;/g, '–')
+    .replace(/&mdash;/g, '—')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const sectionOf = (html: string, id: string) => html.match(new RegExp(`<section id="${id}">([\\s\\S]*?)</section>`))![1];
 /** Rows of the tables in a piece of HTML, as decoded cell texts (header rows left out). */
-const rowsOf = (html: string) => [...html.matchAll(/<tr>((?:<td[^>]*>[\s\S]*?<\/td>)+)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1]).trim()));
+const rowsOf = (html: string) =>
+  [...html.matchAll(/<tr>((?:<td[^>]*>[\s\S]*?<\/td>)+)<\/tr>/g)].map((m) =>
+    [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1]).trim()),
+  );
 const WORDS: Readonly<Record<string, number>> = { one: 1, two: 2 };
 const count = (w: string) => WORDS[w] ?? Number(w);
 
@@ -138,7 +150,9 @@ describe.each(DATASETS)('every sentence of the report is true: %s by %s', (name,
       for (const id of [a, b]) newTies.set(id, (newTies.get(id) ?? 0) + 1);
       if (by !== '-') introducer.set(by, (introducer.get(by) ?? 0) + 1);
     }
-    const m = decode(gaps).match(/No one is in more than (\w+) of the suggested new ties(?:, and no one is asked to make more than (\w+) introductions)?\./);
+    const m = decode(gaps).match(
+      /No one is in more than (\w+) of the suggested new ties(?:, and no one is asked to make more than (\w+) introductions)?\./,
+    );
     if (intro.length === 0) {
       expect(m).toBeNull();
       return;
@@ -166,7 +180,11 @@ describe('the terminal line is true', () => {
   it('analyze says how many people the report covers', async () => {
     let out = '';
     const dest = join(mkdtempSync(join(tmpdir(), 'orgraph-sent-')), 'r');
-    const code = await run(['analyze', datasetDir('zachary-karate'), '--group', 'club', '--out', dest], { out: (s) => void (out += s), err: () => {}, isTTY: false });
+    const code = await run(['analyze', datasetDir('zachary-karate'), '--group', 'club', '--out', dest], {
+      out: (s) => void (out += s),
+      err: () => {},
+      isTTY: false,
+    });
     expect(code).toBe(0);
     const people = (await loadFolder(datasetDir('zachary-karate'))).graph.personCount;
     expect(out).toMatch(new RegExp(`^orgraph: report for ${people} people written to `));
@@ -177,7 +195,9 @@ describe('the terminal line is true', () => {
     let out = '';
     const dir = datasetDir('krackhardt-hightech');
     const dest = join(mkdtempSync(join(tmpdir(), 'orgraph-sent-')), 'r');
-    expect(await run(['analyze', dir, '--group', 'department', '--out', dest], { out: (s) => void (out += s), err: () => {}, isTTY: false })).toBe(0);
+    expect(
+      await run(['analyze', dir, '--group', 'department', '--out', dest], { out: (s) => void (out += s), err: () => {}, isTTY: false }),
+    ).toBe(0);
     const sizes = new Map<string, number>();
     for (const v of (await loadFolder(dir)).graph.attribute('department')) if (v) sizes.set(v, (sizes.get(v) ?? 0) + 1);
     const small = [...sizes.values()].filter((x) => x < K);

@@ -32,8 +32,14 @@ describe('timeline section', () => {
 
   it('escapes the attribute name and is absent for one period', async () => {
     const g = OrgGraph.from({
-      people: [{ id: 'p', attributes: { '<b>x</b>': 'A' } }, { id: 'q', attributes: { '<b>x</b>': 'B' } }],
-      ties: [{ source: 'p', target: 'q', time: Date.UTC(2026, 0, 2) }, { source: 'p', target: 'q', time: Date.UTC(2026, 1, 2) }],
+      people: [
+        { id: 'p', attributes: { '<b>x</b>': 'A' } },
+        { id: 'q', attributes: { '<b>x</b>': 'B' } },
+      ],
+      ties: [
+        { source: 'p', target: 'q', time: Date.UTC(2026, 0, 2) },
+        { source: 'p', target: 'q', time: Date.UTC(2026, 1, 2) },
+      ],
     });
     const t = timeline(splitByPeriod(g), { attribute: '<b>x</b>', gaps: 0 });
     const html = timelineSection(t);
@@ -44,7 +50,13 @@ describe('timeline section', () => {
   });
 
   it('reportHtml shows it only when given a timeline', async () => {
-    const g = OrgGraph.from({ people: [{ id: 'a' }, { id: 'b' }], ties: [{ source: 'a', target: 'b', time: Date.UTC(2026, 0, 2) }, { source: 'a', target: 'b', time: Date.UTC(2026, 1, 2) }] });
+    const g = OrgGraph.from({
+      people: [{ id: 'a' }, { id: 'b' }],
+      ties: [
+        { source: 'a', target: 'b', time: Date.UTC(2026, 0, 2) },
+        { source: 'a', target: 'b', time: Date.UTC(2026, 1, 2) },
+      ],
+    });
     const result = await analysis(g, { group: null, minGroupSize: 1 });
     const meta = { versions: { orgraph: 'test' } };
     const without = reportHtml(result, mapAssets(), meta);

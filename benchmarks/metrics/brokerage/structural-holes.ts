@@ -69,17 +69,21 @@ export async function structuralHoles(ctx: CaseContext, options: { peers?: boole
   let ch: ReturnType<typeof constraintAndHierarchy> | undefined;
   let es: ReturnType<typeof effectiveSizeAndEfficiency> | undefined;
   ctx.log('  orgraph constraint + hierarchy ...');
-  const tc = await measure(() => {
-    ch = constraintAndHierarchy(view);
-  }, { smoke: ctx.smoke });
+  const tc = await measure(
+    () => {
+      ch = constraintAndHierarchy(view);
+    },
+    { smoke: ctx.smoke },
+  );
   ctx.log('  orgraph effective size + efficiency ...');
-  const te = await measure(() => {
-    es = effectiveSizeAndEfficiency(view);
-  }, { smoke: ctx.smoke });
+  const te = await measure(
+    () => {
+      es = effectiveSizeAndEfficiency(view);
+    },
+    { smoke: ctx.smoke },
+  );
   const peers: PeerResult[] = [];
-  const notes: string[] = [
-    `orgraph constraint+hierarchy ${tc.seconds.toFixed(3)} s, effective size+efficiency ${te.seconds.toFixed(3)} s`,
-  ];
+  const notes: string[] = [`orgraph constraint+hierarchy ${tc.seconds.toFixed(3)} s, effective size+efficiency ${te.seconds.toFixed(3)} s`];
   if (options.peers !== false && !ctx.smoke) {
     const dir = ctx.dataDir ?? defaultOrgDir({ people: ctx.size, seed: ctx.seed, averageDegree: ctx.degree });
     await ensureOrgFiles({ people: ctx.size, seed: ctx.seed, averageDegree: ctx.degree }, dir);
@@ -100,7 +104,14 @@ export async function structuralHoles(ctx: CaseContext, options: { peers?: boole
         ] as const) {
           if (!m) continue;
           const diff = maxRelativeDiff(ours, out.sample, m.values);
-          peers.push({ tool: `${label} ${what}`, available: true, version: r.version, threads: 1, seconds: m.seconds, speedup: m.seconds / oursSeconds });
+          peers.push({
+            tool: `${label} ${what}`,
+            available: true,
+            version: r.version,
+            threads: 1,
+            seconds: m.seconds,
+            speedup: m.seconds / oursSeconds,
+          });
           notes.push(
             `${label} ${what}: ${m.seconds.toFixed(3)} s${m.extrapolated ? ` (extrapolated from ${m.people} people)` : ''}` +
               `${tool === 'networkx' ? ` [${m.path} path]` : ''}, ` +
@@ -116,7 +127,10 @@ export async function structuralHoles(ctx: CaseContext, options: { peers?: boole
     seconds: tc.seconds,
     runs: tc.runs,
     stages: { constraintHierarchy: tc.seconds, effectiveSizeEfficiency: te.seconds },
-    top10: topIndices(ch!.constraint.values.map((c) => (Number.isNaN(c) ? -Infinity : -c)), 10),
+    top10: topIndices(
+      ch!.constraint.values.map((c) => (Number.isNaN(c) ? -Infinity : -c)),
+      10,
+    ),
     peers,
     notes,
   };

@@ -35,7 +35,9 @@ let c0 = process.cpuUsage();
 let t0 = performance.now();
 const org = generateOrg({ people, seed, averageDegree: 20 });
 const view = project(toOrgGraph(org));
-console.error(`built org n=${org.n} m=${org.m} in ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpuSeconds(process.cpuUsage(c0)).toFixed(1)} s CPU`);
+console.error(
+  `built org n=${org.n} m=${org.m} in ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpuSeconds(process.cpuUsage(c0)).toFixed(1)} s CPU`,
+);
 
 const topK = a.top === undefined ? Math.max(1, Math.round(people / 100)) : Number(a.top);
 const options = {

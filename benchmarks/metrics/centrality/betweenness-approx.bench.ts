@@ -26,9 +26,12 @@ async function approxCase(ctx: CaseContext, options: { recall: boolean; top: num
   }
   let scores: NodeScores | undefined;
   ctx.log('  orgraph approx ...');
-  const t = await measure(async () => {
-    scores = await betweennessApprox(f.view, runOptions);
-  }, { smoke: ctx.smoke, maxRuns: 3 });
+  const t = await measure(
+    async () => {
+      scores = await betweennessApprox(f.view, runOptions);
+    },
+    { smoke: ctx.smoke, maxRuns: 3 },
+  );
   const top = topIndices(scores!.values, k);
   return {
     available: true,
@@ -75,8 +78,6 @@ export const betweennessApproxTopCase: BenchCase = {
   name: (n, d) => caseName(10, 'approximate betweenness, top 100', n, d, 'unweighted'),
   pythonPeerCase: 'betweenness-top100',
   pythonPeerMaxSize: 1_000_000,
-  targets: [
-    { size: 1_000_000, description: 'top-100 brokers in < 60 s', check: (r) => (r.seconds === undefined ? null : r.seconds < 60) },
-  ],
+  targets: [{ size: 1_000_000, description: 'top-100 brokers in < 60 s', check: (r) => (r.seconds === undefined ? null : r.seconds < 60) }],
   run: (ctx) => approxCase(ctx, { recall: false, top: 100 }),
 };

@@ -17,4 +17,16 @@ const b = await betweenness(f.view, { weighted, workers });
 const wall = (performance.now() - t0) / 1000;
 const c = process.cpuUsage(c0);
 const cpu = (c.user + c.system) / 1e6;
-console.log(JSON.stringify({ people, m: f.org.m, weighted, workers, wallSeconds: wall, cpuSeconds: cpu, cpuMicrosPerSource: (cpu * 1e6) / people, diagnostics: b.diagnostics, top5: b.top(5).map((e) => e.id) }));
+console.log(
+  JSON.stringify({
+    people,
+    m: f.org.m,
+    weighted,
+    workers,
+    wallSeconds: wall,
+    cpuSeconds: cpu,
+    cpuMicrosPerSource: (cpu * 1e6) / people,
+    diagnostics: b.diagnostics,
+    top5: b.top(5).map((e) => e.id),
+  }),
+);

@@ -34,4 +34,16 @@ const cpu = process.cpuUsage(c0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 let checksum = 0;
 for (let v = 0; v < n; v++) checksum += out[v];
-console.log(JSON.stringify({ people, m: f.org.m, search: input.search, queue: plan ? `buckets(${plan.slots})` : 'heap', sources: count, cpuUsPerSource: (cpuMs * 1000) / count, wallUsPerSource: (wall * 1000) / count, projectedCpuSecondsAllSources: (cpuMs / count) * n / 1000, checksum }));
+console.log(
+  JSON.stringify({
+    people,
+    m: f.org.m,
+    search: input.search,
+    queue: plan ? `buckets(${plan.slots})` : 'heap',
+    sources: count,
+    cpuUsPerSource: (cpuMs * 1000) / count,
+    wallUsPerSource: (wall * 1000) / count,
+    projectedCpuSecondsAllSources: ((cpuMs / count) * n) / 1000,
+    checksum,
+  }),
+);

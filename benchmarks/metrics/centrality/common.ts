@@ -24,9 +24,12 @@ export async function centralityCase(ctx: CaseContext, spec: CentralityCaseSpec)
   let scores: NodeScores | undefined;
   const view: OrgView = f.view;
   ctx.log(`  orgraph ...`);
-  const t = await measure(async () => {
-    scores = await spec.compute(view, ctx.workers);
-  }, { smoke: ctx.smoke, maxRuns: spec.maxRuns ?? 5 });
+  const t = await measure(
+    async () => {
+      scores = await spec.compute(view, ctx.workers);
+    },
+    { smoke: ctx.smoke, maxRuns: spec.maxRuns ?? 5 },
+  );
   const top10 = topIndices(scores!.values, 10);
   const peers: PeerResult[] = [];
   if (spec.graphology && ctx.graphology) {

@@ -70,7 +70,7 @@ const csrBytes =
   (c.directed ? c.inOffsets.byteLength + c.inSources.byteLength + c.inWeights.byteLength : 0);
 console.log(
   `view: n ${c.n}, arcs ${c.arcCount}, project wall ${fmt(proj.wallMs)} cpu ${fmt(proj.cpuMs)}; ` +
-    `CSR arrays ${(csrBytes / MB).toFixed(0)} MB, view index ${((view.personIndex.byteLength) / MB).toFixed(0)} MB, ` +
+    `CSR arrays ${(csrBytes / MB).toFixed(0)} MB, view index ${(view.personIndex.byteLength / MB).toFixed(0)} MB, ` +
     `rss +${((after.rss - before.rss) / MB).toFixed(0)} MB, heap +${((after.heapUsed - before.heapUsed) / MB).toFixed(0)} MB ` +
     `(person ids are shared with the graph)`,
 );

@@ -38,7 +38,9 @@ function time<T>(label: string, fn: () => T, note: (r: T) => string = () => ''):
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
   const rss = process.resourceUsage().maxRSS / 1024;
-  console.log(`${label.padEnd(62)} ${s.toFixed(2).padStart(8)} s wall ${cpu.toFixed(2).padStart(8)} s cpu  peak RSS ${rss.toFixed(0).padStart(6)} MB  ${note(r)}`);
+  console.log(
+    `${label.padEnd(62)} ${s.toFixed(2).padStart(8)} s wall ${cpu.toFixed(2).padStart(8)} s cpu  peak RSS ${rss.toFixed(0).padStart(6)} MB  ${note(r)}`,
+  );
   return r;
 }
 
@@ -53,15 +55,37 @@ const onlyLouvain = arg('only-louvain', 0) === 1;
 const tag = `org n=${people} deg=${degree} dept=${departmentSize} seed=${seed}`;
 console.log(`node ${process.version}; ${tag}`);
 
-const org = time(`0 generate, ${tag}`, () => generateOrg({ people, seed, averageDegree: degree, peoplePerDepartment: departmentSize }), (o) => `${o.m} ties, ${o.departmentCount} departments`);
+const org = time(
+  `0 generate, ${tag}`,
+  () => generateOrg({ people, seed, averageDegree: degree, peoplePerDepartment: departmentSize }),
+  (o) => `${o.m} ties, ${o.departmentCount} departments`,
+);
 const graph = time('0 OrgGraph', () => toOrgGraph(org));
 const view = time('0 project (undirected, weighted)', () => project(graph));
-const groups = onlyLouvain ? null! : time('1 groups by department', () => groupPartition(view, 'department'), (g) => `${g.names.length} groups`);
+const groups = onlyLouvain
+  ? null!
+  : time(
+      '1 groups by department',
+      () => groupPartition(view, 'department'),
+      (g) => `${g.names.length} groups`,
+    );
 if (!onlyLouvain) {
-  time(`2 eiIndex, ${tag}`, () => eiIndex(view, groups, { permutations: 0 }), (r) => `E-I ${r.network.value.toFixed(4)}`);
+  time(
+    `2 eiIndex, ${tag}`,
+    () => eiIndex(view, groups, { permutations: 0 }),
+    (r) => `E-I ${r.network.value.toFixed(4)}`,
+  );
   const perms = 10;
-  time(`3 eiIndex + ${perms} permutations, ${tag}`, () => eiIndex(view, groups, { permutations: perms }), (r) => `expected ${r.network.test?.expected.toFixed(4)}`);
-  time(`4 mixing, ${tag}`, () => mixing(view, groups), (r) => `${r.totalTies} ties`);
+  time(
+    `3 eiIndex + ${perms} permutations, ${tag}`,
+    () => eiIndex(view, groups, { permutations: perms }),
+    (r) => `expected ${r.network.test?.expected.toFixed(4)}`,
+  );
+  time(
+    `4 mixing, ${tag}`,
+    () => mixing(view, groups),
+    (r) => `${r.totalTies} ties`,
+  );
   time(`5 conductance + siloScore + modularity + Yule's Q, ${tag}`, () => [
     conductance(view, groups),
     siloScore(view, groups),
@@ -69,17 +93,27 @@ if (!onlyLouvain) {
     yulesQ(view, groups).value,
   ]);
 }
-time(`6 louvain (runs=${runs}), ${tag}`, () => louvain(view, { seed, runs }), (r) => `Q=${r.modularity.toFixed(4)}, ${r.count} communities`);
+time(
+  `6 louvain (runs=${runs}), ${tag}`,
+  () => louvain(view, { seed, runs }),
+  (r) => `Q=${r.modularity.toFixed(4)}, ${r.count} communities`,
+);
 const impl = ((louvainModule as unknown as { default?: unknown }).default ?? louvainModule) as unknown as {
   detailed: (g: UndirectedGraph, o: object) => { modularity: number; count: number };
 };
-if (people <= peerMax) time(`7 peer: graphology-communities-louvain alone (1 run), ${tag}`, () => {
-  const g = new UndirectedGraph();
-  const { csr } = view;
-  for (let i = 0; i < csr.n; i++) g.addNode(String(i));
-  for (let i = 0; i < csr.n; i++) {
-    for (let p = csr.offsets[i]; p < csr.offsets[i + 1]; p++) if (csr.targets[p] > i) g.addEdge(String(i), String(csr.targets[p]), { weight: csr.weights[p] });
-  }
-  let s = seed >>> 0;
-  return impl.detailed(g, { rng: () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) });
-}, (r) => `Q=${r.modularity.toFixed(4)}, ${r.count} communities`);
+if (people <= peerMax)
+  time(
+    `7 peer: graphology-communities-louvain alone (1 run), ${tag}`,
+    () => {
+      const g = new UndirectedGraph();
+      const { csr } = view;
+      for (let i = 0; i < csr.n; i++) g.addNode(String(i));
+      for (let i = 0; i < csr.n; i++) {
+        for (let p = csr.offsets[i]; p < csr.offsets[i + 1]; p++)
+          if (csr.targets[p] > i) g.addEdge(String(i), String(csr.targets[p]), { weight: csr.weights[p] });
+      }
+      let s = seed >>> 0;
+      return impl.detailed(g, { rng: () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296 });
+    },
+    (r) => `Q=${r.modularity.toFixed(4)}, ${r.count} communities`,
+  );

@@ -33,7 +33,8 @@ interface AggregateCliOptions {
 function num(value: string | undefined, name: string, integer: boolean, min: number): number | undefined {
   if (value === undefined) return undefined;
   const v = Number(value);
-  if (!Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) throw new UsageError(`${name} must be ${integer ? 'a whole number' : 'a number'} >= ${min}, got "${value}"`);
+  if (!Number.isFinite(v) || v < min || (integer && !Number.isInteger(v)))
+    throw new UsageError(`${name} must be ${integer ? 'a whole number' : 'a number'} >= ${min}, got "${value}"`);
   return v;
 }
 
@@ -58,7 +59,8 @@ export const aggregateCommand: RegisterCommand = (program, io, setExit) => {
     .action(async (files: string[], opts: AggregateCliOptions) => {
       const period = (opts.period ?? 'all') as AggregatePeriod;
       if (!['all', 'month', 'quarter'].includes(period)) throw new UsageError(`--period must be month or quarter, got "${opts.period}"`);
-      if (!['full', 'split', 'duration'].includes(opts.groupWeighting)) throw new UsageError(`--group-weighting must be full, split or duration, got "${opts.groupWeighting}"`);
+      if (!['full', 'split', 'duration'].includes(opts.groupWeighting))
+        throw new UsageError(`--group-weighting must be full, split or duration, got "${opts.groupWeighting}"`);
       const window = opts.window !== undefined ? parseWindow(opts.window) : null;
       const common = {
         from: window?.from ?? null,
@@ -70,9 +72,12 @@ export const aggregateCommand: RegisterCommand = (program, io, setExit) => {
         relation: opts.relation ?? null,
       };
       if (opts.emitSql !== undefined) {
-        if (!SQL_DIALECTS.includes(opts.emitSql as SqlDialect)) throw new UsageError(`--emit-sql must be one of ${SQL_DIALECTS.join(', ')}, got "${opts.emitSql}"`);
+        if (!SQL_DIALECTS.includes(opts.emitSql as SqlDialect))
+          throw new UsageError(`--emit-sql must be one of ${SQL_DIALECTS.join(', ')}, got "${opts.emitSql}"`);
         const sql = aggregateSql(opts.emitSql as SqlDialect, { ...common, table: opts.table });
-        io.out(`-- orgraph aggregate (${opts.emitSql}): run the three statements in one session\n-- 1. pairs of the counted events\n${sql.pairs}\n-- 2. ties.csv\n${sql.ties}\n-- 3. people.csv\n${sql.people}`);
+        io.out(
+          `-- orgraph aggregate (${opts.emitSql}): run the three statements in one session\n-- 1. pairs of the counted events\n${sql.pairs}\n-- 2. ties.csv\n${sql.ties}\n-- 3. people.csv\n${sql.people}`,
+        );
         return;
       }
       if (files.length === 0) throw new UsageError('no event files: give one or more files (or --emit-sql DIALECT)');
@@ -82,7 +87,13 @@ export const aggregateCommand: RegisterCommand = (program, io, setExit) => {
       const ingest = { mode: opts.lenient ? ('lenient' as const) : ('strict' as const), delimiter: parseDelimiter(opts.delimiter) };
       const result =
         engine === 'duckdb'
-          ? await aggregateWithDuckDb(files, { ...common, ...ingest, memoryLimit: opts.memoryLimit ?? null, threads: num(opts.threads, '--threads', true, 1) ?? null, outDir: opts.out })
+          ? await aggregateWithDuckDb(files, {
+              ...common,
+              ...ingest,
+              memoryLimit: opts.memoryLimit ?? null,
+              threads: num(opts.threads, '--threads', true, 1) ?? null,
+              outDir: opts.out,
+            })
           : await aggregateInMemory(files, { ...common, ...ingest });
       // DuckDB wrote its files itself; add the window's empty periods, and write the memory engine's.
       const written = await writeAggregate(result, opts.out, period, window, result.written ?? null);
@@ -106,7 +117,13 @@ function cell(v: string | number): string {
  * `out/<label>/` per period ('2026-01', '2026-Q1'). With a window, every period of the window gets
  * its folder, empty ones included. Returns the folders written.
  */
-export async function writeAggregate(result: AggregateResult, out: string, period: AggregatePeriod, window: { from: string; to: string } | null, already: readonly string[] | null = null): Promise<string[]> {
+export async function writeAggregate(
+  result: AggregateResult,
+  out: string,
+  period: AggregatePeriod,
+  window: { from: string; to: string } | null,
+  already: readonly string[] | null = null,
+): Promise<string[]> {
   const keys = new Set<string>();
   if (period !== 'all' && window) for (const p of calendarPeriods(window.from, window.to, period)) keys.add(p.key);
   for (const t of result.ties) keys.add(t.period);
@@ -121,7 +138,9 @@ export async function writeAggregate(result: AggregateResult, out: string, perio
     }
     await mkdir(dir, { recursive: true });
     const people = result.people.filter((p) => p.period === key).map((p) => `${cell(p.id)}\n`);
-    const ties = result.ties.filter((t) => t.period === key).map((t) => `${[t.source, t.target, t.weight, t.relation, t.events].map(cell).join(',')}\n`);
+    const ties = result.ties
+      .filter((t) => t.period === key)
+      .map((t) => `${[t.source, t.target, t.weight, t.relation, t.events].map(cell).join(',')}\n`);
     await writeFile(join(dir, 'people.csv'), `id\n${people.join('')}`);
     await writeFile(join(dir, 'ties.csv'), `source,target,weight,relation,events\n${ties.join('')}`);
     dirs.push(dir);

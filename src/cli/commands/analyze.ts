@@ -54,7 +54,15 @@ interface AnalyzeCliOptions extends InputCliOptions {
 }
 
 /** The files analyze writes, in the order it writes them. */
-export const REPORT_FILES = Object.freeze(['people.csv', 'groups.csv', 'gaps.csv', 'introductions.csv', 'scorecard.csv', 'summary.json', 'report.html']);
+export const REPORT_FILES = Object.freeze([
+  'people.csv',
+  'groups.csv',
+  'gaps.csv',
+  'introductions.csv',
+  'scorecard.csv',
+  'summary.json',
+  'report.html',
+]);
 
 /** Folder of the bundled example: found from this module's location (source tree or dist/). */
 export function exampleDir(): string {
@@ -69,7 +77,8 @@ export function exampleDir(): string {
 
 function wholeNumber(name: string, value: string, min: number): number {
   const x = Number(value);
-  if (value.trim() === '' || !Number.isInteger(x) || x < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
+  if (value.trim() === '' || !Number.isInteger(x) || x < min)
+    throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
   return x;
 }
 
@@ -81,7 +90,23 @@ export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
       'people.csv',
       recordsToCsv(
         r.people.map((p) => ({ ...p }) as Record<string, CellValue>),
-        ['id', 'group', 'community', 'degree', 'strength', 'betweenness', 'pagerank', 'constraint', 'effectiveSize', 'gatekeeper', 'gatekeeperZ', 'liaison', 'brokerage', 'articulation', 'fragmentationChange'],
+        [
+          'id',
+          'group',
+          'community',
+          'degree',
+          'strength',
+          'betweenness',
+          'pagerank',
+          'constraint',
+          'effectiveSize',
+          'gatekeeper',
+          'gatekeeperZ',
+          'liaison',
+          'brokerage',
+          'articulation',
+          'fragmentationChange',
+        ],
       ),
     );
   }
@@ -89,7 +114,21 @@ export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
     'groups.csv',
     recordsToCsv(
       r.groups.map((g) => ({ ...g }) as Record<string, CellValue>),
-      ['group', 'size', 'siloScore', 'insularity', 'closure', 'preference', 'ei', 'eiP', 'eiQ', 'internalTies', 'externalTies', 'groupsReached', 'soleLinkMembers'],
+      [
+        'group',
+        'size',
+        'siloScore',
+        'insularity',
+        'closure',
+        'preference',
+        'ei',
+        'eiP',
+        'eiQ',
+        'internalTies',
+        'externalTies',
+        'groupsReached',
+        'soleLinkMembers',
+      ],
     ),
   );
   files.set(
@@ -109,7 +148,13 @@ export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
     );
   }
   if (r.scorecard) {
-    files.set('scorecard.csv', recordsToCsv(r.scorecard.rows.map((x) => ({ ...x }) as Record<string, CellValue>), ['objective', 'actual', 'target', 'status']));
+    files.set(
+      'scorecard.csv',
+      recordsToCsv(
+        r.scorecard.rows.map((x) => ({ ...x }) as Record<string, CellValue>),
+        ['objective', 'actual', 'target', 'status'],
+      ),
+    );
   }
   return files;
 }
@@ -131,12 +176,22 @@ export const analyze: RegisterCommand = (program, io) => {
     .argument('[dir]', `folder with people.csv and ties.csv, or a .json file (default: examples/${EXAMPLE_DATASET})`);
   addInputOptions(cmd);
   cmd
-    .option('--out <dir>', 'output folder: created, or replaced whole when it holds an earlier orgraph run (never an input, never a folder orgraph did not write)', DEFAULT_REPORT_DIR)
-    .option('--group <column>', `people attribute naming the formal group (default: ${EXAMPLE_GROUP} for the example, else department/division/team/group when present)`)
+    .option(
+      '--out <dir>',
+      'output folder: created, or replaced whole when it holds an earlier orgraph run (never an input, never a folder orgraph did not write)',
+      DEFAULT_REPORT_DIR,
+    )
+    .option(
+      '--group <column>',
+      `people attribute naming the formal group (default: ${EXAMPLE_GROUP} for the example, else department/division/team/group when present)`,
+    )
     .option('--relation <list>', 'comma-separated relations to include (default: all)')
     .option('--directed', 'keep tie direction (default: undirected)')
     .option('--min-group-size <k>', 'groups (and communities) smaller than k are merged into "Other" or withheld, in every output', '5')
-    .option('--pseudonymize', `replace person ids by keyed HMAC-SHA256 pseudonyms everywhere (key from --key or $${KEY_ENV}); other attributes are dropped`)
+    .option(
+      '--pseudonymize',
+      `replace person ids by keyed HMAC-SHA256 pseudonyms everywhere (key from --key or $${KEY_ENV}); other attributes are dropped`,
+    )
     .option('--key <secret>', 'key for --pseudonymize (the same key gives the same pseudonyms)')
     .option('--keep-attributes <list>', 'with --pseudonymize: attributes to keep besides the group')
     .option('--groups-only', 'no person-level output at all: group figures only')
@@ -200,15 +255,25 @@ export const analyze: RegisterCommand = (program, io) => {
         });
       } catch (e) {
         if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && minGroupSize > 1) {
-          throw new OrgraphError('E_UNKNOWN_GROUP', `${e.reason} (groups under --min-group-size ${minGroupSize}, and the smallest others when needed to reach it, are merged into "${OTHER_GROUP}")`, { file: e.file, field: e.field });
+          throw new OrgraphError(
+            'E_UNKNOWN_GROUP',
+            `${e.reason} (groups under --min-group-size ${minGroupSize}, and the smallest others when needed to reach it, are merged into "${OTHER_GROUP}")`,
+            { file: e.file, field: e.field },
+          );
         }
         throw e;
       }
       // Step 4: write the folder.
       progress.update('writing report', 0, 1);
       const assets = mapAssets();
-      const versions = { orgraph: VERSION, node: process.versions.node, sigma: assets.versions.sigma, graphology: assets.versions.graphology };
-      const source = key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
+      const versions = {
+        orgraph: VERSION,
+        node: process.versions.node,
+        sigma: assets.versions.sigma,
+        graphology: assets.versions.graphology,
+      };
+      const source =
+        key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
       const files = reportCsvFiles(result);
       const written = [...files.keys()];
       const summary = {
@@ -233,8 +298,20 @@ export const analyze: RegisterCommand = (program, io) => {
         privacy: result.privacy,
         overview: result.overview,
         betweenness: result.betweennessMethod,
-        communities: { count: result.communities.count, shown: result.communities.shown.length, merged: result.communities.merged, modularity: result.communities.modularity },
-        map: { kind: result.map.kind, total: result.map.total, shown: result.map.shown, tiesTotal: result.map.tiesTotal, tiesShown: result.map.tiesShown, sampled: result.map.sampleNote !== null },
+        communities: {
+          count: result.communities.count,
+          shown: result.communities.shown.length,
+          merged: result.communities.merged,
+          modularity: result.communities.modularity,
+        },
+        map: {
+          kind: result.map.kind,
+          total: result.map.total,
+          shown: result.map.shown,
+          tiesTotal: result.map.tiesTotal,
+          tiesShown: result.map.tiesShown,
+          sampled: result.map.sampleNote !== null,
+        },
         scorecard: result.scorecard ? result.scorecard.summary : null,
         files: [...written, 'summary.json', 'report.html'],
       };
@@ -246,10 +323,13 @@ export const analyze: RegisterCommand = (program, io) => {
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
       if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
       if (group === null) io.out('orgraph: no group attribute (give --group COL): group-level sections are empty\n');
-      else if (result.privacy.allGroupsWithheld) io.out(`orgraph: all groups together have fewer than ${minGroupSize} people: no group is shown (privacy)\n`);
+      else if (result.privacy.allGroupsWithheld)
+        io.out(`orgraph: all groups together have fewer than ${minGroupSize} people: no group is shown (privacy)\n`);
       else if (result.privacy.groupsMerged > 0) {
         const n = result.privacy.groupsMerged + result.privacy.groupsMergedToProtect;
-        io.out(`orgraph: ${n} group${n === 1 ? '' : 's'} merged into "${OTHER_GROUP}" (groups under ${minGroupSize} people${result.privacy.groupsMergedToProtect > 0 ? ', with the smallest others so that it reaches ' + minGroupSize : ''})\n`);
+        io.out(
+          `orgraph: ${n} group${n === 1 ? '' : 's'} merged into "${OTHER_GROUP}" (groups under ${minGroupSize} people${result.privacy.groupsMergedToProtect > 0 ? ', with the smallest others so that it reaches ' + minGroupSize : ''})\n`,
+        );
       }
     } finally {
       progress.done();

@@ -68,7 +68,9 @@ type CompareCliOptions = RecommendCliOptions & {
 };
 
 export const compareCommand: RegisterCommand = (program, io) => {
-  const cmd = program.command('compare [dir]').description('two periods compared: deltas, turnover, ties gained and lost, test of each group\'s E-I change, scorecards');
+  const cmd = program
+    .command('compare [dir]')
+    .description("two periods compared: deltas, turnover, ties gained and lost, test of each group's E-I change, scorecards");
   addRecommendOptions(cmd, true)
     .option('--before <dir|relations>', 'first period: a folder, or relations of the input')
     .option('--after <dir|relations>', 'second period: a folder, or relations of the input')
@@ -81,7 +83,8 @@ export const compareCommand: RegisterCommand = (program, io) => {
     .action(async (dir: string | undefined, opts: CompareCliOptions) => {
       const hasBefore = opts.before !== undefined || opts.beforeWindow !== undefined;
       const hasAfter = opts.after !== undefined || opts.afterWindow !== undefined;
-      if (!hasBefore || !hasAfter) throw new UsageError('give both periods: --before and --after (folders or relations) and/or --before-window and --after-window');
+      if (!hasBefore || !hasAfter)
+        throw new UsageError('give both periods: --before and --after (folders or relations) and/or --before-window and --after-window');
       if (opts.communities !== undefined) {
         throw new UsageError(
           '--communities cannot be tested: groups found on the compared ties (even on both periods together) make unchanged groups look changed ' +
@@ -122,33 +125,57 @@ export const compareCommand: RegisterCommand = (program, io) => {
         out += `Tied pairs among people of both periods: ${r.ties.before} before, ${r.ties.after} after (${r.ties.gained} gained, ${r.ties.lost} lost; of the pairs tied in both, ${r.ties.strengthened} stronger, ${r.ties.weakened} weaker)\n`;
         if (tu.left.length) out += `Left: ${idList(tu.left.map((x) => x.id))}\n`;
         if (tu.joined.length) out += `Joined: ${idList(tu.joined.map((x) => x.id))}\n`;
-        if (tu.changedGroup.length) out += `Changed group: ${idList(tu.changedGroup.map((x) => `${x.id} (${x.before ?? '-'} -> ${x.after ?? '-'})`))}\n`;
+        if (tu.changedGroup.length)
+          out += `Changed group: ${idList(tu.changedGroup.map((x) => `${x.id} (${x.before ?? '-'} -> ${x.after ?? '-'})`))}\n`;
         if (r.attribute !== null) {
           out += `\nE-I of each group on "${r.attribute}" (ties to people without a group left out), among people of both periods; `;
           out += `p: node multiplier test, ${r.diagnostics.permutations} draws; q: Benjamini-Hochberg across groups\n\n`;
           out += textTable(
             ['group', 'E-I before', 'after', 'change', 'p', 'q', 'weighted change', 'p', 'q', 'internal', 'external'],
-            r.groups.map((g) => [g.group, fmt(g.eiBefore, 2), fmt(g.eiAfter, 2), fmt(g.eiChange, 2), fmt(g.pValue, 3), fmt(g.qValue, 3), fmt(g.eiWeightedChange, 2), fmt(g.pValueWeighted, 3), fmt(g.qValueWeighted, 3), `${g.internalBefore} -> ${g.internalAfter}`, `${g.externalBefore} -> ${g.externalAfter}`]),
+            r.groups.map((g) => [
+              g.group,
+              fmt(g.eiBefore, 2),
+              fmt(g.eiAfter, 2),
+              fmt(g.eiChange, 2),
+              fmt(g.pValue, 3),
+              fmt(g.qValue, 3),
+              fmt(g.eiWeightedChange, 2),
+              fmt(g.pValueWeighted, 3),
+              fmt(g.qValueWeighted, 3),
+              `${g.internalBefore} -> ${g.internalAfter}`,
+              `${g.externalBefore} -> ${g.externalAfter}`,
+            ]),
           );
           const named = (xs: readonly { group: string }[]) => (xs.length ? xs.map((g) => g.group).join(', ') : 'none');
           const counts = r.groups.filter((g) => g.qValue <= 0.05);
           const strengths = r.groups.filter((g) => g.qValueWeighted <= 0.05);
           const untested = r.groups.filter((g) => Number.isNaN(g.pValue));
-          if (counts.length || strengths.length) out += `E-I changed at q <= 0.05: on tie counts ${named(counts)}; on tie strengths ${named(strengths)}\n`;
+          if (counts.length || strengths.length)
+            out += `E-I changed at q <= 0.05: on tie counts ${named(counts)}; on tie strengths ${named(strengths)}\n`;
           else if (untested.length < r.groups.length) {
             out += `No group's E-I change is significant (every tested q > 0.05, counts and strengths): the differences above are within what two samples of an unchanged network give.\n`;
           }
-          if (untested.length) out += `Not tested (fewer than ${MIN_TIES_TO_TEST} ties in a period, or E-I undefined): ${named(untested)}\n`;
+          if (untested.length)
+            out += `Not tested (fewer than ${MIN_TIES_TO_TEST} ties in a period, or E-I undefined): ${named(untested)}\n`;
           out += `\nTies gained and lost (weight = sum of pair values):\n`;
-          out += textTable(['groups', 'gained', 'lost', 'weight before', 'after'], r.tieChanges.map((t) => [`${t.groupA} - ${t.groupB}`, fmt(t.gained), fmt(t.lost), fmt(t.weightBefore), fmt(t.weightAfter)]));
+          out += textTable(
+            ['groups', 'gained', 'lost', 'weight before', 'after'],
+            r.tieChanges.map((t) => [`${t.groupA} - ${t.groupB}`, fmt(t.gained), fmt(t.lost), fmt(t.weightBefore), fmt(t.weightAfter)]),
+          );
         } else {
           out += `\nPer person (no --group: no group tables)\n`;
         }
         const movers = [...r.people]
-          .sort((a, b) => Math.abs(b.degreeAfter - b.degreeBefore) - Math.abs(a.degreeAfter - a.degreeBefore) || b.degreeBefore - a.degreeBefore)
+          .sort(
+            (a, b) =>
+              Math.abs(b.degreeAfter - b.degreeBefore) - Math.abs(a.degreeAfter - a.degreeBefore) || b.degreeBefore - a.degreeBefore,
+          )
           .slice(0, 10);
         out += `\nLargest changes in contacts:\n`;
-        out += textTable(['person', 'contacts before', 'after', 'change'], movers.map((p) => [p.id, fmt(p.degreeBefore), fmt(p.degreeAfter), signed(p.degreeAfter - p.degreeBefore)]));
+        out += textTable(
+          ['person', 'contacts before', 'after', 'change'],
+          movers.map((p) => [p.id, fmt(p.degreeBefore), fmt(p.degreeAfter), signed(p.degreeAfter - p.degreeBefore)]),
+        );
         if (r.scorecards) out += '\n' + scorecardsText(r.scorecards.before, r.scorecards.after);
         return out;
       });
@@ -164,7 +191,10 @@ function signed(x: number): string {
 }
 
 function describePeriod(spec: string | undefined, window: string | undefined): string {
-  const parts = [spec !== undefined ? spec : 'all relations', window !== undefined ? `ties with time in [${window.replace('..', ', ')})` : ''];
+  const parts = [
+    spec !== undefined ? spec : 'all relations',
+    window !== undefined ? `ties with time in [${window.replace('..', ', ')})` : '',
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -181,13 +211,16 @@ async function periodView(
   directed: boolean,
 ): Promise<OrgView> {
   const folder = spec !== undefined && (await isDir(spec));
-  const graph = folder ? await load(spec, { ...opts, people: undefined, ties: undefined, relations: undefined }, io) : await load(dir, opts, io);
+  const graph = folder
+    ? await load(spec, { ...opts, people: undefined, ties: undefined, relations: undefined }, io)
+    : await load(dir, opts, io);
   const relations = folder || spec === undefined ? (opts.relation ? parseList(opts.relation) : null) : parseList(spec);
   if (window) {
     if (!graph.tieTimes) throw new UsageError(`${option} needs tie times, and the input's ties have none (add a time column to ties.csv)`);
     const use = new Set(relations ?? graph.relations.map((r) => r.name));
     let untimed = 0;
-    for (let e = 0; e < graph.tieCount; e++) if (use.has(graph.relations[graph.tieRelations[e]].name) && Number.isNaN(graph.tieTimes[e])) untimed++;
+    for (let e = 0; e < graph.tieCount; e++)
+      if (use.has(graph.relations[graph.tieRelations[e]].name) && Number.isNaN(graph.tieTimes[e])) untimed++;
     if (untimed && !directed) io.err(`orgraph: warning: ${untimed} tie(s) have no time; they count in both periods\n`);
   }
   return project(graph, { relations, directed, weighted: !opts.unweighted, timeWindow: window, influence: directed });

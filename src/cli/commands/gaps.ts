@@ -34,7 +34,11 @@ export const gaps: RegisterCommand = (program, io) => {
     .command('gaps [dir]')
     .description('missing cross-functional links: group pairs with significantly fewer ties than a null model (BH-controlled)');
   addRecommendOptions(cmd, true)
-    .option('--null-model <model>', 'auto (rewiring up to --max-rewiring-ties, else configuration), rewiring (degree-preserving), quasi-independence (pair-specific, given each group\'s outward ties) or configuration (analytic)', 'auto')
+    .option(
+      '--null-model <model>',
+      "auto (rewiring up to --max-rewiring-ties, else configuration), rewiring (degree-preserving), quasi-independence (pair-specific, given each group's outward ties) or configuration (analytic)",
+      'auto',
+    )
     .option('--alpha <q>', 'false discovery rate: pairs with BH q-value at or below it are gaps', '0.05')
     .option('--draws <n>', 'Monte Carlo draws of the null (p-values are multiples of 1/(draws+1))', '999')
     .option('--max-rewiring-ties <n>', 'largest number of ties for which auto uses rewiring', '50000')
@@ -58,7 +62,8 @@ export const gaps: RegisterCommand = (program, io) => {
       const alpha = number('alpha', opts.alpha);
       if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be between 0 and 1, got "${opts.alpha}"`);
       const draws = number('draws', opts.draws);
-      if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1)) throw new UsageError(`--draws must be a whole number >= 1, got "${opts.draws}"`);
+      if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1))
+        throw new UsageError(`--draws must be a whole number >= 1, got "${opts.draws}"`);
       const view = await loadView(dir, opts, io);
       const result = groupGaps(view, {
         attribute,
@@ -68,7 +73,11 @@ export const gaps: RegisterCommand = (program, io) => {
         maxRewiringTies: number('max-rewiring-ties', opts.maxRewiringTies),
         seed: number('seed', opts.seed),
         capability: opts.capability
-          ? { name: 'capability', groups: parseList(opts.capability), target: { minTies: number('min-ties', opts.minTies), minRatio: number('min-ratio', opts.minRatio) } }
+          ? {
+              name: 'capability',
+              groups: parseList(opts.capability),
+              target: { minTies: number('min-ties', opts.minTies), minRatio: number('min-ratio', opts.minRatio) },
+            }
           : null,
       });
       const rows = [...result.staff.pairs.map((p) => gapRow('staff', p)), ...result.external.pairs.map((p) => gapRow('external', p))];
@@ -82,7 +91,17 @@ export const gaps: RegisterCommand = (program, io) => {
           out += `\nSignificant gaps between staff groups (most significant first):\n`;
           out += textTable(
             ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q'],
-            result.staff.gaps.slice(0, top).map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.z, 2), fmt(p.pValue, 4), fmt(p.qValue, 4)]),
+            result.staff.gaps
+              .slice(0, top)
+              .map((p) => [
+                `${p.groupA} - ${p.groupB}`,
+                fmt(p.observedTies),
+                fmt(p.expectedTies, 1),
+                fmt(p.ratio, 2),
+                fmt(p.z, 2),
+                fmt(p.pValue, 4),
+                fmt(p.qValue, 4),
+              ]),
           );
           if (result.staff.gaps.length > top) out += `(${result.staff.gaps.length - top} more; --top to show them)\n`;
         }
@@ -90,12 +109,31 @@ export const gaps: RegisterCommand = (program, io) => {
           out += `\nRelationship capital (staff group - outside group): ${result.external.statement}\n`;
           out += textTable(
             ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q', 'gap'],
-            result.external.pairs.map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.z, 2), fmt(p.pValue, 4), fmt(p.qValue, 4), p.gap ? 'yes' : 'no']),
+            result.external.pairs.map((p) => [
+              `${p.groupA} - ${p.groupB}`,
+              fmt(p.observedTies),
+              fmt(p.expectedTies, 1),
+              fmt(p.ratio, 2),
+              fmt(p.z, 2),
+              fmt(p.pValue, 4),
+              fmt(p.qValue, 4),
+              p.gap ? 'yes' : 'no',
+            ]),
           );
         }
         if (result.capability) {
           out += `\nCapability focus:\n`;
-          out += textTable(['groups', 'ties', 'expected', 'ratio', 'short by', 'status'], result.capability.pairs.map((p) => [`${p.groupA} - ${p.groupB}`, fmt(p.observedTies), fmt(p.expectedTies, 1), fmt(p.ratio, 2), fmt(p.tiesShort), p.status]));
+          out += textTable(
+            ['groups', 'ties', 'expected', 'ratio', 'short by', 'status'],
+            result.capability.pairs.map((p) => [
+              `${p.groupA} - ${p.groupB}`,
+              fmt(p.observedTies),
+              fmt(p.expectedTies, 1),
+              fmt(p.ratio, 2),
+              fmt(p.tiesShort),
+              p.status,
+            ]),
+          );
         }
         return out;
       });

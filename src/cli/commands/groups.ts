@@ -154,7 +154,8 @@ export function groupsDocument(view: OrgView, settings: GroupsSettings): GroupsD
 function parseInteger(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const x = Number(value);
-  if (value.trim() === '' || !Number.isInteger(x) || x < min) throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
+  if (value.trim() === '' || !Number.isInteger(x) || x < min)
+    throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
   return x;
 }
 
@@ -162,7 +163,9 @@ export const groups: RegisterCommand = (program, io) => {
   const cmd = addInputOptions(
     program
       .command('groups')
-      .description('silos per formal group: E-I (with a permutation test), densities, conductance, silo score, mixing matrix, communities vs the org chart')
+      .description(
+        'silos per formal group: E-I (with a permutation test), densities, conductance, silo score, mixing matrix, communities vs the org chart',
+      )
       .argument('[dir]', 'folder with people.csv and ties.csv (optional relations.csv), or a .json file'),
   )
     .option('--group <column>', 'people attribute naming the formal group (department, location, level...)')
@@ -182,7 +185,8 @@ export const groups: RegisterCommand = (program, io) => {
     const seed = parseInteger(opts.seed, '--seed', 1, 0);
     const permutations = parseInteger(opts.permutations, '--permutations', 1000, 0);
     const resolution = opts.resolution === undefined ? 1 : Number(opts.resolution);
-    if (!Number.isFinite(resolution) || resolution <= 0) throw new UsageError(`--resolution must be a number > 0, got "${opts.resolution}"`);
+    if (!Number.isFinite(resolution) || resolution <= 0)
+      throw new UsageError(`--resolution must be a number > 0, got "${opts.resolution}"`);
     const relations = opts.relation !== undefined ? parseList(opts.relation) : null;
     const inputs = inputPaths(dir, opts);
     if (opts.out !== undefined && opts.out !== '-') refuseInputOverlap(opts.out, inputs, 'file');
@@ -194,7 +198,8 @@ export const groups: RegisterCommand = (program, io) => {
     const view = project(graph, { relations, directed: opts.directed ?? false, weighted: !opts.unweighted });
     // Step 3: compute and write.
     const doc = groupsDocument(view, { group: opts.group, seed, permutations, resolution, missing });
-    if (doc.mixing === null) io.err(`orgraph: warning: ${doc.groups.length} groups: the mixing matrix is left out (more than ${MAX_MIXING_GROUPS})\n`);
+    if (doc.mixing === null)
+      io.err(`orgraph: warning: ${doc.groups.length} groups: the mixing matrix is left out (more than ${MAX_MIXING_GROUPS})\n`);
     const text = opts.format === 'csv' ? recordsToCsv(doc.groups) : toJson(doc);
     await writeOutput(text, opts.out, io, inputs);
   });

@@ -12,4 +12,16 @@ import { analyze } from './analyze.js';
 import { aggregateCommand } from './aggregate.js';
 import { timelineCommand } from './timeline.js';
 
-export const commands: RegisterCommand[] = [analyze, validate, metrics, groups, gaps, introduce, path, scorecardCommand, compareCommand, aggregateCommand, timelineCommand];
+export const commands: RegisterCommand[] = [
+  analyze,
+  validate,
+  metrics,
+  groups,
+  gaps,
+  introduce,
+  path,
+  scorecardCommand,
+  compareCommand,
+  aggregateCommand,
+  timelineCommand,
+];

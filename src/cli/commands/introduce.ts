@@ -65,11 +65,20 @@ export const introduce: RegisterCommand = (program, io) => {
         if (r.note) return out + r.note + '\n';
         out += textTable(
           ['groups', 'introduce', 'score', 'value', 'plausib.', 'via', 'why'],
-          r.introductions.map((x) => [`${x.groupA} - ${x.groupB}`, `${x.personA} + ${x.personB}`, fmt(x.score), fmt(x.value.value), fmt(x.plausibility), x.reasons.introducer ?? '-', x.reasons.text]),
+          r.introductions.map((x) => [
+            `${x.groupA} - ${x.groupB}`,
+            `${x.personA} + ${x.personB}`,
+            fmt(x.score),
+            fmt(x.value.value),
+            fmt(x.plausibility),
+            x.reasons.introducer ?? '-',
+            x.reasons.text,
+          ]),
         );
         const intros = (k: number) => `${k} introduction${k === 1 ? '' : 's'}`;
         out += `\nLargest load: ${intros(r.maxLoad.person)} for one person (as one of the two), ${r.maxLoad.introducer} brokered by one introducer, ${r.maxLoad.any} for one person in either role.\n`;
-        out += 'score = value (steps saved x novelty: 1 when neither person already has a contact in the other group) x plausibility (link prediction';
+        out +=
+          'score = value (steps saved x novelty: 1 when neither person already has a contact in the other group) x plausibility (link prediction';
         out += r.fitted ? ', weights fitted on held-out ties of this graph)\n' : ', fixed weights)\n';
         return out;
       });

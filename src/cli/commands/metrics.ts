@@ -13,7 +13,16 @@ import { OrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import { project, type OrgView } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { addOutputOptions, toCsv, toJson, writeOutput, inputPaths, refuseInputOverlap, type CellValue, type OutputFormat } from '../output.js';
+import {
+  addOutputOptions,
+  toCsv,
+  toJson,
+  writeOutput,
+  inputPaths,
+  refuseInputOverlap,
+  type CellValue,
+  type OutputFormat,
+} from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface MetricsCliOptions extends InputCliOptions {
@@ -165,7 +174,7 @@ export const metrics: RegisterCommand = (program, io) => {
   addInputOptions(cmd);
   cmd
     .option('--relation <list>', 'comma-separated relations to include (default: all)')
-    .option('--directed', 'keep tie direction (default: undirected, a pair\'s value is the sum both ways)')
+    .option('--directed', "keep tie direction (default: undirected, a pair's value is the sum both ways)")
     .option('--unweighted', 'read every tie present as 1')
     .option('--min-weight <w>', 'drop pairs whose summed value is below w')
     .option('--group <column>', 'people attribute naming the formal group (needed by group metrics)')

@@ -42,14 +42,28 @@ export const path: RegisterCommand = (program, io) => {
       const k = Number(opts.alternatives);
       if (!Number.isInteger(k) || k < 1) throw new UsageError(`--alternatives must be a whole number >= 1, got "${opts.alternatives}"`);
       const { dir, from, to, deprecated } = await pathArguments(third === undefined ? [first, second] : [first, second, third]);
-      if (deprecated) io.err(`orgraph: note: \`path <from> <to> <dir>\` is deprecated; write \`orgraph path ${dir} ${from} ${to}\` (input first, as in every command)\n`);
+      if (deprecated)
+        io.err(
+          `orgraph: note: \`path <from> <to> <dir>\` is deprecated; write \`orgraph path ${dir} ${from} ${to}\` (input first, as in every command)\n`,
+        );
       const view = await loadView(dir, opts, io);
       const r = introductionPath(view, from, to, { alternatives: k });
-      const rows = r.paths.map((p, rank) => ({ rank: rank + 1, people: p.people.join(' > '), hops: p.hops, length: p.length, weakestTie: p.weakestTie }));
+      const rows = r.paths.map((p, rank) => ({
+        rank: rank + 1,
+        people: p.people.join(' > '),
+        hops: p.hops,
+        length: p.length,
+        weakestTie: p.weakestTie,
+      }));
       await emit(opts, io, r, rows, () =>
         r.paths.length === 0
           ? `No chain of contacts from ${from} to ${to}.\n`
-          : r.paths.map((p, rank) => `${rank + 1}. ${p.people.join(' > ')}  (${p.hops} ${p.hops === 1 ? 'step' : 'steps'}, length ${fmt(p.length)}, weakest tie ${fmt(p.weakestTie)})`).join('\n') + '\n',
+          : r.paths
+              .map(
+                (p, rank) =>
+                  `${rank + 1}. ${p.people.join(' > ')}  (${p.hops} ${p.hops === 1 ? 'step' : 'steps'}, length ${fmt(p.length)}, weakest tie ${fmt(p.weakestTie)})`,
+              )
+              .join('\n') + '\n',
       );
     });
 };

@@ -14,48 +14,98 @@ import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadInput } from '../input.js';
-import { addRecommendOptions, communitiesLine, emit, fmt, parseSeed, scorecardText, textTable, type RecommendCliOptions } from '../recommend-kit.js';
+import {
+  addRecommendOptions,
+  communitiesLine,
+  emit,
+  fmt,
+  parseSeed,
+  scorecardText,
+  textTable,
+  type RecommendCliOptions,
+} from '../recommend-kit.js';
 
 export const scorecardCommand: RegisterCommand = (program, io) => {
-  const cmd = program.command('scorecard [dir]').description('influence scorecard: group-to-group flows against objectives (JSON or YAML file)');
+  const cmd = program
+    .command('scorecard [dir]')
+    .description('influence scorecard: group-to-group flows against objectives (JSON or YAML file)');
   addRecommendOptions(cmd, true)
     .option('--objectives <file>', 'objectives file (JSON or YAML)')
-    .option('--communities [relations]', 'groups = Louvain communities (no group attribute needed) of the scored view, or of these relations read undirected')
+    .option(
+      '--communities [relations]',
+      'groups = Louvain communities (no group attribute needed) of the scored view, or of these relations read undirected',
+    )
     .option('--seed <n>', 'seed of Louvain for --communities', '1')
-    .action(async (dir: string | undefined, opts: RecommendCliOptions & { objectives?: string; communities?: string | boolean; seed?: string }) => {
-      if (!opts.objectives) throw new UsageError('--objectives <file> is required');
-      if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
-      const seed = parseSeed(opts.seed);
-      const objectives = await loadObjectives(opts.objectives);
-      const { graph, report } = await loadInput(dir, opts);
-      const warning = ingestWarning(report);
-      if (warning) io.err(`${warning}\n`);
-      const relations = opts.relation ? parseList(opts.relation) : null;
-      // Directed views orient ties the way influence runs, where relations.csv declares it.
-      const view = project(graph, { relations, directed: opts.directed ?? false, weighted: !opts.unweighted, influence: true });
-      const used = relations ?? graph.relations.map((x) => x.name);
-      const declared = graph.relations.filter((x) => used.includes(x.name) && x.influence !== undefined);
-      let groups: CommunityGroups | null = null;
-      let on = '';
-      if (typeof opts.communities === 'string') {
-        groups = communityGroups(project(graph, { relations: parseList(opts.communities), weighted: !opts.unweighted }), { seed, weighted: !opts.unweighted });
-        on = `relations ${opts.communities}`;
-      } else if (opts.communities) {
-        groups = communityGroups(view, { seed, weighted: !opts.unweighted });
-        on = 'the scored ties';
-      }
-      const r = scorecard(view, objectives, { attribute: opts.group, groups });
-      const rows = r.objectives.map((o) => ({ objective: o.label, kind: o.kind, subject: o.subject, metric: o.metric, actual: o.actual, min: o.min, max: o.max, status: o.status, owner: o.owner, initiative: o.initiative }));
-      const document = groups ? { ...r, communities: { count: groups.count, modularity: groups.modularity, seed: groups.seed, resolution: groups.resolution, on, members: Object.fromEntries(groups.groupOf) } } : r;
-      await emit(opts, io, document, rows, () => {
-        let out = groups ? communitiesLine(groups, on) + '\n' : '';
-        out += r.directed
-          ? `Ties read directed${declared.length ? `; influence as declared: ${declared.map((x) => `${x.name} ${x.influence}`).join(', ')}` : ' as written'}\n`
-          : 'Ties read undirected (a pair counts once, both ways; --directed for flows with a direction)\n';
-        out += scorecardText(r, `Scorecard on "${r.attribute}"`);
-        out += `\nFlows (from -> to):\n`;
-        out += textTable(['flow', 'ties', 'weight', 'reciprocity', 'reach'], r.flows.filter((f) => f.ties > 0).map((f) => [`${f.from} -> ${f.to}`, fmt(f.ties), fmt(f.weight), fmt(f.reciprocity, 2), fmt(f.reach, 2)]));
-        return out;
-      });
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        opts: RecommendCliOptions & { objectives?: string; communities?: string | boolean; seed?: string },
+      ) => {
+        if (!opts.objectives) throw new UsageError('--objectives <file> is required');
+        if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
+        const seed = parseSeed(opts.seed);
+        const objectives = await loadObjectives(opts.objectives);
+        const { graph, report } = await loadInput(dir, opts);
+        const warning = ingestWarning(report);
+        if (warning) io.err(`${warning}\n`);
+        const relations = opts.relation ? parseList(opts.relation) : null;
+        // Directed views orient ties the way influence runs, where relations.csv declares it.
+        const view = project(graph, { relations, directed: opts.directed ?? false, weighted: !opts.unweighted, influence: true });
+        const used = relations ?? graph.relations.map((x) => x.name);
+        const declared = graph.relations.filter((x) => used.includes(x.name) && x.influence !== undefined);
+        let groups: CommunityGroups | null = null;
+        let on = '';
+        if (typeof opts.communities === 'string') {
+          groups = communityGroups(project(graph, { relations: parseList(opts.communities), weighted: !opts.unweighted }), {
+            seed,
+            weighted: !opts.unweighted,
+          });
+          on = `relations ${opts.communities}`;
+        } else if (opts.communities) {
+          groups = communityGroups(view, { seed, weighted: !opts.unweighted });
+          on = 'the scored ties';
+        }
+        const r = scorecard(view, objectives, { attribute: opts.group, groups });
+        const rows = r.objectives.map((o) => ({
+          objective: o.label,
+          kind: o.kind,
+          subject: o.subject,
+          metric: o.metric,
+          actual: o.actual,
+          min: o.min,
+          max: o.max,
+          status: o.status,
+          owner: o.owner,
+          initiative: o.initiative,
+        }));
+        const document = groups
+          ? {
+              ...r,
+              communities: {
+                count: groups.count,
+                modularity: groups.modularity,
+                seed: groups.seed,
+                resolution: groups.resolution,
+                on,
+                members: Object.fromEntries(groups.groupOf),
+              },
+            }
+          : r;
+        await emit(opts, io, document, rows, () => {
+          let out = groups ? communitiesLine(groups, on) + '\n' : '';
+          out += r.directed
+            ? `Ties read directed${declared.length ? `; influence as declared: ${declared.map((x) => `${x.name} ${x.influence}`).join(', ')}` : ' as written'}\n`
+            : 'Ties read undirected (a pair counts once, both ways; --directed for flows with a direction)\n';
+          out += scorecardText(r, `Scorecard on "${r.attribute}"`);
+          out += `\nFlows (from -> to):\n`;
+          out += textTable(
+            ['flow', 'ties', 'weight', 'reciprocity', 'reach'],
+            r.flows
+              .filter((f) => f.ties > 0)
+              .map((f) => [`${f.from} -> ${f.to}`, fmt(f.ties), fmt(f.weight), fmt(f.reciprocity, 2), fmt(f.reach, 2)]),
+          );
+          return out;
+        });
+      },
+    );
 };

@@ -43,14 +43,30 @@ export function timelineText(t: TimelineResult): string {
     out += '\nChurn between consecutive periods (pairs; strengthened/weakened = value changed by the ratio or more; counts, not tests):\n';
     out += textTable(
       ['from', 'to', 'gained', 'lost', 'strengthened', 'weakened', 'steady', 'joined', 'left'],
-      t.churn.map((c) => [c.from, c.to, String(c.gained), String(c.lost), String(c.strengthened), String(c.weakened), String(c.steady), String(c.joined.length), String(c.left.length)]),
+      t.churn.map((c) => [
+        c.from,
+        c.to,
+        String(c.gained),
+        String(c.lost),
+        String(c.strengthened),
+        String(c.weakened),
+        String(c.steady),
+        String(c.joined.length),
+        String(c.left.length),
+      ]),
     );
     if (t.attribute) {
       for (const c of t.churn) {
-        const rows = c.byGroups.filter((g) => g.groupA !== g.groupB).sort((a, b) => b.gained + b.lost - (a.gained + a.lost)).slice(0, 5);
+        const rows = c.byGroups
+          .filter((g) => g.groupA !== g.groupB)
+          .sort((a, b) => b.gained + b.lost - (a.gained + a.lost))
+          .slice(0, 5);
         if (rows.length === 0) continue;
         out += `\n${c.from} -> ${c.to}, across groups (most churn first):\n`;
-        out += textTable(['groups', 'gained', 'lost', 'strengthened', 'weakened'], rows.map((g) => [`${g.groupA} / ${g.groupB}`, String(g.gained), String(g.lost), String(g.strengthened), String(g.weakened)]));
+        out += textTable(
+          ['groups', 'gained', 'lost', 'strengthened', 'weakened'],
+          rows.map((g) => [`${g.groupA} / ${g.groupB}`, String(g.gained), String(g.lost), String(g.strengthened), String(g.weakened)]),
+        );
       }
     }
   }
@@ -59,16 +75,23 @@ export function timelineText(t: TimelineResult): string {
     if (withGaps.length === 0) out += '\nGaps (the test of `orgraph gaps`, per period): no significant gap in any period.\n';
     else {
       out += '\nGaps (the test of `orgraph gaps`, per period; q = Benjamini-Hochberg):\n';
-      for (const p of withGaps) out += `  ${p.label}: ${p.gaps.map((g) => `${g.groupA} / ${g.groupB} (${g.observed} vs ${fmt(g.expected, 1)}, q ${fmt(g.q, 3)})`).join('; ')}\n`;
+      for (const p of withGaps)
+        out += `  ${p.label}: ${p.gaps.map((g) => `${g.groupA} / ${g.groupB} (${g.observed} vs ${fmt(g.expected, 1)}, q ${fmt(g.q, 3)})`).join('; ')}\n`;
     }
   }
   return out;
 }
 
 export const timelineCommand: RegisterCommand = (program, io, setExit) => {
-  const cmd = program.command('timeline [input]').description('per-period figures (density, E-I, modularity, brokers, key-person risk, gaps) and tie churn between periods');
+  const cmd = program
+    .command('timeline [input]')
+    .description('per-period figures (density, E-I, modularity, brokers, key-person risk, gaps) and tie churn between periods');
   addRecommendOptions(cmd, true)
-    .option('--period <period>', 'month, quarter, window (--days days) or date (one period per distinct time, e.g. Viva MetricDates)', 'month')
+    .option(
+      '--period <period>',
+      'month, quarter, window (--days days) or date (one period per distinct time, e.g. Viva MetricDates)',
+      'month',
+    )
     .option('--days <n>', 'length of a window period in days', '28')
     .option('--window <A..B>', 'event logs: days A to B inclusive')
     .option('--change-ratio <r>', 'a pair is strengthened / weakened when its value is multiplied / divided by at least r', '1.5')
@@ -76,18 +99,28 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
     .option('--seed <n>', 'seed of the randomised steps', '1')
     .action(async (input: string | undefined, opts: TimelineCliOptions) => {
       const period = opts.period as TimelinePeriod;
-      if (!['month', 'quarter', 'window', 'date'].includes(period)) throw new UsageError(`--period must be month, quarter, window or date, got "${opts.period}"`);
+      if (!['month', 'quarter', 'window', 'date'].includes(period))
+        throw new UsageError(`--period must be month, quarter, window or date, got "${opts.period}"`);
       const days = Number(opts.days);
       if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a whole number >= 1, got "${opts.days}"`);
       const ratio = Number(opts.changeRatio);
       if (!(ratio > 1)) throw new UsageError(`--change-ratio must be a number > 1, got "${opts.changeRatio}"`);
-      const format: SourceFormat | null = input !== undefined && opts.from === undefined && opts.ties === undefined ? await detectSource(input, parseDelimiter(opts.delimiter) ?? ',').catch(() => null) : ((opts.from as SourceFormat | undefined) ?? null);
+      const format: SourceFormat | null =
+        input !== undefined && opts.from === undefined && opts.ties === undefined
+          ? await detectSource(input, parseDelimiter(opts.delimiter) ?? ',').catch(() => null)
+          : ((opts.from as SourceFormat | undefined) ?? null);
       let periods: PeriodGraph[];
       if (format === 'events' && input !== undefined) {
         if (period !== 'month' && period !== 'quarter') throw new UsageError('event logs are split by --period month or quarter');
         const window = opts.window !== undefined ? parseWindow(opts.window) : null;
         const engine = opts.engine ?? ((await duckDbAvailable()) ? 'duckdb' : 'memory');
-        const o = { from: window?.from ?? null, to: window?.to ?? null, period, mode: opts.lenient ? ('lenient' as const) : ('strict' as const), delimiter: parseDelimiter(opts.delimiter) };
+        const o = {
+          from: window?.from ?? null,
+          to: window?.to ?? null,
+          period,
+          mode: opts.lenient ? ('lenient' as const) : ('strict' as const),
+          delimiter: parseDelimiter(opts.delimiter),
+        };
         const r = engine === 'duckdb' ? await aggregateWithDuckDb([input], o) : await aggregateInMemory([input], o);
         const warning = ingestWarning(r.report);
         if (warning) {
@@ -98,7 +131,8 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
         periods = keys.map((key) => {
           const b = new OrgGraphBuilder();
           for (const p of r.people) if (p.period === key) b.addPerson(p.id);
-          for (const t of r.ties) if (t.period === key) b.addTie(b.indexOf(t.source), b.indexOf(t.target), t.weight, t.relation, Date.parse(`${key}T00:00:00Z`));
+          for (const t of r.ties)
+            if (t.period === key) b.addTie(b.indexOf(t.source), b.indexOf(t.target), t.weight, t.relation, Date.parse(`${key}T00:00:00Z`));
           return { label: periodLabel(key, period), from: Date.parse(`${key}T00:00:00Z`), to: NaN, graph: b.build() };
         });
       } else {
@@ -108,7 +142,12 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
         periods = splitByPeriod(graph, { period, windowDays: days });
       }
       if (periods.length === 0) throw new UsageError('no ties to split into periods');
-      const t = timeline(periods, { attribute: opts.group ?? null, relations: opts.relation ? parseList(opts.relation) : null, changeRatio: ratio, seed: parseSeed(opts.seed) });
+      const t = timeline(periods, {
+        attribute: opts.group ?? null,
+        relations: opts.relation ? parseList(opts.relation) : null,
+        changeRatio: ratio,
+        seed: parseSeed(opts.seed),
+      });
       const rows = t.periods.map((p, i) => {
         const c = i > 0 ? t.churn[i - 1] : null;
         return {

@@ -58,7 +58,9 @@ export function formatValidateSummary(s: ValidateSummary): string {
     if (f.lineEndings === 'crlf' || f.lineEndings === 'mixed') notes.push(`${f.lineEndings.toUpperCase()} line endings`);
     if (f.blankLines) notes.push(`${f.blankLines} blank line(s) skipped`);
     if (f.ignoredColumns.length) notes.push(`ignored columns: ${f.ignoredColumns.map(escapeText).join(', ')}`);
-    lines.push(`  ${escapeText(f.file)} [${f.kind}]: ${f.rowsRead} rows read, ${f.rowsKept} kept, ${f.rowsDropped} dropped${notes.length ? `; ${notes.join('; ')}` : ''}`);
+    lines.push(
+      `  ${escapeText(f.file)} [${f.kind}]: ${f.rowsRead} rows read, ${f.rowsKept} kept, ${f.rowsDropped} dropped${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    );
     for (const [code, n] of Object.entries(f.dropped)) lines.push(`    dropped ${code}: ${n}`);
     for (const [code, n] of Object.entries(f.altered)) lines.push(`    altered ${code}: ${n}`);
   }
@@ -72,7 +74,9 @@ export function formatValidateSummary(s: ValidateSummary): string {
       lines.push(`  ${at}: ${i.code} (${i.action}): ${i.message}`);
     }
   }
-  lines.push(`result: ${s.ok ? (s.report.issueCount ? 'usable, with repairs or warnings above' : 'clean') : 'rows were dropped (see above)'}`);
+  lines.push(
+    `result: ${s.ok ? (s.report.issueCount ? 'usable, with repairs or warnings above' : 'clean') : 'rows were dropped (see above)'}`,
+  );
   return lines.join('\n') + '\n';
 }
 

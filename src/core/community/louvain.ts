@@ -216,7 +216,15 @@ function quality(level: Level, labels: Int32Array, count: number, twoM: number, 
  * community with the largest positive gain. The result refines `labels`.
  * @returns sub-community labels in [0, n)
  */
-function refineLabels(level: Level, labels: Int32Array, count: number, twoM: number, gamma: number, random: () => number, s: Scratch): Int32Array {
+function refineLabels(
+  level: Level,
+  labels: Int32Array,
+  count: number,
+  twoM: number,
+  gamma: number,
+  random: () => number,
+  s: Scratch,
+): Int32Array {
   const { n, offsets, targets, weights, strength } = level;
   const { toCommunity, touched, order } = s;
   // Step 1: community totals and each node's weight to the rest of its community.

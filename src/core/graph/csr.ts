@@ -143,8 +143,20 @@ export function csrFromEdges(n: number, edges: EdgeArrays, directed: boolean): C
   const t = edges.targets;
   const w = edges.weights;
   if (directed) {
-    const out = bucket(n, m, (e) => s[e], (e) => t[e], (e) => w[e]);
-    const inn = bucket(n, m, (e) => t[e], (e) => s[e], (e) => w[e]);
+    const out = bucket(
+      n,
+      m,
+      (e) => s[e],
+      (e) => t[e],
+      (e) => w[e],
+    );
+    const inn = bucket(
+      n,
+      m,
+      (e) => t[e],
+      (e) => s[e],
+      (e) => w[e],
+    );
     return assemble(n, true, out, inn);
   }
   const both = bucket(
@@ -215,10 +227,7 @@ export type LengthTransform = 'inverse' | 'identity' | ((strength: number) => nu
  * 'identity': the value is already a length. A function gives any other mapping; it must return
  * a positive finite number.
  */
-export function lengthsFromStrengths(
-  g: Csr,
-  transform: LengthTransform = 'inverse',
-): { lengths: Float64Array; inLengths: Float64Array } {
+export function lengthsFromStrengths(g: Csr, transform: LengthTransform = 'inverse'): { lengths: Float64Array; inLengths: Float64Array } {
   const map = (ws: Float64Array): Float64Array => {
     const out = new Float64Array(ws.length);
     if (transform === 'inverse') for (let p = 0; p < ws.length; p++) out[p] = 1 / ws[p];

@@ -8,7 +8,10 @@ type TypedCtor<T> = { new (length: number): T };
 abstract class Growable<T extends Int32Array | Float64Array> {
   protected data: T;
   length = 0;
-  constructor(private readonly ctor: TypedCtor<T>, capacity = 1024) {
+  constructor(
+    private readonly ctor: TypedCtor<T>,
+    capacity = 1024,
+  ) {
     this.data = new ctor(Math.max(16, capacity));
   }
   push(value: number): void {

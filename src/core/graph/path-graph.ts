@@ -23,11 +23,7 @@ export interface PathGraph {
  * `lengths` / `inLengths` come from `lengthsFromStrengths`; pass null for hop counts.
  * Complexity: O(1), arrays are shared, not copied.
  */
-export function pathGraphOf(
-  g: Csr,
-  lengths: { lengths: Float64Array; inLengths: Float64Array } | null,
-  backwards = false,
-): PathGraph {
+export function pathGraphOf(g: Csr, lengths: { lengths: Float64Array; inLengths: Float64Array } | null, backwards = false): PathGraph {
   if (backwards && g.directed) {
     return { n: g.n, offsets: g.inOffsets, targets: g.inSources, lengths: lengths ? lengths.inLengths : null };
   }

@@ -194,13 +194,7 @@ export function bipartiteMoments(dg: number, dx: number, m: number): NullMoments
  * const u = Int32Array.of(0, 2), v = Int32Array.of(1, 3);
  * rewireDegreePreserving(4, u, v, 10, mulberry32(1));
  */
-export function rewireDegreePreserving(
-  n: number,
-  u: Int32Array,
-  v: Int32Array,
-  attempts: number,
-  random: () => number,
-): number {
+export function rewireDegreePreserving(n: number, u: Int32Array, v: Int32Array, attempts: number, random: () => number): number {
   const m = u.length;
   if (m < 2) return 0;
   const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
@@ -500,7 +494,13 @@ export function normalLowerTail(z: number): number {
     Math.exp(
       -ax * ax -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   const erfc = x >= 0 ? r : 2 - r;
   return erfc / 2;

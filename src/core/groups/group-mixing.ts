@@ -75,7 +75,10 @@ export function tieTotals(t: GroupTotals, weighted: boolean): TieTotals {
  * @example
  * groupCuts(groupTotals(csr, labels, k), true).conductance[0];
  */
-export function groupCuts(t: GroupTotals, weighted: boolean): { cut: Float64Array; volume: Float64Array; total: number; conductance: Float64Array } {
+export function groupCuts(
+  t: GroupTotals,
+  weighted: boolean,
+): { cut: Float64Array; volume: Float64Array; total: number; conductance: Float64Array } {
   const { internal, out, in: inn } = tieTotals(t, weighted);
   const k = t.k;
   const cut = new Float64Array(k);

@@ -176,7 +176,10 @@ class PartialSums {
   /** A share reports `done` items so far. */
   progress(share: number, done: number): void {
     this.doneBy[share] = done;
-    this.onProgress?.(this.doneBy.reduce((a, b) => a + b, 0), this.items);
+    this.onProgress?.(
+      this.doneBy.reduce((a, b) => a + b, 0),
+      this.items,
+    );
   }
 
   /** A share's result (and, when given, its final item count); true once every share is in. */

@@ -49,8 +49,23 @@ export function spmvRows(from: number, to: number, a: CsrMatrix, x: Float64Array
  * - update: p = c1 q + c2 p, ap likewise, x = c0 x + p, ax likewise; sums [x.x, x.ax].
  */
 export type VectorPass =
-  | { readonly op: 'residual'; readonly x: Float64Array; readonly ax: Float64Array; readonly q: Float64Array; readonly pending: number; readonly theta: number }
-  | { readonly op: 'orthonormalise'; readonly q: Float64Array; readonly x: Float64Array; readonly p: Float64Array; readonly xr: number; readonly qn: number; readonly withP: boolean }
+  | {
+      readonly op: 'residual';
+      readonly x: Float64Array;
+      readonly ax: Float64Array;
+      readonly q: Float64Array;
+      readonly pending: number;
+      readonly theta: number;
+    }
+  | {
+      readonly op: 'orthonormalise';
+      readonly q: Float64Array;
+      readonly x: Float64Array;
+      readonly p: Float64Array;
+      readonly xr: number;
+      readonly qn: number;
+      readonly withP: boolean;
+    }
   | {
       readonly op: 'productRitz';
       readonly q: Float64Array;
@@ -153,7 +168,16 @@ export function runVectorPass(pass: VectorPass, from: number, to: number, a: Csr
   }
 }
 
-function residualPass(from: number, to: number, x: Float64Array, ax: Float64Array, q: Float64Array, pending: number, theta: number, out: Float64Array): void {
+function residualPass(
+  from: number,
+  to: number,
+  x: Float64Array,
+  ax: Float64Array,
+  q: Float64Array,
+  pending: number,
+  theta: number,
+  out: Float64Array,
+): void {
   let rr = 0;
   let xr = 0;
   for (let i = from; i < to; i++) {
@@ -170,7 +194,17 @@ function residualPass(from: number, to: number, x: Float64Array, ax: Float64Arra
   out[1] = xr;
 }
 
-function orthonormalisePass(from: number, to: number, q: Float64Array, x: Float64Array, p: Float64Array, xr: number, qn: number, withP: boolean, out: Float64Array): void {
+function orthonormalisePass(
+  from: number,
+  to: number,
+  q: Float64Array,
+  x: Float64Array,
+  p: Float64Array,
+  xr: number,
+  qn: number,
+  withP: boolean,
+  out: Float64Array,
+): void {
   if (!withP) {
     for (let i = from; i < to; i++) q[i] = (q[i] - xr * x[i]) / qn;
     return;

@@ -10,7 +10,16 @@
  * emerging multicore platforms. Parallel Computing 35(3), 178-194 (row partitioning by nonzeros).
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { encodePass, PASS_MAX_SCALARS, PASS_MAX_VECTORS, PASS_SUMS, runVectorPass, spmvRows, type CsrMatrix, type VectorPass } from './spmv-kernels.js';
+import {
+  encodePass,
+  PASS_MAX_SCALARS,
+  PASS_MAX_VECTORS,
+  PASS_SUMS,
+  runVectorPass,
+  spmvRows,
+  type CsrMatrix,
+  type VectorPass,
+} from './spmv-kernels.js';
 import { shared, startWorker, WorkerError, type WorkerJob } from './threads.js';
 
 /** Products with one fixed matrix A (see {@link CsrMatrix}). */
@@ -139,7 +148,9 @@ function startAll(datas: SpmvWorkerData[]): Promise<Worker[]> {
       if (settled) return;
       settled = true;
       for (const w of workers) void w.terminate();
-      reject(e instanceof WorkerError ? e : new WorkerError(`orgraph worker failed to start: ${e instanceof Error ? e.message : String(e)}`));
+      reject(
+        e instanceof WorkerError ? e : new WorkerError(`orgraph worker failed to start: ${e instanceof Error ? e.message : String(e)}`),
+      );
     };
     try {
       for (const data of datas) {
@@ -191,7 +202,20 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
     const { port1, port2 } = new MessageChannel();
     port1.unref();
     ports.push(port1);
-    datas.push({ job: 'spmv', control, matrix: sm, vectors, reserved, n, from: bounds[k], to: bounds[k + 1], port: port2, scalars, partials, index: k });
+    datas.push({
+      job: 'spmv',
+      control,
+      matrix: sm,
+      vectors,
+      reserved,
+      n,
+      from: bounds[k],
+      to: bounds[k + 1],
+      port: port2,
+      scalars,
+      partials,
+      index: k,
+    });
   }
   let workers: Worker[];
   try {
@@ -300,7 +324,11 @@ export const PARALLEL_MIN_ARCS = 2_000_000;
  * least {@link PARALLEL_MIN_ARCS} arcs (or `minArcs`) and threads > 1, else {@link sequentialEngine}.
  * Callers must `close()` it.
  */
-export async function spmvEngine(n: number, matrix: CsrMatrix, options: SpmvEngineOptions & { readonly minArcs?: number }): Promise<SpmvEngine> {
+export async function spmvEngine(
+  n: number,
+  matrix: CsrMatrix,
+  options: SpmvEngineOptions & { readonly minArcs?: number },
+): Promise<SpmvEngine> {
   const arcs = matrix.offsets[n] - matrix.offsets[0];
   if (options.threads < 2 || arcs < (options.minArcs ?? PARALLEL_MIN_ARCS)) return sequentialEngine(n, matrix);
   return parallelEngine(n, matrix, options);

@@ -113,12 +113,14 @@ export function workerEntry(): string {
   const chosen = explicitWorkerPath ?? process.env[WORKER_PATH_ENV];
   if (chosen !== undefined && chosen !== '') {
     const file = isAbsolute(chosen) ? chosen : resolve(chosen);
-    if (!existsSync(file)) throw new WorkerError(`orgraph worker file ${file} (from ${explicitWorkerPath ? 'setWorkerPath' : WORKER_PATH_ENV}) does not exist`);
+    if (!existsSync(file))
+      throw new WorkerError(`orgraph worker file ${file} (from ${explicitWorkerPath ? 'setWorkerPath' : WORKER_PATH_ENV}) does not exist`);
     return file;
   }
   if (cachedEntry) return cachedEntry;
   const here = hereUrl();
-  if (here === undefined) throw new WorkerError(`cannot locate orgraph's worker file: set ${WORKER_PATH_ENV} to dist/core/parallel/worker.cjs of the package`);
+  if (here === undefined)
+    throw new WorkerError(`cannot locate orgraph's worker file: set ${WORKER_PATH_ENV} to dist/core/parallel/worker.cjs of the package`);
   const dir = dirname(fileURLToPath(here));
   const exts = here.endsWith('.cjs') ? ['cjs', 'js'] : ['js', 'cjs'];
   const candidates = [

@@ -16,7 +16,14 @@ import { bindTask, runShare, shareSize, type PathTaskSpec } from './tasks.js';
 import { errorMessage } from './threads.js';
 
 /** Run this worker's share of one task and post the partial sums. */
-function runOne(port: NonNullable<typeof parentPort>, pair: PathGraphPair, spec: PathTaskSpec, share: number, shares: number, progressEvery: number): void {
+function runOne(
+  port: NonNullable<typeof parentPort>,
+  pair: PathGraphPair,
+  spec: PathTaskSpec,
+  share: number,
+  shares: number,
+  progressEvery: number,
+): void {
   const task = bindTask(pair, spec);
   const out = new Float64Array(task.outLength);
   const total = shareSize(task.items, share, shares);

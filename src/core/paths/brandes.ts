@@ -31,7 +31,10 @@ export class PathScratch {
   /** Dependencies delta_s(v) of the push formulation (Dijkstra). */
   readonly delta: Float64Array;
 
-  constructor(readonly n: number, plan: BucketPlan | null = null) {
+  constructor(
+    readonly n: number,
+    plan: BucketPlan | null = null,
+  ) {
     this.hops = new Int32Array(n).fill(-1);
     this.dist = new Float64Array(n).fill(Infinity);
     this.sigma = new Float64Array(n);

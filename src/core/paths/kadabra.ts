@@ -99,7 +99,14 @@ const BALANCING = 0.001;
  * keeps the guarantee; this one spends the budget where the ranking is decided.
  * Complexity: O(n log tracked).
  */
-export function allocateDeltas(hits: Float64Array, tau0: number, k: number, tracked: number, epsilon: number, delta: number): KadabraDeltas {
+export function allocateDeltas(
+  hits: Float64Array,
+  tau0: number,
+  k: number,
+  tracked: number,
+  epsilon: number,
+  delta: number,
+): KadabraDeltas {
   const n = hits.length;
   const top = topByHits(hits, tracked);
   const u = top.length;
@@ -185,7 +192,15 @@ export interface TopKStatus {
  *   +-epsilon.
  * Complexity: O(n log tracked).
  */
-export function topKStatus(hits: Float64Array, tau: number, omega: number, k: number, tracked: number, epsilon: number, deltas: KadabraDeltas): TopKStatus {
+export function topKStatus(
+  hits: Float64Array,
+  tau: number,
+  omega: number,
+  k: number,
+  tracked: number,
+  epsilon: number,
+  deltas: KadabraDeltas,
+): TopKStatus {
   const top = topByHits(hits, tracked);
   const u = top.length;
   const lower = new Float64Array(u);

@@ -175,7 +175,6 @@ export function brokerageExpectation(sizes: ArrayLike<number>, density: number):
   const triple = T0 * ((4 * N - 2) * (A - B) + (N - 1) * C) + T1 * (-8 * A + 8 * B - 2 * C);
   networkVariance[4] = networkExpected[4] * (1 - a) + triple;
   networkExpected[5] = a * N * (N - 1) * (N - 2);
-  networkVariance[5] =
-    networkExpected[5] * (1 - a) + N * (N - 1) * (N - 2) * ((4 * N - 10) * A - 4 * (N - 3) * B + (N - 3) * C);
+  networkVariance[5] = networkExpected[5] * (1 - a) + N * (N - 1) * (N - 2) * ((4 * N - 10) * A - 4 * (N - 3) * B + (N - 3) * C);
   return { expected, variance, networkExpected, networkVariance };
 }

@@ -28,12 +28,7 @@ export interface ParticipationKernelResult {
  * @example
  * const { participation } = participationKernel(ties, groups, 3, false);
  */
-export function participationKernel(
-  ties: EgoTies,
-  groups: Int32Array,
-  groupCount: number,
-  weighted: boolean,
-): ParticipationKernelResult {
+export function participationKernel(ties: EgoTies, groups: Int32Array, groupCount: number, weighted: boolean): ParticipationKernelResult {
   const { n, offsets, targets, weights } = ties;
   const participation = new Float64Array(n);
   const degree = new Float64Array(n);

@@ -62,12 +62,20 @@ interface DuckDbConnection {
 }
 
 /** Load @duckdb/node-api, or say clearly that it is missing. */
-async function duckdb(): Promise<{ DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckDbConnection>; closeSync?(): void }> } }> {
+async function duckdb(): Promise<{
+  DuckDBInstance: {
+    create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckDbConnection>; closeSync?(): void }>;
+  };
+}> {
   try {
     const name = MODULE;
     return (await import(name)) as never;
   } catch {
-    throw new OrgraphError('E_BAD_OPTION', `the duckdb engine needs the optional package ${MODULE}: run \`npm install ${MODULE}\` (or use --engine memory)`, { field: 'engine' });
+    throw new OrgraphError(
+      'E_BAD_OPTION',
+      `the duckdb engine needs the optional package ${MODULE}: run \`npm install ${MODULE}\` (or use --engine memory)`,
+      { field: 'engine' },
+    );
   }
 }
 
@@ -96,7 +104,8 @@ function reader(files: readonly string[], delimiter: string): string {
   const ext = files[0].toLowerCase();
   const list = `[${files.map(q).join(', ')}]`;
   if (ext.endsWith('.parquet')) return `read_parquet(${list}, filename = true)`;
-  if (ext.endsWith('.jsonl') || ext.endsWith('.ndjson') || ext.endsWith('.json')) return `read_json(${list}, format = 'newline_delimited', filename = true)`;
+  if (ext.endsWith('.jsonl') || ext.endsWith('.ndjson') || ext.endsWith('.json'))
+    return `read_json(${list}, format = 'newline_delimited', filename = true)`;
   return `read_csv(${list}, all_varchar = true, header = true, delim = ${q(delimiter)}, quote = '"', escape = '"', filename = true)`;
 }
 
@@ -134,15 +143,31 @@ export async function aggregateWithDuckDb(files: readonly string[], options: Duc
       const found = ALIASES[key].find((a) => lower.has(a));
       col[key] = found ? lower.get(found)! : null;
     }
-    const shown = described.filter((n) => n !== 'filename').map((n) => JSON.stringify(n)).join(', ');
+    const shown = described
+      .filter((n) => n !== 'filename')
+      .map((n) => JSON.stringify(n))
+      .join(', ');
     const windowed = (options.from ?? null) !== null || (options.to ?? null) !== null || (options.period ?? 'all') !== 'all';
     const weighting = options.groupWeighting ?? 'full';
-    for (const [key, need] of [['sender', true], ['recipients', true], ['time', windowed], ['duration', weighting === 'duration']] as const) {
-      if (need && col[key] === null) ctx.fatal('E_MISSING_COLUMN', `missing column "${ALIASES[key][0]}" (header has ${shown})`, { file: files[0], line: 1, field: ALIASES[key][0] });
+    for (const [key, need] of [
+      ['sender', true],
+      ['recipients', true],
+      ['time', windowed],
+      ['duration', weighting === 'duration'],
+    ] as const) {
+      if (need && col[key] === null)
+        ctx.fatal('E_MISSING_COLUMN', `missing column "${ALIASES[key][0]}" (header has ${shown})`, {
+          file: files[0],
+          line: 1,
+          field: ALIASES[key][0],
+        });
     }
     const v = (name: string | null): string => (name === null ? 'NULL' : `CAST(${ident(name)} AS VARCHAR)`);
     const timeText = `trim(${v(col.time)})`;
-    const time = col.time === null ? 'CAST(NULL AS TIMESTAMP)' : `CASE WHEN regexp_full_match(${timeText}, '-?[0-9]+(\\.[0-9]+)?') THEN make_timestamp(CAST(round(CAST(${timeText} AS DOUBLE) * 1000) AS BIGINT)) ELSE CAST(TRY_CAST(${timeText} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+    const time =
+      col.time === null
+        ? 'CAST(NULL AS TIMESTAMP)'
+        : `CASE WHEN regexp_full_match(${timeText}, '-?[0-9]+(\\.[0-9]+)?') THEN make_timestamp(CAST(round(CAST(${timeText} AS DOUBLE) * 1000) AS BIGINT)) ELSE CAST(TRY_CAST(${timeText} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
     const reason = `CASE
       WHEN ${v(col.sender)} IS NULL OR trim(${v(col.sender)}) = '' THEN 'E_EMPTY_ID:sender:empty sender'
       WHEN ${v(col.recipients)} IS NULL OR regexp_replace(${v(col.recipients)}, '[;|\\s]', '', 'g') = '' THEN 'E_EMPTY_ID:recipients:no recipients'
@@ -154,7 +179,9 @@ SELECT filename, ROW_NUMBER() OVER (PARTITION BY filename) + 1 AS line, *
 FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recipients, ${time} AS time, ${v(col.channel)} AS channel, TRY_CAST(${v(col.duration)} AS DOUBLE) AS duration, ${col.time !== null ? timeText : 'NULL'} AS time_text FROM ${src})`);
     await c.run(`CREATE VIEW checked AS SELECT *, ${reason} AS problem FROM raw_events`);
     // Account for every row, file by file.
-    const counts = (await c.runAndReadAll(`SELECT filename, split_part(problem, ':', 1) AS code, COUNT(*) AS n FROM checked GROUP BY ALL ORDER BY ALL`)).getRowObjectsJS();
+    const counts = (
+      await c.runAndReadAll(`SELECT filename, split_part(problem, ':', 1) AS code, COUNT(*) AS n FROM checked GROUP BY ALL ORDER BY ALL`)
+    ).getRowObjectsJS();
     const reports = new Map(files.map((f) => [f, ctx.file(f, 'events')] as const));
     for (const r of counts) {
       const file = String(r.filename);
@@ -166,7 +193,14 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
     }
     const byFile = counts.filter((r) => r.code !== null && r.code !== '');
     // A second scan only when there are bad rows, for the first ones (strict: the first only).
-    const firstProblems = byFile.length === 0 ? [] : (await c.runAndReadAll(`SELECT filename, line, problem FROM checked WHERE problem IS NOT NULL ORDER BY filename, line LIMIT ${ctx.strict ? 1 : Math.max(ctx.options.maxIssues, 1)}`)).getRowObjectsJS();
+    const firstProblems =
+      byFile.length === 0
+        ? []
+        : (
+            await c.runAndReadAll(
+              `SELECT filename, line, problem FROM checked WHERE problem IS NOT NULL ORDER BY filename, line LIMIT ${ctx.strict ? 1 : Math.max(ctx.options.maxIssues, 1)}`,
+            )
+          ).getRowObjectsJS();
     for (const p of firstProblems) {
       const [code, field, ...rest] = String(p.problem).split(':');
       const f = reports.get(String(p.filename))!;
@@ -186,17 +220,27 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
     await c.run(sql.pairs.replace(/;\s*$/, ''));
     if (options.outDir) {
       const strip = (x: string): string => x.replace(/;\s*$/, '');
-      const keys = (await c.runAndReadAll(`SELECT DISTINCT period FROM ${PAIRS_TABLE} ORDER BY period`)).getRowObjectsJS().map((r) => String(r.period));
+      const keys = (await c.runAndReadAll(`SELECT DISTINCT period FROM ${PAIRS_TABLE} ORDER BY period`))
+        .getRowObjectsJS()
+        .map((r) => String(r.period));
       const written: string[] = [];
       for (const key of keys) {
         const dir = key === 'all' ? options.outDir : join(options.outDir, periodLabel(key, options.period ?? 'all'));
         await mkdir(dir, { recursive: true });
         const where = `WHERE period = ${q(key)}`;
-        await c.run(`COPY (SELECT source, target, weight, relation, events FROM (${strip(sql.ties)}) t ${where} ORDER BY relation, source, target) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`);
-        await c.run(`COPY (SELECT id FROM (${strip(sql.people)}) p ${where} ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`);
+        await c.run(
+          `COPY (SELECT source, target, weight, relation, events FROM (${strip(sql.ties)}) t ${where} ORDER BY relation, source, target) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`,
+        );
+        await c.run(
+          `COPY (SELECT id FROM (${strip(sql.people)}) p ${where} ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`,
+        );
         written.push(dir);
       }
-      const totals = (await c.runAndReadAll(`SELECT (SELECT COUNT(*) FROM (${strip(sql.ties)}) t) AS ties, (SELECT COUNT(DISTINCT id) FROM (${strip(sql.people)}) p) AS people`)).getRowObjectsJS()[0];
+      const totals = (
+        await c.runAndReadAll(
+          `SELECT (SELECT COUNT(*) FROM (${strip(sql.ties)}) t) AS ties, (SELECT COUNT(DISTINCT id) FROM (${strip(sql.people)}) p) AS people`,
+        )
+      ).getRowObjectsJS()[0];
       ctx.report.ties = Number(totals.ties);
       ctx.report.people = Number(totals.people);
       return { written, ties: [], people: [], report: ctx.report };
@@ -209,7 +253,9 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
       weight: Number(r.weight),
       events: Number(r.events),
     }));
-    const people = (await c.runAndReadAll(sql.people.replace(/;\s*$/, ''))).getRowObjectsJS().map((r) => ({ period: String(r.period), id: String(r.id) }));
+    const people = (await c.runAndReadAll(sql.people.replace(/;\s*$/, '')))
+      .getRowObjectsJS()
+      .map((r) => ({ period: String(r.period), id: String(r.id) }));
     ctx.report.people = new Set(people.map((p) => p.id)).size;
     ctx.report.ties = ties.length;
     return { ties, people, report: ctx.report };

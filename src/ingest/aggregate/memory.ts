@@ -35,12 +35,20 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function parseWindow(text: string): { from: string; to: string } {
   const m = /^(\S+)\.\.(\S+)$/.exec(text.trim());
   const bad = (): never => {
-    throw new OrgraphError('E_BAD_OPTION', `window must be YYYY-MM-DD..YYYY-MM-DD (end day included), got ${JSON.stringify(text)}`, { field: 'window' });
+    throw new OrgraphError('E_BAD_OPTION', `window must be YYYY-MM-DD..YYYY-MM-DD (end day included), got ${JSON.stringify(text)}`, {
+      field: 'window',
+    });
   };
   if (!m || !DAY.test(m[1]) || !DAY.test(m[2])) return bad();
   const a = Date.parse(`${m[1]}T00:00:00Z`);
   const b = Date.parse(`${m[2]}T00:00:00Z`);
-  if (!Number.isFinite(a) || !Number.isFinite(b) || new Date(a).toISOString().slice(0, 10) !== m[1] || new Date(b).toISOString().slice(0, 10) !== m[2]) return bad();
+  if (
+    !Number.isFinite(a) ||
+    !Number.isFinite(b) ||
+    new Date(a).toISOString().slice(0, 10) !== m[1] ||
+    new Date(b).toISOString().slice(0, 10) !== m[2]
+  )
+    return bad();
   if (b < a) throw new OrgraphError('E_BAD_OPTION', `window ${text} ends before it starts`, { field: 'window' });
   return { from: m[1], to: new Date(b + 86400000).toISOString().slice(0, 10) };
 }
@@ -61,7 +69,12 @@ export function calendarPeriods(from: string, to: string, period: AggregatePerio
     const key = new Date(a).toISOString().slice(0, 10);
     const lo = Math.max(a, Date.parse(`${from}T00:00:00Z`));
     const hi = Math.min(b, end);
-    out.push({ label: periodLabel(key, period), key, from: new Date(lo).toISOString().slice(0, 10), to: new Date(hi).toISOString().slice(0, 10) });
+    out.push({
+      label: periodLabel(key, period),
+      key,
+      from: new Date(lo).toISOString().slice(0, 10),
+      to: new Date(hi).toISOString().slice(0, 10),
+    });
     m += step;
     if (m >= 12) {
       y += Math.floor(m / 12);
@@ -80,9 +93,14 @@ export async function aggregateInMemory(files: readonly string[], options: Memor
   const from = options.from ?? null;
   const to = options.to ?? null;
   for (const f of files) {
-    if (!/\.(csv|tsv|txt)$/i.test(f)) throw new OrgraphError('E_BAD_OPTION', `the memory engine reads CSV event logs only; use --engine duckdb for ${f}`, { file: f, field: 'engine' });
+    if (!/\.(csv|tsv|txt)$/i.test(f))
+      throw new OrgraphError('E_BAD_OPTION', `the memory engine reads CSV event logs only; use --engine duckdb for ${f}`, {
+        file: f,
+        field: 'engine',
+      });
   }
-  if (period !== 'all' && (from === null || to === null)) throw new OrgraphError('E_BAD_OPTION', 'the memory engine needs a window (from and to) to split into periods', { field: 'window' });
+  if (period !== 'all' && (from === null || to === null))
+    throw new OrgraphError('E_BAD_OPTION', 'the memory engine needs a window (from and to) to split into periods', { field: 'window' });
   const periods: CalendarPeriod[] = period === 'all' ? [{ label: 'all', key: 'all', from, to }] : calendarPeriods(from!, to!, period);
   const min = options.minInteractions ?? 1;
   const weighting = options.groupWeighting ?? 'full';

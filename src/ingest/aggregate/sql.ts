@@ -87,7 +87,10 @@ function literal(s: string, dialect: SqlDialect): string {
 }
 
 function timestamp(s: string, dialect: SqlDialect, name: string): string {
-  if (!TS.test(s)) throw new OrgraphError('E_BAD_OPTION', `${name} must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), got ${JSON.stringify(s)}`, { field: name });
+  if (!TS.test(s))
+    throw new OrgraphError('E_BAD_OPTION', `${name} must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), got ${JSON.stringify(s)}`, {
+      field: name,
+    });
   const full = s.length === 10 ? `${s} 00:00:00` : s;
   switch (dialect) {
     case 'bigquery':
@@ -149,7 +152,10 @@ function eventId(dialect: SqlDialect): string {
  * const { ties } = aggregateSql('bigquery', { table: 'hr.events', from: '2026-01-01', to: '2026-04-01', period: 'month' });
  */
 export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions = {}): AggregateSql {
-  if (!SQL_DIALECTS.includes(dialect)) throw new OrgraphError('E_BAD_OPTION', `SQL dialect must be one of ${SQL_DIALECTS.join(', ')}, got ${JSON.stringify(dialect)}`, { field: 'dialect' });
+  if (!SQL_DIALECTS.includes(dialect))
+    throw new OrgraphError('E_BAD_OPTION', `SQL dialect must be one of ${SQL_DIALECTS.join(', ')}, got ${JSON.stringify(dialect)}`, {
+      field: 'dialect',
+    });
   const d = DEFAULT_AGGREGATE_SQL_OPTIONS;
   const o = {
     table: options.table ?? d.table,
@@ -163,11 +169,22 @@ export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions =
     channelRelations: options.channelRelations ?? d.channelRelations,
     defaultRelation: options.defaultRelation ?? d.defaultRelation,
   };
-  if (!IDENT.test(o.table)) throw new OrgraphError('E_BAD_OPTION', `table must be a plain (optionally dotted) name, got ${JSON.stringify(o.table)}`, { field: 'table' });
-  if (!['month', 'quarter', 'all'].includes(o.period)) throw new OrgraphError('E_BAD_OPTION', `period must be month, quarter or all, got ${JSON.stringify(o.period)}`, { field: 'period' });
-  if (!['full', 'split', 'duration'].includes(o.weighting)) throw new OrgraphError('E_BAD_OPTION', `groupWeighting must be full, split or duration, got ${JSON.stringify(o.weighting)}`, { field: 'groupWeighting' });
-  if (!(o.maxRecipients >= 1)) throw new OrgraphError('E_BAD_OPTION', `maxRecipients must be >= 1, got ${o.maxRecipients}`, { field: 'maxRecipients' });
-  if (!Number.isInteger(o.minInteractions) || o.minInteractions < 1) throw new OrgraphError('E_BAD_OPTION', `minInteractions must be an integer >= 1, got ${o.minInteractions}`, { field: 'minInteractions' });
+  if (!IDENT.test(o.table))
+    throw new OrgraphError('E_BAD_OPTION', `table must be a plain (optionally dotted) name, got ${JSON.stringify(o.table)}`, {
+      field: 'table',
+    });
+  if (!['month', 'quarter', 'all'].includes(o.period))
+    throw new OrgraphError('E_BAD_OPTION', `period must be month, quarter or all, got ${JSON.stringify(o.period)}`, { field: 'period' });
+  if (!['full', 'split', 'duration'].includes(o.weighting))
+    throw new OrgraphError('E_BAD_OPTION', `groupWeighting must be full, split or duration, got ${JSON.stringify(o.weighting)}`, {
+      field: 'groupWeighting',
+    });
+  if (!(o.maxRecipients >= 1))
+    throw new OrgraphError('E_BAD_OPTION', `maxRecipients must be >= 1, got ${o.maxRecipients}`, { field: 'maxRecipients' });
+  if (!Number.isInteger(o.minInteractions) || o.minInteractions < 1)
+    throw new OrgraphError('E_BAD_OPTION', `minInteractions must be an integer >= 1, got ${o.minInteractions}`, {
+      field: 'minInteractions',
+    });
   const lit = (s: string): string => literal(s, dialect);
   const where = ["TRIM(sender) <> ''"];
   if (o.from !== null || o.to !== null || o.period !== 'all') where.push('time IS NOT NULL');
@@ -178,7 +195,9 @@ export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions =
   else {
     const mapped = Object.entries(o.channelRelations);
     const channel = `COALESCE(NULLIF(TRIM(channel), ''), ${lit(o.defaultRelation)})`;
-    relation = mapped.length ? `CASE TRIM(channel) ${mapped.map(([c, r]) => `WHEN ${lit(c)} THEN ${lit(r)}`).join(' ')} ELSE ${channel} END` : channel;
+    relation = mapped.length
+      ? `CASE TRIM(channel) ${mapped.map(([c, r]) => `WHEN ${lit(c)} THEN ${lit(r)}`).join(' ')} ELSE ${channel} END`
+      : channel;
   }
   const weight = o.weighting === 'full' ? '1.0' : o.weighting === 'split' ? '1.0 / k' : 'duration';
   const cutoff = Number.isFinite(o.maxRecipients) ? `\n  WHERE k.k <= ${Math.floor(o.maxRecipients)}` : '';
@@ -200,7 +219,14 @@ k AS (
 used AS (
   SELECT r.*, k.k FROM r JOIN k ON r.event_id = k.event_id${cutoff}
 )`;
-  const create = dialect === 'bigquery' ? 'CREATE TEMP TABLE' : dialect === 'snowflake' ? 'CREATE TEMPORARY TABLE' : dialect === 'spark' ? 'CACHE TABLE' : 'CREATE TEMP TABLE';
+  const create =
+    dialect === 'bigquery'
+      ? 'CREATE TEMP TABLE'
+      : dialect === 'snowflake'
+        ? 'CREATE TEMPORARY TABLE'
+        : dialect === 'spark'
+          ? 'CACHE TABLE'
+          : 'CREATE TEMP TABLE';
   const pairs = `${create} ${PAIRS} AS
 ${cte}
 SELECT period, sender AS source, recipient AS target, relation, SUM(${weight}) AS weight, COUNT(*) AS events

@@ -26,9 +26,17 @@ async function headerOf(path: string, delimiter: string): Promise<string[]> {
   try {
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const text = buf
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const line = text.split(/\r?\n/)[0] ?? '';
-    return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+    return line.split(delimiter).map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    );
   } finally {
     await fh.close();
   }
@@ -53,7 +61,8 @@ async function kind(path: string): Promise<'file' | 'dir' | null> {
 export async function detectSource(path: string, delimiter = ','): Promise<SourceFormat> {
   const k = await kind(path);
   if (k === null) throw new OrgraphError('E_FILE_NOT_FOUND', 'no such file or folder', { file: path });
-  if (k === 'dir') return (await kind(join(path, 'users.json'))) === 'file' && (await kind(join(path, 'channels.json'))) === 'file' ? 'slack' : 'csv';
+  if (k === 'dir')
+    return (await kind(join(path, 'users.json'))) === 'file' && (await kind(join(path, 'channels.json'))) === 'file' ? 'slack' : 'csv';
   const lower = path.toLowerCase();
   if (lower.endsWith('.zip')) return 'slack';
   if (lower.endsWith('.json')) {
@@ -72,7 +81,11 @@ export async function detectSource(path: string, delimiter = ','): Promise<Sourc
   if (looksLikeVivaG2G(header)) return 'viva-g2g';
   if (looksLikeVivaPerson(header)) return 'viva-person';
   const lowerCols = new Set(header.map((c) => c.toLowerCase()));
-  if (['sender', 'from', 'source'].some((c) => lowerCols.has(c)) && ['recipients', 'recipient', 'to', 'targets'].some((c) => lowerCols.has(c))) return 'events';
+  if (
+    ['sender', 'from', 'source'].some((c) => lowerCols.has(c)) &&
+    ['recipients', 'recipient', 'to', 'targets'].some((c) => lowerCols.has(c))
+  )
+    return 'events';
   return 'csv';
 }
 
@@ -85,7 +98,11 @@ export interface SourceOptions extends IngestOptions, EventOptions, SlackOptions
  * @example
  * const { graph } = await loadSource('p2p-2026.csv'); // Viva P2P, detected from its header
  */
-export async function loadSource(path: string, format: SourceFormat | null = null, options: SourceOptions = {}): Promise<IngestResult & { format: SourceFormat }> {
+export async function loadSource(
+  path: string,
+  format: SourceFormat | null = null,
+  options: SourceOptions = {},
+): Promise<IngestResult & { format: SourceFormat }> {
   const f = format ?? (await detectSource(path, options.delimiter ?? ','));
   const withFormat = (r: IngestResult): IngestResult & { format: SourceFormat } => ({ ...r, format: f });
   switch (f) {
@@ -100,7 +117,11 @@ export async function loadSource(path: string, format: SourceFormat | null = nul
     case 'viva-person':
       return withFormat(await loadVivaPerson(path, options));
     case 'viva-g2g':
-      throw new OrgraphError('E_BAD_OPTION', 'a Viva group-to-group export is a table of groups, not a graph of people: read it with loadVivaG2G / g2gGroupFigures', { file: path, field: 'from' });
+      throw new OrgraphError(
+        'E_BAD_OPTION',
+        'a Viva group-to-group export is a table of groups, not a graph of people: read it with loadVivaG2G / g2gGroupFigures',
+        { file: path, field: 'from' },
+      );
     case 'slack':
       return withFormat(await loadSlack(path, options));
     case 'm365':

@@ -60,7 +60,8 @@ async function readIdentities(input: CsvInput, file: string, options: IngestOpti
       if (person === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty person_id', line, 'person_id');
       if (alias === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty alias', line, 'alias');
       const before = exact.get(alias) ?? folded.get(alias.toLowerCase());
-      if (before !== undefined && before !== person) return ctx.drop(f, 'E_BAD_VALUE', `alias "${alias}" is mapped to both "${before}" and "${person}"`, line, 'alias');
+      if (before !== undefined && before !== person)
+        return ctx.drop(f, 'E_BAD_VALUE', `alias "${alias}" is mapped to both "${before}" and "${person}"`, line, 'alias');
       exact.set(alias, person);
       folded.set(alias.toLowerCase(), person);
       f.rowsKept++;
@@ -124,5 +125,12 @@ export function resolveIdentities(graph: OrgGraph, identities: Identities, optio
     b.addTie(s, d, t.weight, t.relation, t.time);
   }
   const distinctMatched = new Set(target.filter((x): x is string => x !== null)).size;
-  return { graph: b.build(), matched, unmatched: unmatched.length, unmatchedExamples: unmatched.slice(0, options.examples ?? 5), merged: matched - distinctMatched, selfTies };
+  return {
+    graph: b.build(),
+    matched,
+    unmatched: unmatched.length,
+    unmatchedExamples: unmatched.slice(0, options.examples ?? 5),
+    merged: matched - distinctMatched,
+    selfTies,
+  };
 }

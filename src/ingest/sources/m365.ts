@@ -97,15 +97,28 @@ export async function parseM365(doc: unknown, options: M365Options & { file?: st
 
 async function readM365(parse: () => unknown, file: string, options: M365Options): Promise<M365Result> {
   const ctx = new IngestContext(resolveIngestOptions(options));
-  const o = { ...DEFAULT_M365_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULT_M365_OPTIONS;
-  const stats: M365Stats = { messages: 0, broadcasts: 0, meetings: 0, occurrences: 0, largeMeetings: 0, attendeesLeftOut: 0, calls: 0, legacyCallFields: 0 };
+  const o = {
+    ...DEFAULT_M365_OPTIONS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  } as typeof DEFAULT_M365_OPTIONS;
+  const stats: M365Stats = {
+    messages: 0,
+    broadcasts: 0,
+    meetings: 0,
+    occurrences: 0,
+    largeMeetings: 0,
+    attendeesLeftOut: 0,
+    calls: 0,
+    legacyCallFields: 0,
+  };
   let doc: unknown;
   try {
     doc = parse();
   } catch (e) {
     ctx.fatal('E_JSON_SYNTAX', `not valid JSON: ${(e as Error).message}`, { file });
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) ctx.fatal('E_BAD_VALUE', 'expected an object with messages, events and/or callRecords arrays', { file });
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    ctx.fatal('E_BAD_VALUE', 'expected an object with messages, events and/or callRecords arrays', { file });
   const root = doc as Json;
   const b = new OrgGraphBuilder();
   const sums = new Map<string, number>();
@@ -133,9 +146,17 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     const s = address(msg?.from ?? msg?.sender);
     if (s === '') return ctx.drop(f, 'E_EMPTY_ID', 'no sender address', undefined, `${at}.from`);
     const t = when(msg.sentDateTime ?? msg.receivedDateTime);
-    if (Number.isNaN(t)) return ctx.drop(f, 'E_BAD_TIMESTAMP', `sentDateTime ${JSON.stringify(msg.sentDateTime)} is not an ISO 8601 time`, undefined, `${at}.sentDateTime`);
+    if (Number.isNaN(t))
+      return ctx.drop(
+        f,
+        'E_BAD_TIMESTAMP',
+        `sentDateTime ${JSON.stringify(msg.sentDateTime)} is not an ISO 8601 time`,
+        undefined,
+        `${at}.sentDateTime`,
+      );
     const rs = new Set<string>();
-    for (const k of ['toRecipients', 'ccRecipients']) for (const r of (Array.isArray(msg[k]) ? msg[k] : []) as unknown[]) if (address(r) && address(r) !== s) rs.add(address(r));
+    for (const k of ['toRecipients', 'ccRecipients'])
+      for (const r of (Array.isArray(msg[k]) ? msg[k] : []) as unknown[]) if (address(r) && address(r) !== s) rs.add(address(r));
     f.rowsKept++;
     stats.messages++;
     person(s);
@@ -173,7 +194,8 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     const start = when(ev.start);
     const end = when(ev.end);
     if (Number.isNaN(start)) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'start is not a UTC dateTime', undefined, `${at}.start`);
-    if (Number.isNaN(end) || end < start) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'end is not a UTC dateTime at or after start', undefined, `${at}.end`);
+    if (Number.isNaN(end) || end < start)
+      return ctx.drop(f, 'E_BAD_TIMESTAMP', 'end is not a UTC dateTime at or after start', undefined, `${at}.end`);
     if (ev.isCancelled === true) {
       f.rowsKept++;
       return;
@@ -206,14 +228,30 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     const rec = c as Json;
     const start = when(rec?.startDateTime);
     const end = when(rec?.endDateTime);
-    if (Number.isNaN(start) || Number.isNaN(end) || end < start) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'startDateTime / endDateTime are not ISO 8601 times in order', undefined, `${at}.startDateTime`);
+    if (Number.isNaN(start) || Number.isNaN(end) || end < start)
+      return ctx.drop(
+        f,
+        'E_BAD_TIMESTAMP',
+        'startDateTime / endDateTime are not ISO 8601 times in order',
+        undefined,
+        `${at}.startDateTime`,
+      );
     const v2 = Array.isArray(rec.participants_v2);
     if (!v2) {
       stats.legacyCallFields++;
-      ctx.problem(f, 'warning', 'E_BAD_VALUE', 'no participants_v2: read from the retired "participants" field', undefined, `${at}.participants_v2`);
+      ctx.problem(
+        f,
+        'warning',
+        'E_BAD_VALUE',
+        'no participants_v2: read from the retired "participants" field',
+        undefined,
+        `${at}.participants_v2`,
+      );
     }
     const userOf = (x: unknown): string => {
-      const u = ((x as Json | undefined)?.identity as Json | undefined)?.user as Json | undefined ?? ((x as Json | undefined)?.user as Json | undefined);
+      const u =
+        (((x as Json | undefined)?.identity as Json | undefined)?.user as Json | undefined) ??
+        ((x as Json | undefined)?.user as Json | undefined);
       return typeof u?.id === 'string' ? u.id.toLowerCase() : '';
     };
     const people = new Set<string>();
@@ -225,7 +263,8 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     meeting([...people], start, end, 'call');
   });
 
-  for (const rel of ['email', 'meeting', 'call']) if ([...sums.keys()].some((k) => k.startsWith(`${rel}\u0000`))) b.relation(rel, rel === 'email');
+  for (const rel of ['email', 'meeting', 'call'])
+    if ([...sums.keys()].some((k) => k.startsWith(`${rel}\u0000`))) b.relation(rel, rel === 'email');
   for (const [key, w] of sums) {
     const [rel, s, t, day] = key.split('\u0000');
     b.addTie(b.indexOf(s), b.indexOf(t), w, rel, Number(day));

@@ -56,7 +56,25 @@ export interface SlackResult extends IngestResult {
 }
 
 /** Subtypes that are about the channel, not a message between people. */
-const SYSTEM = new Set(['channel_join', 'channel_leave', 'channel_topic', 'channel_purpose', 'channel_name', 'channel_archive', 'channel_unarchive', 'group_join', 'group_leave', 'group_topic', 'group_purpose', 'group_name', 'tombstone', 'pinned_item', 'unpinned_item', 'reminder_add', 'joiner_notification']);
+const SYSTEM = new Set([
+  'channel_join',
+  'channel_leave',
+  'channel_topic',
+  'channel_purpose',
+  'channel_name',
+  'channel_archive',
+  'channel_unarchive',
+  'group_join',
+  'group_leave',
+  'group_topic',
+  'group_purpose',
+  'group_name',
+  'tombstone',
+  'pinned_item',
+  'unpinned_item',
+  'reminder_add',
+  'joiner_notification',
+]);
 const DAY = 86400000;
 
 /** The export's files: name -> text, from a ZIP or a folder. */
@@ -72,7 +90,8 @@ async function exportFiles(path: string): Promise<Map<string, () => Promise<stri
     await walk(path, '');
   } else {
     const files = unzipSync(new Uint8Array(await readFile(path)), { filter: (f) => f.name.endsWith('.json') });
-    for (const [name, bytes] of Object.entries(files)) out.set(name.replace(/^[^/]+\/(?=(users|channels|groups|dms|mpims)\.json$)/, ''), async () => strFromU8(bytes));
+    for (const [name, bytes] of Object.entries(files))
+      out.set(name.replace(/^[^/]+\/(?=(users|channels|groups|dms|mpims)\.json$)/, ''), async () => strFromU8(bytes));
   }
   return out;
 }
@@ -92,7 +111,16 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
   const ctx = new IngestContext(resolveIngestOptions(options));
   const small = options.smallChannelSize ?? DEFAULT_SLACK_OPTIONS.smallChannelSize;
   const includeBots = options.includeBots ?? DEFAULT_SLACK_OPTIONS.includeBots;
-  const stats: SlackStats = { conversations: 0, messages: 0, messagesWithTies: 0, botMessages: 0, systemMessages: 0, broadcasts: 0, interactions: 0, unknownUsers: 0 };
+  const stats: SlackStats = {
+    conversations: 0,
+    messages: 0,
+    messagesWithTies: 0,
+    botMessages: 0,
+    systemMessages: 0,
+    broadcasts: 0,
+    interactions: 0,
+    unknownUsers: 0,
+  };
   const files = await exportFiles(path);
   const name = (inner: string): string => `${path}:${inner}`;
 
@@ -108,7 +136,8 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
   };
 
   // Step 1: users.
-  if (!files.has('users.json')) ctx.fatal('E_FILE_NOT_FOUND', 'a Slack export needs users.json (and channels.json)', { file: name('users.json') });
+  if (!files.has('users.json'))
+    ctx.fatal('E_FILE_NOT_FOUND', 'a Slack export needs users.json (and channels.json)', { file: name('users.json') });
   const b = new OrgGraphBuilder();
   b.declareAttributes(['name', 'real_name', 'email', 'deleted', 'is_bot']);
   const bots = new Set<string>();
@@ -119,7 +148,8 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
     (users as unknown[]).forEach((u: unknown, i: number) => {
       f.rowsRead++;
       const o = u as Record<string, unknown> | null;
-      if (!o || typeof o !== 'object' || typeof o.id !== 'string' || o.id === '') return ctx.drop(f, 'E_EMPTY_ID', 'a user without an id', undefined, `[${i}].id`);
+      if (!o || typeof o !== 'object' || typeof o.id !== 'string' || o.id === '')
+        return ctx.drop(f, 'E_EMPTY_ID', 'a user without an id', undefined, `[${i}].id`);
       if (b.indexOf(o.id) >= 0) return ctx.drop(f, 'E_DUPLICATE_PERSON', `user "${o.id}" appears twice`, undefined, `[${i}].id`);
       const isBot = o.is_bot === true || o.id === 'USLACKBOT';
       if (isBot) bots.add(o.id);
@@ -141,7 +171,12 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
 
   // Step 2: conversations and their members.
   const conversations: Conversation[] = [];
-  for (const [list, kind] of [['channels.json', 'channel'], ['groups.json', 'group'], ['dms.json', 'dm'], ['mpims.json', 'mpim']] as const) {
+  for (const [list, kind] of [
+    ['channels.json', 'channel'],
+    ['groups.json', 'group'],
+    ['dms.json', 'dm'],
+    ['mpims.json', 'mpim'],
+  ] as const) {
     if (!files.has(list)) {
       if (list === 'channels.json') ctx.fatal('E_FILE_NOT_FOUND', 'a Slack export needs channels.json', { file: name(list) });
       continue;
@@ -153,7 +188,8 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
       f.rowsRead++;
       const o = c as Record<string, unknown> | null;
       const folder = kind === 'dm' ? o?.id : (o?.name ?? o?.id);
-      if (!o || typeof folder !== 'string' || folder === '') return ctx.drop(f, 'E_EMPTY_ID', 'a conversation without a name or id', undefined, `[${i}].${kind === 'dm' ? 'id' : 'name'}`);
+      if (!o || typeof folder !== 'string' || folder === '')
+        return ctx.drop(f, 'E_EMPTY_ID', 'a conversation without a name or id', undefined, `[${i}].${kind === 'dm' ? 'id' : 'name'}`);
       const members = Array.isArray(o.members) ? o.members.filter((m): m is string => typeof m === 'string') : [];
       conversations.push({ folder, kind, members });
       f.rowsKept++;
@@ -166,7 +202,10 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
   /** One interaction s -> t; `where` = JSON paths of s and of t, for messages. */
   const add = (s: string, t: string, relation: string, day: number, f: FileReport, where: readonly [string, string]): boolean => {
     if (s === t) return false;
-    for (const [id, field] of [[s, where[0]], [t, where[1]]] as const) {
+    for (const [id, field] of [
+      [s, where[0]],
+      [t, where[1]],
+    ] as const) {
       if (b.indexOf(id) < 0) {
         if (bots.has(id)) return false;
         stats.unknownUsers++;
@@ -207,7 +246,13 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
         }
         const ts = typeof m.ts === 'string' ? Number(m.ts) : NaN;
         if (!Number.isFinite(ts)) {
-          ctx.drop(f, 'E_BAD_TIMESTAMP', `message timestamp ${JSON.stringify(m.ts)} is not Slack's "seconds.micros"`, undefined, `${at}.ts`);
+          ctx.drop(
+            f,
+            'E_BAD_TIMESTAMP',
+            `message timestamp ${JSON.stringify(m.ts)} is not Slack's "seconds.micros"`,
+            undefined,
+            `${at}.ts`,
+          );
           continue;
         }
         f.rowsKept++;
@@ -227,7 +272,8 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
         const isReply = thread !== null && thread !== m.ts;
         if (thread !== null && !isReply) threadAuthor.set(thread, user);
         if (direct) {
-          for (const other of conv.members) if (other !== user) made = add(user, other, 'slack_dm', dayMs, f, [`${at}.user`, `members of ${conv.folder}`]) || made;
+          for (const other of conv.members)
+            if (other !== user) made = add(user, other, 'slack_dm', dayMs, f, [`${at}.user`, `members of ${conv.folder}`]) || made;
         } else if (isReply) {
           const earlier = repliers.get(thread) ?? [];
           const targets = new Set<string>(earlier);
@@ -235,7 +281,8 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
           if (author !== undefined) targets.add(author);
           for (const t of targets) made = add(user, t, 'slack_reply', dayMs, f, [`${at}.user`, `${at}.thread_ts`]) || made;
         } else if (smallChannel) {
-          for (const other of conv.members) if (other !== user) made = add(user, other, 'slack_channel', dayMs, f, [`${at}.user`, `members of ${conv.folder}`]) || made;
+          for (const other of conv.members)
+            if (other !== user) made = add(user, other, 'slack_channel', dayMs, f, [`${at}.user`, `members of ${conv.folder}`]) || made;
         } else stats.broadcasts++;
         if (isReply) {
           const list = repliers.get(thread) ?? [];
@@ -245,7 +292,9 @@ export async function loadSlack(path: string, options: SlackOptions = {}): Promi
         if (Array.isArray(m.reactions)) {
           (m.reactions as Record<string, unknown>[]).forEach((r, k) => {
             const users = Array.isArray(r?.users) ? (r.users as unknown[]) : [];
-            for (const v of users) if (typeof v === 'string') made = add(v, user, 'slack_reaction', dayMs, f, [`${at}.reactions[${k}].users`, `${at}.user`]) || made;
+            for (const v of users)
+              if (typeof v === 'string')
+                made = add(v, user, 'slack_reaction', dayMs, f, [`${at}.reactions[${k}].users`, `${at}.user`]) || made;
           });
         }
         if (typeof m.text === 'string') {

@@ -14,7 +14,10 @@ import { parseTime } from '../values.js';
  * give `strongtiescore`.
  */
 export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/%/g, 'percent').replace(/[^a-z0-9]/g, '');
+  return header
+    .toLowerCase()
+    .replace(/%/g, 'percent')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Index of the first header whose key is one of `keys`; -1 if none. */

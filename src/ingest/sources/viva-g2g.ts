@@ -61,7 +61,9 @@ const METRICS = {
 
 /** True when a header row looks like a G2G export (group sizes, no person ids). */
 export function looksLikeVivaG2G(columns: readonly string[]): boolean {
-  return columns.some((c) => headerKey(c) === 'primarycollaboratorgroupsize') && findColumn(columns, ['groupcollaborationtimeinvested']) >= 0;
+  return (
+    columns.some((c) => headerKey(c) === 'primarycollaboratorgroupsize') && findColumn(columns, ['groupcollaborationtimeinvested']) >= 0
+  );
 }
 
 /**
@@ -105,9 +107,24 @@ async function readG2G(input: CsvInput, file: string, options: IngestOptions): P
       col.date = findColumn(columns, ['metricdate']);
       for (const [k, keys] of Object.entries(METRICS)) col[k] = findColumn(columns, keys);
       const shown = columns.map((c) => JSON.stringify(c)).join(', ');
-      if (col.primary < 0) ctx.fatal('E_MISSING_COLUMN', `missing a "PrimaryCollaborator_<attribute>" column; header has ${shown}`, { file, line: 1, field: 'PrimaryCollaborator_<attribute>' });
-      if (col.secondary < 0) ctx.fatal('E_MISSING_COLUMN', `missing a "SecondaryCollaborator_<attribute>" column; header has ${shown}`, { file, line: 1, field: 'SecondaryCollaborator_<attribute>' });
-      if (col.timeInvested < 0) ctx.fatal('E_MISSING_COLUMN', `missing column "Group_collaboration_time_invested"; header has ${shown}`, { file, line: 1, field: 'Group_collaboration_time_invested' });
+      if (col.primary < 0)
+        ctx.fatal('E_MISSING_COLUMN', `missing a "PrimaryCollaborator_<attribute>" column; header has ${shown}`, {
+          file,
+          line: 1,
+          field: 'PrimaryCollaborator_<attribute>',
+        });
+      if (col.secondary < 0)
+        ctx.fatal('E_MISSING_COLUMN', `missing a "SecondaryCollaborator_<attribute>" column; header has ${shown}`, {
+          file,
+          line: 1,
+          field: 'SecondaryCollaborator_<attribute>',
+        });
+      if (col.timeInvested < 0)
+        ctx.fatal('E_MISSING_COLUMN', `missing column "Group_collaboration_time_invested"; header has ${shown}`, {
+          file,
+          line: 1,
+          field: 'Group_collaboration_time_invested',
+        });
       const used = new Set(Object.values(col));
       f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
     },
@@ -135,7 +152,14 @@ async function readG2G(input: CsvInput, file: string, options: IngestOptions): P
         values[k] = v.value;
       }
       const key = `${primary}\u0000${secondary ?? '\u0001'}\u0000${date}`;
-      if (seen.has(key)) return ctx.drop(f, 'E_BAD_VALUE', `the groups "${primary}" -> "${rawSecondary}"${date !== null ? ` on ${isoDay(date)}` : ''} appear twice`, line, header[col.secondary]);
+      if (seen.has(key))
+        return ctx.drop(
+          f,
+          'E_BAD_VALUE',
+          `the groups "${primary}" -> "${rawSecondary}"${date !== null ? ` on ${isoDay(date)}` : ''} appear twice`,
+          line,
+          header[col.secondary],
+        );
       seen.add(key);
       if (date !== null) dates.add(date);
       rows.push({
@@ -198,7 +222,8 @@ export function g2gGroupFigures(table: G2GTable, date?: string | null): G2GFigur
     }
   }
   const names = [...groups.keys()].sort();
-  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) if (!pair.has(`${names[i]}\u0000${names[j]}`)) pair.set(`${names[i]}\u0000${names[j]}`, 0);
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) if (!pair.has(`${names[i]}\u0000${names[j]}`)) pair.set(`${names[i]}\u0000${names[j]}`, 0);
   return {
     date: when,
     groups: names.map((group) => {

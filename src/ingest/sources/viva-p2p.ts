@@ -48,7 +48,10 @@ export interface VivaP2PResult extends IngestResult {
   readonly stats: VivaP2PStats;
 }
 
-const ID_KEYS = { primary: ['primarycollaboratorpersonid', 'tieoriginpersonid'], secondary: ['secondarycollaboratorpersonid', 'tiedestinationpersonid'] };
+const ID_KEYS = {
+  primary: ['primarycollaboratorpersonid', 'tieoriginpersonid'],
+  secondary: ['secondarycollaboratorpersonid', 'tiedestinationpersonid'],
+};
 
 /**
  * Read a Viva P2P export (CSV file).
@@ -119,9 +122,24 @@ async function readP2P(input: CsvInput, file: string, options: VivaP2POptions): 
       col.strong = findColumn(columns, ['strongtiescore']);
       col.diverse = findColumn(columns, ['diversetiescore']);
       const shown = columns.map((c) => JSON.stringify(c)).join(', ');
-      if (col.primary < 0) ctx.fatal('E_MISSING_COLUMN', `missing column "PrimaryCollaborator_PersonId" (or legacy "TieOrigin_PersonId"); header has ${shown}`, { file, line: 1, field: 'PrimaryCollaborator_PersonId' });
-      if (col.secondary < 0) ctx.fatal('E_MISSING_COLUMN', `missing column "SecondaryCollaborator_PersonId" (or legacy "TieDestination_PersonId"); header has ${shown}`, { file, line: 1, field: 'SecondaryCollaborator_PersonId' });
-      if (col.strong < 0 && col.diverse < 0) ctx.fatal('E_MISSING_COLUMN', `missing column "Strong_tie_score" or "Diverse_tie_score"; header has ${shown}`, { file, line: 1, field: 'Strong_tie_score' });
+      if (col.primary < 0)
+        ctx.fatal(
+          'E_MISSING_COLUMN',
+          `missing column "PrimaryCollaborator_PersonId" (or legacy "TieOrigin_PersonId"); header has ${shown}`,
+          { file, line: 1, field: 'PrimaryCollaborator_PersonId' },
+        );
+      if (col.secondary < 0)
+        ctx.fatal(
+          'E_MISSING_COLUMN',
+          `missing column "SecondaryCollaborator_PersonId" (or legacy "TieDestination_PersonId"); header has ${shown}`,
+          { file, line: 1, field: 'SecondaryCollaborator_PersonId' },
+        );
+      if (col.strong < 0 && col.diverse < 0)
+        ctx.fatal('E_MISSING_COLUMN', `missing column "Strong_tie_score" or "Diverse_tie_score"; header has ${shown}`, {
+          file,
+          line: 1,
+          field: 'Strong_tie_score',
+        });
       const used = new Set(Object.values(col));
       columns.forEach((c, i) => {
         if (used.has(i)) return;
@@ -166,8 +184,16 @@ async function readP2P(input: CsvInput, file: string, options: VivaP2POptions): 
       seen.add(key);
       if (!Number.isNaN(date)) dates.add(date);
       const order = Number.isNaN(date) ? 0 : date;
-      person(p, order, attrCols.filter((a) => a.side === 'primary').map((a) => [a.name, fields[a.index].trim()]));
-      person(s, order, attrCols.filter((a) => a.side === 'secondary').map((a) => [a.name, fields[a.index].trim()]));
+      person(
+        p,
+        order,
+        attrCols.filter((a) => a.side === 'primary').map((a) => [a.name, fields[a.index].trim()]),
+      );
+      person(
+        s,
+        order,
+        attrCols.filter((a) => a.side === 'secondary').map((a) => [a.name, fields[a.index].trim()]),
+      );
       if (x !== null && x > 0) ties.push({ s: p, t: s, w: x, rel: strongRel, time: date });
       if (y !== null && y > 0) ties.push({ s: p, t: s, w: y, rel: diverseRel, time: date });
       if (!(x !== null && x > 0) && !(y !== null && y > 0)) stats.rowsWithoutTie++;

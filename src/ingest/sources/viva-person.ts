@@ -59,7 +59,12 @@ async function readPerson(input: CsvInput, file: string, options: IngestOptions)
       header = columns;
       idCol = findColumn(columns, ['personid']);
       dateCol = findColumn(columns, ['metricdate']);
-      if (idCol < 0) ctx.fatal('E_MISSING_COLUMN', `missing column "PersonId" (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`, { file, line: 1, field: 'PersonId' });
+      if (idCol < 0)
+        ctx.fatal('E_MISSING_COLUMN', `missing column "PersonId" (header has ${columns.map((c) => JSON.stringify(c)).join(', ')})`, {
+          file,
+          line: 1,
+          field: 'PersonId',
+        });
       valueCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== dateCol);
     },
     row(fields, line) {
@@ -72,7 +77,14 @@ async function readPerson(input: CsvInput, file: string, options: IngestOptions)
         date = d.value;
       }
       const key = `${id}\u0000${date}`;
-      if (seen.has(key)) return ctx.drop(f, 'E_DUPLICATE_PERSON', `person "${id}" has two rows${Number.isNaN(date) ? '' : ` for ${isoDay(date)}`}`, line, header[idCol]);
+      if (seen.has(key))
+        return ctx.drop(
+          f,
+          'E_DUPLICATE_PERSON',
+          `person "${id}" has two rows${Number.isNaN(date) ? '' : ` for ${isoDay(date)}`}`,
+          line,
+          header[idCol],
+        );
       seen.add(key);
       const values: Record<string, string> = {};
       for (const i of valueCols) {

@@ -40,11 +40,7 @@ export interface BoundarySpannersResult {
  * @example
  * boundarySpanners(project(graph), 'department', { minGroups: 3 }).spanners;
  */
-export function boundarySpanners(
-  view: OrgView,
-  group: GroupInput,
-  options: BoundarySpannersOptions = {},
-): BoundarySpannersResult {
+export function boundarySpanners(view: OrgView, group: GroupInput, options: BoundarySpannersOptions = {}): BoundarySpannersResult {
   const minGroups = options.minGroups ?? DEFAULT_BOUNDARY_SPANNERS_OPTIONS.minGroups;
   const { codes, count } = groupCodes(view, group);
   const spanned = boundarySpannersKernel(viewEgoTies(view, false), codes, count);

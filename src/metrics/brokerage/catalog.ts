@@ -48,7 +48,7 @@ export const BROKERAGE_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: [...ROLE_KEYS, ...ROLE_Z_KEYS],
     family: 'brokerage',
     description:
-      'Gould-Fernandez brokerage: open two-paths the person mediates as coordinator, itinerant, representative, gatekeeper, liaison, and their total (undirected ties count twice, as R sna), then each count\'s z-score against a random graph of the same density (keys ending in Z)',
+      "Gould-Fernandez brokerage: open two-paths the person mediates as coordinator, itinerant, representative, gatekeeper, liaison, and their total (undirected ties count twice, as R sna), then each count's z-score against a random graph of the same density (keys ending in Z)",
     needsGroup: true,
     compute: (view: OrgView, context: MetricContext) => {
       if (!context.group) return undefinedScores(view, [...ROLE_KEYS, ...ROLE_Z_KEYS]);

@@ -163,10 +163,7 @@ export interface FragmentationDistanceResult {
  * @example
  * fragmentationDistance(view, { removed: ['ana'], weighted: false }).fragmentation;
  */
-export function fragmentationDistance(
-  view: OrgView,
-  options: FragmentationDistanceOptions = {},
-): FragmentationDistanceResult {
+export function fragmentationDistance(view: OrgView, options: FragmentationDistanceOptions = {}): FragmentationDistanceResult {
   const o = { ...DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS, ...definedOnly(options) };
   const adj = undirectedAdjacency(view.csr);
   const mask = removalMask(view, o.removed);
@@ -195,7 +192,9 @@ export function edgeLengths(adj: UndirectedAdjacency, transform: LengthTransform
   for (let e = 0; e < w.length; e++) {
     const d = transform === 'inverse' ? 1 / w[e] : transform === 'identity' ? w[e] : transform(w[e]);
     if (!(d > 0) || !Number.isFinite(d)) {
-      throw new OrgraphError('E_BAD_OPTION', `a tie strength ${w[e]} gives the path length ${d}; lengths must be positive and finite`, { field: 'length' });
+      throw new OrgraphError('E_BAD_OPTION', `a tie strength ${w[e]} gives the path length ${d}; lengths must be positive and finite`, {
+        field: 'length',
+      });
     }
     out[e] = d;
   }

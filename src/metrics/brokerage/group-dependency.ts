@@ -136,8 +136,7 @@ export function groupDependency(view: OrgView, options: GroupDependencyOptions):
       };
     });
     members.sort(
-      (a, b) =>
-        b.entry.soleLinkTo.length - a.entry.soleLinkTo.length || b.entry.crossTies - a.entry.crossTies || a.index - b.index,
+      (a, b) => b.entry.soleLinkTo.length - a.entry.soleLinkTo.length || b.entry.crossTies - a.entry.crossTies || a.index - b.index,
     );
     out.push({
       group: groupNames[g],

@@ -43,10 +43,7 @@ export function hierarchy(view: OrgView, options: HierarchyOptions = {}): NodeSc
  * @example
  * const { constraint, hierarchy } = constraintAndHierarchy(project(graph));
  */
-export function constraintAndHierarchy(
-  view: OrgView,
-  options: HierarchyOptions = {},
-): { constraint: NodeScores; hierarchy: NodeScores } {
+export function constraintAndHierarchy(view: OrgView, options: HierarchyOptions = {}): { constraint: NodeScores; hierarchy: NodeScores } {
   const weighted = options.weighted ?? DEFAULT_HIERARCHY_OPTIONS.weighted;
   const { ties, restore } = structuralHoleTies(view, weighted);
   const r = constraintKernel(ties, true);

@@ -20,14 +20,25 @@ export type { EffectiveSizeOptions } from './effective-size.js';
 export { efficiency, DEFAULT_EFFICIENCY_OPTIONS } from './efficiency.js';
 export type { EfficiencyOptions } from './efficiency.js';
 export { fragmentation, fragmentationSet, fragmentationDistance, DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS } from './fragmentation.js';
-export type { FragmentationResult, FragmentationSetResult, FragmentationDistanceOptions, FragmentationDistanceResult } from './fragmentation.js';
+export type {
+  FragmentationResult,
+  FragmentationSetResult,
+  FragmentationDistanceOptions,
+  FragmentationDistanceResult,
+} from './fragmentation.js';
 export { groupDependency } from './group-dependency.js';
 export type { GroupDependencyOptions, GroupMemberDependency, GroupDependency } from './group-dependency.js';
 export type { GroupInput } from './groups.js';
 export { hierarchy, DEFAULT_HIERARCHY_OPTIONS } from './hierarchy.js';
 export type { HierarchyOptions } from './hierarchy.js';
 export { keyPlayersNeg, keyPlayersPos, DEFAULT_KEY_PLAYERS_NEG_OPTIONS, DEFAULT_KEY_PLAYERS_POS_OPTIONS } from './key-players.js';
-export type { KeyPlayerSearchOptions, KeyPlayersNegOptions, KeyPlayersPosOptions, KeyPlayersResult, KeyPlayersPosResult } from './key-players.js';
+export type {
+  KeyPlayerSearchOptions,
+  KeyPlayersNegOptions,
+  KeyPlayersPosOptions,
+  KeyPlayersResult,
+  KeyPlayersPosResult,
+} from './key-players.js';
 export { localBridges } from './local-bridges.js';
 export type { LocalBridge } from './local-bridges.js';
 export { moduleRoles, DEFAULT_MODULE_ROLES_OPTIONS, MODULE_ROLE_NAMES } from './module-roles.js';

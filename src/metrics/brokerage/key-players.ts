@@ -154,7 +154,9 @@ export function keyPlayersNeg(view: OrgView, options: KeyPlayersNegOptions = {})
       return n - size;
     };
   } else {
-    throw new OrgraphError('E_BAD_OPTION', `objective must be 'fragmentation' or 'distance', got "${String(o.objective)}"`, { field: 'objective' });
+    throw new OrgraphError('E_BAD_OPTION', `objective must be 'fragmentation' or 'distance', got "${String(o.objective)}"`, {
+      field: 'objective',
+    });
   }
   const value = (inSet: Uint8Array): number => {
     if (o.objective === 'fragmentation') {

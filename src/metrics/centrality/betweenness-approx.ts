@@ -106,7 +106,8 @@ export function betweennessApproxSync(view: OrgView, options: SyncOptions<Betwee
 /** Both drivers: `sync` runs in the calling thread and returns the scores directly. */
 function approx(view: OrgView, options: BetweennessApproxOptions & { workers: number }, sync: boolean): NodeScores | Promise<NodeScores> {
   const o = { ...DEFAULT_BETWEENNESS_APPROX_OPTIONS, ...definedOnly(options), workers: options.workers };
-  if (!(o.epsilon > 0 && o.epsilon < 1)) throw new OrgraphError('E_BAD_OPTION', `epsilon must be in (0, 1), got ${o.epsilon}`, { field: 'epsilon' });
+  if (!(o.epsilon > 0 && o.epsilon < 1))
+    throw new OrgraphError('E_BAD_OPTION', `epsilon must be in (0, 1), got ${o.epsilon}`, { field: 'epsilon' });
   if (!(o.delta > 0 && o.delta < 1)) throw new OrgraphError('E_BAD_OPTION', `delta must be in (0, 1), got ${o.delta}`, { field: 'delta' });
   if (o.samples !== undefined && !(Number.isInteger(o.samples) && o.samples >= 0)) {
     throw new OrgraphError('E_BAD_OPTION', `samples must be a whole number >= 0, got ${o.samples}`, { field: 'samples' });
@@ -132,14 +133,21 @@ function approx(view: OrgView, options: BetweennessApproxOptions & { workers: nu
     return new NodeScores('betweennessApprox', view.personIds, hits, diagnostics(o, samples, vd, seed, input));
   };
   if (!sync) {
-    return runPathTask(input.pair, spec, { workers: Math.floor(o.workers), signal: o.signal, onProgress: o.onProgress }).then(finish, (e: unknown) =>
-      mapAbort(e, 'betweennessApprox'),
+    return runPathTask(input.pair, spec, { workers: Math.floor(o.workers), signal: o.signal, onProgress: o.onProgress }).then(
+      finish,
+      (e: unknown) => mapAbort(e, 'betweennessApprox'),
     );
   }
   return finish(runPathTaskSync(input.pair, spec, o.onProgress));
 }
 
-function diagnostics(o: { epsilon: number; delta: number; weighted: boolean; samples?: number }, samples: number, vd: number, seed: number, input: PathInput) {
+function diagnostics(
+  o: { epsilon: number; delta: number; weighted: boolean; samples?: number },
+  samples: number,
+  vd: number,
+  seed: number,
+  input: PathInput,
+) {
   return {
     method: 'riondato-kornaropoulos',
     epsilon: o.samples === undefined ? o.epsilon : null,
@@ -152,7 +160,17 @@ function diagnostics(o: { epsilon: number; delta: number; weighted: boolean; sam
   };
 }
 
-type TopKOptions = { epsilon: number; delta: number; seed: number; normalized: boolean; weighted: boolean; workers: number; topK: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void };
+type TopKOptions = {
+  epsilon: number;
+  delta: number;
+  seed: number;
+  normalized: boolean;
+  weighted: boolean;
+  workers: number;
+  topK: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+};
 
 /** Growth of the sample count between two checks of the stopping rule. */
 const ROUND_GROWTH = 1.2;
@@ -170,7 +188,12 @@ function* topKRounds(g: PathGraphPair, n: number, directed: boolean, o: TopKOpti
   const tracked = Math.min(n, Math.max(2 * k + 20, Math.ceil(2 * Math.sqrt(g.forward.targets.length))));
   const seed = o.seed >>> 0;
   // Calibration on its own sample stream.
-  const calibration: Float64Array = yield { kind: 'sample', seed: (seed ^ 0x5bd1e995) >>> 0, samples: tau0, first: 0 } satisfies PathTaskSpec;
+  const calibration: Float64Array = yield {
+    kind: 'sample',
+    seed: (seed ^ 0x5bd1e995) >>> 0,
+    samples: tau0,
+    first: 0,
+  } satisfies PathTaskSpec;
   const deltas = allocateDeltas(calibration, tau0, k, tracked, eps, o.delta);
   const hits = new Float64Array(n);
   let tau = 0;
@@ -265,4 +288,3 @@ function topKApprox(view: OrgView, input: PathInput, o: TopKOptions, sync: boole
     }
   })();
 }
-

@@ -35,7 +35,7 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
   {
     keys: ['strength'],
     family: 'centrality',
-    description: 'sum of the values of the person\'s ties (in + out on directed views)',
+    description: "sum of the values of the person's ties (in + out on directed views)",
     compute: (view) => [strength(view)],
   },
   {
@@ -89,7 +89,7 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
   {
     keys: ['clustering'],
     family: 'centrality',
-    description: 'share of the person\'s contact pairs who are tied (Onnela weighted; Fagiolo directed)',
+    description: "share of the person's contact pairs who are tied (Onnela weighted; Fagiolo directed)",
     compute: (view) => [clustering(view)],
   },
   {

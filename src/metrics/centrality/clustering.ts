@@ -12,7 +12,6 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { withDefaults } from '../../core/util/options.js';
 
-
 export interface ClusteringOptions {
   /**
    * Use tie values: the Onnela geometric-mean variant (undirected) or its directed form (Fagiolo),

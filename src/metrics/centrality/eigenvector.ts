@@ -96,7 +96,8 @@ function finish(view: OrgView, r: EigenRun): NodeScores {
   if (n === 0) return new NodeScores('eigenvector', view.personIds, r.vector, { ...base, defined: true, reason: null });
   let reason: string | null = null;
   if (csr.arcCount === 0) reason = 'no ties';
-  else if (!r.converged) reason = `${r.diagnostics.method === 'lopcg' ? 'LOPCG' : 'power iteration'} did not converge in ${r.iterations} iterations`;
+  else if (!r.converged)
+    reason = `${r.diagnostics.method === 'lopcg' ? 'LOPCG' : 'power iteration'} did not converge in ${r.iterations} iterations`;
   else if (!(r.eigenvalue > 1e-9)) reason = 'largest eigenvalue is 0 (no cycle)';
   else if (carryingParts(n, csr.offsets, csr.targets, r.vector) > 1) {
     reason = 'dominant eigenvector not unique: several disconnected parts share the largest eigenvalue';
@@ -123,7 +124,11 @@ function undirectedEigenvector(
 ): EigenRun {
   const { csr } = view;
   const { offsets, targets, weights } = s.matrix;
-  const r = dominantEigenvectorSymmetric(csr.n, offsets, targets, weights, { tolerance: o.tolerance, maxIterations: o.maxIterations, engine });
+  const r = dominantEigenvectorSymmetric(csr.n, offsets, targets, weights, {
+    tolerance: o.tolerance,
+    maxIterations: o.maxIterations,
+    engine,
+  });
   // NOTE: the vector lives in the engine's shared memory; copy it out before the threads go.
   return {
     vector: Float64Array.from(r.vector),

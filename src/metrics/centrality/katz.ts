@@ -84,7 +84,9 @@ export async function katz(view: OrgView, options: KatzOptions = {}): Promise<No
   const { csr } = view;
   if (csr.directed) return inCallingThread('katz', options, () => compute(view, o, null));
   const weights = o.weighted && uniformValue(csr.weights) > 0 ? null : o.weighted ? csr.weights : null;
-  return withEngine('katz', csr.n, { offsets: csr.offsets, targets: csr.targets, weights }, 6, options, (engine) => compute(view, o, engine));
+  return withEngine('katz', csr.n, { offsets: csr.offsets, targets: csr.targets, weights }, 6, options, (engine) =>
+    compute(view, o, engine),
+  );
 }
 
 /**
@@ -137,7 +139,8 @@ function compute(view: OrgView, o: ResolvedKatz, engine: SpmvEngine | null): Nod
     throw new OrgraphError('E_BAD_OPTION', `Katz alpha must be a finite number >= 0, got ${String(o.alpha)}`, { field: 'alpha' });
   }
   // Step 2: the system.
-  const solved = engine !== null ? solveUndirected(view, engine, weights, w > 0 ? w : 1, alpha, lambdaMax, o) : solveDirected(view, alpha, o);
+  const solved =
+    engine !== null ? solveUndirected(view, engine, weights, w > 0 ? w : 1, alpha, lambdaMax, o) : solveDirected(view, alpha, o);
   const { x: values, diagnostics } = solved;
   if (!diagnostics.converged) values.fill(NaN);
   else if (o.normalized && n > 0) {
@@ -174,7 +177,10 @@ function solveUndirected(
   // NOTE: the series (and the centrality) only exists below the threshold; past it I - alpha A
   // is indefinite and conjugate gradients would not apply.
   if (!(alpha * lambdaMax < 1)) {
-    return { x: new Float64Array(n), diagnostics: { method: 'conjugate-gradient', threads, iterations: 0, converged: false, residual: NaN } };
+    return {
+      x: new Float64Array(n),
+      diagnostics: { method: 'conjugate-gradient', threads, iterations: 0, converged: false, residual: NaN },
+    };
   }
   const b = new Float64Array(n).fill(o.beta);
   const x = Float64Array.from(b);
@@ -191,7 +197,11 @@ function solveUndirected(
 }
 
 /** Jacobi iteration of the series on the in-adjacency. */
-function solveDirected(view: OrgView, alpha: number, o: { beta: number; tolerance: number; maxIterations: number; weighted: boolean }): KatzSolution {
+function solveDirected(
+  view: OrgView,
+  alpha: number,
+  o: { beta: number; tolerance: number; maxIterations: number; weighted: boolean },
+): KatzSolution {
   const { csr } = view;
   const inWeights = tieValues(csr.inWeights, o.weighted);
   const r = katzKernel(csr.n, csr.inOffsets, csr.inSources, inWeights, {

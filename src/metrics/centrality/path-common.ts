@@ -33,7 +33,9 @@ function lengthsOf(csr: Csr, transform: LengthTransform): Lengths {
   for (let p = 0; p < lengths.length; p++) {
     const d = lengths[p];
     if (!(d > 0) || !Number.isFinite(d)) {
-      throw new OrgraphError('E_BAD_OPTION', `path length ${d} from tie value ${csr.weights[p]}: lengths must be positive and finite`, { field: 'length' });
+      throw new OrgraphError('E_BAD_OPTION', `path length ${d} from tie value ${csr.weights[p]}: lengths must be positive and finite`, {
+        field: 'length',
+      });
     }
   }
   const result = { lengths, inLengths, unit: uniformLength(lengths) };
@@ -104,7 +106,6 @@ export function checkSignal(signal: AbortSignal | undefined, metric: string): vo
   if (signal?.aborted) throw new OrgraphError('E_ABORTED', `${metric} aborted`);
 }
 
-
 /** Options shared by closeness and harmonic. */
 export interface DistanceRunOptions {
   readonly weighted: boolean;
@@ -119,8 +120,18 @@ export interface DistanceRunOptions {
  * undirected): out[3i] = people reaching i (i included), out[3i+1] = sum of d(j,i),
  * out[3i+2] = sum of 1/d(j,i). Sync when `workers` is 1 and there is no signal.
  */
-export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: true): { sums: Float64Array; input: PathInput; workers: number };
-export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: false): Promise<{ sums: Float64Array; input: PathInput; workers: number }>;
+export function distanceSummaries(
+  view: OrgView,
+  o: DistanceRunOptions,
+  metric: string,
+  sync: true,
+): { sums: Float64Array; input: PathInput; workers: number };
+export function distanceSummaries(
+  view: OrgView,
+  o: DistanceRunOptions,
+  metric: string,
+  sync: false,
+): Promise<{ sums: Float64Array; input: PathInput; workers: number }>;
 export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: boolean) {
   checkSignal(o.signal, metric);
   const input = pathInput(view, o.weighted, o.length);

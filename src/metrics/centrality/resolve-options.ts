@@ -3,7 +3,6 @@
  * Defaults overlaid by the caller's options, ignoring keys set to `undefined`.
  */
 
-
 /** Tie values of a CSR half (`weights` / `inWeights`), or all ones when `weighted` is false. */
 export function tieValues(values: Float64Array, weighted: boolean): Float64Array {
   return weighted ? values : new Float64Array(values.length).fill(1);

@@ -143,7 +143,6 @@ function autoRuns(ties: number): number {
   return Math.min(30, Math.max(1, Math.round(3e6 / Math.max(1, ties))));
 }
 
-
 /** The undirected reading of a CSR: a pair's value is a_ij + a_ji. */
 function undirectedReading(g: Csr): Csr {
   if (!g.directed) return g;

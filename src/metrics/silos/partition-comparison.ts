@@ -139,7 +139,9 @@ export interface PartitionComparison {
  */
 export function partitionComparison(formal: GroupPartition, informal: GroupPartition): PartitionComparison {
   if (formal.labels.length !== informal.labels.length) {
-    throw new OrgraphError('E_BAD_OPTION', `partitions of ${formal.labels.length} and ${informal.labels.length} people`, { field: 'partition' });
+    throw new OrgraphError('E_BAD_OPTION', `partitions of ${formal.labels.length} and ${informal.labels.length} people`, {
+      field: 'partition',
+    });
   }
   const t = partitionContingency(formal.labels, formal.names.length, informal.labels, informal.names.length);
   const contingency: ContingencyCell[] = [];

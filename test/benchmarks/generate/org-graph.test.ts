@@ -90,7 +90,10 @@ describe('generateOrg: 1k org', () => {
     expect(again.weights).toEqual(org.weights);
     expect(again.team).toEqual(org.team);
     const other = generateOrg({ people: 1000, seed: 2 });
-    expect(other.sources.length === org.sources.length && other.sources.every((s, e) => s === org.sources[e] && other.targets[e] === org.targets[e])).toBe(false);
+    expect(
+      other.sources.length === org.sources.length &&
+        other.sources.every((s, e) => s === org.sources[e] && other.targets[e] === org.targets[e]),
+    ).toBe(false);
   });
 
   it('has average degree within 15-25', () => {
@@ -129,10 +132,11 @@ describe('generateOrg: 1k org', () => {
     const mean = (pred: (s: number, t: number) => boolean) => {
       let sum = 0;
       let count = 0;
-      for (let e = 0; e < org.m; e++) if (pred(org.sources[e], org.targets[e])) {
-        sum += org.weights[e];
-        count++;
-      }
+      for (let e = 0; e < org.m; e++)
+        if (pred(org.sources[e], org.targets[e])) {
+          sum += org.weights[e];
+          count++;
+        }
       return sum / count;
     };
     expect(mean((s, t) => org.team[s] === org.team[t])).toBeGreaterThan(2 * mean((s, t) => org.department[s] !== org.department[t]));
@@ -171,10 +175,11 @@ describe('generateOrg: 1k org', () => {
     const avg = (lvl: number) => {
       let s = 0;
       let c = 0;
-      for (let i = 0; i < org.n; i++) if (org.level[i] === lvl) {
-        s += deg[i];
-        c++;
-      }
+      for (let i = 0; i < org.n; i++)
+        if (org.level[i] === lvl) {
+          s += deg[i];
+          c++;
+        }
       return s / c;
     };
     expect(avg(LEVEL.teamManager)).toBeGreaterThan(avg(LEVEL.member));

@@ -48,7 +48,15 @@ describe('louvainCommunities: degenerate inputs', () => {
 
   it('two triangles with a bridge and an isolate: the triangles; the isolate alone', () => {
     // 0-1-2 and 3-4-5 triangles, bridge 2-3, node 6 isolated.
-    const g = graph(7, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3]]);
+    const g = graph(7, [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+      [3, 4],
+      [4, 5],
+      [3, 5],
+      [2, 3],
+    ]);
     for (let seed = 1; seed <= 5; seed++) {
       const r = louvainCommunities(g, base(seed));
       // Numbered by first appearance in node order.
@@ -100,9 +108,19 @@ describe('louvainCommunities: weights and reproducibility', () => {
     // {0,1,2}{3}: 22/24 - (23/24)^2 - (1/24)^2 = -0.0035; {0}{1,2}{3}: 20/24 - (1 + 484 + 1)/576
     // = -0.0104; {0,1}{2,3}: 4/24 - 2 (12/24)^2 = -1/3: the heavy tie keeps everyone together.
     // Both readings are also checked against a brute force over all labellings.
-    const g = graph(4, [[0, 1, 1], [1, 2, 10], [2, 3, 1]]);
+    const g = graph(4, [
+      [0, 1, 1],
+      [1, 2, 10],
+      [2, 3, 1],
+    ]);
     const best = (weighted: boolean) => {
-      const h = weighted ? g : graph(4, [[0, 1], [1, 2], [2, 3]]);
+      const h = weighted
+        ? g
+        : graph(4, [
+            [0, 1],
+            [1, 2],
+            [2, 3],
+          ]);
       let top = -Infinity;
       for (let code = 0; code < 4 ** 4; code++) {
         const l = Int32Array.from({ length: 4 }, (_, i) => Math.floor(code / 4 ** i) % 4);

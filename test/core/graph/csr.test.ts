@@ -26,7 +26,10 @@ describe('csrFromEdges', () => {
     // arcs: 0->1 (2), 0->1 (3), 1->0 (4), 1->2 (1)
     const g = csrFromEdges(3, { sources: [0, 0, 1, 1], targets: [1, 1, 0, 2], weights: [2, 3, 4, 1] }, true);
     expect(row(g.offsets, g.targets, g.weights, 0)).toEqual([[1, 5]]);
-    expect(row(g.offsets, g.targets, g.weights, 1)).toEqual([[0, 4], [2, 1]]);
+    expect(row(g.offsets, g.targets, g.weights, 1)).toEqual([
+      [0, 4],
+      [2, 1],
+    ]);
     expect(row(g.inOffsets, g.inSources, g.inWeights, 1)).toEqual([[0, 5]]);
     expect(row(g.inOffsets, g.inSources, g.inWeights, 2)).toEqual([[1, 1]]);
     expect(edgeCount(g)).toBe(3);
@@ -36,7 +39,10 @@ describe('csrFromEdges', () => {
     // 0->1 (2) and 1->0 (4) give the pair {0,1} the value 6.
     const g = csrFromEdges(3, { sources: [0, 1, 2], targets: [1, 0, 1], weights: [2, 4, 1] }, false);
     expect(row(g.offsets, g.targets, g.weights, 0)).toEqual([[1, 6]]);
-    expect(row(g.offsets, g.targets, g.weights, 1)).toEqual([[0, 6], [2, 1]]);
+    expect(row(g.offsets, g.targets, g.weights, 1)).toEqual([
+      [0, 6],
+      [2, 1],
+    ]);
     expect(edgeCount(g)).toBe(2);
     expect(g.inOffsets).toBe(g.offsets);
   });

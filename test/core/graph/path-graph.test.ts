@@ -4,7 +4,11 @@ import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.
 import { bucketPlan, pathGraphOf } from '../../../src/core/graph/path-graph.js';
 
 const graph = (n: number, edges: [number, number, number][], directed = false) => {
-  const csr = csrFromEdges(n, { sources: edges.map((e) => e[0]), targets: edges.map((e) => e[1]), weights: edges.map((e) => e[2]) }, directed);
+  const csr = csrFromEdges(
+    n,
+    { sources: edges.map((e) => e[0]), targets: edges.map((e) => e[1]), weights: edges.map((e) => e[2]) },
+    directed,
+  );
   return pathGraphOf(csr, lengthsFromStrengths(csr));
 };
 
@@ -26,10 +30,26 @@ describe('bucketPlan', () => {
     expect(plan.capacity).toBe(5 + 20 + 1);
   });
   it('a path of 5 with strengths 1..4: span 5 x ratio 4 = 20 buckets > n + m = 13: heap', () => {
-    expect(bucketPlan(graph(5, [[0, 1, 1], [1, 2, 2], [2, 3, 3], [3, 4, 4]]))).toBeNull();
+    expect(
+      bucketPlan(
+        graph(5, [
+          [0, 1, 1],
+          [1, 2, 2],
+          [2, 3, 3],
+          [3, 4, 4],
+        ]),
+      ),
+    ).toBeNull();
   });
   it('a length ratio beyond 4096 keeps the heap', () => {
-    expect(bucketPlan(graph(3, [[0, 1, 1], [1, 2, 5000]]))).toBeNull();
+    expect(
+      bucketPlan(
+        graph(3, [
+          [0, 1, 1],
+          [1, 2, 5000],
+        ]),
+      ),
+    ).toBeNull();
   });
   it('a long path with a wide length ratio: too many buckets to scan per run, heap', () => {
     // 200 nodes in a line, strengths alternating 1 and 100: ratio ~100, hop span 199 -> 19,900 > n + m = 598.

@@ -17,7 +17,7 @@ describe('breadthFirstOrderOf and relabelRows', () => {
     expect(Array.from(breadthFirstOrderOf({ n: 0, offsets: Int32Array.of(0), targets: new Int32Array(0) }))).toEqual([]);
   });
 
-  it('roots by index: 0, then its row (2), then 2\'s row (3, 0 seen); 1 last', () => {
+  it("roots by index: 0, then its row (2), then 2's row (3, 0 seen); 1 last", () => {
     expect(Array.from(breadthFirstOrderOf(rows))).toEqual([0, 2, 3, 1]);
   });
 
@@ -33,7 +33,7 @@ describe('breadthFirstOrderOf and relabelRows', () => {
     expect(Array.from(breadthFirstOrderOf(forward, { reverse }))).toEqual([0, 3, 1, 2]);
   });
 
-  it('relabelling keeps each row\'s order and carries values', () => {
+  it("relabelling keeps each row's order and carries values", () => {
     const order = Int32Array.of(0, 2, 3, 1); // rank: 0->0, 2->1, 3->2, 1->3
     expect(Array.from(inverseOrder(order))).toEqual([0, 3, 1, 2]);
     const r = relabelRows(rows, Float64Array.of(10, 20, 30, 40), order);

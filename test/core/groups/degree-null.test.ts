@@ -73,7 +73,9 @@ describe('rewireDegreePreserving', () => {
     const n = 30;
     const u: number[] = [];
     const v: number[] = [];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (random() < 0.15) {
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (random() < 0.15) {
           u.push(i);
           v.push(j);
         }

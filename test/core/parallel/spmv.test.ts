@@ -155,8 +155,18 @@ describe('matrix-product engine', () => {
     const control = new Int32Array(new SharedArrayBuffer(CONTROL.words * 4));
     const { port1, port2 } = new MessageChannel();
     const data: SpmvWorkerData = {
-      job: 'spmv', control, matrix, vectors: new SharedArrayBuffer(8), reserved: 0, n: 5, from: 0, to: 5,
-      port: port2, scalars: new Float64Array(new SharedArrayBuffer(32)), partials: new Float64Array(new SharedArrayBuffer(128)), index: 1,
+      job: 'spmv',
+      control,
+      matrix,
+      vectors: new SharedArrayBuffer(8),
+      reserved: 0,
+      n: 5,
+      from: 0,
+      to: 5,
+      port: port2,
+      scalars: new Float64Array(new SharedArrayBuffer(32)),
+      partials: new Float64Array(new SharedArrayBuffer(128)),
+      index: 1,
     };
     const w = startWorker(data, [port2]);
     await new Promise<void>((resolve, reject) => {

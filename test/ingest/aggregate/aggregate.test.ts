@@ -64,8 +64,21 @@ describe('duckdb and memory engines give the same ties', () => {
 
   it.each([
     ['full weighting, whole window', { from: '2026-01-01', to: '2026-04-01' }],
-    ['split weighting, by month, broadcast cutoff 10, at least 2 events', { from: '2026-01-01', to: '2026-04-01', period: 'month' as const, groupWeighting: 'split' as const, maxRecipients: 10, minInteractions: 2 }],
-    ['duration weighting, by quarter, one relation', { from: '2025-12-01', to: '2026-05-01', period: 'quarter' as const, groupWeighting: 'duration' as const, relation: 'contact' }],
+    [
+      'split weighting, by month, broadcast cutoff 10, at least 2 events',
+      {
+        from: '2026-01-01',
+        to: '2026-04-01',
+        period: 'month' as const,
+        groupWeighting: 'split' as const,
+        maxRecipients: 10,
+        minInteractions: 2,
+      },
+    ],
+    [
+      'duration weighting, by quarter, one relation',
+      { from: '2025-12-01', to: '2026-05-01', period: 'quarter' as const, groupWeighting: 'duration' as const, relation: 'contact' },
+    ],
   ])('%s', async (_name, options) => {
     const duck = await aggregateWithDuckDb([log], options);
     const mem = await aggregateInMemory([log], options);
@@ -82,7 +95,13 @@ describe('duckdb and memory engines give the same ties', () => {
     writeFileSync(b, `${[text[0], ...text.slice(501)].join('\n')}`);
     const options = { minInteractions: 2, groupWeighting: 'split' as const };
     expectSameTies(await aggregateWithDuckDb([a, b], options), await aggregateInMemory([a, b], options));
-    expectSameTies(await aggregateWithDuckDb([a, b], options), await aggregateInMemory([join(dir, 'all.csv')].map((f) => (writeFileSync(f, `${text.join('\n')}`), f)), options));
+    expectSameTies(
+      await aggregateWithDuckDb([a, b], options),
+      await aggregateInMemory(
+        [join(dir, 'all.csv')].map((f) => (writeFileSync(f, `${text.join('\n')}`), f)),
+        options,
+      ),
+    );
   });
 });
 
@@ -112,7 +131,13 @@ describe('bad rows', () => {
     }
     // Kept: a>b, a>c (email), c>a, c>b (meeting), d>a (chat).
     expectSameTies(duck, mem);
-    expect(duck.ties.map((t) => `${t.relation}:${t.source}>${t.target}`)).toEqual(['chat:d>a', 'email:a>b', 'email:a>c', 'meeting:c>a', 'meeting:c>b']);
+    expect(duck.ties.map((t) => `${t.relation}:${t.source}>${t.target}`)).toEqual([
+      'chat:d>a',
+      'email:a>b',
+      'email:a>c',
+      'meeting:c>a',
+      'meeting:c>b',
+    ]);
   });
 });
 
@@ -134,7 +159,16 @@ describe('windows and periods', () => {
 });
 
 describe('SQL for warehouses (golden files; the duckdb one is the SQL executed above)', () => {
-  const options = { table: 'analytics.events', from: '2026-01-01', to: '2026-04-01', period: 'month' as const, groupWeighting: 'split' as const, maxRecipients: 50, minInteractions: 2, channelRelations: { teams: 'chat' } };
+  const options = {
+    table: 'analytics.events',
+    from: '2026-01-01',
+    to: '2026-04-01',
+    period: 'month' as const,
+    groupWeighting: 'split' as const,
+    maxRecipients: 50,
+    minInteractions: 2,
+    channelRelations: { teams: 'chat' },
+  };
   it.each(SQL_DIALECTS.map((d) => [d]))('%s', (dialect) => {
     const sql = aggregateSql(dialect, options);
     const text = `-- pairs\n${sql.pairs}-- ties\n${sql.ties}-- people\n${sql.people}`;
@@ -171,7 +205,11 @@ describe('orgraph aggregate', () => {
       outs.push(out);
     }
     // DuckDB writes its CSV itself (2.0 where JavaScript writes 2): same people, same pairs, weights to 1e-9.
-    const read = (file: string): string[][] => readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(','));
+    const read = (file: string): string[][] =>
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
     for (const p of ['2026-01', '2026-02']) {
       expect(read(join(outs[0], p, 'people.csv'))).toEqual(read(join(outs[1], p, 'people.csv')));
       const [a, b] = outs.map((o) => read(join(o, p, 'ties.csv')));

@@ -36,6 +36,8 @@ describe('identities', () => {
   });
 
   it('an alias mapped to two people is refused with file, line and field', async () => {
-    await expect(parseIdentities('person_id,alias\nE1,a@x\nE2,A@X\n')).rejects.toThrow('identities.csv:3: field "alias": alias "A@X" is mapped to both "E1" and "E2"');
+    await expect(parseIdentities('person_id,alias\nE1,a@x\nE2,A@X\n')).rejects.toThrow(
+      'identities.csv:3: field "alias": alias "A@X" is mapped to both "E1" and "E2"',
+    );
   });
 });

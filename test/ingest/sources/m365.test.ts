@@ -13,7 +13,8 @@ const FILE = 'test/fixtures/sources/m365.json';
 
 function ties(g: OrgGraph): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of g.ties()) m.set(`${t.relation}:${t.source.split('@')[0]}>${t.target.split('@')[0]}@${new Date(t.time!).toISOString().slice(5, 10)}`, t.weight);
+  for (const t of g.ties())
+    m.set(`${t.relation}:${t.source.split('@')[0]}>${t.target.split('@')[0]}@${new Date(t.time!).toISOString().slice(5, 10)}`, t.weight);
   return m;
 }
 
@@ -37,17 +38,35 @@ describe('Microsoft 365 reader', () => {
       ['email:ben>ana@01-05', 1],
       ['meeting:ana>ben@01-06', 1],
     ]);
-    for (const d of ['01-06', '01-13', '01-20']) for (const p of ['ben>cleo', 'ben>dan', 'cleo>dan']) expected.set(`meeting:${p}@${d}`, 0.25);
+    for (const d of ['01-06', '01-13', '01-20'])
+      for (const p of ['ben>cleo', 'ben>dan', 'cleo>dan']) expected.set(`meeting:${p}@${d}`, 0.25);
     expected.set('meeting:ana>eve@01-07', 0.5);
     expected.set('meeting:ana>eve@01-08', 0.5);
     expected.set('call:aad-ana>aad-ben@01-09', 1 / 3);
     const got = ties(graph);
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [k, v] of expected) expect(got.get(k)).toBeCloseTo(v, 12);
-    expect(graph.relations.map((r) => [r.name, r.directed])).toEqual([['email', true], ['meeting', false], ['call', false]]);
+    expect(graph.relations.map((r) => [r.name, r.directed])).toEqual([
+      ['email', true],
+      ['meeting', false],
+      ['call', false],
+    ]);
     expect(graph.personIds).toContain('ceo@acme.example');
-    expect(stats).toEqual({ messages: 3, broadcasts: 1, meetings: 5, occurrences: 6, largeMeetings: 0, attendeesLeftOut: 3, calls: 1, legacyCallFields: 0 });
-    expect(report.files.map((f) => [f.file.split('#')[1], f.rowsRead, f.rowsKept])).toEqual([['messages', 3, 3], ['events', 5, 5], ['callRecords', 1, 1]]);
+    expect(stats).toEqual({
+      messages: 3,
+      broadcasts: 1,
+      meetings: 5,
+      occurrences: 6,
+      largeMeetings: 0,
+      attendeesLeftOut: 3,
+      calls: 1,
+      legacyCallFields: 0,
+    });
+    expect(report.files.map((f) => [f.file.split('#')[1], f.rowsRead, f.rowsKept])).toEqual([
+      ['messages', 3, 3],
+      ['events', 5, 5],
+      ['callRecords', 1, 1],
+    ]);
   });
 
   it('a meeting above the large-meeting cutoff makes no tie', async () => {
@@ -58,12 +77,25 @@ describe('Microsoft 365 reader', () => {
 
   it('bad items: strict names the JSON path; lenient accounts for every item', async () => {
     const doc = {
-      messages: [{ sentDateTime: '2026-01-05T09:00:00Z', toRecipients: [] }, { from: { emailAddress: { address: 'a@x' } }, sentDateTime: 'monday', toRecipients: [] }],
-      callRecords: [{ startDateTime: '2026-01-09T16:00:00Z', endDateTime: '2026-01-09T17:00:00Z', organizer: { user: { id: 'u1' } }, participants: [{ user: { id: 'u1' } }, { user: { id: 'u2' } }] }],
+      messages: [
+        { sentDateTime: '2026-01-05T09:00:00Z', toRecipients: [] },
+        { from: { emailAddress: { address: 'a@x' } }, sentDateTime: 'monday', toRecipients: [] },
+      ],
+      callRecords: [
+        {
+          startDateTime: '2026-01-09T16:00:00Z',
+          endDateTime: '2026-01-09T17:00:00Z',
+          organizer: { user: { id: 'u1' } },
+          participants: [{ user: { id: 'u1' } }, { user: { id: 'u2' } }],
+        },
+      ],
     };
     await expect(parseM365(doc)).rejects.toThrow('m365.json#messages: field "messages[0].from": no sender address');
     const { report, graph, stats } = await parseM365(doc, { mode: 'lenient' });
-    expect(report.files.map((f) => [f.rowsRead, f.rowsKept, f.rowsDropped])).toEqual([[2, 0, 2], [1, 1, 0]]);
+    expect(report.files.map((f) => [f.rowsRead, f.rowsKept, f.rowsDropped])).toEqual([
+      [2, 0, 2],
+      [1, 1, 0],
+    ]);
     expect(report.issues.map((i) => [i.field, i.code])).toEqual([
       ['messages[0].from', 'E_EMPTY_ID'],
       ['messages[1].sentDateTime', 'E_BAD_TIMESTAMP'],

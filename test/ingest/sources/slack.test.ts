@@ -81,7 +81,16 @@ describe('Slack export reader', () => {
     expect(graph.attribute('deleted')[graph.indexOf('U04')]).toBe('true');
     expect(graph.attribute('email')[graph.indexOf('U01')]).toBe('ana@acme.example');
     // 13 messages: 1 bot, 1 system, 2 broadcasts (which still carry mentions/reactions), 11 with ties.
-    expect(stats).toEqual({ conversations: 6, messages: 13, messagesWithTies: 11, botMessages: 1, systemMessages: 1, broadcasts: 2, interactions: 18, unknownUsers: 0 });
+    expect(stats).toEqual({
+      conversations: 6,
+      messages: 13,
+      messagesWithTies: 11,
+      botMessages: 1,
+      systemMessages: 1,
+      broadcasts: 2,
+      interactions: 18,
+      unknownUsers: 0,
+    });
     const dayFiles = report.files.filter((f) => /\d{4}-\d{2}-\d{2}\.json$/.test(f.file));
     expect(dayFiles.reduce((s, f) => s + f.rowsRead, 0)).toBe(13);
     expect(dayFiles.every((f) => f.rowsKept + f.rowsDropped === f.rowsRead && f.rowsDropped === 0)).toBe(true);
@@ -101,10 +110,13 @@ describe('Slack export reader', () => {
 
   it('bad input: strict names the file and JSON path; lenient accounts for every message', async () => {
     const zip = zipExport(EXPORT, {
-      'design/2026-01-08.json': '[{"type": "message", "user": "U01", "ts": "yesterday"}, 42, {"type": "message", "user": "U01", "text": "ping <@U99>", "ts": "1767866400.000100"}]',
+      'design/2026-01-08.json':
+        '[{"type": "message", "user": "U01", "ts": "yesterday"}, 42, {"type": "message", "user": "U01", "text": "ping <@U99>", "ts": "1767866400.000100"}]',
       'leadership/2026-01-09.json': '[{"type": "message", "user": "U05", "ts": ',
     });
-    await expect(loadSlack(zip, { smallChannelSize: 4 })).rejects.toThrow(`${zip}:design/2026-01-08.json: field "[0].ts": message timestamp "yesterday" is not Slack's "seconds.micros"`);
+    await expect(loadSlack(zip, { smallChannelSize: 4 })).rejects.toThrow(
+      `${zip}:design/2026-01-08.json: field "[0].ts": message timestamp "yesterday" is not Slack's "seconds.micros"`,
+    );
     const { report, stats } = await loadSlack(zip, { smallChannelSize: 4, mode: 'lenient' });
     const f = report.files.find((x) => x.file.endsWith('design/2026-01-08.json'))!;
     // [0] bad ts dropped; [1] not an object dropped; [2] kept: channel ties U01>U02, U01>U03, mention of unknown U99 reported.

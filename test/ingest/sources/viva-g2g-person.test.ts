@@ -17,8 +17,30 @@ describe('Viva G2G reader', () => {
     expect(t.rows).toHaveLength(10);
     // Line 2 "Collaborators Within Group" -> Finance; line 4 "Unclassified Collaborators" -> null;
     // line 5 "Within Group" -> Sales; line 9 "Other collaborators" -> null.
-    expect(t.rows.map((r) => r.secondary)).toEqual(['Finance', 'Sales', null, 'Sales', 'Finance', 'Engineering', 'Engineering', null, 'Finance', 'Sales']);
-    expect(t.rows[1]).toMatchObject({ primary: 'Finance', primarySize: 12, secondarySize: 30, timeInvested: 150, percentTimeInvested: 30, emailCount: 200, emailHours: 50, meetingCount: 25, meetingHours: 100, line: 3 });
+    expect(t.rows.map((r) => r.secondary)).toEqual([
+      'Finance',
+      'Sales',
+      null,
+      'Sales',
+      'Finance',
+      'Engineering',
+      'Engineering',
+      null,
+      'Finance',
+      'Sales',
+    ]);
+    expect(t.rows[1]).toMatchObject({
+      primary: 'Finance',
+      primarySize: 12,
+      secondarySize: 30,
+      timeInvested: 150,
+      percentTimeInvested: 30,
+      emailCount: 200,
+      emailHours: 50,
+      meetingCount: 25,
+      meetingHours: 100,
+      line: 3,
+    });
     expect(t.report.files[0]).toMatchObject({ rowsRead: 10, rowsKept: 10, ignoredColumns: [] });
   });
 
@@ -47,10 +69,17 @@ describe('Viva G2G reader', () => {
   });
 
   it('bad rows: strict names file, line and field; lenient accounts for every row', async () => {
-    await expect(loadVivaG2G(`${DIR}/viva-g2g-bad.csv`)).rejects.toThrow(`${DIR}/viva-g2g-bad.csv:3: field "SecondaryCollaborator_Organization": the groups "Finance" -> "Sales" on 2026-01-31 appear twice`);
+    await expect(loadVivaG2G(`${DIR}/viva-g2g-bad.csv`)).rejects.toThrow(
+      `${DIR}/viva-g2g-bad.csv:3: field "SecondaryCollaborator_Organization": the groups "Finance" -> "Sales" on 2026-01-31 appear twice`,
+    );
     const t = await loadVivaG2G(`${DIR}/viva-g2g-bad.csv`, { mode: 'lenient' });
     // 2 kept; 3 duplicate; 4 empty group; 5 date 31/01; 6 size "twelve"; 7 kept.
-    expect(t.report.files[0]).toMatchObject({ rowsRead: 6, rowsKept: 2, rowsDropped: 4, dropped: { E_BAD_VALUE: 2, E_EMPTY_ID: 1, E_BAD_TIMESTAMP: 1 } });
+    expect(t.report.files[0]).toMatchObject({
+      rowsRead: 6,
+      rowsKept: 2,
+      rowsDropped: 4,
+      dropped: { E_BAD_VALUE: 2, E_EMPTY_ID: 1, E_BAD_TIMESTAMP: 1 },
+    });
     expect(t.report.issues.map((i) => [i.line, i.field])).toEqual([
       [3, 'SecondaryCollaborator_Organization'],
       [4, 'PrimaryCollaborator_Organization'],
@@ -84,7 +113,12 @@ describe('Viva person query reader', () => {
     // P2P people P001..P004; person query P001..P003: all matched, P004 gets no hours.
     expect(joined.unmatched).toBe(0);
     const hours = joined.graph.attribute('Collaboration_hours');
-    expect(joined.graph.personIds.map((id, i) => [id, hours[i]])).toEqual([['P001', '22'], ['P002', '16'], ['P003', '30'], ['P004', null]]);
+    expect(joined.graph.personIds.map((id, i) => [id, hours[i]])).toEqual([
+      ['P001', '22'],
+      ['P002', '16'],
+      ['P003', '30'],
+      ['P004', null],
+    ]);
     // Organization exists on both: the P2P value stays (P003 Marketing in both here).
     expect(joined.graph.tieCount).toBe(p2p.graph.tieCount);
   });

@@ -18,7 +18,11 @@ const FEB = Date.UTC(2026, 1, 28);
 /** "relation:source>target@day" -> weight */
 function ties(g: OrgGraph): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of g.ties()) m.set(`${t.relation}:${t.source}>${t.target}${t.time !== undefined ? `@${new Date(t.time).toISOString().slice(0, 10)}` : ''}`, t.weight);
+  for (const t of g.ties())
+    m.set(
+      `${t.relation}:${t.source}>${t.target}${t.time !== undefined ? `@${new Date(t.time).toISOString().slice(0, 10)}` : ''}`,
+      t.weight,
+    );
   return m;
 }
 
@@ -50,7 +54,12 @@ describe('Viva P2P reader', () => {
     expect(attr(graph, 'P003', 'Organization')).toBe('Marketing');
     expect(attr(graph, 'P004', 'LevelDesignation')).toBe('Lead');
     expect(stats).toEqual({ dates: ['2026-01-31', '2026-02-28'], rowsWithoutTie: 1, attributeChanges: 1 });
-    expect(report.files[0]).toMatchObject({ rowsRead: 7, rowsKept: 7, rowsDropped: 0, ignoredColumns: ['Diverse_tie_type', 'Strong_tie_type'] });
+    expect(report.files[0]).toMatchObject({
+      rowsRead: 7,
+      rowsKept: 7,
+      rowsDropped: 0,
+      ignoredColumns: ['Diverse_tie_type', 'Strong_tie_type'],
+    });
   });
 
   it('spaced raw-export headers (and CRLF) read the same as underscored ones', async () => {
@@ -88,7 +97,9 @@ describe('Viva P2P reader', () => {
     const err = await loadVivaP2P(`${DIR}/viva-p2p-bad.csv`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OrgraphError);
     expect((err as OrgraphError).code).toBe('E_BAD_TIMESTAMP');
-    expect((err as OrgraphError).message).toBe(`${DIR}/viva-p2p-bad.csv:3: field "MetricDate": MetricDate "13/01/2026" is not a real date (MM/DD/YYYY)`);
+    expect((err as OrgraphError).message).toBe(
+      `${DIR}/viva-p2p-bad.csv:3: field "MetricDate": MetricDate "13/01/2026" is not a real date (MM/DD/YYYY)`,
+    );
   });
 
   it('lenient mode accounts for every row', async () => {
@@ -109,11 +120,18 @@ describe('Viva P2P reader', () => {
       [7, 'PrimaryCollaborator_PersonId', 'E_EMPTY_ID'],
       [8, 'Diverse_tie_score', 'E_BAD_WEIGHT'],
     ]);
-    expect(ties(graph)).toEqual(new Map([['strong:P001>P002@2026-01-31', 0.8], ['diverse:P004>P003@2026-01-31', 0.25]]));
+    expect(ties(graph)).toEqual(
+      new Map([
+        ['strong:P001>P002@2026-01-31', 0.8],
+        ['diverse:P004>P003@2026-01-31', 0.25],
+      ]),
+    );
   });
 
   it('a file without the id columns is refused at the header', async () => {
-    await expect(parseVivaP2P('PersonId,MetricDate\nP1,01/31/2026\n')).rejects.toThrow(/p2p.csv:1: field "PrimaryCollaborator_PersonId": missing column/);
+    await expect(parseVivaP2P('PersonId,MetricDate\nP1,01/31/2026\n')).rejects.toThrow(
+      /p2p.csv:1: field "PrimaryCollaborator_PersonId": missing column/,
+    );
   });
 
   it('MetricDate and header spellings', () => {
@@ -121,7 +139,11 @@ describe('Viva P2P reader', () => {
     expect(parseMetricDate('2/28/2026')).toEqual({ ok: true, value: FEB });
     expect(parseMetricDate('2026-02-28')).toEqual({ ok: true, value: FEB });
     expect(parseMetricDate('02/30/2026').ok).toBe(false);
-    expect(['Strong_tie_score', 'Strong tie score', 'StrongTieScore'].map(headerKey)).toEqual(['strongtiescore', 'strongtiescore', 'strongtiescore']);
+    expect(['Strong_tie_score', 'Strong tie score', 'StrongTieScore'].map(headerKey)).toEqual([
+      'strongtiescore',
+      'strongtiescore',
+      'strongtiescore',
+    ]);
     expect(headerKey('% Group collaboration time invested')).toBe(headerKey('Percent_Group_collaboration_time_invested'));
   });
 });

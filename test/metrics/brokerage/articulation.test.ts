@@ -28,7 +28,10 @@ describe('articulation: degenerate inputs', () => {
     const view = smallView(['a', 'b', 'c', 'd', 'e'], ['a-b', 'b-c']);
     expect(Array.from(articulation(view).values)).toEqual([0, 1, 0, 0, 0]);
     const bc = biconnectedComponents(view);
-    expect(sortedBlocks(bc.blocks)).toEqual([['a', 'b'], ['b', 'c']]);
+    expect(sortedBlocks(bc.blocks)).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     expect(bc.componentCount).toBe(3);
   });
 
@@ -44,14 +47,21 @@ describe('articulation: hand-derived graphs', () => {
   it('path a-b-c-d: the inner people are cut points, each tie a block', () => {
     const view = smallView(['a', 'b', 'c', 'd'], ['a-b', 'b-c', 'c-d']);
     expect(pointsOf(view)).toEqual(['b', 'c']);
-    expect(sortedBlocks(biconnectedComponents(view).blocks)).toEqual([['a', 'b'], ['b', 'c'], ['c', 'd']]);
+    expect(sortedBlocks(biconnectedComponents(view).blocks)).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+    ]);
   });
 
   it('bow tie: two triangles sharing c; c is the only cut point', () => {
     // Removing c leaves {a, b} and {d, e}; removing anyone else leaves the rest connected.
     const view = smallView(['a', 'b', 'c', 'd', 'e'], ['a-b', 'b-c', 'a-c', 'c-d', 'd-e', 'c-e']);
     expect(pointsOf(view)).toEqual(['c']);
-    expect(sortedBlocks(biconnectedComponents(view).blocks)).toEqual([['a', 'b', 'c'], ['c', 'd', 'e']]);
+    expect(sortedBlocks(biconnectedComponents(view).blocks)).toEqual([
+      ['a', 'b', 'c'],
+      ['c', 'd', 'e'],
+    ]);
   });
 
   it('star: the centre is a cut point whether or not the search starts there', () => {
@@ -76,7 +86,10 @@ describe('articulation: hand-derived graphs', () => {
     // must not be mistaken for two parallel ties that keep a attached).
     const view = smallView(['a', 'b', 'c'], ['a-b', 'b-a', 'b-c'], { directed: true });
     expect(pointsOf(view)).toEqual(['b']);
-    expect(sortedBlocks(biconnectedComponents(view).blocks)).toEqual([['a', 'b'], ['b', 'c']]);
+    expect(sortedBlocks(biconnectedComponents(view).blocks)).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
   });
 
   it('a long path does not overflow the stack (iterative search)', () => {

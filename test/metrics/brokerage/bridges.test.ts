@@ -25,9 +25,7 @@ describe('bridges: hand-derived graphs', () => {
 
   it('cycle: none; a pendant tie on it: that tie', () => {
     expect(bridges(smallView(['a', 'b', 'c', 'd'], ['a-b', 'b-c', 'c-d', 'd-a']))).toEqual([]);
-    expect(bridges(smallView(['a', 'b', 'c', 'd', 'e'], ['a-b', 'b-c', 'c-d', 'd-a', 'b-e']))).toEqual([
-      { source: 'b', target: 'e' },
-    ]);
+    expect(bridges(smallView(['a', 'b', 'c', 'd', 'e'], ['a-b', 'b-c', 'c-d', 'd-a', 'b-e']))).toEqual([{ source: 'b', target: 'e' }]);
   });
 
   it('directed view: a reciprocated pair is one tie, still a bridge', () => {

@@ -26,7 +26,7 @@ describe('bridging coefficient', () => {
     expect(at(s, 'a')).toBeCloseTo(3 / 5, 15);
   });
 
-  it('a leaf takes its contact\'s degree; a lone pair 1', () => {
+  it("a leaf takes its contact's degree; a lone pair 1", () => {
     const s = bridgingCoefficient(project(toy(['h-a', 'h-b', 'h-c', 'p-q'])));
     expect(at(s, 'a')).toBe(3);
     expect(at(s, 'h')).toBeCloseTo(1 / 9, 15);
@@ -62,6 +62,8 @@ describe('bridging centrality = betweenness value x bridging coefficient value',
     const view = project(toy(BARBELL));
     const b = betweennessSync(view);
     expect(Array.from(bridgingFromBetweenness(view, b).values)).toEqual(Array.from(bridging(view).values));
-    expect(() => bridgingFromBetweenness(view, new NodeScores('betweenness', ['a'], Float64Array.of(1)))).toThrowError(/1 values for 7 people/);
+    expect(() => bridgingFromBetweenness(view, new NodeScores('betweenness', ['a'], Float64Array.of(1)))).toThrowError(
+      /1 values for 7 people/,
+    );
   });
 });

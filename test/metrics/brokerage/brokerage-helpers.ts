@@ -73,7 +73,9 @@ export function toy(specs: readonly string[], groups: Record<string, string> = {
       { name: 'tie', directed: false },
       { name: 'arc', directed: true },
     ],
-    people: [...people].sort().map((id) => ({ id, attributes: groups[id] === undefined ? ({} as Record<string, string>) : { group: groups[id] } })),
+    people: [...people]
+      .sort()
+      .map((id) => ({ id, attributes: groups[id] === undefined ? ({} as Record<string, string>) : { group: groups[id] } })),
     ties,
   });
 }
@@ -101,7 +103,12 @@ export function at(scores: NodeScores, id: string): number {
  * Expect every value to match the reference to relative 1e-9 (absolute 1e-12 near zero); null in
  * the reference means NaN. `skip` lists indices not to compare.
  */
-export function expectValues(actual: ArrayLike<number>, expected: readonly (number | null)[], label: string, skip?: (i: number) => boolean): number {
+export function expectValues(
+  actual: ArrayLike<number>,
+  expected: readonly (number | null)[],
+  label: string,
+  skip?: (i: number) => boolean,
+): number {
   expect(actual.length, `${label}: length`).toBe(expected.length);
   let compared = 0;
   for (let i = 0; i < expected.length; i++) {

@@ -30,7 +30,10 @@ describe('brokerage catalog', () => {
   it('lists every key once, in the brokerage family, reachable from the joined catalog', () => {
     const keys = BROKERAGE_METRICS.flatMap((s) => s.keys);
     for (const key of KEYS) {
-      expect(keys.filter((k) => k === key), key).toHaveLength(1);
+      expect(
+        keys.filter((k) => k === key),
+        key,
+      ).toHaveLength(1);
       expect(metricSpec(key)?.family, key).toBe('brokerage');
     }
   });

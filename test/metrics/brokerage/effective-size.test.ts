@@ -25,7 +25,7 @@ describe('effectiveSize: hand derivations', () => {
     expect(at(effectiveSize(project(toy(['e-a', 'e-b', 'e-c', 'a-b']))), 'e')).toBeCloseTo(7 / 3, 15);
   });
 
-  it('weighted: p_iq from the ego, m_jq scaled by the contact j\'s strongest tie', () => {
+  it("weighted: p_iq from the ego, m_jq scaled by the contact j's strongest tie", () => {
     // triangle a-b 2, a-c 1, b-c 1. Ego a: p_ab = 2/3, p_ac = 1/3.
     // j = b: redundancy p_ac m_bc, m_bc = w_bc / max_k w_bk = 1/2   -> 1 - 1/6 = 5/6
     // j = c: redundancy p_ab m_cb, m_cb = w_cb / max_k w_ck = 1/1   -> 1 - 2/3 = 1/3

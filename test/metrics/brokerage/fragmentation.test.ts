@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fragmentation,
-  fragmentationDistance,
-  fragmentationSet,
-} from '../../../src/metrics/brokerage/fragmentation.js';
+import { fragmentation, fragmentationDistance, fragmentationSet } from '../../../src/metrics/brokerage/fragmentation.js';
 import { loadReference, referenceNames, referenceView, smallView } from './risk-dataset.js';
 
 const values = (s: { values: Float64Array }) => Array.from(s.values);
@@ -73,9 +69,7 @@ describe('fragmentation per person: hand-derived', () => {
     // Without c: {a,b}, {d,e}, {x,y}: pairs 6 over 6*5 = 30, F = 1 - 6/30 = 4/5.
     // Without a: {b,c,d,e} and {x,y}: pairs 12 + 2 = 14, F = 1 - 14/30 = 8/15.
     // Without x: the bow tie and {y}: pairs 20, F = 1 - 20/30 = 1/3.
-    const r = fragmentation(
-      smallView(['a', 'b', 'c', 'd', 'e', 'x', 'y'], ['a-b', 'b-c', 'a-c', 'c-d', 'd-e', 'c-e', 'x-y']),
-    );
+    const r = fragmentation(smallView(['a', 'b', 'c', 'd', 'e', 'x', 'y'], ['a-b', 'b-c', 'a-c', 'c-d', 'd-e', 'c-e', 'x-y']));
     expect(r.intact).toBe(1 - 22 / 42);
     expect(r.scores.get('c')).toBe(1 - 6 / 30);
     expect(r.scores.get('a')).toBe(1 - 14 / 30);

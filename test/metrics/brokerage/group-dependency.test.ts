@@ -13,9 +13,7 @@ describe('group dependency: degenerate inputs', () => {
 
   it('everyone in one group: no cross-group ties, nobody listed', () => {
     const view = smallView(['a', 'b', 'c'], ['a-b', 'b-c'], { groups: { a: 'X', b: 'X', c: 'X' } });
-    expect(groupDependency(view, { group: 'team' })).toEqual([
-      { group: 'X', size: 3, crossTies: 0, groupsReached: [], members: [] },
-    ]);
+    expect(groupDependency(view, { group: 'team' })).toEqual([{ group: 'X', size: 3, crossTies: 0, groupsReached: [], members: [] }]);
   });
 
   it('isolated members and people without a group', () => {
@@ -108,7 +106,9 @@ describe('group dependency agrees with a direct count over the NetworkX graph (r
         // Ranked: sole links descending, then cross ties descending.
         for (let i = 1; i < d.members.length; i++) {
           const [p, q] = [d.members[i - 1], d.members[i]];
-          expect(p.soleLinkTo.length > q.soleLinkTo.length || (p.soleLinkTo.length === q.soleLinkTo.length && p.crossTies >= q.crossTies)).toBe(true);
+          expect(
+            p.soleLinkTo.length > q.soleLinkTo.length || (p.soleLinkTo.length === q.soleLinkTo.length && p.crossTies >= q.crossTies),
+          ).toBe(true);
         }
       }
     });

@@ -131,12 +131,8 @@ describe('KPP-Neg: hand-derived', () => {
   it('an aborted signal throws E_ABORTED', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(() => keyPlayersNeg(path5(), { k: 1, signal: controller.signal })).toThrow(
-      expect.objectContaining({ code: 'E_ABORTED' }),
-    );
-    expect(() => keyPlayersPos(path5(), { k: 1, signal: controller.signal })).toThrow(
-      expect.objectContaining({ code: 'E_ABORTED' }),
-    );
+    expect(() => keyPlayersNeg(path5(), { k: 1, signal: controller.signal })).toThrow(expect.objectContaining({ code: 'E_ABORTED' }));
+    expect(() => keyPlayersPos(path5(), { k: 1, signal: controller.signal })).toThrow(expect.objectContaining({ code: 'E_ABORTED' }));
   });
 
   it('same seed, same answer', () => {

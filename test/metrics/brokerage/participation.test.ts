@@ -13,7 +13,7 @@ describe('participation: degenerate inputs', () => {
     for (const id of ['a', 'b', 'c', 'z']) expect(at(s, id)).toBe(0);
   });
 
-  it('a group of one: its member\'s ties all go to other groups', () => {
+  it("a group of one: its member's ties all go to other groups", () => {
     // s alone in S, tied to p (P) and q (Q): P_s = 1 - (1/2)^2 - (1/2)^2 = 1/2
     const s = participation(project(toy(['s-p', 's-q'], { s: 'S', p: 'P', q: 'Q' })), 'group');
     expect(at(s, 's')).toBeCloseTo(1 / 2, 15);
@@ -62,7 +62,11 @@ describe(`participation vs the definition evaluated in Python (${NX.script})`, (
     it(`${name} by ${ref.weighted.group}: weighted and unweighted`, async () => {
       const group = ref.weighted.group!;
       expectValues(participation(await datasetView(name), group).values, ref.weighted.participation!, `${name} weighted`);
-      expectValues(participation(await datasetView(name, { weighted: false }), group).values, ref.unweighted.participation!, `${name} unweighted`);
+      expectValues(
+        participation(await datasetView(name, { weighted: false }), group).values,
+        ref.unweighted.participation!,
+        `${name} unweighted`,
+      );
     });
   }
 });

@@ -14,7 +14,7 @@ describe('withinModuleZ: degenerate inputs', () => {
 });
 
 describe('withinModuleZ: hand derivations', () => {
-  it('isolates count in their group\'s mean and sd (population sd)', () => {
+  it("isolates count in their group's mean and sd (population sd)", () => {
     // A = {a, b, c, d}: a - b, a - c, a - x (x in B), d isolated. Within-degrees 2, 1, 1, 0:
     // mean 1, variance (1 + 0 + 0 + 1) / 4 = 1/2, sd = 1/sqrt(2): z_a = sqrt(2), z_b = 0, z_d = -sqrt(2)
     const s = withinModuleZ(project(toy(['a-b', 'a-c', 'a-x'], { a: 'A', b: 'A', c: 'A', d: 'A', x: 'B' })), 'group');
@@ -39,7 +39,11 @@ describe(`withinModuleZ vs the definition evaluated in Python (${NX.script})`, (
     it(`${name} by ${ref.weighted.group}: weighted and unweighted`, async () => {
       const group = ref.weighted.group!;
       expectValues(withinModuleZ(await datasetView(name), group).values, ref.weighted.withinModuleZ!, `${name} weighted`);
-      expectValues(withinModuleZ(await datasetView(name, { weighted: false }), group).values, ref.unweighted.withinModuleZ!, `${name} unweighted`);
+      expectValues(
+        withinModuleZ(await datasetView(name, { weighted: false }), group).values,
+        ref.unweighted.withinModuleZ!,
+        `${name} unweighted`,
+      );
     });
   }
 });

@@ -5,10 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { riondatoSampleSize, vertexDiameterBound } from '../../../src/core/paths/approx-betweenness.js';
 import { pathGraphOf } from '../../../src/core/graph/path-graph.js';
-import { betweennessApprox, betweennessApproxSync, DEFAULT_BETWEENNESS_APPROX_OPTIONS } from '../../../src/metrics/centrality/betweenness-approx.js';
+import {
+  betweennessApprox,
+  betweennessApproxSync,
+  DEFAULT_BETWEENNESS_APPROX_OPTIONS,
+} from '../../../src/metrics/centrality/betweenness-approx.js';
 import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
 import { KITE, referenceCases, referenceView, viewOf } from './path-fixtures.js';
-
 
 describe('betweennessApprox: degenerate inputs and the bound', () => {
   it('fewer than 3 people: zeros, no samples', () => {
@@ -25,15 +28,36 @@ describe('betweennessApprox: degenerate inputs and the bound', () => {
     expect(riondatoSampleSize(0.1, 0.1, 3)).toBe(166);
   });
   it('vertex diameter bound: path of 5 from its end node = min(5, 2*4+1) = 5; kite >= its true VD 6', () => {
-    const path = viewOf(5, [[0, 1], [1, 2], [2, 3], [3, 4]], false).csr;
+    const path = viewOf(
+      5,
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ],
+      false,
+    ).csr;
     expect(vertexDiameterBound({ forward: pathGraphOf(path, null), backward: pathGraphOf(path, null, true) }, false)).toBe(5);
     const kite = viewOf(10, KITE, false).csr;
-    expect(vertexDiameterBound({ forward: pathGraphOf(kite, null), backward: pathGraphOf(kite, null, true) }, false)).toBeGreaterThanOrEqual(6);
+    expect(
+      vertexDiameterBound({ forward: pathGraphOf(kite, null), backward: pathGraphOf(kite, null, true) }, false),
+    ).toBeGreaterThanOrEqual(6);
   });
   it('a path graph: a single shortest path per pair, so the star centre of 0-1-2 is always hit', () => {
     // In 0-1-2 the only pairs with an interior node are (0,2) and (2,0): 1/3 of ordered pairs,
     // each hitting 1. Estimate of normalised b(1): hits/r * n(n-1) / ((n-1)(n-2)) -> about 1.
-    const b = betweennessApproxSync(viewOf(3, [[0, 1], [1, 2]], false), { samples: 3000, seed: 3 });
+    const b = betweennessApproxSync(
+      viewOf(
+        3,
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        false,
+      ),
+      { samples: 3000, seed: 3 },
+    );
     expect(b.values[1]).toBeGreaterThan(0.9);
     expect(b.values[1]).toBeLessThan(1.1);
     expect(b.values[0]).toBe(0);

@@ -8,7 +8,6 @@ import { betweenness, betweennessSync, DEFAULT_BETWEENNESS_OPTIONS } from '../..
 import { OrgraphError } from '../../../src/model/errors.js';
 import { KITE, viewOf } from './path-fixtures.js';
 
-
 describe('betweenness: degenerate inputs', () => {
   it('empty view -> empty scores', async () => {
     const b = await betweenness(viewOf(0, [], false));
@@ -21,7 +20,18 @@ describe('betweenness: degenerate inputs', () => {
   });
   it('disconnected parts: each path counts only within its part', () => {
     // Paths 0-1-2 and 3-4-5 (n = 6): 1 and 4 each lie on one unordered pair; x 2/(5*4).
-    const b = betweennessSync(viewOf(6, [[0, 1], [1, 2], [3, 4], [4, 5]], false));
+    const b = betweennessSync(
+      viewOf(
+        6,
+        [
+          [0, 1],
+          [1, 2],
+          [3, 4],
+          [4, 5],
+        ],
+        false,
+      ),
+    );
     expect(Array.from(b.values)).toEqual([0, 0.1, 0, 0, 0.1, 0]);
   });
   it('defaults are frozen and as documented', () => {
@@ -32,7 +42,15 @@ describe('betweenness: degenerate inputs', () => {
 
 describe('betweenness: hand-derived values', () => {
   it('path 0-1-2-3: inner nodes on 2 pairs each -> 2 x 2/(3*2) = 2/3', () => {
-    const view = viewOf(4, [[0, 1], [1, 2], [2, 3]], false);
+    const view = viewOf(
+      4,
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+      false,
+    );
     const b = betweennessSync(view);
     expect(b.values[0]).toBe(0);
     expect(b.values[1]).toBeCloseTo(2 / 3, 15);
@@ -40,7 +58,18 @@ describe('betweenness: hand-derived values', () => {
     expect(Array.from(betweennessSync(view, { normalized: false }).values)).toEqual([0, 2, 2, 0]);
   });
   it('star of 4 leaves: the centre is on all C(4,2) = 6 pairs -> normalised 1', () => {
-    const b = betweennessSync(viewOf(5, [[0, 1], [0, 2], [0, 3], [0, 4]], false));
+    const b = betweennessSync(
+      viewOf(
+        5,
+        [
+          [0, 1],
+          [0, 2],
+          [0, 3],
+          [0, 4],
+        ],
+        false,
+      ),
+    );
     expect(b.values[0]).toBeCloseTo(1, 15);
     expect(Array.from(b.values.slice(1))).toEqual([0, 0, 0, 0]);
   });
@@ -62,14 +91,32 @@ describe('betweenness: hand-derived values', () => {
     want.forEach((w, i) => expect(b.values[i]).toBeCloseTo(w, 12));
   });
   it('directed chain 0 -> 1 -> 2: node 1 is on the one ordered pair (0,2) -> 1/(2*1) = 0.5', () => {
-    const b = betweennessSync(viewOf(3, [[0, 1], [1, 2]], true));
+    const b = betweennessSync(
+      viewOf(
+        3,
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        true,
+      ),
+    );
     expect(Array.from(b.values)).toEqual([0, 0.5, 0]);
   });
   it('weights are strengths: the strong route 0-1-2 (lengths 1/2 + 1/2) beats 0-3-2 (1 + 1)', () => {
     // Square 0-1-2-3-0, w(0,1) = w(1,2) = 2, w(2,3) = w(3,0) = 1. Pair (0,2): only via 1.
     // Pair (1,3): via 0 (1/2 + 1) and via 2 (1/2 + 1) tie -> 1/2 each. Raw b = [1/2, 1, 1/2, 0].
     // Hop counts instead: (0,2) and (1,3) each split in two -> every node 1/2.
-    const view = viewOf(4, [[0, 1, 2], [1, 2, 2], [2, 3, 1], [3, 0, 1]], false);
+    const view = viewOf(
+      4,
+      [
+        [0, 1, 2],
+        [1, 2, 2],
+        [2, 3, 1],
+        [3, 0, 1],
+      ],
+      false,
+    );
     expect(Array.from(betweennessSync(view, { normalized: false }).values)).toEqual([0.5, 1, 0.5, 0]);
     expect(Array.from(betweennessSync(view, { normalized: false, weighted: false }).values)).toEqual([0.5, 0.5, 0.5, 0.5]);
     expect(betweennessSync(view).diagnostics.search).toBe('dijkstra');
@@ -77,7 +124,16 @@ describe('betweenness: hand-derived values', () => {
   });
   it("'identity' lengths read the tie value as a length: then 0-3-2 (1 + 1) beats 0-1-2 (2 + 2)", () => {
     // Pair (0,2): only via 3 -> b3 = 1. Pair (1,3): via 0 (2 + 1) and via 2 (2 + 1) tie -> 1/2 each.
-    const view = viewOf(4, [[0, 1, 2], [1, 2, 2], [2, 3, 1], [3, 0, 1]], false);
+    const view = viewOf(
+      4,
+      [
+        [0, 1, 2],
+        [1, 2, 2],
+        [2, 3, 1],
+        [3, 0, 1],
+      ],
+      false,
+    );
     expect(Array.from(betweennessSync(view, { normalized: false, length: 'identity' }).values)).toEqual([0.5, 0, 0.5, 1]);
   });
 });

@@ -24,7 +24,21 @@ describe('closeness: degenerate inputs', () => {
 
 describe('closeness: hand-derived values', () => {
   it('path 0-1-2-3: ends 3/(1+2+3) = 0.5, inner 3/(1+1+2) = 0.75', () => {
-    expect(Array.from(closenessSync(viewOf(4, [[0, 1], [1, 2], [2, 3]], false)).values)).toEqual([0.5, 0.75, 0.75, 0.5]);
+    expect(
+      Array.from(
+        closenessSync(
+          viewOf(
+            4,
+            [
+              [0, 1],
+              [1, 2],
+              [2, 3],
+            ],
+            false,
+          ),
+        ).values,
+      ),
+    ).toEqual([0.5, 0.75, 0.75, 0.5]);
   });
   it('Krackhardt kite: Fernando and Garth 9/14, Jane 9/29', () => {
     // Fernando: distance 1 to Andre, Carol, Diane, Garth, Heather; 2 to Beverly, Ed, Ike; 3 to Jane:
@@ -36,17 +50,43 @@ describe('closeness: hand-derived values', () => {
   });
   it('directed chain 0 -> 1 -> 2 uses incoming distances', () => {
     // Node 2 is reached by 1 (d 1) and 0 (d 2): (2/2) * (2/3) = 2/3. Node 1 by 0: (1/2) * 1 = 1/2.
-    const c = closenessSync(viewOf(3, [[0, 1], [1, 2]], true));
+    const c = closenessSync(
+      viewOf(
+        3,
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        true,
+      ),
+    );
     expect(c.values[0]).toBe(0);
     expect(c.values[1]).toBe(0.5);
     expect(c.values[2]).toBeCloseTo(2 / 3, 15);
   });
   it('weights are strengths: d = 1/w', () => {
     // Path 0 -(w 2)- 1 -(w 4)- 2: from 1, distances 1/2 and 1/4 -> 2 / 0.75 = 8/3.
-    const c = closenessSync(viewOf(3, [[0, 1, 2], [1, 2, 4]], false));
+    const c = closenessSync(
+      viewOf(
+        3,
+        [
+          [0, 1, 2],
+          [1, 2, 4],
+        ],
+        false,
+      ),
+    );
     expect(c.values[1]).toBeCloseTo(8 / 3, 14);
     // Equal weights 4 everywhere: every length 1/4, so hop closeness x 4.
-    const even = viewOf(4, [[0, 1, 4], [1, 2, 4], [2, 3, 4]], false);
+    const even = viewOf(
+      4,
+      [
+        [0, 1, 4],
+        [1, 2, 4],
+        [2, 3, 4],
+      ],
+      false,
+    );
     expect(closenessSync(even).diagnostics.search).toBe('bfs');
     expect(Array.from(closenessSync(even).values)).toEqual([2, 3, 3, 2]);
   });

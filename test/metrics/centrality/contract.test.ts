@@ -18,7 +18,15 @@ import { KITE, viewOf } from './path-fixtures.js';
 
 const view = viewOf(10, KITE, false);
 const ASYNC = { betweenness, betweennessApprox, closeness, harmonic, pagerank, eigenvector, katz };
-const SYNC = { betweenness: betweennessSync, betweennessApprox: betweennessApproxSync, closeness: closenessSync, harmonic: harmonicSync, pagerank: pagerankSync, eigenvector: eigenvectorSync, katz: katzSync };
+const SYNC = {
+  betweenness: betweennessSync,
+  betweennessApprox: betweennessApproxSync,
+  closeness: closenessSync,
+  harmonic: harmonicSync,
+  pagerank: pagerankSync,
+  eigenvector: eigenvectorSync,
+  katz: katzSync,
+};
 
 afterEach(() => setWorkerPath(undefined));
 
@@ -34,12 +42,20 @@ describe('heavy-metric contract', () => {
 
   it('xSync variants never start a thread: they work with no worker file at all; the async ones on 2 threads then fail with E_WORKER', async () => {
     // A ring of 70: closeness and harmonic on hops work in batches of 32 sources, so 3 items.
-    const ring = viewOf(70, Array.from({ length: 70 }, (_, i) => [i, (i + 1) % 70] as const), false);
+    const ring = viewOf(
+      70,
+      Array.from({ length: 70 }, (_, i) => [i, (i + 1) % 70] as const),
+      false,
+    );
     setWorkerPath('/nonexistent/orgraph-worker.cjs');
     for (const f of Object.values(SYNC)) expect(f(ring).values.length).toBe(70);
     for (const [name, f] of Object.entries(ASYNC)) {
       if (availableParallelism() < 2) continue; // a 1-core machine caps every request at 1 thread
-      await expect(f(ring, { workers: 2 }), name).rejects.toMatchObject({ name: 'OrgraphError', code: 'E_WORKER', message: expect.stringContaining('/nonexistent/orgraph-worker.cjs') });
+      await expect(f(ring, { workers: 2 }), name).rejects.toMatchObject({
+        name: 'OrgraphError',
+        code: 'E_WORKER',
+        message: expect.stringContaining('/nonexistent/orgraph-worker.cjs'),
+      });
     }
   });
 

@@ -18,7 +18,15 @@ describe('harmonic: degenerate inputs', () => {
 
 describe('harmonic: hand-derived values', () => {
   it('path 0-1-2-3: ends 1 + 1/2 + 1/3 = 11/6, inner 1 + 1 + 1/2 = 5/2; normalised / 3', () => {
-    const view = viewOf(4, [[0, 1], [1, 2], [2, 3]], false);
+    const view = viewOf(
+      4,
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+      false,
+    );
     const h = harmonicSync(view);
     expect(h.values[0]).toBeCloseTo(11 / 6, 15);
     expect(h.values[1]).toBe(2.5);
@@ -29,9 +37,33 @@ describe('harmonic: hand-derived values', () => {
     expect(h.values[9]).toBeCloseTo(41 / 12, 14);
   });
   it('directed chain 0 -> 1 -> 2: incoming, so node 2 gets 1 + 1/2 and node 0 gets 0', () => {
-    expect(Array.from(harmonicSync(viewOf(3, [[0, 1], [1, 2]], true)).values)).toEqual([0, 1, 1.5]);
+    expect(
+      Array.from(
+        harmonicSync(
+          viewOf(
+            3,
+            [
+              [0, 1],
+              [1, 2],
+            ],
+            true,
+          ),
+        ).values,
+      ),
+    ).toEqual([0, 1, 1.5]);
   });
   it('weights are strengths: path 0 -(w 2)- 1 -(w 4)- 2 gives node 1 2 + 4 = 6', () => {
-    expect(harmonicSync(viewOf(3, [[0, 1, 2], [1, 2, 4]], false)).values[1]).toBe(6);
+    expect(
+      harmonicSync(
+        viewOf(
+          3,
+          [
+            [0, 1, 2],
+            [1, 2, 4],
+          ],
+          false,
+        ),
+      ).values[1],
+    ).toBe(6);
   });
 });

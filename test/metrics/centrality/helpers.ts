@@ -8,7 +8,10 @@ export function view(
   ties: string,
   options: { directed?: boolean; weighted?: boolean; undirectedRelation?: boolean } = {},
 ): OrgView {
-  const people = ids.split(/\s+/).filter(Boolean).map((id) => ({ id }));
+  const people = ids
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => ({ id }));
   const list = ties
     .split(/\s+/)
     .filter(Boolean)

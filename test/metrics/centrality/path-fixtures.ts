@@ -10,7 +10,24 @@ import { referenceJson, referenceNames } from '../../helpers/reference.js';
 // Krackhardt kite, NetworkX node order: 0 Andre, 1 Beverly, 2 Carol, 3 Diane, 4 Ed, 5 Fernando,
 // 6 Garth, 7 Heather, 8 Ike, 9 Jane.
 export const KITE: [number, number][] = [
-  [0, 1], [0, 2], [0, 3], [0, 5], [1, 3], [1, 4], [1, 6], [2, 3], [2, 5], [3, 4], [3, 5], [3, 6], [4, 6], [5, 6], [5, 7], [6, 7], [7, 8], [8, 9],
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [0, 5],
+  [1, 3],
+  [1, 4],
+  [1, 6],
+  [2, 3],
+  [2, 5],
+  [3, 4],
+  [3, 5],
+  [3, 6],
+  [4, 6],
+  [5, 6],
+  [5, 7],
+  [6, 7],
+  [7, 8],
+  [8, 9],
 ];
 
 /** A view over people `0..n-1` (ids are the numbers as strings) with the given ties. */

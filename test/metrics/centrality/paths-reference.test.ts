@@ -16,11 +16,15 @@ describe.each(referenceCases())('NetworkX reference $name', (c) => {
   });
   it('betweenness, lengths 1/w, normalised and raw', () => {
     expect(maxRelativeError(betweennessSync(weighted).values, c.results['betweenness.weighted'])).toBeLessThan(1e-9);
-    expect(maxRelativeError(betweennessSync(weighted, { normalized: false }).values, c.results['betweenness.weighted.raw'])).toBeLessThan(1e-9);
+    expect(maxRelativeError(betweennessSync(weighted, { normalized: false }).values, c.results['betweenness.weighted.raw'])).toBeLessThan(
+      1e-9,
+    );
   });
   it('betweenness on hops, from an unweighted view and from weighted: false', () => {
     expect(maxRelativeError(betweennessSync(hops).values, c.results['betweenness.hops'])).toBeLessThan(1e-9);
-    expect(maxRelativeError(betweennessSync(weighted, { weighted: false, normalized: false }).values, c.results['betweenness.hops.raw'])).toBeLessThan(1e-9);
+    expect(
+      maxRelativeError(betweennessSync(weighted, { weighted: false, normalized: false }).values, c.results['betweenness.hops.raw']),
+    ).toBeLessThan(1e-9);
   });
   it('closeness (incoming, Wasserman-Faust)', () => {
     expect(maxRelativeError(closenessSync(weighted).values, c.results['closeness.weighted'])).toBeLessThan(1e-9);

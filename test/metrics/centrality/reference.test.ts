@@ -25,7 +25,6 @@ import type { NodeScores } from '../../../src/metrics/scores.js';
 import { datasetNames, loadDataset } from '../../helpers/datasets.js';
 import { REFERENCE_DIR, referenceJson } from '../../helpers/reference.js';
 
-
 interface ViewFixture {
   options: { directed: boolean; weighted: boolean };
   ties: number;
@@ -89,7 +88,12 @@ it('has a reference fixture for every data set, written by the committed script'
     expect(f.tool).toBe('networkx');
     expect(f.version).toMatch(/^3\.6/);
     expect(f.script).toBe('scripts/reference/centrality.py');
-    expect(Object.keys(f.views).sort()).toEqual(['directed-unweighted', 'directed-weighted', 'undirected-unweighted', 'undirected-weighted']);
+    expect(Object.keys(f.views).sort()).toEqual([
+      'directed-unweighted',
+      'directed-weighted',
+      'undirected-unweighted',
+      'undirected-weighted',
+    ]);
   }
 });
 
@@ -119,7 +123,8 @@ describe.each(names)('%s', (name) => {
       // The Katz alpha rule (0.1, or 0.9 / lambda_max when 0.1 would diverge) picks the same alpha.
       const k = katzSync(view).diagnostics;
       const alpha = k.alpha as number;
-      if (Math.abs(alpha - ref.diagnostics.katzAlpha) > 1e-9 * ref.diagnostics.katzAlpha) problems.katzAlpha = [`ours ${alpha}, reference ${ref.diagnostics.katzAlpha}`];
+      if (Math.abs(alpha - ref.diagnostics.katzAlpha) > 1e-9 * ref.diagnostics.katzAlpha)
+        problems.katzAlpha = [`ours ${alpha}, reference ${ref.diagnostics.katzAlpha}`];
       expect(eigenvectorSync(view).diagnostics.defined).toBe(ref.diagnostics.eigenvectorDefined);
       expect(problems).toEqual({});
     });

@@ -31,7 +31,10 @@ describe('eiIndex: degenerate inputs', () => {
   });
 
   it('a group of one with one outside tie is +1', () => {
-    const view = small({ a: 'X', b: 'Y', c: 'Y' }, [['a', 'b'], ['b', 'c']]);
+    const view = small({ a: 'X', b: 'Y', c: 'Y' }, [
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
     // group X = {a}: I = 0, E = 1 -> +1; group Y: I = 1 (bc), E = 1 (ab) -> 0.
     expect(r.groups.map((g) => [g.group, g.value])).toEqual([
@@ -42,7 +45,12 @@ describe('eiIndex: degenerate inputs', () => {
 
   it('people without a value are left out with their ties (default), or form "(missing)"', () => {
     // a, b in X, c in Y, m missing. Ties ab, am, cm, bc.
-    const view = small({ a: 'X', b: 'X', c: 'Y', m: null }, [['a', 'b'], ['a', 'm'], ['c', 'm'], ['b', 'c']]);
+    const view = small({ a: 'X', b: 'X', c: 'Y', m: null }, [
+      ['a', 'b'],
+      ['a', 'm'],
+      ['c', 'm'],
+      ['b', 'c'],
+    ]);
     const out = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
     // Without m: I = 1 (ab), E = 1 (bc) -> 0; m itself is NaN.
     expect(out.network.value).toBe(0);
@@ -135,7 +143,10 @@ describe('eiIndex: permutation test', () => {
   });
 
   it('a single group cannot be shuffled: every permutation equals the observed value (p = 1)', () => {
-    const view = small({ a: 'X', b: 'X', c: 'X' }, [['a', 'b'], ['b', 'c']]);
+    const view = small({ a: 'X', b: 'X', c: 'X' }, [
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 20 });
     expect(r.network.test).toMatchObject({ expected: -1, sd: 0, pLower: 1, pUpper: 1, pValue: 1, permutations: 20 });
   });

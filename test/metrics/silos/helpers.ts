@@ -60,11 +60,7 @@ export function label(c: NxCase): string {
 }
 
 /** A small graph from people with a `team` attribute (null = missing) and ties. */
-export function small(
-  people: Record<string, string | null>,
-  ties: [string, string, number?][],
-  options: ProjectionOptions = {},
-): OrgView {
+export function small(people: Record<string, string | null>, ties: [string, string, number?][], options: ProjectionOptions = {}): OrgView {
   const graph = OrgGraph.from({
     people: Object.entries(people).map(([id, team]) => ({ id, attributes: (team === null ? {} : { team }) as Record<string, string> })),
     ties: ties.map(([source, target, weight]) => ({ source, target, weight: weight ?? 1, relation: 'tie' })),
@@ -79,10 +75,15 @@ export function small(
  */
 export function twoTriangles(weights: Partial<Record<string, number>> = {}): OrgView {
   const e = (s: string, t: string): [string, string, number] => [s, t, weights[s + t] ?? 1];
-  return small(
-    { a: 'X', b: 'X', c: 'X', g: 'X', d: 'Y', e: 'Y', f: 'Y' },
-    [e('a', 'b'), e('b', 'c'), e('a', 'c'), e('d', 'e'), e('e', 'f'), e('d', 'f'), e('c', 'd')],
-  );
+  return small({ a: 'X', b: 'X', c: 'X', g: 'X', d: 'Y', e: 'Y', f: 'Y' }, [
+    e('a', 'b'),
+    e('b', 'c'),
+    e('a', 'c'),
+    e('d', 'e'),
+    e('e', 'f'),
+    e('d', 'f'),
+    e('c', 'd'),
+  ]);
 }
 
 /** Directed: a, b in X; d, e in Y; arcs a->b, a->d, e->a, d->e, e->d. */

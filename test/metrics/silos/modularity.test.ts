@@ -7,7 +7,10 @@ describe('modularity', () => {
   it('degenerate: no ties is NaN; one group holding every tie is 0', () => {
     const view = emptyView();
     expect(modularity(view, groupPartition(view, []))).toBeNaN();
-    const single = small({ a: 'X', b: 'X', c: 'X' }, [['a', 'b'], ['b', 'c']]);
+    const single = small({ a: 'X', b: 'X', c: 'X' }, [
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     // L/m - (2m/2m)^2 = 1 - 1 = 0.
     expect(modularity(single, groupPartition(single, 'team'))).toBe(0);
   });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupPartition } from '../../../src/metrics/silos/groups.js';
-import {
-  adjustedRandIndex,
-  normalizedMutualInformation,
-  partitionComparison,
-} from '../../../src/metrics/silos/partition-comparison.js';
+import { adjustedRandIndex, normalizedMutualInformation, partitionComparison } from '../../../src/metrics/silos/partition-comparison.js';
 import { project } from '../../../src/model/projection.js';
 import { dataset, IGRAPH, small } from './helpers.js';
 

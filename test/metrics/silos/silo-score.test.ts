@@ -8,7 +8,10 @@ import { caseView, small, twoTriangles } from './helpers.js';
 
 describe('siloScore', () => {
   it('degenerate: a group of one, a group without ties and a single group are NaN', () => {
-    const view = small({ a: 'X', b: 'Y', c: 'Y', d: 'Z' }, [['a', 'b'], ['b', 'c']]);
+    const view = small({ a: 'X', b: 'Y', c: 'Y', d: 'Z' }, [
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     const r = siloScore(view, groupPartition(view, 'team'));
     expect(r[0].value).toBeNaN(); // X = {a}: no internal density
     expect(r[2]).toMatchObject({ group: 'Z', insularity: NaN, value: NaN }); // no ties
@@ -45,7 +48,11 @@ describe('siloScore', () => {
   });
 
   it('a closed group scores 1; weighting changes insularity and closure only', () => {
-    const view = small({ a: 'X', b: 'X', c: 'Y', d: 'Y' }, [['a', 'b', 5], ['c', 'd'], ['b', 'c']]);
+    const view = small({ a: 'X', b: 'X', c: 'Y', d: 'Y' }, [
+      ['a', 'b', 5],
+      ['c', 'd'],
+      ['b', 'c'],
+    ]);
     const counted = siloScore(view, groupPartition(view, 'team'));
     const weighted = siloScore(view, groupPartition(view, 'team'), { weighted: true });
     // Counted, X: I = 1, E = 1 -> 1/2; vol 3 and 3 -> closure 2/3. Weighted: I = 5 -> 5/6; vol 11, 3 -> 1 - 1/3.
@@ -53,7 +60,10 @@ describe('siloScore', () => {
     expect(weighted[0].insularity).toBeCloseTo(5 / 6, 12);
     expect(weighted[0].closure).toBeCloseTo(2 / 3, 12);
     expect(weighted[0].preference).toBe(counted[0].preference);
-    const closed = small({ a: 'X', b: 'X', c: 'Y', d: 'Y' }, [['a', 'b'], ['c', 'd']]);
+    const closed = small({ a: 'X', b: 'X', c: 'Y', d: 'Y' }, [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(siloScore(closed, groupPartition(closed, 'team')).map((s) => s.value)).toEqual([1, 1]);
   });
 });
