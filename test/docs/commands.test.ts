@@ -58,6 +58,15 @@ const SKIPPED: readonly { pattern: RegExp; runBy: string }[] = [
     pattern: /^jupyter nbconvert --to notebook --execute examples\/orgraph\.ipynb --output executed\.ipynb$/,
     runBy: 'test/docs/notebook.test.ts',
   },
+  {
+    pattern: /^npx esbuild server\.mjs --bundle --platform=node --format=cjs --outfile=out\/server\.cjs$/,
+    runBy: 'test/build/bundle.test.ts (bundles a server with esbuild)',
+  },
+  {
+    pattern: /^cp node_modules\/orgraph\/dist\/core\/parallel\/worker\.cjs out\/orgraph-worker\.cjs$/,
+    runBy: 'test/build/bundle.test.ts (copies the worker file beside the bundle)',
+  },
+  { pattern: /^node out\/server\.cjs$/, runBy: 'test/build/bundle.test.ts (runs a threaded metric from the bundle)' },
 ];
 
 /** The shell lines of every fenced sh/bash/shell block. */
