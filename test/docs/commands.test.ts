@@ -12,31 +12,14 @@
  * Lines that install, build or test the project itself are not run here but by the test named
  * in SKIPPED (each such line must match one pattern there, so nothing is skipped silently).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../helpers/spawn.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = `node ${JSON.stringify(join(root, 'dist', 'cli', 'main.cjs'))}`;
-
-/** Run a command without blocking the test worker (vitest's RPC times out behind a long spawnSync). */
-function run(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** Lines that are not run here, and where they are run instead. */
 const SKIPPED: readonly { pattern: RegExp; runBy: string }[] = [

@@ -6,11 +6,12 @@
  * Expected values: NetworkX 3.6 betweenness of the bundled example (reference fixture), and counts
  * read from examples/manufacturing-email/people.csv. `npm test` builds dist/ first.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../helpers/spawn.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = join(root, 'examples', 'manufacturing-email');
@@ -25,23 +26,6 @@ const people = readFileSync(join(example, 'people.csv'), 'utf8')
   .slice(1)
   .map((l) => l.split(','));
 const divisionSize = (d: string) => people.filter((p) => p[4] === d).length;
-
-/** Run a command without blocking the test worker (vitest's RPC times out behind a long spawnSync). */
-function run(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const guide = readFileSync(join(root, 'docs', 'guides', 'notebook.md'), 'utf8');
 const script = /```ts\n(import \{ betweenness[\s\S]*?)```/.exec(guide)?.[1];
