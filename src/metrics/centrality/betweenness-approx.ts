@@ -41,6 +41,7 @@ export interface BetweennessApproxOptions extends Omit<BetweennessOptions, 'onPr
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** Defaults of {@link BetweennessApproxOptions} (frozen). */
 export const DEFAULT_BETWEENNESS_APPROX_OPTIONS = Object.freeze({
   epsilon: 0.005,
   delta: 0.1,

@@ -12,6 +12,7 @@ import { NodeScores } from '../scores.js';
 import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
 import { definedOnly } from '../../core/util/options.js';
 
+/** Options of {@link betweenness}. */
 export interface BetweennessOptions {
   /** Divide by the number of pairs, as NetworkX does (see below). @defaultValue true */
   readonly normalized?: boolean;
@@ -27,6 +28,7 @@ export interface BetweennessOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** Defaults of {@link BetweennessOptions} (frozen). */
 export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({
   normalized: true,
   weighted: true,

@@ -25,6 +25,7 @@ function pathContext(stage: string, context: MetricContext) {
   };
 }
 
+/** The centrality family's entries of the metric catalogue, by output key (`orgraph metrics`). */
 export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
   {
     keys: ['degree'],

@@ -12,6 +12,7 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { withDefaults } from '../../core/util/options.js';
 
+/** Options of {@link clustering}. */
 export interface ClusteringOptions {
   /**
    * Use tie values: the Onnela geometric-mean variant (undirected) or its directed form (Fagiolo),
@@ -19,6 +20,7 @@ export interface ClusteringOptions {
    */
   readonly weighted?: boolean;
 }
+/** Defaults of {@link ClusteringOptions} (frozen). */
 export const DEFAULT_CLUSTERING_OPTIONS = Object.freeze({ weighted: true });
 
 /**

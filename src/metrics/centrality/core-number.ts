@@ -11,6 +11,7 @@ import { NodeScores } from '../scores.js';
 
 /** Core number takes no options today; the type is kept for a uniform API. */
 export type CoreNumberOptions = Record<string, never>;
+/** Defaults of {@link CoreNumberOptions} (frozen). */
 export const DEFAULT_CORE_NUMBER_OPTIONS: Readonly<CoreNumberOptions> = Object.freeze({});
 
 /**

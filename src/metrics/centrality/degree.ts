@@ -10,6 +10,7 @@ import { NodeScores } from '../scores.js';
 /** Which ties of a directed view are counted. */
 export type TieDirection = 'total' | 'in' | 'out';
 
+/** Options of {@link degree}. */
 export interface DegreeOptions {
   /**
    * 'total' counts ties in either direction (in + out on a directed view, so a reciprocated pair
@@ -18,6 +19,7 @@ export interface DegreeOptions {
    */
   readonly direction?: TieDirection;
 }
+/** Defaults of {@link DegreeOptions} (frozen). */
 export const DEFAULT_DEGREE_OPTIONS = Object.freeze({ direction: 'total' as TieDirection });
 
 /**

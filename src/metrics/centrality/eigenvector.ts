@@ -12,6 +12,7 @@ import { meanScaled, uniformValue } from './resolve-options.js';
 import { withDefaults } from '../../core/util/options.js';
 import { inCallingThread, syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
+/** Options of {@link eigenvector}. */
 export interface EigenvectorOptions extends RunOptions {
   /** Use tie values; false reads every tie as 1. @defaultValue true */
   readonly weighted?: boolean;
@@ -24,6 +25,7 @@ export interface EigenvectorOptions extends RunOptions {
   /** @defaultValue 10000 */
   readonly maxIterations?: number;
 }
+/** Defaults of {@link EigenvectorOptions} (frozen). */
 export const DEFAULT_EIGENVECTOR_OPTIONS = Object.freeze({ weighted: true, tolerance: 1e-10, maxIterations: 10_000 });
 
 /**

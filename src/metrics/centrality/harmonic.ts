@@ -10,6 +10,7 @@ import { NodeScores } from '../scores.js';
 import { distanceSummaries, type PathInput } from './path-common.js';
 import { definedOnly } from '../../core/util/options.js';
 
+/** Options of {@link harmonic}. */
 export interface HarmonicOptions {
   /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */
   readonly weighted?: boolean;
@@ -25,6 +26,7 @@ export interface HarmonicOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** Defaults of {@link HarmonicOptions} (frozen). */
 export const DEFAULT_HARMONIC_OPTIONS = Object.freeze({
   weighted: true,
   length: 'inverse' as LengthTransform,

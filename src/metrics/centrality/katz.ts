@@ -14,6 +14,7 @@ import { meanScaled, tieValues, uniformValue } from './resolve-options.js';
 import { withDefaults } from '../../core/util/options.js';
 import { inCallingThread, syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
+/** Options of {@link katz}. */
 export interface KatzOptions extends RunOptions {
   /**
    * Attenuation per step. 'auto' is 0.1 when 0.1 < 1 / lambda_max, else 0.9 / lambda_max (the
@@ -35,6 +36,7 @@ export interface KatzOptions extends RunOptions {
   /** @defaultValue 10000 */
   readonly maxIterations?: number;
 }
+/** Defaults of {@link KatzOptions} (frozen). */
 export const DEFAULT_KATZ_OPTIONS = Object.freeze({
   alpha: 'auto' as number | 'auto',
   beta: 1,

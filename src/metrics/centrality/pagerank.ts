@@ -13,6 +13,7 @@ import { uniformValue } from './resolve-options.js';
 import { withDefaults } from '../../core/util/options.js';
 import { syncEngine, withEngine, type RunOptions, type SyncOptions } from './run-options.js';
 
+/** Options of {@link pagerank}. */
 export interface PageRankOptions extends RunOptions {
   /** Damping factor: the probability of following a tie rather than jumping. @defaultValue 0.85 */
   readonly alpha?: number;
@@ -23,6 +24,7 @@ export interface PageRankOptions extends RunOptions {
   /** Most products with the adjacency matrix, both phases together. @defaultValue 1000 */
   readonly maxIterations?: number;
 }
+/** Defaults of {@link PageRankOptions} (frozen). */
 export const DEFAULT_PAGERANK_OPTIONS = Object.freeze({ alpha: 0.85, weighted: true, tolerance: 1e-10, maxIterations: 1000 });
 
 /**

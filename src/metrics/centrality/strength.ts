@@ -8,6 +8,7 @@ import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { DEFAULT_DEGREE_OPTIONS, metricKey, type TieDirection } from './degree.js';
 
+/** Options of {@link strength}. */
 export interface StrengthOptions {
   /**
    * 'total' sums ties in either direction (in + out on a directed view); 'in' / 'out' sum only
@@ -15,6 +16,7 @@ export interface StrengthOptions {
    */
   readonly direction?: TieDirection;
 }
+/** Defaults of {@link StrengthOptions} (frozen). */
 export const DEFAULT_STRENGTH_OPTIONS = Object.freeze({ direction: DEFAULT_DEGREE_OPTIONS.direction });
 
 /**
