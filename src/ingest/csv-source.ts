@@ -83,9 +83,6 @@ export function checkHeader(
   });
 }
 
-/** @deprecated There is one CSV reader now; the engine argument of {@link readCsv} is ignored. */
-export type CsvEngine = 'auto' | 'csv-parse';
-
 /** Bytes read from a file per chunk. */
 const CHUNK_BYTES = 1 << 20;
 
@@ -99,15 +96,7 @@ const ENCODING_MESSAGE = 'invalid UTF-8 bytes (save the file as UTF-8)';
  * file with no header is `E_EMPTY_FILE` (fatal); a header without rows is `E_EMPTY_FILE` too
  * (strict: error; lenient: a warning). An unreadable header is fatal in both modes.
  */
-export async function readCsv(
-  ctx: IngestContext,
-  input: CsvInput,
-  file: string,
-  kind: InputKind,
-  sink: CsvSink,
-  // NOTE: accepted and ignored so that callers written against the two-parser reader still compile.
-  _engine?: CsvEngine,
-): Promise<FileReport> {
+export async function readCsv(ctx: IngestContext, input: CsvInput, file: string, kind: InputKind, sink: CsvSink): Promise<FileReport> {
   const f = ctx.file(file, kind);
   const delimiter = ctx.options.delimiter;
   let source: AsyncIterable<unknown> | Iterable<unknown>;
