@@ -177,6 +177,7 @@ function dijkstraHeap(g: PathGraph, lengths: Float64Array, s: number, scratch: P
     const dv = dist[v];
     const sv = sigma[v];
     const end = offsets[v + 1];
+    // NOTE: keep in sync with the relax step of dijkstraBuckets (the same step on a bucket queue); kept apart because it is the innermost loop.
     for (let p = offsets[v]; p < end; p++) {
       const w = targets[p];
       const nd = dv + lengths[p];
@@ -233,6 +234,7 @@ function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch
       const dv = dist[v];
       const sv = sigma[v];
       const end = offsets[v + 1];
+      // NOTE: keep in sync with the relax step of dijkstraHeap (the same step on a binary heap); kept apart because it is the innermost loop.
       for (let p = offsets[v]; p < end; p++) {
         const w = targets[p];
         const nd = dv + lengths[p];
