@@ -11,7 +11,9 @@ export type Diagnostics = Readonly<Record<string, number | boolean | string | nu
 
 /** A person in a ranking: {@link NodeScores.top}. */
 export interface RankedPerson {
+  /** The person's id. */
   readonly id: string;
+  /** The person's score. */
   readonly value: number;
   /** 1 = highest (or lowest with `ascending`); ties share a rank (1, 2, 2, 4). */
   readonly rank: number;
@@ -40,6 +42,7 @@ export class NodeScores {
     }
   }
 
+  /** Number of people scored (the length of `values` and `ids`). */
   get size(): number {
     return this.values.length;
   }

@@ -36,8 +36,11 @@ export type OrgraphErrorCode =
 
 /** Where in the input a problem was found. Lines are 1-based and count the header as line 1. */
 export interface ErrorLocation {
+  /** File the problem was found in, as the user named it. */
   readonly file?: string;
+  /** 1-based line in that file (the header is line 1). */
   readonly line?: number;
+  /** Column, JSON path or option name the problem is in. */
   readonly field?: string;
 }
 
@@ -46,10 +49,15 @@ export interface ErrorLocation {
  * where the problem is (file, line, field) when it comes from a file.
  */
 export class OrgraphError extends Error {
+  /** Always `'OrgraphError'` (also in minified bundles), for logs and `error.name` checks. */
   override readonly name = 'OrgraphError';
+  /** Stable machine-readable code (`E_…`); the CLI maps input errors to exit 1. */
   readonly code: OrgraphErrorCode;
+  /** File the problem was found in, when it comes from a file. */
   readonly file?: string;
+  /** 1-based line in that file, when known. */
   readonly line?: number;
+  /** Column, JSON path or option name, when known. */
   readonly field?: string;
   /** The reason alone, without the location prefix that `message` carries. */
   readonly reason: string;

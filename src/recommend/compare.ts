@@ -36,6 +36,7 @@ export interface CompareOptions {
   readonly groups?: GroupAssignment | null;
   /** Draws of the group test (0 skips it). @defaultValue 999 */
   readonly permutations?: number;
+  /** Seed of the test's random draws (same seed, same p-values). @defaultValue 1 */
   readonly seed?: number;
   /** Objectives: the scorecard of both periods is added when given. */
   readonly objectives?: Objectives | null;
@@ -49,25 +50,39 @@ export const DEFAULT_COMPARE_OPTIONS = Object.freeze({ attribute: null, groups: 
 
 /** One person's change between two periods: degree and strength. */
 export interface PersonDelta {
+  /** The person's id (present in both periods). */
   readonly id: string;
+  /** Distinct people tied to them in the before period. */
   readonly degreeBefore: number;
+  /** Distinct people tied to them in the after period. */
   readonly degreeAfter: number;
+  /** Sum of their tie values in the before period. */
   readonly strengthBefore: number;
+  /** Sum of their tie values in the after period. */
   readonly strengthAfter: number;
 }
 
 /** One group's change between two periods: E-I before and after (counts and strengths), with its test. */
 export interface GroupDelta {
+  /** The group's name. */
   readonly group: string;
   /** Members among the people of both periods, before and after. */
   readonly sizeBefore: number;
+  /** Members after (sizeBefore: before). */
   readonly sizeAfter: number;
+  /** E-I index (E − I) / (E + I) over tie counts in the before period; NaN when the group has no tie. */
   readonly eiBefore: number;
+  /** The same in the after period. */
   readonly eiAfter: number;
+  /** eiAfter − eiBefore (positive = more outward-looking). */
   readonly eiChange: number;
+  /** Ties inside the group, before (I). */
   readonly internalBefore: number;
+  /** Ties inside the group, after. */
   readonly internalAfter: number;
+  /** Ties from the group to other groups, before (E). */
   readonly externalBefore: number;
+  /** Ties from the group to other groups, after. */
   readonly externalAfter: number;
   /** Two-sided p-value of eiChange: (1 + #{|draw| >= |observed|}) / (1 + defined draws); NaN when E-I is undefined in a period or the group has fewer than MIN_TIES_TO_TEST ties in one. */
   readonly pValue: number;
@@ -77,10 +92,15 @@ export interface GroupDelta {
   readonly draws: number;
   /** The same on tie strengths: E and I are sums of log(1 + pair value) (see {@link compare}). */
   readonly eiWeightedBefore: number;
+  /** Weighted E-I in the after period. */
   readonly eiWeightedAfter: number;
+  /** eiWeightedAfter − eiWeightedBefore. */
   readonly eiWeightedChange: number;
+  /** Two-sided p-value of eiWeightedChange, computed like pValue. */
   readonly pValueWeighted: number;
+  /** Benjamini–Hochberg q-value of pValueWeighted across the groups. */
   readonly qValueWeighted: number;
+  /** Draws where the weighted change was defined. */
   readonly drawsWeighted: number;
 }
 
@@ -103,7 +123,9 @@ export interface CompareResult {
   readonly attribute: string | null;
   /** People of both periods. */
   readonly people: readonly PersonDelta[];
+  /** Who joined, left or changed group. */
   readonly turnover: Turnover;
+  /** Each group's E-I change with its test, in group order. */
   readonly groups: readonly GroupDelta[];
   /** Pairs between each pair of groups (a <= b, inside groups too), among people of both periods. */
   readonly tieChanges: readonly {
@@ -130,7 +152,9 @@ export interface CompareResult {
     readonly ofLeavers: number;
     readonly ofJoiners: number;
   };
+  /** The scorecard of each period, when objectives were given; else null. */
   readonly scorecards: { readonly before: ScorecardResult; readonly after: ScorecardResult } | null;
+  /** How the test was run: the statistic, draws, seed and the counts it rests on. */
   readonly diagnostics: {
     readonly test: 'node multiplier';
     readonly permutations: number;

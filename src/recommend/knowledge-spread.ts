@@ -16,6 +16,7 @@ import { definedOnly } from '../core/util/options.js';
 /** Options of {@link knowledgeSpread}. */
 export interface KnowledgeSpreadOptions {
   /** Attribute that defines the groups. Required. */
+  /** The group attribute. */
   readonly attribute: string;
   /** Largest step count reported in `reachWithin` (1..steps). @defaultValue 3 */
   readonly steps?: number;
@@ -32,8 +33,11 @@ export const DEFAULT_KNOWLEDGE_SPREAD_OPTIONS = Object.freeze({ steps: 3, from: 
 
 /** Spread from one group to another. */
 export interface SpreadRow {
+  /** Group the knowledge starts in. */
   readonly from: string;
+  /** Group it should reach. */
   readonly to: string;
+  /** Members of `to`. */
   readonly size: number;
   /** reachWithin[k-1] = share of `to`'s members at most k steps from the nearest member of `from`. */
   readonly reachWithin: readonly number[];
@@ -48,6 +52,7 @@ export interface SpreadRow {
 /** What {@link knowledgeSpread} returns. */
 export interface KnowledgeSpreadResult {
   readonly attribute: string;
+  /** Longest number of steps followed (the length of each `reachWithin`). */
   readonly steps: number;
   /** Every (from, to) pair of distinct groups, from groups in label order. */
   readonly rows: readonly SpreadRow[];

@@ -51,6 +51,7 @@ export type Objective =
 export interface Objectives {
   /** Attribute the groups come from (may be overridden by the caller). */
   readonly attribute: string | null;
+  /** The objectives, in file order. */
   readonly objectives: readonly Objective[];
   /** Where they came from, for error messages. */
   readonly file?: string;

@@ -27,10 +27,13 @@ export interface ScorecardOptions {
 
 /** One directed flow from group `from` to group `to`. */
 export interface FlowRow {
+  /** Source group. */
   readonly from: string;
+  /** Target group. */
   readonly to: string;
   /** Ties from a member of `from` to a member of `to` (arcs on a directed view, pairs on an undirected one). */
   readonly ties: number;
+  /** Sum of the values of those ties. */
   readonly weight: number;
   /** Share of those ties returned (j -> i present); 1 on undirected views; NaN with no ties. */
   readonly reciprocity: number;
@@ -40,26 +43,39 @@ export interface FlowRow {
 
 /** One objective's actual value, target and status (met / at risk / missed). */
 export interface ObjectiveStatus {
+  /** The objective's label from the objectives file. */
   readonly label: string;
+  /** `flow` for an objective between two groups, `group` for one about a single group. */
   readonly kind: 'flow' | 'group';
   /** `A -> B` for a flow, the group for a group objective; "(staff)" / "(stakeholders)" when restricted. */
   readonly subject: string;
+  /** The measured quantity, one of `FLOW_METRICS` or `GROUP_METRICS`, as named in the objectives file. */
   readonly metric: string;
+  /** The measured value; NaN when undefined (no ties, empty group). */
   readonly actual: number;
+  /** Lower target (null = none). */
   readonly min: number | null;
+  /** Upper target (null = none). */
   readonly max: number | null;
+  /** `missed` outside the targets (or undefined), `at risk` inside but within the objective's `atRisk` margin of a target, else `met`. */
   readonly status: 'met' | 'at risk' | 'missed';
   /** Balanced-scorecard bookkeeping from the objectives file (null when not given). */
   readonly owner: string | null;
+  /** The initiative meant to move this objective (null when not given). */
   readonly initiative: string | null;
 }
 
 /** What {@link scorecard} returns. */
 export interface ScorecardResult {
+  /** The group attribute the flows are between. */
   readonly attribute: string;
+  /** True when ties were read as directed (influence follows the arc). */
   readonly directed: boolean;
+  /** Every ordered pair of distinct groups with at least one tie. */
   readonly flows: readonly FlowRow[];
+  /** Each objective's status, in file order. */
   readonly objectives: readonly ObjectiveStatus[];
+  /** Objectives by status. */
   readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
 }
 

@@ -10,8 +10,11 @@ import { dirname, join } from 'node:path';
 
 /** The inlined browser libraries and their versions. */
 export interface MapAssets {
+  /** Source of graphology's UMD build, inlined in the report. */
   readonly graphology: string;
+  /** Source of sigma.js's UMD build, inlined in the report. */
   readonly sigma: string;
+  /** Versions of both, as their package.json files state them. */
   readonly versions: { readonly graphology: string; readonly sigma: string };
 }
 

@@ -20,6 +20,7 @@ export interface Csr {
   readonly n: number;
   /** Number of stored arcs (`targets.length`): 2x the edge count when undirected. */
   readonly arcCount: number;
+  /** True when arcs are one-way; false when every tie is stored in both directions. */
   readonly directed: boolean;
   /** Row starts, length n + 1. */
   readonly offsets: Int32Array;

@@ -24,6 +24,7 @@ export interface BoundarySpannersResult {
   readonly groupsSpanned: NodeScores;
   /** Ids of the people with groupsSpanned >= minGroups, in view order. */
   readonly spanners: readonly string[];
+  /** The threshold used: other groups a person must reach to count as a spanner. */
   readonly minGroups: number;
 }
 

@@ -10,7 +10,9 @@ import type { OrgView } from '../../model/projection.js';
 
 /** A tie between two people, read as undirected. `source` comes first in the view's order. */
 export interface PersonPair {
+  /** Id of the endpoint that comes first in the view's order. */
   readonly source: string;
+  /** Id of the other endpoint. */
   readonly target: string;
 }
 

@@ -90,6 +90,7 @@ export interface FragmentationSetResult {
   /** F over the remaining people; NaN when fewer than two remain. */
   readonly fragmentation: number;
   /** Remaining people (n minus the distinct people removed). */
+  /** People left after the removal (the n of the DF formula). */
   readonly remaining: number;
   /** Connected components among the remaining people. */
   readonly components: number;
@@ -127,6 +128,7 @@ export interface FragmentationDistanceOptions {
   readonly weighted?: boolean;
   /** How a strength becomes a length when `weighted`. @defaultValue 'inverse' */
   readonly length?: LengthTransform;
+  /** Aborts the computation between sources with `E_ABORTED`. */
   readonly signal?: AbortSignal;
 }
 

@@ -18,6 +18,7 @@ export interface GroupDependencyOptions {
 
 /** One member's share of their group's outside connections. */
 export interface GroupMemberDependency {
+  /** The member's id. */
   readonly id: string;
   /** Ties from this member to people of other groups. */
   readonly crossTies: number;
@@ -31,6 +32,7 @@ export interface GroupMemberDependency {
 
 /** A group, its outside connections and the members they depend on. */
 export interface GroupDependency {
+  /** The group's name (the attribute value). */
   readonly group: string;
   /** Members in the view. */
   readonly size: number;
