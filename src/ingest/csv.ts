@@ -209,6 +209,8 @@ export async function readPeople(
   let protoAttr = -1;
   const lines = new GrowableInt32();
   const managerIds: (string | null)[] = [];
+  let byValues = false;
+  const values: (string | null)[] = [];
   await readCsv(ctx, input, input.name, 'people', {
     header(columns, file) {
       f = file;
@@ -233,6 +235,8 @@ export async function readPeople(
       attrCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== extCol);
       attrNames = attrCols.map((i) => columns[i]);
       protoAttr = attrNames.indexOf('__proto__');
+      // An empty builder then holds exactly these columns, in this order: rows pass values, not objects.
+      byValues = b.attributeCount === 0 && b.personCount === 0;
       b.declareAttributes(attrNames);
     },
     row(fields, line) {
@@ -248,18 +252,13 @@ export async function readPeople(
         if (x.ok) external = x.value;
         else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
       }
-      // NOTE: kept strings are copied off the input chunk (see ownString). An attribute named
-      // "__proto__" is set as an own property (a plain assignment would set the prototype).
-      const attributes: Record<string, string | null> = {};
+      // NOTE: kept strings are copied off the input chunk (see ownString).
       for (let k = 0; k < attrCols.length; k++) {
         const raw = fields[attrCols[k]].trim();
-        const v = raw === '' ? null : ownString(raw);
-        if (k === protoAttr)
-          Object.defineProperty(attributes, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
-        else attributes[attrNames[k]] = v;
+        values[k] = raw === '' ? null : ownString(raw);
       }
       const own = ownString(id);
-      ids.set(own, b.addPerson(own, attributes, external));
+      ids.set(own, byValues ? b.addPersonValues(own, values, external) : b.addPerson(own, attributeObject(attrNames, values, protoAttr), external));
       lines.push(line);
       if (mgrCol >= 0) {
         const m = fields[mgrCol].trim();
@@ -286,6 +285,17 @@ export async function readPeople(
     }
   }
   return pairs;
+}
+
+/** Attribute values as an object; an attribute named "__proto__" is set as an own property (a plain assignment would set the prototype). */
+function attributeObject(names: readonly string[], values: readonly (string | null)[], protoAttr: number): Record<string, string | null> {
+  const attributes: Record<string, string | null> = {};
+  for (let k = 0; k < names.length; k++) {
+    if (k === protoAttr)
+      Object.defineProperty(attributes, '__proto__', { value: values[k], enumerable: true, writable: true, configurable: true });
+    else attributes[names[k]] = values[k];
+  }
+  return attributes;
 }
 
 async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, input: Named, knownPeople: boolean): Promise<void> {
