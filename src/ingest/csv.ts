@@ -310,6 +310,13 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
   // The previous row's source: files grouped by source skip most id lookups.
   let lastSource = '';
   let lastSourceIndex = -1;
+  // Relation names as bytes, for rows read from bytes (see plainRow); aligned with relationCodes.
+  const relationBytes: Buffer[] = [];
+  const relationCodes: number[] = [];
+  // A copy of the previous plain row's source id bytes (lastLength of them; -1 = none) and its index.
+  const lastBytes = new Uint8Array(64);
+  let lastLength = -1;
+  let lastIndex = -1;
   await readCsv(ctx, input, input.name, 'ties', {
     header(columns, file) {
       f = file;
@@ -380,13 +387,73 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
         const name = ownString(relation);
         k = b.relation(name);
         relations.set(name, k);
+        relationBytes.push(Buffer.from(name, 'utf8'));
+        relationCodes.push(k);
       }
       b.addTie(si, ti, weight, k, time);
       lastSource = s;
       lastSourceIndex = si;
       f.rowsKept++;
     },
+    plainRow(bytes, starts) {
+      // The common row only (known ids, not a self-loop, a plain weight in range, a relation
+      // already seen, no time): anything else returns false and goes through row() above.
+      const s0 = starts[srcCol];
+      const s1 = starts[srcCol + 1] - 1;
+      const t0 = starts[dstCol];
+      const t1 = starts[dstCol + 1] - 1;
+      if (s1 <= s0 || t1 <= t0 || isSpace(bytes[s0]) || isSpace(bytes[s1 - 1]) || isSpace(bytes[t0]) || isSpace(bytes[t1 - 1])) {
+        return false;
+      }
+      let si: number;
+      if (lastLength === s1 - s0 && sameBytes(lastBytes, 0, bytes, s0, s1)) si = lastIndex;
+      else {
+        si = ids.getAscii(bytes, s0, s1);
+        if (si < 0) return false;
+        if (s1 - s0 <= lastBytes.length) {
+          lastBytes.set(bytes.subarray(s0, s1));
+          lastLength = s1 - s0;
+          lastIndex = si;
+        } else lastLength = -1;
+      }
+      const ti = ids.getAscii(bytes, t0, t1);
+      if (ti < 0 || ti === si) return false;
+      let weight = 1;
+      if (wCol >= 0) {
+        weight = plainWeightBytes(bytes, starts[wCol], starts[wCol + 1] - 1);
+        if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) return false;
+      }
+      let k: number | undefined;
+      if (relCol >= 0) {
+        const r0 = starts[relCol];
+        const r1 = starts[relCol + 1] - 1;
+        for (let q = 0; q < relationBytes.length && q < 16; q++) {
+          const name = relationBytes[q];
+          if (name.length === r1 - r0 && sameBytes(name, 0, bytes, r0, r1)) {
+            k = relationCodes[q];
+            break;
+          }
+        }
+      } else k = relations.get(DEFAULT_RELATION);
+      if (k === undefined) return false;
+      if (timeCol >= 0 && starts[timeCol + 1] - 1 > starts[timeCol]) return false;
+      b.addTie(si, ti, weight, k);
+      f.rowsKept++;
+      return true;
+    },
   });
+}
+
+/** Whether an ASCII byte is white space that String.prototype.trim removes (tab, LF, VT, FF, CR, space). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Whether `a[from ..]` holds the bytes `b[start .. end)`. */
+function sameBytes(a: Uint8Array, from: number, b: Uint8Array, start: number, end: number): boolean {
+  const d = from - start;
+  for (let i = start; i < end; i++) if (a[i + d] !== b[i]) return false;
+  return true;
 }
 
 /** Powers of ten that are exact doubles. */
@@ -414,4 +481,23 @@ export function plainWeight(text: string): number {
   }
   if (digits === 0 || digits > 15) return NaN;
   return dot < 0 ? m : m / POW10[n - 1 - dot];
+}
+
+/** {@link plainWeight} of the ASCII bytes `b[start .. end)`, read in place. */
+export function plainWeightBytes(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0 || n > 16) return NaN;
+  let m = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return dot < 0 ? m : m / POW10[end - 1 - dot];
 }

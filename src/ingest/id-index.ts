@@ -15,6 +15,11 @@ const SLOT = 4;
 function hashOf(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
+}
+
+/** MurmurHash3's 32-bit finalizer. */
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -68,6 +73,31 @@ export class IdIndex {
         let j = 0;
         while (j < n && chars[o + j] === id.charCodeAt(j)) j++;
         if (j === n) return v - 1;
+      }
+    }
+  }
+
+  /**
+   * The index of the id spelt by the ASCII bytes `b[start .. end)`, or -1: the same answer as
+   * {@link IdIndex.get} for that string (an ASCII byte is its UTF-16 code unit, so the hash agrees).
+   * Callers pass ASCII only. Reads the bytes in place: no string is made.
+   */
+  getAscii(b: Uint8Array, start: number, end: number): number {
+    const slots = this.slots;
+    const chars = this.chars;
+    const n = end - start;
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    h = fmix32(h);
+    for (let k = h & this.mask; ; k = (k + 1) & this.mask) {
+      const base = k * SLOT;
+      const v = slots[base + 3];
+      if (v === 0) return -1;
+      if (slots[base] === h && slots[base + 2] === n) {
+        const o = slots[base + 1] - start;
+        let j = start;
+        while (j < end && chars[o + j] === b[j]) j++;
+        if (j === end) return v - 1;
       }
     }
   }
