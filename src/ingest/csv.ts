@@ -258,7 +258,10 @@ export async function readPeople(
         values[k] = raw === '' ? null : ownString(raw);
       }
       const own = ownString(id);
-      ids.set(own, byValues ? b.addPersonValues(own, values, external) : b.addPerson(own, attributeObject(attrNames, values, protoAttr), external));
+      ids.set(
+        own,
+        byValues ? b.addPersonValues(own, values, external) : b.addPerson(own, attributeObject(attrNames, values, protoAttr), external),
+      );
       lines.push(line);
       if (mgrCol >= 0) {
         const m = fields[mgrCol].trim();
