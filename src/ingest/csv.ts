@@ -107,6 +107,17 @@ export async function parseCsv(texts: CsvTexts, options: IngestOptions = {}): Pr
 
 export type Named = CsvInput & { readonly name: string };
 
+/**
+ * @internal {@link parseCsv} over any inputs (files, text, or text / byte chunks): lets tests
+ * compare the byte path (files, byte chunks) with the text path on the same bytes.
+ */
+export async function ingestCsvInputs(
+  inputs: { people?: Named; ties: Named; relations?: Named },
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  return ingestCsv(new IngestContext(resolveIngestOptions(options)), inputs);
+}
+
 async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Named; relations?: Named }): Promise<IngestResult> {
   const b = new OrgGraphBuilder();
   const o = ctx.options;
