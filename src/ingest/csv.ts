@@ -19,7 +19,6 @@ import {
 import { GrowableInt32 } from '../core/graph/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
-import { IdIndex } from './id-index.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { IngestContext, type FileReport, type IngestReport } from './report.js';
 import { parseFlag, parseTime, parseWeight } from './values.js';
@@ -127,11 +126,10 @@ async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Nam
   // Step 1: relations declared in relations.csv (applied after the ties, so relation order follows the ties).
   const influence = new Map<string, Influence>();
   const declared = inputs.relations ? await readRelations(ctx, inputs.relations, influence) : new Map<string, boolean>();
-  // Step 2: people, then their managers. `ids` mirrors the builder's id index for fast lookups.
-  const ids = new IdIndex();
-  const managers = inputs.people ? await readPeople(ctx, b, inputs.people, ids) : null;
+  // Step 2: people, then their managers.
+  const managers = inputs.people ? await readPeople(ctx, b, inputs.people) : null;
   // Step 3: ties.
-  await readTies(ctx, b, ids, inputs.ties, inputs.people !== undefined);
+  await readTies(ctx, b, inputs.ties, inputs.people !== undefined);
   if (managers) {
     for (let k = 0; k < managers.length; k += 2) b.addTie(managers.get(k), managers.get(k + 1), 1, REPORTS_TO);
   }
@@ -202,15 +200,11 @@ async function readRelations(ctx: IngestContext, input: Named, influence: Map<st
 
 /**
  * @internal Reads people rows into an empty builder; returns (person, manager) index pairs when a
- * manager column is set. `ids` receives every person added (same indices as the builder).
+ * manager column is set.
  */
-export async function readPeople(
-  ctx: IngestContext,
-  b: OrgGraphBuilder,
-  input: Named,
-  ids: IdIndex = new IdIndex(),
-): Promise<GrowableInt32 | null> {
+export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: Named): Promise<GrowableInt32 | null> {
   const o = ctx.options;
+  const ids = b.idIndex;
   let f!: FileReport;
   let idCol = 0;
   let extCol = -1;
@@ -269,10 +263,8 @@ export async function readPeople(
         values[k] = raw === '' ? null : ownString(raw);
       }
       const own = ownString(id);
-      ids.set(
-        own,
-        byValues ? b.addPersonValues(own, values, external) : b.addPerson(own, attributeObject(attrNames, values, protoAttr), external),
-      );
+      if (byValues) b.addPersonValues(own, values, external);
+      else b.addPerson(own, attributeObject(attrNames, values, protoAttr), external);
       lines.push(line);
       if (mgrCol >= 0) {
         const m = fields[mgrCol].trim();
@@ -312,7 +304,9 @@ function attributeObject(names: readonly string[], values: readonly (string | nu
   return attributes;
 }
 
-async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, input: Named, knownPeople: boolean): Promise<void> {
+async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, knownPeople: boolean): Promise<void> {
+  // The builder's own id index: looked up here, filled by addPerson.
+  const ids = b.idIndex;
   let f!: FileReport;
   let srcCol = 0;
   let dstCol = 1;
@@ -389,12 +383,10 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
       if (si < 0) {
         const own = ownString(s);
         si = b.addPerson(own);
-        ids.set(own, si);
       }
       if (ti < 0) {
         const own = ownString(t);
         ti = b.addPerson(own);
-        ids.set(own, ti);
       }
       let k = relations.get(relation);
       if (k === undefined) {

@@ -5,6 +5,7 @@
  * millions of ties holds no per-tie objects or strings.
  */
 import { OrgraphError, type OrgraphErrorCode } from './errors.js';
+import { IdIndex } from './id-index.js';
 
 /** A relation (advice, friendship, email, reports_to...) and whether its ties have a direction. */
 export interface RelationInfo {
@@ -101,14 +102,14 @@ export class OrgGraph {
   readonly tieRelations: Int32Array;
   readonly tieTimes: Float64Array | null;
 
-  private readonly index: ReadonlyMap<string, number>;
+  private readonly index: IdIndex;
   private readonly columns: ReadonlyMap<string, readonly (string | null)[]>;
   private readonly externalFlags: Uint8Array;
 
   /** @internal use {@link OrgGraphBuilder}. */
   constructor(parts: {
     personIds: string[];
-    index: Map<string, number>;
+    index: IdIndex;
     attributeNames: string[];
     columns: Map<string, (string | null)[]>;
     external: Uint8Array;
@@ -211,11 +212,11 @@ export class OrgGraph {
 
   /** Dense index of a person id, or -1. */
   indexOf(id: string): number {
-    return this.index.get(id) ?? -1;
+    return this.index.get(id);
   }
 
   has(id: string): boolean {
-    return this.index.has(id);
+    return this.index.get(id) >= 0;
   }
 
   /** The person at an index or with an id. Throws `E_UNKNOWN_PERSON` for an unknown id. */
@@ -289,7 +290,7 @@ export class OrgGraph {
  */
 export class OrgGraphBuilder {
   private ids: string[] = [];
-  private index = new Map<string, number>();
+  private index = new IdIndex();
   private attributeNames: string[] = [];
   private columns = new Map<string, (string | null)[]>();
   private external: number[] = [];
@@ -316,7 +317,7 @@ export class OrgGraphBuilder {
     if (!this.shared) return;
     this.shared = false;
     this.ids = this.ids.slice();
-    this.index = new Map(this.index);
+    this.index = this.index.clone();
     this.attributeNames = this.attributeNames.slice();
     this.columns = new Map([...this.columns].map(([k, v]) => [k, v.slice()]));
   }
@@ -333,7 +334,12 @@ export class OrgGraphBuilder {
   }
 
   indexOf(id: string): number {
-    return this.index.get(id) ?? -1;
+    return this.index.get(id);
+  }
+
+  /** @internal The id index itself (readers look ids up in it, on strings or on bytes; never change it). */
+  get idIndex(): IdIndex {
+    return this.index;
   }
 
   get personCount(): number {
@@ -351,7 +357,7 @@ export class OrgGraphBuilder {
 
   /** Add a person; throws `E_DUPLICATE_PERSON` if the id exists. Returns its index. */
   addPerson(id: string, attributes: Readonly<Record<string, string | null | undefined>> = {}, external = false): number {
-    if (this.index.has(id)) throw new OrgraphError('E_DUPLICATE_PERSON', `person id "${id}" appears more than once`, { field: 'id' });
+    if (this.index.get(id) >= 0) throw new OrgraphError('E_DUPLICATE_PERSON', `person id "${id}" appears more than once`, { field: 'id' });
     this.own();
     const i = this.ids.length;
     this.ids.push(id);

@@ -83,4 +83,15 @@ describe('IdIndex', () => {
       ids.getAscii(b, 13, 15),
     ]).toEqual([-1, 1, 0, 2, -1]);
   });
+
+  it('clone: an independent copy (later sets on either side are not seen by the other)', () => {
+    const a = new IdIndex(1);
+    a.set('p1', 0);
+    a.set('p2', 1);
+    const c = a.clone();
+    a.set('p3', 2);
+    c.set('q', 2);
+    expect([a.get('p1'), a.get('p3'), a.get('q'), a.size]).toEqual([0, 2, -1, 3]);
+    expect([c.get('p2'), c.get('p3'), c.get('q'), c.size]).toEqual([1, -1, 2, 3]);
+  });
 });
