@@ -4,7 +4,12 @@
  * projection alone on an in-memory OrgGraph with the retained size of the view.
  * Reference: Saad, Y. (2003). Iterative Methods for Sparse Linear Systems, §3.4 (CSR).
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, renameSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { loadFolder } from '../../src/ingest/index.js';
 import { project, type OrgView } from '../../src/model/projection.js';
 import { orgFixture } from '../fixture.js';
@@ -18,6 +23,7 @@ import {
   type BenchCase,
   type CaseContext,
   type CaseOutcome,
+  type PeerResult,
 } from '../harness.js';
 
 const MB = 2 ** 20;
@@ -31,6 +37,75 @@ export function viewArrayBytes(view: OrgView): number {
   return bytes;
 }
 
+const PEERS_INGEST = fileURLToPath(new URL('./peers_ingest.py', import.meta.url));
+
+/**
+ * The edge list the Python peers load (written once, untimed, next to ties.csv): `source target
+ * weight` per line, string ids as in ties.csv, no header and no relation column (neither
+ * EdgeListReader nor Read_Ncol reads a header or a fourth column).
+ */
+async function peerEdgeList(dir: string): Promise<string> {
+  const path = join(dir, 'ties.peers.txt');
+  if (existsSync(path)) return path;
+  const tmp = `${path}.tmp`;
+  const out = createWriteStream(tmp, { highWaterMark: 1 << 20 });
+  const lines = createInterface({ input: createReadStream(join(dir, 'ties.csv'), { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  let first = true;
+  let buf = '';
+  for await (const line of lines) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    const [s, t, w] = line.split(',');
+    buf += `${s} ${t} ${w}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+  renameSync(tmp, path);
+  return path;
+}
+
+/** Load time of one Python peer on the prepared edge list, in its own process. */
+function ingestPeer(
+  tool: 'networkit' | 'igraph',
+  file: string,
+  threads: number,
+  orgraphSeconds: number,
+): PeerResult & Record<string, unknown> {
+  const label = tool === 'networkit' ? 'NetworKit' : 'igraph';
+  const proc = spawnSync('python3', [PEERS_INGEST, '--tool', tool, '--file', file, '--threads', String(threads)], {
+    encoding: 'utf8',
+    timeout: 30 * 60 * 1000,
+  });
+  if (proc.error || proc.status !== 0) {
+    return {
+      tool: label,
+      available: false,
+      reason: proc.error?.message ?? `exited ${proc.status}: ${proc.stderr.trim().split('\n').pop() ?? ''}`,
+    };
+  }
+  const r = JSON.parse(proc.stdout.trim().split('\n').pop()!) as Record<string, number | string | boolean>;
+  if (r.available !== true) return { tool: label, available: false, reason: String(r.reason) };
+  const seconds = Number(r.seconds);
+  return {
+    tool: label,
+    available: true,
+    version: String(r.version),
+    threads: Number(r.threads),
+    seconds,
+    speedup: seconds / orgraphSeconds,
+    cpuSeconds: Number(r.cpuSeconds),
+    peakRssMB: Number(r.peakRssMB),
+    nodes: Number(r.nodes),
+    edges: Number(r.edges),
+  };
+}
+
 async function ingestCase(ctx: CaseContext): Promise<CaseOutcome> {
   const options = { people: ctx.size, seed: ctx.seed, averageDegree: ctx.degree };
   const dir = ctx.dataDir ?? defaultOrgDir(options);
@@ -40,13 +115,16 @@ async function ingestCase(ctx: CaseContext): Promise<CaseOutcome> {
   const rss0 = process.memoryUsage().rss / MB;
   const sampler = new MemorySampler().start();
   ctx.log('  CSV -> OrgGraph ...');
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const { graph, report } = await loadFolder(dir);
   const t1 = performance.now();
+  const c1 = process.cpuUsage(c0);
   const afterIngest = { sampledPeak: sampler.sample() / MB, maxRss: maxRssMB() };
   ctx.log('  OrgGraph -> CSR view ...');
   const view = project(graph);
   const t2 = performance.now();
+  const c2 = process.cpuUsage(c0);
   const memory = sampler.stop();
   if (graph.personCount !== meta.n || graph.tieCount !== meta.m || view.csr.arcCount !== 2 * meta.m) {
     throw new Error(
@@ -55,12 +133,27 @@ async function ingestCase(ctx: CaseContext): Promise<CaseOutcome> {
   }
   collectGarbage();
   const rssEnd = process.memoryUsage().rss / MB;
+  const seconds = (t2 - t0) / 1000;
+  // Peers: the same ties, loaded by each reader in its own process, right after orgraph (same
+  // machine load); 2 threads for NetworKit as in every other case. Skipped in smoke runs.
+  const peers: PeerResult[] = [];
+  if (!ctx.smoke) {
+    ctx.log('  peers: edge-list load ...');
+    const file = await peerEdgeList(dir);
+    for (const tool of ['networkit', 'igraph'] as const) peers.push(ingestPeer(tool, file, 2, seconds));
+  }
   return {
     available: true,
     m: meta.m,
-    seconds: (t2 - t0) / 1000,
+    seconds,
     runs: 1,
-    stages: { csvToOrgGraph: (t1 - t0) / 1000, orgGraphToCsr: (t2 - t1) / 1000 },
+    peers,
+    stages: {
+      csvToOrgGraph: (t1 - t0) / 1000,
+      orgGraphToCsr: (t2 - t1) / 1000,
+      cpuCsvToOrgGraph: (c1.user + c1.system) / 1e6,
+      cpuTotal: (c2.user + c2.system) / 1e6,
+    },
     memoryMB: {
       rssBefore: rss0,
       maxRssAfterIngest: afterIngest.maxRss,

@@ -5,7 +5,7 @@
  * Reference: RFC 4180; docs/ingest.md ("Every row accounted for").
  */
 import { createReadStream } from 'node:fs';
-import { CsvTokenizer, syntaxMessage, type CsvSyntaxProblem } from './csv-tokenizer.js';
+import { CsvTokenizer, MAX_RECORD_CHARS, syntaxMessage, type CsvSyntaxProblem } from './csv-tokenizer.js';
 import { checkInputFile } from './files.js';
 import type { FileReport, IngestContext, InputKind } from './report.js';
 import { hasInvalidMark, Utf8Decoder } from './utf8.js';
@@ -26,6 +26,14 @@ export interface CsvSink {
   header(columns: readonly string[], f: FileReport): void;
   /** A data row. The sink must either count it kept (`f.rowsKept++`) or drop it (`ctx.drop`). */
   row(fields: readonly string[], line: number): void;
+  /**
+   * Optional fast path for a plain data row read from bytes: ASCII only, no quote, no CR, exactly
+   * the header's field count, ending in LF. Field k is `bytes[starts[k] .. starts[k + 1] - 1)` (the
+   * byte at `starts[k + 1] - 1` is the delimiter or the LF). Return true when the row is accounted
+   * for (kept or dropped); false to receive the same row through {@link CsvSink.row} as strings
+   * (do so for anything but the common case, so that every check and message stays in one place).
+   */
+  plainRow?(bytes: Buffer, starts: Int32Array, line: number): boolean;
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab', '|': "'|'" };
@@ -85,6 +93,18 @@ export function checkHeader(
 
 /** Bytes read from a file per chunk. */
 const CHUNK_BYTES = 1 << 20;
+
+/** A line start longer than this without its LF in the chunk goes to the tokenizer rather than waiting. */
+const TAIL_BYTES = 1 << 16;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** A Buffer over the same memory. */
+function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
 
 const ENCODING_MESSAGE = 'invalid UTF-8 bytes (save the file as UTF-8)';
 
@@ -198,24 +218,99 @@ export async function readCsv(ctx: IngestContext, input: CsvInput, file: string,
     ctx.drop(f, 'E_CSV_SYNTAX', `cannot be read as CSV: ${syntaxMessage(problem)}`, line);
   };
 
-  // Step 3: the tokenizer over every chunk.
+  // Step 3: byte chunks are cut into lines. A plain line (see CsvSink.plainRow) after the header
+  // is a row read straight from the bytes; any other line, and every line while the tokenizer is
+  // inside a record (a quoted field over several lines), goes through the decoder and tokenizer
+  // above, so both paths give the same rows, lines and report.
+  const tokenizer = new CsvTokenizer(delimiter, onRecord, onBad);
+  const D = delimiter.charCodeAt(0);
+  const plainRow = sink.plainRow?.bind(sink);
+  let starts = new Int32Array(16);
+  let tail: Uint8Array | null = null;
+  let slow = false;
+  const feed = (bytes: Uint8Array): void => {
+    tokenizer.push(prepare(bytes, false));
+  };
+  const fieldsOf = (b: Buffer, n: number): string[] => {
+    const out = new Array<string>(n);
+    for (let k = 0; k < n; k++) out[k] = b.toString('latin1', starts[k], starts[k + 1] - 1);
+    return out;
+  };
+  const pushBytes = (chunk: Uint8Array): void => {
+    let b = asBuffer(chunk);
+    if (tail !== null) {
+      b = Buffer.concat([tail, b]);
+      tail = null;
+    }
+    const len = b.length;
+    let pos = 0;
+    while (pos < len) {
+      const j = b.indexOf(LF, pos);
+      if (j < 0) {
+        if (slow || len - pos > TAIL_BYTES) {
+          feed(b.subarray(pos));
+          slow = true;
+        } else tail = b.slice(pos);
+        return;
+      }
+      if (!slow && width >= 2 && j + 1 - pos <= MAX_RECORD_CHARS) {
+        if (starts.length <= width) starts = new Int32Array(2 * width + 2);
+        let k = 0;
+        let plain = true;
+        starts[0] = pos;
+        for (let i = pos; i < j; i++) {
+          const c = b[i];
+          if (c === D) {
+            if (++k >= width) break;
+            starts[k] = i + 1;
+          } else if (c >= 0x80 || c === QUOTE || c === CR) {
+            plain = false;
+            break;
+          }
+        }
+        if (plain && k === width - 1) {
+          starts[width] = j + 1;
+          const line = prevEnd + 1;
+          prevEnd = line;
+          lf = true;
+          f.rowsRead++;
+          if (!plainRow!(b, starts, line)) sink.row(fieldsOf(b, width), line);
+          pos = j + 1;
+          continue;
+        }
+      }
+      feed(b.subarray(pos, j + 1));
+      slow = !tokenizer.idle;
+      pos = j + 1;
+    }
+  };
+
+  // Step 4: the chunks.
   const it: AsyncIterator<unknown> | Iterator<unknown> =
     Symbol.asyncIterator in source
       ? (source as AsyncIterable<unknown>)[Symbol.asyncIterator]()
       : (source as Iterable<unknown>)[Symbol.iterator]();
   let finished = false;
   try {
-    const tokenizer = new CsvTokenizer(delimiter, onRecord, onBad);
     for (;;) {
       const next = await it.next();
       if (next.done) {
         finished = true;
-        const tail = prepare('', true);
-        if (tail) tokenizer.push(tail);
+        if (tail !== null) feed(tail);
+        tail = null;
+        const last = prepare('', true);
+        if (last) tokenizer.push(last);
         tokenizer.end();
         break;
       }
+      if (plainRow && next.value instanceof Uint8Array) {
+        pushBytes(next.value);
+        continue;
+      }
+      if (tail !== null) feed(tail);
+      tail = null;
       tokenizer.push(prepare(next.value, false));
+      slow = !tokenizer.idle;
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

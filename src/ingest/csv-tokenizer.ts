@@ -115,6 +115,11 @@ export class CsvTokenizer {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
+  /** At a record boundary: no partial record or skipped line is waiting for more text. */
+  get idle(): boolean {
+    return this.carry.length === 0 && this.skipping === null;
+  }
+
   /** Feed the next chunk. */
   push(chunk: string): void {
     if (this.ended) throw new Error('CsvTokenizer: push after end');

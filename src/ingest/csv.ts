@@ -19,7 +19,6 @@ import {
 import { GrowableInt32 } from '../core/graph/growable.js';
 import { checkHeader, columnIndex, readCsv, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
-import { IdIndex } from './id-index.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { IngestContext, type FileReport, type IngestReport } from './report.js';
 import { parseFlag, parseTime, parseWeight } from './values.js';
@@ -107,6 +106,17 @@ export async function parseCsv(texts: CsvTexts, options: IngestOptions = {}): Pr
 
 export type Named = CsvInput & { readonly name: string };
 
+/**
+ * @internal {@link parseCsv} over any inputs (files, text, or text / byte chunks): lets tests
+ * compare the byte path (files, byte chunks) with the text path on the same bytes.
+ */
+export async function ingestCsvInputs(
+  inputs: { people?: Named; ties: Named; relations?: Named },
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  return ingestCsv(new IngestContext(resolveIngestOptions(options)), inputs);
+}
+
 async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Named; relations?: Named }): Promise<IngestResult> {
   const b = new OrgGraphBuilder();
   const o = ctx.options;
@@ -116,11 +126,10 @@ async function ingestCsv(ctx: IngestContext, inputs: { people?: Named; ties: Nam
   // Step 1: relations declared in relations.csv (applied after the ties, so relation order follows the ties).
   const influence = new Map<string, Influence>();
   const declared = inputs.relations ? await readRelations(ctx, inputs.relations, influence) : new Map<string, boolean>();
-  // Step 2: people, then their managers. `ids` mirrors the builder's id index for fast lookups.
-  const ids = new IdIndex();
-  const managers = inputs.people ? await readPeople(ctx, b, inputs.people, ids) : null;
+  // Step 2: people, then their managers.
+  const managers = inputs.people ? await readPeople(ctx, b, inputs.people) : null;
   // Step 3: ties.
-  await readTies(ctx, b, ids, inputs.ties, inputs.people !== undefined);
+  await readTies(ctx, b, inputs.ties, inputs.people !== undefined);
   if (managers) {
     for (let k = 0; k < managers.length; k += 2) b.addTie(managers.get(k), managers.get(k + 1), 1, REPORTS_TO);
   }
@@ -191,15 +200,11 @@ async function readRelations(ctx: IngestContext, input: Named, influence: Map<st
 
 /**
  * @internal Reads people rows into an empty builder; returns (person, manager) index pairs when a
- * manager column is set. `ids` receives every person added (same indices as the builder).
+ * manager column is set.
  */
-export async function readPeople(
-  ctx: IngestContext,
-  b: OrgGraphBuilder,
-  input: Named,
-  ids: IdIndex = new IdIndex(),
-): Promise<GrowableInt32 | null> {
+export async function readPeople(ctx: IngestContext, b: OrgGraphBuilder, input: Named): Promise<GrowableInt32 | null> {
   const o = ctx.options;
+  const ids = b.idIndex;
   let f!: FileReport;
   let idCol = 0;
   let extCol = -1;
@@ -209,6 +214,8 @@ export async function readPeople(
   let protoAttr = -1;
   const lines = new GrowableInt32();
   const managerIds: (string | null)[] = [];
+  let byValues = false;
+  const values: (string | null)[] = [];
   await readCsv(ctx, input, input.name, 'people', {
     header(columns, file) {
       f = file;
@@ -233,6 +240,8 @@ export async function readPeople(
       attrCols = columns.map((_, i) => i).filter((i) => i !== idCol && i !== extCol);
       attrNames = attrCols.map((i) => columns[i]);
       protoAttr = attrNames.indexOf('__proto__');
+      // An empty builder then holds exactly these columns, in this order: rows pass values, not objects.
+      byValues = b.attributeCount === 0 && b.personCount === 0;
       b.declareAttributes(attrNames);
     },
     row(fields, line) {
@@ -248,18 +257,14 @@ export async function readPeople(
         if (x.ok) external = x.value;
         else ctx.alter(f, 'E_BAD_VALUE', x.reason, 'read as staff', line, o.externalColumn ?? undefined);
       }
-      // NOTE: kept strings are copied off the input chunk (see ownString). An attribute named
-      // "__proto__" is set as an own property (a plain assignment would set the prototype).
-      const attributes: Record<string, string | null> = {};
+      // NOTE: kept strings are copied off the input chunk (see ownString).
       for (let k = 0; k < attrCols.length; k++) {
         const raw = fields[attrCols[k]].trim();
-        const v = raw === '' ? null : ownString(raw);
-        if (k === protoAttr)
-          Object.defineProperty(attributes, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
-        else attributes[attrNames[k]] = v;
+        values[k] = raw === '' ? null : ownString(raw);
       }
       const own = ownString(id);
-      ids.set(own, b.addPerson(own, attributes, external));
+      if (byValues) b.addPersonValues(own, values, external);
+      else b.addPerson(own, attributeObject(attrNames, values, protoAttr), external);
       lines.push(line);
       if (mgrCol >= 0) {
         const m = fields[mgrCol].trim();
@@ -288,7 +293,20 @@ export async function readPeople(
   return pairs;
 }
 
-async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, input: Named, knownPeople: boolean): Promise<void> {
+/** Attribute values as an object; an attribute named "__proto__" is set as an own property (a plain assignment would set the prototype). */
+function attributeObject(names: readonly string[], values: readonly (string | null)[], protoAttr: number): Record<string, string | null> {
+  const attributes: Record<string, string | null> = {};
+  for (let k = 0; k < names.length; k++) {
+    if (k === protoAttr)
+      Object.defineProperty(attributes, '__proto__', { value: values[k], enumerable: true, writable: true, configurable: true });
+    else attributes[names[k]] = values[k];
+  }
+  return attributes;
+}
+
+async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, knownPeople: boolean): Promise<void> {
+  // The builder's own id index: looked up here, filled by addPerson.
+  const ids = b.idIndex;
   let f!: FileReport;
   let srcCol = 0;
   let dstCol = 1;
@@ -300,6 +318,13 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
   // The previous row's source: files grouped by source skip most id lookups.
   let lastSource = '';
   let lastSourceIndex = -1;
+  // Relation names as bytes, for rows read from bytes (see plainRow); aligned with relationCodes.
+  const relationBytes: Buffer[] = [];
+  const relationCodes: number[] = [];
+  // A copy of the previous plain row's source id bytes (lastLength of them; -1 = none) and its index.
+  const lastBytes = new Uint8Array(64);
+  let lastLength = -1;
+  let lastIndex = -1;
   await readCsv(ctx, input, input.name, 'ties', {
     header(columns, file) {
       f = file;
@@ -358,25 +383,83 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, ids: IdIndex, in
       if (si < 0) {
         const own = ownString(s);
         si = b.addPerson(own);
-        ids.set(own, si);
       }
       if (ti < 0) {
         const own = ownString(t);
         ti = b.addPerson(own);
-        ids.set(own, ti);
       }
       let k = relations.get(relation);
       if (k === undefined) {
         const name = ownString(relation);
         k = b.relation(name);
         relations.set(name, k);
+        relationBytes.push(Buffer.from(name, 'utf8'));
+        relationCodes.push(k);
       }
       b.addTie(si, ti, weight, k, time);
       lastSource = s;
       lastSourceIndex = si;
       f.rowsKept++;
     },
+    plainRow(bytes, starts) {
+      // The common row only (known ids, not a self-loop, a plain weight in range, a relation
+      // already seen, no time): anything else returns false and goes through row() above.
+      const s0 = starts[srcCol];
+      const s1 = starts[srcCol + 1] - 1;
+      const t0 = starts[dstCol];
+      const t1 = starts[dstCol + 1] - 1;
+      if (s1 <= s0 || t1 <= t0 || isSpace(bytes[s0]) || isSpace(bytes[s1 - 1]) || isSpace(bytes[t0]) || isSpace(bytes[t1 - 1])) {
+        return false;
+      }
+      let si: number;
+      if (lastLength === s1 - s0 && sameBytes(lastBytes, 0, bytes, s0, s1)) si = lastIndex;
+      else {
+        si = ids.getAscii(bytes, s0, s1);
+        if (si < 0) return false;
+        if (s1 - s0 <= lastBytes.length) {
+          lastBytes.set(bytes.subarray(s0, s1));
+          lastLength = s1 - s0;
+          lastIndex = si;
+        } else lastLength = -1;
+      }
+      const ti = ids.getAscii(bytes, t0, t1);
+      if (ti < 0 || ti === si) return false;
+      let weight = 1;
+      if (wCol >= 0) {
+        weight = plainWeightBytes(bytes, starts[wCol], starts[wCol + 1] - 1);
+        if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) return false;
+      }
+      let k: number | undefined;
+      if (relCol >= 0) {
+        const r0 = starts[relCol];
+        const r1 = starts[relCol + 1] - 1;
+        for (let q = 0; q < relationBytes.length && q < 16; q++) {
+          const name = relationBytes[q];
+          if (name.length === r1 - r0 && sameBytes(name, 0, bytes, r0, r1)) {
+            k = relationCodes[q];
+            break;
+          }
+        }
+      } else k = relations.get(DEFAULT_RELATION);
+      if (k === undefined) return false;
+      if (timeCol >= 0 && starts[timeCol + 1] - 1 > starts[timeCol]) return false;
+      b.addTie(si, ti, weight, k);
+      f.rowsKept++;
+      return true;
+    },
   });
+}
+
+/** Whether an ASCII byte is white space that String.prototype.trim removes (tab, LF, VT, FF, CR, space). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Whether `a[from ..]` holds the bytes `b[start .. end)`. */
+function sameBytes(a: Uint8Array, from: number, b: Uint8Array, start: number, end: number): boolean {
+  const d = from - start;
+  for (let i = start; i < end; i++) if (a[i + d] !== b[i]) return false;
+  return true;
 }
 
 /** Powers of ten that are exact doubles. */
@@ -404,4 +487,23 @@ export function plainWeight(text: string): number {
   }
   if (digits === 0 || digits > 15) return NaN;
   return dot < 0 ? m : m / POW10[n - 1 - dot];
+}
+
+/** {@link plainWeight} of the ASCII bytes `b[start .. end)`, read in place. */
+export function plainWeightBytes(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0 || n > 16) return NaN;
+  let m = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return dot < 0 ? m : m / POW10[end - 1 - dot];
 }

@@ -4,8 +4,8 @@
  * (typed arrays of person indices, weights, relation indices and times) so that a graph of
  * millions of ties holds no per-tie objects or strings.
  */
-import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { OrgraphError, type OrgraphErrorCode } from './errors.js';
+import { IdIndex } from './id-index.js';
 
 /** A relation (advice, friendship, email, reports_to...) and whether its ties have a direction. */
 export interface RelationInfo {
@@ -102,14 +102,14 @@ export class OrgGraph {
   readonly tieRelations: Int32Array;
   readonly tieTimes: Float64Array | null;
 
-  private readonly index: ReadonlyMap<string, number>;
+  private readonly index: IdIndex;
   private readonly columns: ReadonlyMap<string, readonly (string | null)[]>;
   private readonly externalFlags: Uint8Array;
 
   /** @internal use {@link OrgGraphBuilder}. */
   constructor(parts: {
     personIds: string[];
-    index: Map<string, number>;
+    index: IdIndex;
     attributeNames: string[];
     columns: Map<string, (string | null)[]>;
     external: Uint8Array;
@@ -212,11 +212,11 @@ export class OrgGraph {
 
   /** Dense index of a person id, or -1. */
   indexOf(id: string): number {
-    return this.index.get(id) ?? -1;
+    return this.index.get(id);
   }
 
   has(id: string): boolean {
-    return this.index.has(id);
+    return this.index.get(id) >= 0;
   }
 
   /** The person at an index or with an id. Throws `E_UNKNOWN_PERSON` for an unknown id. */
@@ -289,28 +289,43 @@ export class OrgGraph {
  * to typed-array columns.
  */
 export class OrgGraphBuilder {
-  private readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
-  private readonly attributeNames: string[] = [];
-  private readonly columns = new Map<string, (string | null)[]>();
-  private readonly external: number[] = [];
+  private ids: string[] = [];
+  private index = new IdIndex();
+  private attributeNames: string[] = [];
+  private columns = new Map<string, (string | null)[]>();
+  private external: number[] = [];
+  /** build() handed the person tables to a graph: they are copied before the next change. */
+  private shared = false;
   private readonly relations: RelationInfo[] = [];
   private readonly relationIndex = new Map<string, number>();
-  private readonly src = new GrowableInt32();
-  private readonly dst = new GrowableInt32();
-  private readonly wgt = new GrowableFloat64();
-  private readonly rel = new GrowableInt32();
+  // Tie columns: typed arrays grown by doubling (written inline by addTie, the ingest hot path).
+  private ties = 0;
+  private src: Int32Array = new Int32Array(1024);
+  private dst: Int32Array = new Int32Array(1024);
+  private wgt: Float64Array = new Float64Array(1024);
+  private rel: Int32Array = new Int32Array(1024);
   /** Created at the first tie that has a time (earlier ties are backfilled with NaN). */
-  private time: GrowableFloat64 | null = null;
+  private time: Float64Array | null = null;
 
   /** Declare attribute columns up front (keeps input column order). */
   declareAttributes(names: readonly string[]): void {
     for (const name of names) this.column(name);
   }
 
+  /** Copy the person tables a built graph holds before changing them (copy on write). */
+  private own(): void {
+    if (!this.shared) return;
+    this.shared = false;
+    this.ids = this.ids.slice();
+    this.index = this.index.clone();
+    this.attributeNames = this.attributeNames.slice();
+    this.columns = new Map([...this.columns].map(([k, v]) => [k, v.slice()]));
+  }
+
   private column(name: string): (string | null)[] {
     let col = this.columns.get(name);
     if (!col) {
+      this.own();
       col = new Array<string | null>(this.ids.length).fill(null);
       this.columns.set(name, col);
       this.attributeNames.push(name);
@@ -319,20 +334,31 @@ export class OrgGraphBuilder {
   }
 
   indexOf(id: string): number {
-    return this.index.get(id) ?? -1;
+    return this.index.get(id);
+  }
+
+  /** @internal The id index itself (readers look ids up in it, on strings or on bytes; never change it). */
+  get idIndex(): IdIndex {
+    return this.index;
   }
 
   get personCount(): number {
     return this.ids.length;
   }
 
+  /** @internal Number of attribute columns declared so far. */
+  get attributeCount(): number {
+    return this.attributeNames.length;
+  }
+
   get tieCount(): number {
-    return this.src.length;
+    return this.ties;
   }
 
   /** Add a person; throws `E_DUPLICATE_PERSON` if the id exists. Returns its index. */
   addPerson(id: string, attributes: Readonly<Record<string, string | null | undefined>> = {}, external = false): number {
-    if (this.index.has(id)) throw new OrgraphError('E_DUPLICATE_PERSON', `person id "${id}" appears more than once`, { field: 'id' });
+    if (this.index.get(id) >= 0) throw new OrgraphError('E_DUPLICATE_PERSON', `person id "${id}" appears more than once`, { field: 'id' });
+    this.own();
     const i = this.ids.length;
     this.ids.push(id);
     this.index.set(id, i);
@@ -342,6 +368,22 @@ export class OrgGraphBuilder {
       if (value === undefined || value === null) continue;
       this.column(name)[i] = value;
     }
+    return i;
+  }
+
+  /**
+   * @internal Add a person (the id not yet present: callers check) with one value per attribute,
+   * in the order of {@link OrgGraphBuilder.declareAttributes} (every attribute declared, none added
+   * since). The ingest path: no attribute object per person. Returns its index.
+   */
+  addPersonValues(id: string, values: readonly (string | null)[], external: boolean): number {
+    this.own();
+    const i = this.ids.length;
+    this.ids.push(id);
+    this.index.set(id, i);
+    this.external.push(external ? 1 : 0);
+    const names = this.attributeNames;
+    for (let k = 0; k < names.length; k++) this.columns.get(names[k])!.push(values[k]);
     return i;
   }
 
@@ -371,30 +413,55 @@ export class OrgGraphBuilder {
   /** Append a tie between two person indices. Weight must be positive and finite (ingest checks). */
   addTie(source: number, target: number, weight: number, relation: string | number, time?: number): void {
     const k = typeof relation === 'number' ? relation : this.relation(relation);
-    this.src.push(source);
-    this.dst.push(target);
-    this.wgt.push(weight);
-    this.rel.push(k);
+    const e = this.ties;
+    if (e === this.src.length) this.growTies();
+    this.src[e] = source;
+    this.dst[e] = target;
+    this.wgt[e] = weight;
+    this.rel[e] = k;
     if (time !== undefined && !Number.isNaN(time) && this.time === null) {
-      this.time = new GrowableFloat64(this.src.length);
-      for (let e = 0; e < this.src.length - 1; e++) this.time.push(NaN);
+      this.time = new Float64Array(this.src.length).fill(NaN);
     }
-    this.time?.push(time ?? NaN);
+    if (this.time !== null) this.time[e] = time ?? NaN;
+    this.ties = e + 1;
+  }
+
+  /** Double the capacity of every tie column. */
+  private growTies(): void {
+    const cap = this.src.length * 2;
+    const i32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.src = i32(this.src);
+    this.dst = i32(this.dst);
+    this.rel = i32(this.rel);
+    const w = new Float64Array(cap);
+    w.set(this.wgt);
+    this.wgt = w;
+    if (this.time !== null) {
+      const t = new Float64Array(cap).fill(NaN);
+      t.set(this.time);
+      this.time = t;
+    }
   }
 
   build(): OrgGraph {
+    this.shared = true;
     return new OrgGraph({
-      personIds: this.ids.slice(),
-      index: new Map(this.index),
-      attributeNames: this.attributeNames.slice(),
-      columns: new Map([...this.columns].map(([k, v]) => [k, v.slice()])),
+      // NOTE: the person tables are shared with the graph until the builder changes them (see own()).
+      personIds: this.ids,
+      index: this.index,
+      attributeNames: this.attributeNames,
+      columns: new Map(this.columns),
       external: Uint8Array.from(this.external),
       relations: this.relations.slice(),
-      tieSources: this.src.toArray(),
-      tieTargets: this.dst.toArray(),
-      tieWeights: this.wgt.toArray(),
-      tieRelations: this.rel.toArray(),
-      tieTimes: this.time ? this.time.toArray() : null,
+      tieSources: this.src.slice(0, this.ties),
+      tieTargets: this.dst.slice(0, this.ties),
+      tieWeights: this.wgt.slice(0, this.ties),
+      tieRelations: this.rel.slice(0, this.ties),
+      tieTimes: this.time ? this.time.slice(0, this.ties) : null,
     });
   }
 }

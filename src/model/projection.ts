@@ -4,7 +4,7 @@
  * only ever see indices.
  */
 import { csrFilter, csrFromEdges, type Csr, type LengthTransform, lengthsFromStrengths } from '../core/graph/csr.js';
-import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
+import { GrowableInt32 } from '../core/graph/growable.js';
 import { OrgraphError } from './errors.js';
 import type { OrgGraph } from './org-graph.js';
 import { definedOnly } from '../core/util/options.js';
@@ -113,29 +113,56 @@ export function project(graph: OrgGraph, options: ProjectionOptions = {}): OrgVi
   const from = o.timeWindow?.from ?? -Infinity;
   const to = o.timeWindow?.to ?? Infinity;
   const times = graph.tieTimes;
-  const src = new GrowableInt32(graph.tieCount);
-  const dst = new GrowableInt32(graph.tieCount);
-  const wgt = new GrowableFloat64(graph.tieCount);
-  for (let e = 0; e < graph.tieCount; e++) {
-    const k = graph.tieRelations[e];
+  const m0 = graph.tieCount;
+  const ts = graph.tieSources;
+  const tt = graph.tieTargets;
+  const tw = graph.tieWeights;
+  const tr = graph.tieRelations;
+  // Per relation: 0 = left out, 1 = as written, 2 = reversed (influence target->source), 3 = both
+  // ways (as written first), 4 = both ways (reversed first).
+  const mode = new Uint8Array(graph.relations.length);
+  let doubles = false;
+  for (let k = 0; k < mode.length; k++) {
     if (!useRelation[k]) continue;
+    const r = graph.relations[k];
+    const flow = o.influence && o.directed ? r.influence : undefined;
+    const reversed = flow === 'target->source';
+    if (o.directed && (!r.directed || flow === 'both')) {
+      mode[k] = reversed ? 4 : 3;
+      doubles = true;
+    } else mode[k] = reversed ? 2 : 1;
+  }
+  // NOTE: sized for the worst case (every tie kept, twice when a relation runs both ways), then trimmed.
+  const cap = doubles ? 2 * m0 : m0;
+  let src = new Int32Array(cap);
+  let dst = new Int32Array(cap);
+  let wgt = new Float64Array(cap);
+  let m = 0;
+  for (let e = 0; e < m0; e++) {
+    const how = mode[tr[e]];
+    if (how === 0) continue;
     if (times && !Number.isNaN(times[e]) && (times[e] < from || times[e] >= to)) continue;
-    const s = toView[graph.tieSources[e]];
-    const t = toView[graph.tieTargets[e]];
+    const s = toView[ts[e]];
+    const t = toView[tt[e]];
     if (s < 0 || t < 0 || s === t) continue;
-    const w = graph.tieWeights[e];
-    const flow = o.influence && o.directed ? graph.relations[k].influence : undefined;
-    const [a, b] = flow === 'target->source' ? [t, s] : [s, t];
-    src.push(a);
-    dst.push(b);
-    wgt.push(w);
-    if (o.directed && (!graph.relations[k].directed || flow === 'both')) {
-      src.push(b);
-      dst.push(a);
-      wgt.push(w);
+    const w = tw[e];
+    const a = how === 2 || how === 4 ? t : s;
+    const b = a === s ? t : s;
+    src[m] = a;
+    dst[m] = b;
+    wgt[m++] = w;
+    if (how >= 3) {
+      src[m] = b;
+      dst[m] = a;
+      wgt[m++] = w;
     }
   }
-  let csr = csrFromEdges(n, { sources: src.toArray(), targets: dst.toArray(), weights: wgt.toArray() }, o.directed);
+  if (m < cap) {
+    src = src.slice(0, m);
+    dst = dst.slice(0, m);
+    wgt = wgt.slice(0, m);
+  }
+  let csr = csrFromEdges(n, { sources: src, targets: dst, weights: wgt }, o.directed);
   // Step 4: thresholds and weighting.
   if (o.minWeight > 0 || !o.weighted) {
     const min = o.minWeight;

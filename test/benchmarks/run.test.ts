@@ -54,7 +54,7 @@ describe('benchmark cases at n=1000 (smoke)', () => {
 
   it('checks the ingest stages and the view memory', () => {
     const ingest = results.find((r) => r.id === 1)!;
-    expect(Object.keys(ingest.stages ?? {})).toEqual(['csvToOrgGraph', 'orgGraphToCsr']);
+    expect(Object.keys(ingest.stages ?? {})).toEqual(['csvToOrgGraph', 'orgGraphToCsr', 'cpuCsvToOrgGraph', 'cpuTotal']);
     const projection = results.find((r) => r.id === 2)!;
     // 1000 offsets + 2m targets (int32) + 2m weights (float64) + 1000 person indices.
     const m = projection.m!;

@@ -1,7 +1,7 @@
 /** CSV ingest: formats, defaults and options, on small hand-written inputs. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainWeight } from '../../src/ingest/csv.js';
+import { ingestCsvInputs, plainWeight, plainWeightBytes } from '../../src/ingest/csv.js';
 import { DEFAULT_INGEST_OPTIONS, isCleanReport, loadFiles, loadFolder, parseCsv } from '../../src/ingest/index.js';
 
 describe('degenerate inputs', () => {
@@ -217,5 +217,105 @@ describe('plainWeight (the weight fast path; anything it returns NaN for goes to
   it('weights read through the fast path and through parseWeight agree in a ties file', async () => {
     const { graph } = await parseCsv({ ties: 'source,target,weight\na,b,2.50\nb,c, 2.5\nc,d,2.5e0\nd,e,+2.5\n' });
     expect([...graph.ties()].map((t) => t.weight)).toEqual([2.5, 2.5, 2.5, 2.5]);
+  });
+});
+
+describe('plainWeightBytes (plainWeight on bytes in place)', () => {
+  it('property: the same number (or NaN) as plainWeight for any text over digits, dot, sign, space and e', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789.+- e'), maxLength: 18 }), (text) => {
+        const bytes = Buffer.from(`,${text},`, 'latin1');
+        const got = plainWeightBytes(bytes, 1, 1 + text.length);
+        const want = plainWeight(text);
+        if (Number.isNaN(want)) expect(got).toBeNaN();
+        else expect(got).toBe(want);
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+});
+
+/** UTF-8 bytes cut at byte positions (taken modulo length + 1). */
+function byteChunks(text: string, positions: readonly number[]): Uint8Array[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const cuts = [...new Set(positions.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+  const out: Uint8Array[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(new Uint8Array(bytes.subarray(from, c)));
+    from = c;
+  }
+  out.push(new Uint8Array(bytes.subarray(from)));
+  return out;
+}
+
+/** Everything a load shows: graph contents and the report, or the error. */
+async function account(load: Promise<{ graph: import('../../src/index.js').OrgGraph; report: unknown }>): Promise<unknown> {
+  try {
+    const { graph, report } = await load;
+    return { people: graph.people(), ties: [...graph.ties()], relations: graph.relations, report };
+  } catch (e) {
+    const err = e as { code?: string; line?: number; field?: string; message?: string };
+    return { error: [err.code, err.line, err.field, err.message] };
+  }
+}
+
+// Cells that take every branch of the plain-row path and of its fallback to row(): known and
+// unknown ids, padded ids, self-loops, plain / padded / exponent / zero / empty / bad weights,
+// known, new, empty, padded, quoted and non-ASCII relations, times; CRLF lines, blank lines,
+// wrong field counts and quotes left open.
+const id = fc.constantFrom('a', 'b', 'c', 'p1', 'a', 'b', 'é', ' a', 'zz', '');
+const weight = fc.constantFrom('1', '2.5', '007', '1', ' 3', '0', '', '1e3', 'x', '1.2.3');
+const relation = fc.constantFrom('advice', 'email', 'tie', 'advice', '', ' advice', '"a,b"', 'ré', 'advice ');
+const time = fc.constantFrom('', '', '2026-01-02', 'soon');
+const eol = fc.constantFrom('\n', '\n', '\n', '\r\n');
+const extra = fc.constantFrom('', '', '', '', '', 'a,b\n', '\n', '"open\n', 'a,b,1,"x\ny",\n');
+/** A ties file of such rows (with or without a time column). */
+export const tiesFile = fc
+  .tuple(fc.boolean(), fc.array(fc.tuple(id, id, weight, relation, time, eol, extra), { maxLength: 25 }))
+  .map(([withTime, rows]) => {
+    let text = withTime ? 'source,target,weight,relation,time\n' : 'source,target,weight,relation\n';
+    for (const [s, t, w, r, tm, e, x] of rows) text += `${s},${t},${w},${r}${withTime ? `,${tm}` : ''}${e}${x}`;
+    return text;
+  });
+const PEOPLE = 'id,team\na,x\nb,y\nc,x\np1,y\né,z\n';
+
+describe('ties read from bytes (plain rows) and from text give the same graph and report', () => {
+  it('property: lenient and strict, with and without a people file, at any cut of the bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        tiesFile,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom('lenient', 'strict'),
+        async (ties, cuts, withPeople, mode) => {
+          const options = { mode: mode as 'lenient' | 'strict' };
+          const p = withPeople ? { name: 'people.csv' } : undefined;
+          const viaText = await account(
+            ingestCsvInputs({ people: p && { ...p, text: PEOPLE }, ties: { name: 'ties.csv', text: ties } }, options),
+          );
+          const viaBytes = await account(
+            ingestCsvInputs(
+              { people: p && { ...p, chunks: byteChunks(PEOPLE, cuts) }, ties: { name: 'ties.csv', chunks: byteChunks(ties, cuts) } },
+              options,
+            ),
+          );
+          expect(viaBytes).toEqual(viaText);
+        },
+      ),
+      { numRuns: 400, seed: 17 },
+    );
+  });
+
+  it('hand case: plain rows, a quoted row over two lines and a bad row keep their lines and order', async () => {
+    const ties = 'source,target,weight,relation\na,b,2,advice\nb,c,1,"multi\nline"\nc,a,0,advice\na,c,3,advice\n';
+    const { graph, report } = await ingestCsvInputs({ ties: { name: 'ties.csv', chunks: byteChunks(ties, [40]) } }, { mode: 'lenient' });
+    expect([...graph.ties()].map((t) => [t.source, t.target, t.weight, t.relation])).toEqual([
+      ['a', 'b', 2, 'advice'],
+      ['b', 'c', 1, 'multi\nline'],
+      ['a', 'c', 3, 'advice'],
+    ]);
+    // The weight-0 row is on physical line 5 (the quoted relation spans lines 3-4).
+    expect(report.issues.map((i) => [i.code, i.line, i.field])).toEqual([['E_BAD_WEIGHT', 5, 'weight']]);
   });
 });

@@ -53,4 +53,45 @@ describe('IdIndex', () => {
       { numRuns: 200, seed: 3 },
     );
   });
+
+  it('getAscii on bytes gives what get gives on the same ASCII string, in place inside a larger buffer', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: fc.constantFrom('p', 'q', '1', '2', '_', ' ', '-'), maxLength: 12 }), { maxLength: 60 }),
+        fc.array(fc.string({ unit: fc.constantFrom('p', 'q', '1', '2', '_', ' ', '-'), maxLength: 12 }), { maxLength: 30 }),
+        (keys, probes) => {
+          const ids = new IdIndex(1);
+          keys.forEach((k, i) => ids.set(k, i));
+          for (const probe of [...keys, ...probes]) {
+            const bytes = Buffer.from(`xx,${probe},yy`, 'latin1');
+            expect(ids.getAscii(bytes, 3, 3 + probe.length)).toBe(ids.get(probe));
+          }
+        },
+      ),
+    );
+  });
+
+  it('getAscii: hand cases (prefix, longer id, empty id, absent id)', () => {
+    const ids = new IdIndex();
+    ['p1', 'p12', ''].forEach((k, i) => ids.set(k, i));
+    const b = Buffer.from('p123,p12,p1,,p2', 'latin1');
+    expect([
+      ids.getAscii(b, 0, 4),
+      ids.getAscii(b, 5, 8),
+      ids.getAscii(b, 9, 11),
+      ids.getAscii(b, 12, 12),
+      ids.getAscii(b, 13, 15),
+    ]).toEqual([-1, 1, 0, 2, -1]);
+  });
+
+  it('clone: an independent copy (later sets on either side are not seen by the other)', () => {
+    const a = new IdIndex(1);
+    a.set('p1', 0);
+    a.set('p2', 1);
+    const c = a.clone();
+    a.set('p3', 2);
+    c.set('q', 2);
+    expect([a.get('p1'), a.get('p3'), a.get('q'), a.size]).toEqual([0, 2, -1, 3]);
+    expect([c.get('p2'), c.get('p3'), c.get('q'), c.size]).toEqual([1, -1, 2, 3]);
+  });
 });

@@ -129,3 +129,33 @@ describe('OrgGraph.from: every value checked once, errors name the field path', 
     expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
   });
 });
+
+describe('OrgGraphBuilder after build (the graph shares the person tables until the builder changes)', () => {
+  it('a graph keeps its people, attributes, index and ties when the builder goes on', () => {
+    const b = new OrgGraphBuilder();
+    b.declareAttributes(['team']);
+    b.addPerson('ana', { team: 'x' });
+    b.addPerson('bo', { team: 'y' });
+    b.addTie(0, 1, 2, 'advice');
+    const g1 = b.build();
+    b.addPerson('cy', { team: 'z', level: '3' });
+    b.addTie(2, 0, 5, 'advice');
+    const g2 = b.build();
+    expect([g1.personIds, g1.attributeNames, g1.attribute('team'), g1.indexOf('cy'), g1.has('cy'), g1.tieCount]).toEqual([
+      ['ana', 'bo'],
+      ['team'],
+      ['x', 'y'],
+      -1,
+      false,
+      1,
+    ]);
+    expect([g2.personIds, g2.attributeNames, g2.attribute('team'), g2.indexOf('cy'), g2.has('bo'), g2.tieCount]).toEqual([
+      ['ana', 'bo', 'cy'],
+      ['team', 'level'],
+      ['x', 'y', 'z'],
+      2,
+      true,
+      2,
+    ]);
+  });
+});

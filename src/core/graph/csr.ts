@@ -67,26 +67,38 @@ function trimmed<T extends Int32Array | Float64Array>(a: T, length: number): T {
 
 /**
  * Row-bucket arcs by source with a counting sort, then merge duplicate (source, target) arcs
- * within each row by summing their values. Order inside a row follows first appearance.
+ * within each row by summing their values. Arc e is from[e] -> to[e] with value val[e]; with
+ * `reverse`, every arc to[e] -> from[e] follows (the second half of an undirected edge list).
+ * Order inside a row follows first appearance (all forward arcs, then the reversed ones).
  * Complexity: O(n + m).
  */
 function bucket(
   n: number,
-  m: number,
-  from: (e: number) => number,
-  to: (e: number) => number,
-  value: (e: number) => number,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  val: ArrayLike<number>,
+  reverse: boolean,
 ): { offsets: Int32Array; targets: Int32Array; weights: Float64Array } {
+  const m = from.length;
+  const arcs = reverse ? 2 * m : m;
   const counts = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) counts[from(e) + 1]++;
+  for (let e = 0; e < m; e++) counts[from[e] + 1]++;
+  if (reverse) for (let e = 0; e < m; e++) counts[to[e] + 1]++;
   for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
   const cursor = counts.slice(0, n);
-  const rawTargets = int32(m);
-  const rawWeights = float64(m);
+  const rawTargets = int32(arcs);
+  const rawWeights = float64(arcs);
   for (let e = 0; e < m; e++) {
-    const p = cursor[from(e)]++;
-    rawTargets[p] = to(e);
-    rawWeights[p] = value(e);
+    const p = cursor[from[e]]++;
+    rawTargets[p] = to[e];
+    rawWeights[p] = val[e];
+  }
+  if (reverse) {
+    for (let e = 0; e < m; e++) {
+      const p = cursor[to[e]]++;
+      rawTargets[p] = from[e];
+      rawWeights[p] = val[e];
+    }
   }
   // Merge duplicates per row: `slot[j]` remembers where j was written in the current row.
   const slot = new Int32Array(n).fill(-1);
@@ -94,7 +106,8 @@ function bucket(
   let write = 0;
   for (let i = 0; i < n; i++) {
     const start = write;
-    for (let p = counts[i]; p < counts[i + 1]; p++) {
+    const end = counts[i + 1];
+    for (let p = counts[i]; p < end; p++) {
       const j = rawTargets[p];
       const at = slot[j];
       if (at >= start) {
@@ -139,34 +152,11 @@ function assemble(n: number, directed: boolean, out: Rows, inn: Rows): Csr {
  * @param n number of nodes; every endpoint must be in [0, n)
  */
 export function csrFromEdges(n: number, edges: EdgeArrays, directed: boolean): Csr {
-  const m = edges.sources.length;
   const s = edges.sources;
   const t = edges.targets;
   const w = edges.weights;
-  if (directed) {
-    const out = bucket(
-      n,
-      m,
-      (e) => s[e],
-      (e) => t[e],
-      (e) => w[e],
-    );
-    const inn = bucket(
-      n,
-      m,
-      (e) => t[e],
-      (e) => s[e],
-      (e) => w[e],
-    );
-    return assemble(n, true, out, inn);
-  }
-  const both = bucket(
-    n,
-    2 * m,
-    (e) => (e < m ? s[e] : t[e - m]),
-    (e) => (e < m ? t[e] : s[e - m]),
-    (e) => (e < m ? w[e] : w[e - m]),
-  );
+  if (directed) return assemble(n, true, bucket(n, s, t, w, false), bucket(n, t, s, w, false));
+  const both = bucket(n, s, t, w, true);
   return assemble(n, false, both, both);
 }
 
