@@ -109,6 +109,50 @@ describe('loadJson', () => {
   });
 });
 
+describe('loadJson: relation influence, as the influence column of relations.csv', () => {
+  const ties = [
+    { source: 'a', target: 'b', relation: 'advice' },
+    { source: 'b', target: 'c', relation: 'mentoring' },
+    { source: 'c', target: 'a', relation: 'chat' },
+  ];
+
+  it('reads influence (case and spaces as in CSV) and gives the graph relations.csv gives', async () => {
+    const json = await loadJson({
+      ties,
+      relations: [
+        { name: 'advice', directed: true, influence: 'Target -> Source' },
+        { name: 'mentoring', directed: true, influence: 'source->target' },
+        { name: 'chat', directed: false, influence: null },
+      ],
+    });
+    expect(json.graph.relations).toEqual([
+      { name: 'advice', directed: true, influence: 'target->source' },
+      { name: 'mentoring', directed: true, influence: 'source->target' },
+      { name: 'chat', directed: false },
+    ]);
+    const csv = await parseCsv({
+      ties: 'source,target,relation\na,b,advice\nb,c,mentoring\nc,a,chat\n',
+      relations: 'relation,directed,influence\nadvice,true,Target -> Source\nmentoring,true,source->target\nchat,false,\n',
+    });
+    expect(json.graph.relations).toEqual(csv.graph.relations);
+  });
+
+  it('a bad influence: strict names the JSON path; lenient drops that relation row and counts it', async () => {
+    const doc = {
+      ties,
+      relations: [
+        { name: 'advice', directed: true, influence: 'upwards' },
+        { name: 'chat', directed: false, influence: 3 },
+      ],
+    };
+    await expect(loadJson(doc)).rejects.toThrow(/relations\[0\]\.influence.*influence must be source->target, target->source or both/);
+    const { graph, report } = await loadJson(doc, { mode: 'lenient' });
+    expect(report.files[0]).toMatchObject({ kind: 'relations', rowsRead: 2, rowsKept: 0, rowsDropped: 2 });
+    expect(report.issues.map((i) => i.field ?? i.path)).toHaveLength(2);
+    expect(graph.relations.every((r) => r.influence === undefined)).toBe(true);
+  });
+});
+
 describe('loadJson: file errors and strict UTF-8', () => {
   it('a folder is E_UNREADABLE; invalid UTF-8 is E_ENCODING with its line', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
