@@ -20,8 +20,11 @@ export interface OrgJson {
   readonly relations?: readonly {
     readonly name: string;
     readonly directed: boolean;
-    /** Which way influence flows along the relation's ties, as in relations.csv. */
-    readonly influence?: Influence | null;
+    /**
+     * Which way influence flows along the relation's ties, as in relations.csv: source->target,
+     * target->source or both (case and spaces ignored); null or '' = not declared.
+     */
+    readonly influence?: string | null;
   }[];
 }
 

@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadJson, parseCsv } from '../../src/ingest/index.js';
+import { loadJson, parseCsv, type OrgJson } from '../../src/ingest/index.js';
 
 describe('loadJson', () => {
   it('empty ties: people only', async () => {
@@ -138,17 +138,23 @@ describe('loadJson: relation influence, as the influence column of relations.csv
   });
 
   it('a bad influence: strict names the JSON path; lenient drops that relation row and counts it', async () => {
-    const doc = {
-      ties,
-      relations: [
-        { name: 'advice', directed: true, influence: 'upwards' },
-        { name: 'chat', directed: false, influence: 3 },
-      ],
-    };
+    // As read from a file: the value 3 is not a string.
+    const doc = JSON.parse(
+      JSON.stringify({
+        ties,
+        relations: [
+          { name: 'advice', directed: true, influence: 'upwards' },
+          { name: 'chat', directed: false, influence: 3 },
+        ],
+      }),
+    ) as OrgJson;
     await expect(loadJson(doc)).rejects.toThrow(/relations\[0\]\.influence.*influence must be source->target, target->source or both/);
     const { graph, report } = await loadJson(doc, { mode: 'lenient' });
     expect(report.files[0]).toMatchObject({ kind: 'relations', rowsRead: 2, rowsKept: 0, rowsDropped: 2 });
-    expect(report.issues.map((i) => i.field ?? i.path)).toHaveLength(2);
+    expect(report.issues.map((i) => [i.field, i.code])).toEqual([
+      ['relations[0].influence', 'E_BAD_VALUE'],
+      ['relations[1].influence', 'E_BAD_VALUE'],
+    ]);
     expect(graph.relations.every((r) => r.influence === undefined)).toBe(true);
   });
 });
