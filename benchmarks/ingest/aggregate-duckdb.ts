@@ -1,12 +1,15 @@
 /**
  * Event aggregation at scale: `aggregateWithDuckDb` writing people.csv / ties.csv per month straight
- * from DuckDB (and, with --memory, the in-memory engine returning its rows) on a generated CSV event log. Prints rows, ties, wall time and the process's peak RSS (DuckDB runs in
- * process, so its memory is included).
+ * from DuckDB (and, with --memory, the in-memory engine returning its rows) on a generated event
+ * log. Prints rows, ties, wall time, CPU time (user + system, all threads: DuckDB runs in process),
+ * the process's peak RSS (DuckDB's memory included) and the largest size of DuckDB's spill folder
+ * (sampled every second).
  * Run: npx tsx benchmarks/ingest/aggregate-duckdb.ts --events 10000000 [--people 10000] [--memory]
- *      [--memory-limit 2GB] [--threads 2] [--dir /tmp/orgraph-agg-bench]
- * The log is generated once per (events, people) into --dir and reused.
+ *      [--memory-limit 2GB] [--threads 2] [--dir /tmp/orgraph-agg-bench] [--file log.parquet]
+ * Without --file, a CSV log is generated once per (events, people) into --dir and reused; a
+ * Parquet log of any size comes from benchmarks/ingest/generate-events.ts (written by DuckDB).
  */
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -48,26 +51,40 @@ const events = Number(arg('events', '1000000'));
 const people = Number(arg('people', '10000'));
 const dir = arg('dir', '/tmp/orgraph-agg-bench');
 await mkdir(dir, { recursive: true });
-const file = join(dir, `events-${events}-${people}.csv`);
-if (!existsSync(file)) {
+const given = process.argv.includes('--file') ? arg('file', '') : null;
+const file = given ?? join(dir, `events-${events}-${people}.csv`);
+if (given === null && !existsSync(file)) {
   const t = performance.now();
   await generate(file, events, people, 1);
   console.log(`generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 const options = { from: '2026-01-01', to: '2026-04-01', period: 'month' as const, groupWeighting: 'split' as const, maxRecipients: 50 };
 const engine = process.argv.includes('--memory') ? 'memory' : 'duckdb';
+const spill = join(dir, 'duckdb-tmp');
+let spillPeak = 0;
+const sampler = setInterval(() => {
+  try {
+    const bytes = readdirSync(spill).reduce((a, f) => a + statSync(join(spill, f)).size, 0);
+    spillPeak = Math.max(spillPeak, bytes);
+  } catch {
+    // no spill folder yet
+  }
+}, 1000);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const r =
   engine === 'duckdb'
     ? await aggregateWithDuckDb([file], {
         ...options,
         memoryLimit: arg('memory-limit', '2GB'),
         threads: Number(arg('threads', '2')),
-        tempDirectory: join(dir, 'duckdb-tmp'),
+        tempDirectory: spill,
         outDir: join(dir, 'out-duckdb'),
       })
     : await aggregateInMemory([file], options);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+clearInterval(sampler);
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(
   JSON.stringify({
@@ -76,8 +93,12 @@ console.log(
     people,
     rows: r.report.files[0].rowsRead,
     ties: r.report.ties,
+    file,
     seconds: Number(seconds.toFixed(1)),
+    cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     peakRssMB: Math.round(peak),
+    spillPeakMB: Math.round(spillPeak / 2 ** 20),
+    load: (await import('node:os')).loadavg().map((x) => Number(x.toFixed(1))),
     node: process.version,
   }),
 );

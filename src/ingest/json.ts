@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkInputFile } from './files.js';
 import { Utf8Decoder } from './utf8.js';
-import { REPORTS_TO, OrgGraphBuilder } from '../model/org-graph.js';
+import { INFLUENCE_VALUES, REPORTS_TO, OrgGraphBuilder, type Influence } from '../model/org-graph.js';
 import { finish, finishRelations, DEFAULT_RELATION, type IngestResult } from './csv.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { IngestContext, type FileReport } from './report.js';
@@ -17,7 +17,15 @@ import { parseFlag, parseTime, parseWeight } from './values.js';
 export interface OrgJson {
   readonly people?: readonly Readonly<Record<string, unknown>>[];
   readonly ties: readonly Readonly<Record<string, unknown>>[];
-  readonly relations?: readonly { readonly name: string; readonly directed: boolean }[];
+  readonly relations?: readonly {
+    readonly name: string;
+    readonly directed: boolean;
+    /**
+     * Which way influence flows along the relation's ties, as in relations.csv: source->target,
+     * target->source or both (case and spaces ignored); null or '' = not declared.
+     */
+    readonly influence?: string | null;
+  }[];
 }
 
 /**
@@ -26,7 +34,9 @@ export interface OrgJson {
  * people: objects with `id` (string or number) and any attribute keys (string, number or boolean
  * values; null = missing); the external column (default `external`) may be a boolean or a yes/no
  * string. ties: `source`, `target`, optional `weight` (number > 0, default 1), `relation`
- * (default "tie"), `time` (epoch ms or ISO 8601 string). relations: `name`, `directed`.
+ * (default "tie"), `time` (epoch ms or ISO 8601 string). relations: `name`, `directed`, optional
+ * `influence` (source->target, target->source or both; null or "" = not declared), read as the
+ * `influence` column of relations.csv is.
  * Without `people`, people are taken from the ties in order of first appearance.
  * @example
  * const { graph } = await loadJson({ people: [{ id: 'a' }, { id: 'b' }], ties: [{ source: 'a', target: 'b' }] });
@@ -95,6 +105,7 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
 
   // Step 1: relations.
   const declared = new Map<string, boolean>();
+  const influence = new Map<string, Influence>();
   if (doc.relations !== undefined) {
     const f = ctx.file(file, 'relations');
     relations.forEach((r, i) => {
@@ -108,6 +119,18 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
         return ctx.drop(f, 'E_BAD_VALUE', '"directed" must be true or false', undefined, `${at}.directed`);
       }
       if (declared.has(name)) return ctx.drop(f, 'E_BAD_VALUE', `relation "${name}" is declared twice`, undefined, `${at}.name`);
+      if (r.influence !== undefined && r.influence !== null) {
+        const flow = typeof r.influence === 'string' ? r.influence.trim().toLowerCase().replace(/\s+/g, '') : null;
+        if (flow === null || (flow !== '' && !(INFLUENCE_VALUES as readonly string[]).includes(flow)))
+          return ctx.drop(
+            f,
+            'E_BAD_VALUE',
+            `influence must be source->target, target->source or both (or empty), got ${JSON.stringify(r.influence)}`,
+            undefined,
+            `${at}.influence`,
+          );
+        if (flow !== '') influence.set(name, flow as Influence);
+      }
       declared.set(name, d.value);
       f.rowsKept++;
     });
@@ -214,5 +237,6 @@ function ingestJson(ctx: IngestContext, doc: unknown, file: string): IngestResul
   });
   for (const [p, q] of managers) b.addTie(p, q, 1, REPORTS_TO);
   finishRelations(b, declared, o.undirectedRelations);
+  for (const [name, flow] of influence) b.setInfluence(name, flow);
   return finish(ctx, b);
 }

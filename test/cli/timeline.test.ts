@@ -2,8 +2,9 @@
  * `orgraph timeline` and `--from` detection in-process: a 12-month generated event log (seeded)
  * gives 12 periods and 11 churn rows, each consistent with the tie counts (ties(t) = ties(t-1) +
  * gained - lost, an identity the churn code does not use); Viva P2P is detected from its header.
+ * `orgraph analyze` adds the report's timeline section when the input has several periods.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +94,54 @@ describe('orgraph timeline', () => {
   it('usage errors exit 2', async () => {
     expect((await cli(['timeline', 'test/fixtures/sources/viva-p2p-current.csv', '--period', 'week'])).code).toBe(2);
     expect((await cli(['validate', 'test/fixtures/sources/viva-p2p-current.csv', '--from', 'excel'])).code).toBe(2);
+  });
+});
+
+/** The rows of the report's timeline table, as cell texts; null when there is no timeline section. */
+function timelineRows(html: string): string[][] | null {
+  const m = /<section id="timeline">([\s\S]*?)<\/section>/.exec(html);
+  if (!m) return null;
+  return [...m[1].matchAll(/<tr>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((r) => [...r[1].matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1]));
+}
+
+describe('orgraph analyze: timeline section when the input has several periods', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orgraph-analyze-timeline-'));
+
+  it('a Viva P2P export with two MetricDates: one row per date, churn derived by hand', async () => {
+    const out = join(dir, 'viva');
+    const r = await cli(['analyze', 'test/fixtures/sources/viva-p2p-current.csv', '--out', out, '--quiet', '--min-group-size', '1']);
+    expect(r.code).toBe(0);
+    const rows = timelineRows(readFileSync(join(out, 'report.html'), 'utf8'))!;
+    // Pairs with a non-zero score: 01/31 P001-P002, P001-P003, P003-P004 (P002-P003 scores 0);
+    // 02/28 P001-P002, P004-P001, P003-P004. Gained P001-P004, lost P001-P003; nobody joins or leaves.
+    expect(rows.map((c) => [c[0], c[1], c[2]])).toEqual([
+      ['2026-01-31', '4', '3'],
+      ['2026-02-28', '4', '3'],
+    ]);
+    expect([rows[1][6], rows[1][7], rows[1][10], rows[1][11]]).toEqual(['1', '1', '0', '0']);
+  });
+
+  it('one MetricDate: no section; an event log: a section only with --period', async () => {
+    const one = join(dir, 'one.csv');
+    writeFileSync(
+      one,
+      readFileSync('test/fixtures/sources/viva-p2p-current.csv', 'utf8')
+        .split('\n')
+        .filter((l, i) => i === 0 || l.includes('01/31/2026'))
+        .join('\n'),
+    );
+    expect((await cli(['analyze', one, '--out', join(dir, 'one'), '--quiet', '--min-group-size', '1'])).code).toBe(0);
+    expect(timelineRows(readFileSync(join(dir, 'one', 'report.html'), 'utf8'))).toBeNull();
+    const log = join(dir, 'mail.csv');
+    writeFileSync(log, yearLog());
+    expect((await cli(['analyze', log, '--out', join(dir, 'log1'), '--quiet'])).code).toBe(0);
+    expect(timelineRows(readFileSync(join(dir, 'log1', 'report.html'), 'utf8'))).toBeNull();
+    const args = ['analyze', log, '--out', join(dir, 'log2'), '--quiet', '--period', 'quarter', '--engine', 'memory'];
+    expect((await cli([...args, '--window', '2025-01-01..2025-12-31'])).code).toBe(0);
+    const rows = timelineRows(readFileSync(join(dir, 'log2', 'report.html'), 'utf8'))!;
+    expect(rows.map((c) => c[0])).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    // p30..p39 write from July only: all ten join in Q3.
+    expect(rows[2][10]).toBe('10');
+    expect((await cli(args)).code).toBe(2);
   });
 });

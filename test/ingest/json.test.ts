@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadJson, parseCsv } from '../../src/ingest/index.js';
+import { loadJson, parseCsv, type OrgJson } from '../../src/ingest/index.js';
 
 describe('loadJson', () => {
   it('empty ties: people only', async () => {
@@ -106,6 +106,56 @@ describe('loadJson', () => {
   it('manager key becomes reports_to ties', async () => {
     const { graph } = await loadJson({ people: [{ id: 'a', mgr: 'b' }, { id: 'b' }], ties: [] }, { managerColumn: 'mgr' });
     expect([...graph.ties()]).toEqual([{ source: 'a', target: 'b', weight: 1, relation: 'reports_to' }]);
+  });
+});
+
+describe('loadJson: relation influence, as the influence column of relations.csv', () => {
+  const ties = [
+    { source: 'a', target: 'b', relation: 'advice' },
+    { source: 'b', target: 'c', relation: 'mentoring' },
+    { source: 'c', target: 'a', relation: 'chat' },
+  ];
+
+  it('reads influence (case and spaces as in CSV) and gives the graph relations.csv gives', async () => {
+    const json = await loadJson({
+      ties,
+      relations: [
+        { name: 'advice', directed: true, influence: 'Target -> Source' },
+        { name: 'mentoring', directed: true, influence: 'source->target' },
+        { name: 'chat', directed: false, influence: null },
+      ],
+    });
+    expect(json.graph.relations).toEqual([
+      { name: 'advice', directed: true, influence: 'target->source' },
+      { name: 'mentoring', directed: true, influence: 'source->target' },
+      { name: 'chat', directed: false },
+    ]);
+    const csv = await parseCsv({
+      ties: 'source,target,relation\na,b,advice\nb,c,mentoring\nc,a,chat\n',
+      relations: 'relation,directed,influence\nadvice,true,Target -> Source\nmentoring,true,source->target\nchat,false,\n',
+    });
+    expect(json.graph.relations).toEqual(csv.graph.relations);
+  });
+
+  it('a bad influence: strict names the JSON path; lenient drops that relation row and counts it', async () => {
+    // As read from a file: the value 3 is not a string.
+    const doc = JSON.parse(
+      JSON.stringify({
+        ties,
+        relations: [
+          { name: 'advice', directed: true, influence: 'upwards' },
+          { name: 'chat', directed: false, influence: 3 },
+        ],
+      }),
+    ) as OrgJson;
+    await expect(loadJson(doc)).rejects.toThrow(/relations\[0\]\.influence.*influence must be source->target, target->source or both/);
+    const { graph, report } = await loadJson(doc, { mode: 'lenient' });
+    expect(report.files[0]).toMatchObject({ kind: 'relations', rowsRead: 2, rowsKept: 0, rowsDropped: 2 });
+    expect(report.issues.map((i) => [i.field, i.code])).toEqual([
+      ['relations[0].influence', 'E_BAD_VALUE'],
+      ['relations[1].influence', 'E_BAD_VALUE'],
+    ]);
+    expect(graph.relations.every((r) => r.influence === undefined)).toBe(true);
   });
 });
 

@@ -21,6 +21,7 @@ import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
+import { addAnalyzeTimelineOptions, analyzeTimeline } from '../analyze-timeline.js';
 import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
 import { createProgress } from '../progress.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
@@ -201,6 +202,7 @@ export const analyze: RegisterCommand = (program, io) => {
     .option('--seed <n>', 'seed of every randomised stage', '1')
     .option('--title <text>', 'report title')
     .option('--quiet', 'no progress bar');
+  addAnalyzeTimelineOptions(cmd);
   cmd.action(async (dirArg: string | undefined, opts: AnalyzeCliOptions) => {
     // Step 1: options, before reading any data.
     const minGroupSize = wholeNumber('--min-group-size', opts.minGroupSize, 1);
@@ -316,7 +318,8 @@ export const analyze: RegisterCommand = (program, io) => {
         files: [...written, 'summary.json', 'report.html'],
       };
       files.set('summary.json', toJson(summary));
-      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions }));
+      const timeline = await analyzeTimeline(dir, input, opts, { group, relations, seed });
+      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions, timeline }));
       await writeOutputFolder(outDir, files, inputs);
       progress.update('writing report', 1, 1);
       progress.done();

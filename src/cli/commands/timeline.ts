@@ -5,13 +5,11 @@
  * event log, aggregated period by period (DuckDB when installed, else in memory with --window).
  * Exit 0 clean, 1 data errors, 2 usage errors.
  */
-import { OrgGraphBuilder } from '../../model/org-graph.js';
-import { aggregateWithDuckDb, duckDbAvailable } from '../../ingest/aggregate/duckdb.js';
-import { aggregateInMemory, parseWindow, periodLabel } from '../../ingest/aggregate/memory.js';
 import { detectSource, type SourceFormat } from '../../ingest/sources/detect.js';
 import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type TimelineResult } from '../../recommend/timeline.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadInput, parseDelimiter } from '../input.js';
+import { eventLogPeriods } from '../analyze-timeline.js';
 import { addRecommendOptions, emit, fmt, parseSeed, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 interface TimelineCliOptions extends RecommendCliOptions {
@@ -112,29 +110,13 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
       let periods: PeriodGraph[];
       if (format === 'events' && input !== undefined) {
         if (period !== 'month' && period !== 'quarter') throw new UsageError('event logs are split by --period month or quarter');
-        const window = opts.window !== undefined ? parseWindow(opts.window) : null;
-        const engine = opts.engine ?? ((await duckDbAvailable()) ? 'duckdb' : 'memory');
-        const o = {
-          from: window?.from ?? null,
-          to: window?.to ?? null,
-          period,
-          mode: opts.lenient ? ('lenient' as const) : ('strict' as const),
-          delimiter: parseDelimiter(opts.delimiter),
-        };
-        const r = engine === 'duckdb' ? await aggregateWithDuckDb([input], o) : await aggregateInMemory([input], o);
+        const { periods: byPeriod, result: r } = await eventLogPeriods(input, period, opts);
         const warning = ingestWarning(r.report);
         if (warning) {
           io.err(`${warning}\n`);
           setExit(1);
         }
-        const keys = [...new Set(r.ties.map((t) => t.period))].sort();
-        periods = keys.map((key) => {
-          const b = new OrgGraphBuilder();
-          for (const p of r.people) if (p.period === key) b.addPerson(p.id);
-          for (const t of r.ties)
-            if (t.period === key) b.addTie(b.indexOf(t.source), b.indexOf(t.target), t.weight, t.relation, Date.parse(`${key}T00:00:00Z`));
-          return { label: periodLabel(key, period), from: Date.parse(`${key}T00:00:00Z`), to: NaN, graph: b.build() };
-        });
+        periods = byPeriod;
       } else {
         const { graph, report } = await loadInput(input, opts);
         const warning = ingestWarning(report);

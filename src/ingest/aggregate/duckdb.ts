@@ -46,7 +46,7 @@ export interface DuckDbAggregateOptions extends Omit<AggregateSqlOptions, 'table
   readonly tempDirectory?: string | null;
   /**
    * Write people.csv and ties.csv straight from DuckDB into this folder (one sub-folder per period,
-   * named by `periodFolder`) instead of returning the rows: for outputs too large for Node. The
+   * named by `periodFolder`; ties in no particular order, people sorted) instead of returning the rows: for outputs too large for Node. The
    * result's `ties` and `people` are then empty and `written` lists the folders. @defaultValue null
    */
   readonly outDir?: string | null;
@@ -136,7 +136,9 @@ export async function aggregateWithDuckDb(files: readonly string[], options: Duc
   try {
     await c.run("SET TimeZone = 'UTC'");
     const src = reader(files, ctx.options.delimiter);
-    const described = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${src} LIMIT 0`)).getRowObjectsJS().map((r) => String(r.column_name));
+    const describedRows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${src} LIMIT 0`)).getRowObjectsJS();
+    const described = describedRows.map((r) => String(r.column_name));
+    const types = new Map(describedRows.map((r) => [String(r.column_name), String(r.column_type)] as const));
     const lower = new Map(described.map((n) => [n.toLowerCase(), n] as const));
     const col: Record<keyof typeof ALIASES, string | null> = { sender: null, recipients: null, time: null, channel: null, duration: null };
     for (const key of Object.keys(ALIASES) as (keyof typeof ALIASES)[]) {
@@ -163,20 +165,35 @@ export async function aggregateWithDuckDb(files: readonly string[], options: Duc
         });
     }
     const v = (name: string | null): string => (name === null ? 'NULL' : `CAST(${ident(name)} AS VARCHAR)`);
-    const timeText = `trim(${v(col.time)})`;
+    // Typed columns (Parquet, JSON) are used as they are; text is parsed by the rules of loadEvents.
+    const timeType = col.time === null ? '' : types.get(col.time)!;
+    const durationType = col.duration === null ? '' : types.get(col.duration)!;
+    const typedTime = /^(TIMESTAMP|DATE)/.test(timeType);
+    const numericDuration = /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/.test(
+      durationType,
+    );
+    const timeText = 'trim(CAST(time_raw AS VARCHAR))';
+    // ISO 8601 first (one cast); the epoch-milliseconds pattern only for what did not parse.
     const time =
       col.time === null
         ? 'CAST(NULL AS TIMESTAMP)'
-        : `CASE WHEN regexp_full_match(${timeText}, '-?[0-9]+(\\.[0-9]+)?') THEN make_timestamp(CAST(round(CAST(${timeText} AS DOUBLE) * 1000) AS BIGINT)) ELSE CAST(TRY_CAST(${timeText} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+        : typedTime
+          ? `CAST(time_raw AS TIMESTAMP)`
+          : `COALESCE(CAST(TRY_CAST(${timeText} AS TIMESTAMPTZ) AS TIMESTAMP), CASE WHEN regexp_full_match(${timeText}, '-?[0-9]+(\\.[0-9]+)?') THEN make_timestamp(CAST(round(CAST(${timeText} AS DOUBLE) * 1000) AS BIGINT)) END)`;
+    // "No recipient": no character other than separators and white space (a search that stops at
+    // the first id character, not a rewrite of the field).
     const reason = `CASE
-      WHEN ${v(col.sender)} IS NULL OR trim(${v(col.sender)}) = '' THEN 'E_EMPTY_ID:sender:empty sender'
-      WHEN ${v(col.recipients)} IS NULL OR regexp_replace(${v(col.recipients)}, '[;|\\s]', '', 'g') = '' THEN 'E_EMPTY_ID:recipients:no recipients'
+      WHEN sender IS NULL OR trim(sender) = '' THEN 'E_EMPTY_ID:sender:empty sender'
+      WHEN recipients IS NULL OR NOT regexp_matches(recipients, '[^;|\\s]') THEN 'E_EMPTY_ID:recipients:no recipients'
       ${col.time !== null ? `WHEN time IS NULL THEN 'E_BAD_TIMESTAMP:time:timestamp "' || coalesce(${timeText}, '') || '" is neither ISO 8601 nor epoch milliseconds'` : ''}
-      ${weighting === 'duration' ? `WHEN NOT (TRY_CAST(${v(col.duration)} AS DOUBLE) > 0) OR TRY_CAST(${v(col.duration)} AS DOUBLE) IS NULL OR isinf(TRY_CAST(${v(col.duration)} AS DOUBLE)) THEN 'E_BAD_VALUE:duration:duration "' || coalesce(${v(col.duration)}, '') || '" is not a number > 0'` : ''}
+      ${weighting === 'duration' ? `WHEN duration IS NULL OR NOT (duration > 0) OR isinf(duration) THEN 'E_BAD_VALUE:duration:duration "' || coalesce(CAST(duration_raw AS VARCHAR), '') || '" is not a number > 0'` : ''}
       ELSE NULL END`;
+    // No row numbers here: a window over the whole log would materialise it. Lines are numbered
+    // only for the first bad rows, below, and only when there are any.
+    const raw = (name: string | null): string => (name === null ? 'NULL' : ident(name));
     await c.run(`CREATE VIEW raw_events AS
-SELECT filename, ROW_NUMBER() OVER (PARTITION BY filename) + 1 AS line, *
-FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recipients, ${time} AS time, ${v(col.channel)} AS channel, TRY_CAST(${v(col.duration)} AS DOUBLE) AS duration, ${col.time !== null ? timeText : 'NULL'} AS time_text FROM ${src})`);
+SELECT filename, sender, recipients, ${time} AS time, channel, ${numericDuration ? 'CAST(duration_raw AS DOUBLE)' : 'TRY_CAST(CAST(duration_raw AS VARCHAR) AS DOUBLE)'} AS duration, time_raw, duration_raw
+FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recipients, ${raw(col.time)} AS time_raw, ${v(col.channel)} AS channel, ${raw(col.duration)} AS duration_raw FROM ${src})`);
     await c.run(`CREATE VIEW checked AS SELECT *, ${reason} AS problem FROM raw_events`);
     // Account for every row, file by file.
     const counts = (
@@ -198,7 +215,7 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
         ? []
         : (
             await c.runAndReadAll(
-              `SELECT filename, line, problem FROM checked WHERE problem IS NOT NULL ORDER BY filename, line LIMIT ${ctx.strict ? 1 : Math.max(ctx.options.maxIssues, 1)}`,
+              `SELECT filename, line, problem FROM (SELECT filename, ROW_NUMBER() OVER (PARTITION BY filename) + 1 AS line, problem FROM checked) WHERE problem IS NOT NULL ORDER BY filename, line LIMIT ${ctx.strict ? 1 : Math.max(ctx.options.maxIssues, 1)}`,
             )
           ).getRowObjectsJS();
     for (const p of firstProblems) {
@@ -215,11 +232,24 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
       f.dropped[code] = (f.dropped[code] ?? 0) + n;
     }
     ctx.report.issueCount += byFile.reduce((s, r) => s + Number(r.n), 0) - listed;
-    await c.run(`CREATE VIEW events AS SELECT sender, recipients, time, channel, duration FROM checked WHERE problem IS NULL`);
+    // The rows kept, without the messages of the checks (strict mode stopped above): the
+    // aggregation itself leaves out an empty sender (TRIM(sender) <> ''); the search for an id
+    // character stops at the first one.
+    const keep = [
+      "regexp_matches(recipients, '[^;|\\s]')",
+      col.time !== null ? 'time IS NOT NULL' : '',
+      weighting === 'duration' ? 'duration > 0 AND NOT isinf(duration)' : '',
+    ]
+      .filter((x) => x !== '')
+      .join(' AND ');
+    await c.run(`CREATE VIEW events AS SELECT sender, recipients, time, channel, duration FROM raw_events${keep ? ` WHERE ${keep}` : ''}`);
     const sql = aggregateSql('duckdb', { ...options, table: 'events' });
+    // Row order of the pairs table does not matter: lets DuckDB stream.
+    // Set only now: the line numbers above rely on the rows coming in file order.
+    await c.run('SET preserve_insertion_order = false');
     await c.run(sql.pairs.replace(/;\s*$/, ''));
     if (options.outDir) {
-      const strip = (x: string): string => x.replace(/;\s*$/, '');
+      const minInteractions = options.minInteractions ?? 1;
       const keys = (await c.runAndReadAll(`SELECT DISTINCT period FROM ${PAIRS_TABLE} ORDER BY period`))
         .getRowObjectsJS()
         .map((r) => String(r.period));
@@ -228,17 +258,19 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
         const dir = key === 'all' ? options.outDir : join(options.outDir, periodLabel(key, options.period ?? 'all'));
         await mkdir(dir, { recursive: true });
         const where = `WHERE period = ${q(key)}`;
+        // Straight from the pairs table, one period at a time, in no particular order: sorting
+        // tens of millions of ties costs more than the aggregation (people.csv is sorted).
         await c.run(
-          `COPY (SELECT source, target, weight, relation, events FROM (${strip(sql.ties)}) t ${where} ORDER BY relation, source, target) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`,
+          `COPY (SELECT source, target, weight, relation, events FROM ${PAIRS_TABLE} ${where} AND events >= ${minInteractions} ) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`,
         );
         await c.run(
-          `COPY (SELECT id FROM (${strip(sql.people)}) p ${where} ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`,
+          `COPY (SELECT DISTINCT id FROM (SELECT source AS id FROM ${PAIRS_TABLE} ${where} UNION ALL SELECT target FROM ${PAIRS_TABLE} ${where}) p ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`,
         );
         written.push(dir);
       }
       const totals = (
         await c.runAndReadAll(
-          `SELECT (SELECT COUNT(*) FROM (${strip(sql.ties)}) t) AS ties, (SELECT COUNT(DISTINCT id) FROM (${strip(sql.people)}) p) AS people`,
+          `SELECT (SELECT COUNT(*) FROM ${PAIRS_TABLE} WHERE events >= ${minInteractions}) AS ties, (SELECT COUNT(DISTINCT id) FROM (SELECT source AS id FROM ${PAIRS_TABLE} UNION ALL SELECT target FROM ${PAIRS_TABLE}) p) AS people`,
         )
       ).getRowObjectsJS()[0];
       ctx.report.ties = Number(totals.ties);

@@ -6,9 +6,10 @@
  * Input: a table or view `events(sender STRING, recipients STRING, time TIMESTAMP,
  * channel STRING, duration DOUBLE)`; recipients separated by ';' or '|' inside the field.
  *
- *   e     = events with a non-empty sender and time in [from, to)
- *   d     = distinct (event, recipient) with recipient trimmed, non-empty and != sender
- *   k(e)  = number of rows of d for event e; events with k > maxRecipients are left out
+ *   e     = events with a non-empty sender and time in [from, to), with the start of their period
+ *   rs(e) = the distinct recipients of e, trimmed, non-empty and != sender (an array, built per
+ *           row with the dialect's array functions: no event id, no DISTINCT, no join)
+ *   k(e)  = size of rs(e); events with k > maxRecipients (or k = 0) are left out
  *   w     = 1 ('full'), 1/k ('split') or duration ('duration') per (event, recipient)
  *   ties  = (period, sender, recipient, relation) with count >= minInteractions, weight = sum w
  *   people = distinct ids of the events counted (before the minInteractions filter)
@@ -16,7 +17,8 @@
  *
  * Relation: `relation` if set, else channelRelations[channel], else the channel, else
  * defaultRelation. Period: the calendar month or quarter of the event (UTC), or 'all'.
- * Complexity: one scan, one shuffle by event, one by pair; out of core on DuckDB.
+ * Complexity: one scan and one hash aggregation by pair (the period label is formatted per pair,
+ * not per event); out of core on DuckDB.
  * Reference: docs/ingest.md ("Event logs at warehouse scale").
  */
 import { OrgraphError } from '../../model/errors.js';
@@ -102,47 +104,85 @@ function timestamp(s: string, dialect: SqlDialect, name: string): string {
   }
 }
 
-function periodExpr(period: AggregatePeriod, dialect: SqlDialect): string {
+/** The start of the event's period (a timestamp), or the constant 'all'. */
+function periodStart(period: AggregatePeriod, dialect: SqlDialect): string {
   if (period === 'all') return `'all'`;
   const unit = period === 'month' ? 'MONTH' : 'QUARTER';
   switch (dialect) {
     case 'duckdb':
-      return `strftime(date_trunc('${unit.toLowerCase()}', time), '%Y-%m-%d')`;
+      return `date_trunc('${unit.toLowerCase()}', time)`;
     case 'bigquery':
-      return `FORMAT_TIMESTAMP('%Y-%m-%d', TIMESTAMP_TRUNC(time, ${unit}))`;
+      return `TIMESTAMP_TRUNC(time, ${unit})`;
     case 'snowflake':
-      return `TO_CHAR(DATE_TRUNC('${unit}', time), 'YYYY-MM-DD')`;
     case 'spark':
-      return `date_format(date_trunc('${unit}', time), 'yyyy-MM-dd')`;
+      return `DATE_TRUNC('${unit}', time)`;
   }
 }
 
-/** Split the recipients field into one row per recipient: FROM clause fragment naming `rcp`. */
-function explode(dialect: SqlDialect): string {
+/** The period label 'YYYY-MM-DD' of a period start `p`, formatted once per pair, not per event. */
+function periodFormat(period: AggregatePeriod, dialect: SqlDialect): string {
+  if (period === 'all') return 'p';
   switch (dialect) {
     case 'duckdb':
-      return `e, unnest(regexp_split_to_array(e.recipients, '[;|]')) AS x(rcp)`;
+      return `strftime(p, '%Y-%m-%d')`;
     case 'bigquery':
-      return `e CROSS JOIN UNNEST(SPLIT(REPLACE(e.recipients, '|', ';'), ';')) AS rcp`;
+      return `FORMAT_TIMESTAMP('%Y-%m-%d', p)`;
     case 'snowflake':
-      return `e, LATERAL FLATTEN(input => SPLIT(REPLACE(e.recipients, '|', ';'), ';')) x`;
+      return `TO_CHAR(p, 'YYYY-MM-DD')`;
     case 'spark':
-      return `e LATERAL VIEW explode(split(e.recipients, '[;|]')) x AS rcp`;
+      return `date_format(p, 'yyyy-MM-dd')`;
   }
 }
 
-function rcpValue(dialect: SqlDialect): string {
-  return dialect === 'snowflake' ? 'TRIM(x.value::STRING)' : 'TRIM(rcp)';
+/**
+ * The distinct recipients of one event other than its sender, as an array: split on ';' or '|',
+ * trimmed, empty ones and the sender removed, repeats removed. Per row, no shuffle.
+ */
+function recipientArray(dialect: SqlDialect): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `list_distinct(list_filter(list_transform(string_split(replace(recipients, '|', ';'), ';'), lambda x: trim(x)), lambda x: x <> '' AND x <> sender))`;
+    case 'bigquery':
+      return `ARRAY(SELECT DISTINCT TRIM(x) FROM UNNEST(SPLIT(REPLACE(recipients, '|', ';'), ';')) AS x WHERE TRIM(x) NOT IN ('', sender))`;
+    case 'snowflake':
+      return `ARRAY_DISTINCT(FILTER(TRANSFORM(SPLIT(REPLACE(recipients, '|', ';'), ';'), x VARCHAR -> TRIM(x)), x VARCHAR -> x <> '' AND x <> sender))`;
+    case 'spark':
+      return `array_distinct(filter(transform(split(recipients, '[;|]'), x -> trim(x)), x -> x <> '' AND x <> sender))`;
+  }
 }
 
-function eventId(dialect: SqlDialect): string {
+function arraySize(dialect: SqlDialect): string {
   switch (dialect) {
+    case 'duckdb':
+      return 'len(rs)';
+    case 'bigquery':
+      return 'ARRAY_LENGTH(rs)';
     case 'snowflake':
-      return 'SEQ8()';
+      return 'ARRAY_SIZE(rs)';
     case 'spark':
-      return 'monotonically_increasing_id()';
-    default:
-      return 'ROW_NUMBER() OVER ()';
+      return 'size(rs)';
+  }
+}
+
+/** One row per (event, recipient): the select list and FROM clause over `l` naming `recipient`. */
+function explode(dialect: SqlDialect, rest: string, cutoff: number | null): { select: string; from: string; where: string } {
+  const size = arraySize(dialect);
+  const where = cutoff === null ? '' : `\n  WHERE ${size} <= ${cutoff}`;
+  switch (dialect) {
+    case 'duckdb':
+      // The cutoff inside unnest, not in a WHERE: DuckDB pushes a filter down by inlining rs's
+      // expression, which then runs twice per event.
+      return {
+        select: `${rest}, unnest(${cutoff === null ? 'rs' : `CASE WHEN ${size} <= ${cutoff} THEN rs END`}) AS recipient`,
+        from: 'l',
+        where: '',
+      };
+    case 'bigquery':
+      return { select: `${rest}, recipient`, from: 'l CROSS JOIN UNNEST(l.rs) AS recipient', where };
+    case 'snowflake':
+      return { select: `${rest}, f.value::STRING AS recipient`, from: 'l, LATERAL FLATTEN(input => l.rs) f', where };
+    case 'spark':
+      return { select: `${rest}, recipient`, from: 'l LATERAL VIEW explode(l.rs) x AS recipient', where };
   }
 }
 
@@ -200,24 +240,25 @@ export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions =
       : channel;
   }
   const weight = o.weighting === 'full' ? '1.0' : o.weighting === 'split' ? '1.0 / k' : 'duration';
-  const cutoff = Number.isFinite(o.maxRecipients) ? `\n  WHERE k.k <= ${Math.floor(o.maxRecipients)}` : '';
+  const dur = o.weighting === 'duration' ? ', duration' : '';
+  const size = arraySize(dialect);
+  const x = explode(
+    dialect,
+    `l.sender, l.relation, l.p${o.weighting === 'duration' ? ', l.duration' : ''}, ${size} AS k`,
+    Number.isFinite(o.maxRecipients) ? Math.floor(o.maxRecipients) : null,
+  );
   const cte = `WITH e AS (
-  SELECT ${eventId(dialect)} AS event_id, TRIM(sender) AS sender, recipients, time, ${relation} AS relation, ${periodExpr(o.period, dialect)} AS period${o.weighting === 'duration' ? ', duration' : ''}
+  SELECT TRIM(sender) AS sender, recipients, ${relation} AS relation, ${periodStart(o.period, dialect)} AS p${dur}
   FROM ${o.table}
   WHERE ${where.join('\n    AND ')}
 ),
-d AS (
-  SELECT DISTINCT event_id, sender, ${rcpValue(dialect)} AS recipient, relation, period${o.weighting === 'duration' ? ', duration' : ''}
-  FROM ${explode(dialect)}
+l AS (
+  SELECT sender, relation, p${dur}, ${recipientArray(dialect)} AS rs
+  FROM e
 ),
-r AS (
-  SELECT * FROM d WHERE recipient <> '' AND recipient <> sender
-),
-k AS (
-  SELECT event_id, COUNT(*) AS k FROM r GROUP BY event_id
-),
-used AS (
-  SELECT r.*, k.k FROM r JOIN k ON r.event_id = k.event_id${cutoff}
+u AS (
+  SELECT ${x.select}
+  FROM ${x.from}${x.where}
 )`;
   const create =
     dialect === 'bigquery'
@@ -229,9 +270,9 @@ used AS (
           : 'CREATE TEMP TABLE';
   const pairs = `${create} ${PAIRS} AS
 ${cte}
-SELECT period, sender AS source, recipient AS target, relation, SUM(${weight}) AS weight, COUNT(*) AS events
-FROM used
-GROUP BY period, sender, recipient, relation`;
+SELECT ${periodFormat(o.period, dialect)} AS period, sender AS source, recipient AS target, relation, SUM(${weight}) AS weight, COUNT(*) AS events
+FROM u
+GROUP BY p, sender, recipient, relation`;
   const ties = `SELECT period, source, target, relation, weight, events
 FROM ${PAIRS}
 WHERE events >= ${o.minInteractions}

@@ -71,7 +71,7 @@ export async function detectSource(path: string, delimiter = ','): Promise<Sourc
       const buf = Buffer.alloc(4096);
       const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
       const head = buf.subarray(0, bytesRead).toString('utf8');
-      return /^\s*\{\s*"(messages|events|calendar|chats|callRecords)"\s*:/.test(head) ? 'm365' : 'json';
+      return /^\s*\{\s*"(messages|events|calendar|chats|chatMessages|callRecords)"\s*:/.test(head) ? 'm365' : 'json';
     } finally {
       await fh.close();
     }

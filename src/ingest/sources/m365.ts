@@ -5,6 +5,10 @@
  *   events:      [{ id, organizer, attendees: [{ emailAddress, status: {response} }], start: {dateTime},
  *                   end: {dateTime}, type, seriesMasterId, recurrence }]
  *   callRecords: [{ startDateTime, endDateTime, organizer_v2, participants_v2: [{ identity: {user: {id}} }] }]
+ *   chats:        [{ id, chatType, members: [{ userId }] }]                     (Teams chat + conversationMember)
+ *   chatMessages: [{ id, chatId | channelIdentity: {teamId, channelId}, replyToId, messageType, createdDateTime,
+ *                    deletedDateTime, from: {user: {id}}, mentions: [{ mentioned: {user: {id}} }],
+ *                    reactions: [{ reactionType, user: {user: {id}} }] }]        (Teams chatMessage)
  *
  * The interaction model (docs/ingest.md, "Interaction model"):
  *   e-mail   sender -> each distinct To and Cc recipient (Bcc never read), weight 1, relation 'email';
@@ -18,10 +22,17 @@
  *   call     every participant of `participants_v2` (and `organizer_v2`) as a meeting, relation 'call'.
  *            Records with only the retired `organizer` / `participants` fields are read from them
  *            with a warning (those fields stop returning data in 2026).
+ *   Teams    as Slack: a message in a 1:1 or group chat links its sender to every other member of
+ *            the chat ('teams_chat'); a reply (replyToId) links the replier to the thread's author
+ *            and every earlier replier ('teams_reply'); a reaction links the reactor to the message's
+ *            author ('teams_reaction'); a mention links the sender to the mentioned user
+ *            ('teams_mention'); all directed, 1 each. A top-level channel post links nobody (a
+ *            broadcast; channel membership is not in the export). System messages, messages without
+ *            a user sender (bots, applications) and deleted messages make no tie and are counted.
  * Ties are summed per (source, target, relation, UTC day), the day being the tie's time. Addresses
  * are lower-cased. Bad items (no sender, no time) are dropped at their JSON path (strict: error).
  * Complexity: O(items x participants^2) for meetings. Reference: Microsoft Graph v1.0 message,
- * event and callRecord resources.
+ * event, callRecord, chat, conversationMember and chatMessage resources.
  */
 import { readFile } from 'node:fs/promises';
 import { OrgGraphBuilder } from '../../model/org-graph.js';
@@ -53,6 +64,12 @@ export interface M365Stats {
   calls: number;
   /** Call records read from the retired organizer / participants fields. */
   legacyCallFields: number;
+  /** Teams chat messages read (system, bot and deleted ones included). */
+  chatMessages: number;
+  /** Top-level channel posts: no tie (broadcast). */
+  channelPosts: number;
+  /** System event messages, messages without a user sender (bots, apps) and deleted messages: no tie. */
+  chatMessagesWithoutTie: number;
 }
 
 export interface M365Result extends IngestResult {
@@ -110,6 +127,9 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     attendeesLeftOut: 0,
     calls: 0,
     legacyCallFields: 0,
+    chatMessages: 0,
+    channelPosts: 0,
+    chatMessagesWithoutTie: 0,
   };
   let doc: unknown;
   try {
@@ -118,13 +138,13 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     ctx.fatal('E_JSON_SYNTAX', `not valid JSON: ${(e as Error).message}`, { file });
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
-    ctx.fatal('E_BAD_VALUE', 'expected an object with messages, events and/or callRecords arrays', { file });
+    ctx.fatal('E_BAD_VALUE', 'expected an object with messages, events, callRecords, chats and/or chatMessages arrays', { file });
   const root = doc as Json;
   const b = new OrgGraphBuilder();
   const sums = new Map<string, number>();
   const person = (id: string): number => (b.indexOf(id) >= 0 ? b.indexOf(id) : b.addPerson(id));
   const add = (s: string, t: string, relation: string, time: number, w: number): void => {
-    const [x, y] = relation === 'email' || s < t ? [s, t] : [t, s];
+    const [x, y] = relation === 'email' || relation.startsWith('teams_') || s < t ? [s, t] : [t, s];
     const key = `${relation}\u0000${x}\u0000${y}\u0000${Math.floor(time / DAY) * DAY}`;
     sums.set(key, (sums.get(key) ?? 0) + w);
   };
@@ -263,8 +283,120 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     meeting([...people], start, end, 'call');
   });
 
-  for (const rel of ['email', 'meeting', 'call'])
-    if ([...sums.keys()].some((k) => k.startsWith(`${rel}\u0000`))) b.relation(rel, rel === 'email');
+  // Step 4: Teams chats and chat messages.
+  const userId = (x: unknown): string => {
+    const u = (x as Json | undefined)?.user as Json | undefined;
+    return typeof u?.id === 'string' ? u.id.trim().toLowerCase() : '';
+  };
+  const chatList = list('chats');
+  const members = new Map<string, string[]>();
+  chatList?.items.forEach((c, i) => {
+    const f = chatList.f;
+    const at = `chats[${i}]`;
+    f.rowsRead++;
+    const chat = c as Json;
+    if (!chat || typeof chat !== 'object' || typeof chat.id !== 'string' || chat.id === '')
+      return ctx.drop(f, 'E_EMPTY_ID', 'a chat without an id', undefined, `${at}.id`);
+    if (!Array.isArray(chat.members)) return ctx.drop(f, 'E_BAD_VALUE', 'members must be an array', undefined, `${at}.members`);
+    const ids = (chat.members as Json[]).map((m) => (typeof m?.userId === 'string' ? m.userId.trim().toLowerCase() : '')).filter((x) => x);
+    members.set(chat.id, [...new Set(ids)]);
+    f.rowsKept++;
+  });
+  const posts = list('chatMessages');
+  if (posts) {
+    const f = posts.f;
+    interface Post {
+      readonly at: string;
+      readonly id: string;
+      readonly sender: string;
+      readonly time: number;
+      readonly raw: Json;
+    }
+    const valid: Post[] = [];
+    const authorOf = new Map<string, string>();
+    posts.items.forEach((m, i) => {
+      const at = `chatMessages[${i}]`;
+      f.rowsRead++;
+      stats.chatMessages++;
+      const msg = m as Json;
+      if (!msg || typeof msg !== 'object') return ctx.drop(f, 'E_BAD_VALUE', 'a chat message must be an object', undefined, at);
+      const time = when(msg.createdDateTime);
+      if (Number.isNaN(time))
+        return ctx.drop(
+          f,
+          'E_BAD_TIMESTAMP',
+          `createdDateTime ${JSON.stringify(msg.createdDateTime)} is not an ISO 8601 time`,
+          undefined,
+          `${at}.createdDateTime`,
+        );
+      const sender = userId(msg.from);
+      const system = msg.messageType !== undefined && msg.messageType !== 'message';
+      const deleted = typeof msg.deletedDateTime === 'string' && msg.deletedDateTime !== '';
+      f.rowsKept++;
+      const id = typeof msg.id === 'string' ? msg.id : '';
+      if (id && sender) authorOf.set(id, sender);
+      if (system || deleted || sender === '') {
+        stats.chatMessagesWithoutTie++;
+        return;
+      }
+      valid.push({ at, id, sender, time, raw: msg });
+    });
+    // Replies in time order, so that "earlier repliers" are those written before.
+    const repliers = new Map<string, string[]>();
+    const ordered = [...valid].sort((a, b) => a.time - b.time);
+    for (const p of ordered) {
+      const m = p.raw;
+      const link = (t: string, relation: string): void => {
+        if (t === '' || t === p.sender) return;
+        person(p.sender);
+        person(t);
+        add(p.sender, t, relation, p.time, 1);
+      };
+      const replyTo = typeof m.replyToId === 'string' && m.replyToId !== '' ? m.replyToId : null;
+      if (replyTo !== null) {
+        const before = repliers.get(replyTo) ?? [];
+        const root = authorOf.get(replyTo);
+        if (root === undefined)
+          ctx.problem(
+            f,
+            'warning',
+            'E_UNKNOWN_PERSON',
+            `thread ${JSON.stringify(replyTo)} is not in the file: linked to earlier repliers only`,
+            undefined,
+            `${p.at}.replyToId`,
+          );
+        for (const t of new Set([root ?? '', ...before])) link(t, 'teams_reply');
+        if (!before.includes(p.sender)) before.push(p.sender);
+        repliers.set(replyTo, before);
+      } else if (typeof m.chatId === 'string' && m.chatId !== '') {
+        const who = members.get(m.chatId);
+        if (who === undefined)
+          ctx.problem(
+            f,
+            'warning',
+            'E_UNKNOWN_PERSON',
+            `chat ${JSON.stringify(m.chatId)} has no members in "chats": no chat tie`,
+            undefined,
+            `${p.at}.chatId`,
+          );
+        else for (const t of who) link(t, 'teams_chat');
+      } else stats.channelPosts++;
+      const author = p.sender;
+      ((Array.isArray(m.reactions) ? m.reactions : []) as Json[]).forEach((r) => {
+        const v = userId(r?.user);
+        if (v && v !== author) {
+          person(v);
+          person(author);
+          add(v, author, 'teams_reaction', p.time, 1);
+        }
+      });
+      ((Array.isArray(m.mentions) ? m.mentions : []) as Json[]).forEach((x) => link(userId(x?.mentioned), 'teams_mention'));
+    }
+  }
+
+  const directed = new Set(['email', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention']);
+  for (const rel of ['email', 'meeting', 'call', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention'])
+    if ([...sums.keys()].some((k) => k.startsWith(`${rel}\u0000`))) b.relation(rel, directed.has(rel));
   for (const [key, w] of sums) {
     const [rel, s, t, day] = key.split('\u0000');
     b.addTie(b.indexOf(s), b.indexOf(t), w, rel, Number(day));

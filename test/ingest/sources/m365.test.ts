@@ -61,6 +61,9 @@ describe('Microsoft 365 reader', () => {
       attendeesLeftOut: 3,
       calls: 1,
       legacyCallFields: 0,
+      chatMessages: 0,
+      channelPosts: 0,
+      chatMessagesWithoutTie: 0,
     });
     expect(report.files.map((f) => [f.file.split('#')[1], f.rowsRead, f.rowsKept])).toEqual([
       ['messages', 3, 3],
