@@ -91,7 +91,7 @@ describe.each(DATASETS)('every sentence of the report is true: %s by %s', (name,
     expect(lede.startsWith(`${fmt(graph.personCount)} people, ${fmt(truth.ties)} ties`), lede).toBe(true);
     const kv = new Map<string, string>();
     const overview = sectionOf(html, 'overview');
-    for (const m of overview.matchAll(/<tr><th>([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)) kv.set(decode(m[1]), decode(m[2]));
+    for (const m of overview.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)) kv.set(decode(m[1]), decode(m[2]));
     expect(kv.get('Connected parts')).toBe(fmt(truth.components));
     const shownGroups = new Set(r.people.map((p) => p.group).filter((g) => g !== null));
     const without = r.people.filter((p) => p.group === null).length;
