@@ -84,7 +84,7 @@ export function keyFindings(r: AnalysisResult, options: KeyFindingsOptions = {})
   const max = options.max ?? DEFAULT_KEY_FINDINGS_OPTIONS.max;
   const alpha = options.alpha ?? DEFAULT_KEY_FINDINGS_OPTIONS.alpha;
   const names = new Map<string, string | null>();
-  for (const p of r.people as readonly { id: string; name?: string | null }[]) names.set(p.id, p.name ?? null);
+  for (const p of r.people) names.set(p.id, p.name);
   const person = (id: string): FindingPerson => ({ id, name: names.get(id) ?? null });
   const out: KeyFinding[] = [];
   const hasGroups = r.options.group !== null && !r.privacy.allGroupsWithheld;

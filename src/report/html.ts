@@ -187,7 +187,7 @@ function findingsSection(r: AnalysisResult, findings: readonly KeyFinding[]): st
 }
 
 /** A person for a table cell: their name with the id beneath it, or the id alone. */
-function personCell(x: { readonly id: string; readonly name?: string | null }): string {
+function personCell(x: { readonly id: string; readonly name: string | null }): string {
   return x.name ? `${e(x.name)} <small class="id">${e(x.id)}</small>` : e(x.id);
 }
 
@@ -336,11 +336,10 @@ function gatekeepers(r: AnalysisResult, dl: Download): string {
 
 function risks(r: AnalysisResult, dl: Download): string {
   const k = r.risks;
-  const names = new Map((r.people as readonly { id: string; name?: string | null }[]).map((p) => [p.id, p.name ?? null]));
   const kp =
     k.keyPlayers === null
       ? ''
-      : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most: <strong>${k.keyPlayers.ids.map((id) => e(personLabel({ id, name: names.get(id) ?? null }))).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
+      : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most: <strong>${k.keyPlayers.ids.map((id, j) => e(personLabel({ id, name: k.keyPlayers!.names[j] ?? null }))).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
   const sole = !hasGroups(r)
     ? ''
     : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.', 'Sole links between groups')}`;
@@ -394,10 +393,10 @@ function gaps(r: AnalysisResult, dl: Download): string {
       scrollBox(
         'Suggested introductions',
         `<table class="list"><caption class="sr">Suggested introductions</caption><tr>${['Groups', 'Introduce', 'to', 'Introducer', 'Why'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr>${r.introductions
-          .map((x) => {
-            const n = x as typeof x & { nameA?: string | null; nameB?: string | null; introducerName?: string | null };
-            return `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${personCell({ id: x.personA, name: n.nameA })}</td><td>${personCell({ id: x.personB, name: n.nameB })}</td><td>${x.introducer === null ? '-' : personCell({ id: x.introducer, name: n.introducerName })}</td><td>${e(x.reason)}</td></tr>`;
-          })
+          .map(
+            (x) =>
+              `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${personCell({ id: x.personA, name: x.nameA })}</td><td>${personCell({ id: x.personB, name: x.nameB })}</td><td>${x.introducer === null ? '-' : personCell({ id: x.introducer, name: x.introducerName })}</td><td>${e(x.reason)}</td></tr>`,
+          )
           .join('')}</table>`,
       ) + dl('introductions.csv', 'every suggested introduction');
   return section('gaps', explain, `<h3>Significant gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);

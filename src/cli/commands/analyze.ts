@@ -186,7 +186,7 @@ export const analyze: RegisterCommand = (program, io) => {
           workers,
           seed,
           objectives,
-          // label: opts.labelColumn, (wired once analysis() takes a label)
+          label: opts.labelColumn,
           onProgress: (stage, done, total) => progress.update(stage, done, total),
         });
       } catch (e) {
