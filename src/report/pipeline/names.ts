@@ -17,7 +17,7 @@ export const DEFAULT_LABEL = 'name';
  * Each view person's display name (index i = view person i), or null when names are not shown: no
  * label attribute, `label: null`, or pseudonyms (names identify people as ids do). An explicit label
  * the graph lacks throws `E_UNKNOWN_ATTRIBUTE` (unless pseudonymised: then it is not read at all).
- * Empty names are null. Complexity: O(n).
+ * Empty names, and names equal to the id (they add nothing beside it), are null. Complexity: O(n).
  */
 export function displayNames(ctx: AnalysisContext): readonly (string | null)[] | null {
   if (ctx.safe.note.pseudonymized) return null;
@@ -28,7 +28,7 @@ export function displayNames(ctx: AnalysisContext): readonly (string | null)[] |
   const names: (string | null)[] = new Array<string | null>(ctx.n);
   for (let i = 0; i < ctx.n; i++) {
     const v = col[ctx.view.personIndex[i]];
-    names[i] = v === null || v.trim() === '' ? null : v;
+    names[i] = v === null || v.trim() === '' || v === ctx.ids[i] ? null : v;
   }
   return names;
 }
