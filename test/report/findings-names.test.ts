@@ -3,7 +3,7 @@
  * page, the terminal's key findings and people.csv show the input's names, each beside its own id;
  * with --pseudonymize none of the input's names (nor ids) appears in any of them.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -78,5 +78,49 @@ describe('enron-email: names in the report, the terminal and people.csv', () => 
     const rows = parse(csv, { columns: true }) as { id: string; name: string }[];
     expect(rows.every((r) => r.name === '' && /^p[0-9a-f]{16}$/.test(r.id))).toBe(true);
     expect(pseudo.out).toMatch(/The main broker is person p[0-9a-f]{16}/);
+  });
+});
+
+describe('a groups file names group codes', () => {
+  const example = join(__dirname, '..', '..', 'examples', 'manufacturing-email');
+  async function gapsCsv(args: string[]): Promise<{ code: number; gaps: string; err: string }> {
+    const dir = join(mkdtempSync(join(tmpdir(), 'orgraph-gn-')), 'r');
+    let err = '';
+    const code = await run(['analyze', example, '--group', 'division', '--out', dir, '--quiet', '--workers', '1', ...args], {
+      out: () => {},
+      err: (s) => void (err += s),
+      isTTY: false,
+    });
+    return { code, gaps: code === 0 ? readFileSync(join(dir, 'gaps.csv'), 'utf8') : '', err };
+  }
+
+  it('shows the names for the codes listed, with the same figures, and refuses one name for two codes', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'orgraph-gnf-'));
+    const file = join(base, 'groups.csv');
+    writeFileSync(file, 'group,name\r\n69,Sales\r\n104,"Research & Development"\r\n');
+    const [coded, named] = await Promise.all([gapsCsv([]), gapsCsv(['--group-names', file])]);
+    expect(coded.code).toBe(0);
+    expect(named.code).toBe(0);
+    const rename = (s: string) => s.replace(/(^|,)69(?=,)/gm, '$1Sales').replace(/(^|,)104(?=,)/gm, '$1Research & Development');
+    // One key per gap: the two (group, size) ends in name order, then the figures.
+    const rows = (s: string) =>
+      new Set(
+        s
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((r) => {
+            const c = r.split(',');
+            const ends = [`${c[0]}:${c[2]}`, `${c[1]}:${c[3]}`].sort();
+            return `${ends.join('|')}|${c.slice(4).join(',')}`;
+          }),
+      );
+    expect(rows(named.gaps)).toEqual(rows(rename(coded.gaps)));
+    expect(named.gaps).toContain('Sales');
+    const bad = join(base, 'bad.csv');
+    writeFileSync(bad, 'group,name\n69,Sales\n104,Sales\n');
+    const refused = await gapsCsv(['--group-names', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/E_BAD_VALUE: .*bad\.csv:3: field "name": groups 69 and 104 have the same name/);
   });
 });

@@ -24,6 +24,7 @@ import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from 
 import { checkOutputFolder, inputPaths, toJson, writeOutputFolder } from '../output.js';
 import { reportCsvFiles } from '../../report/csv-files.js';
 import { findingsText } from '../findings-text.js';
+import { nameGroups, readGroupNames } from '../group-names.js';
 import { createProgress } from '../progress.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
@@ -55,6 +56,7 @@ interface AnalyzeCliOptions extends InputCliOptions {
   readonly quiet?: boolean;
   readonly labelColumn?: string;
   readonly excel?: boolean;
+  readonly groupNames?: string;
 }
 
 /** The files analyze writes, in the order it writes them. */
@@ -135,6 +137,7 @@ export const analyze: RegisterCommand = (program, io) => {
       '--label-column <column>',
       'people attribute with display names, shown beside ids (default: name when present; dropped by --pseudonymize)',
     )
+    .option('--group-names <file>', 'CSV with columns group,name: names shown for the group codes (docs/guides/analyst-cli.md)')
     .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark (records end in CRLF either way)');
   cmd.action(async (dirArg: string | undefined, opts: AnalyzeCliOptions) => {
     // Step 1: options, before reading any data.
@@ -155,14 +158,16 @@ export const analyze: RegisterCommand = (program, io) => {
     const dir = isExample ? exampleDir() : dirArg;
     // The output folder is checked (never an input, never a folder orgraph did not write) but
     // nothing is created until the whole run is ready.
-    const inputs = inputPaths(dir, opts, [opts.objectives]);
+    const inputs = inputPaths(dir, opts, [opts.objectives, opts.groupNames]);
     const outDir = checkOutputFolder(opts.out, inputs);
     const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
     const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
     try {
       // Step 2: read, then apply privacy before anything is computed.
       progress.update('reading input', 0, 1);
-      const { graph: input, report } = await loadInput(dir, opts);
+      const loaded = await loadInput(dir, opts);
+      const report = loaded.report;
+      let input = loaded.graph;
       progress.update('reading input', 1, 1);
       const warning = ingestWarning(report);
       if (warning) {
@@ -170,6 +175,10 @@ export const analyze: RegisterCommand = (program, io) => {
         io.err(`${warning}\n`);
       }
       const group = pickGroup(input, opts, isExample);
+      if (opts.groupNames !== undefined) {
+        if (group === null) throw new UsageError('--group-names needs a group attribute (--group COL)');
+        input = nameGroups(input, group, await readGroupNames(opts.groupNames), opts.groupNames);
+      }
       if (keep) for (const a of keep) input.attribute(a);
       // Step 3: analyse.
       let result: AnalysisResult;
