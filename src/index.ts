@@ -365,8 +365,8 @@ export type {
 } from './report/index.js';
 
 // The metric catalogue: every per-person metric the CLI and the report compute, by key.
-export { METRIC_CATALOG, metricSpec } from './metrics/catalog.js';
-export type { MetricSpec, MetricContext } from './metrics/catalog.js';
+export { METRIC_CATALOG, metricSpec, metricPlan, SharedResults } from './metrics/catalog.js';
+export type { MetricSpec, MetricContext, MetricPlan, SharedName } from './metrics/catalog.js';
 
 // Threads: where the one worker file is (for bundles; docs/guides/bundling.md) and the heavy-metric options.
 export { setWorkerPath, WORKER_PATH_ENV } from './core/parallel/threads.js';

@@ -16,6 +16,52 @@ export interface MetricContext {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /** Seed for randomised metrics (communities, permutation tests). */
   readonly seed?: number;
+  /**
+   * The per-view memo of shared intermediates ({@link SharedResults}): entries that need the same
+   * intermediate (exact betweenness for `betweenness` and `bridging`, the ego-tie tables for
+   * constraint and effective size) read it from here, so it is computed once per view. Absent:
+   * each entry computes its own. One memo serves one view and one set of options only.
+   */
+  readonly shared?: SharedResults;
+}
+
+/**
+ * Intermediates several catalogue entries read, by name:
+ * - `betweenness`: exact betweenness of the view, lengths d = 1/w (a `Promise<NodeScores>`);
+ * - `egoTables`: the weighted ego-tie tables of the structural-hole measures, relabelled in
+ *   breadth-first order on large views (`structuralHoleTies(view, true)`).
+ * (Path lengths and path graphs are cached per CSR by the path metrics themselves.)
+ */
+export type SharedName = 'betweenness' | 'egoTables';
+
+/**
+ * A memo of intermediate results for one view and one set of options: the first request of a
+ * name computes it, later requests get the same object (a pending promise included, so two
+ * concurrent requests share one computation). `computed(name)` counts computations, for tests
+ * and diagnostics. Complexity O(1) per request beyond the first computation.
+ */
+export class SharedResults {
+  private readonly memo = new Map<SharedName, unknown>();
+  private readonly counts = new Map<SharedName, number>();
+
+  /** The intermediate `name`, computed by `compute` on the first request only. */
+  get<T>(name: SharedName, compute: () => T): T {
+    if (this.memo.has(name)) return this.memo.get(name) as T;
+    const value = compute();
+    this.memo.set(name, value);
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    return value;
+  }
+
+  /** How many times `name` was computed through this memo (0 or 1). */
+  computed(name: SharedName): number {
+    return this.counts.get(name) ?? 0;
+  }
+}
+
+/** `compute()` through the context's memo when it has one, else directly. */
+export function sharedOrCompute<T>(context: MetricContext, name: SharedName, compute: () => T): T {
+  return context.shared ? context.shared.get(name, compute) : compute();
 }
 
 /** One catalogue entry: the output keys it produces and how to compute them on a view. */
@@ -29,6 +75,8 @@ export interface MetricSpec {
   readonly directedOnly?: boolean;
   /** Needs `--group`; without it the keys are null. */
   readonly needsGroup?: boolean;
+  /** Shared intermediates it reads through {@link MetricContext.shared} (computed once per view). */
+  readonly needs?: readonly SharedName[];
   /** One NodeScores per key, in `keys` order, aligned with `view.personIds`. */
   compute(view: OrgView, context: MetricContext): NodeScores[] | Promise<NodeScores[]>;
   /** How a value is written to JSON/CSV (default: the number, null for NaN). */

@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { edgeCount } from '../../core/graph/csr.js';
-import { METRIC_CATALOG, type MetricContext, type MetricSpec } from '../../metrics/catalog.js';
+import { METRIC_CATALOG, metricPlan, SharedResults, type MetricContext, type MetricSpec } from '../../metrics/catalog.js';
 import { toJsonNumber, type Diagnostics } from '../../metrics/scores.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
@@ -82,8 +82,11 @@ export function selectMetricKeys(list: string, directed: boolean, catalog: reado
 
 /**
  * Compute the selected metrics on a view and lay them out per person of the graph (people outside
- * the view get null). Entries that need a group give null without one. Each catalog entry is
- * computed once, whatever number of its keys is selected.
+ * the view get null). Entries that need a group give null without one. Runs on the catalogue's
+ * {@link metricPlan}: each entry is computed once, whatever number of its keys is selected, and an
+ * intermediate several entries read (exact betweenness for `betweenness` and `bridging`, the
+ * ego-tie tables of constraint and effective size) is computed once through one
+ * {@link SharedResults} memo for the view (the context's own when it brings one).
  */
 export async function computeMetricsDocument(
   graph: OrgGraph,
@@ -94,7 +97,8 @@ export async function computeMetricsDocument(
 ): Promise<MetricsDocument> {
   const columns = new Map<string, { values: Float64Array | null; format?: MetricSpec['format'] }>();
   const diagnostics: Record<string, Diagnostics> = {};
-  for (const spec of catalog) {
+  const runContext: MetricContext = context.shared ? context : { ...context, shared: new SharedResults() };
+  for (const spec of metricPlan(keys, catalog).steps) {
     const wanted = spec.keys.filter((k) => keys.includes(k) && !columns.has(k));
     if (wanted.length === 0) continue;
     if (spec.needsGroup && context.group === undefined) {
@@ -104,7 +108,7 @@ export async function computeMetricsDocument(
       }
       continue;
     }
-    const scores = await spec.compute(view, context);
+    const scores = await spec.compute(view, runContext);
     spec.keys.forEach((k, at) => {
       if (!wanted.includes(k)) return;
       columns.set(k, { values: scores[at].values, format: spec.format });

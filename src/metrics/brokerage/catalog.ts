@@ -3,13 +3,14 @@
  * hierarchy, effective size, efficiency), Gould-Fernandez roles, participation / within-module z /
  * Guimerà-Amaral roles, bridging centrality, and the key-person risk entries of ./risk-catalog.ts.
  */
-import type { MetricContext, MetricSpec } from '../metric-spec.js';
+import { sharedOrCompute, type MetricContext, type MetricSpec } from '../metric-spec.js';
 import { betweenness } from '../centrality/betweenness.js';
 import { NodeScores } from '../scores.js';
 import { bridgingFromBetweenness } from './bridging.js';
 import { BROKERAGE_ROLES, brokerageRoles } from './brokerage-roles.js';
 import { effectiveSizeAndEfficiency } from './efficiency.js';
 import { constraintAndHierarchy } from './hierarchy.js';
+import { structuralHoleTies } from './groups.js';
 import { moduleRoles } from './module-roles.js';
 import { RISK_METRICS } from './risk-catalog.js';
 import type { OrgView } from '../../model/projection.js';
@@ -17,6 +18,11 @@ import type { OrgView } from '../../model/projection.js';
 /** Scores of NaN for every person: what group measures give without `--group`. */
 function undefinedScores(view: OrgView, keys: readonly string[]): NodeScores[] {
   return keys.map((key) => new NodeScores(key, view.personIds, new Float64Array(view.personIds.length).fill(NaN)));
+}
+
+/** The weighted ego-tie tables of constraint and effective size, once per view through the memo. */
+function egoTables(view: OrgView, context: MetricContext) {
+  return sharedOrCompute(context, 'egoTables', () => structuralHoleTies(view, true));
 }
 
 const ROLE_KEYS = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'brokerageTotal'] as const;
@@ -30,8 +36,9 @@ export const BROKERAGE_METRICS: readonly MetricSpec[] = Object.freeze([
     family: 'brokerage',
     description:
       "Burt's constraint (low = broker across structural holes) and hierarchy (constraint concentrated on one contact); ties read as undirected",
-    compute: (view) => {
-      const r = constraintAndHierarchy(view);
+    needs: ['egoTables'],
+    compute: (view, context) => {
+      const r = constraintAndHierarchy(view, {}, egoTables(view, context));
       return [r.constraint, r.hierarchy];
     },
   },
@@ -39,8 +46,9 @@ export const BROKERAGE_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: ['effectiveSize', 'efficiency'],
     family: 'brokerage',
     description: "Burt's effective size (non-redundant contacts) and efficiency (effective size per contact); ties read as undirected",
-    compute: (view) => {
-      const r = effectiveSizeAndEfficiency(view);
+    needs: ['egoTables'],
+    compute: (view, context) => {
+      const r = effectiveSizeAndEfficiency(view, {}, egoTables(view, context));
       return [r.effectiveSize, r.efficiency];
     },
   },
@@ -82,13 +90,17 @@ export const BROKERAGE_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: ['bridging'],
     family: 'brokerage',
     description: 'bridging centrality: normalised betweenness x bridging coefficient (values multiplied, Hwang et al.)',
+    needs: ['betweenness'],
     compute: async (view: OrgView, context: MetricContext) => {
       const onProgress = context.onProgress;
-      const b = await betweenness(view, {
-        workers: context.workers,
-        signal: context.signal,
-        onProgress: onProgress ? (done: number, total: number) => onProgress('bridging', done, total) : undefined,
-      });
+      // The same exact betweenness as the `betweenness` entry: computed once per view when both are asked.
+      const b = await sharedOrCompute(context, 'betweenness', () =>
+        betweenness(view, {
+          workers: context.workers,
+          signal: context.signal,
+          onProgress: onProgress ? (done: number, total: number) => onProgress('bridging', done, total) : undefined,
+        }),
+      );
       return [bridgingFromBetweenness(view, b)];
     },
   },

@@ -7,7 +7,7 @@ import { egoDegrees } from '../../core/structure/ego-ties.js';
 import { effectiveSizeKernel } from '../../core/structure/effective-size.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { structuralHoleTies } from './groups.js';
+import { structuralHoleTies, type StructuralHoleTies } from './groups.js';
 
 /** Options of {@link efficiency}. */
 export interface EfficiencyOptions {
@@ -36,6 +36,8 @@ export function efficiency(view: OrgView, options: EfficiencyOptions = {}): Node
 
 /**
  * Effective size and efficiency in one pass. Same definitions as {@link effectiveSize} and
+ * `shared`: ego-tie tables already built for this view with the same weighting (the catalogue's
+ * per-view memo), instead of building them.
  * {@link efficiency}.
  * @example
  * const { effectiveSize, efficiency } = effectiveSizeAndEfficiency(project(graph));
@@ -43,9 +45,10 @@ export function efficiency(view: OrgView, options: EfficiencyOptions = {}): Node
 export function effectiveSizeAndEfficiency(
   view: OrgView,
   options: EfficiencyOptions = {},
+  shared?: StructuralHoleTies,
 ): { effectiveSize: NodeScores; efficiency: NodeScores } {
   const weighted = options.weighted ?? DEFAULT_EFFICIENCY_OPTIONS.weighted;
-  const { ties, restore } = structuralHoleTies(view, weighted);
+  const { ties, restore } = shared ?? structuralHoleTies(view, weighted);
   const es = restore(effectiveSizeKernel(ties));
   const k = restore(egoDegrees(ties));
   const ef = new Float64Array(es.length);

@@ -75,6 +75,9 @@ export function viewEgoTies(view: OrgView, weighted: boolean): EgoTies {
   return egoTies(view.csr, !weighted);
 }
 
+/** Ego-tie tables of a view (relabelled on large views) and the map of results back to view order. */
+export type StructuralHoleTies = { readonly ties: EgoTies; readonly restore: (values: Float64Array) => Float64Array };
+
 /** Views at least this large are relabelled in breadth-first order before the two-hop kernels. */
 export const LOCALITY_ORDER_MIN_PEOPLE = 20_000;
 
@@ -86,7 +89,7 @@ export const LOCALITY_ORDER_MIN_PEOPLE = 20_000;
  * const { ties, restore } = structuralHoleTies(view, true);
  * const c = restore(constraintKernel(ties, false).constraint);
  */
-export function structuralHoleTies(view: OrgView, weighted: boolean): { ties: EgoTies; restore: (values: Float64Array) => Float64Array } {
+export function structuralHoleTies(view: OrgView, weighted: boolean): StructuralHoleTies {
   const ties = viewEgoTies(view, weighted);
   if (ties.n < LOCALITY_ORDER_MIN_PEOPLE) return { ties, restore: (values) => values };
   const relabelled = egoTiesInLocalityOrder(ties);

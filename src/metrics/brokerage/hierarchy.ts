@@ -6,7 +6,7 @@
 import { constraintKernel } from '../../core/structure/constraint.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { structuralHoleTies } from './groups.js';
+import { structuralHoleTies, type StructuralHoleTies } from './groups.js';
 
 /** Options of {@link hierarchy}. */
 export interface HierarchyOptions {
@@ -39,13 +39,18 @@ export function hierarchy(view: OrgView, options: HierarchyOptions = {}): NodeSc
 
 /**
  * Constraint and hierarchy in one pass (they share every c_ij). Same definitions and
- * conventions as {@link constraint} and {@link hierarchy}.
+ * conventions as {@link constraint} and {@link hierarchy}. `shared`: ego-tie tables already built
+ * for this view with the same weighting (the catalogue's per-view memo), instead of building them.
  * @example
  * const { constraint, hierarchy } = constraintAndHierarchy(project(graph));
  */
-export function constraintAndHierarchy(view: OrgView, options: HierarchyOptions = {}): { constraint: NodeScores; hierarchy: NodeScores } {
+export function constraintAndHierarchy(
+  view: OrgView,
+  options: HierarchyOptions = {},
+  shared?: StructuralHoleTies,
+): { constraint: NodeScores; hierarchy: NodeScores } {
   const weighted = options.weighted ?? DEFAULT_HIERARCHY_OPTIONS.weighted;
-  const { ties, restore } = structuralHoleTies(view, weighted);
+  const { ties, restore } = shared ?? structuralHoleTies(view, weighted);
   const r = constraintKernel(ties, true);
   return {
     constraint: new NodeScores('constraint', view.personIds, restore(r.constraint)),

@@ -3,7 +3,7 @@
  * variants on directed views), betweenness, closeness, harmonic, eigenvector, PageRank, Katz,
  * local clustering and core number, in the order `orgraph metrics` writes them.
  */
-import type { MetricContext, MetricSpec } from '../metric-spec.js';
+import { sharedOrCompute, type MetricContext, type MetricSpec } from '../metric-spec.js';
 import { betweenness } from './betweenness.js';
 import { closeness } from './closeness.js';
 import { clustering } from './clustering.js';
@@ -55,7 +55,10 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: ['betweenness'],
     family: 'centrality',
     description: 'share of shortest paths between others through the person (normalised; length = 1 / weight)',
-    compute: async (view, context) => [await betweenness(view, pathContext('betweenness', context))],
+    needs: ['betweenness'],
+    compute: async (view, context) => [
+      await sharedOrCompute(context, 'betweenness', () => betweenness(view, pathContext('betweenness', context))),
+    ],
   },
   {
     keys: ['closeness'],

@@ -9,6 +9,7 @@ import type { BrokerageRolesResult } from '../../metrics/brokerage/brokerage-rol
 import type { FragmentationResult } from '../../metrics/brokerage/fragmentation.js';
 import type { GroupDependency } from '../../metrics/brokerage/group-dependency.js';
 import type { KeyPlayersResult } from '../../metrics/brokerage/key-players.js';
+import { metricSpec, SharedResults, type MetricContext, type MetricSpec } from '../../metrics/catalog.js';
 import type { NodeScores } from '../../metrics/scores.js';
 import type { LouvainResult } from '../../metrics/silos/communities.js';
 import type { EiIndexResult } from '../../metrics/silos/ei-index.js';
@@ -153,6 +154,14 @@ export interface AnalysisContext {
   set<K extends IntermediateName>(name: K, value: Intermediates[K]): void;
   /** Whether a slot was written. */
   has(name: IntermediateName): boolean;
+  /**
+   * The context the metric catalogue's entries run with: the group (when groups are analysed),
+   * workers, signal, seed, progress for betweenness, and one {@link SharedResults} memo for the
+   * view, so an intermediate several entries read is computed once per run.
+   */
+  readonly metrics: MetricContext;
+  /** The catalogue's scores for an output key (`degree`, `betweenness`, `constraint`...); each entry runs once per run. */
+  catalogScores(key: string): Promise<NodeScores>;
 }
 
 /** "Other (small groups)" is a privacy bucket, not a group: no gap, introduction or sole link names it. */
@@ -168,6 +177,23 @@ export function createContext(
 ): AnalysisContext {
   const onProgress = options.onProgress ?? (() => {});
   const slots = new Map<IntermediateName, unknown>();
+  const hasGroups = groupAttr !== null && !safe.note.allGroupsWithheld;
+  const progress = (stage: string, done: number, total: number) => {
+    if (signal?.aborted) throw new OrgraphError('E_ABORTED', `analysis aborted (at ${stage})`);
+    onProgress(stage, done, total);
+  };
+  const metrics: MetricContext = {
+    group: hasGroups ? groupAttr! : undefined,
+    workers: options.workers,
+    signal,
+    seed: options.seed,
+    // Only betweenness reports progress as a stage of its own; other entries' progress is not shown.
+    onProgress: (stage, done, total) => {
+      if (stage === 'betweenness') progress(stage, done, total);
+    },
+    shared: new SharedResults(),
+  };
+  const entries = new Map<MetricSpec, Promise<NodeScores[]>>();
   return {
     options,
     groupAttr,
@@ -176,12 +202,9 @@ export function createContext(
     view,
     n: view.csr.n,
     ids: view.personIds,
-    hasGroups: groupAttr !== null && !safe.note.allGroupsWithheld,
+    hasGroups,
     signal,
-    progress(stage, done, total) {
-      if (signal?.aborted) throw new OrgraphError('E_ABORTED', `analysis aborted (at ${stage})`);
-      onProgress(stage, done, total);
-    },
+    progress,
     breathe: () => new Promise<void>((resolve) => setImmediate(resolve)),
     get<K extends IntermediateName>(name: K): Intermediates[K] {
       if (!slots.has(name)) throw new Error(`analysis pipeline: '${name}' read before any stage wrote it`);
@@ -192,5 +215,13 @@ export function createContext(
       slots.set(name, value);
     },
     has: (name) => slots.has(name),
+    metrics,
+    async catalogScores(key) {
+      const spec = metricSpec(key);
+      if (!spec) throw new Error(`analysis pipeline: no catalogue entry produces '${key}'`);
+      let pending = entries.get(spec);
+      if (!pending) entries.set(spec, (pending = Promise.resolve(spec.compute(view, metrics))));
+      return (await pending)[spec.keys.indexOf(key)];
+    },
   };
 }

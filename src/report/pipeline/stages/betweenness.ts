@@ -1,9 +1,9 @@
 /**
- * Stage "betweenness": exact (weighted, d = 1/w) up to `exactBetweennessLimit` people,
+ * Stage "betweenness": exact (weighted, d = 1/w, the catalogue's `betweenness` entry through the
+ * shared memo) up to `exactBetweennessLimit` people,
  * Riondato-Kornaropoulos sampling on hop counts above it. Read by brokers, the map and the
  * person table.
  */
-import { betweenness } from '../../../metrics/centrality/betweenness.js';
 import { betweennessApprox } from '../../../metrics/centrality/betweenness-approx.js';
 import type { AnalysisStage } from '../plan.js';
 
@@ -17,7 +17,7 @@ export const betweennessStage: AnalysisStage = {
     const onProgress = (done: number, total: number) => ctx.progress('betweenness', done, total);
     ctx.progress('betweenness', 0, 1);
     const btw = exact
-      ? await betweenness(ctx.view, { workers: o.workers, onProgress, signal: ctx.signal })
+      ? await ctx.catalogScores('betweenness')
       : await betweennessApprox(ctx.view, {
           epsilon: o.approxEpsilon,
           seed: o.seed,

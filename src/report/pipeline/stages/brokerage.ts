@@ -1,7 +1,8 @@
-/** Stage "brokerage": Burt's constraint and effective size; Gould-Fernandez roles on the group attribute. */
+/**
+ * Stage "brokerage": Burt's constraint and effective size from the metric catalogue (one set of
+ * ego-tie tables for both, through the shared memo); Gould-Fernandez roles on the group attribute.
+ */
 import { brokerageRoles } from '../../../metrics/brokerage/brokerage-roles.js';
-import { constraint } from '../../../metrics/brokerage/constraint.js';
-import { effectiveSize } from '../../../metrics/brokerage/effective-size.js';
 import type { AnalysisStage } from '../plan.js';
 
 export const brokerageStage: AnalysisStage = {
@@ -10,8 +11,8 @@ export const brokerageStage: AnalysisStage = {
   provides: ['constraint', 'effectiveSize', 'roles'],
   async run(ctx) {
     ctx.progress('brokerage', 0, 1);
-    ctx.set('constraint', constraint(ctx.view));
-    ctx.set('effectiveSize', effectiveSize(ctx.view));
+    ctx.set('constraint', await ctx.catalogScores('constraint'));
+    ctx.set('effectiveSize', await ctx.catalogScores('effectiveSize'));
     ctx.set('roles', ctx.hasGroups ? brokerageRoles(ctx.view, ctx.groupAttr!) : null);
     ctx.progress('brokerage', 1, 1);
   },

@@ -1,7 +1,4 @@
-/** Stage "centrality": degree, strength and PageRank of every person in the view. */
-import { degree } from '../../../metrics/centrality/degree.js';
-import { pagerank } from '../../../metrics/centrality/pagerank.js';
-import { strength } from '../../../metrics/centrality/strength.js';
+/** Stage "centrality": degree, strength and PageRank of every person in the view, from the metric catalogue. */
 import type { AnalysisStage } from '../plan.js';
 
 export const centralityStage: AnalysisStage = {
@@ -10,9 +7,9 @@ export const centralityStage: AnalysisStage = {
   provides: ['degree', 'strength', 'pagerank'],
   async run(ctx) {
     ctx.progress('centrality', 0, 1);
-    ctx.set('degree', degree(ctx.view));
-    ctx.set('strength', strength(ctx.view));
-    ctx.set('pagerank', await pagerank(ctx.view, { workers: ctx.options.workers }));
+    ctx.set('degree', await ctx.catalogScores('degree'));
+    ctx.set('strength', await ctx.catalogScores('strength'));
+    ctx.set('pagerank', await ctx.catalogScores('pagerank'));
     ctx.progress('centrality', 1, 1);
   },
 };
