@@ -131,7 +131,16 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     await page.fill('#map-search', 'nobody-by-this-name');
     await expect.poll(() => page.textContent('#map-status'), { timeout: 10_000 }).toMatch(/No person on the map matches/);
     await page.fill('#map-search', '');
-    await page.waitForTimeout(500); // the camera's reset animation (200 ms)
+    // The camera's reset animation (200 ms) must be over before a node's place on screen is read (slow under load).
+    await page.waitForFunction(
+      () =>
+        !(window as unknown as { orgraphMap: { renderer: { getCamera(): { isAnimated(): boolean } } } }).orgraphMap.renderer
+          .getCamera()
+          .isAnimated(),
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.waitForTimeout(200);
     // Hover: move the mouse onto the largest node.
     const point = await page.evaluate(() => {
       const m = (
