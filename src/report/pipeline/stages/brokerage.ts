@@ -13,6 +13,7 @@ export const brokerageStage: AnalysisStage = {
     ctx.progress('brokerage', 0, 1);
     ctx.set('constraint', await ctx.catalogScores('constraint'));
     ctx.set('effectiveSize', await ctx.catalogScores('effectiveSize'));
+    await ctx.breathe();
     ctx.set('roles', ctx.hasGroups ? brokerageRoles(ctx.view, ctx.groupAttr!) : null);
     ctx.progress('brokerage', 1, 1);
   },

@@ -14,7 +14,9 @@ export const silosStage: AnalysisStage = {
     ctx.progress('silos', 0, 1);
     const partition = ctx.hasGroups ? groupPartition(view, ctx.groupAttr!) : null;
     ctx.set('partition', partition);
+    await ctx.breathe();
     ctx.set('ei', partition ? eiIndex(view, partition, { permutations: n > LARGE_ORG ? 0 : 200, seed: ctx.options.seed }) : null);
+    await ctx.breathe();
     ctx.set('silo', partition ? siloScore(view, partition) : []);
     ctx.progress('silos', 1, 1);
   },
