@@ -335,6 +335,10 @@ export {
   reportHtml,
   REPORT_SECTIONS,
   mapAssets,
+  keyFindings,
+  DEFAULT_KEY_FINDINGS_OPTIONS,
+  reportCsvFiles,
+  DEFAULT_REPORT_CSV_OPTIONS,
 } from './report/index.js';
 export type {
   AnalysisOptions,
@@ -342,6 +346,12 @@ export type {
   PersonFigures,
   GroupFigures,
   RankedEntry,
+  Reason,
+  KeyFinding,
+  FindingKind,
+  FindingPerson,
+  KeyFindingsOptions,
+  ReportCsvOptions,
   MapData,
   ScorecardRows,
   GapCell,

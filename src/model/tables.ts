@@ -57,10 +57,39 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** Record separator; RFC 4180 uses CRLF. @defaultValue '\r\n' */
   readonly eol?: string;
+  /**
+   * Round numbers that are not whole to this many significant digits, for reading in a spreadsheet
+   * (whole numbers are never rounded); null keeps the shortest round-trip decimal (full precision).
+   * @defaultValue null
+   */
+  readonly significant?: number | null;
+  /**
+   * Start the document with a UTF-8 byte-order mark (U+FEFF), so that Excel reads it as UTF-8
+   * ("Zürich" instead of "ZÃ¼rich"). @defaultValue false
+   */
+  readonly bom?: boolean;
 }
 
 /** Defaults of {@link CsvOptions}. */
-export const DEFAULT_CSV_OPTIONS = Object.freeze({ delimiter: ',', eol: '\r\n' });
+export const DEFAULT_CSV_OPTIONS = Object.freeze({ delimiter: ',', eol: '\r\n', significant: null, bom: false });
+
+/**
+ * A number rounded to `digits` significant digits (digits clamped to 1..21); whole numbers and
+ * non-finite values are returned unchanged. Used by CSV output for reading (JSON keeps full
+ * precision).
+ *
+ *   round(x) = Number(x.toPrecision(digits))
+ *
+ * Complexity: O(1).
+ * @example
+ * roundSignificant(0.123456789, 4); // 0.1235
+ * roundSignificant(1234567.891, 4); // 1235000
+ * roundSignificant(42, 2);          // 42 (whole numbers are kept)
+ */
+export function roundSignificant(x: number, digits: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  return Number(x.toPrecision(Math.max(1, Math.min(21, Math.round(digits)))));
+}
 
 /** First characters that make a spreadsheet read a text cell as a formula (OWASP). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -112,14 +141,15 @@ export function csvRow(cells: readonly CellValue[], delimiter: string = DEFAULT_
 export function toCsv(header: readonly string[], rows: Iterable<readonly CellValue[]>, options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter;
   const eol = options.eol ?? DEFAULT_CSV_OPTIONS.eol;
+  const digits = options.significant ?? DEFAULT_CSV_OPTIONS.significant;
   const parts: string[] = [csvRow(header, delimiter)];
   for (const row of rows) {
     if (row.length !== header.length) {
       throw new RangeError(`toCsv: a row has ${row.length} cells for ${header.length} columns`);
     }
-    parts.push(csvRow(row, delimiter));
+    parts.push(csvRow(digits === null ? row : row.map((v) => (typeof v === 'number' ? roundSignificant(v, digits) : v)), delimiter));
   }
-  return parts.join(eol) + eol;
+  return (options.bom ? '\uFEFF' : '') + parts.join(eol) + eol;
 }
 
 /**

@@ -24,6 +24,7 @@ export type {
   MapData,
   PersonFigures,
   RankedEntry,
+  Reason,
   ScorecardRows,
   Suppressed,
 } from './pipeline/types.js';

@@ -12,6 +12,8 @@ import { OTHER_GROUP } from './privacy.js';
 import type { MapAssets } from './assets.js';
 import { escapeHtml as e, inlineScript, scriptJson } from './escape.js';
 import { MAP_SCRIPT } from './map-script.js';
+import { reportCsvFiles } from './csv-files.js';
+import { keyFindings, personLabel, type KeyFinding } from './findings.js';
 import type { TimelineResult } from '../recommend/timeline.js';
 import { timelineSection } from './timeline.js';
 
@@ -27,10 +29,13 @@ export interface ReportMeta {
   readonly versions: Readonly<Record<string, string>>;
   /** Periods and churn (`timeline`): adds a timeline section when there are two or more periods. */
   readonly timeline?: TimelineResult | null;
+  /** Embedded CSV downloads for Excel (UTF-8 byte-order mark). @defaultValue false */
+  readonly excel?: boolean;
 }
 
 /** Ids of the sections every report has, in page order. */
 export const REPORT_SECTIONS = Object.freeze([
+  'findings',
   'overview',
   'map',
   'heatmap',
@@ -45,6 +50,9 @@ export const REPORT_SECTIONS = Object.freeze([
 
 /** Largest heatmap drawn (largest groups first). */
 export const HEATMAP_MAX_GROUPS = 30;
+
+/** Largest CSV embedded in the page for download (characters); a larger one is only in the folder beside the report. */
+export const EMBED_CSV_LIMIT = 8_000_000;
 
 /**
  * The report page.
@@ -72,17 +80,20 @@ export function reportHtml(result: AnalysisResult, assets: MapAssets, meta: Repo
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  const files = reportCsvFiles(result, { excel: meta.excel ?? false, heatmap: true });
+  const dl = (name: string, what: string) => download(files, name, what);
   const body = [
     header(result, title, meta),
+    findingsSection(result, keyFindings(result)),
     overview(result),
     mapSection(result),
-    heatmap(result),
-    brokers(result),
-    gatekeepers(result),
-    risks(result),
-    silos(result),
-    gaps(result),
-    scorecard(result.scorecard),
+    heatmap(result, dl),
+    brokers(result, dl),
+    gatekeepers(result, dl),
+    risks(result, dl),
+    silos(result, dl),
+    gaps(result, dl),
+    scorecard(result.scorecard, dl),
     timelineSection(meta.timeline),
     method(result, meta),
   ]
@@ -99,7 +110,10 @@ export function reportHtml(result: AnalysisResult, assets: MapAssets, meta: Repo
 <style>${STYLE}</style>
 </head>
 <body>
+<a class="skip" href="#findings">Skip to the key findings</a>
+<main>
 ${body}
+</main>
 <script type="application/json" id="orgraph-map-data">${scriptJson(result.map)}</script>
 ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 </body>
@@ -108,13 +122,14 @@ ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 }
 
 function header(r: AnalysisResult, title: string, meta: ReportMeta): string {
-  const nav = REPORT_SECTIONS.map((id) => `<a href="#${id}">${e(SECTION_TITLES[id])}</a>`).join(' ');
+  const nav = REPORT_SECTIONS.map((id) => `<li><a href="#${id}">${e(SECTION_TITLES[id])}</a></li>`).join('');
   return `<header><h1>${e(title)}</h1>
 <p class="lede">${fmt(r.overview.people)} people, ${fmt(r.overview.ties)} ties${r.options.group ? `, grouped by <code>${e(r.options.group)}</code>` : ''}${meta.source ? ` &middot; ${e(meta.source)}` : ''}${meta.generatedAt ? ` &middot; ${e(meta.generatedAt)}` : ''}</p>
-<nav>${nav}</nav></header>`;
+<nav aria-label="Sections"><ul>${nav}</ul></nav></header>`;
 }
 
 const SECTION_TITLES: Readonly<Record<string, string>> = {
+  findings: 'Key findings',
   overview: 'Overview',
   map: 'Network map',
   heatmap: 'Group heatmap',
@@ -126,6 +141,55 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
   scorecard: 'Scorecard',
   method: 'Method and privacy',
 };
+
+/** A download link for one of the report's CSV files, embedded as a data: URL so the page alone is enough. */
+type Download = (name: string, what: string) => string;
+
+function download(files: ReadonlyMap<string, string>, name: string, what: string): string {
+  const text = files.get(name);
+  if (text === undefined) return '';
+  if (text.length > EMBED_CSV_LIMIT)
+    return `<p class="download note">${e(what)}: <code>${e(name)}</code> in the folder beside this report (too large to embed).</p>`;
+  return `<p class="download"><a href="${e(csvDataUrl(text))}" download="${e(name)}" type="text/csv">Download ${e(what)} (${e(name)})</a></p>`;
+}
+
+/**
+ * A CSV file as a data: URL. encodeURI leaves the CSV punctuation readable and encodes spaces,
+ * line breaks, quotes, % and non-ASCII text (as UTF-8); # is encoded too (it would end the URL).
+ */
+export function csvDataUrl(text: string): string {
+  let body: string;
+  try {
+    body = encodeURI(text).replace(/#/g, '%23');
+  } catch {
+    body = encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, '\uFFFD')); // a lone surrogate cannot be encoded
+  }
+  return `data:text/csv;charset=utf-8,${body}`;
+}
+
+/** A table that scrolls sideways inside its own box on a narrow screen (focusable, so keyboard users can scroll it). */
+function scrollBox(label: string, table: string): string {
+  return `<div class="scroll" role="region" aria-label="${e(label)}" tabindex="0">${table}</div>`;
+}
+
+function findingsSection(r: AnalysisResult, findings: readonly KeyFinding[]): string {
+  const items = findings
+    .map(
+      (f) =>
+        `<li data-kind="${e(f.kind)}">${e(f.sentence)} <a href="#${e(f.section)}">${e(SECTION_TITLES[f.section] ?? f.section)}</a></li>`,
+    )
+    .join('');
+  return section(
+    'findings',
+    `What to look at first, read from the figures below. Each point gives the figure behind it and, where it comes from a statistical test, its q-value (the expected share of false alarms among findings called significant; below 0.05 is the usual bar). The Method section says how each figure is computed.`,
+    `<ol class="findings">${items}</ol>`,
+  );
+}
+
+/** A person for a table cell: their name with the id beneath it, or the id alone. */
+function personCell(x: { readonly id: string; readonly name: string | null }): string {
+  return x.name ? `${e(x.name)} <small class="id">${e(x.id)}</small>` : e(x.id);
+}
 
 function section(id: string, explain: string, content: string): string {
   return `<section id="${id}"><h2>${e(SECTION_TITLES[id])}</h2>
@@ -151,8 +215,11 @@ function overview(r: AnalysisResult): string {
   ];
   return section(
     'overview',
-    'The size and shape of the network: how many people and ties, how many of the possible ties exist (density), and how far groups talk among themselves rather than across (E-I index from -1, all ties inside groups, to +1, all across; Krackhardt &amp; Stern 1988). Communities are groups of people more tied to each other than to the rest, found from the ties alone by the Louvain method (Blondel et al. 2008).',
-    `<table class="kv">${rows.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>`,
+    'The size and shape of the network: how many people and ties, how many of the possible ties exist (density), and how far groups talk among themselves rather than across (the E-I index runs from -1, every tie inside a group, to +1, every tie across groups). Communities are clusters of people more tied to each other than to the rest, found from the ties alone.',
+    scrollBox(
+      'Overview figures',
+      `<table class="kv">${rows.map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>`,
+    ),
   );
 }
 
@@ -161,9 +228,9 @@ function mapSection(r: AnalysisResult): string {
   const groupsOnly = m.kind === 'groups';
   const explain = groupsOnly
     ? 'Each circle is a group, sized by its number of people; a line joins two groups with ties between them. Hover over a group for its figures, or type its name in the search box. Person-level detail is switched off for this report (groups only).'
-    : "Each dot is a person, placed with their group and coloured by group (or by the community found from the ties); larger dots have higher betweenness, the share of shortest paths between others that run through them (Freeman 1977; Brandes 2001). Hover over a dot for the person's key figures; type a name in the search box to find someone.";
+    : "Each dot is a person, placed with their group and coloured by group (or by the community found from the ties); larger dots are people more often on the shortest route between two colleagues. Hover over a dot for the person's key figures and how they rank; type a name or id in the search box to find someone.";
   const controls = `<div class="controls">
-<label>Search <input id="map-search" type="search" placeholder="${groupsOnly ? 'group name' : 'person id or name'}" autocomplete="off"></label>
+<label for="map-search">Search</label> <input id="map-search" type="search" placeholder="${groupsOnly ? 'group name' : 'name or id'}" autocomplete="off">
 ${groupsOnly ? '' : `<fieldset><legend>Colour by</legend><label><input type="radio" name="map-colour" value="group" checked> group</label> <label><input type="radio" name="map-colour" value="community"> community</label></fieldset>`}
 <span id="map-status" role="status" aria-live="polite"></span>
 </div>`;
@@ -171,7 +238,7 @@ ${groupsOnly ? '' : `<fieldset><legend>Colour by</legend><label><input type="rad
   return section(
     'map',
     explain,
-    `${controls}${note}<div class="map-wrap"><div id="map-view" data-expected-nodes="${m.shown}"></div><div id="map-tip" class="tip" hidden></div></div><ul id="map-legend" class="legend"></ul>`,
+    `${controls}${note}<div class="map-wrap"><div id="map-view" role="img" aria-label="${e(`Network map of ${fmt(m.shown)} ${groupsOnly ? 'groups' : 'people'} and ${fmt(m.tiesShown)} ties; the tables below list the same results`)}" data-expected-nodes="${m.shown}"></div><div id="map-tip" class="tip" role="status" aria-live="polite" hidden></div></div><ul id="map-legend" class="legend" aria-label="Colours"></ul>`,
   );
 }
 
@@ -180,15 +247,24 @@ function heatColour(c: GapCell | null): string {
   const t = Math.max(-2, Math.min(2, Math.log2(Math.max(c.ratio, 1e-3)))) / 2; // -1 .. 1
   // Red for fewer ties than expected, blue for more.
   const [r, g, b] = t < 0 ? [225, 87, 89] : [78, 121, 167];
-  const a = Math.abs(t);
+  const a = 0.8 * Math.abs(t); // at most 80% strength: dark text stays readable (contrast >= 4.5)
   const mix = (x: number) => Math.round(255 + (x - 255) * a);
   return `rgb(${mix(r)},${mix(g)},${mix(b)})`;
 }
 
-function heatmap(r: AnalysisResult): string {
+/** The heatmap's colour scale: the ratio of observed to expected ties at five points, with their colours. */
+function heatScale(): string {
+  const stops = [0.25, 0.5, 1, 2, 4];
+  const label = (x: number) => (x === 1 ? '1 (as expected)' : x < 1 ? `${x} (fewer)` : `${x} (more)`);
+  return `<div class="heat-scale" role="img" aria-label="Colour scale: red cells have fewer ties than expected, white as expected, blue more">${stops
+    .map((x) => `<span style="background:${heatColour({ observed: 0, expected: 1, ratio: x, z: null })}">${e(label(x))}</span>`)
+    .join('')}</div>`;
+}
+
+function heatmap(r: AnalysisResult, dl: Download): string {
   const h = r.heatmap;
   const explain =
-    'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group (degree-preserving rewiring, Maslov &amp; Sneppen 2002; on very large networks its analytic approximation, the configuration model of Molloy &amp; Reed 1995). Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
+    'Ties between every pair of groups against the number expected if people kept their number of contacts but chose them regardless of group. Blue cells have more ties than expected, red fewer; the diagonal is ties inside each group. Hover over a cell for the counts.';
   if (!hasGroups(r)) return section('heatmap', explain, noGroups(r, 'No groups to compare'));
   const order = h.groups
     .map((_, a) => a)
@@ -198,7 +274,7 @@ function heatmap(r: AnalysisResult): string {
     h.groups.length > HEATMAP_MAX_GROUPS
       ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>`
       : '';
-  const head = `<tr><th></th>${order.map((b) => `<th class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
+  const head = `<tr><td class="corner"></td>${order.map((b) => `<th scope="col" class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
   const rows = order
     .map((a) => {
       const cells = order
@@ -210,67 +286,71 @@ function heatmap(r: AnalysisResult): string {
           return `<td style="background:${heatColour(c)}" title="${e(tipText)}">${c && c.ratio !== null ? e(fmt(c.ratio)) : ''}</td>`;
         })
         .join('');
-      return `<tr><th>${e(h.groups[a])} <small>(${fmt(h.sizes[a])})</small></th>${cells}</tr>`;
+      return `<tr><th scope="row">${e(h.groups[a])} <small>(${fmt(h.sizes[a])})</small></th>${cells}</tr>`;
     })
     .join('\n');
   return section(
     'heatmap',
     explain,
-    `${note}<div class="scroll"><table class="heat">${head}${rows}</table></div><p class="note">Numbers are observed / expected ties: 1 = as expected, 0.5 = half, 2 = twice.</p>`,
+    `${note}${heatScale()}${scrollBox('Group heatmap', `<table class="heat"><caption class="sr">Observed over expected ties between groups</caption>${head}${rows}</table>`)}<p class="note">Numbers are observed / expected ties: 1 = as expected, 0.5 = half, 2 = twice.</p>${dl('heatmap.csv', 'the heatmap')}`,
   );
 }
 
-function personList(r: AnalysisResult, entries: readonly RankedEntry[], valueName: string, empty: string): string {
+function personList(r: AnalysisResult, entries: readonly RankedEntry[], valueName: string, empty: string, caption: string): string {
   if (r.options.groupsOnly) return '<p class="empty">Person-level results are switched off for this report (groups only).</p>';
   if (entries.length === 0) return `<p class="empty">${e(empty)}</p>`;
-  return `<table class="list"><tr><th>#</th><th>Person</th><th>Group</th><th>${e(valueName)}</th><th>Why it matters</th></tr>${entries
-    .map(
-      (x, k) =>
-        `<tr><td>${k + 1}</td><td>${e(x.id)}</td><td>${e(x.group ?? '-')}</td><td class="num">${e(fmt(x.value))}</td><td>${e(x.detail)}</td></tr>`,
-    )
-    .join('')}</table>`;
+  return scrollBox(
+    caption,
+    `<table class="list"><caption class="sr">${e(caption)}</caption><tr><th scope="col">#</th><th scope="col">Person</th><th scope="col">Group</th><th scope="col">${e(valueName)}</th><th scope="col">Why it matters</th></tr>${entries
+      .map(
+        (x, k) =>
+          `<tr><td>${k + 1}</td><td>${personCell(x)}</td><td>${e(x.group ?? '-')}</td><td class="num">${e(fmt(x.value))}</td><td>${e(x.detail)}</td></tr>`,
+      )
+      .join('')}</table>`,
+  );
 }
 
-function brokers(r: AnalysisResult): string {
-  const b = r.betweennessMethod;
-  const how =
-    b.method === 'exact'
-      ? "computed exactly (Brandes 2001); a tie's length is 1 / its strength"
-      : `estimated, for speed on a network this size, from ${fmt(b.samples ?? NaN)} sampled shortest paths counted in steps (tie strengths ignored), within ${fmt(b.epsilon ?? NaN)} of the exact value with probability ${fmt(1 - (b.delta ?? NaN))} (Riondato &amp; Kornaropoulos 2016)`;
+function brokers(r: AnalysisResult, dl: Download): string {
+  const approx =
+    r.betweennessMethod.method === 'approximate'
+      ? ' On a network this size the share is estimated from a sample of routes (see Method).'
+      : '';
   return section(
     'brokers',
-    `The people most often on the shortest path between two others: information between parts of the organisation tends to pass through them (betweenness, Freeman 1977; ${how}). Low constraint (Burt 1992) means their contacts are not tied to one another: they bridge structural holes.`,
-    personList(r, r.brokers, 'Betweenness', 'No one lies between others (the network has no paths of two steps or more).'),
+    `The people most often on the shortest route between two colleagues: what passes between parts of the organisation tends to go through them, so they can speed it up or hold it back, and their departure would lengthen many routes. The figure is the share of all shortest routes between two other people that pass through them.${approx} Their contacts are often not in touch with one another, which is what makes them bridges.`,
+    personList(r, r.brokers, 'Share of routes', 'No one lies between others (the network has no paths of two steps or more).', 'Brokers') +
+      dl('people.csv', 'every person with every figure'),
   );
 }
 
-function gatekeepers(r: AnalysisResult): string {
+function gatekeepers(r: AnalysisResult, dl: Download): string {
   return section(
     'gatekeepers',
-    'People who receive from outside their group and pass on to their own group: they control what enters it. Counted over every two-step chain through the person, by the groups at its ends (Gould &amp; Fernandez 1989); z compares the count with a random network of the same density.',
+    'People who receive from outside their group and pass on to their own group: they control what enters it. The figure counts the two-step chains (outsider, them, colleague) that run through them.',
     !hasGroups(r)
       ? noGroups(r, 'Gatekeepers need groups')
-      : personList(r, r.gatekeepers, 'Gatekeeper paths', 'No gatekeeping paths were found.'),
+      : personList(r, r.gatekeepers, 'Gatekeeper chains', 'No gatekeeping paths were found.', 'Gatekeepers') +
+          dl('people.csv', 'every person with every figure'),
   );
 }
 
-function risks(r: AnalysisResult): string {
+function risks(r: AnalysisResult, dl: Download): string {
   const k = r.risks;
   const kp =
     k.keyPlayers === null
       ? ''
-      : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most (KPP-Neg, Borgatti 2006): <strong>${k.keyPlayers.ids.map((id) => e(id)).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
+      : `<p>If these ${k.keyPlayers.ids.length} people left together the network would fall apart most: <strong>${k.keyPlayers.ids.map((id, j) => e(personLabel({ id, name: k.keyPlayers!.names[j] ?? null }))).join(', ')}</strong> &mdash; fragmentation would go from ${e(fmt(k.keyPlayers.intact ?? NaN))} to ${e(fmt(k.keyPlayers.fragmentation ?? NaN))} (0 = everyone can reach everyone, 1 = no one can reach anyone).</p>`;
   const sole = !hasGroups(r)
     ? ''
-    : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.')}`;
+    : `<h3>Sole links between groups</h3>${personList(r, k.soleLinks, 'Groups', 'Every group reaches the others through more than one person.', 'Sole links between groups')}`;
   return section(
     'risks',
-    `People whose departure would cut others off. ${fmt(k.articulationPoints)} people are cut points: without them some colleagues could no longer reach the rest at all (articulation points, Hopcroft &amp; Tarjan 1973), ranked by how much more fragmented the network would become (Borgatti 2006). Sole links are the only person through whom a group is directly tied to another group.`,
-    `<h3>Cut points</h3>${personList(r, k.cutPeople, 'Fragmentation change', 'No single departure would cut anyone off.')}${kp}${sole}`,
+    `People whose departure would cut others off. ${fmt(k.articulationPoints)} people are cut points: without them some colleagues could no longer reach the rest at all. They are ranked by how much more fragmented the network would become. Sole links are the only person through whom a group is directly tied to another group.`,
+    `<h3>Cut points</h3>${personList(r, k.cutPeople, 'Fragmentation change', 'No single departure would cut anyone off.', 'Cut points')}${kp}${sole}${r.options.groupsOnly ? '' : dl('people.csv', 'every person with every figure')}`,
   );
 }
 
-function silos(r: AnalysisResult): string {
+function silos(r: AnalysisResult, dl: Download): string {
   if (!hasGroups(r) || r.groups.length === 0) return section('silos', SILO_EXPLAIN, noGroups(r, 'No groups to rank'));
   const rows = r.groups
     .map(
@@ -281,15 +361,18 @@ function silos(r: AnalysisResult): string {
   return section(
     'silos',
     SILO_EXPLAIN,
-    `<table class="list"><tr><th>#</th><th>Group</th><th>People</th><th>Silo score</th><th>E-I</th><th>E-I q</th><th>Ties inside</th><th>Ties across</th><th>Groups reached</th></tr>${rows}</table>`,
+    scrollBox(
+      'Silos',
+      `<table class="list"><caption class="sr">Groups from most to least closed</caption><tr>${['#', 'Group', 'People', 'Silo score', 'E-I', 'E-I q', 'Ties inside', 'Ties across', 'Groups reached'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr>${rows}</table>`,
+    ) + dl('groups.csv', 'every group with every figure'),
   );
 }
 
 const SILO_EXPLAIN =
-  "Groups ranked from most to least closed. The silo score (0 to 1; about 0.5 or less is as open as random mixing) averages three views: the share of the group's ties that stay inside (from the E-I index, Krackhardt &amp; Stern 1988), how little of its tie volume crosses its boundary (conductance, Kannan et al. 2004), and how much denser it is inside than across. E-I runs from -1 (all ties inside) to +1 (all outside).";
+  "Groups ranked from most to least closed. The silo score (0 to 1; about 0.5 or less is as open as random mixing) averages three views: the share of the group's ties that stay inside, how little of its contact volume crosses its boundary, and how much denser it is inside than across. E-I runs from -1 (all ties inside) to +1 (all outside); its q-value says how likely a difference from random mixing is a false alarm.";
 
-function gaps(r: AnalysisResult): string {
-  const explain = `Pairs of groups with significantly fewer ties than expected if everyone kept their number of contacts but chose them regardless of group (degree-preserving rewiring, or its analytic approximation on very large networks; z below 0 = fewer than chance; one-sided p-value, and q-value controlling the false discovery rate across all pairs at 0.05); most significant first; then, for the largest gaps, pairs of people who are not yet tied but are close through mutual contacts, with who could introduce them and why. Each suggestion has two parts: its value (how many steps it saves between the two groups, more when neither person already knows someone in the other group) and its plausibility (how likely the two are to work together, from their mutual contacts: common neighbours and weighted resource allocation, Zhou, L&uuml; &amp; Zhang 2009, with weights fitted on this network's own held-out ties); the score is value &times; plausibility.${loadSentence(r)}`;
+function gaps(r: AnalysisResult, dl: Download): string {
+  const explain = `Pairs of groups with clearly fewer ties than chance would give if everyone kept their number of contacts but chose them regardless of group, most significant first (q is the expected share of false alarms; 0.05 or less is called significant). Then, for the largest gaps, pairs of people who are not yet in touch but share contacts, with who could introduce them and why: a suggestion scores high when it shortens the route between the two groups and when the two are likely to work well together, judged from their mutual contacts.${loadSentence(r)}`;
   if (!hasGroups(r)) return section('gaps', explain, noGroups(r, 'Missing links need groups'));
   const gapRows = r.gaps
     .slice(0, 15)
@@ -300,18 +383,22 @@ function gaps(r: AnalysisResult): string {
     .join('');
   const statement = r.gapSummary ? `<p>${e(r.gapSummary.statement)}</p>` : '';
   const gapTable = r.gaps.length
-    ? `${statement}<table class="list"><tr><th>Group</th><th>Group</th><th>Ties</th><th>Expected</th><th>Ratio</th><th>z</th><th>q</th></tr>${gapRows}</table>`
+    ? `${statement}${scrollBox('Significant gaps', `<table class="list"><caption class="sr">Significant gaps between groups</caption><tr>${['Group', 'Group', 'Ties', 'Expected', 'Ratio', 'z', 'q'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr>${gapRows}</table>`)}${dl('gaps.csv', 'every significant gap')}`
     : `<p class="empty">${e(r.gapSummary?.statement ?? 'No significant gap between groups.')}</p>`;
   let intro: string;
   if (r.options.groupsOnly) intro = '<p class="empty">Person-level introductions are switched off for this report (groups only).</p>';
   else if (r.introductions.length === 0) intro = '<p class="empty">No introductions to suggest across these gaps.</p>';
   else
-    intro = `<table class="list"><tr><th>Groups</th><th>Introduce</th><th>to</th><th>Introducer</th><th>Why</th></tr>${r.introductions
-      .map(
-        (x) =>
-          `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${e(x.personA)}</td><td>${e(x.personB)}</td><td>${e(x.introducer ?? '-')}</td><td>${e(x.reason)}</td></tr>`,
-      )
-      .join('')}</table>`;
+    intro =
+      scrollBox(
+        'Suggested introductions',
+        `<table class="list"><caption class="sr">Suggested introductions</caption><tr>${['Groups', 'Introduce', 'to', 'Introducer', 'Why'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr>${r.introductions
+          .map(
+            (x) =>
+              `<tr><td>${e(x.groupA)} &ndash; ${e(x.groupB)}</td><td>${personCell({ id: x.personA, name: x.nameA })}</td><td>${personCell({ id: x.personB, name: x.nameB })}</td><td>${x.introducer === null ? '-' : personCell({ id: x.introducer, name: x.introducerName })}</td><td>${e(x.reason)}</td></tr>`,
+          )
+          .join('')}</table>`,
+      ) + dl('introductions.csv', 'every suggested introduction');
   return section('gaps', explain, `<h3>Significant gaps</h3>${gapTable}<h3>Suggested introductions</h3>${intro}`);
 }
 
@@ -323,7 +410,7 @@ export function loadSentence(r: AnalysisResult): string {
   return ` No one is in more than ${times(l.maxNewTies)} of the suggested new ties${l.maxIntroductions > 0 ? `, and no one is asked to make more than ${times(l.maxIntroductions)} introductions` : ''}.`;
 }
 
-function scorecard(s: ScorecardRows | null): string {
+function scorecard(s: ScorecardRows | null, dl: Download): string {
   const explain =
     'Objectives the organisation set for ties between groups (from the objectives file), each with its actual value, its target and whether it is met.';
   if (s === null)
@@ -342,8 +429,52 @@ function scorecard(s: ScorecardRows | null): string {
   return section(
     'scorecard',
     explain,
-    `${note}${s.rows.length ? `<table class="list"><tr><th>Objective</th><th>Actual</th><th>Target</th><th>Status</th></tr>${rows}</table>` : ''}`,
+    `${note}${s.rows.length ? scrollBox('Scorecard', `<table class="list"><caption class="sr">Objectives</caption><tr>${['Objective', 'Actual', 'Target', 'Status'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr>${rows}</table>`) + dl('scorecard.csv', 'the scorecard') : ''}`,
   );
+}
+
+/** Each measure of the report: what it is, its formula and where it comes from (the Method section). */
+function measures(r: AnalysisResult): [string, string][] {
+  const b = r.betweennessMethod;
+  const btw =
+    b.method === 'exact'
+      ? "computed exactly with Brandes' algorithm (Brandes 2001); a tie's length is 1 / its strength"
+      : `estimated from ${fmt(b.samples ?? NaN)} sampled shortest paths counted in steps (tie strengths ignored), within ${fmt(b.epsilon ?? NaN)} of the exact value with probability ${fmt(1 - (b.delta ?? NaN))} (Riondato &amp; Kornaropoulos 2016)`;
+  return [
+    ['Density', 'ties / (n (n - 1) / 2) for n people.'],
+    [
+      'E-I index',
+      '(ties across groups - ties inside) / all ties, from -1 to +1 (Krackhardt &amp; Stern 1988); per group, a permutation test of the group labels gives a two-sided p-value, and q-values control the false discovery rate across groups (Benjamini &amp; Hochberg 1995).',
+    ],
+    [
+      'Communities',
+      'Louvain modularity optimisation (Blondel et al. 2008); modularity Q = (1/2m) &sum; (A<sub>ij</sub> - k<sub>i</sub>k<sub>j</sub>/2m) &delta;(c<sub>i</sub>, c<sub>j</sub>).',
+    ],
+    [
+      'Brokers (share of routes)',
+      `betweenness C<sub>B</sub>(v) = &sum;<sub>s&ne;v&ne;t</sub> &sigma;<sub>st</sub>(v) / &sigma;<sub>st</sub>, normalised by the number of pairs (Freeman 1977), ${btw}. Constraint (Burt 1992) is low when a person's contacts are not tied to one another.`,
+    ],
+    [
+      'Gatekeepers',
+      "Gould &amp; Fernandez (1989) brokerage roles: two-step chains a &rarr; v &rarr; c with a outside v's group and c inside it; z compares the count with a random network of the same density.",
+    ],
+    [
+      'Cut points and key players',
+      'articulation points (Hopcroft &amp; Tarjan 1973), ranked by the change in fragmentation F = 1 - &sum; s<sub>k</sub>(s<sub>k</sub> - 1) / (n (n - 1)) over components of size s<sub>k</sub> when the person leaves; the key-player set of three maximises F when removed together (KPP-Neg, Borgatti 2006).',
+    ],
+    [
+      'Silo score',
+      "mean of insularity (share of the group's ties inside, from the E-I index), closure (1 - conductance, Kannan, Vempala &amp; Vetta 2004) and preference (density inside over density across), each in [0, 1].",
+    ],
+    [
+      'Gaps between groups',
+      'observed ties between two groups against the expectation under degree-preserving rewiring (Maslov &amp; Sneppen 2002) or, on very large networks, the configuration model (Molloy &amp; Reed 1995); z = (observed - expected) / sd; one-sided p-value; Benjamini-Hochberg q-values across pairs at 0.05.',
+    ],
+    [
+      'Introductions',
+      "value (steps saved between the two groups) &times; plausibility (common neighbours and weighted resource allocation, Zhou, L&uuml; &amp; Zhang 2009, with weights fitted on this network's own held-out ties).",
+    ],
+  ];
 }
 
 function method(r: AnalysisResult, meta: ReportMeta): string {
@@ -364,10 +495,13 @@ function method(r: AnalysisResult, meta: ReportMeta): string {
   const versions = Object.entries(meta.versions)
     .map(([k, v]) => `${e(k)} ${e(v)}`)
     .join(', ');
+  const dl = measures(r)
+    .map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`)
+    .join('');
   return section(
     'method',
     'How this report was made and what it leaves out to protect the people in it. summary.json in the same folder records every option and version, so the run can be repeated.',
-    `<ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul><p class="note">Made with ${versions}.</p>`,
+    `<ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul><h3>How each figure is computed</h3><dl class="measures">${dl}</dl><p class="note">Made with ${versions}.</p>`,
   );
 }
 
@@ -406,16 +540,33 @@ function fmtN(x: number | null): string {
 }
 
 const STYLE = `
-:root { --ink: #1d2733; --muted: #5b6875; --line: #dde3e8; --bg: #fbfcfd; --accent: #4e79a7; }
+:root { --ink: #1d2733; --muted: #5b6875; --line: #dde3e8; --bg: #fbfcfd; --accent: #4e79a7; --link: #2f5f8f; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); overflow-wrap: anywhere; }
 header, section { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem; }
+a { color: var(--link); }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.4rem 0.8rem; }
+.skip:focus { left: 0.5rem; z-index: 10; }
+:focus-visible { outline: 3px solid #f28e2b; outline-offset: 2px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+ol.findings { padding-left: 1.4rem; max-width: 52rem; }
+ol.findings li { margin: 0.35rem 0; }
+ol.findings a { white-space: nowrap; }
+.download { margin: 0.4rem 0 0.8rem; font-size: 0.88rem; }
+small.id { color: var(--muted); display: block; font-size: 0.78rem; }
+dl.measures dt { font-weight: 600; margin-top: 0.4rem; }
+dl.measures dd { margin: 0 0 0 1rem; color: var(--muted); max-width: 52rem; }
+.heat-scale { display: flex; flex-wrap: wrap; gap: 0; margin: 0.4rem 0; font-size: 0.75rem; }
+.heat-scale span { padding: 0.15rem 0.5rem; border: 1px solid #fff; }
+@media (max-width: 600px) { header, section { padding: 0.6rem 0.8rem; } h1 { font-size: 1.3rem; } table { font-size: 0.8rem; } }
 header { border-bottom: 1px solid var(--line); }
 h1 { margin: 0.5rem 0 0.2rem; font-size: 1.6rem; }
 h2 { margin: 1.2rem 0 0.3rem; font-size: 1.25rem; border-bottom: 2px solid var(--accent); display: inline-block; }
 h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 .lede { color: var(--muted); margin: 0 0 0.5rem; }
-nav a { margin-right: 0.8rem; color: var(--accent); text-decoration: none; font-size: 0.9rem; }
+nav ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; }
+nav a { color: var(--link); text-decoration: none; font-size: 0.9rem; }
+nav a:hover { text-decoration: underline; }
 .explain { color: var(--muted); max-width: 52rem; }
 .note { font-size: 0.85rem; color: var(--muted); }
 .empty { font-style: italic; color: var(--muted); }
@@ -423,22 +574,22 @@ table { border-collapse: collapse; font-size: 0.88rem; }
 table.list th, table.list td, table.kv th, table.kv td { border-bottom: 1px solid var(--line); padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 table.kv th { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table.heat td { width: 2.6rem; height: 1.9rem; text-align: center; font-size: 0.72rem; border: 1px solid #fff; }
 table.heat th { font-weight: 500; font-size: 0.78rem; text-align: right; padding-right: 0.4rem; white-space: nowrap; }
-table.heat th.col { height: 7rem; vertical-align: bottom; text-align: left; padding: 0; }
-table.heat th.col span { display: inline-block; writing-mode: vertical-rl; transform: rotate(180deg); max-height: 7rem; overflow: hidden; }
+table.heat th.col { vertical-align: bottom; text-align: left; padding: 0 0 0.3rem; }
+table.heat th.col span { display: inline-block; writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0.5rem 0; }
 .controls fieldset { border: 0; padding: 0; margin: 0; display: inline; }
 .controls legend { float: left; margin-right: 0.4rem; }
-#map-search { font: inherit; padding: 0.2rem 0.4rem; min-width: 14rem; }
+#map-search { font: inherit; padding: 0.2rem 0.4rem; width: 16rem; max-width: 100%; }
 #map-status { color: var(--muted); }
 .map-wrap { position: relative; }
-#map-view { width: 100%; height: 560px; border: 1px solid var(--line); background: #fff; }
+#map-view { width: 100%; height: 480px; max-height: 80vh; border: 1px solid var(--line); background: #fff; }
 .tip { position: absolute; top: 0.5rem; right: 0.5rem; background: rgba(255,255,255,0.96); border: 1px solid var(--line); padding: 0.5rem 0.7rem; font-size: 0.82rem; max-width: 18rem; box-shadow: 0 2px 6px rgba(0,0,0,0.08); }
 .tip dl { margin: 0.3rem 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 0.6rem; }
 .tip dt { color: var(--muted); } .tip dd { margin: 0; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; font-size: 0.8rem; }
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; margin-right: 0.3rem; vertical-align: -0.1rem; }
-.status-met { color: #2f7d32; font-weight: 600; } .status-missed { color: #c62828; font-weight: 600; } .status-atrisk { color: #b26a00; font-weight: 600; }
+.status-met { color: #2f7d32; font-weight: 600; } .status-missed { color: #c62828; font-weight: 600; } .status-atrisk { color: #8a5200; font-weight: 600; }
 `;

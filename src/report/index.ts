@@ -6,6 +6,7 @@ export type {
   PersonFigures,
   GroupFigures,
   RankedEntry,
+  Reason,
   MapData,
   ScorecardRows,
   GapCell,
@@ -17,6 +18,10 @@ export type {
 export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, OTHER_GROUP } from './privacy.js';
 export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './privacy.js';
 export { reportHtml, REPORT_SECTIONS } from './html.js';
+export { keyFindings, personLabel, personInSentence, DEFAULT_KEY_FINDINGS_OPTIONS } from './findings.js';
+export type { KeyFinding, FindingKind, FindingPerson, KeyFindingsOptions } from './findings.js';
+export { reportCsvFiles, DEFAULT_REPORT_CSV_OPTIONS, PEOPLE_COLUMNS } from './csv-files.js';
+export type { ReportCsvOptions } from './csv-files.js';
 export type { ReportMeta } from './html.js';
 export { mapAssets } from './assets.js';
 export type { MapAssets } from './assets.js';

@@ -7,6 +7,7 @@
  * report made from hostile names and groups and checks that none of them runs or renders as markup.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,10 @@ import { groupedTies, HOSTILE, hostilePeople, writeDataset } from '../report/fix
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = resolve('docs/report-screenshot.png');
+const ENRON = resolve('test/fixtures/datasets/enron-email');
+/** axe-core's browser build, run inside the page (devDependency, exact version). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [1400, 375] as const;
 
 async function analyze(args: string[]): Promise<void> {
   let err = '';
@@ -36,12 +41,15 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
   let context: BrowserContext;
   let exampleDir: string;
   let hostileDir: string;
+  let enronDir: string;
 
   beforeAll(async () => {
     const base = mkdtempSync(join(tmpdir(), 'orgraph-browser-'));
     exampleDir = join(base, 'example');
     hostileDir = join(base, 'hostile');
+    enronDir = join(base, 'enron');
     await analyze(['--out', exampleDir]);
+    await analyze([ENRON, '--group', 'role', '--out', enronDir]);
     await analyze([writeDataset(hostilePeople(), groupedTies([5, 5])), '--group', 'department', '--out', hostileDir]);
     context = await chromium.launchPersistentContext(join(base, 'profile'), {
       executablePath: CHROMIUM,
@@ -55,8 +63,9 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     await context?.close();
   });
 
-  async function open(dir: string): Promise<Opened> {
+  async function open(dir: string, width = 1200): Promise<Opened> {
     const page = await context.newPage();
+    await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
     const errors: string[] = [];
     const requests: string[] = [];
     const dialogs: string[] = [];
@@ -122,7 +131,16 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     await page.fill('#map-search', 'nobody-by-this-name');
     await expect.poll(() => page.textContent('#map-status'), { timeout: 10_000 }).toMatch(/No person on the map matches/);
     await page.fill('#map-search', '');
-    await page.waitForTimeout(500); // the camera's reset animation (200 ms)
+    // The camera's reset animation (200 ms) must be over before a node's place on screen is read (slow under load).
+    await page.waitForFunction(
+      () =>
+        !(window as unknown as { orgraphMap: { renderer: { getCamera(): { isAnimated(): boolean } } } }).orgraphMap.renderer
+          .getCamera()
+          .isAnimated(),
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.waitForTimeout(200);
     // Hover: move the mouse onto the largest node.
     const point = await page.evaluate(() => {
       const m = (
@@ -180,5 +198,116 @@ describe.runIf(existsSync(CHROMIUM))('report.html in headless Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  for (const width of WIDTHS) {
+    it(`at ${width} px: no horizontal overflow, names visible, search by name, key findings first`, async () => {
+      const { page, errors } = await open(enronDir, width);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+        // Any element wider than the page that is not inside a box that scrolls on its own.
+        wide: Array.from(document.querySelectorAll('body *'))
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.scroll'))
+          .map((el) => `${el.tagName}.${el.className}`)
+          .slice(0, 5),
+      }));
+      expect(overflow.page).toBeLessThanOrEqual(overflow.view);
+      expect(overflow.wide).toEqual([]);
+      // The first section is the key findings, with a link to the section behind each one.
+      expect(await page.locator('main > section').first().getAttribute('id')).toBe('findings');
+      const findings = await page.locator('#findings ol.findings > li').count();
+      expect(findings).toBeGreaterThanOrEqual(3);
+      expect(findings).toBeLessThanOrEqual(5);
+      // Names: the top broker row shows the input's name for its id, and it is visible.
+      const people = new Map(
+        readFileSync(join(ENRON, 'people.csv'), 'utf8')
+          .trim()
+          .split(/\r?\n/)
+          .slice(1)
+          .map((line) => {
+            const [id, , name] = line.match(/("[^"]*"|[^,]*)(?:,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+            return [id, name] as const;
+          }),
+      );
+      const first = page.locator('#brokers table tr').nth(1).locator('td').nth(1);
+      const id = (await first.locator('small.id').textContent())!;
+      const name = people.get(id)!;
+      expect(name.length).toBeGreaterThan(3);
+      expect((await first.textContent())!.startsWith(name)).toBe(true);
+      await first.scrollIntoViewIfNeeded();
+      expect(await first.isVisible()).toBe(true);
+      // Search by (part of) the name, in lower case.
+      await page.locator('#map-view').scrollIntoViewIfNeeded();
+      await page.fill('#map-search', name.toLowerCase());
+      await expect.poll(() => page.textContent('#map-status'), { timeout: 10_000 }).toBe(`Found: ${name} (${id})`);
+      expect(await page.textContent('#map-tip strong')).toBe(name);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it(`at ${width} px: axe-core finds no serious or critical accessibility violation`, async () => {
+      for (const dir of [exampleDir, enronDir]) {
+        const { page, errors } = await open(dir, width);
+        await page.evaluate(AXE); // evaluated through the debugging protocol: the page's CSP does not apply
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(c: Document, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+              };
+            }
+          ).axe;
+          const r = await axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+        });
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  it('every download link yields the CSV it names, byte for byte the file beside the report', async () => {
+    const { page, errors } = await open(exampleDir);
+    const links = await page.locator('a[download]').evaluateAll((els) => els.map((el) => el.getAttribute('download')!));
+    // Every table of the report has its download: people, groups, gaps, introductions and the heatmap.
+    expect(new Set(links)).toEqual(new Set(['people.csv', 'groups.csv', 'gaps.csv', 'introductions.csv', 'heatmap.csv']));
+    const tmp = mkdtempSync(join(tmpdir(), 'orgraph-dl-'));
+    const seen = new Set<string>();
+    for (const [k, name] of links.entries()) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const link = page.locator('a[download]').nth(k);
+      await link.scrollIntoViewIfNeeded();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const path = join(tmp, name);
+      await download.saveAs(path);
+      const got = readFileSync(path, 'utf8');
+      if (name === 'heatmap.csv') {
+        // Not written to the folder: one row per pair of groups shown (and each group with itself).
+        const groups = readFileSync(join(exampleDir, 'groups.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
+        expect(got.split('\r\n')[0]).toBe('groupA,groupB,observed,expected,ratio,z');
+        expect(got.trim().split('\r\n').length - 1).toBeLessThanOrEqual((groups * (groups + 1)) / 2);
+        expect(got.trim().split('\r\n').length - 1).toBeGreaterThan(groups);
+      } else {
+        expect(got, name).toBe(readFileSync(join(exampleDir, name), 'utf8'));
+      }
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps screenshots of the first screen at both widths in docs/', async () => {
+    for (const width of WIDTHS) {
+      const { page, errors } = await open(exampleDir, width);
+      const path = resolve(`docs/report-${width}.png`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path, fullPage: false });
+      expect(existsSync(path)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });

@@ -227,7 +227,7 @@ describe('orgraph analyze output folder', () => {
     expect((await cli(['analyze', data, '--out', out, '--group', 'department'])).code).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
     expect(lstatSync(join(out, 'people.csv')).isSymbolicLink()).toBe(false);
-    expect(readFileSync(join(out, 'people.csv'), 'utf8')).toMatch(/^id,group/);
+    expect(readFileSync(join(out, 'people.csv'), 'utf8')).toMatch(/^id,name,group/);
     // Nothing else was written beside the folder, and no temporary file is left in it.
     expect(readdirSync(base).sort()).toEqual(['outside.txt', 'report']);
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);

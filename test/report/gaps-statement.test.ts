@@ -41,8 +41,8 @@ describe('report: gap section', () => {
     expect(r.gapSummary!.statement).toBe('1 significant gap among 1 pair of staff groups (Benjamini-Hochberg q <= 0.05).');
     const html = reportHtml(r, mapAssets(), { versions: { orgraph: 'test' } });
     expect(html).toContain('<h3>Significant gaps</h3>');
-    expect(html).toContain('<th>q</th>');
-    expect(html).toContain('<th>E-I q</th>');
+    expect(html).toContain('<th scope="col">q</th>');
+    expect(html).toContain('<th scope="col">E-I q</th>');
   });
 
   it('groups that mix freely: no gap, and the report says so', async () => {

@@ -57,10 +57,12 @@ describe('reportHtml', () => {
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(3);
     for (const s of scripts) expect(csp).toContain(`'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
-    // No URL the browser would fetch: no src= or href= outside in-page anchors.
+    // No URL the browser would fetch: no src=, and every href is an in-page anchor or an embedded CSV (data: URL).
     const page = outsideScripts(html);
     expect(page).not.toMatch(/\ssrc=/);
-    for (const m of page.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^#/);
+    const hrefs = [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    for (const h of hrefs) expect(h).toMatch(/^#|^data:text\/csv;charset=utf-8,/);
+    expect(hrefs.filter((h) => h.startsWith('data:')).length).toBeGreaterThan(0);
   });
 
   it('embeds the map data as JSON that parses back to the analysis', () => {

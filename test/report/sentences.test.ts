@@ -91,17 +91,30 @@ describe.each(DATASETS)('every sentence of the report is true: %s by %s', (name,
     expect(lede.startsWith(`${fmt(graph.personCount)} people, ${fmt(truth.ties)} ties`), lede).toBe(true);
     const kv = new Map<string, string>();
     const overview = sectionOf(html, 'overview');
-    for (const m of overview.matchAll(/<tr><th>([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)) kv.set(decode(m[1]), decode(m[2]));
+    for (const m of overview.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)) kv.set(decode(m[1]), decode(m[2]));
     expect(kv.get('Connected parts')).toBe(fmt(truth.components));
     const shownGroups = new Set(r.people.map((p) => p.group).filter((g) => g !== null));
     const without = r.people.filter((p) => p.group === null).length;
     expect(kv.get('Groups shown')).toBe(`${fmt(shownGroups.size)}${without > 0 ? ` (${fmt(without)} people without a group)` : ''}`);
   });
 
-  it('brokers: "N contacts" is each person\'s number of distinct contacts in the input', () => {
+  it('brokers: "N contacts" is each person\'s number of distinct contacts in the input, the share of routes their betweenness', () => {
     const rows = rowsOf(sectionOf(html, 'brokers'));
     expect(rows.length).toBeGreaterThan(0);
-    for (const [, id, , , why] of rows) expect(why, id).toMatch(new RegExp(`^${fmt(truth.degree.get(id)!)} contacts; constraint `));
+    for (const [, id, , , why] of rows) {
+      const m = why.match(
+        /^([\d.]+)% of the shortest routes between two colleagues pass through them \(more than ([\d.]+)% of people\); ([\d,]+) contacts/,
+      )!;
+      expect(m, why).not.toBeNull();
+      expect(m[3]).toBe(fmt(truth.degree.get(id)!));
+      const p = r.people.find((x) => x.id === id)!;
+      expect(Math.abs(Number(m[1]) / 100 - p.betweenness!)).toBeLessThanOrEqual(0.005 + 1e-9);
+      // Percentile: the share of the others with a lower betweenness (ties half), recomputed here.
+      const others = r.people.filter((x) => x.id !== id);
+      const below =
+        others.filter((x) => x.betweenness! < p.betweenness!).length + others.filter((x) => x.betweenness === p.betweenness).length / 2;
+      expect(Math.abs(Number(m[2]) / 100 - below / others.length)).toBeLessThanOrEqual(0.005 + 1e-9);
+    }
   });
 
   it('key-person risks: cut points counted right; a departure risk only when fragmentation rises', () => {
@@ -109,7 +122,7 @@ describe.each(DATASETS)('every sentence of the report is true: %s by %s', (name,
     const cut = Number(decode(risks).match(/(\d+) people are cut points/)![1]);
     expect(cut).toBe(r.people.filter((p) => p.articulation).length);
     for (const row of rowsOf(risks.split('<h3>Sole links')[0])) {
-      const m = row[4].match(/leaves (\d+) separate parts \(now (\d+)\)/)!;
+      const m = row[4].match(/split into (\d+) separate parts \(now (\d+)\)/)!;
       expect(Number(m[2])).toBe(truth.components);
       expect(Number(m[1])).toBeGreaterThan(truth.components);
     }

@@ -22,7 +22,10 @@ import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { addAnalyzeTimelineOptions, analyzeTimeline } from '../analyze-timeline.js';
-import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
+import { checkOutputFolder, inputPaths, toJson, writeOutputFolder } from '../output.js';
+import { reportCsvFiles } from '../../report/csv-files.js';
+import { findingsText } from '../findings-text.js';
+import { nameGroups, readGroupNames } from '../group-names.js';
 import { createProgress } from '../progress.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
@@ -52,6 +55,9 @@ interface AnalyzeCliOptions extends InputCliOptions {
   readonly seed: string;
   readonly title?: string;
   readonly quiet?: boolean;
+  readonly labelColumn?: string;
+  readonly excel?: boolean;
+  readonly groupNames?: string;
 }
 
 /** The files analyze writes, in the order it writes them. */
@@ -83,82 +89,8 @@ function wholeNumber(name: string, value: string, min: number): number {
   return x;
 }
 
-/** The CSV files of a result (people and introductions are left out when person-level output is off). */
-export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!r.options.groupsOnly) {
-    files.set(
-      'people.csv',
-      recordsToCsv(
-        r.people.map((p) => ({ ...p }) as Record<string, CellValue>),
-        [
-          'id',
-          'group',
-          'community',
-          'degree',
-          'strength',
-          'betweenness',
-          'pagerank',
-          'constraint',
-          'effectiveSize',
-          'gatekeeper',
-          'gatekeeperZ',
-          'liaison',
-          'brokerage',
-          'articulation',
-          'fragmentationChange',
-        ],
-      ),
-    );
-  }
-  files.set(
-    'groups.csv',
-    recordsToCsv(
-      r.groups.map((g) => ({ ...g }) as Record<string, CellValue>),
-      [
-        'group',
-        'size',
-        'siloScore',
-        'insularity',
-        'closure',
-        'preference',
-        'ei',
-        'eiP',
-        'eiQ',
-        'internalTies',
-        'externalTies',
-        'groupsReached',
-        'soleLinkMembers',
-      ],
-    ),
-  );
-  files.set(
-    'gaps.csv',
-    recordsToCsv(
-      r.gaps.map((g) => ({ ...g }) as Record<string, CellValue>),
-      ['groupA', 'groupB', 'sizeA', 'sizeB', 'observed', 'expected', 'ratio', 'z', 'p', 'q'],
-    ),
-  );
-  if (!r.options.groupsOnly && r.options.group !== null) {
-    files.set(
-      'introductions.csv',
-      recordsToCsv(
-        r.introductions.map((x) => ({ ...x }) as Record<string, CellValue>),
-        ['groupA', 'groupB', 'personA', 'personB', 'introducer', 'mutualContacts', 'hopsBefore', 'score', 'reason'],
-      ),
-    );
-  }
-  if (r.scorecard) {
-    files.set(
-      'scorecard.csv',
-      recordsToCsv(
-        r.scorecard.rows.map((x) => ({ ...x }) as Record<string, CellValue>),
-        ['objective', 'actual', 'target', 'status'],
-      ),
-    );
-  }
-  return files;
-}
+/** The CSV files of a result: defined with the report (src/report/csv-files.ts) so the page embeds the same tables. */
+export { reportCsvFiles };
 
 function pickGroup(graph: OrgGraph, opts: AnalyzeCliOptions, isExample: boolean): string | null {
   if (opts.group !== undefined) {
@@ -201,7 +133,13 @@ export const analyze: RegisterCommand = (program, io) => {
     .option('--workers <n>', 'worker threads for betweenness (default: all cores)')
     .option('--seed <n>', 'seed of every randomised stage', '1')
     .option('--title <text>', 'report title')
-    .option('--quiet', 'no progress bar');
+    .option('--quiet', 'no progress bar')
+    .option(
+      '--label-column <column>',
+      'people attribute with display names, shown beside ids (default: name when present; dropped by --pseudonymize)',
+    )
+    .option('--group-names <file>', 'CSV with columns group,name: names shown for the group codes (docs/guides/analyst-cli.md)')
+    .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark (records end in CRLF either way)');
   addAnalyzeTimelineOptions(cmd);
   cmd.action(async (dirArg: string | undefined, opts: AnalyzeCliOptions) => {
     // Step 1: options, before reading any data.
@@ -222,14 +160,16 @@ export const analyze: RegisterCommand = (program, io) => {
     const dir = isExample ? exampleDir() : dirArg;
     // The output folder is checked (never an input, never a folder orgraph did not write) but
     // nothing is created until the whole run is ready.
-    const inputs = inputPaths(dir, opts, [opts.objectives]);
+    const inputs = inputPaths(dir, opts, [opts.objectives, opts.groupNames]);
     const outDir = checkOutputFolder(opts.out, inputs);
     const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
     const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
     try {
       // Step 2: read, then apply privacy before anything is computed.
       progress.update('reading input', 0, 1);
-      const { graph: input, report } = await loadInput(dir, opts);
+      const loaded = await loadInput(dir, opts);
+      const report = loaded.report;
+      let input = loaded.graph;
       progress.update('reading input', 1, 1);
       const warning = ingestWarning(report);
       if (warning) {
@@ -237,6 +177,10 @@ export const analyze: RegisterCommand = (program, io) => {
         io.err(`${warning}\n`);
       }
       const group = pickGroup(input, opts, isExample);
+      if (opts.groupNames !== undefined) {
+        if (group === null) throw new UsageError('--group-names needs a group attribute (--group COL)');
+        input = nameGroups(input, group, await readGroupNames(opts.groupNames), opts.groupNames);
+      }
       if (keep) for (const a of keep) input.attribute(a);
       // Step 3: analyse.
       let result: AnalysisResult;
@@ -253,6 +197,7 @@ export const analyze: RegisterCommand = (program, io) => {
           workers,
           seed,
           objectives,
+          label: opts.labelColumn,
           onProgress: (stage, done, total) => progress.update(stage, done, total),
         });
       } catch (e) {
@@ -276,7 +221,7 @@ export const analyze: RegisterCommand = (program, io) => {
       };
       const source =
         key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
-      const files = reportCsvFiles(result);
+      const files = reportCsvFiles(result, { excel: opts.excel ?? false });
       const written = [...files.keys()];
       const summary = {
         orgraph: VERSION,
@@ -319,11 +264,12 @@ export const analyze: RegisterCommand = (program, io) => {
       };
       files.set('summary.json', toJson(summary));
       const timeline = await analyzeTimeline(dir, input, opts, { group, relations, seed });
-      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions, timeline }));
+      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions, timeline, excel: opts.excel ?? false }));
       await writeOutputFolder(outDir, files, inputs);
       progress.update('writing report', 1, 1);
       progress.done();
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
+      io.out(findingsText(result));
       if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
       if (group === null) io.out('orgraph: no group attribute (give --group COL): group-level sections are empty\n');
       else if (result.privacy.allGroupsWithheld)

@@ -26,6 +26,12 @@ export interface AnalysisOptions {
   readonly keepAttributes?: readonly string[] | null;
   /** Leave every person-level result out (map of groups, no person lists). @defaultValue false */
   readonly groupsOnly?: boolean;
+  /**
+   * Attribute holding each person's display name, shown beside the id in every person-level result
+   * (`name` fields); undefined uses `name` when the graph has it; null shows ids only. Never used
+   * under pseudonyms (`pseudonymKey`): names are identifying and are dropped like ids.
+   */
+  readonly label?: string | null;
   /** Most people drawn on the map; above it the most central are drawn and the report says so. @defaultValue 5000 */
   readonly mapLimit?: number;
   /** Most ties drawn on the map (strongest kept). @defaultValue 40000 */
@@ -91,11 +97,15 @@ export const ANALYSIS_STAGES = Object.freeze([
 /** One person's figures (null = undefined for that person). */
 export interface PersonFigures {
   readonly id: string;
+  /** Display name ({@link AnalysisOptions.label}); null when none, and always under pseudonyms. */
+  readonly name: string | null;
   readonly group: string | null;
   readonly community: string | null;
   readonly degree: number | null;
   readonly strength: number | null;
   readonly betweenness: number | null;
+  /** Share of people with a lower betweenness, in [0, 1] (ties count half): the mid-rank percentile. */
+  readonly betweennessPercentile: number | null;
   readonly pagerank: number | null;
   readonly constraint: number | null;
   readonly effectiveSize: number | null;
@@ -126,12 +136,32 @@ export interface GroupFigures {
   readonly soleLinkMembers: number;
 }
 
+/**
+ * Why a person or a suggestion matters, as data: the kind of reason, its figures, the people and
+ * groups it names; `text` is one English rendering of these fields (an app may render its own).
+ */
+export interface Reason {
+  readonly kind: 'broker' | 'gatekeeper' | 'cutPoint' | 'soleLink' | 'introduction';
+  /** Figures the text shows, by name (null = undefined). */
+  readonly figures: Readonly<Record<string, number | null>>;
+  /** People named (id, and display name when shown). */
+  readonly people: readonly { readonly id: string; readonly name: string | null }[];
+  /** Groups named. */
+  readonly groups: readonly string[];
+  /** The reason in English. */
+  readonly text: string;
+}
+
 /** A person in one of the report's rankings (brokers, gatekeepers, risks). */
 export interface RankedEntry {
   readonly id: string;
+  /** Display name ({@link AnalysisOptions.label}); null when none, and always under pseudonyms. */
+  readonly name: string | null;
   readonly group: string | null;
   readonly value: number;
+  /** The reason in English (= `reason.text`). */
   readonly detail: string;
+  readonly reason: Reason;
 }
 
 /** The network map: laid-out nodes and ties, sampled above the map limit. */
@@ -150,6 +180,8 @@ export interface MapData {
   /** Nodes: key, x, y, size, group index (-1 none), community index (-1 none), figures for the hover. */
   readonly nodes: readonly {
     readonly k: string;
+    /** Display name, when there is one (searchable and shown as the label). */
+    readonly n?: string;
     readonly x: number;
     readonly y: number;
     readonly s: number;
@@ -223,7 +255,13 @@ export interface AnalysisResult {
      * Borgatti's KPP-Neg set of 3: only when their joint departure raises fragmentation
      * (`fragmentation` > `intact`); null otherwise, or in groups-only mode.
      */
-    readonly keyPlayers: { readonly ids: readonly string[]; readonly fragmentation: number | null; readonly intact: number | null } | null;
+    readonly keyPlayers: {
+      readonly ids: readonly string[];
+      /** Display names aligned with `ids` (null when none, and under pseudonyms). */
+      readonly names: readonly (string | null)[];
+      readonly fragmentation: number | null;
+      readonly intact: number | null;
+    } | null;
     readonly soleLinks: readonly RankedEntry[];
   };
   readonly communities: {
@@ -273,8 +311,15 @@ export interface IntroductionRow {
   readonly personA: string;
   readonly personB: string;
   readonly introducer: string | null;
+  /** Display names of personA, personB and the introducer (null when none, and under pseudonyms). */
+  readonly nameA: string | null;
+  readonly nameB: string | null;
+  readonly introducerName: string | null;
   readonly mutualContacts: number;
   readonly hopsBefore: number;
   readonly score: number | null;
+  /** The reason in English (= `why.text`). */
   readonly reason: string;
+  /** The reason as data: mutual contacts, steps before, the people and groups it names. */
+  readonly why: Reason;
 }

@@ -8,9 +8,18 @@ import type { GroupPairGap } from '../../../recommend/group-gaps.js';
 import type { Introduction } from '../../../recommend/introductions.js';
 import { OTHER_GROUP } from '../../privacy.js';
 import { isGroup } from '../context.js';
-import { fmt, num } from '../format.js';
+import { num } from '../format.js';
 import type { AnalysisStage } from '../plan.js';
-import type { GapCell, GapRow, GroupFigures, IntroductionRow, PersonFigures, RankedEntry } from '../types.js';
+import type { GapCell, GapRow, GroupFigures, IntroductionRow, PersonFigures, Reason, RankedEntry } from '../types.js';
+import {
+  brokerReason,
+  cutReason,
+  displayNames,
+  gatekeeperReason,
+  introductionReason,
+  midRankPercentiles,
+  soleLinkReason,
+} from '../names.js';
 
 export const layoutStage: AnalysisStage = {
   name: 'layout',
@@ -54,16 +63,24 @@ export const layoutStage: AnalysisStage = {
 
     const groupCol = ctx.hasGroups ? ctx.graph.attribute(ctx.groupAttr!) : null;
     const groupOf = (i: number): string | null => (groupCol ? groupCol[view.personIndex[i]] : null);
+    // Names beside ids (none under pseudonyms) and where each person's betweenness ranks.
+    const names = displayNames(ctx);
+    const nameOf = (i: number): string | null => (names ? names[i] : null);
+    const nameById = new Map<string, string | null>(names ? ids.map((id, i) => [id, names[i]]) : []);
+    const who = (id: string) => ({ id, name: nameById.get(id) ?? null });
+    const btwPct = midRankPercentiles(btw.values);
     const people: PersonFigures[] = [];
     for (let i = 0; i < n; i++) {
       const c = communities.of(i);
       people.push({
         id: ids[i],
+        name: nameOf(i),
         group: groupOf(i),
         community: c < 0 ? null : communities.names[c],
         degree: num(deg.values[i]),
         strength: num(str.values[i]),
         betweenness: num(btw.values[i]),
+        betweennessPercentile: btwPct[i],
         pagerank: num(pr.values[i]),
         constraint: num(con.values[i]),
         effectiveSize: num(eff.values[i]),
@@ -76,22 +93,24 @@ export const layoutStage: AnalysisStage = {
       });
     }
     const top = ctx.options.top;
-    const ranked = (values: Float64Array, detail: (i: number) => string, keep: (i: number) => boolean = () => true): RankedEntry[] => {
+    const ranked = (values: Float64Array, why: (i: number) => Reason, keep: (i: number) => boolean = () => true): RankedEntry[] => {
       const order: number[] = [];
       for (let i = 0; i < n; i++) if (Number.isFinite(values[i]) && values[i] > 0 && keep(i)) order.push(i);
       order.sort((a, b) => values[b] - values[a] || a - b);
-      return order.slice(0, top).map((i) => ({ id: ids[i], group: groupOf(i), value: values[i], detail: detail(i) }));
+      return order.slice(0, top).map((i) => {
+        const reason = why(i);
+        return { id: ids[i], name: nameOf(i), group: groupOf(i), value: values[i], detail: reason.text, reason };
+      });
     };
-    const brokers = ranked(btw.values, (i) => `${fmt(deg.values[i])} contacts; constraint ${fmt(con.values[i])}`);
+    const brokers = ranked(btw.values, (i) => brokerReason(who(ids[i]), btw.values[i], btwPct[i], deg.values[i], num(con.values[i])));
     const gatekeepers = roles
-      ? ranked(
-          roles.counts.gatekeeper.values,
-          (i) => `z = ${fmt(roles.z.gatekeeper.values[i])} against chance; ${fmt(roles.counts.liaison.values[i])} liaison paths`,
+      ? ranked(roles.counts.gatekeeper.values, (i) =>
+          gatekeeperReason(who(ids[i]), groupOf(i), roles.counts.gatekeeper.values[i], num(roles.z.gatekeeper.values[i])),
         )
       : [];
     const cutPeople = ranked(
       frag.change.values,
-      (i) => `their departure leaves ${frag.componentsAfter[i]} separate parts (now ${frag.components})`,
+      (i) => cutReason(who(ids[i]), frag.componentsAfter[i], frag.components, frag.change.values[i]),
       (i) => art.values[i] === 1,
     );
     const soleLinks: RankedEntry[] = [];
@@ -100,7 +119,8 @@ export const layoutStage: AnalysisStage = {
       for (const m of d.members) {
         const to = m.soleLinkTo.filter((g) => g !== OTHER_GROUP);
         if (to.length === 0) continue;
-        soleLinks.push({ id: m.id, group: d.group, value: to.length, detail: `only link from ${d.group} to ${to.join(', ')}` });
+        const reason = soleLinkReason(who(m.id), d.group, to);
+        soleLinks.push({ id: m.id, name: nameById.get(m.id) ?? null, group: d.group, value: to.length, detail: reason.text, reason });
       }
     }
     soleLinks.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -169,17 +189,32 @@ export const layoutStage: AnalysisStage = {
     const introRows: IntroductionRow[] = intro
       ? intro.introductions
           .filter((x) => isGroup(x.groupA) && isGroup(x.groupB))
-          .map((x: Introduction) => ({
-            groupA: x.groupA,
-            groupB: x.groupB,
-            personA: x.personA,
-            personB: x.personB,
-            introducer: x.reasons.introducer,
-            mutualContacts: x.reasons.mutualContactCount,
-            hopsBefore: x.reasons.hopsBefore,
-            score: num(x.score),
-            reason: x.reasons.text,
-          }))
+          .map((x: Introduction): IntroductionRow => {
+            const by = x.reasons.introducer;
+            const why = introductionReason(
+              who(x.personA),
+              who(x.personB),
+              by === null ? null : who(by),
+              x.reasons.mutualContactCount,
+              x.reasons.hopsBefore,
+              [x.groupA, x.groupB],
+            );
+            return {
+              groupA: x.groupA,
+              groupB: x.groupB,
+              personA: x.personA,
+              personB: x.personB,
+              introducer: by,
+              nameA: nameById.get(x.personA) ?? null,
+              nameB: nameById.get(x.personB) ?? null,
+              introducerName: by === null ? null : (nameById.get(by) ?? null),
+              mutualContacts: x.reasons.mutualContactCount,
+              hopsBefore: x.reasons.hopsBefore,
+              score: num(x.score),
+              reason: why.text,
+              why,
+            };
+          })
       : [];
     const newTies = new Map<string, number>();
     const introducing = new Map<string, number>();

@@ -70,13 +70,17 @@ function personMap(
       ['Group', p.group ?? '(none)'],
       ['Community', p.community ?? '(none)'],
       ['Contacts', fmt(deg[i])],
-      ['Betweenness', fmt(btw[i])],
+      [
+        'Betweenness',
+        `${fmt(btw[i])}${p.betweennessPercentile === null ? '' : ` (higher than ${Math.round(100 * p.betweennessPercentile)}% of people)`}`,
+      ],
       ['Constraint', fmtN(p.constraint)],
     ];
     if (p.gatekeeper !== null) f.push(['Gatekeeper paths', fmtN(p.gatekeeper)]);
     if (p.articulation) f.push(['Cut person', 'yes: the network splits without them']);
     return {
       k: p.id,
+      ...(p.name ? { n: p.name } : {}),
       x: round(x[s]),
       y: round(y[s]),
       s: round(2 + 10 * Math.sqrt(bmax > 0 ? btw[i] / bmax : 0)),

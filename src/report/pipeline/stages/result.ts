@@ -85,7 +85,15 @@ export function assembleResult(ctx: AnalysisContext): AnalysisResult {
     risks: {
       articulationPoints: Number(art.diagnostics.count ?? 0),
       cutPeople: personLevel ? t.cutPeople : [],
-      keyPlayers: personLevel && kp && kpShown ? { ids: kp.ids, fragmentation: num(kp.objective), intact: num(frag.intact) } : null,
+      keyPlayers:
+        personLevel && kp && kpShown
+          ? {
+              ids: kp.ids,
+              names: kp.ids.map((id) => t.people.find((p) => p.id === id)?.name ?? null),
+              fragmentation: num(kp.objective),
+              intact: num(frag.intact),
+            }
+          : null,
       soleLinks: personLevel ? t.soleLinks.slice(0, o.top) : [],
     },
     communities: {
