@@ -2,13 +2,14 @@
  * Brandes kernel profile (helper B's bench script)
  * CPU time per source of the exact weighted / unweighted Brandes kernel on the generated 10k org,
  * in this thread, on a sample of sources; prints µs per source (CPU and wall).
- * Usage: npx tsx benchmarks/metrics/centrality/brandes-kernel-profile.ts [people] [sources] [weighted|unweighted]
+ * Usage: npx tsx benchmarks/metrics/centrality/brandes-kernel-profile.ts [people] [sources] [weighted|unweighted] [buckets|heap] [detours|all-arcs]
+ * (detours: arcs beaten by a two-step detour dropped first, as the path pool does)
  */
 import { orgFixture } from '../../fixture.js';
 import { pathInput } from '../../../src/metrics/centrality/path-common.js';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
 import { breadthFirstOrder, permutePair } from '../../../src/core/graph/reorder.js';
-import { bucketPlan } from '../../../src/core/graph/path-graph.js';
+import { bucketPlan, withoutDetouredArcs } from '../../../src/core/graph/path-graph.js';
 
 const people = Number(process.argv[2] ?? 10000);
 const sources = Number(process.argv[3] ?? 400);
@@ -16,7 +17,9 @@ const weighted = (process.argv[4] ?? 'weighted') === 'weighted';
 const queue = process.argv[5] ?? 'buckets';
 const f = orgFixture(people, 1, 20);
 const input = pathInput(f.view, weighted, 'inverse');
-const g = permutePair(input.pair, breadthFirstOrder(input.pair));
+const ordered = permutePair(input.pair, breadthFirstOrder(input.pair));
+const detours = (process.argv[6] ?? 'detours') === 'detours';
+const g = detours ? { forward: withoutDetouredArcs(ordered.forward), backward: ordered.backward } : ordered;
 const n = g.forward.n;
 const plan = queue === 'buckets' ? bucketPlan(g.forward) : null;
 const scratch = new PathScratch(n, plan);
@@ -39,6 +42,8 @@ console.log(
     people,
     m: f.org.m,
     search: input.search,
+    arcs: ordered.forward.targets.length,
+    arcsUsed: g.forward.targets.length,
     queue: plan ? `buckets(${plan.slots})` : 'heap',
     sources: count,
     cpuUsPerSource: (cpuMs * 1000) / count,

@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../paths/approx-betweenness.js';
-import type { PathGraph } from '../graph/path-graph.js';
+import { withoutDetouredArcs, type PathGraph } from '../graph/path-graph.js';
 import { breadthFirstOrder, permutePair } from '../graph/reorder.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
@@ -32,7 +32,8 @@ export function defaultWorkerCount(): number {
  * Complexity: that of the task's kernel times its items.
  */
 export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
-  const { g, restore } = localityOrdered(g0, spec);
+  const { g: ordered, restore } = localityOrdered(g0, spec);
+  const g = withoutDetours(ordered, spec);
   const task = bindTask(g, spec);
   const out = new Float64Array(task.outLength);
   const every = Math.max(1, Math.ceil(task.items / 100));
@@ -42,6 +43,17 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
     onProgress?.(done, task.items);
   }
   return restore(out);
+}
+
+/**
+ * The pair with the arcs on no shortest path dropped (see withoutDetouredArcs) in the direction the
+ * task follows: forward for betweenness, backward for distance sums. Exact tasks only: distances,
+ * path counts and dependencies are unchanged; sampling tasks keep the graph as it is.
+ */
+function withoutDetours(g: PathGraphPair, spec: PathTaskSpec): PathGraphPair {
+  if (spec.kind === 'betweenness') return { forward: withoutDetouredArcs(g.forward), backward: g.backward };
+  if (spec.kind === 'distances') return { forward: g.forward, backward: withoutDetouredArcs(g.backward) };
+  return g;
 }
 
 /** Graphs smaller than this are run in their own labelling (reordering would not pay). */
@@ -77,7 +89,8 @@ function localityOrdered(g: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPa
  */
 export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
   if (options.signal?.aborted) throw new TaskAbortedError();
-  const { g, restore } = localityOrdered(g0, spec);
+  const { g: ordered, restore } = localityOrdered(g0, spec);
+  const g = withoutDetours(ordered, spec);
   const items = taskItems(g, spec);
   const workers = Math.max(1, Math.min(Math.floor(options.workers) || 1, items));
   return restore(workers === 1 ? await runInThread(g, spec, options) : await runInWorkers(g, spec, workers, options));

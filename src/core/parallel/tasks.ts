@@ -6,7 +6,7 @@
  */
 import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
 import { brandesSource, PathScratch } from '../paths/brandes.js';
-import { BATCH, BatchScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
+import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { bucketPlan } from '../graph/path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
@@ -53,7 +53,8 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         const batch = new BatchScratch(n);
         return { items: Math.ceil(n / BATCH), outLength: 3 * n, run: (b, out) => distanceSumsBatch(g.backward, b, out, batch, table) };
       }
-      const scratch = new PathScratch(n);
+      // Lengths: the bucket queue when arc lengths allow it, as for betweenness.
+      const scratch = new DistanceScratch(n, bucketPlan(g.backward));
       return { items: n, outLength: 3 * n, run: (s, out) => distanceSums(g.backward, s, out, scratch, table) };
     }
     case 'sample': {

@@ -5,8 +5,33 @@
  * Reference: Wasserman, S. & Faust, K. (1994). Social Network Analysis, p. 201; Boldi, P. & Vigna, S.
  * (2014). Axioms for centrality. Internet Mathematics 10(3-4), 222-262.
  */
-import type { PathScratch } from './brandes.js';
-import type { PathGraph } from '../graph/path-graph.js';
+import { BucketQueue } from './brandes.js';
+import { IndexedMinHeap } from './heap.js';
+import type { BucketPlan, PathGraph } from '../graph/path-graph.js';
+
+/**
+ * Scratch buffers of {@link distanceSums} for one thread: distances only (no path counts or
+ * predecessors), allocated once and restored to "unreached" after each source.
+ */
+export class DistanceScratch {
+  readonly hops: Int32Array;
+  readonly dist: Float64Array;
+  readonly order: Int32Array;
+  readonly heap: IndexedMinHeap;
+  /** Bucket queue for Dijkstra (see {@link bucketPlan}); null = use the heap. */
+  readonly buckets: BucketQueue | null;
+
+  constructor(
+    readonly n: number,
+    plan: BucketPlan | null = null,
+  ) {
+    this.hops = new Int32Array(n).fill(-1);
+    this.dist = new Float64Array(n).fill(Infinity);
+    this.order = new Int32Array(n);
+    this.heap = new IndexedMinHeap(this.dist);
+    this.buckets = plan ? new BucketQueue(n, plan) : null;
+  }
+}
 
 /**
  * Shortest-path distances from `s`, summarised into `out` at positions 3s, 3s+1, 3s+2:
@@ -15,12 +40,16 @@ import type { PathGraph } from '../graph/path-graph.js';
  *
  * Hop counts when `g.lengths` is null; the k-hop distance is `unitTable[k]` (see {@link unitDistances}),
  * the float sum unit + unit + ... as a path-length sum over an equal-length graph would be.
- * Dijkstra otherwise, with lengths summed along the path. Sums run in settling order.
+ * Dijkstra otherwise, with lengths summed along the path, on the scratch's bucket queue when it
+ * has one (Dial's buckets narrower than the shortest arc, as Brandes' kernel uses), else on a binary
+ * heap. Distances are the same float sums either way; the sums run in settling order, which
+ * differs between the two queues among nodes of one bucket, so totals may differ in the last bits.
  *
- * Complexity: O(m) with BFS, O(m log n) with Dijkstra.
+ * Complexity: O(m) with BFS; O(m log n) with the heap; O(m + buckets scanned) with buckets.
  */
-export function distanceSums(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch, unitTable: Float64Array): void {
+export function distanceSums(g: PathGraph, s: number, out: Float64Array, scratch: DistanceScratch, unitTable: Float64Array): void {
   if (g.lengths === null) bfsSums(g, s, out, scratch, unitTable);
+  else if (scratch.buckets) dijkstraSumsBuckets(g, g.lengths, s, out, scratch, scratch.buckets);
   else dijkstraSums(g, g.lengths, s, out, scratch);
 }
 
@@ -31,7 +60,7 @@ export function unitDistances(n: number, unit: number): Float64Array {
   return table;
 }
 
-function bfsSums(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch, table: Float64Array): void {
+function bfsSums(g: PathGraph, s: number, out: Float64Array, scratch: DistanceScratch, table: Float64Array): void {
   const { offsets, targets } = g;
   const { hops, order } = scratch;
   hops[s] = 0;
@@ -70,7 +99,7 @@ function bfsSums(g: PathGraph, s: number, out: Float64Array, scratch: PathScratc
   out[3 * s + 2] = harmonic;
 }
 
-function dijkstraSums(g: PathGraph, lengths: Float64Array, s: number, out: Float64Array, scratch: PathScratch): void {
+function dijkstraSums(g: PathGraph, lengths: Float64Array, s: number, out: Float64Array, scratch: DistanceScratch): void {
   const { offsets, targets } = g;
   const { dist, order, heap } = scratch;
   dist[s] = 0;
@@ -98,6 +127,81 @@ function dijkstraSums(g: PathGraph, lengths: Float64Array, s: number, out: Float
       }
     }
   }
+  for (let k = 0; k < count; k++) dist[order[k]] = Infinity;
+  out[3 * s] = count;
+  out[3 * s + 1] = total;
+  out[3 * s + 2] = harmonic;
+}
+
+/**
+ * {@link distanceSums} with Dijkstra on a bucket queue of width below the shortest arc: the nodes
+ * of one bucket cannot improve one another, so each settles, with its final distance, when its
+ * bucket is emptied (see `dijkstraBuckets` in brandes.ts for the same queue with path counts).
+ * Lean: no path counts, no predecessors, one pass.
+ */
+function dijkstraSumsBuckets(
+  g: PathGraph,
+  lengths: Float64Array,
+  s: number,
+  out: Float64Array,
+  scratch: DistanceScratch,
+  q: BucketQueue,
+): void {
+  const { offsets, targets } = g;
+  const { dist, order } = scratch;
+  const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+  dist[s] = 0;
+  entryNode[0] = s;
+  entryNext[0] = -1;
+  head[0] = 0;
+  bucketOf[s] = 0;
+  let entries = 1;
+  let pending = 1;
+  let count = 0;
+  let current = 0;
+  let slot = 0;
+  let total = 0;
+  let harmonic = 0;
+  while (pending > 0) {
+    let e = head[slot];
+    head[slot] = -1;
+    while (e >= 0) {
+      const v = entryNode[e];
+      e = entryNext[e];
+      if (bucketOf[v] !== current) continue; // stale: v moved to an earlier bucket and settled there
+      bucketOf[v] = -1;
+      pending--;
+      order[count++] = v;
+      const dv = dist[v];
+      if (count > 1) {
+        total += dv;
+        harmonic += 1 / dv;
+      }
+      const end = offsets[v + 1];
+      for (let p = offsets[v]; p < end; p++) {
+        const w = targets[p];
+        const nd = dv + lengths[p];
+        const dw = dist[w];
+        if (nd < dw) {
+          dist[w] = nd;
+          if (dw === Infinity) pending++;
+          let b = Math.floor(nd * inverse);
+          if (b <= current) b = current + 1;
+          if (b !== bucketOf[w]) {
+            bucketOf[w] = b;
+            const at = b % slots;
+            entryNode[entries] = w;
+            entryNext[entries] = head[at];
+            head[at] = entries++;
+          }
+        }
+      }
+    }
+    current++;
+    slot = slot + 1 === slots ? 0 : slot + 1;
+  }
+  // Buckets ahead may still hold stale entries.
+  head.fill(-1);
   for (let k = 0; k < count; k++) dist[order[k]] = Infinity;
   out[3 * s] = count;
   out[3 * s + 1] = total;

@@ -54,7 +54,8 @@ export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({
  * in worker order, so a given worker count always gives the same result (counts differ in the
  * last bits only).
  *
- * Complexity: O(n m) unweighted, O(n m log n) weighted; O(n + m) memory per thread.
+ * Complexity: O(n m) unweighted, O(n m log n) weighted (a bucket queue when arc lengths allow it,
+ * after dropping the arcs no shortest path uses: a two-step detour is shorter); O(n + m) memory per thread.
  * @returns scores aligned with `view.personIds`; diagnostics { normalized, weighted, search, workers }
  * @example
  * const view = project(graph, { directed: false });

@@ -43,7 +43,9 @@ export const DEFAULT_HARMONIC_OPTIONS = Object.freeze({
  * `weighted` is false. Isolates and a one-person view get 0; an empty view gives empty scores.
  * `normalized` divides by n - 1.
  *
- * Complexity: O(n m) unweighted, O(n m log n) weighted; sources split over worker threads.
+ * Complexity: O(n m) unweighted (32 sources per breadth-first sweep); weighted, O(n m log n) on a
+ * heap, O(n (m + buckets)) on the bucket queue used when arc lengths allow it, after dropping the
+ * arcs no shortest path uses (a two-step detour is shorter); sources split over worker threads.
  * @returns scores aligned with `view.personIds`; diagnostics { weighted, search, workers, normalized }
  * @example
  * const h = await harmonic(project(graph, { directed: true }), { weighted: false });
