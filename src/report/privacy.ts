@@ -17,6 +17,7 @@ import {
   markMinGroupSize,
   OTHER_GROUP,
   smallGroupMerge,
+  type SmallGroupNote,
 } from '../core/groups/min-group-size.js';
 
 /** Options of {@link privateGraph}: minimum group size and pseudonymisation. */
@@ -264,4 +265,20 @@ export function mergeSmallLabels(
     if (h >= 0) after[h]++;
   }
   return { labels: out, sizes: after, merged, mergedToProtect };
+}
+
+/**
+ * One sentence saying what the minimum group size merged or withheld, for terminal output: how many
+ * groups, never how many people; '' when nothing was merged.
+ * @example
+ * smallGroupsSentence({ minGroupSize: 5, groupsMerged: 1, groupsMergedToProtect: 1, allGroupsWithheld: false });
+ * // '1 group under 5 people merged into "Other (small groups)", with 1 more so that it reaches 5 (privacy; --min-group-size 1 shows every group)'
+ */
+export function smallGroupsSentence(note: SmallGroupNote): string {
+  const k = note.minGroupSize;
+  if (note.allGroupsWithheld) return `all groups together have fewer than ${k} people: no group is shown (privacy)`;
+  if (note.groupsMerged === 0 && note.groupsMergedToProtect === 0) return '';
+  let out = `${note.groupsMerged} group${note.groupsMerged === 1 ? '' : 's'} under ${k} people merged into "${OTHER_GROUP}"`;
+  if (note.groupsMergedToProtect > 0) out += `, with ${note.groupsMergedToProtect} more so that it reaches ${k}`;
+  return out + ' (privacy; --min-group-size 1 shows every group)';
 }

@@ -14,12 +14,12 @@ async function cli(argv: string[]) {
 describe('orgraph gaps / introduce / path / compare', () => {
   it('gaps: JSON with every staff pair, CSV rows, text', async () => {
     const dir = join(DATA, 'lazega-lawfirm');
-    const json = await cli(['gaps', dir, '--group', 'office', '--format', 'json']);
+    const json = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--format', 'json']);
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.out);
     // 3 offices -> 6 unordered pairs (3 inside, 3 between).
     expect(doc.staff.pairs).toHaveLength(6);
-    const csv = await cli(['gaps', dir, '--group', 'office', '--format', 'csv']);
+    const csv = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--format', 'csv']);
     expect(csv.out.split('\r\n')[0]).toBe(
       'table,groupA,groupB,sizeA,sizeB,observedTies,expectedTies,ratio,sd,z,pValue,qValue,gap,observedWeight,expectedWeight,weightRatio',
     );
@@ -28,7 +28,7 @@ describe('orgraph gaps / introduce / path / compare', () => {
     expect(doc.null.draws).toBe(999);
     for (const p of doc.staff.gaps) expect(p.qValue).toBeLessThanOrEqual(0.05);
     expect(doc.significantGaps).toBe(doc.staff.gaps.length > 0);
-    const text = await cli(['gaps', dir, '--group', 'office']);
+    const text = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office']);
     expect(text.out).toContain('rewiring null model, 999 draws');
     expect(text.out).toContain(doc.staff.statement);
   });
@@ -36,21 +36,25 @@ describe('orgraph gaps / introduce / path / compare', () => {
   it('gaps: says plainly when no gap is significant', async () => {
     // With 999 draws no p-value is below 1/1000, so no q-value can reach alpha = 0.0001.
     const dir = join(DATA, 'lazega-lawfirm');
-    const json = await cli(['gaps', dir, '--group', 'office', '--alpha', '0.0001', '--format', 'json']);
+    const json = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--alpha', '0.0001', '--format', 'json']);
     const doc = JSON.parse(json.out);
     expect(doc.staff.gaps).toEqual([]);
     expect(doc.significantGaps).toBe(false);
     expect(doc.statement).toMatch(/^No significant gap: none of the 3 pairs of staff groups/);
-    const text = await cli(['gaps', dir, '--group', 'office', '--alpha', '0.0001']);
+    const text = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--alpha', '0.0001']);
     expect(text.out).toContain('No significant gap');
     expect(text.out).not.toContain('Significant gaps between');
   });
 
   it('gaps: usage errors exit 2', async () => {
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm')])).code).toBe(2);
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--format', 'xml'])).code).toBe(2);
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--null-model', 'poisson'])).code).toBe(2);
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--alpha', '2'])).code).toBe(2);
+    expect((await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm')])).code).toBe(2);
+    expect((await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--format', 'xml'])).code).toBe(
+      2,
+    );
+    expect(
+      (await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--null-model', 'poisson'])).code,
+    ).toBe(2);
+    expect((await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--alpha', '2'])).code).toBe(2);
   });
 
   it('introduce: reasons in every row', async () => {
@@ -85,6 +89,8 @@ describe('orgraph gaps / introduce / path / compare', () => {
   it('compare: one relation at two times (freeman-eies acquaintance t1 vs t2)', async () => {
     const r = await cli([
       'compare',
+      '--min-group-size',
+      '1',
       join(DATA, 'freeman-eies'),
       '--group',
       'discipline',

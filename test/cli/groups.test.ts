@@ -19,7 +19,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe('orgraph groups', () => {
   it('karate by club: JSON with groups, mixing and network figures', async () => {
-    const r = await cli('groups', KARATE, '--group', 'club', '--permutations', '99');
+    const r = await cli('groups', KARATE, '--group', 'club', '--permutations', '99', '--format', 'json');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const doc = JSON.parse(r.out);
@@ -38,8 +38,8 @@ describe('orgraph groups', () => {
   });
 
   it('same seed, same output', async () => {
-    const a = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9');
-    const b = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9');
+    const a = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9', '--format', 'json');
+    const b = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9', '--format', 'json');
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
   });
@@ -58,6 +58,8 @@ describe('orgraph groups', () => {
       'csv',
       '--permutations',
       '0',
+      '--min-group-size',
+      '1',
     );
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\r\n');
@@ -77,11 +79,13 @@ describe('orgraph groups', () => {
   it('--missing group adds a "(missing)" group; the default leaves those people out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgraph-groups-'));
     const out = join(dir, 'groups.json');
-    const a = await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--out', out);
+    const a = await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--format', 'json', '--out', out);
     expect(a.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.network.missing).toBe(14);
-    const b = JSON.parse((await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--missing', 'group')).out);
+    const b = JSON.parse(
+      (await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--missing', 'group', '--format', 'json')).out,
+    );
     expect(b.network.missing).toBe(0);
     expect(b.groups.at(-1)).toMatchObject({ group: '(missing)', size: 14 });
   });
