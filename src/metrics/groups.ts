@@ -6,12 +6,7 @@
  * Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises;
  * Butts, C. T. (2008). sna: Tools for Social Network Analysis (NA as a group of its own).
  */
-import {
-  badMinGroupSize,
-  OTHER_GROUP,
-  smallGroupMerge,
-  type SmallGroupNote,
-} from '../core/groups/min-group-size.js';
+import { badMinGroupSize, OTHER_GROUP, smallGroupMerge, type SmallGroupNote } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 

@@ -240,7 +240,8 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       const l = groupsOfB.labels[x];
       if (sIndexOfAfter[x] >= 0 && l >= 0) labB[sIndexOfAfter[x]] = at.get(groupsOfB.names[l])!;
     }
-    const minGroupSize = o.minGroupSize ?? (typeof source === 'string' ? appliedMinGroupSize(before.graph, source) : DEFAULT_MIN_GROUP_SIZE);
+    const minGroupSize =
+      o.minGroupSize ?? (typeof source === 'string' ? appliedMinGroupSize(before.graph, source) : DEFAULT_MIN_GROUP_SIZE);
     const bad = badMinGroupSize(minGroupSize);
     if (bad !== null) throw new OrgraphError('E_BAD_OPTION', bad, { field: 'minGroupSize' });
     const merged = twoPeriodMerge(labA, labB, names, minGroupSize);

@@ -251,13 +251,16 @@ describe('groupGaps: capability focus', () => {
   const view = project(randomGroupsGraph(7, 40, 0.2, 0.06));
 
   it('reports each declared pair against its target', () => {
-    const r = groupGaps(view, { attribute: 'dept',
+    const r = groupGaps(view, {
+      attribute: 'dept',
       capability: {
         name: 'launches',
         groups: ['A', 'B', 'C'],
         target: { minTies: 10 },
         pairTargets: [{ groups: ['C', 'A'], minTies: 5, minRatio: 0.9 }],
-      }, minGroupSize: 1 });
+      },
+      minGroupSize: 1,
+    });
     const pairs = r.capability!.pairs;
     expect(pairs.map((p) => `${p.groupA}-${p.groupB}`)).toEqual(['A-B', 'A-C', 'B-C']);
     for (const p of pairs) {

@@ -119,7 +119,9 @@ describe('introductions', () => {
     );
     expect(fitCalls).toBe(0); // nothing to score: no fit, no sweep
     // The user can still name a pair.
-    expect(introductions(view, { attribute: 'dept', gapResult: none, groupPairs: [['A', 'B']], minGroupSize: 1 }).introductions).toHaveLength(4);
+    expect(
+      introductions(view, { attribute: 'dept', gapResult: none, groupPairs: [['A', 'B']], minGroupSize: 1 }).introductions,
+    ).toHaveLength(4);
   });
 
   it('bridges only the declared gaps, carrying the gap figures', () => {
@@ -159,13 +161,20 @@ describe('introductions', () => {
     for (const x of r.introductions)
       if (x.reasons.introducer) counts.set(x.reasons.introducer, (counts.get(x.reasons.introducer) ?? 0) + 1);
     expect(r.maxLoad.any).toBe(Math.max(0, ...counts.values()));
-    expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']], minGroupSize: 1 })).toThrow(/no group "Paris"/);
+    expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']], minGroupSize: 1 })).toThrow(
+      /no group "Paris"/,
+    );
   });
 
   it('reports progress: one total (10 fit units + one per source swept), never going back, ending at the total', async () => {
     const lazega = project(await loadDataset('lazega-lawfirm'));
     const calls: [number, number][] = [];
-    introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Hartford']], onProgress: (d, t) => calls.push([d, t]), minGroupSize: 1 });
+    introductions(lazega, {
+      attribute: 'office',
+      groupPairs: [['Boston', 'Hartford']],
+      onProgress: (d, t) => calls.push([d, t]),
+      minGroupSize: 1,
+    });
     const g = groupLabels(lazega, 'office', { minGroupSize: 1 });
     const boston = g.labels.filter((x, i) => x === g.indexOf('Boston') && !g.external[i]).length;
     expect(calls[0][1]).toBe(10 + boston);

@@ -155,7 +155,9 @@ describe('scorecard: every metric against hand counts', () => {
       v,
       objectives([
         { group: 'Y', members: 'stakeholders', metric: 'size', min: 1, owner: 'Head of Partnerships', initiative: 'quarterly forum' },
-      ]), { minGroupSize: 1 });
+      ]),
+      { minGroupSize: 1 },
+    );
     expect(r.objectives[0]).toMatchObject({
       subject: 'Y (stakeholders)',
       label: 'Y (stakeholders): size >= 1',

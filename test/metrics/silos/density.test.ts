@@ -8,7 +8,11 @@ describe('density', () => {
     expect(density(emptyView())).toBeNaN();
     const one = small({ a: 'X' }, []);
     expect(density(one)).toBeNaN();
-    expect(groupDensity(one, groupPartition(one, 'team', { minGroupSize: 1 }))[0]).toMatchObject({ internal: NaN, external: NaN, ratio: NaN });
+    expect(groupDensity(one, groupPartition(one, 'team', { minGroupSize: 1 }))[0]).toMatchObject({
+      internal: NaN,
+      external: NaN,
+      ratio: NaN,
+    });
     const single = small({ a: 'X', b: 'X' }, [['a', 'b']]);
     expect(groupDensity(single, groupPartition(single, 'team', { minGroupSize: 1 }))[0]).toMatchObject({ internal: 1, external: NaN });
   });
