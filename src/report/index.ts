@@ -14,8 +14,9 @@ export type {
   AnalysisPrivacy,
   Suppressed,
 } from './analysis.js';
-export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, OTHER_GROUP } from './privacy.js';
+export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, DEFAULT_MIN_GROUP_SIZE, OTHER_GROUP, smallGroupsSentence } from './privacy.js';
 export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './privacy.js';
+export type { SmallGroupNote } from '../core/groups/min-group-size.js';
 export { reportHtml, REPORT_SECTIONS } from './html.js';
 export type { ReportMeta } from './html.js';
 export { mapAssets } from './assets.js';

@@ -12,7 +12,7 @@
  * Reference: docs/ingest.md ("Event logs at warehouse scale"); DuckDB read_csv / read_json / read_parquet.
  */
 import { constants as fsConstants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
