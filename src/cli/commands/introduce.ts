@@ -38,12 +38,14 @@ export const introduce: RegisterCommand = (program, io) => {
             return [parts[0], parts[1]] as const;
           })
         : null;
+      const minGroupSize = int('min-group-size', opts.minGroupSize);
+      if (minGroupSize < 1) throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
       const view = await loadView(dir, opts, io);
       const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
       const r = introductions(view, {
         onProgress: (done, total) => progress.update('introductions', done, total),
         attribute,
-        minGroupSize: int('min-group-size', opts.minGroupSize) || int('min-group-size', '-1'),
+        minGroupSize,
         groupPairs,
         gaps: int('gaps', opts.gaps),
         perGap: int('per-gap', opts.perGap),
