@@ -29,7 +29,9 @@ export interface Prepared {
 export async function prepare(dataset: string, attribute: string): Promise<Prepared> {
   const graph = (await loadFolder(join(ROOT, 'test', 'fixtures', 'datasets', dataset))).graph;
   const view = project(graph);
-  const groups = groupLabels(view, attribute);
+  // Public research data sets, evaluated as published: groups as they are (explicit opt-out of the
+  // minimum group size, docs/privacy.md).
+  const groups = groupLabels(view, attribute, { minGroupSize: 1 });
   const adj = sortedAdjacency(view, { weighted: true });
   const labels = groups.labels;
   const cross: number[] = [];

@@ -13,6 +13,13 @@
  */
 import { benjaminiHochberg } from '../core/util/multiple-testing.js';
 import { mulberry32 } from '../core/util/random.js';
+import {
+  appliedMinGroupSize,
+  badMinGroupSize,
+  DEFAULT_MIN_GROUP_SIZE,
+  OTHER_GROUP,
+  type SmallGroupNote,
+} from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, type GroupAssignment } from './groups.js';
@@ -40,6 +47,13 @@ export interface CompareOptions {
   readonly seed?: number;
   /** Objectives: the scorecard of both periods is added when given. */
   readonly objectives?: Objectives | null;
+  /**
+   * Smallest group shown (docs/privacy.md): a group with fewer than k of the people of both
+   * periods in either period is merged into "Other (small groups)", with complementary suppression
+   * in each period (see {@link compare}); 1 opts out. Also passed to the scorecards.
+   * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
+   */
+  readonly minGroupSize?: number;
 }
 
 /** A group is tested only with at least this many ties (inside plus to other groups) in each period. */
@@ -154,6 +168,8 @@ export interface CompareResult {
   };
   /** The scorecard of each period, when objectives were given; else null. */
   readonly scorecards: { readonly before: ScorecardResult; readonly after: ScorecardResult } | null;
+  /** What the minimum group size merged or withheld (group counts only, never people); null when per person only. */
+  readonly privacy: SmallGroupNote | null;
   /** How the test was run: the statistic, draws, seed and the counts it rests on. */
   readonly diagnostics: {
     readonly test: 'node multiplier';
@@ -199,6 +215,13 @@ export interface CompareResult {
  * of groups on counts, 3.8% and 6.2% on strengths. Groups fitted on the compared ties (communities,
  * even of the union of both periods) are not calibrated (9.7%): pass such groups only knowingly.
  *
+ * Privacy (docs/privacy.md, generalised to two periods): with c_A(g), c_B(g) the members of g among
+ * the people of both periods, every group with 0 < c_A(g) < k or 0 < c_B(g) < k is merged into
+ * "Other (small groups)" in both periods (primary); while the merged bucket holds 1..k-1 such
+ * people in either period, the group with the smallest positive min(c_A, c_B) there joins it
+ * (complementary); if that never reaches k, no one has a group. So every size, E-I and tie count of
+ * a group row covers at least k people in each period where it has any.
+ *
  * Complexity: O(n + m) for the deltas, O(permutations x k x n) for the test (k groups).
  * @example
  * const r = compare(project(before), project(after), { attribute: 'department' });
@@ -227,9 +250,10 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
   const labB = new Int32Array(s).fill(-1);
   let names: string[] = [];
   let groupsOfA: ReturnType<typeof groupLabels> | null = null;
+  let privacy: SmallGroupNote | null = null;
   if (source !== null) {
-    groupsOfA = groupLabels(before, source);
-    const groupsOfB = groupLabels(after, source);
+    groupsOfA = groupLabels(before, source, { minGroupSize: 1 });
+    const groupsOfB = groupLabels(after, source, { minGroupSize: 1 });
     names = [...new Set([...groupsOfA.names, ...groupsOfB.names])].sort(new Intl.Collator(undefined, { numeric: true }).compare);
     const at = new Map(names.map((name, g) => [name, g]));
     for (let i = 0; i < before.personIds.length; i++) {
@@ -240,6 +264,13 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       const l = groupsOfB.labels[x];
       if (sIndexOfAfter[x] >= 0 && l >= 0) labB[sIndexOfAfter[x]] = at.get(groupsOfB.names[l])!;
     }
+    const minGroupSize =
+      o.minGroupSize ?? (typeof source === 'string' ? appliedMinGroupSize(before.graph, source) : DEFAULT_MIN_GROUP_SIZE);
+    const bad = badMinGroupSize(minGroupSize);
+    if (bad !== null) throw new OrgraphError('E_BAD_OPTION', bad, { field: 'minGroupSize' });
+    const merged = twoPeriodMerge(labA, labB, names, minGroupSize);
+    privacy = merged.note;
+    names = merged.names;
   }
   const k = names.length;
   // Step 3: pairs of each period among the people of both; ties of people in one period only.
@@ -499,7 +530,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       }
     }
   }
-  const card = { attribute: o.attribute ?? undefined, groups: o.groups };
+  const card = { attribute: o.attribute ?? undefined, groups: o.groups, minGroupSize: o.minGroupSize };
   const scorecards = o.objectives ? { before: scorecard(before, o.objectives, card), after: scorecard(after, o.objectives, card) } : null;
   return {
     attribute: source === null ? null : groupsOfA!.attribute,
@@ -520,6 +551,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       ofJoiners: PB.outside,
     },
     scorecards,
+    privacy,
     diagnostics: {
       test: 'node multiplier',
       permutations: o.permutations,
@@ -529,3 +561,65 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     },
   };
 }
+
+/**
+ * The minimum group size over two periods (see {@link compare}): relabels `labA` / `labB` in place
+ * (merged groups -> the merged bucket, or -1 when every group is withheld) and returns the new names.
+ * Complexity: O(s + g^2) for g groups.
+ */
+function twoPeriodMerge(
+  labA: Int32Array,
+  labB: Int32Array,
+  names: readonly string[],
+  k: number,
+): { names: string[]; note: SmallGroupNote } {
+  const g = names.length;
+  const cA = new Float64Array(g);
+  const cB = new Float64Array(g);
+  for (const l of labA) if (l >= 0) cA[l]++;
+  for (const l of labB) if (l >= 0) cB[l]++;
+  const small = (c: number) => c > 0 && c < k;
+  const into = new Uint8Array(g);
+  let groupsMerged = 0;
+  let groupsMergedToProtect = 0;
+  for (let x = 0; x < g; x++) {
+    if (small(cA[x]) || small(cB[x]) || names[x] === OTHER_GROUP) {
+      into[x] = 1;
+      if (small(cA[x]) || small(cB[x])) groupsMerged++;
+    }
+  }
+  const bucket = (c: Float64Array) => {
+    let t = 0;
+    for (let x = 0; x < g; x++) if (into[x]) t += c[x];
+    return t;
+  };
+  const weight = (x: number) => Math.min(cA[x] > 0 ? cA[x] : Infinity, cB[x] > 0 ? cB[x] : Infinity);
+  let withheld = false;
+  for (;;) {
+    const short = [cA, cB].find((c) => small(bucket(c)));
+    if (short === undefined) break;
+    let best = -1;
+    for (let x = 0; x < g; x++) {
+      if (into[x] || short[x] === 0) continue;
+      if (best < 0 || weight(x) < weight(best) || (weight(x) === weight(best) && names[x] < names[best])) best = x;
+    }
+    if (best < 0) {
+      withheld = true;
+      break;
+    }
+    into[best] = 1;
+    groupsMergedToProtect++;
+  }
+  if (withheld) for (let x = 0; x < g; x++) into[x] = 1;
+  const kept = names.filter((_, x) => !into[x]);
+  const out = withheld || !into.includes(1) ? kept : [...kept, OTHER_GROUP].sort(collator.compare);
+  const at = new Map(out.map((name, x) => [name, x]));
+  const map = names.map((name, x) => (into[x] ? (withheld ? -1 : at.get(OTHER_GROUP)!) : at.get(name)!));
+  for (const lab of [labA, labB]) for (let i = 0; i < lab.length; i++) if (lab[i] >= 0) lab[i] = map[lab[i]];
+  return {
+    names: out,
+    note: Object.freeze({ minGroupSize: k, groupsMerged, groupsMergedToProtect, allGroupsWithheld: withheld }),
+  };
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true });

@@ -20,6 +20,7 @@ import {
   type PairDraws,
 } from '../core/groups/degree-null.js';
 import { benjaminiHochberg } from '../core/util/multiple-testing.js';
+import type { SmallGroupNote } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, sortedAdjacency, unknownGroup, type GroupLabels } from './groups.js';
@@ -79,6 +80,12 @@ export interface GroupGapsOptions {
   readonly capability?: CapabilityFocus | null;
   /** Name of the group of outside stakeholders without a value for the attribute. @defaultValue '(outside)' */
   readonly outsideGroupName?: string;
+  /**
+   * Smallest group shown (docs/privacy.md): groups under k people are merged into "Other (small
+   * groups)" before anything is counted, with complementary suppression; 1 opts out.
+   * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
+   */
+  readonly minGroupSize?: number;
 }
 
 /** Defaults of {@link GroupGapsOptions}. */
@@ -180,6 +187,8 @@ export interface GroupGapsResult {
   readonly external: GapTable;
   readonly capability: { readonly name: string; readonly pairs: readonly CapabilityPairStatus[] } | null;
   readonly diagnostics: { readonly draws: number; readonly swapsMade: number; readonly seed: number; readonly untypedTies: number };
+  /** What the minimum group size merged or withheld before counting (group counts only, never people). */
+  readonly privacy: SmallGroupNote;
 }
 
 /** Per-pair null summary, parallel to a list of cells. */
@@ -218,6 +227,10 @@ interface CellNull {
  * are not counted. People with no value for the attribute are in no group (staff) or in
  * `outsideGroupName` (outside).
  *
+ * Privacy: groups under `minGroupSize` people (default 5) are merged into "Other (small groups)"
+ * before anything is counted ({@link groupLabels}; docs/privacy.md), so no pair, size or tie total
+ * describes, or differs from another figure by, a group of fewer than k people.
+ *
  * Smallest q a pair can reach with Monte Carlo p: K / (draws + 1) when it alone is extreme, K = pairs
  * tested; with many groups, raise `draws` or expect nothing to be declared.
  *
@@ -241,7 +254,7 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
       field: 'nullModel',
     });
   }
-  const groups = groupLabels(view, o.attribute);
+  const groups = groupLabels(view, o.attribute, { minGroupSize: options.minGroupSize });
   const adj = sortedAdjacency(view, { weighted: true });
   const k = groups.names.length;
   const n = adj.n;
@@ -393,6 +406,7 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     external: externalTable,
     capability,
     diagnostics: { draws: mc ? o.draws : 0, swapsMade: staffNull.swapsMade + xNull.swapsMade, seed: o.seed, untypedTies: untyped },
+    privacy: groups.privacy,
   };
 }
 

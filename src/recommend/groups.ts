@@ -8,6 +8,7 @@
 import { undirectedAdjacency } from '../core/graph/undirected.js';
 import type { SortedAdjacency } from '../core/structure/link-scores.js';
 import { groupPartition } from '../metrics/silos/groups.js';
+import type { SmallGroupNote } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 
@@ -41,6 +42,18 @@ export interface GroupLabels {
   readonly external: Uint8Array;
   /** Label of a group name, or -1. */
   indexOf(name: string): number;
+  /** What the minimum group size merged or withheld (group counts only, never people). */
+  readonly privacy: SmallGroupNote;
+}
+
+/** Options of {@link groupLabels}. */
+export interface GroupLabelsOptions {
+  /**
+   * Smallest group shown (docs/privacy.md): smaller groups are merged into "Other (small groups)"
+   * with complementary suppression; 1 opts out.
+   * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
+   */
+  readonly minGroupSize?: number;
 }
 
 /**
@@ -49,14 +62,18 @@ export interface GroupLabels {
  * are left out of group totals; names sorted with numeric-aware collation), plus which people are
  * outside stakeholders. Throws `E_UNKNOWN_ATTRIBUTE` when the graph has no such attribute. With a
  * {@link GroupAssignment}, person id -> group name (people absent from the map: no group).
+ * Privacy: groups under `minGroupSize` people (default 5, counted over the view, staff and outside
+ * stakeholders together) are merged into "Other (small groups)" by the shared rule of
+ * docs/privacy.md, so every gap, scorecard, comparison and introduction built on the labels covers
+ * groups of at least k people.
  * Complexity: O(n + k log k).
  * @example
  * groupLabels(project(graph), 'department').names; // ['Engineering', 'Sales']
  */
-export function groupLabels(view: OrgView, source: GroupSource): GroupLabels {
+export function groupLabels(view: OrgView, source: GroupSource, options: GroupLabelsOptions = {}): GroupLabels {
   const attribute = groupSourceName(source);
   const values = typeof source === 'string' ? source : view.personIds.map((id) => source.groupOf.get(id) ?? null);
-  const partition = groupPartition(view, values, { missing: 'exclude' });
+  const partition = groupPartition(view, values, { missing: 'exclude', minGroupSize: options.minGroupSize });
   const n = view.personIds.length;
   const external = new Uint8Array(n);
   for (let i = 0; i < n; i++) external[i] = view.graph.isExternal(view.personIndex[i]) ? 1 : 0;
@@ -67,6 +84,7 @@ export function groupLabels(view: OrgView, source: GroupSource): GroupLabels {
     labels: partition.labels,
     external,
     indexOf: (name: string) => index.get(name) ?? -1,
+    privacy: partition.privacy!,
   };
 }
 

@@ -33,6 +33,8 @@ export type { IntroductionComponents, IntroductionScoreWeights, IntroductionValu
 export interface IntroductionsOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
+  /** Smallest group shown (docs/privacy.md; see `groupLabels`); 1 opts out. @defaultValue as `groupLabels` (5) */
+  readonly minGroupSize?: number;
   /**
    * Group pairs to bridge, named by the user; null = the declared staff gaps of {@link groupGaps}
    * (`staff.gaps`: pairs significantly thinner than chance), most significant first. @defaultValue null
@@ -192,7 +194,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
       throw new OrgraphError('E_BAD_OPTION', `${key} must be a whole number >= 0, got ${o[key]}`, { field: key });
     }
   }
-  const groups = groupLabels(view, o.attribute);
+  const groups = groupLabels(view, o.attribute, { minGroupSize: options.minGroupSize });
   const ids = view.personIds;
   // Step 1: the group pairs (declared gaps, or the user's).
   let pairs: [number, number, GroupPairGap | null][];
@@ -216,7 +218,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     if (gr) gapTable = gr.staff.gaps;
     pairs = pairs.map(([ga, gb]) => [ga, gb, gapOf(gapTable, ga, gb)]);
   } else {
-    const gr = o.gapResult ?? groupGaps(view, { attribute: o.attribute });
+    const gr = o.gapResult ?? groupGaps(view, { attribute: o.attribute, minGroupSize: options.minGroupSize });
     gapTable = gr.staff.gaps;
     declaredGaps = gapTable.length;
     pairs = gapTable

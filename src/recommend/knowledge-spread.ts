@@ -18,6 +18,8 @@ export interface KnowledgeSpreadOptions {
   /** Attribute that defines the groups. Required. */
   /** The group attribute. */
   readonly attribute: string;
+  /** Smallest group shown (docs/privacy.md; see `groupLabels`); 1 opts out. @defaultValue as `groupLabels` (5) */
+  readonly minGroupSize?: number;
   /** Largest step count reported in `reachWithin` (1..steps). @defaultValue 3 */
   readonly steps?: number;
   /** Source groups to start from; null = every group. @defaultValue null */
@@ -85,7 +87,7 @@ export function knowledgeSpread(view: OrgView, options: KnowledgeSpreadOptions):
   const o = { ...DEFAULT_KNOWLEDGE_SPREAD_OPTIONS, ...definedOnly(options), attribute: options.attribute };
   if (!(Number.isInteger(o.steps) && o.steps >= 1))
     throw new OrgraphError('E_BAD_OPTION', `steps must be a whole number >= 1, got ${o.steps}`, { field: 'steps' });
-  const groups = groupLabels(view, o.attribute);
+  const groups = groupLabels(view, o.attribute, { minGroupSize: options.minGroupSize });
   const k = groups.names.length;
   const csr = view.csr;
   const n = csr.n;

@@ -24,6 +24,8 @@ import { auc, precisionAtK } from './ranking-quality.js';
 export interface FitIntroductionScoreOptions {
   /** Attribute that defines the groups. Required. */
   readonly attribute: string;
+  /** Smallest group shown (docs/privacy.md; see `groupLabels`); 1 opts out. @defaultValue as `groupLabels` (5) */
+  readonly minGroupSize?: number;
   /** Share of the cross-group staff ties held out. @defaultValue 0.1 */
   readonly holdOut?: number;
   /** Seed of the first hold-out draw (fold f uses seed + f). @defaultValue 1 */
@@ -131,7 +133,7 @@ export interface FitIntroductionScoreResult {
  * fit.weights.resourceAllocation; // 1
  */
 export function fitIntroductionScore(view: OrgView, options: FitIntroductionScoreOptions): FitIntroductionScoreResult {
-  const groups = groupLabels(view, options.attribute);
+  const groups = groupLabels(view, options.attribute, { minGroupSize: options.minGroupSize });
   const adj = sortedAdjacency(view, { weighted: true });
   const label = new Int32Array(adj.n);
   for (let i = 0; i < adj.n; i++) label[i] = groups.external[i] ? -1 : groups.labels[i];

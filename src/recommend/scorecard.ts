@@ -9,6 +9,7 @@
  * (objective, measure, target, initiative).
  */
 import { brokerageRoles } from '../metrics/brokerage/brokerage-roles.js';
+import type { SmallGroupNote } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels, type GroupAssignment, type GroupLabels } from './groups.js';
@@ -23,6 +24,13 @@ export interface ScorecardOptions {
    * attribute; takes precedence over `attribute`. The result's `attribute` is the assignment's name.
    */
   readonly groups?: GroupAssignment | null;
+  /**
+   * Smallest group shown (docs/privacy.md): smaller groups are merged into "Other (small groups)"
+   * with complementary suppression before any flow or objective is measured (an objective naming a
+   * merged group is `E_UNKNOWN_GROUP`); 1 opts out.
+   * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
+   */
+  readonly minGroupSize?: number;
 }
 
 /** One directed flow from group `from` to group `to`. */
@@ -77,6 +85,8 @@ export interface ScorecardResult {
   readonly objectives: readonly ObjectiveStatus[];
   /** Objectives by status. */
   readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
+  /** What the minimum group size merged or withheld (group counts only, never people). */
+  readonly privacy: SmallGroupNote;
 }
 
 /**
@@ -122,13 +132,14 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
       file: objectives.file,
       field: 'attribute',
     });
-  const groups = groupLabels(view, assignment ?? attribute);
+  const groups = groupLabels(view, assignment ?? attribute, { minGroupSize: options.minGroupSize });
+  const merged = groups.privacy.groupsMerged + groups.privacy.groupsMergedToProtect > 0 || groups.privacy.allGroupsWithheld;
   checkObjectiveGroups(objectives, groups);
   const flows = flowTable(view, groups);
   let gatekeeperCounts: Float64Array | null = null;
   const roles = () => {
     // NOTE: with an assignment, people in no group (-1) form one group of their own for the roles, as a missing attribute value does.
-    gatekeeperCounts ??= Float64Array.from(brokerageRoles(view, assignment ? groups.labels : attribute).counts.gatekeeper.values);
+    gatekeeperCounts ??= Float64Array.from(brokerageRoles(view, assignment || merged ? groups.labels : attribute).counts.gatekeeper.values);
     return gatekeeperCounts;
   };
   const statuses = objectives.objectives.map((o): ObjectiveStatus => {
@@ -156,6 +167,7 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
       atRisk: statuses.filter((s) => s.status === 'at risk').length,
       missed: statuses.filter((s) => s.status === 'missed').length,
     },
+    privacy: groups.privacy,
   };
 }
 

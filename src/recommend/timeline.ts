@@ -23,6 +23,7 @@
  * Reference: docs/recommend.md ("Timeline"); Kossinets & Watts (2006) on tie churn in e-mail networks.
  */
 import { definedOnly } from '../core/util/options.js';
+import { appliedMinGroupSize, OTHER_GROUP, smallGroupMerge } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraphBuilder, type OrgGraph, type Tie } from '../model/org-graph.js';
 import { project, type OrgView } from '../model/projection.js';
@@ -140,6 +141,13 @@ export interface TimelineOptions {
   readonly gaps?: number;
   /** Seed of every randomised step. @defaultValue 1 */
   readonly seed?: number;
+  /**
+   * Smallest group shown (docs/privacy.md), applied in every period (E-I, modularity, gaps) and to
+   * the churn by group pair (groups over the people of the two periods); smaller groups are merged
+   * into "Other (small groups)" with complementary suppression. 1 opts out.
+   * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
+   */
+  readonly minGroupSize?: number;
 }
 
 export const DEFAULT_TIMELINE_OPTIONS = Object.freeze({
@@ -158,6 +166,7 @@ interface ResolvedTimeline {
   readonly changeRatio: number;
   readonly gaps: number;
   readonly seed: number;
+  readonly minGroupSize?: number;
 }
 
 export interface PeriodFigures {
@@ -236,7 +245,7 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
   let m = 0;
   for (let i = 0; i < n; i++) for (let e = view.csr.offsets[i]; e < view.csr.offsets[i + 1]; e++) if (view.csr.targets[e] > i) m++;
   const attr = o.attribute ?? null;
-  const partition = attr !== null && n > 0 ? groupPartition(view, attr) : null;
+  const partition = attr !== null && n > 0 ? groupPartition(view, attr, { minGroupSize: o.minGroupSize }) : null;
   const ei = partition ? eiIndex(view, partition, { permutations: 0 }).network.value : null;
   let q: number;
   let of: 'attribute' | 'communities' = 'attribute';
@@ -255,7 +264,7 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
   const kp = n >= 5 ? keyPlayersNeg(view, { k: 3, seed: o.seed, restarts: 2 }) : null;
   let gaps: PeriodFigures['gaps'] = [];
   if (attr !== null && o.gaps > 0 && m > 0 && partition && partition.names.length > 1) {
-    const g = groupGaps(view, { attribute: attr, seed: o.seed });
+    const g = groupGaps(view, { attribute: attr, seed: o.seed, minGroupSize: o.minGroupSize });
     gaps = g.staff.gaps.slice(0, o.gaps).map((x) => ({
       groupA: x.groupA,
       groupB: x.groupB,
@@ -312,13 +321,31 @@ function periodChurn(p0: PeriodGraph, v0: OrgView, p1: PeriodGraph, v1: OrgView,
     }
     return '(missing)';
   };
+  // Privacy: groups of the people of both periods under the minimum size merge (shared rule).
+  const shown = new Map<string, string | null>();
+  if (attr !== null) {
+    const people = [...new Set([...v0.personIds, ...v1.personIds])];
+    const of = people.map(groupOf);
+    const names = [...new Set(of)];
+    const at = new Map(names.map((x, g) => [x, g]));
+    const sizes = new Array<number>(names.length).fill(0);
+    for (const x of of) sizes[at.get(x)!]++;
+    const k = o.minGroupSize ?? appliedMinGroupSize(p0.graph, attr);
+    const other = at.get(OTHER_GROUP);
+    const rule = smallGroupMerge(sizes, k, {
+      forced: other === undefined ? null : [other],
+      tieBreak: (a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0),
+    });
+    names.forEach((x, g) => shown.set(x, rule.merged[g] ? (rule.note.allGroupsWithheld ? null : OTHER_GROUP) : x));
+  }
   const byGroup = new Map<string, ChurnCounts>();
   const count = (key: string, what: keyof ChurnCounts): void => {
     total[what]++;
     if (attr === null) return;
     const [a, b] = key.split('\u0000');
-    const [ga, gb] = [groupOf(a), groupOf(b)].sort();
-    const k = `${ga}\u0000${gb}`;
+    const [ga, gb] = [shown.get(groupOf(a)) ?? null, shown.get(groupOf(b)) ?? null];
+    if (ga === null || gb === null) return; // all groups withheld
+    const k = ga < gb ? `${ga}\u0000${gb}` : `${gb}\u0000${ga}`;
     const c = byGroup.get(k) ?? { gained: 0, lost: 0, strengthened: 0, weakened: 0 };
     c[what]++;
     byGroup.set(k, c);

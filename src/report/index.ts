@@ -15,8 +15,9 @@ export type {
   AnalysisPrivacy,
   Suppressed,
 } from './analysis.js';
-export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, OTHER_GROUP } from './privacy.js';
+export { privateGraph, pseudonym, DEFAULT_PRIVACY_OPTIONS, DEFAULT_MIN_GROUP_SIZE, OTHER_GROUP, smallGroupsSentence } from './privacy.js';
 export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './privacy.js';
+export type { SmallGroupNote } from '../core/groups/min-group-size.js';
 export { reportHtml, REPORT_SECTIONS } from './html.js';
 export { keyFindings, personLabel, personInSentence, DEFAULT_KEY_FINDINGS_OPTIONS } from './findings.js';
 export type { KeyFinding, FindingKind, FindingPerson, KeyFindingsOptions } from './findings.js';

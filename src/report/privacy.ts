@@ -11,6 +11,14 @@
 import { createHmac } from 'node:crypto';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraph, OrgGraphBuilder } from '../model/org-graph.js';
+import {
+  badMinGroupSize,
+  DEFAULT_MIN_GROUP_SIZE,
+  markMinGroupSize,
+  OTHER_GROUP,
+  smallGroupMerge,
+  type SmallGroupNote,
+} from '../core/groups/min-group-size.js';
 
 /** Options of {@link privateGraph}: minimum group size and pseudonymisation. */
 export interface PrivacyOptions {
@@ -29,13 +37,12 @@ export interface PrivacyOptions {
 
 /** Defaults of {@link PrivacyOptions}. */
 export const DEFAULT_PRIVACY_OPTIONS = Object.freeze({
-  minGroupSize: 5,
+  minGroupSize: DEFAULT_MIN_GROUP_SIZE,
   pseudonymKey: null,
   keepAttributes: null,
 });
 
-/** Name of the group that gathers every group smaller than the minimum size. */
-export const OTHER_GROUP = 'Other (small groups)';
+export { DEFAULT_MIN_GROUP_SIZE, OTHER_GROUP };
 
 /** What {@link privateGraph} changed, for the report's method notes and summary.json. */
 export interface PrivacyNote {
@@ -108,8 +115,8 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
   const k = options.minGroupSize ?? DEFAULT_PRIVACY_OPTIONS.minGroupSize;
   const key = options.pseudonymKey ?? DEFAULT_PRIVACY_OPTIONS.pseudonymKey;
   const keep = options.keepAttributes ?? DEFAULT_PRIVACY_OPTIONS.keepAttributes;
-  if (!Number.isInteger(k) || k < 1)
-    throw new OrgraphError('E_BAD_OPTION', `minimum group size must be a whole number >= 1, got ${k}`, { field: 'minGroupSize' });
+  const bad = badMinGroupSize(k);
+  if (bad !== null) throw new OrgraphError('E_BAD_OPTION', bad, { field: 'minGroupSize' });
   if (key !== null && key.length === 0) throw new OrgraphError('E_BAD_OPTION', 'the pseudonymisation key is empty', { field: 'key' });
   const n = graph.personCount;
   // Step 1: merged group column (primary, then complementary suppression).
@@ -120,40 +127,40 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
   let raw: readonly (string | null)[] = [];
   if (options.group !== null) {
     raw = graph.attribute(options.group);
-    const sizes = new Map<string, number>();
-    for (const v of raw) if (v !== null && v !== '') sizes.set(v, (sizes.get(v) ?? 0) + 1);
-    const merged = new Set<string>();
-    let otherSize = 0;
-    for (const [v, size] of sizes) {
-      if (size < k) {
-        merged.add(v);
-        otherSize += size;
+    // The shared rule (src/core/groups/min-group-size.ts): sizes over every person of the graph;
+    // a real group already called OTHER_GROUP simply joins the merged one.
+    const index = new Map<string, number>();
+    const names: string[] = [];
+    const sizes: number[] = [];
+    for (const v of raw) {
+      if (v === null || v === '') continue;
+      let g = index.get(v);
+      if (g === undefined) {
+        index.set(v, (g = names.length));
+        names.push(v);
+        sizes.push(0);
       }
+      sizes[g]++;
     }
-    groupsMerged = merged.size;
-    // NOTE: a real group already called OTHER_GROUP simply joins the merged one.
-    if (sizes.has(OTHER_GROUP) && !merged.has(OTHER_GROUP)) {
-      merged.add(OTHER_GROUP);
-      otherSize += sizes.get(OTHER_GROUP)!;
-    }
-    if (otherSize > 0 && otherSize < k) {
-      const rest = [...sizes].filter(([v]) => !merged.has(v)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-      for (const [v, size] of rest) {
-        if (otherSize >= k) break;
-        merged.add(v);
-        otherSize += size;
-        groupsMergedToProtect++;
-      }
-      allGroupsWithheld = otherSize < k;
-    }
+    const forced = index.has(OTHER_GROUP) ? [index.get(OTHER_GROUP)!] : null;
+    const rule = smallGroupMerge(sizes, k, {
+      forced,
+      tieBreak: (a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0),
+    });
+    groupsMerged = rule.note.groupsMerged;
+    groupsMergedToProtect = rule.note.groupsMergedToProtect;
+    allGroupsWithheld = rule.note.allGroupsWithheld;
     groupColumn = raw.map((v) => {
       if (v === null || v === '') return null;
-      if (merged.has(v)) return allGroupsWithheld ? null : OTHER_GROUP;
+      if (rule.merged[index.get(v)!]) return allGroupsWithheld ? null : OTHER_GROUP;
       return v;
     });
   }
   // Nothing to change (no merge, no pseudonyms, every attribute kept): the graph itself, not a copy.
+  // A group of k..4 people kept by an explicit lower k needs a marked copy (group-level functions
+  // follow the marker, see appliedMinGroupSize); the caller's own graph is never marked.
   if (
+    (options.group === null || k >= DEFAULT_MIN_GROUP_SIZE) &&
     key === null &&
     keep === null &&
     groupsMerged === 0 &&
@@ -207,8 +214,10 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
       Number.isNaN(t) ? undefined : t,
     );
   }
+  const built = b.build();
+  if (options.group !== null) markMinGroupSize(built, options.group, k);
   return {
-    graph: b.build(),
+    graph: built,
     note: Object.freeze({
       minGroupSize: k,
       groupsMerged,
@@ -240,28 +249,12 @@ export function mergeSmallLabels(
 ): { labels: Int32Array; sizes: Int32Array; merged: number; mergedToProtect: number } {
   const sizes = new Int32Array(count + 1);
   for (const g of labels) if (g >= 0) sizes[g]++;
-  const into = new Uint8Array(count);
+  const rule = smallGroupMerge(sizes.subarray(0, count), k);
+  const into = rule.merged;
   let mergedPeople = 0;
-  let merged = 0;
-  for (let g = 0; g < count; g++) {
-    if (sizes[g] > 0 && sizes[g] < k) {
-      into[g] = 1;
-      mergedPeople += sizes[g];
-      merged++;
-    }
-  }
-  let mergedToProtect = 0;
-  if (mergedPeople > 0 && mergedPeople < k) {
-    const rest: number[] = [];
-    for (let g = 0; g < count; g++) if (sizes[g] > 0 && !into[g]) rest.push(g);
-    rest.sort((a, b) => sizes[a] - sizes[b] || a - b);
-    for (const g of rest) {
-      if (mergedPeople >= k) break;
-      into[g] = 1;
-      mergedPeople += sizes[g];
-      mergedToProtect++;
-    }
-  }
+  for (let g = 0; g < count; g++) if (into[g]) mergedPeople += sizes[g];
+  const merged = rule.note.groupsMerged;
+  const mergedToProtect = rule.note.groupsMergedToProtect;
   const other = mergedPeople >= k ? count : -1;
   const out = new Int32Array(labels.length);
   const after = new Int32Array(count + 1);
@@ -272,4 +265,20 @@ export function mergeSmallLabels(
     if (h >= 0) after[h]++;
   }
   return { labels: out, sizes: after, merged, mergedToProtect };
+}
+
+/**
+ * One sentence saying what the minimum group size merged or withheld, for terminal output: how many
+ * groups, never how many people; '' when nothing was merged.
+ * @example
+ * smallGroupsSentence({ minGroupSize: 5, groupsMerged: 1, groupsMergedToProtect: 1, allGroupsWithheld: false });
+ * // '1 group under 5 people merged into "Other (small groups)", with 1 more so that it reaches 5 (privacy; --min-group-size 1 shows every group)'
+ */
+export function smallGroupsSentence(note: SmallGroupNote): string {
+  const k = note.minGroupSize;
+  if (note.allGroupsWithheld) return `all groups together have fewer than ${k} people: no group is shown (privacy)`;
+  if (note.groupsMerged === 0 && note.groupsMergedToProtect === 0) return '';
+  let out = `${note.groupsMerged} group${note.groupsMerged === 1 ? '' : 's'} under ${k} people merged into "${OTHER_GROUP}"`;
+  if (note.groupsMergedToProtect > 0) out += `, with ${note.groupsMergedToProtect} more so that it reaches ${k}`;
+  return out + ' (privacy; --min-group-size 1 shows every group)';
 }

@@ -58,7 +58,19 @@ describe('parseWindow', () => {
 
 describe('orgraph compare over two time windows', () => {
   it('compares the teams of both windows (JSON)', async () => {
-    const r = await cli(['compare', TIMED, ...WINDOWS, '--group', 'team', '--permutations', '0', '--format', 'json']);
+    const r = await cli([
+      'compare',
+      '--min-group-size',
+      '1',
+      TIMED,
+      ...WINDOWS,
+      '--group',
+      'team',
+      '--permutations',
+      '0',
+      '--format',
+      'json',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
@@ -87,7 +99,7 @@ describe('orgraph compare over two time windows', () => {
   });
 
   it('refuses --communities (exit 2): groups found on the compared ties cannot be tested', async () => {
-    const r = await cli(['compare', TIMED, ...WINDOWS, '--communities']);
+    const r = await cli(['compare', '--min-group-size', '1', TIMED, ...WINDOWS, '--communities']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--communities cannot be tested');
     expect(r.err).toContain('--group');
@@ -95,7 +107,7 @@ describe('orgraph compare over two time windows', () => {
   });
 
   it('compares per person without groups (CSV: one row per person)', async () => {
-    const r = await cli(['compare', TIMED, ...WINDOWS, '--format', 'csv']);
+    const r = await cli(['compare', '--min-group-size', '1', TIMED, ...WINDOWS, '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split(/\r?\n/);
     expect(lines[0]).toBe('id,degreeBefore,degreeAfter,strengthBefore,strengthAfter');
@@ -104,7 +116,7 @@ describe('orgraph compare over two time windows', () => {
   });
 
   it('prints a readable summary', async () => {
-    const r = await cli(['compare', TIMED, ...WINDOWS, '--group', 'team', '--permutations', '0']);
+    const r = await cli(['compare', '--min-group-size', '1', TIMED, ...WINDOWS, '--group', 'team', '--permutations', '0']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('People: 6 in both periods, 0 left (0 ties), 0 joined (0 ties), 0 changed group');
     expect(r.out).toContain('Tied pairs among people of both periods: 7 before, 5 after (3 gained, 5 lost;');
@@ -114,7 +126,7 @@ describe('orgraph compare over two time windows', () => {
 
   it('does not test groups with a handful of ties, and says so', async () => {
     // Each team has 4 ties in each window (fewer than 10): no p-value rather than a misleading one.
-    const r = await cli(['compare', TIMED, ...WINDOWS, '--group', 'team', '--permutations', '99']);
+    const r = await cli(['compare', '--min-group-size', '1', TIMED, ...WINDOWS, '--group', 'team', '--permutations', '99']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Not tested (fewer than 10 ties in a period, or E-I undefined): L, R');
     expect(r.out).not.toContain('significant');
@@ -123,6 +135,8 @@ describe('orgraph compare over two time windows', () => {
   it('says plainly when no group changed (the same time point twice: every change 0, p = q = 1)', async () => {
     const r = await cli([
       'compare',
+      '--min-group-size',
+      '1',
       EIES,
       '--before',
       'acquaintance_t1',
@@ -139,6 +153,8 @@ describe('orgraph compare over two time windows', () => {
       (
         await cli([
           'compare',
+          '--min-group-size',
+          '1',
           EIES,
           '--before',
           'acquaintance_t1',
@@ -165,6 +181,8 @@ describe('orgraph compare over two time windows', () => {
     writeFileSync(join(after, 'ties.csv'), 'source,target\na,b\nd,e\na,d\nb,e\nc,f\n');
     const r = await cli([
       'compare',
+      '--min-group-size',
+      '1',
       TIMED,
       '--before-window',
       '2010-01-01..2010-05-01',
@@ -180,12 +198,12 @@ describe('orgraph compare over two time windows', () => {
   });
 
   it('is a usage error for windows on ties without times, one period only, or --group with --communities', async () => {
-    const noTimes = await cli(['compare', UNTIMED, ...WINDOWS]);
+    const noTimes = await cli(['compare', '--min-group-size', '1', UNTIMED, ...WINDOWS]);
     expect(noTimes.code).toBe(2);
     expect(noTimes.err).toContain('--before-window needs tie times');
-    expect((await cli(['compare', TIMED, '--before-window', '2010-01-01..2010-05-01'])).code).toBe(2);
-    expect((await cli(['compare', TIMED, ...WINDOWS, '--group', 'x', '--communities'])).code).toBe(2);
-    const bad = await cli(['compare', TIMED, '--before-window', '2010-01-01', '--after-window', '2010-05-01..']);
+    expect((await cli(['compare', '--min-group-size', '1', TIMED, '--before-window', '2010-01-01..2010-05-01'])).code).toBe(2);
+    expect((await cli(['compare', '--min-group-size', '1', TIMED, ...WINDOWS, '--group', 'x', '--communities'])).code).toBe(2);
+    const bad = await cli(['compare', '--min-group-size', '1', TIMED, '--before-window', '2010-01-01', '--after-window', '2010-05-01..']);
     expect(bad.code).toBe(2);
     expect(bad.err).not.toContain('    at ');
   });
@@ -195,7 +213,19 @@ describe('orgraph compare on a real data set with two time points', () => {
   // Freeman's EIES: acquaintance ratings at the start (t1) and ~8 months later (t2), same 32 people.
   const periods = ['--before', 'acquaintance_t1', '--after', 'acquaintance_t2'];
   it('freeman-eies: ties gained, lost, strengthened and weakened; E-I per discipline', async () => {
-    const r = await cli(['compare', EIES, ...periods, '--group', 'discipline', '--permutations', '199', '--format', 'json']);
+    const r = await cli([
+      'compare',
+      '--min-group-size',
+      '1',
+      EIES,
+      ...periods,
+      '--group',
+      'discipline',
+      '--permutations',
+      '199',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     // Counted from ties.csv with Python (csv module; a pair's value = the sum of both directions' ratings):
@@ -231,6 +261,8 @@ describe('orgraph compare on a real data set with two time points', () => {
     const objectives = join(ROOT, 'objectives', 'freeman-eies.yaml');
     const r = await cli([
       'compare',
+      '--min-group-size',
+      '1',
       EIES,
       ...periods,
       '--group',
@@ -248,14 +280,40 @@ describe('orgraph compare on a real data set with two time points', () => {
       ['after', 'acquaintance_t2'],
     ] as const) {
       const alone = JSON.parse(
-        (await cli(['scorecard', EIES, '--group', 'discipline', '--relation', relation, '--objectives', objectives, '--format', 'json']))
-          .out,
+        (
+          await cli([
+            'scorecard',
+            '--min-group-size',
+            '1',
+            EIES,
+            '--group',
+            'discipline',
+            '--relation',
+            relation,
+            '--objectives',
+            objectives,
+            '--format',
+            'json',
+          ])
+        ).out,
       );
       expect(doc.scorecards[period].objectives).toEqual(alone.objectives);
     }
     // Read as every command reads ties: undirected.
     expect(doc.scorecards.before.directed).toBe(false);
-    const text = await cli(['compare', EIES, ...periods, '--group', 'discipline', '--permutations', '0', '--objectives', objectives]);
+    const text = await cli([
+      'compare',
+      '--min-group-size',
+      '1',
+      EIES,
+      ...periods,
+      '--group',
+      'discipline',
+      '--permutations',
+      '0',
+      '--objectives',
+      objectives,
+    ]);
     expect(text.out).toMatch(/^objective\s+target\s+before\s+status\s+after\s+status\s+trend\s+owner \/ initiative$/m);
   });
 });

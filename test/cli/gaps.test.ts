@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -14,12 +16,12 @@ async function cli(argv: string[]) {
 describe('orgraph gaps / introduce / path / compare', () => {
   it('gaps: JSON with every staff pair, CSV rows, text', async () => {
     const dir = join(DATA, 'lazega-lawfirm');
-    const json = await cli(['gaps', dir, '--group', 'office', '--format', 'json']);
+    const json = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--format', 'json']);
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.out);
     // 3 offices -> 6 unordered pairs (3 inside, 3 between).
     expect(doc.staff.pairs).toHaveLength(6);
-    const csv = await cli(['gaps', dir, '--group', 'office', '--format', 'csv']);
+    const csv = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--format', 'csv']);
     expect(csv.out.split('\r\n')[0]).toBe(
       'table,groupA,groupB,sizeA,sizeB,observedTies,expectedTies,ratio,sd,z,pValue,qValue,gap,observedWeight,expectedWeight,weightRatio',
     );
@@ -28,7 +30,7 @@ describe('orgraph gaps / introduce / path / compare', () => {
     expect(doc.null.draws).toBe(999);
     for (const p of doc.staff.gaps) expect(p.qValue).toBeLessThanOrEqual(0.05);
     expect(doc.significantGaps).toBe(doc.staff.gaps.length > 0);
-    const text = await cli(['gaps', dir, '--group', 'office']);
+    const text = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office']);
     expect(text.out).toContain('rewiring null model, 999 draws');
     expect(text.out).toContain(doc.staff.statement);
   });
@@ -36,21 +38,25 @@ describe('orgraph gaps / introduce / path / compare', () => {
   it('gaps: says plainly when no gap is significant', async () => {
     // With 999 draws no p-value is below 1/1000, so no q-value can reach alpha = 0.0001.
     const dir = join(DATA, 'lazega-lawfirm');
-    const json = await cli(['gaps', dir, '--group', 'office', '--alpha', '0.0001', '--format', 'json']);
+    const json = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--alpha', '0.0001', '--format', 'json']);
     const doc = JSON.parse(json.out);
     expect(doc.staff.gaps).toEqual([]);
     expect(doc.significantGaps).toBe(false);
     expect(doc.statement).toMatch(/^No significant gap: none of the 3 pairs of staff groups/);
-    const text = await cli(['gaps', dir, '--group', 'office', '--alpha', '0.0001']);
+    const text = await cli(['gaps', '--min-group-size', '1', dir, '--group', 'office', '--alpha', '0.0001']);
     expect(text.out).toContain('No significant gap');
     expect(text.out).not.toContain('Significant gaps between');
   });
 
   it('gaps: usage errors exit 2', async () => {
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm')])).code).toBe(2);
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--format', 'xml'])).code).toBe(2);
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--null-model', 'poisson'])).code).toBe(2);
-    expect((await cli(['gaps', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--alpha', '2'])).code).toBe(2);
+    expect((await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm')])).code).toBe(2);
+    expect((await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--format', 'xml'])).code).toBe(
+      2,
+    );
+    expect(
+      (await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--null-model', 'poisson'])).code,
+    ).toBe(2);
+    expect((await cli(['gaps', '--min-group-size', '1', join(DATA, 'lazega-lawfirm'), '--group', 'office', '--alpha', '2'])).code).toBe(2);
   });
 
   it('introduce: reasons in every row', async () => {
@@ -85,6 +91,8 @@ describe('orgraph gaps / introduce / path / compare', () => {
   it('compare: one relation at two times (freeman-eies acquaintance t1 vs t2)', async () => {
     const r = await cli([
       'compare',
+      '--min-group-size',
+      '1',
       join(DATA, 'freeman-eies'),
       '--group',
       'discipline',
@@ -102,4 +110,55 @@ describe('orgraph gaps / introduce / path / compare', () => {
     expect(doc.people).toHaveLength(32);
     for (const g of doc.groups) if (g.pValue !== null) expect(g.pValue).toBeGreaterThanOrEqual(1 / 201);
   });
+});
+
+describe('orgraph gaps: minimum group size', () => {
+  /** Sales 7, Eng 6, Legal 3 (one under 5) or Sales 8, Eng 6, Legal 2, HR 1 (several): Eng joins the small ones. */
+  function orgFolder(sizes: Record<string, number>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-gaps-privacy-'));
+    const members = Object.entries(sizes).map(([name, n]) => Array.from({ length: n }, (_, i) => [`${name.toLowerCase()}${i + 1}`, name]));
+    writeFileSync(
+      join(dir, 'people.csv'),
+      'id,dept\n' +
+        members
+          .flat()
+          .map(([id, g]) => `${id},${g}\n`)
+          .join(''),
+    );
+    const ties: string[] = [];
+    members.forEach((m, g) => {
+      if (m.length > 1) for (let i = 0; i < (m.length === 2 ? 1 : m.length); i++) ties.push(`${m[i][0]},${m[(i + 1) % m.length][0]}`);
+      const next = members[(g + 1) % members.length];
+      for (let i = 0; i < Math.min(m.length, next.length); i++) ties.push(`${m[i][0]},${next[i][0]}`);
+    });
+    writeFileSync(join(dir, 'ties.csv'), 'source,target\n' + ties.join('\n') + '\n');
+    return dir;
+  }
+  for (const [sizes, hidden, merged] of [
+    [{ Sales: 7, Eng: 6, Legal: 3 }, ['Eng', 'Legal'], 1],
+    [{ Sales: 8, Eng: 6, Legal: 2, HR: 1 }, ['Eng', 'Legal', 'HR'], 2],
+  ] as const) {
+    it(`${merged} group(s) under 5: every output shows only "Sales" and the merged bucket of at least 5`, async () => {
+      const dir = orgFolder(sizes);
+      const args = ['gaps', dir, '--group', 'dept', '--null-model', 'configuration'];
+      const json = await cli([...args, '--format', 'json']);
+      expect(json.code).toBe(0);
+      const csv = await cli([...args, '--format', 'csv']);
+      const text = await cli(args);
+      for (const out of [json.out, csv.out, text.out]) for (const g of hidden) expect(out).not.toMatch(new RegExp(`\\b${g}\\b`));
+      const doc = JSON.parse(json.out);
+      const other = hidden.reduce((n, g) => n + (sizes as Record<string, number>)[g], 0);
+      expect(doc.groups.map((g: { name: string; staff: number }) => [g.name, g.staff])).toEqual([
+        ['Other (small groups)', other],
+        ['Sales', sizes.Sales],
+      ]);
+      for (const p of doc.staff.pairs) expect(Math.min(p.sizeA, p.sizeB)).toBeGreaterThanOrEqual(5);
+      const note = `${merged} group${merged === 1 ? '' : 's'} under 5 people merged into "Other (small groups)", with 1 more so that it reaches 5`;
+      expect(json.err).toContain(note);
+      expect(text.out).toContain(note);
+      const raw = JSON.parse((await cli([...args, '--format', 'json', '--min-group-size', '1'])).out);
+      expect(raw.groups.map((g: { name: string }) => g.name)).toEqual(expect.arrayContaining([...hidden]));
+      expect((await cli([...args, '--min-group-size', '-1'])).code).toBe(2);
+    });
+  }
 });

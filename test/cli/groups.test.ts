@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe('orgraph groups', () => {
   it('karate by club: JSON with groups, mixing and network figures', async () => {
-    const r = await cli('groups', KARATE, '--group', 'club', '--permutations', '99');
+    const r = await cli('groups', KARATE, '--group', 'club', '--permutations', '99', '--format', 'json');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const doc = JSON.parse(r.out);
@@ -38,8 +38,8 @@ describe('orgraph groups', () => {
   });
 
   it('same seed, same output', async () => {
-    const a = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9');
-    const b = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9');
+    const a = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9', '--format', 'json');
+    const b = await cli('groups', LAZEGA, '--group', 'office', '--permutations', '50', '--seed', '9', '--format', 'json');
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
   });
@@ -58,6 +58,8 @@ describe('orgraph groups', () => {
       'csv',
       '--permutations',
       '0',
+      '--min-group-size',
+      '1',
     );
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\r\n');
@@ -77,11 +79,13 @@ describe('orgraph groups', () => {
   it('--missing group adds a "(missing)" group; the default leaves those people out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgraph-groups-'));
     const out = join(dir, 'groups.json');
-    const a = await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--out', out);
+    const a = await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--format', 'json', '--out', out);
     expect(a.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.network.missing).toBe(14);
-    const b = JSON.parse((await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--missing', 'group')).out);
+    const b = JSON.parse(
+      (await cli('groups', MANUFACTURING, '--group', 'division', '--permutations', '0', '--missing', 'group', '--format', 'json')).out,
+    );
     expect(b.network.missing).toBe(0);
     expect(b.groups.at(-1)).toMatchObject({ group: '(missing)', size: 14 });
   });
@@ -94,5 +98,87 @@ describe('orgraph groups', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/E_UNKNOWN_ATTRIBUTE/);
     expect(unknown.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+/** An org in a temp folder: groups of the given sizes (ring inside each, member i tied to member i of the next group). */
+function orgFolder(sizes: Record<string, number>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'orgraph-groups-privacy-'));
+  const members = Object.entries(sizes).map(([name, n]) => Array.from({ length: n }, (_, i) => [`${name.toLowerCase()}${i + 1}`, name]));
+  writeFileSync(
+    join(dir, 'people.csv'),
+    'id,dept\n' +
+      members
+        .flat()
+        .map(([id, g]) => `${id},${g}\n`)
+        .join(''),
+  );
+  const ties: string[] = [];
+  members.forEach((m, g) => {
+    if (m.length > 1) for (let i = 0; i < (m.length === 2 ? 1 : m.length); i++) ties.push(`${m[i][0]},${m[(i + 1) % m.length][0]}`);
+    const next = members[(g + 1) % members.length];
+    for (let i = 0; i < Math.min(m.length, next.length); i++) ties.push(`${m[i][0]},${next[i][0]}`);
+  });
+  writeFileSync(join(dir, 'ties.csv'), 'source,target\n' + ties.join('\n') + '\n');
+  return dir;
+}
+
+describe('orgraph groups: minimum group size and the readable table', () => {
+  // One group under 5 (Legal, 3; Eng joins it) and several (Legal 2 + HR 1 = 3; Eng joins them).
+  const cases = [
+    ['one group under k', orgFolder({ Sales: 7, Eng: 6, Legal: 3 }), ['Eng', 'Legal'], 1],
+    ['several groups under k', orgFolder({ Sales: 8, Eng: 6, Legal: 2, HR: 1 }), ['Eng', 'Legal', 'HR'], 2],
+  ] as const;
+  for (const [name, dir, hidden, merged] of cases) {
+    it(`${name}: no output names a merged group or shows a size under 5; the note counts groups, not people`, async () => {
+      const json = await cli('groups', dir, '--group', 'dept', '--permutations', '0', '--format', 'json');
+      expect(json.code).toBe(0);
+      const csv = await cli('groups', dir, '--group', 'dept', '--permutations', '0', '--format', 'csv');
+      const text = await cli('groups', dir, '--group', 'dept', '--permutations', '0');
+      for (const out of [json.out, csv.out, text.out]) for (const g of hidden) expect(out).not.toMatch(new RegExp(`\\b${g}\\b`));
+      const doc = JSON.parse(json.out);
+      const other = hidden.reduce((n, g) => n + ({ Eng: 6, Legal: name.startsWith('one') ? 3 : 2, HR: 1 } as Record<string, number>)[g], 0);
+      expect(doc.groups.map((g: { group: string; size: number }) => [g.group, g.size])).toEqual([
+        ['Other (small groups)', other],
+        ['Sales', doc.network.people - other],
+      ]);
+      for (const c of doc.network.communities.spanning) expect(c.people).toBeGreaterThanOrEqual(5);
+      expect(doc.contingency).toBeNull();
+      expect(doc.privacy.groups).toEqual({ minGroupSize: 5, groupsMerged: merged, groupsMergedToProtect: 1, allGroupsWithheld: false });
+      const note = `${merged} group${merged === 1 ? '' : 's'} under 5 people merged into "Other (small groups)", with 1 more so that it reaches 5`;
+      expect(json.err).toContain(note);
+      expect(text.out).toContain(note);
+      // Explicit opt-out: every group with its true size.
+      const raw = JSON.parse(
+        (await cli('groups', dir, '--group', 'dept', '--permutations', '0', '--format', 'json', '--min-group-size', '1')).out,
+      );
+      expect(raw.groups.map((g: { group: string }) => g.group)).toEqual(expect.arrayContaining([...hidden]));
+      expect(raw.contingency.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('prints a readable table by default (as gaps does); --format text is accepted; a bad format is a usage error', async () => {
+    const r = await cli('groups', KARATE, '--group', 'club', '--permutations', '99');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('Groups on "club": 34 people, 2 groups, 78 ties');
+    // E-I = (11 - 67) / 78 = -0.718; Yule's Q 0.784 (METRICS.md).
+    expect(lines[1]).toMatch(/^E-I -0\.718 .*Yule's Q 0\.784/);
+    const header = lines.findIndex((l) => l.startsWith('group'));
+    expect(lines[header].split(/\s{2,}/)).toEqual([
+      'group',
+      'size',
+      'inside',
+      'across',
+      'E-I',
+      'p',
+      'density in',
+      'density out',
+      'silo score',
+    ]);
+    expect(lines[header + 2].split(/\s{2,}/).slice(0, 5)).toEqual(['Mr. Hi', '17', '35', '11', '-0.522']);
+    expect((await cli('groups', KARATE, '--group', 'club', '--permutations', '99', '--format', 'text')).out).toBe(r.out);
+    expect((await cli('groups', KARATE, '--group', 'club', '--format', 'xml')).code).toBe(2);
+    expect((await cli('groups', KARATE, '--group', 'club', '--min-group-size', '0')).code).toBe(2);
   });
 });

@@ -29,7 +29,20 @@ const SCORES = [(1.5 + 1e-4) * Math.SQRT1_2, (4 / 3 + 1e-4) * Math.SQRT1_2, (4 /
 
 describe('orgraph introduce', () => {
   it('ranks the introductions with their reasons (JSON)', async () => {
-    const r = await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'json']);
+    const r = await cli([
+      'introduce',
+      '--min-group-size',
+      '1',
+      DIR,
+      '--group',
+      'dept',
+      '--pairs',
+      'A:B',
+      '--per-gap',
+      '10',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.fitted).toBe(false);
@@ -50,13 +63,15 @@ describe('orgraph introduce', () => {
   });
 
   it('writes one CSV row per introduction and a readable table', async () => {
-    const csv = (await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'csv'])).out
+    const csv = (
+      await cli(['introduce', '--min-group-size', '1', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10', '--format', 'csv'])
+    ).out
       .trim()
       .split(/\r?\n/);
     expect(csv[0]).toBe('groupA,groupB,personA,personB,score,value,plausibility,mutualContacts,introducer,pathBefore,hopsBefore,reason');
     expect(csv).toHaveLength(5);
     expect(csv[4]).toMatch(/^A,B,a1,b2,0\.0002,2,0\.0001,0,a2,a1 > a2 > b1 > b2,3,/);
-    const text = await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10']);
+    const text = await cli(['introduce', '--min-group-size', '1', DIR, '--group', 'dept', '--pairs', 'A:B', '--per-gap', '10']);
     expect(text.out).toContain('load caps: 2 per person, 3 per introducer');
     expect(text.out).toMatch(/^A - B\s+a2 \+ b2\s+1\.061\s+0\.707\s+1\.500\s+b1\s+.*b1 can introduce them/m);
     expect(text.out).toContain('across the named group pairs');
@@ -71,6 +86,8 @@ describe('orgraph introduce', () => {
       (
         await cli([
           'introduce',
+          '--min-group-size',
+          '1',
           DIR,
           '--group',
           'dept',
@@ -89,14 +106,14 @@ describe('orgraph introduce', () => {
   });
 
   it('refuses bad input: unknown group (exit 1), malformed --pairs, missing --group, bad cap (exit 2)', async () => {
-    const unknown = await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A:Sales']);
+    const unknown = await cli(['introduce', '--min-group-size', '1', DIR, '--group', 'dept', '--pairs', 'A:Sales']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('E_UNKNOWN_GROUP');
     expect(unknown.err).toContain('"Sales"');
     expect(unknown.err).not.toContain('    at ');
-    expect((await cli(['introduce', DIR, '--group', 'dept', '--pairs', 'A-B'])).code).toBe(2);
-    expect((await cli(['introduce', DIR])).code).toBe(2);
-    expect((await cli(['introduce', DIR, '--group', 'dept', '--max-per-person', '-1'])).code).toBe(2);
+    expect((await cli(['introduce', '--min-group-size', '1', DIR, '--group', 'dept', '--pairs', 'A-B'])).code).toBe(2);
+    expect((await cli(['introduce', '--min-group-size', '1', DIR])).code).toBe(2);
+    expect((await cli(['introduce', '--min-group-size', '1', DIR, '--group', 'dept', '--max-per-person', '-1'])).code).toBe(2);
   });
 
   it('says plainly that no gap is declared and proposes none (exit 0)', async () => {
@@ -108,23 +125,38 @@ describe('orgraph introduce', () => {
     writeFileSync(join(none, 'ties.csv'), 'source,target\na1,b1\na2,b2\na1,b2\n');
     const gapsDoc = JSON.parse((await cli(['gaps', none, '--group', 'dept', '--format', 'json'])).out);
     expect(gapsDoc.staff.gaps).toEqual([]);
-    const r = await cli(['introduce', none, '--group', 'dept', '--format', 'json']);
+    const r = await cli(['introduce', '--min-group-size', '1', none, '--group', 'dept', '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc).toMatchObject({ pairsFrom: 'declared-gaps', declaredGaps: 0, introductions: [], fitted: false });
     expect(doc.note).toMatch(/significantly fewer ties than expected/);
-    const text = await cli(['introduce', none, '--group', 'dept']);
+    const text = await cli(['introduce', '--min-group-size', '1', none, '--group', 'dept']);
     expect(text.code).toBe(0);
     expect(text.out).toContain('the declared gaps (0 significant)');
     expect(text.out).toContain('so no introductions are proposed');
     // Naming the pair still works: a2-b1 is the one untied A-B pair, three steps apart (a2 > b2 > a1 > b1).
-    const named = JSON.parse((await cli(['introduce', none, '--group', 'dept', '--pairs', 'A:B', '--format', 'json'])).out);
+    const named = JSON.parse(
+      (await cli(['introduce', '--min-group-size', '1', none, '--group', 'dept', '--pairs', 'A:B', '--format', 'json'])).out,
+    );
     expect(named.pairsFrom).toBe('named');
     expect(named.introductions.map((x: { personA: string; personB: string }) => `${x.personA}-${x.personB}`)).toEqual(['a2-b1']);
   });
 
   it('lazega-lawfirm: the declared office gaps, within the load caps', async () => {
-    const r = await cli(['introduce', LAZEGA, '--group', 'office', '--gaps', '2', '--per-gap', '4', '--format', 'json']);
+    const r = await cli([
+      'introduce',
+      '--min-group-size',
+      '1',
+      LAZEGA,
+      '--group',
+      'office',
+      '--gaps',
+      '2',
+      '--per-gap',
+      '4',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.introductions.length).toBeGreaterThan(0);

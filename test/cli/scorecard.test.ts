@@ -21,6 +21,8 @@ describe('orgraph scorecard', () => {
   it('scores the objectives on the advice network, undirected unless --directed, as every command reads ties', async () => {
     const args = [
       'scorecard',
+      '--min-group-size',
+      '1',
       DATA,
       '--group',
       'department',
@@ -60,20 +62,29 @@ describe('orgraph scorecard', () => {
         ],
       }),
     );
-    const r = await cli(['scorecard', dir, '--directed', '--objectives', objectives]);
+    const r = await cli(['scorecard', '--min-group-size', '1', dir, '--directed', '--objectives', objectives]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('influence as declared: advice target->source');
     expect(r.out).toMatch(/^Y -> X: ties >= 1\s+1\s+>= 1\s+at risk$/m);
     expect(r.out).toMatch(/^X -> Y: ties <= 0\s+0\s+<= 0\s+met$/m);
     writeFileSync(join(dir, 'relations.csv'), 'relation,directed,influence\nadvice,true,backwards\n');
-    const bad = await cli(['scorecard', dir, '--directed', '--objectives', objectives]);
+    const bad = await cli(['scorecard', '--min-group-size', '1', dir, '--directed', '--objectives', objectives]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('relations.csv:2: field "influence": influence must be source->target, target->source or both');
     expect(bad.err).not.toContain('    at ');
   });
 
   it('names the file and field of an unknown group (exit 1)', async () => {
-    const r = await cli(['scorecard', DATA, '--group', 'department', '--objectives', join(OBJ, 'unknown-group.json')]);
+    const r = await cli([
+      'scorecard',
+      '--min-group-size',
+      '1',
+      DATA,
+      '--group',
+      'department',
+      '--objectives',
+      join(OBJ, 'unknown-group.json'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('E_UNKNOWN_GROUP');
     expect(r.err).toContain('unknown-group.json');
@@ -82,13 +93,22 @@ describe('orgraph scorecard', () => {
   });
 
   it('names the file and field of an unknown metric', async () => {
-    const r = await cli(['scorecard', DATA, '--group', 'department', '--objectives', join(OBJ, 'unknown-metric.yaml')]);
+    const r = await cli([
+      'scorecard',
+      '--min-group-size',
+      '1',
+      DATA,
+      '--group',
+      'department',
+      '--objectives',
+      join(OBJ, 'unknown-metric.yaml'),
+    ]);
     expect(r.err).toContain('E_UNKNOWN_METRIC');
     expect(r.err).toContain('objectives[0].metric');
   });
 
   it('is a usage error without --objectives', async () => {
-    expect((await cli(['scorecard', DATA, '--group', 'department'])).code).toBe(2);
+    expect((await cli(['scorecard', '--min-group-size', '1', DATA, '--group', 'department'])).code).toBe(2);
   });
 
   it('takes groups from Louvain communities when the data has no group attribute (hand case)', async () => {
@@ -112,13 +132,26 @@ describe('orgraph scorecard', () => {
         ],
       }),
     );
-    const u = JSON.parse((await cli(['scorecard', dir, '--communities', '--objectives', objectives, '--format', 'json'])).out);
+    const u = JSON.parse(
+      (await cli(['scorecard', '--min-group-size', '1', dir, '--communities', '--objectives', objectives, '--format', 'json'])).out,
+    );
     expect(u.objectives.map((o: { actual: number; status: string }) => [o.actual, o.status])).toEqual([
       [1, 'at risk'],
       [1, 'at risk'],
       [1, 'met'],
     ]);
-    const r = await cli(['scorecard', dir, '--communities', '--directed', '--objectives', objectives, '--format', 'json']);
+    const r = await cli([
+      'scorecard',
+      '--min-group-size',
+      '1',
+      dir,
+      '--communities',
+      '--directed',
+      '--objectives',
+      objectives,
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.attribute).toBe('community');
@@ -132,17 +165,21 @@ describe('orgraph scorecard', () => {
       { from: '1', to: '2', ties: 1, weight: 1, reciprocity: 0, reach: 1 / 3 },
       { from: '2', to: '1', ties: 0, weight: 0, reciprocity: null, reach: 0 },
     ]);
-    const text = await cli(['scorecard', dir, '--communities', '--directed', '--objectives', objectives]);
+    const text = await cli(['scorecard', '--min-group-size', '1', dir, '--communities', '--directed', '--objectives', objectives]);
     expect(text.out).toContain('Groups: 2 Louvain communities of the scored ties (seed 1');
     expect(text.out).toMatch(/^ {2}1: a, b, c$/m);
     expect(text.out).toMatch(/^1 -> 2: ties >= 1\s+1\s+>= 1\s+at risk$/m);
     // --group and --communities together: usage error.
-    expect((await cli(['scorecard', dir, '--communities', '--group', 'x', '--objectives', objectives])).code).toBe(2);
+    expect((await cli(['scorecard', '--min-group-size', '1', dir, '--communities', '--group', 'x', '--objectives', objectives])).code).toBe(
+      2,
+    );
   });
 
   it('kapferer-tailor: instrumental flows at time 1 between the communities of time 1', async () => {
     const r = await cli([
       'scorecard',
+      '--min-group-size',
+      '1',
       KAPFERER,
       '--directed',
       '--relation',

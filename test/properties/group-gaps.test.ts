@@ -33,7 +33,13 @@ describe('group gaps: properties', () => {
   it('expected ties over all pairs sum to the ties counted', () => {
     fc.assert(
       fc.property(arbGraph, fc.constantFrom(...models), ({ n, groups, ties, seed }, nullModel) => {
-        const r = groupGaps(project(build(n, groups, ties, (g) => `G${g}`)), { attribute: 'g', nullModel, draws: DRAWS, seed });
+        const r = groupGaps(project(build(n, groups, ties, (g) => `G${g}`)), {
+          attribute: 'g',
+          nullModel,
+          draws: DRAWS,
+          seed,
+          minGroupSize: 1,
+        });
         const sum = r.staff.pairs.reduce((s, p) => s + p.expectedTies, 0);
         expect(sum).toBeCloseTo(r.staff.ties, 9);
       }),
@@ -44,7 +50,13 @@ describe('group gaps: properties', () => {
   it('Monte Carlo p- and q-values lie in [1/(draws+1), 1] and q >= p', () => {
     fc.assert(
       fc.property(arbGraph, fc.constantFrom<GapNullModel>('rewiring', 'quasi-independence'), ({ n, groups, ties, seed }, nullModel) => {
-        const r = groupGaps(project(build(n, groups, ties, (g) => `G${g}`)), { attribute: 'g', nullModel, draws: DRAWS, seed });
+        const r = groupGaps(project(build(n, groups, ties, (g) => `G${g}`)), {
+          attribute: 'g',
+          nullModel,
+          draws: DRAWS,
+          seed,
+          minGroupSize: 1,
+        });
         for (const p of r.staff.pairs) {
           if (p.groupA === p.groupB) continue;
           expect(p.pValue).toBeGreaterThanOrEqual(1 / (DRAWS + 1));
@@ -64,8 +76,20 @@ describe('group gaps: properties', () => {
       fc.property(arbGraph, fc.constantFrom(...models), ({ n, groups, ties, seed }, nullModel) => {
         // G0..G3 -> "zeta", "beta", "alpha", "10": a different sorted order, so different labels.
         const rename = ['zeta', 'beta', 'alpha', '10'];
-        const a = groupGaps(project(build(n, groups, ties, (g) => `G${g}`)), { attribute: 'g', nullModel, draws: DRAWS, seed });
-        const b = groupGaps(project(build(n, groups, ties, (g) => rename[g])), { attribute: 'g', nullModel, draws: DRAWS, seed });
+        const a = groupGaps(project(build(n, groups, ties, (g) => `G${g}`)), {
+          attribute: 'g',
+          nullModel,
+          draws: DRAWS,
+          seed,
+          minGroupSize: 1,
+        });
+        const b = groupGaps(project(build(n, groups, ties, (g) => rename[g])), {
+          attribute: 'g',
+          nullModel,
+          draws: DRAWS,
+          seed,
+          minGroupSize: 1,
+        });
         const back = (x: string) => `G${rename.indexOf(x)}`;
         const key = (x: string, y: string) => [x, y].sort().join('|');
         const byPair = new Map(a.staff.pairs.map((p) => [key(p.groupA, p.groupB), p]));

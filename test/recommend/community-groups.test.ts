@@ -43,7 +43,7 @@ describe('communityGroups', () => {
     expect(g.modularity).toBeCloseTo(5 / 14, 12);
     // In a later view with a newcomer z, z is in no group (-1).
     const later = view(['a', 'z', 'd'], [['a', 'z']]);
-    const labels = groupLabels(later, g);
+    const labels = groupLabels(later, g, { minGroupSize: 1 });
     expect(labels.attribute).toBe('community');
     expect(labels.names).toEqual(['1', '2']);
     expect([...labels.labels]).toEqual([0, -1, 1]);

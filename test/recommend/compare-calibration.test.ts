@@ -51,7 +51,7 @@ function simulate(replicates: number, seed: number, within: number, communities:
     const before = period(random, labels, (i) => i > 5 || i < 3, within);
     const after = period(random, labels, (i) => i > 2, within);
     const groups = communities ? communityGroups(unionView(before, after), { seed: 1 }) : null;
-    const res: CompareResult = compare(before, after, { attribute: 'team', groups, permutations: 199, seed: r + 1 });
+    const res: CompareResult = compare(before, after, { attribute: 'team', groups, permutations: 199, seed: r + 1, minGroupSize: 1 });
     let any = false;
     for (const g of res.groups) {
       if (Number.isNaN(g.pValue)) continue;
@@ -128,7 +128,7 @@ describe('compare: calibration under the null (seeded simulation)', () => {
         );
       };
       const first = random() < 0.5;
-      const res = compare(one(first), one(!first), { attribute: 'team', permutations: 199, seed: r + 1 });
+      const res = compare(one(first), one(!first), { attribute: 'team', permutations: 199, seed: r + 1, minGroupSize: 1 });
       for (const g of res.groups) {
         if (Number.isNaN(g.pValue)) continue;
         tests++;
@@ -161,7 +161,7 @@ describe('compare: calibration under the null (seeded simulation)', () => {
       const before = period(random, labels, () => true, 3);
       const opened = labels.map((g) => (g === 0 ? 9 : g));
       const after = periodOpened(random, opened);
-      const res = compare(before, after, { attribute: 'team', permutations: 199, seed: r + 1 });
+      const res = compare(before, after, { attribute: 'team', permutations: 199, seed: r + 1, minGroupSize: 1 });
       const g0 = res.groups.find((g) => g.group === 'T0')!;
       if (g0.qValue <= 0.05 && g0.eiChange > 0) found++;
     }

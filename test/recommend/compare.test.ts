@@ -31,9 +31,9 @@ const after = graph([
 describe('compare', () => {
   it('names the missing attribute of an empty graph, and gives empty tables for one lone person', () => {
     const empty = project(OrgGraph.from({ people: [], ties: [] }));
-    expect(() => compare(empty, empty, { attribute: 'team' })).toThrow(/no attribute "team"/);
+    expect(() => compare(empty, empty, { attribute: 'team', minGroupSize: 1 })).toThrow(/no attribute "team"/);
     const one = project(OrgGraph.from({ people: [{ id: 'a', attributes: { team: 'X' } }], ties: [] }));
-    const r = compare(one, one, { attribute: 'team', permutations: 10 });
+    const r = compare(one, one, { attribute: 'team', permutations: 10, minGroupSize: 1 });
     expect(r.people).toEqual([{ id: 'a', degreeBefore: 0, degreeAfter: 0, strengthBefore: 0, strengthAfter: 0 }]);
     // No tie: E-I undefined in both periods -> p NaN (not counted as "not extreme"), q NaN.
     expect(r.groups.map((g) => [g.group, g.eiBefore, g.pValue, g.qValue, g.draws])).toEqual([['X', NaN, NaN, NaN, 0]]);
@@ -41,7 +41,7 @@ describe('compare', () => {
   });
 
   it('counts deltas and ties gained and lost across groups', () => {
-    const r = compare(before, after, { attribute: 'team', permutations: 0 });
+    const r = compare(before, after, { attribute: 'team', permutations: 0, minGroupSize: 1 });
     // X: before I = 1, E = 0 -> E-I = -1; after I = 0, E = 2 -> +1. Y: before I 1 E 0 -> -1; after I 1 E 2 -> 1/3.
     expect(r.groups.map((g) => [g.group, g.eiBefore, g.eiAfter, g.eiChange])).toEqual([
       ['X', -1, 1, 2],
@@ -76,7 +76,7 @@ describe('compare', () => {
       ],
       who,
     );
-    const r = compare(b, a, { attribute: 'team', permutations: 0 });
+    const r = compare(b, a, { attribute: 'team', permutations: 0, minGroupSize: 1 });
     expect(r.groups.map((g) => [g.group, g.eiBefore, g.eiAfter])).toEqual([
       ['X', -1, 1],
       ['Y', NaN, 1],
@@ -85,7 +85,7 @@ describe('compare', () => {
       [b, 'eiBefore'],
       [a, 'eiAfter'],
     ] as const) {
-      const ei = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
+      const ei = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 });
       expect(r.groups.map((g) => g[key])).toEqual(ei.groups.map((g) => g.value));
     }
   });
@@ -101,7 +101,7 @@ describe('compare', () => {
         relations: [{ name: 'tie', directed: false }],
       }),
     );
-    const r = compare(before, later, { attribute: 'team', permutations: 0 });
+    const r = compare(before, later, { attribute: 'team', permutations: 0, minGroupSize: 1 });
     expect(r.turnover.left).toEqual([{ id: 'y2', degree: 1 }]);
     expect(r.turnover.joined).toEqual([{ id: 'z', degree: 1 }]);
     expect(r.turnover.changedGroup).toEqual([{ id: 'y1', before: 'Y', after: 'X' }]);
@@ -120,7 +120,7 @@ describe('compare', () => {
       ['x1', 'x2', 1],
       ['x1', 'y1', 1],
     ]);
-    const r = compare(b, a, { attribute: 'team', permutations: 0 });
+    const r = compare(b, a, { attribute: 'team', permutations: 0, minGroupSize: 1 });
     expect(r.ties).toMatchObject({ gained: 0, lost: 0, weakened: 1, strengthened: 0, weightBefore: 51, weightAfter: 2 });
     const x = r.groups.find((g) => g.group === 'X')!;
     expect(x.eiChange).toBe(0); // same pairs
@@ -134,7 +134,7 @@ describe('compare', () => {
 
   it('gives no p-value to a group with fewer than 10 ties in a period (the linearised test needs more)', () => {
     // X: 1 tie before, 2 after; Y: 1 and 3. Changes of 2 and 4/3 on a handful of ties: untested, not "significant".
-    const r = compare(before, after, { attribute: 'team', permutations: 99 });
+    const r = compare(before, after, { attribute: 'team', permutations: 99, minGroupSize: 1 });
     expect(r.groups.map((g) => [g.pValue, g.qValue, g.pValueWeighted])).toEqual([
       [NaN, NaN, NaN],
       [NaN, NaN, NaN],
@@ -154,13 +154,13 @@ describe('compare', () => {
         ['y2', 'G2'],
       ]),
     };
-    const r = compare(before, after, { groups, permutations: 0 });
+    const r = compare(before, after, { groups, permutations: 0, minGroupSize: 1 });
     expect(r.attribute).toBe('community');
     expect(r.groups.map((g) => [g.group, g.eiBefore, g.eiAfter])).toEqual([
       ['G1', 1, 0],
       ['G2', 1, 0],
     ]);
-    const none = compare(before, after, { permutations: 100 });
+    const none = compare(before, after, { permutations: 100, minGroupSize: 1 });
     expect(none.attribute).toBeNull();
     expect(none.groups).toEqual([]);
     expect(none.tieChanges).toEqual([]);
@@ -188,8 +188,8 @@ describe('compare: properties', () => {
   it('swapping before and after negates every change and keeps the p-values', () => {
     for (const seed of [1, 2, 3]) {
       const [b, a] = randomPeriods(seed);
-      const f = compare(b, a, { attribute: 'team', permutations: 99, seed: 5 });
-      const r = compare(a, b, { attribute: 'team', permutations: 99, seed: 5 });
+      const f = compare(b, a, { attribute: 'team', permutations: 99, seed: 5, minGroupSize: 1 });
+      const r = compare(a, b, { attribute: 'team', permutations: 99, seed: 5, minGroupSize: 1 });
       f.groups.forEach((g, x) => {
         const h = r.groups[x];
         expect(h.group).toBe(g.group);
@@ -218,8 +218,8 @@ describe('compare: properties', () => {
   it('renaming groups changes nothing', () => {
     const [b, a] = randomPeriods(4);
     const [b2, a2] = randomPeriods(4, ['zeta', 'eta', 'theta']);
-    const f = compare(b, a, { attribute: 'team', permutations: 99, seed: 2 });
-    const r = compare(b2, a2, { attribute: 'team', permutations: 99, seed: 2 });
+    const f = compare(b, a, { attribute: 'team', permutations: 99, seed: 2, minGroupSize: 1 });
+    const r = compare(b2, a2, { attribute: 'team', permutations: 99, seed: 2, minGroupSize: 1 });
     const rename: Record<string, string> = { A: 'zeta', B: 'eta', C: 'theta' };
     for (const g of f.groups) {
       const h = r.groups.find((x) => x.group === rename[g.group])!;
@@ -231,7 +231,7 @@ describe('compare: properties', () => {
     for (const seed of [5, 6, 7, 8]) {
       const [b, a] = randomPeriods(seed);
       const N = 49;
-      const r = compare(b, a, { attribute: 'team', permutations: N, seed });
+      const r = compare(b, a, { attribute: 'team', permutations: N, seed, minGroupSize: 1 });
       for (const g of r.groups) {
         for (const [p, q] of [
           [g.pValue, g.qValue],

@@ -82,7 +82,7 @@ function shuffledLabels(view: OrgView, attribute: string, seed: number): OrgGrap
 function declaredIn(graphs: number, make: (r: number) => OrgGraph, options: Partial<GroupGapsOptions> = {}): number {
   let declared = 0;
   for (let r = 0; r < graphs; r++) {
-    const result = groupGaps(project(make(r)), { attribute: 'g', ...options });
+    const result = groupGaps(project(make(r)), { attribute: 'g', ...options, minGroupSize: 1 });
     if (result.staff.gaps.length > 0) declared++;
   }
   return declared;
@@ -155,7 +155,7 @@ describe('gaps calibration: a planted thin pair is declared and ranked first', (
   for (const nullModel of ['rewiring', 'quasi-independence'] as const) {
     it(`${nullModel}: A-B first in 10 of 10 block models`, () => {
       for (let s = 0; s < 10; s++) {
-        const r = groupGaps(project(planted(300 + s)), { attribute: 'g', nullModel });
+        const r = groupGaps(project(planted(300 + s)), { attribute: 'g', nullModel, minGroupSize: 1 });
         expect(r.staff.gaps.length).toBeGreaterThan(0);
         expect(`${r.staff.gaps[0].groupA}-${r.staff.gaps[0].groupB}`).toBe('A-B');
         expect(r.staff.gaps[0].qValue).toBeLessThanOrEqual(0.05);

@@ -49,7 +49,7 @@ describe(`gaps null against NetworkX ${REF.version} double_edge_swap`, () => {
   for (const c of REF.cases) {
     it(`${c.dataset} (${c.relation}, ${c.attribute}): expected ties and sd per pair`, async () => {
       const view = await datasetView(c.dataset, { relations: [c.relation] });
-      const r = groupGaps(view, { attribute: c.attribute, draws: ORGRAPH_DRAWS, seed: 7 });
+      const r = groupGaps(view, { attribute: c.attribute, draws: ORGRAPH_DRAWS, seed: 7, minGroupSize: 1 });
       expect(r.nullModel).toBe('rewiring');
       expect(r.staff.ties).toBe(c.ties);
       const key = (a: string, b: string) => [a, b].sort().join('|');
@@ -84,7 +84,7 @@ describe('the analytic configuration moments are far from NetworkX rewiring on t
   for (const c of REF.cases) {
     it(`${c.dataset}: mean off by up to ${documented[c.dataset][0] * 100}%, sd ratio ${documented[c.dataset][1]}-${documented[c.dataset][2]}`, async () => {
       const view = await datasetView(c.dataset, { relations: [c.relation] });
-      const r = groupGaps(view, { attribute: c.attribute, nullModel: 'configuration' });
+      const r = groupGaps(view, { attribute: c.attribute, nullModel: 'configuration', minGroupSize: 1 });
       const key = (a: string, b: string) => [a, b].sort().join('|');
       const ours = new Map(r.staff.pairs.map((p) => [key(p.groupA, p.groupB), p]));
       let worst = 0;

@@ -32,8 +32,8 @@ describe('groupGaps: degenerate inputs', () => {
     // A graph with nobody has no attribute either.
     const g = OrgGraph.from({ people: [], ties: [] });
     const builder = OrgGraph.from({ people: [{ id: 'x', attributes: { dept: 'A' } }], ties: [] });
-    expect(() => groupGaps(project(g), { attribute: 'dept' })).toThrow(OrgraphError);
-    const one = groupGaps(project(builder), { attribute: 'dept' });
+    expect(() => groupGaps(project(g), { attribute: 'dept', minGroupSize: 1 })).toThrow(OrgraphError);
+    const one = groupGaps(project(builder), { attribute: 'dept', minGroupSize: 1 });
     expect(one.staff.ties).toBe(0);
     expect(one.staff.gaps).toEqual([]);
     expect(one.staff.pairs).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('groupGaps: degenerate inputs', () => {
       ],
       relations: undirected,
     });
-    const r = groupGaps(project(g), { attribute: 'dept' });
+    const r = groupGaps(project(g), { attribute: 'dept', minGroupSize: 1 });
     expect(r.staff.ties).toBe(2);
     expect(r.diagnostics.untypedTies).toBe(1);
     expect(r.groups).toEqual([
@@ -76,7 +76,7 @@ describe('groupGaps: degenerate inputs', () => {
     expect(ab.pValue).toBe(1);
     // Configuration (analytic): path a-b-c with degrees 1, 2, 1: D_A = 1, D_B = 3, Q = 6, m = 2,
     // c = 2 / (2 - 6/8) = 1.6; expected(A, B) = 1.6 * 1 * 3 / 4 = 1.2.
-    const conf = groupGaps(project(g), { attribute: 'dept', nullModel: 'configuration' });
+    const conf = groupGaps(project(g), { attribute: 'dept', nullModel: 'configuration', minGroupSize: 1 });
     expect(conf.staff.pairs.find((p) => p.groupA === 'A' && p.groupB === 'B')!.expectedTies).toBeCloseTo(1.2, 12);
   });
 });
@@ -86,7 +86,7 @@ describe('groupGaps: configuration model by hand', () => {
     // a1-a2, b1-b2, a1-b1: D_A = D_B = 3, m = 3, Q = 4+1+4+1 = 10, c = 3 / (3 - 10/12) = 18/13.
     // expected(A, B) = (18/13) * 9 / 6 = 27/13. Stub-matching variance 0.96 (test/core/degree-null.test.ts).
     // z = (1 - 27/13) / sqrt(0.96) = -1.0989; p = Phi(z) = 0.1359 (R: pnorm(-1.0989)).
-    const r = groupGaps(project(twoGroups), { attribute: 'dept', nullModel: 'configuration' });
+    const r = groupGaps(project(twoGroups), { attribute: 'dept', nullModel: 'configuration', minGroupSize: 1 });
     expect(r.nullModel).toBe('configuration');
     expect(r.null.draws).toBe(0);
     const ab = r.staff.pairs.find((p) => p.groupA !== p.groupB)!;
@@ -112,7 +112,7 @@ describe('groupGaps: rewiring null by enumeration', () => {
     // The swap chain is symmetric, so both are equally likely: E[A-B] = 2, sd = 1, P(A-B <= 1) = 1/2.
     // 4000 draws with a full swap pass between them: Monte Carlo se of the mean <= 1/sqrt(4000) * ~2
     // (autocorrelation) = 0.03; tolerance 0.1.
-    const r = groupGaps(project(twoGroups), { attribute: 'dept', draws: 4000, thinning: 1 });
+    const r = groupGaps(project(twoGroups), { attribute: 'dept', draws: 4000, thinning: 1, minGroupSize: 1 });
     expect(r.nullModel).toBe('rewiring');
     const ab = r.staff.pairs.find((p) => p.groupA !== p.groupB)!;
     expect(ab.observedTies).toBe(1);
@@ -126,15 +126,15 @@ describe('groupGaps: rewiring null by enumeration', () => {
 
   it('is reproducible for a seed', () => {
     const view = project(randomGroupsGraph(1, 24, 0.3, 0.1));
-    const a = groupGaps(view, { attribute: 'dept', draws: 50, seed: 4 });
-    const b = groupGaps(view, { attribute: 'dept', draws: 50, seed: 4 });
+    const a = groupGaps(view, { attribute: 'dept', draws: 50, seed: 4, minGroupSize: 1 });
+    const b = groupGaps(view, { attribute: 'dept', draws: 50, seed: 4, minGroupSize: 1 });
     expect(a).toEqual(b);
   });
 
   it('rejects bad options with a named field', () => {
     const view = project(twoGroups);
-    expect(() => groupGaps(view, { attribute: 'dept', draws: 0 })).toThrow(/draws must be an integer/);
-    expect(() => groupGaps(view, { attribute: 'dept', alpha: 1.5 })).toThrow(/alpha must be in \(0, 1\)/);
+    expect(() => groupGaps(view, { attribute: 'dept', draws: 0, minGroupSize: 1 })).toThrow(/draws must be an integer/);
+    expect(() => groupGaps(view, { attribute: 'dept', alpha: 1.5, minGroupSize: 1 })).toThrow(/alpha must be in \(0, 1\)/);
   });
 });
 
@@ -159,7 +159,7 @@ describe('groupGaps: quasi-independence null by enumeration', () => {
       ],
       relations: undirected,
     });
-    const r = groupGaps(project(g), { attribute: 'dept', nullModel: 'quasi-independence', draws: 4000, thinning: 1 });
+    const r = groupGaps(project(g), { attribute: 'dept', nullModel: 'quasi-independence', draws: 4000, thinning: 1, minGroupSize: 1 });
     const pair = (a: string, b: string) => r.staff.pairs.find((p) => p.groupA === a && p.groupB === b)!;
     expect(Math.abs(pair('A', 'B').expectedTies - 1 / 3)).toBeLessThan(0.05);
     expect(pair('A', 'B').pValue).toBe(1);
@@ -193,7 +193,7 @@ describe('groupGaps: staff and outside stakeholders apart', () => {
     ],
     relations: undirected,
   });
-  const r = groupGaps(project(g), { attribute: 'dept', nullModel: 'configuration' });
+  const r = groupGaps(project(g), { attribute: 'dept', nullModel: 'configuration', minGroupSize: 1 });
 
   it('counts staff ties without outside people', () => {
     expect(r.staff.ties).toBe(3);
@@ -237,7 +237,7 @@ describe('groupGaps: staff-outside ties under the rewiring null, by enumeration'
       ],
       relations: undirected,
     });
-    const r = groupGaps(project(g), { attribute: 'dept', draws: 3000, thinning: 1 });
+    const r = groupGaps(project(g), { attribute: 'dept', draws: 3000, thinning: 1, minGroupSize: 1 });
     const pair = (a: string, b: string) => r.external.pairs.find((p) => p.groupA === a && p.groupB === b)!;
     expect(r.external.ties).toBe(3);
     expect(Math.abs(pair('Sales', 'Customer').expectedTies - 4 / 3)).toBeLessThan(0.08);
@@ -259,6 +259,7 @@ describe('groupGaps: capability focus', () => {
         target: { minTies: 10 },
         pairTargets: [{ groups: ['C', 'A'], minTies: 5, minRatio: 0.9 }],
       },
+      minGroupSize: 1,
     });
     const pairs = r.capability!.pairs;
     expect(pairs.map((p) => `${p.groupA}-${p.groupB}`)).toEqual(['A-B', 'A-C', 'B-C']);
@@ -277,7 +278,7 @@ describe('groupGaps: capability focus', () => {
 
   it('names an unknown group', () => {
     try {
-      groupGaps(view, { attribute: 'dept', capability: { name: 'x', groups: ['A', 'Marketing'] } });
+      groupGaps(view, { attribute: 'dept', capability: { name: 'x', groups: ['A', 'Marketing'] }, minGroupSize: 1 });
       expect.unreachable();
     } catch (e) {
       expect((e as OrgraphError).code).toBe('E_UNKNOWN_GROUP');
@@ -287,14 +288,14 @@ describe('groupGaps: capability focus', () => {
   });
 
   it('rejects an unknown attribute', () => {
-    expect(() => groupGaps(view, { attribute: 'office' })).toThrow(/no attribute "office"/);
+    expect(() => groupGaps(view, { attribute: 'office', minGroupSize: 1 })).toThrow(/no attribute "office"/);
   });
 });
 
 describe('groupGaps: Monte Carlo resolution', () => {
   it('says when too few draws leave no pair able to reach alpha', () => {
     // 3 groups, 3 pairs tested, 19 draws: the smallest q of a pair extreme on its own is 3/20 = 0.15 > 0.05.
-    const r = groupGaps(project(randomGroupsGraph(7, 40, 0.2, 0.06)), { attribute: 'dept', draws: 19 });
+    const r = groupGaps(project(randomGroupsGraph(7, 40, 0.2, 0.06)), { attribute: 'dept', draws: 19, minGroupSize: 1 });
     expect(r.staff.gaps).toEqual([]);
     for (const p of r.staff.pairs) if (p.groupA !== p.groupB) expect(p.qValue).toBeGreaterThanOrEqual(0.05);
     expect(r.staff.statement).toContain('With 19 draws a pair extreme on its own reaches q = 3/20 at best');

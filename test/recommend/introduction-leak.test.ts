@@ -57,7 +57,7 @@ describe('held-out ties never leak into the features', () => {
 
   it('the score fit (foldCandidates in src/recommend/score-fit.ts), manufacturing-email by division', async () => {
     const view = project(await loadDataset('manufacturing-email'));
-    const groups = groupLabels(view, 'division');
+    const groups = groupLabels(view, 'division', { minGroupSize: 1 });
     const adj = sortedAdjacency(view, { weighted: true });
     const label = Int32Array.from(groups.labels, (g, i) => (groups.external[i] ? -1 : g));
     const cross: number[] = [];

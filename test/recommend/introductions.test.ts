@@ -61,7 +61,7 @@ describe('introduction score: value and plausibility', () => {
 describe('introductions', () => {
   it('gives nothing for a single group', () => {
     const one = OrgGraph.from({ people: [{ id: 'x', attributes: { dept: 'A' } }], ties: [] });
-    const r = introductions(project(one), { attribute: 'dept' });
+    const r = introductions(project(one), { attribute: 'dept', minGroupSize: 1 });
     expect(r.introductions).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe('introductions', () => {
     //   a1-b2, a3-b2: 3 steps via a2, b1, no mutual contact -> 1e-4; value 2 steps x 1 = 2
     // Caps 2 per person, 3 per introducer: a3-b2 is skipped because b2 already has 2.
     // One cross-group tie: too few to fit, so the fixed weights are used.
-    const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 10 });
+    const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 10, minGroupSize: 1 });
     expect(r.fitted).toBe(false);
     expect(r.pairsFrom).toBe('named');
     expect(r.note).toBeNull();
@@ -107,10 +107,10 @@ describe('introductions', () => {
   });
 
   it('proposes nothing, and says why, when no gap is declared', () => {
-    const real = groupGaps(view, { attribute: 'dept' });
+    const real = groupGaps(view, { attribute: 'dept', minGroupSize: 1 });
     const none = { ...real, staff: { ...real.staff, gaps: [] } };
     let fitCalls = 0;
-    const r = introductions(view, { attribute: 'dept', gapResult: none, onProgress: () => fitCalls++ });
+    const r = introductions(view, { attribute: 'dept', gapResult: none, onProgress: () => fitCalls++, minGroupSize: 1 });
     expect(r.introductions).toEqual([]);
     expect(r.perPair).toEqual([]);
     expect(r).toMatchObject({ pairsFrom: 'declared-gaps', declaredGaps: 0, fitted: false, fit: null });
@@ -119,14 +119,16 @@ describe('introductions', () => {
     );
     expect(fitCalls).toBe(0); // nothing to score: no fit, no sweep
     // The user can still name a pair.
-    expect(introductions(view, { attribute: 'dept', gapResult: none, groupPairs: [['A', 'B']] }).introductions).toHaveLength(4);
+    expect(
+      introductions(view, { attribute: 'dept', gapResult: none, groupPairs: [['A', 'B']], minGroupSize: 1 }).introductions,
+    ).toHaveLength(4);
   });
 
   it('bridges only the declared gaps, carrying the gap figures', () => {
-    const real = groupGaps(view, { attribute: 'dept' });
+    const real = groupGaps(view, { attribute: 'dept', minGroupSize: 1 });
     const ab = real.staff.pairs.find((p) => p.groupA !== p.groupB)!;
     const declared = { ...real, staff: { ...real.staff, gaps: [{ ...ab, qValue: 0.01 }] } };
-    const r = introductions(view, { attribute: 'dept', gapResult: declared, perGap: 1 });
+    const r = introductions(view, { attribute: 'dept', gapResult: declared, perGap: 1, minGroupSize: 1 });
     expect(r.declaredGaps).toBe(1);
     expect(r.introductions).toHaveLength(1);
     expect(r.introductions[0].gap).toEqual({ observedTies: 1, expectedTies: ab.expectedTies, z: ab.z, qValue: 0.01 });
@@ -135,15 +137,15 @@ describe('introductions', () => {
   it('spreads introductions under a tighter introducer cap', () => {
     // With 1 introduction per introducer: a2-b2 (b1), a1-b1 (a2); a3-b1 needs a2 again; the three-step
     // pairs need a2 (a1's and a3's only route) -> skipped.
-    const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 10, maxPerIntroducer: 1 });
+    const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 10, maxPerIntroducer: 1, minGroupSize: 1 });
     expect(r.introductions.map((x) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1']);
     expect(r.perPair[0].skippedForLoad).toBe(3);
   });
 
   it('draws only declared gaps by default and names unknown groups', async () => {
     const lazega = project(await loadDataset('lazega-lawfirm'));
-    const declared = groupGaps(lazega, { attribute: 'office' }).staff.gaps;
-    const r = introductions(lazega, { attribute: 'office', gaps: 2, perGap: 3 });
+    const declared = groupGaps(lazega, { attribute: 'office', minGroupSize: 1 }).staff.gaps;
+    const r = introductions(lazega, { attribute: 'office', gaps: 2, perGap: 3, minGroupSize: 1 });
     expect(r.declaredGaps).toBe(declared.length);
     expect(r.perPair.map((p) => `${p.groupA}-${p.groupB}`)).toEqual(declared.slice(0, 2).map((g) => `${g.groupA}-${g.groupB}`));
     const counts = new Map<string, number>();
@@ -159,14 +161,21 @@ describe('introductions', () => {
     for (const x of r.introductions)
       if (x.reasons.introducer) counts.set(x.reasons.introducer, (counts.get(x.reasons.introducer) ?? 0) + 1);
     expect(r.maxLoad.any).toBe(Math.max(0, ...counts.values()));
-    expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']] })).toThrow(/no group "Paris"/);
+    expect(() => introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Paris']], minGroupSize: 1 })).toThrow(
+      /no group "Paris"/,
+    );
   });
 
   it('reports progress: one total (10 fit units + one per source swept), never going back, ending at the total', async () => {
     const lazega = project(await loadDataset('lazega-lawfirm'));
     const calls: [number, number][] = [];
-    introductions(lazega, { attribute: 'office', groupPairs: [['Boston', 'Hartford']], onProgress: (d, t) => calls.push([d, t]) });
-    const g = groupLabels(lazega, 'office');
+    introductions(lazega, {
+      attribute: 'office',
+      groupPairs: [['Boston', 'Hartford']],
+      onProgress: (d, t) => calls.push([d, t]),
+      minGroupSize: 1,
+    });
+    const g = groupLabels(lazega, 'office', { minGroupSize: 1 });
     const boston = g.labels.filter((x, i) => x === g.indexOf('Boston') && !g.external[i]).length;
     expect(calls[0][1]).toBe(10 + boston);
     expect(calls.every(([, t]) => t === 10 + boston)).toBe(true);

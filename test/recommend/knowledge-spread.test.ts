@@ -17,7 +17,7 @@ const g = OrgGraph.from({
 });
 
 describe('knowledgeSpread', () => {
-  const r = knowledgeSpread(project(g), { attribute: 'team', steps: 3, from: ['A'] });
+  const r = knowledgeSpread(project(g), { attribute: 'team', steps: 3, from: ['A'], minGroupSize: 1 });
   const row = (to: string) => r.rows.find((x) => x.to === to)!;
 
   it('gives reach within k steps and mean arrival from the whole group', () => {
@@ -40,8 +40,8 @@ describe('knowledgeSpread', () => {
   });
 
   it('rejects an unknown group and a bad step count', () => {
-    expect(() => knowledgeSpread(project(g), { attribute: 'team', from: ['Z'] })).toThrow(/no group "Z"/);
-    expect(() => knowledgeSpread(project(g), { attribute: 'team', steps: 0 })).toThrow(/steps/);
+    expect(() => knowledgeSpread(project(g), { attribute: 'team', from: ['Z'], minGroupSize: 1 })).toThrow(/no group "Z"/);
+    expect(() => knowledgeSpread(project(g), { attribute: 'team', steps: 0, minGroupSize: 1 })).toThrow(/steps/);
   });
 
   it('follows influence, not the arc, when the relation declares target->source', () => {
@@ -56,7 +56,7 @@ describe('knowledgeSpread', () => {
         relations: [{ name: 'advice', directed: true, ...(influence ? { influence } : {}) }],
       });
     const fromC = (graph: OrgGraph) =>
-      knowledgeSpread(project(graph, { directed: true, influence: true }), { attribute: 'team', from: ['C'] }).rows;
+      knowledgeSpread(project(graph, { directed: true, influence: true }), { attribute: 'team', from: ['C'], minGroupSize: 1 }).rows;
     // Declared: from C, B hears at step 1 and A at step 2.
     expect(fromC(advice('target->source')).map((x) => [x.to, x.meanArrival])).toEqual([
       ['A', 2],

@@ -90,7 +90,7 @@ describe('loadObjectives and checkObjectiveGroups', () => {
         ties: [],
       }),
     );
-    const e = errorOf(() => checkObjectiveGroups(unknown, groupLabels(view, 'department')));
+    const e = errorOf(() => checkObjectiveGroups(unknown, groupLabels(view, 'department', { minGroupSize: 1 })));
     expect(e.code).toBe('E_UNKNOWN_GROUP');
     expect(e.file).toMatch(/unknown-group\.json$/);
     expect(e.field).toMatch(/^objectives\[\d+\]/);

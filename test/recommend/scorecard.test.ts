@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', 'fixtures');
 /** Objectives from a list (JSON), groups = attribute "team". */
 const objectives = (list: unknown[]) => parseObjectives(JSON.stringify({ attribute: 'team', objectives: list }));
 const actuals = (view: Parameters<typeof scorecard>[0], list: unknown[]) =>
-  scorecard(view, objectives(list)).objectives.map((o) => o.actual);
+  scorecard(view, objectives(list), { minGroupSize: 1 }).objectives.map((o) => o.actual);
 
 describe('scorecard: status and its at-risk margin', () => {
   it('uses one relative margin (atRisk x |target|) for counts and shares alike', () => {
@@ -156,6 +156,7 @@ describe('scorecard: every metric against hand counts', () => {
       objectives([
         { group: 'Y', members: 'stakeholders', metric: 'size', min: 1, owner: 'Head of Partnerships', initiative: 'quarterly forum' },
       ]),
+      { minGroupSize: 1 },
     );
     expect(r.objectives[0]).toMatchObject({
       subject: 'Y (stakeholders)',
@@ -202,7 +203,7 @@ describe('scorecard: the six krackhardt-hightech objectives against NetworkX cou
           })
         : graph;
     const view = project(g, { relations: [relation], directed: reading !== 'undirected', influence: reading === 'influence' });
-    const r = scorecard(view, await loadObjectives(join(ROOT, 'objectives', 'krackhardt-hightech.yaml')));
+    const r = scorecard(view, await loadObjectives(join(ROOT, 'objectives', 'krackhardt-hightech.yaml')), { minGroupSize: 1 });
     expect(r.objectives).toHaveLength(6);
     r.objectives.forEach((o, x) => expect(o.actual).toBeCloseTo(c.actual[x], 12));
   });

@@ -27,7 +27,7 @@ describe('timeline on a hand-made log', () => {
       ['2026-02', 'abcde', 5],
       ['2026-03', 'ab', 1],
     ]);
-    const t = timeline(periods, { attribute: 'dept' });
+    const t = timeline(periods, { attribute: 'dept', minGroupSize: 1 });
     expect(
       t.churn.map(({ from, to, gained, lost, strengthened, weakened, steady, joined, left }) => ({
         from,
@@ -60,7 +60,7 @@ describe('timeline on a hand-made log', () => {
 
   it('per-period figures: people, ties, density, E-I by hand', async () => {
     const { graph } = await loadFiles({ people: `${DIR}/timeline-people.csv`, ties: `${DIR}/timeline-ties.csv` });
-    const t = timeline(splitByPeriod(graph), { attribute: 'dept' });
+    const t = timeline(splitByPeriod(graph), { attribute: 'dept', minGroupSize: 1 });
     // Jan: n 4, m 4, density 4/6; internal a-b, c-d = 2, external a-c, b-c = 2 -> E-I 0.
     // Feb: n 5, m 4, density 4/10; internal a-b, d-e, external a-c, b-c -> 0.
     // Mar: n 2, m 1, density 1; internal only -> -1.
@@ -100,7 +100,7 @@ describe('Viva P2P with several MetricDates works out of the box', () => {
     const { graph } = await loadVivaP2P(`${DIR}/viva-p2p-current.csv`);
     const periods = splitByPeriod(graph, { period: 'date' });
     expect(periods.map((p) => p.label)).toEqual(['2026-01-31', '2026-02-28']);
-    const t = timeline(periods, { attribute: 'Organization' });
+    const t = timeline(periods, { attribute: 'Organization', minGroupSize: 1 });
     // Pairs Jan: P001-P002 (.82), P001-P003 (.41), P003-P004 (.35 + .6 = .95).
     // Feb: P001-P002 .75, P001-P004 .5, P003-P004 .55.
     // P001-P002 .75 vs .82: steady; P003-P004 .55 vs .95: .55 > .95/1.5 = .633? no, .55 <= .633 -> weakened;

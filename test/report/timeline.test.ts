@@ -17,7 +17,7 @@ const DIR = 'test/fixtures/sources';
 describe('timeline section', () => {
   it('draws the figures and the churn counts, without person ids', async () => {
     const { graph } = await loadFiles({ people: `${DIR}/timeline-people.csv`, ties: `${DIR}/timeline-ties.csv` });
-    const t = timeline(splitByPeriod(graph), { attribute: 'dept' });
+    const t = timeline(splitByPeriod(graph), { attribute: 'dept', minGroupSize: 1 });
     const html = timelineSection(t);
     expect(html.match(/<polyline/g)).toHaveLength(5);
     // Rows: Jan (no churn), Feb (gained 1, lost 1, strengthened 1, weakened 1, joined 1, left 0), Mar (0, 3, 0, 1, 0, 3).
@@ -41,7 +41,7 @@ describe('timeline section', () => {
         { source: 'p', target: 'q', time: Date.UTC(2026, 1, 2) },
       ],
     });
-    const t = timeline(splitByPeriod(g), { attribute: '<b>x</b>', gaps: 0 });
+    const t = timeline(splitByPeriod(g), { attribute: '<b>x</b>', gaps: 0, minGroupSize: 1 });
     const html = timelineSection(t);
     expect(html).toContain('E-I (&lt;b&gt;x&lt;/b&gt;)');
     expect(html).not.toContain('<b>x</b>');

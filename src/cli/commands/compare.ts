@@ -20,6 +20,7 @@ import { ingestWarning, loadInput } from '../input.js';
 import type { CliIo } from '../io.js';
 import { inputPaths, refuseInputOverlap } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
+import { smallGroupsSentence } from '../../report/privacy.js';
 import { addRecommendOptions, emit, fmt, parseSeed, scorecardsText, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
 async function isDir(p: string): Promise<boolean> {
@@ -65,6 +66,7 @@ type CompareCliOptions = RecommendCliOptions & {
   objectives?: string;
   permutations: string;
   seed: string;
+  minGroupSize: string;
 };
 
 export const compareCommand: RegisterCommand = (program, io) => {
@@ -80,6 +82,11 @@ export const compareCommand: RegisterCommand = (program, io) => {
     .option('--objectives <file>', 'objectives file: adds the scorecard of both periods (flows undirected unless --directed)')
     .option('--permutations <n>', 'draws of the group test', '999')
     .option('--seed <n>', 'seed of the group test', '1')
+    .option(
+      '--min-group-size <k>',
+      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
+      '5',
+    )
     .action(async (dir: string | undefined, opts: CompareCliOptions) => {
       const hasBefore = opts.before !== undefined || opts.beforeWindow !== undefined;
       const hasAfter = opts.after !== undefined || opts.afterWindow !== undefined;
@@ -94,6 +101,9 @@ export const compareCommand: RegisterCommand = (program, io) => {
       const permutations = Number(opts.permutations);
       if (!Number.isInteger(permutations) || permutations < 0) throw new UsageError('--permutations must be a whole number >= 0');
       const seed = parseSeed(opts.seed);
+      const minGroupSize = Number(opts.minGroupSize);
+      if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
+        throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
       const windows = {
         before: opts.beforeWindow !== undefined ? parseWindow(opts.beforeWindow, '--before-window') : null,
         after: opts.afterWindow !== undefined ? parseWindow(opts.afterWindow, '--after-window') : null,
@@ -102,8 +112,10 @@ export const compareCommand: RegisterCommand = (program, io) => {
       const before = await periodView(dir, opts, opts.before, windows.before, '--before-window', io, false);
       const after = await periodView(dir, opts, opts.after, windows.after, '--after-window', io, false);
       const objectives = opts.objectives ? await loadObjectives(opts.objectives) : null;
-      const compared = compare(before, after, { attribute: opts.group ?? null, permutations, seed });
-      const card = { attribute: opts.group };
+      const compared = compare(before, after, { attribute: opts.group ?? null, permutations, seed, minGroupSize });
+      const card = { attribute: opts.group, minGroupSize };
+      const privacy = compared.privacy ? smallGroupsSentence(compared.privacy) : '';
+      if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
       const scorecards = objectives
         ? opts.directed
           ? {
@@ -119,6 +131,7 @@ export const compareCommand: RegisterCommand = (program, io) => {
       const rows = r.groups.length ? r.groups.map((g) => ({ ...g })) : r.people.map((p) => ({ ...p }));
       await emit(opts, io, document, rows, () => {
         let out = `Before: ${periods.before}\nAfter:  ${periods.after}\n`;
+        if (privacy) out += `${privacy[0].toUpperCase()}${privacy.slice(1)} (in either period)\n`;
         const tu = r.turnover;
         out += `People: ${r.people.length} in both periods, ${tu.left.length} left (${r.ties.ofLeavers} ties), ${tu.joined.length} joined (${r.ties.ofJoiners} ties)`;
         out += r.attribute !== null ? `, ${tu.changedGroup.length} changed group\n` : '\n';

@@ -7,6 +7,7 @@
  */
 import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import type { CellValue } from '../output.js';
+import { smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from '../recommend-kit.js';
 
@@ -47,8 +48,16 @@ export const gaps: RegisterCommand = (program, io) => {
     .option('--min-ties <n>', 'capability target: ties per pair')
     .option('--min-ratio <x>', 'capability target: observed / expected per pair')
     .option('--top <n>', 'gaps shown in text output', '10')
+    .option(
+      '--min-group-size <k>',
+      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
+      '5',
+    )
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
+      const minGroupSize = Number(opts.minGroupSize);
+      if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
+        throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
       const nullModel = opts.nullModel;
       if (nullModel !== 'auto' && nullModel !== 'rewiring' && nullModel !== 'quasi-independence' && nullModel !== 'configuration') {
         throw new UsageError(`--null-model must be auto, rewiring, quasi-independence or configuration, got "${nullModel}"`);
@@ -67,6 +76,7 @@ export const gaps: RegisterCommand = (program, io) => {
       const view = await loadView(dir, opts, io);
       const result = groupGaps(view, {
         attribute,
+        minGroupSize,
         nullModel,
         alpha,
         draws,
@@ -83,9 +93,12 @@ export const gaps: RegisterCommand = (program, io) => {
       const rows = [...result.staff.pairs.map((p) => gapRow('staff', p)), ...result.external.pairs.map((p) => gapRow('external', p))];
       const top = number('top', opts.top) ?? 10;
       const document = { ...result, significantGaps: result.staff.gaps.length > 0, statement: result.staff.statement };
+      const privacy = smallGroupsSentence(result.privacy);
+      if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
       await emit(opts, io, document, rows, () => {
         const how = result.null.draws > 0 ? `${result.null.draws} draws, seed ${result.null.seed}` : 'analytic';
         let out = `Group gaps on "${attribute}" (${result.nullModel} null model, ${how}; ${result.null.reason}): ${result.staff.ties} ties between staff, ${result.external.ties} staff-outside ties\n\n`;
+        if (privacy) out += `${privacy[0].toUpperCase()}${privacy.slice(1)}\n`;
         out += `${result.staff.statement}\n`;
         if (result.staff.gaps.length) {
           out += `\nSignificant gaps between staff groups (most significant first):\n`;

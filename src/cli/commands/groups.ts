@@ -3,6 +3,9 @@
  * permutation test, densities, conductance, silo score, how the group splits over Louvain
  * communities), the group-by-group mixing matrix, and network-level figures (E-I, Yule's Q,
  * assortativity, modularity of the formal partition, communities vs the org chart: NMI, ARI).
+ * Privacy: groups and communities under --min-group-size people (default 5) are merged by the rule
+ * of docs/privacy.md; the output says how many groups were merged, never how many people.
+ * Output: a readable table by default (as `orgraph gaps`), --format json or csv.
  * Exit 0 clean, 1 data errors (unknown column...), 2 usage errors.
  */
 import { assortativity } from '../../metrics/silos/assortativity.js';
@@ -10,7 +13,7 @@ import { louvain } from '../../metrics/silos/communities.js';
 import { conductance } from '../../metrics/silos/conductance.js';
 import { density, groupDensity } from '../../metrics/silos/density.js';
 import { eiIndex, eiIndexWeighted } from '../../metrics/silos/ei-index.js';
-import { groupPartition } from '../../metrics/silos/groups.js';
+import { groupPartition, type GroupPartition } from '../../metrics/silos/groups.js';
 import { MAX_MIXING_GROUPS, mixing, mixingCells, type MixingCell } from '../../metrics/silos/mixing.js';
 import { modularity } from '../../metrics/silos/modularity.js';
 import { partitionComparison } from '../../metrics/silos/partition-comparison.js';
@@ -20,7 +23,10 @@ import { edgeCount } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { project } from '../../model/projection.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { addOutputOptions, recordsToCsv, toJson, writeOutput, inputPaths, refuseInputOverlap, type OutputFormat } from '../output.js';
+import { recordsToCsv, toJson, writeOutput, inputPaths, refuseInputOverlap } from '../output.js';
+import { fmt, parseRecommendFormat, textTable, type RecommendFormat } from '../recommend-kit.js';
+import { DEFAULT_MIN_GROUP_SIZE, OTHER_GROUP, type SmallGroupNote } from '../../core/groups/min-group-size.js';
+import { mergeSmallLabels, smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface GroupsCliOptions extends InputCliOptions {
@@ -32,7 +38,8 @@ interface GroupsCliOptions extends InputCliOptions {
   readonly permutations?: string;
   readonly resolution?: string;
   readonly missing?: string;
-  readonly format: OutputFormat;
+  readonly minGroupSize: string;
+  readonly format: RecommendFormat;
   readonly out?: string;
 }
 
@@ -43,6 +50,8 @@ export interface GroupsSettings {
   readonly permutations: number;
   readonly resolution: number;
   readonly missing: 'exclude' | 'group';
+  /** Smallest group (and community) shown; 1 = every group as it is (docs/privacy.md). */
+  readonly minGroupSize: number;
 }
 
 /** One output row per group (the CSV output; `groups` in JSON). */
@@ -57,15 +66,26 @@ export interface GroupsDocument {
   readonly groups: readonly GroupRow[];
   /** Every ordered pair of groups; null when there are more than MAX_MIXING_GROUPS groups. */
   readonly mixing: readonly MixingCell[] | null;
-  /** Formal group x community cells (non-empty). */
-  readonly contingency: readonly { formal: string; informal: string; people: number }[];
+  /**
+   * Formal group x community cells (non-empty); null when the minimum group size is above 1 (a cell
+   * can hold fewer people than any group or community shown).
+   */
+  readonly contingency: readonly { formal: string; informal: string; people: number }[] | null;
+  /** What the minimum group size merged or withheld: groups and communities (counts of groups only). */
+  readonly privacy: {
+    readonly minGroupSize: number;
+    readonly groups: SmallGroupNote;
+    readonly communities: { readonly merged: number; readonly mergedToProtect: number };
+    readonly contingencyWithheld: boolean;
+  };
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** Compute every group measure of a view (the library calls behind the command). */
 export function groupsDocument(view: OrgView, settings: GroupsSettings): GroupsDocument {
-  const groups = groupPartition(view, settings.group, { missing: settings.missing });
+  const k = settings.minGroupSize;
+  const groups = groupPartition(view, settings.group, { missing: settings.missing, minGroupSize: k });
   const options = { permutations: settings.permutations, seed: settings.seed };
   const ei = eiIndex(view, groups, options);
   const eiW = eiIndexWeighted(view, groups, { permutations: 0 });
@@ -73,7 +93,8 @@ export function groupsDocument(view: OrgView, settings: GroupsSettings): GroupsD
   const phi = conductance(view, groups);
   const silo = siloScore(view, groups);
   const communities = louvain(view, { seed: settings.seed, resolution: settings.resolution });
-  const comparison = partitionComparison(groups, communities.partition);
+  const merged = privateCommunities(communities.partition, k);
+  const comparison = partitionComparison(groups, merged.partition);
   const q = yulesQ(view, groups);
   const rows: GroupRow[] = groups.names.map((name, g) => {
     const e = ei.groups[g];
@@ -129,7 +150,7 @@ export function groupsDocument(view: OrgView, settings: GroupsSettings): GroupsD
       assortativity: num(assortativity(view, groups)),
       modularity: num(modularity(view, groups, { resolution: settings.resolution })),
       communities: {
-        count: communities.count,
+        count: merged.partition.names.length,
         modularity: num(communities.modularity),
         resolution: communities.resolution,
         seed: communities.seed,
@@ -147,8 +168,72 @@ export function groupsDocument(view: OrgView, settings: GroupsSettings): GroupsD
     },
     groups: rows,
     mixing: groups.names.length <= MAX_MIXING_GROUPS ? mixingCells(mixing(view, groups)) : null,
-    contingency: comparison.contingency,
+    contingency: k > 1 ? null : comparison.contingency,
+    privacy: {
+      minGroupSize: k,
+      groups: groups.privacy!,
+      communities: { merged: merged.merged, mergedToProtect: merged.mergedToProtect },
+      contingencyWithheld: k > 1,
+    },
   };
+}
+
+/** Name of the community that gathers the communities under the minimum size. */
+export const OTHER_COMMUNITIES = 'Other (small communities)';
+
+/** Communities under k people merged by the same rule as groups (`mergeSmallLabels`). Complexity: O(n + c log c). */
+function privateCommunities(p: GroupPartition, k: number): { partition: GroupPartition; merged: number; mergedToProtect: number } {
+  const count = p.names.length;
+  const m = mergeSmallLabels(p.labels, count, k);
+  const names: string[] = [];
+  const index = new Int32Array(count + 1).fill(-1);
+  for (let c = 0; c <= count; c++) {
+    if (m.sizes[c] > 0) {
+      index[c] = names.length;
+      names.push(c === count ? OTHER_COMMUNITIES : p.names[c]);
+    }
+  }
+  const labels = m.labels.map((c) => (c < 0 ? -1 : index[c]));
+  const sizes = new Int32Array(names.length);
+  let missing = 0;
+  for (const c of labels) {
+    if (c >= 0) sizes[c]++;
+    else missing++;
+  }
+  return { partition: { attribute: null, names, labels, sizes, missing }, merged: m.merged, mergedToProtect: m.mergedToProtect };
+}
+
+/** The readable text of `orgraph groups`: network figures, then one line per group. */
+export function groupsText(doc: GroupsDocument): string {
+  const n = doc.network as Record<string, number | null> & { communities: { count: number; nmi: number | null } };
+  let out = `Groups on "${doc.group}": ${n.people} people, ${n.groups} groups, ${n.ties} ties\n`;
+  out += `E-I ${fmt(n.eiIndex, 3)} (-1 = all ties inside groups), Yule's Q ${fmt(n.yulesQ, 3)}, modularity ${fmt(n.modularity, 3)}, `;
+  out += `${n.communities.count} communities (NMI with the groups ${fmt(n.communities.nmi, 3)})\n`;
+  if (n.missing) out += `${n.missing} people without a group value are left out of the group figures\n`;
+  out += privacyLine(doc);
+  out += '\n';
+  out += textTable(
+    ['group', 'size', 'inside', 'across', 'E-I', 'p', 'density in', 'density out', 'silo score'],
+    doc.groups.map((g) => [
+      String(g.group),
+      fmt(g.size as number),
+      fmt(g.internalTies as number),
+      fmt(g.externalTies as number),
+      fmt(g.eiIndex as number | null, 3),
+      fmt(g.eiPValue as number | null, 4),
+      fmt(g.internalDensity as number | null, 3),
+      fmt(g.externalDensity as number | null, 3),
+      fmt(g.siloScore as number | null, 3),
+    ]),
+  );
+  out += '\n--format json for every figure (mixing matrix, tests, communities), --format csv for this table with all columns\n';
+  return out;
+}
+
+/** One line saying what the minimum group size merged or withheld (never how many people). */
+function privacyLine(doc: GroupsDocument): string {
+  const sentence = smallGroupsSentence(doc.privacy.groups);
+  return sentence ? sentence[0].toUpperCase() + sentence.slice(1) + '\n' : '';
 }
 
 function parseInteger(value: string | undefined, name: string, fallback: number, min: number): number {
@@ -175,8 +260,14 @@ export const groups: RegisterCommand = (program, io) => {
     .option('--missing <mode>', 'people without a group value: exclude (default) or group (one "(missing)" group)')
     .option('--seed <n>', 'seed of the permutation test and of Louvain (default 1)')
     .option('--permutations <n>', 'label permutations for the E-I test, 0 to skip (default 1000)')
-    .option('--resolution <gamma>', 'modularity resolution for Louvain and the formal partition (default 1)');
-  addOutputOptions(cmd, 'json');
+    .option('--resolution <gamma>', 'modularity resolution for Louvain and the formal partition (default 1)')
+    .option(
+      '--min-group-size <k>',
+      `groups and communities under k people are merged into "${OTHER_GROUP}" (and the smallest others until it reaches k); 1 shows every group`,
+      String(DEFAULT_MIN_GROUP_SIZE),
+    )
+    .option('--format <format>', 'output: text (readable, the default), json or csv', parseRecommendFormat, 'text')
+    .option('--out <file>', 'write the output to this file instead of standard output');
   cmd.action(async (dir: string | undefined, opts: GroupsCliOptions) => {
     // Step 1: check the options before reading any data.
     if (opts.group === undefined || opts.group.trim() === '') throw new UsageError('groups needs --group <column>');
@@ -184,6 +275,7 @@ export const groups: RegisterCommand = (program, io) => {
     if (missing !== 'exclude' && missing !== 'group') throw new UsageError(`--missing must be exclude or group, got "${missing}"`);
     const seed = parseInteger(opts.seed, '--seed', 1, 0);
     const permutations = parseInteger(opts.permutations, '--permutations', 1000, 0);
+    const minGroupSize = parseInteger(opts.minGroupSize, '--min-group-size', DEFAULT_MIN_GROUP_SIZE, 1);
     const resolution = opts.resolution === undefined ? 1 : Number(opts.resolution);
     if (!Number.isFinite(resolution) || resolution <= 0)
       throw new UsageError(`--resolution must be a number > 0, got "${opts.resolution}"`);
@@ -197,10 +289,14 @@ export const groups: RegisterCommand = (program, io) => {
     graph.attribute(opts.group); // E_UNKNOWN_ATTRIBUTE (exit 1) when absent
     const view = project(graph, { relations, directed: opts.directed ?? false, weighted: !opts.unweighted });
     // Step 3: compute and write.
-    const doc = groupsDocument(view, { group: opts.group, seed, permutations, resolution, missing });
+    const doc = groupsDocument(view, { group: opts.group, seed, permutations, resolution, missing, minGroupSize });
     if (doc.mixing === null)
       io.err(`orgraph: warning: ${doc.groups.length} groups: the mixing matrix is left out (more than ${MAX_MIXING_GROUPS})\n`);
-    const text = opts.format === 'csv' ? recordsToCsv(doc.groups) : toJson(doc);
+    if (opts.format !== 'text') {
+      const line = privacyLine(doc);
+      if (line) io.err(`orgraph: ${line[0].toLowerCase()}${line.slice(1)}`);
+    }
+    const text = opts.format === 'csv' ? recordsToCsv(doc.groups) : opts.format === 'json' ? toJson(doc) : groupsText(doc);
     await writeOutput(text, opts.out, io, inputs);
   });
 };

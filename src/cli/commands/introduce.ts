@@ -19,6 +19,11 @@ export const introduce: RegisterCommand = (program, io) => {
     .option('--max-per-person <n>', 'load cap per person', '2')
     .option('--max-per-introducer <n>', 'load cap per introducer', '3')
     .option('--quiet', 'no progress bar')
+    .option(
+      '--min-group-size <k>',
+      'groups under k people are merged into "Other (small groups)" (docs/privacy.md); 1 shows every group',
+      '5',
+    )
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
       const int = (name: string, v: string | undefined) => {
@@ -33,11 +38,14 @@ export const introduce: RegisterCommand = (program, io) => {
             return [parts[0], parts[1]] as const;
           })
         : null;
+      const minGroupSize = int('min-group-size', opts.minGroupSize);
+      if (minGroupSize < 1) throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
       const view = await loadView(dir, opts, io);
       const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
       const r = introductions(view, {
         onProgress: (done, total) => progress.update('introductions', done, total),
         attribute,
+        minGroupSize,
         groupPairs,
         gaps: int('gaps', opts.gaps),
         perGap: int('per-gap', opts.perGap),

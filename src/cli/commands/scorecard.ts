@@ -13,6 +13,7 @@ import { communityGroups, type CommunityGroups } from '../../recommend/community
 import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
+import { smallGroupsSentence } from '../../report/privacy.js';
 import { ingestWarning, loadInput } from '../input.js';
 import {
   addRecommendOptions,
@@ -36,11 +37,20 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
       'groups = Louvain communities (no group attribute needed) of the scored view, or of these relations read undirected',
     )
     .option('--seed <n>', 'seed of Louvain for --communities', '1')
+    .option(
+      '--min-group-size <k>',
+      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
+      '5',
+    )
     .action(
       async (
         dir: string | undefined,
-        opts: RecommendCliOptions & { objectives?: string; communities?: string | boolean; seed?: string },
+        opts: RecommendCliOptions & { objectives?: string; communities?: string | boolean; seed?: string; minGroupSize?: string },
       ) => {
+        const minGroupSize = Number(opts.minGroupSize);
+        if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
+          throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+
         if (!opts.objectives) throw new UsageError('--objectives <file> is required');
         if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
         const seed = parseSeed(opts.seed);
@@ -65,7 +75,9 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
           groups = communityGroups(view, { seed, weighted: !opts.unweighted });
           on = 'the scored ties';
         }
-        const r = scorecard(view, objectives, { attribute: opts.group, groups });
+        const r = scorecard(view, objectives, { attribute: opts.group, groups, minGroupSize });
+        const privacy = smallGroupsSentence(r.privacy);
+        if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
         const rows = r.objectives.map((o) => ({
           objective: o.label,
           kind: o.kind,
@@ -93,6 +105,7 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
           : r;
         await emit(opts, io, document, rows, () => {
           let out = groups ? communitiesLine(groups, on) + '\n' : '';
+          if (privacy) out += `${privacy[0].toUpperCase()}${privacy.slice(1)}\n`;
           out += r.directed
             ? `Ties read directed${declared.length ? `; influence as declared: ${declared.map((x) => `${x.name} ${x.influence}`).join(', ')}` : ' as written'}\n`
             : 'Ties read undirected (a pair counts once, both ways; --directed for flows with a direction)\n';

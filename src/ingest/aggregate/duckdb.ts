@@ -11,11 +11,13 @@
  * header): exact for files without quoted line breaks or blank lines.
  * Reference: docs/ingest.md ("Event logs at warehouse scale"); DuckDB read_csv / read_json / read_parquet.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type IngestReport } from '../report.js';
+import { checkInputFile } from '../files.js';
 import { aggregateSql, PAIRS_TABLE, periodLabel, type AggregateSqlOptions } from './sql.js';
 
 /** One aggregated tie of one period. */
@@ -120,10 +122,12 @@ export async function aggregateWithDuckDb(files: readonly string[], options: Duc
   if (files.length === 0) throw new OrgraphError('E_BAD_OPTION', 'no event files', { field: 'files' });
   for (const f of files) {
     if (f.includes('*')) continue;
+    // E_FILE_NOT_FOUND or E_UNREADABLE (a folder, no permission) naming the file, before DuckDB meets it.
+    await checkInputFile(ctx, f, f);
     try {
-      if (!(await stat(f)).isFile()) throw new Error();
-    } catch {
-      ctx.fatal('E_FILE_NOT_FOUND', 'no such file', { file: f });
+      await access(f, fsConstants.R_OK);
+    } catch (e) {
+      ctx.fatal('E_UNREADABLE', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: f });
     }
   }
   const { DuckDBInstance } = await duckdb();

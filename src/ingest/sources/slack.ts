@@ -20,7 +20,8 @@
  * Complexity: O(messages + interactions); the export is read file by file.
  * Reference: Slack, "How to read Slack data exports" (slack.com/help/articles/220556107).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile as fsReadFile, stat } from 'node:fs/promises';
+import { OrgraphError } from '../../model/errors.js';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { OrgGraphBuilder } from '../../model/org-graph.js';
@@ -76,6 +77,20 @@ const SYSTEM = new Set([
   'joiner_notification',
 ]);
 const DAY = 86400000;
+
+/** Read a file of the export; a file that cannot be read is `E_UNREADABLE` naming it (exit 1), not an internal error. */
+async function readFile(path: string): Promise<Buffer>;
+async function readFile(path: string, encoding: 'utf8'): Promise<string>;
+async function readFile(path: string, encoding?: 'utf8'): Promise<Buffer | string> {
+  try {
+    return encoding ? await fsReadFile(path, encoding) : await fsReadFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OrgraphError(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_UNREADABLE', `cannot be read (${code ?? String(e)})`, {
+      file: path,
+    });
+  }
+}
 
 /** The export's files: name -> text, from a ZIP or a folder. */
 async function exportFiles(path: string): Promise<Map<string, () => Promise<string>>> {

@@ -15,7 +15,9 @@ export const SILO_METRICS: readonly MetricSpec[] = Object.freeze([
       if (!context.group) {
         return [new NodeScores('eiIndex', view.personIds, new Float64Array(view.personIds.length).fill(NaN), { group: null })];
       }
-      const groups = groupPartition(view, context.group);
+      // NOTE: a person-level score, like the brokerage roles: groups as they are in the data (the
+      // minimum group size protects group-level figures; see docs/privacy.md).
+      const groups = groupPartition(view, context.group, { minGroupSize: 1 });
       const result = eiIndex(view, groups, { permutations: 0 });
       return [new NodeScores('eiIndex', view.personIds, result.people.values, { ...result.people.diagnostics, group: context.group })];
     },

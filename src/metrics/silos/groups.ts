@@ -5,6 +5,7 @@
  * Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises.
  */
 import { groupTotals, type GroupTotals } from '../../core/groups/group-mixing.js';
+import { appliedMinGroupSize, type SmallGroupNote } from '../../core/groups/min-group-size.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { groupMembership } from '../groups.js';
@@ -20,6 +21,12 @@ export interface GroupPartitionOptions {
    * @defaultValue 'exclude'
    */
   readonly missing?: 'exclude' | 'group';
+  /**
+   * Smallest group shown (docs/privacy.md): smaller groups are merged into "Other (small groups)"
+   * by the shared rule (primary, then complementary suppression); 1 opts out.
+   * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
+   */
+  readonly minGroupSize?: number;
 }
 
 /** Defaults of {@link GroupPartitionOptions}. */
@@ -37,6 +44,11 @@ export interface GroupPartition {
   readonly sizes: Int32Array;
   /** People with no group (left out of every group measure). */
   readonly missing: number;
+  /**
+   * What the minimum group size merged or withheld (group counts only); absent on partitions not
+   * built by {@link groupPartition} (communities, labels given directly).
+   */
+  readonly privacy?: SmallGroupNote;
 }
 
 /**
@@ -45,6 +57,11 @@ export interface GroupPartition {
  * Values are read as strings; an empty string or null is missing. With `missing: 'exclude'` (the
  * default) people with a missing value get label -1 and are left out, with their ties, of every
  * group measure; with `missing: 'group'` they form the group `(missing)`.
+ *
+ * Privacy: groups under `minGroupSize` (default 5) people are merged into "Other (small groups)",
+ * and when those together are still under it the smallest other groups join them (docs/privacy.md;
+ * `groupMembership` in src/metrics/groups.ts). Every measure built on the partition (E-I, densities,
+ * conductance, mixing, silo score, modularity, Yule's Q...) then covers groups of at least k people.
  *
  * Throws `E_UNKNOWN_ATTRIBUTE` when the graph has no such attribute, `E_BAD_OPTION` when `values`
  * does not have one entry per person. Complexity: O(n + k log k).
@@ -59,11 +76,12 @@ export function groupPartition(
   source: string | readonly (string | null | undefined)[],
   options: GroupPartitionOptions = {},
 ): GroupPartition {
-  const { codes, names, sizes, missing } = groupMembership(view, source, {
+  const { codes, names, sizes, missing, privacy } = groupMembership(view, source, {
     missing: options.missing ?? DEFAULT_GROUP_PARTITION_OPTIONS.missing,
     missingName: MISSING_GROUP,
     order: 'name',
     emptyIsMissing: true,
+    minGroupSize: options.minGroupSize ?? appliedMinGroupSize(view.graph, typeof source === 'string' ? source : null),
   });
   return {
     attribute: typeof source === 'string' ? source : null,
@@ -71,6 +89,7 @@ export function groupPartition(
     labels: codes,
     sizes,
     missing,
+    privacy,
   };
 }
 

@@ -7,7 +7,7 @@ import { caseView, emptyView, label, NX, small, smallDirected, twoTriangles } fr
 describe('eiIndex: degenerate inputs', () => {
   it('empty view: NaN network value, no groups, no people', () => {
     const view = emptyView();
-    const r = eiIndex(view, groupPartition(view, []), { permutations: 10 });
+    const r = eiIndex(view, groupPartition(view, [], { minGroupSize: 1 }), { permutations: 10 });
     expect(r.network.value).toBeNaN();
     expect(r.network.test?.pValue).toBeNaN();
     expect(r.groups).toEqual([]);
@@ -16,7 +16,7 @@ describe('eiIndex: degenerate inputs', () => {
 
   it('one person: NaN everywhere (no ties)', () => {
     const view = small({ a: 'X' }, []);
-    const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 5 });
+    const r = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 5 });
     expect(r.network.value).toBeNaN();
     expect(r.groups[0].value).toBeNaN();
     expect(r.people.get('a')).toBeNaN();
@@ -24,7 +24,7 @@ describe('eiIndex: degenerate inputs', () => {
 
   it('isolates get NaN; a single group gives -1 (every tie internal)', () => {
     const view = small({ a: 'X', b: 'X', c: 'X' }, [['a', 'b']]);
-    const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
+    const r = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 });
     expect(r.network).toEqual({ internal: 1, external: 0, value: -1, test: null });
     expect(r.people.get('c')).toBeNaN();
     expect(r.people.get('a')).toBe(-1);
@@ -35,7 +35,7 @@ describe('eiIndex: degenerate inputs', () => {
       ['a', 'b'],
       ['b', 'c'],
     ]);
-    const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
+    const r = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 });
     // group X = {a}: I = 0, E = 1 -> +1; group Y: I = 1 (bc), E = 1 (ab) -> 0.
     expect(r.groups.map((g) => [g.group, g.value])).toEqual([
       ['X', 1],
@@ -51,12 +51,12 @@ describe('eiIndex: degenerate inputs', () => {
       ['c', 'm'],
       ['b', 'c'],
     ]);
-    const out = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
+    const out = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 });
     // Without m: I = 1 (ab), E = 1 (bc) -> 0; m itself is NaN.
     expect(out.network.value).toBe(0);
     expect(out.people.get('m')).toBeNaN();
     expect(out.people.get('a')).toBe(-1); // a's tie to m does not count
-    const withGroup = eiIndex(view, groupPartition(view, 'team', { missing: 'group' }), { permutations: 0 });
+    const withGroup = eiIndex(view, groupPartition(view, 'team', { missing: 'group', minGroupSize: 1 }), { permutations: 0 });
     // (missing) = {m}: I = 1 (ab), E = 3 (am, cm, bc) -> 0.5.
     expect(withGroup.network.value).toBe(0.5);
     expect(withGroup.groups.map((g) => g.group)).toEqual(['X', 'Y', '(missing)']);
@@ -66,7 +66,7 @@ describe('eiIndex: degenerate inputs', () => {
 describe('eiIndex: hand derivations', () => {
   it('two triangles joined by a bridge, with an isolate', () => {
     const view = twoTriangles();
-    const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 0 });
+    const r = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 });
     // Network: I = 6 triangle edges, E = 1 bridge: (1 - 6) / 7.
     expect(r.network.value).toBeCloseTo(-5 / 7, 12);
     // Each group: I = 3, E = 1: (1 - 3) / 4 = -0.5. X has 4 people (g isolated).
@@ -82,20 +82,20 @@ describe('eiIndex: hand derivations', () => {
 
   it('weighted variant sums tie values: bridge weight 5 and ab weight 3', () => {
     const view = twoTriangles({ cd: 5, ab: 3 });
-    const r = eiIndexWeighted(view, groupPartition(view, 'team'), { permutations: 0 });
+    const r = eiIndexWeighted(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 });
     // I = 3 + 1 + 1 + 3 = 8, E = 5: (5 - 8) / 13.
     expect(r.measure).toBe('eiIndexWeighted');
     expect(r.network.value).toBeCloseTo(-3 / 13, 12);
     // c: internal 1 + 1 = 2, external 5: 3/7.
     expect(r.people.get('c')).toBeCloseTo(3 / 7, 12);
     // Counting ties instead ignores the values.
-    expect(eiIndex(view, groupPartition(view, 'team'), { permutations: 0 }).network.value).toBeCloseTo(-5 / 7, 12);
+    expect(eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 0 }).network.value).toBeCloseTo(-5 / 7, 12);
   });
 
   it('directed: direction picks sent, received or both at person and group level', () => {
     // a, b in X; d, e in Y; arcs a->b, a->d, e->a, d->e, e->d.
     const view = smallDirected();
-    const groups = groupPartition(view, 'team');
+    const groups = groupPartition(view, 'team', { minGroupSize: 1 });
     const both = eiIndex(view, groups, { permutations: 0 });
     // Network: I = 3 (a->b, d->e, e->d), E = 2 (a->d, e->a): -1/5 whatever the direction.
     expect(both.network.value).toBeCloseTo(-0.2, 12);
@@ -119,7 +119,7 @@ describe('eiIndex: hand derivations', () => {
 describe('eiIndex: permutation test', () => {
   it('same seed, same test; observed values do not depend on the seed', () => {
     const view = twoTriangles();
-    const groups = groupPartition(view, 'team');
+    const groups = groupPartition(view, 'team', { minGroupSize: 1 });
     const a = eiIndex(view, groups, { permutations: 200, seed: 7 });
     const b = eiIndex(view, groups, { permutations: 200, seed: 7 });
     const c = eiIndex(view, groups, { permutations: 200, seed: 8 });
@@ -130,7 +130,7 @@ describe('eiIndex: permutation test', () => {
 
   it('karate club: clubs are far more internal than shuffled labels (p < 0.01, lower tail)', async () => {
     const view = await caseView({ dataset: 'zachary-karate', directed: false, weighted: true });
-    const r = eiIndex(view, groupPartition(view, 'club'), { permutations: 499, seed: 1 });
+    const r = eiIndex(view, groupPartition(view, 'club', { minGroupSize: 1 }), { permutations: 499, seed: 1 });
     const test = r.network.test!;
     // Observed -0.718 (67 internal, 11 external). Under shuffled labels about half the ties cross.
     expect(test.expected).toBeGreaterThan(-0.2);
@@ -147,13 +147,13 @@ describe('eiIndex: permutation test', () => {
       ['a', 'b'],
       ['b', 'c'],
     ]);
-    const r = eiIndex(view, groupPartition(view, 'team'), { permutations: 20 });
+    const r = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 20 });
     expect(r.network.test).toMatchObject({ expected: -1, sd: 0, pLower: 1, pUpper: 1, pValue: 1, permutations: 20 });
   });
 
   it('BH q-values across groups: q_(i) = min over j >= i of m p_(j) / j, NaN without a test', async () => {
     const view = await caseView({ dataset: 'manufacturing-email', directed: false, weighted: true });
-    const groups = groupPartition(view, 'division');
+    const groups = groupPartition(view, 'division', { minGroupSize: 1 });
     const r = eiIndex(view, groups, { permutations: 199, seed: 3 });
     const p = r.groups.map((g) => g.test!.pValue).filter((x) => !Number.isNaN(x));
     const m = p.length;
@@ -190,7 +190,7 @@ describe('eiIndex: permutation test', () => {
       const edges: [string, string][] = [];
       for (let i = 0; i < 30; i++) for (let j = i + 1; j < 30; j++) if (random() < 0.15) edges.push([`p${i}`, `p${j}`]);
       const view = small(labels, edges);
-      const ei = eiIndex(view, groupPartition(view, 'team'), { permutations: 199, seed: r + 1 });
+      const ei = eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: 199, seed: r + 1 });
       if (ei.groups.some((g) => g.qValue <= 0.05)) declared++;
     }
     expect(declared).toBeLessThanOrEqual(18);
@@ -198,7 +198,7 @@ describe('eiIndex: permutation test', () => {
 
   it('rejects a negative permutation count', () => {
     const view = twoTriangles();
-    expect(() => eiIndex(view, groupPartition(view, 'team'), { permutations: -1 })).toThrow(/permutations/);
+    expect(() => eiIndex(view, groupPartition(view, 'team', { minGroupSize: 1 }), { permutations: -1 })).toThrow(/permutations/);
   });
 });
 
@@ -206,7 +206,7 @@ describe(`eiIndex against NetworkX ${NX.version} (network: 1 - 2 x coverage) and
   for (const c of NX.cases) {
     it(label(c), async () => {
       const view = await caseView(c);
-      const groups = groupPartition(view, c.attribute);
+      const groups = groupPartition(view, c.attribute, { minGroupSize: 1 });
       expect(groups.missing).toBe(c.missing);
       const counts = eiIndex(view, groups, { permutations: 0 });
       const weights = eiIndexWeighted(view, groups, { permutations: 0 });

@@ -5,14 +5,14 @@ import { project } from '../../../src/model/projection.js';
 
 describe('groupPartition', () => {
   it('empty view: no groups', () => {
-    const g = groupPartition(emptyView(), []);
+    const g = groupPartition(emptyView(), [], { minGroupSize: 1 });
     expect(g).toMatchObject({ names: [], missing: 0 });
     expect(g.labels.length).toBe(0);
   });
 
   it('names sort with numeric collation; labels and sizes follow', () => {
     const view = small({ a: '10', b: '2', c: '2', d: '1' }, []);
-    const g = groupPartition(view, 'team');
+    const g = groupPartition(view, 'team', { minGroupSize: 1 });
     expect(g.names).toEqual(['1', '2', '10']);
     expect(Array.from(g.labels)).toEqual([2, 1, 1, 0]);
     expect(Array.from(g.sizes)).toEqual([1, 2, 1]);
@@ -20,10 +20,10 @@ describe('groupPartition', () => {
 
   it('missing values: excluded (-1) by default, or one "(missing)" group', () => {
     const view = small({ a: 'X', m: null, b: 'Y' }, []);
-    const out = groupPartition(view, 'team');
+    const out = groupPartition(view, 'team', { minGroupSize: 1 });
     expect(Array.from(out.labels)).toEqual([0, -1, 1]);
     expect(out.missing).toBe(1);
-    const grouped = groupPartition(view, 'team', { missing: 'group' });
+    const grouped = groupPartition(view, 'team', { missing: 'group', minGroupSize: 1 });
     expect(grouped.names).toEqual(['X', 'Y', MISSING_GROUP]);
     expect(Array.from(grouped.labels)).toEqual([0, 2, 1]);
     expect(grouped.missing).toBe(0);
@@ -31,19 +31,19 @@ describe('groupPartition', () => {
 
   it('values given directly must be one per person; empty strings are missing', () => {
     const view = small({ a: 'X', b: 'Y' }, []);
-    expect(Array.from(groupPartition(view, ['p', '']).labels)).toEqual([0, -1]);
-    expect(() => groupPartition(view, ['p'])).toThrow(/1 values for 2 people/);
+    expect(Array.from(groupPartition(view, ['p', ''], { minGroupSize: 1 }).labels)).toEqual([0, -1]);
+    expect(() => groupPartition(view, ['p'], { minGroupSize: 1 })).toThrow(/1 values for 2 people/);
   });
 
   it('an unknown attribute is E_UNKNOWN_ATTRIBUTE', () => {
     const view = small({ a: 'X' }, []);
-    expect(() => groupPartition(view, 'office')).toThrow(expect.objectContaining({ code: 'E_UNKNOWN_ATTRIBUTE' }));
+    expect(() => groupPartition(view, 'office', { minGroupSize: 1 })).toThrow(expect.objectContaining({ code: 'E_UNKNOWN_ATTRIBUTE' }));
   });
 
   it('labels follow the view, not the graph: enron role (54 missing values)', async () => {
     const graph = await dataset('enron-email');
     const view = project(graph);
-    const g = groupPartition(view, 'role');
+    const g = groupPartition(view, 'role', { minGroupSize: 1 });
     expect(g.missing).toBe(54);
     const role = graph.attribute('role');
     for (let v = 0; v < view.personIds.length; v++) {

@@ -6,14 +6,14 @@ import { caseView, emptyView, label, NX, small, smallDirected, twoTriangles } fr
 describe('mixing: degenerate inputs', () => {
   it('empty view: no groups, no cells', () => {
     const view = emptyView();
-    const r = mixing(view, groupPartition(view, []));
+    const r = mixing(view, groupPartition(view, [], { minGroupSize: 1 }));
     expect(r.ties.length).toBe(0);
     expect(mixingCells(r)).toEqual([]);
   });
 
   it('a group of one has NaN diagonal density; no ties gives NaN ratios', () => {
     const view = small({ a: 'X', b: 'Y' }, []);
-    const cells = mixingCells(mixing(view, groupPartition(view, 'team')));
+    const cells = mixingCells(mixing(view, groupPartition(view, 'team', { minGroupSize: 1 })));
     expect(cells[0]).toMatchObject({ from: 'X', to: 'X', ties: 0, density: NaN, expectedTies: 0, tieRatio: NaN });
     expect(cells[1]).toMatchObject({ from: 'X', to: 'Y', ties: 0, density: 0 });
   });
@@ -22,7 +22,7 @@ describe('mixing: degenerate inputs', () => {
 describe('mixing: hand derivations', () => {
   it('two triangles with a bridge (X has 4 people, Y 3)', () => {
     const view = twoTriangles({ cd: 2 });
-    const r = mixing(view, groupPartition(view, 'team'));
+    const r = mixing(view, groupPartition(view, 'team', { minGroupSize: 1 }));
     // Undirected: symmetric, diagonal = internal edges once.
     expect(Array.from(r.ties)).toEqual([3, 1, 1, 3]);
     expect(Array.from(r.weight)).toEqual([3, 2, 2, 3]);
@@ -43,7 +43,7 @@ describe('mixing: hand derivations', () => {
 
   it('directed: rows send, columns receive; diagonal density over n(n-1)', () => {
     // arcs a->b (XX), a->d (XY), e->a (YX), d->e and e->d (YY).
-    const r = mixing(smallDirected(), groupPartition(smallDirected(), 'team'));
+    const r = mixing(smallDirected(), groupPartition(smallDirected(), 'team', { minGroupSize: 1 }));
     expect(Array.from(r.ties)).toEqual([1, 1, 1, 2]);
     expect(Array.from(r.density)).toEqual([0.5, 0.25, 0.25, 1]);
     // Expected from margins: rows (2, 3), columns (2, 3), total 5: XY = 2*3/5.
@@ -55,7 +55,7 @@ describe(`mixing against NetworkX ${NX.version} attribute_mixing_matrix`, () => 
   for (const c of NX.cases) {
     it(label(c), async () => {
       const view = await caseView(c);
-      const r = mixing(view, groupPartition(view, c.attribute));
+      const r = mixing(view, groupPartition(view, c.attribute, { minGroupSize: 1 }));
       const names = c.mixing.groups;
       const k = r.groups.length;
       expect([...r.groups].sort()).toEqual([...names].sort());

@@ -39,8 +39,8 @@ describe('NMI and ARI: degenerate inputs and conventions', () => {
 describe('partitionComparison', () => {
   it('contingency and spreads: which units split, which communities span', () => {
     const view = small({ a: 'X', b: 'X', c: 'X', d: 'Y', e: 'Y', m: null }, []);
-    const formal = groupPartition(view, 'team');
-    const informal = groupPartition(view, ['1', '1', '2', '2', '2', '1']);
+    const formal = groupPartition(view, 'team', { minGroupSize: 1 });
+    const informal = groupPartition(view, ['1', '1', '2', '2', '2', '1'], { minGroupSize: 1 });
     const r = partitionComparison(formal, informal);
     expect(r.people).toBe(5);
     expect(r.contingency).toEqual([
@@ -61,7 +61,7 @@ describe(`NMI and ARI against igraph ${IGRAPH.version} compare_communities`, () 
     it(`${ref.dataset}: ${ref.formal} vs ${ref.informal}`, async () => {
       const graph = await dataset(ref.dataset);
       const view = project(graph);
-      const formal = groupPartition(view, ref.formal);
+      const formal = groupPartition(view, ref.formal, { minGroupSize: 1 });
       let informal;
       if (ref.informal === 'louvain-best-weighted') {
         const best = IGRAPH.louvain.find((l) => l.dataset === ref.dataset && l.weighted)!;
@@ -70,9 +70,9 @@ describe(`NMI and ARI against igraph ${IGRAPH.version} compare_communities`, () 
         best.people.forEach((id, k) => {
           values[index.get(id)!] = String(best.membership[k]);
         });
-        informal = groupPartition(view, values);
+        informal = groupPartition(view, values, { minGroupSize: 1 });
       } else {
-        informal = groupPartition(view, ref.informal);
+        informal = groupPartition(view, ref.informal, { minGroupSize: 1 });
       }
       const r = partitionComparison(formal, informal);
       expect(r.nmi).toBeCloseTo(ref.nmi, 12);

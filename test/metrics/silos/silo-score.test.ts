@@ -12,16 +12,16 @@ describe('siloScore', () => {
       ['a', 'b'],
       ['b', 'c'],
     ]);
-    const r = siloScore(view, groupPartition(view, 'team'));
+    const r = siloScore(view, groupPartition(view, 'team', { minGroupSize: 1 }));
     expect(r[0].value).toBeNaN(); // X = {a}: no internal density
     expect(r[2]).toMatchObject({ group: 'Z', insularity: NaN, value: NaN }); // no ties
     const single = small({ a: 'X', b: 'X' }, [['a', 'b']]);
-    expect(siloScore(single, groupPartition(single, 'team'))[0].value).toBeNaN();
+    expect(siloScore(single, groupPartition(single, 'team', { minGroupSize: 1 }))[0].value).toBeNaN();
   });
 
   it('two triangles with a bridge (X has an isolate): hand derivation', () => {
     const view = twoTriangles();
-    const [x, y] = siloScore(view, groupPartition(view, 'team'));
+    const [x, y] = siloScore(view, groupPartition(view, 'team', { minGroupSize: 1 }));
     // X: insularity 3/4; closure 1 - 1/min(7, 7) = 6/7; densities 3/6 and 1/12 -> 0.5 / (7/12) = 6/7.
     expect(x.insularity).toBe(0.75);
     expect(x.closure).toBeCloseTo(6 / 7, 12);
@@ -34,7 +34,7 @@ describe('siloScore', () => {
 
   it('parts agree with E-I, conductance and the density ratio on a real data set', async () => {
     const view = await caseView({ dataset: 'lazega-lawfirm', directed: true, weighted: true });
-    const groups = groupPartition(view, 'office');
+    const groups = groupPartition(view, 'office', { minGroupSize: 1 });
     const ei = eiIndex(view, groups, { permutations: 0 });
     const phi = conductance(view, groups, { weighted: false });
     const dens = groupDensity(view, groups);
@@ -53,8 +53,8 @@ describe('siloScore', () => {
       ['c', 'd'],
       ['b', 'c'],
     ]);
-    const counted = siloScore(view, groupPartition(view, 'team'));
-    const weighted = siloScore(view, groupPartition(view, 'team'), { weighted: true });
+    const counted = siloScore(view, groupPartition(view, 'team', { minGroupSize: 1 }));
+    const weighted = siloScore(view, groupPartition(view, 'team', { minGroupSize: 1 }), { weighted: true });
     // Counted, X: I = 1, E = 1 -> 1/2; vol 3 and 3 -> closure 2/3. Weighted: I = 5 -> 5/6; vol 11, 3 -> 1 - 1/3.
     expect(counted[0].insularity).toBe(0.5);
     expect(weighted[0].insularity).toBeCloseTo(5 / 6, 12);
@@ -64,6 +64,6 @@ describe('siloScore', () => {
       ['a', 'b'],
       ['c', 'd'],
     ]);
-    expect(siloScore(closed, groupPartition(closed, 'team')).map((s) => s.value)).toEqual([1, 1]);
+    expect(siloScore(closed, groupPartition(closed, 'team', { minGroupSize: 1 })).map((s) => s.value)).toEqual([1, 1]);
   });
 });
