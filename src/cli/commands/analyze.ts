@@ -23,6 +23,7 @@ import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
 import { createProgress } from '../progress.js';
+import { EXIT_OUT_OF_MEMORY, isAllocationFailure, outOfMemoryLine, reportingToParent } from '../supervisor.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
 /** The bundled example and the group attribute analyze uses for it by default. */
@@ -169,7 +170,7 @@ function pickGroup(graph: OrgGraph, opts: AnalyzeCliOptions, isExample: boolean)
   return null;
 }
 
-export const analyze: RegisterCommand = (program, io) => {
+export const analyze: RegisterCommand = (program, io, setExit) => {
   const cmd: Command = program
     .command('analyze')
     .description('full analysis and a self-contained HTML report (no folder: the bundled example)')
@@ -223,8 +224,26 @@ export const analyze: RegisterCommand = (program, io) => {
     const inputs = inputPaths(dir, opts, [opts.objectives]);
     const outDir = checkOutputFolder(opts.out, inputs);
     const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
-    const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
+    const progress = reportingToParent(createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) }));
     try {
+      await runAnalyze();
+    } catch (e) {
+      // A failure names its stage: a refused allocation is reported as running out of memory
+      // (exit 3, as the supervisor reports a V8 out-of-memory abort); anything else unexpected
+      // carries the stage into the internal-error line.
+      if (isAllocationFailure(e)) {
+        progress.done();
+        io.err(`${outOfMemoryLine(progress.stage(), process.memoryUsage().rss, null)}\n`);
+        setExit(EXIT_OUT_OF_MEMORY);
+        return;
+      }
+      if (e instanceof Error && !isOrgraphError(e) && !(e instanceof UsageError) && progress.stage() !== null)
+        e.message = `${e.message} (during ${progress.stage()})`;
+      throw e;
+    } finally {
+      progress.done();
+    }
+    async function runAnalyze(): Promise<void> {
       // Step 2: read, then apply privacy before anything is computed.
       progress.update('reading input', 0, 1);
       const { graph: input, report } = await loadInput(dir, opts);
@@ -331,8 +350,6 @@ export const analyze: RegisterCommand = (program, io) => {
           `orgraph: ${n} group${n === 1 ? '' : 's'} merged into "${OTHER_GROUP}" (groups under ${minGroupSize} people${result.privacy.groupsMergedToProtect > 0 ? ', with the smallest others so that it reaches ' + minGroupSize : ''})\n`,
         );
       }
-    } finally {
-      progress.done();
     }
   });
 };
