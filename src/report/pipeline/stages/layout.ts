@@ -1,0 +1,207 @@
+/**
+ * Stage "layout": the results laid out as the report's tables: one row per person, the rankings
+ * (brokers, gatekeepers, cut people, sole links), the group table ordered by silo score, the
+ * group-by-group heatmap, declared gaps and introduction rows. No computation of its own: it reads
+ * what the earlier stages wrote. No progress of its own.
+ */
+import type { GroupPairGap } from '../../../recommend/group-gaps.js';
+import type { Introduction } from '../../../recommend/introductions.js';
+import { OTHER_GROUP } from '../../privacy.js';
+import { isGroup } from '../context.js';
+import { fmt, num } from '../format.js';
+import type { AnalysisStage } from '../plan.js';
+import type { GapCell, GapRow, GroupFigures, IntroductionRow, PersonFigures, RankedEntry } from '../types.js';
+
+export const layoutStage: AnalysisStage = {
+  name: 'layout',
+  needs: [
+    'degree',
+    'strength',
+    'pagerank',
+    'betweenness',
+    'constraint',
+    'effectiveSize',
+    'roles',
+    'articulation',
+    'fragmentation',
+    'dependencies',
+    'partition',
+    'ei',
+    'silo',
+    'communities',
+    'gaps',
+    'introductions',
+  ],
+  provides: ['tables'],
+  async run(ctx) {
+    const { n, ids, view } = ctx;
+    const deg = ctx.get('degree');
+    const str = ctx.get('strength');
+    const pr = ctx.get('pagerank');
+    const btw = ctx.get('betweenness');
+    const con = ctx.get('constraint');
+    const eff = ctx.get('effectiveSize');
+    const roles = ctx.get('roles');
+    const art = ctx.get('articulation');
+    const frag = ctx.get('fragmentation');
+    const deps = ctx.get('dependencies');
+    const partition = ctx.get('partition');
+    const ei = ctx.get('ei');
+    const silo = ctx.get('silo');
+    const communities = ctx.get('communities');
+    const gapsResult = ctx.get('gaps');
+    const intro = ctx.get('introductions');
+
+    const groupCol = ctx.hasGroups ? ctx.graph.attribute(ctx.groupAttr!) : null;
+    const groupOf = (i: number): string | null => (groupCol ? groupCol[view.personIndex[i]] : null);
+    const people: PersonFigures[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = communities.of(i);
+      people.push({
+        id: ids[i],
+        group: groupOf(i),
+        community: c < 0 ? null : communities.names[c],
+        degree: num(deg.values[i]),
+        strength: num(str.values[i]),
+        betweenness: num(btw.values[i]),
+        pagerank: num(pr.values[i]),
+        constraint: num(con.values[i]),
+        effectiveSize: num(eff.values[i]),
+        gatekeeper: roles ? num(roles.counts.gatekeeper.values[i]) : null,
+        gatekeeperZ: roles ? num(roles.z.gatekeeper.values[i]) : null,
+        liaison: roles ? num(roles.counts.liaison.values[i]) : null,
+        brokerage: roles ? num(roles.counts.total.values[i]) : null,
+        articulation: art.values[i] === 1,
+        fragmentationChange: num(frag.change.values[i]),
+      });
+    }
+    const top = ctx.options.top;
+    const ranked = (values: Float64Array, detail: (i: number) => string, keep: (i: number) => boolean = () => true): RankedEntry[] => {
+      const order: number[] = [];
+      for (let i = 0; i < n; i++) if (Number.isFinite(values[i]) && values[i] > 0 && keep(i)) order.push(i);
+      order.sort((a, b) => values[b] - values[a] || a - b);
+      return order.slice(0, top).map((i) => ({ id: ids[i], group: groupOf(i), value: values[i], detail: detail(i) }));
+    };
+    const brokers = ranked(btw.values, (i) => `${fmt(deg.values[i])} contacts; constraint ${fmt(con.values[i])}`);
+    const gatekeepers = roles
+      ? ranked(
+          roles.counts.gatekeeper.values,
+          (i) => `z = ${fmt(roles.z.gatekeeper.values[i])} against chance; ${fmt(roles.counts.liaison.values[i])} liaison paths`,
+        )
+      : [];
+    const cutPeople = ranked(
+      frag.change.values,
+      (i) => `their departure leaves ${frag.componentsAfter[i]} separate parts (now ${frag.components})`,
+      (i) => art.values[i] === 1,
+    );
+    const soleLinks: RankedEntry[] = [];
+    for (const d of deps) {
+      if (d.group === OTHER_GROUP) continue; // the privacy bucket is not a group: no sole link from it
+      for (const m of d.members) {
+        const to = m.soleLinkTo.filter((g) => g !== OTHER_GROUP);
+        if (to.length === 0) continue;
+        soleLinks.push({ id: m.id, group: d.group, value: to.length, detail: `only link from ${d.group} to ${to.join(', ')}` });
+      }
+    }
+    soleLinks.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    const soleByGroup = new Map(deps.map((d) => [d.group, d.members.filter((m) => m.soleLinkTo.length > 0).length]));
+    const reachedByGroup = new Map(deps.map((d) => [d.group, d.groupsReached.length]));
+    const groups: GroupFigures[] = [];
+    if (partition && ei) {
+      for (let g = 0; g < partition.names.length; g++) {
+        const e = ei.groups[g];
+        const s = silo[g];
+        groups.push({
+          group: partition.names[g],
+          size: partition.sizes[g],
+          internalTies: e.internal,
+          externalTies: e.external,
+          ei: num(e.value),
+          eiP: e.test ? num(e.test.pValue) : null,
+          eiQ: e.test ? num(e.qValue) : null,
+          siloScore: num(s.value),
+          insularity: num(s.insularity),
+          closure: num(s.closure),
+          preference: num(s.preference),
+          groupsReached: reachedByGroup.get(partition.names[g]) ?? 0,
+          soleLinkMembers: soleByGroup.get(partition.names[g]) ?? 0,
+        });
+      }
+      groups.sort(
+        (a, b) => Number(!isGroup(a.group)) - Number(!isGroup(b.group)) || (b.siloScore ?? -1) - (a.siloScore ?? -1) || b.size - a.size,
+      );
+    }
+
+    // Heatmap and gaps: staff pairs.
+    const heatGroups = gapsResult ? gapsResult.groups.filter((g) => g.staff > 0).map((g) => g.name) : [];
+    const heatIndex = new Map(heatGroups.map((g, a) => [g, a]));
+    const cells: (GapCell | null)[][] = heatGroups.map(() => heatGroups.map(() => null));
+    const cell = (p: GroupPairGap): GapCell => ({
+      observed: p.observedTies,
+      expected: num(p.expectedTies),
+      ratio: num(p.ratio),
+      z: num(p.z),
+    });
+    if (gapsResult) {
+      for (const p of gapsResult.staff.pairs) {
+        const a = heatIndex.get(p.groupA);
+        const b = heatIndex.get(p.groupB);
+        if (a === undefined || b === undefined) continue;
+        cells[a][b] = cell(p);
+        cells[b][a] = cell(p);
+      }
+    }
+    const groupSizes = new Map(gapsResult ? gapsResult.groups.map((g) => [g.name, g.staff]) : []);
+    const gapRows: GapRow[] = gapsResult
+      ? gapsResult.staff.gaps
+          .filter((p) => isGroup(p.groupA) && isGroup(p.groupB))
+          .map((p) => ({
+            groupA: p.groupA,
+            groupB: p.groupB,
+            sizeA: p.sizeA,
+            sizeB: p.sizeB,
+            ...cell(p),
+            p: num(p.pValue),
+            q: num(p.qValue),
+          }))
+      : [];
+    const introRows: IntroductionRow[] = intro
+      ? intro.introductions
+          .filter((x) => isGroup(x.groupA) && isGroup(x.groupB))
+          .map((x: Introduction) => ({
+            groupA: x.groupA,
+            groupB: x.groupB,
+            personA: x.personA,
+            personB: x.personB,
+            introducer: x.reasons.introducer,
+            mutualContacts: x.reasons.mutualContactCount,
+            hopsBefore: x.reasons.hopsBefore,
+            score: num(x.score),
+            reason: x.reasons.text,
+          }))
+      : [];
+    const newTies = new Map<string, number>();
+    const introducing = new Map<string, number>();
+    for (const x of introRows) {
+      for (const id of [x.personA, x.personB]) newTies.set(id, (newTies.get(id) ?? 0) + 1);
+      if (x.introducer !== null) introducing.set(x.introducer, (introducing.get(x.introducer) ?? 0) + 1);
+    }
+    const introductionLoad = { maxNewTies: Math.max(0, ...newTies.values()), maxIntroductions: Math.max(0, ...introducing.values()) };
+
+    ctx.set('tables', {
+      people,
+      brokers,
+      gatekeepers,
+      cutPeople,
+      soleLinks,
+      groups,
+      heatGroups,
+      groupSizes,
+      cells,
+      gapRows,
+      introRows,
+      introductionLoad,
+    });
+  },
+};
