@@ -16,12 +16,21 @@ import type { Command } from 'commander';
 import { OrgraphError, isOrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import { loadObjectives } from '../../recommend/objectives.js';
-import { analysis, type AnalysisResult } from '../../report/analysis.js';
+import { analysis, type AnalysisResult, type PersonFigures } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { checkOutputFolder, inputPaths, recordsToCsv, toJson, writeOutputFolder, type CellValue } from '../output.js';
+import {
+  checkOutputFolder,
+  csvRow,
+  inputPaths,
+  recordsToCsv,
+  toJson,
+  writeOutputFolder,
+  type CellValue,
+  type FileContent,
+} from '../output.js';
 import { createProgress } from '../progress.js';
 import { EXIT_OUT_OF_MEMORY, isAllocationFailure, outOfMemoryLine, reportingToParent } from '../supervisor.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
@@ -83,34 +92,48 @@ function wholeNumber(name: string, value: string, min: number): number {
   return x;
 }
 
-/** The CSV files of a result (people and introductions are left out when person-level output is off). */
-export function reportCsvFiles(r: AnalysisResult): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!r.options.groupsOnly) {
-    files.set(
-      'people.csv',
-      recordsToCsv(
-        r.people.map((p) => ({ ...p }) as Record<string, CellValue>),
-        [
-          'id',
-          'group',
-          'community',
-          'degree',
-          'strength',
-          'betweenness',
-          'pagerank',
-          'constraint',
-          'effectiveSize',
-          'gatekeeper',
-          'gatekeeperZ',
-          'liaison',
-          'brokerage',
-          'articulation',
-          'fragmentationChange',
-        ],
-      ),
-    );
+/** Columns of people.csv, in order. */
+export const PEOPLE_COLUMNS = Object.freeze([
+  'id',
+  'group',
+  'community',
+  'degree',
+  'strength',
+  'betweenness',
+  'pagerank',
+  'constraint',
+  'effectiveSize',
+  'gatekeeper',
+  'gatekeeperZ',
+  'liaison',
+  'brokerage',
+  'articulation',
+  'fragmentationChange',
+] as const);
+
+/**
+ * people.csv in chunks of `batch` rows (the same text as `recordsToCsv(people, PEOPLE_COLUMNS)`),
+ * so that a million rows are written as they are made, never held as one string.
+ */
+export function* peopleCsvChunks(people: readonly PersonFigures[], batch = 4096): Generator<string> {
+  const eol = '\r\n';
+  yield csvRow(PEOPLE_COLUMNS) + eol;
+  const cells: CellValue[] = new Array<CellValue>(PEOPLE_COLUMNS.length);
+  for (let start = 0; start < people.length; start += batch) {
+    let text = '';
+    for (let i = start; i < Math.min(people.length, start + batch); i++) {
+      const p = people[i] as unknown as Record<string, CellValue>;
+      for (let c = 0; c < PEOPLE_COLUMNS.length; c++) cells[c] = p[PEOPLE_COLUMNS[c]];
+      text += csvRow(cells) + eol;
+    }
+    yield text;
   }
+}
+
+/** The CSV files of a result (people and introductions are left out when person-level output is off); people.csv is streamed. */
+export function reportCsvFiles(r: AnalysisResult): Map<string, FileContent> {
+  const files = new Map<string, FileContent>();
+  if (!r.options.groupsOnly) files.set('people.csv', () => peopleCsvChunks(r.people));
   files.set(
     'groups.csv',
     recordsToCsv(
