@@ -12,7 +12,7 @@
  * {@link EXIT_INTERNAL} (70) when it died of anything else.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { createProgress, type Progress } from './progress.js';
 
@@ -26,6 +26,8 @@ export const SUPERVISED_ENV = 'ORGRAPH_SUPERVISED';
 export const NO_SUPERVISOR_ENV = 'ORGRAPH_NO_SUPERVISOR';
 /** Heap limit of the child in MB, overriding the one sized from the machine's memory. */
 export const HEAP_ENV = 'ORGRAPH_HEAP_MB';
+/** When set, the supervisor writes the stage timings and peak memory of the run to this JSON file. */
+export const TIMINGS_ENV = 'ORGRAPH_TIMINGS';
 
 /** Commands run under the supervisor. */
 export const SUPERVISED_COMMANDS: readonly string[] = Object.freeze(['analyze']);
@@ -36,6 +38,8 @@ export interface StageMessage {
   readonly stage: string;
   readonly done: number;
   readonly total: number;
+  /** The child's CPU time so far (user + system, microseconds): per-stage CPU time for the timings file. */
+  readonly cpu?: number;
 }
 
 /** What the child sends when its progress display should be cleared (before it writes its result). */
@@ -132,7 +136,8 @@ export function parentReporter(interval = 100): ((stage: string, done: number, t
     if (stage === last && done > 0 && done < total && t - at < interval) return;
     last = stage;
     at = t;
-    const msg: StageMessage = { orgraph: 'progress', stage, done, total };
+    const c = process.cpuUsage();
+    const msg: StageMessage = { orgraph: 'progress', stage, done, total, cpu: c.user + c.system };
     try {
       process.send!(msg);
     } catch {
@@ -195,8 +200,25 @@ export function supervise(argv: readonly string[], options: SuperviseOptions): P
   };
   const poll = setInterval(sample, 250);
   poll.unref();
+  // Per stage: wall and CPU seconds, from the first message of the stage to the first of the next.
+  const started = Date.now();
+  const timings: { stage: string; seconds: number; cpuSeconds: number | null }[] = [];
+  let mark = { at: started, cpu: 0 };
+  const closeStage = (at: number, cpu: number | undefined) => {
+    if (stage === null) return;
+    timings.push({
+      stage,
+      seconds: (at - mark.at) / 1000,
+      cpuSeconds: cpu !== undefined ? (cpu - mark.cpu) / 1e6 : null,
+    });
+  };
   child.on('message', (m: StageMessage | DoneMessage) => {
     if (m?.orgraph === 'progress') {
+      if (m.stage !== stage) {
+        const at = Date.now();
+        closeStage(at, m.cpu);
+        mark = { at, cpu: m.cpu ?? 0 };
+      }
       stage = m.stage;
       progress.update(m.stage, m.done, m.total);
     } else if (m?.orgraph === 'done') progress.done();
@@ -249,6 +271,29 @@ export function supervise(argv: readonly string[], options: SuperviseOptions): P
       for (const [s, h] of handlers) process.off(s, h);
       if (pendingErr !== '') errLine(pendingErr);
       progress.done();
+      sample();
+      closeStage(Date.now(), undefined);
+      if (env[TIMINGS_ENV]) {
+        try {
+          writeFileSync(
+            env[TIMINGS_ENV]!,
+            JSON.stringify(
+              {
+                seconds: (Date.now() - started) / 1000,
+                peakRssBytes: peak || null,
+                heapLimitMb: heapMb,
+                exit: code,
+                signal,
+                stages: timings,
+              },
+              null,
+              2,
+            ) + '\n',
+          );
+        } catch {
+          // Timings are a benchmark aid: never a reason to fail the run.
+        }
+      }
       const oom = isOutOfMemoryReport(fatalText);
       if (oom) {
         options.stderr.write(outOfMemoryLine(stage, peak || null, heapMb) + '\n');
