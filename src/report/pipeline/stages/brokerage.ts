@@ -9,10 +9,14 @@ export const brokerageStage: AnalysisStage = {
   needs: [],
   provides: ['constraint', 'effectiveSize', 'roles'],
   async run(ctx) {
-    ctx.progress('brokerage', 0, 1);
+    ctx.progress('brokerage', 0, 3);
     ctx.set('constraint', constraint(ctx.view));
+    ctx.progress('brokerage', 1, 3);
+    await ctx.breathe();
     ctx.set('effectiveSize', effectiveSize(ctx.view));
+    ctx.progress('brokerage', 2, 3);
+    await ctx.breathe();
     ctx.set('roles', ctx.hasGroups ? brokerageRoles(ctx.view, ctx.groupAttr!) : null);
-    ctx.progress('brokerage', 1, 1);
+    ctx.progress('brokerage', 3, 3);
   },
 };

@@ -9,10 +9,13 @@ export const centralityStage: AnalysisStage = {
   needs: [],
   provides: ['degree', 'strength', 'pagerank'],
   async run(ctx) {
-    ctx.progress('centrality', 0, 1);
+    // Progress: degree and strength are one unit, PageRank's iterations the other 9 (its share of the time).
+    ctx.progress('centrality', 0, 10);
     ctx.set('degree', degree(ctx.view));
     ctx.set('strength', strength(ctx.view));
-    ctx.set('pagerank', await pagerank(ctx.view, { workers: ctx.options.workers }));
-    ctx.progress('centrality', 1, 1);
+    ctx.progress('centrality', 1, 10);
+    const onProgress = (done: number, total: number) => ctx.progress('centrality', 1 + Math.floor((9 * done) / Math.max(1, total)), 10);
+    ctx.set('pagerank', await pagerank(ctx.view, { workers: ctx.options.workers, onProgress }));
+    ctx.progress('centrality', 10, 10);
   },
 };
