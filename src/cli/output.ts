@@ -321,13 +321,15 @@ async function writeContent(fs: OutputFs, path: string, content: FileContent): P
  * deleted. At every moment the target holds either the previous complete run or the new one; on a
  * write failure or a signal the staging folder is removed and the previous run put back. Files of
  * the previous run that this run does not write are gone with it. `files` must include the manifest;
- * a file given as chunks ({@link FileContent}) is streamed to disk as they come.
+ * a file given as chunks ({@link FileContent}) is streamed to disk as they come. `onProgress` is
+ * called with (files written, files) after each file.
  */
 export async function writeOutputFolder(
   target: string,
   files: ReadonlyMap<string, FileContent>,
   inputs: readonly string[],
   fs: OutputFs = NODE_OUTPUT_FS,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   for (const name of files.keys()) {
     if (name.includes('/') || name.includes('\\') || name === '..' || name === '.' || name === '')
@@ -350,7 +352,11 @@ export async function writeOutputFolder(
     try {
       await mkdirP(parent, { recursive: true });
       await fs.mkdir(staging);
-      for (const [name, content] of files) await writeContent(fs, join(staging, name), content);
+      let written = 0;
+      for (const [name, content] of files) {
+        await writeContent(fs, join(staging, name), content);
+        onProgress?.(++written, files.size);
+      }
     } catch (e) {
       if (e instanceof RangeError) throw e; // the engine refusing an allocation is not the disk's fault
       throw new OrgraphError('E_OUTPUT_PATH', `cannot write the output folder: ${reasonOf(e)}`, { file: target });

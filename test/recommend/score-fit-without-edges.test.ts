@@ -61,7 +61,7 @@ describe('withoutEdges', () => {
     expect(drop.size).toBeGreaterThan(100);
     expect(Array.from(got.offsets)).toEqual(Array.from(expected.offsets));
     expect(Array.from(got.targets)).toEqual(Array.from(expected.targets));
-    expect(Array.from(got.weights)).toEqual(Array.from(expected.weights));
+    expect(Array.from(got.weights!)).toEqual(Array.from(expected.weights!));
     expect(Array.from(got.edgeU)).toEqual(Array.from(expected.edgeU));
     expect(Array.from(got.edgeV)).toEqual(Array.from(expected.edgeV));
     expect(Array.from(got.edgeWeights)).toEqual(Array.from(expected.edgeWeights));

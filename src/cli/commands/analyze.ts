@@ -306,7 +306,6 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
         throw e;
       }
       // Step 4: write the folder.
-      progress.update('writing report', 0, 1);
       const assets = mapAssets();
       const versions = {
         orgraph: VERSION,
@@ -358,9 +357,12 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
         files: [...written, 'summary.json', 'report.html'],
       };
       files.set('summary.json', toJson(summary));
+      // Progress: the page is one unit, each file another (people.csv is most of the writing at scale).
+      const units = files.size + 2;
+      progress.update('writing report', 0, units);
       files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions }));
-      await writeOutputFolder(outDir, files, inputs);
-      progress.update('writing report', 1, 1);
+      progress.update('writing report', 1, units);
+      await writeOutputFolder(outDir, files, inputs, undefined, (done) => progress.update('writing report', 1 + done, units));
       progress.done();
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
       if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
