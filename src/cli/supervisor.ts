@@ -212,14 +212,32 @@ export function supervise(argv: readonly string[], options: SuperviseOptions): P
       cpuSeconds: cpu !== undefined ? (cpu - mark.cpu) / 1e6 : null,
     });
   };
+  // The timings file is rewritten at every stage change too, so that a run that dies (or is
+  // stopped) still leaves the figures of the stages it finished.
+  const writeTimings = (end: { exit: number | null; signal: NodeJS.Signals | null } | null) => {
+    if (!env[TIMINGS_ENV]) return;
+    try {
+      const body = {
+        seconds: (Date.now() - started) / 1000,
+        peakRssBytes: peak || null,
+        heapLimitMb: heapMb,
+        ...(end ?? { running: stage }),
+        stages: timings,
+      };
+      writeFileSync(env[TIMINGS_ENV]!, JSON.stringify(body, null, 2) + '\n');
+    } catch {
+      // Timings are a benchmark aid: never a reason to fail the run.
+    }
+  };
   child.on('message', (m: StageMessage | DoneMessage) => {
     if (m?.orgraph === 'progress') {
       if (m.stage !== stage) {
         const at = Date.now();
         closeStage(at, m.cpu);
         mark = { at, cpu: m.cpu ?? 0 };
+        stage = m.stage;
+        writeTimings(null);
       }
-      stage = m.stage;
       progress.update(m.stage, m.done, m.total);
     } else if (m?.orgraph === 'done') progress.done();
     sample();
@@ -273,27 +291,7 @@ export function supervise(argv: readonly string[], options: SuperviseOptions): P
       progress.done();
       sample();
       closeStage(Date.now(), undefined);
-      if (env[TIMINGS_ENV]) {
-        try {
-          writeFileSync(
-            env[TIMINGS_ENV]!,
-            JSON.stringify(
-              {
-                seconds: (Date.now() - started) / 1000,
-                peakRssBytes: peak || null,
-                heapLimitMb: heapMb,
-                exit: code,
-                signal,
-                stages: timings,
-              },
-              null,
-              2,
-            ) + '\n',
-          );
-        } catch {
-          // Timings are a benchmark aid: never a reason to fail the run.
-        }
-      }
+      writeTimings({ exit: code, signal });
       const oom = isOutOfMemoryReport(fatalText);
       if (oom) {
         options.stderr.write(outOfMemoryLine(stage, peak || null, heapMb) + '\n');

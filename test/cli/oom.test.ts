@@ -158,10 +158,22 @@ describe('orgraph analyze under the supervisor', () => {
       stderr,
       execArgv: ['--import', 'tsx'],
       script: main,
-      env: { ...process.env, ORGRAPH_SUPERVISED: '', ORGRAPH_NO_SUPERVISOR: '' },
+      env: { ...process.env, ORGRAPH_SUPERVISED: '', ORGRAPH_NO_SUPERVISOR: '', ORGRAPH_TIMINGS: join(dir, 'timings.json') },
       now: () => (t += 1000), // every message is a second later: nothing throttled
     });
     expect(code).toBe(0);
+    // The timings file: every stage once, in run order, with wall and CPU seconds (CPU unknown for the last).
+    const timings = JSON.parse(readFileSync(join(dir, 'timings.json'), 'utf8')) as {
+      exit: number;
+      peakRssBytes: number;
+      stages: { stage: string; seconds: number; cpuSeconds: number | null }[];
+    };
+    expect(timings.exit).toBe(0);
+    expect(timings.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
+    const ran = ANALYSIS_STAGES.filter((s) => s !== 'scorecard'); // no objectives given
+    expect(timings.stages.map((s) => s.stage)).toEqual(['reading input', ...ran, 'writing report']);
+    for (const s of timings.stages.slice(0, -1)) expect(s.cpuSeconds).toBeGreaterThanOrEqual(0);
+    expect(timings.stages[timings.stages.length - 1].cpuSeconds).toBeNull();
     expect(out).toMatch(/^orgraph: report for 167 people written to /);
     for (const stage of ['reading input', 'centrality', 'betweenness', 'introductions', 'writing report'])
       expect(err).toContain(`\r${stage} [`);
