@@ -3,7 +3,8 @@
  * typed masks and binary search, it must equal the adjacency rebuilt from scratch from the kept edges.
  */
 import { describe, expect, it } from 'vitest';
-import { withoutEdges, type EdgeListAdjacency } from '../../src/recommend/score-fit.js';
+import { aucAndPrecisionAtK, withoutEdges, type EdgeListAdjacency } from '../../src/recommend/score-fit.js';
+import { auc, precisionAtK } from '../../src/recommend/ranking-quality.js';
 import { mulberry32 } from '../../src/core/util/random.js';
 
 /** Sorted rows of an undirected edge list, built directly (the reference). */
@@ -72,5 +73,22 @@ describe('withoutEdges', () => {
     const none = withoutEdges(full, new Set([0, 1]));
     expect(Array.from(none.offsets)).toEqual([0, 0, 0, 0]);
     expect(none.edgeU.length).toBe(0);
+  });
+});
+
+describe('aucAndPrecisionAtK', () => {
+  it('equals auc and precisionAtK of ranking-quality.ts, with ties and every k', () => {
+    const random = mulberry32(3);
+    for (let trial = 0; trial < 20; trial++) {
+      // Scores on a coarse grid so that ties across and within the two sets are common.
+      const P = Float64Array.from({ length: 1 + Math.floor(random() * 30) }, () => Math.floor(random() * 8) / 4);
+      const N = Float64Array.from({ length: Math.floor(random() * 200) }, () => Math.floor(random() * 8) / 4);
+      for (const k of [1, 5, 50, 1000]) {
+        const got = aucAndPrecisionAtK(k, P, N);
+        expect(Object.is(got.auc, auc(P, N)) || got.auc === auc(P, N)).toBe(true);
+        expect(got.precision).toBe(precisionAtK(k, P, N));
+      }
+    }
+    expect(aucAndPrecisionAtK(5, new Float64Array(0), new Float64Array(0)).precision).toBeNaN();
   });
 });
