@@ -251,6 +251,6 @@ describe('peopleCsvChunks', () => {
     expect([...peopleCsvChunks(people, 3)]).toHaveLength(1 + 3); // header, then 3 + 3 + 1 rows
     expect([...peopleCsvChunks([], 3)].join('')).toBe(recordsToCsv([], PEOPLE_COLUMNS));
     // Formula neutralised, quoted delimiter, empty cell for NaN and null: as in every orgraph CSV.
-    expect(whole.split('\r\n')[2]).toBe("'=cmd,\"Sales, EMEA\",Community 1,1,0.5,,0.25,,1.5,,,0,2,false,");
+    expect(whole.split('\r\n')[2]).toBe('\'=cmd,"Sales, EMEA",Community 1,1,0.5,,0.25,,1.5,,,0,2,false,');
   });
 });
