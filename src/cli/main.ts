@@ -1,13 +1,16 @@
 /**
  * The `orgraph` command. Imports everything; nothing imports it.
- * Exit codes: 0 clean, 1 data errors (bad input), 2 usage errors. Errors are one line on stderr,
- * never a stack trace (set ORGRAPH_DEBUG=1 to see one).
+ * Exit codes: 0 clean, 1 data errors (bad input), 2 usage errors, 3 out of memory (analyze), 70
+ * internal error. Errors are one line on stderr, never a stack trace (set ORGRAPH_DEBUG=1 to see one).
+ * `analyze` runs in a supervised child process (src/cli/supervisor.ts) so that even running out of
+ * memory ends in one line naming the stage.
  */
 import { Command, CommanderError } from 'commander';
 import { isOrgraphError } from '../model/errors.js';
 import { commands } from './commands/index.js';
 import { UsageError, VERSION } from './command-kit.js';
 import { isClosedPipe, processIo, type CliIo } from './io.js';
+import { shouldSupervise, supervise } from './supervisor.js';
 
 export type { CliIo } from './io.js';
 
@@ -62,7 +65,15 @@ const isMain = (() => {
   return /(^|[\\/])(main\.(c?js|ts)|orgraph)$/.test(entry);
 })();
 
-if (isMain) {
+if (isMain && shouldSupervise(process.argv.slice(2))) {
+  // The parent: the job runs in a child; a closed stdout ends the parent quietly, as processIo does.
+  process.stdout.on('error', (e) => {
+    if (isClosedPipe(e)) process.exit(0);
+  });
+  void supervise(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+} else if (isMain) {
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir as mkdirP, rename, rm as rmP, unlink, writeFile } from 'node:fs/promises';
+import { mkdir as mkdirP, open, rename, rm as rmP, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { OrgraphError } from '../model/errors.js';
@@ -157,9 +157,20 @@ export function onInterrupt(key: string, undo: () => void): () => void {
   };
 }
 
+/**
+ * A file of an output folder: its whole text, or a function giving its text in chunks, written as
+ * they come so that a large file (people.csv at a million people) is never one string in memory.
+ */
+export type FileContent = string | (() => Iterable<string> | AsyncIterable<string>);
+
 /** The file-system operations the writers use; tests inject failures through them. */
 export interface OutputFs {
   writeFile(path: string, text: string): Promise<void>;
+  /**
+   * Write a new file from chunks of text, in order (optional: without it, the chunks are joined and
+   * given to `writeFile`).
+   */
+  writeChunks?(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   mkdir(path: string): Promise<void>;
   rm(path: string): Promise<void>;
@@ -167,6 +178,26 @@ export interface OutputFs {
 
 export const NODE_OUTPUT_FS: OutputFs = Object.freeze({
   writeFile: (path: string, text: string) => writeFile(path, text, { encoding: 'utf8', flag: 'wx' }),
+  writeChunks: async (path: string, chunks: Iterable<string> | AsyncIterable<string>) => {
+    const file = await open(path, 'wx');
+    try {
+      // Chunks are gathered up to about 1 MB per write.
+      let buffered: string[] = [];
+      let size = 0;
+      for await (const chunk of chunks) {
+        buffered.push(chunk);
+        size += chunk.length;
+        if (size >= 1 << 20) {
+          await file.write(buffered.join(''), null, 'utf8');
+          buffered = [];
+          size = 0;
+        }
+      }
+      if (size > 0) await file.write(buffered.join(''), null, 'utf8');
+    } finally {
+      await file.close();
+    }
+  },
   rename: (from: string, to: string) => rename(from, to),
   mkdir: async (path: string) => {
     await mkdirP(path);
@@ -275,18 +306,30 @@ export function foreignEntries(dir: string): string[] {
   return entries.filter((f) => !listed!.has(f) && !STALE_TEMP.test(f)).sort();
 }
 
+/** Write one file of a folder: whole text, or chunks (streamed when the file system can). */
+async function writeContent(fs: OutputFs, path: string, content: FileContent): Promise<void> {
+  if (typeof content === 'string') return fs.writeFile(path, content);
+  if (fs.writeChunks) return fs.writeChunks(path, content());
+  const parts: string[] = [];
+  for await (const chunk of content()) parts.push(chunk);
+  return fs.writeFile(path, parts.join(''));
+}
+
 /**
  * Write a whole run into `target`: every file goes into a staging folder beside it, which then
  * replaces the target in two renames (old folder aside, staging in), after which the old folder is
  * deleted. At every moment the target holds either the previous complete run or the new one; on a
  * write failure or a signal the staging folder is removed and the previous run put back. Files of
- * the previous run that this run does not write are gone with it. `files` must include the manifest.
+ * the previous run that this run does not write are gone with it. `files` must include the manifest;
+ * a file given as chunks ({@link FileContent}) is streamed to disk as they come. `onProgress` is
+ * called with (files written, files) after each file.
  */
 export async function writeOutputFolder(
   target: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   inputs: readonly string[],
   fs: OutputFs = NODE_OUTPUT_FS,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   for (const name of files.keys()) {
     if (name.includes('/') || name.includes('\\') || name === '..' || name === '.' || name === '')
@@ -309,8 +352,13 @@ export async function writeOutputFolder(
     try {
       await mkdirP(parent, { recursive: true });
       await fs.mkdir(staging);
-      for (const [name, text] of files) await fs.writeFile(join(staging, name), text);
+      let written = 0;
+      for (const [name, content] of files) {
+        await writeContent(fs, join(staging, name), content);
+        onProgress?.(++written, files.size);
+      }
     } catch (e) {
+      if (e instanceof RangeError) throw e; // the engine refusing an allocation is not the disk's fault
       throw new OrgraphError('E_OUTPUT_PATH', `cannot write the output folder: ${reasonOf(e)}`, { file: target });
     }
     const exists = existsSync(target);

@@ -17,10 +17,15 @@ export interface ReportCsvOptions {
   readonly significant?: number | null;
   /** Also the heatmap (group-by-group ties), which the page offers but the output folder does not write. @defaultValue false */
   readonly heatmap?: boolean;
+  /**
+   * Include people.csv (with person-level output). False leaves it out, for callers that stream it
+   * with {@link peopleCsvChunks} instead of holding it as one string (a million rows). @defaultValue true
+   */
+  readonly people?: boolean;
 }
 
 /** Defaults of {@link ReportCsvOptions}. */
-export const DEFAULT_REPORT_CSV_OPTIONS = Object.freeze({ excel: false, significant: 4, heatmap: false });
+export const DEFAULT_REPORT_CSV_OPTIONS = Object.freeze({ excel: false, significant: 4, heatmap: false, people: true });
 
 /** Columns of people.csv, in order (`name` is empty when the data has no names or under pseudonyms). */
 export const PEOPLE_COLUMNS = Object.freeze([
@@ -55,12 +60,10 @@ const rows = <T extends object>(xs: readonly T[]) => xs.map((x) => ({ ...x }) as
  * reportCsvFiles(result, { excel: true }).get('people.csv'); // '\uFEFFid,name,group,...\r\n...'
  */
 export function reportCsvFiles(r: AnalysisResult, options: ReportCsvOptions = {}): Map<string, string> {
-  const csv: CsvOptions = {
-    bom: options.excel ?? DEFAULT_REPORT_CSV_OPTIONS.excel,
-    significant: options.significant === undefined ? DEFAULT_REPORT_CSV_OPTIONS.significant : options.significant,
-  };
+  const csv = csvOptions(options);
   const files = new Map<string, string>();
-  if (!r.options.groupsOnly) files.set('people.csv', recordsToCsv(rows(r.people), PEOPLE_COLUMNS, csv));
+  if (!r.options.groupsOnly && (options.people ?? DEFAULT_REPORT_CSV_OPTIONS.people))
+    files.set('people.csv', recordsToCsv(rows(r.people), PEOPLE_COLUMNS, csv));
   files.set(
     'groups.csv',
     recordsToCsv(
@@ -122,4 +125,30 @@ export function reportCsvFiles(r: AnalysisResult, options: ReportCsvOptions = {}
     files.set('heatmap.csv', recordsToCsv(cells, ['groupA', 'groupB', 'observed', 'expected', 'ratio', 'z'], csv));
   }
   return files;
+}
+
+/** The CSV writer options of a report's files. */
+function csvOptions(options: ReportCsvOptions): CsvOptions {
+  return {
+    bom: options.excel ?? DEFAULT_REPORT_CSV_OPTIONS.excel,
+    significant: options.significant === undefined ? DEFAULT_REPORT_CSV_OPTIONS.significant : options.significant,
+  };
+}
+
+/**
+ * people.csv in chunks of `batch` rows: together the same text as
+ * `reportCsvFiles(r, options).get('people.csv')`, so a million rows are written as they are made
+ * and never held as one string.
+ *
+ * Complexity: O(rows) time, O(batch) memory per chunk.
+ */
+export function* peopleCsvChunks(people: AnalysisResult['people'], options: ReportCsvOptions = {}, batch = 4096): Generator<string> {
+  const csv = csvOptions(options);
+  const header = recordsToCsv([], PEOPLE_COLUMNS, csv);
+  yield header;
+  const skip = header.length - (csv.bom ? 1 : 0);
+  for (let start = 0; start < people.length; start += batch) {
+    // Each chunk is a whole document of `batch` rows without its header (and byte-order mark).
+    yield recordsToCsv(rows(people.slice(start, start + batch)), PEOPLE_COLUMNS, { ...csv, bom: false }).slice(skip);
+  }
 }

@@ -53,6 +53,8 @@ export const HEATMAP_MAX_GROUPS = 30;
 
 /** Largest CSV embedded in the page for download (characters); a larger one is only in the folder beside the report. */
 export const EMBED_CSV_LIMIT = 8_000_000;
+/** People above which people.csv is not even built for embedding (it would pass EMBED_CSV_LIMIT at about 100 bytes a row). */
+const EMBED_PEOPLE_ROWS = 100_000;
 
 /**
  * The report page.
@@ -80,7 +82,13 @@ export function reportHtml(result: AnalysisResult, assets: MapAssets, meta: Repo
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const files = reportCsvFiles(result, { excel: meta.excel ?? false, heatmap: true });
+  // people.csv is embedded only while it can fit under EMBED_CSV_LIMIT; a larger one is never built here
+  // (at a million rows it is written beside the page, streamed, and the page says so).
+  const embedPeople = result.people.length <= EMBED_PEOPLE_ROWS;
+  const files: Map<string, string | null> = new Map(
+    reportCsvFiles(result, { excel: meta.excel ?? false, heatmap: true, people: embedPeople }),
+  );
+  if (!embedPeople && !result.options.groupsOnly) files.set('people.csv', null);
   const dl = (name: string, what: string) => download(files, name, what);
   const body = [
     header(result, title, meta),
@@ -145,10 +153,10 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
 /** A download link for one of the report's CSV files, embedded as a data: URL so the page alone is enough. */
 type Download = (name: string, what: string) => string;
 
-function download(files: ReadonlyMap<string, string>, name: string, what: string): string {
+function download(files: ReadonlyMap<string, string | null>, name: string, what: string): string {
   const text = files.get(name);
   if (text === undefined) return '';
-  if (text.length > EMBED_CSV_LIMIT)
+  if (text === null || text.length > EMBED_CSV_LIMIT)
     return `<p class="download note">${e(what)}: <code>${e(name)}</code> in the folder beside this report (too large to embed).</p>`;
   return `<p class="download"><a href="${e(csvDataUrl(text))}" download="${e(name)}" type="text/csv">Download ${e(what)} (${e(name)})</a></p>`;
 }
@@ -270,9 +278,11 @@ function heatmap(r: AnalysisResult, dl: Download): string {
     .map((_, a) => a)
     .sort((a, b) => h.sizes[b] - h.sizes[a] || a - b)
     .slice(0, HEATMAP_MAX_GROUPS);
+  // The analysis already keeps only the largest groups' cells at scale (layout stage): count from the group table.
+  const total = Math.max(h.groups.length, r.groups.length);
   const note =
-    h.groups.length > HEATMAP_MAX_GROUPS
-      ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${h.groups.length} groups are shown; groups.csv and gaps.csv cover all.</p>`
+    total > HEATMAP_MAX_GROUPS
+      ? `<p class="note">The ${HEATMAP_MAX_GROUPS} largest of ${total.toLocaleString('en')} groups are shown; groups.csv and gaps.csv cover all.</p>`
       : '';
   const head = `<tr><td class="corner"></td>${order.map((b) => `<th scope="col" class="col"><span>${e(h.groups[b])}</span></th>`).join('')}</tr>`;
   const rows = order

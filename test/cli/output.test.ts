@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvCell, csvRow, parseFormat, recordsToCsv, toCsv, toJson, writeOutput } from '../../src/cli/output.js';
+import {
+  NODE_OUTPUT_FS,
+  csvCell,
+  csvRow,
+  parseFormat,
+  recordsToCsv,
+  toCsv,
+  toJson,
+  writeOutput,
+  writeOutputFolder,
+  type OutputFs,
+} from '../../src/cli/output.js';
+import { PEOPLE_COLUMNS, peopleCsvChunks } from '../../src/report/csv-files.js';
+import type { PersonFigures } from '../../src/report/analysis.js';
 import type { CliIo } from '../../src/cli/main.js';
 import { OrgraphError } from '../../src/model/errors.js';
 import { UsageError } from '../../src/cli/command-kit.js';
@@ -150,5 +163,102 @@ describe('writeOutput', () => {
     expect((err as OrgraphError).message).toContain(file);
     const dirErr = await writeOutput('{}', dir, io()).catch((e: unknown) => e);
     expect((dirErr as OrgraphError).code).toBe('E_OUTPUT_PATH');
+  });
+});
+
+describe('writeOutputFolder with streamed files', () => {
+  const root = mkdtempSync(join(tmpdir(), 'orgraph-stream-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const manifest = JSON.stringify({ orgraph: 'test', files: ['big.csv', 'summary.json'] });
+  // 3 chunks of 700,000 characters: more than the 1 MB the writer gathers per write.
+  const chunks = ['a'.repeat(700_000), 'b'.repeat(700_000), 'c\r\n'.repeat(175_000)];
+
+  it('chunks are written in order, through the streaming writer', async () => {
+    const out = join(root, 'streamed');
+    let streamed = 0;
+    const fs: OutputFs = {
+      ...NODE_OUTPUT_FS,
+      writeChunks: (p, c) => {
+        streamed++;
+        return NODE_OUTPUT_FS.writeChunks!(p, c);
+      },
+    };
+    await writeOutputFolder(
+      out,
+      new Map<string, string | (() => Iterable<string>)>([
+        ['big.csv', () => chunks],
+        ['summary.json', manifest],
+      ]),
+      [],
+      fs,
+    );
+    expect(streamed).toBe(1);
+    expect(readFileSync(join(out, 'big.csv'), 'utf8')).toBe(chunks.join(''));
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(manifest);
+  });
+
+  it('a file system without a streaming writer gets the joined text', async () => {
+    const out = join(root, 'joined');
+    const written = new Map<string, string>();
+    const fs: OutputFs = {
+      writeFile: (p, t) => {
+        written.set(p.slice(p.lastIndexOf('/') + 1), t);
+        return NODE_OUTPUT_FS.writeFile(p, t);
+      },
+      rename: NODE_OUTPUT_FS.rename,
+      mkdir: NODE_OUTPUT_FS.mkdir,
+      rm: NODE_OUTPUT_FS.rm,
+    };
+    async function* gen() {
+      for (const c of chunks) yield c;
+    }
+    await writeOutputFolder(
+      out,
+      new Map<string, string | (() => AsyncIterable<string>)>([
+        ['big.csv', gen],
+        ['summary.json', manifest],
+      ]),
+      [],
+      fs,
+    );
+    expect(written.get('big.csv')).toBe(chunks.join(''));
+    expect(readFileSync(join(out, 'big.csv'), 'utf8')).toBe(chunks.join(''));
+  });
+});
+
+describe('peopleCsvChunks', () => {
+  const person = (i: number): PersonFigures => ({
+    id: i === 1 ? '=cmd' : `p${i}`,
+    name: i === 3 ? 'Zoë Ødegård' : null,
+    group: i % 2 ? 'Sales, EMEA' : null,
+    community: 'Community 1',
+    degree: i,
+    strength: i / 2,
+    betweenness: NaN as unknown as number,
+    betweennessPercentile: i / 7,
+    pagerank: 1 / (i + 3),
+    constraint: null,
+    effectiveSize: 1.5,
+    gatekeeper: null,
+    gatekeeperZ: null,
+    liaison: 0,
+    brokerage: 2,
+    articulation: i === 2,
+    fragmentationChange: null,
+  });
+  it('gives the same text as the whole people.csv of reportCsvFiles, whatever the batch size', () => {
+    const people = Array.from({ length: 7 }, (_, i) => person(i));
+    // The report's CSVs round to 4 significant digits (see src/report/csv-files.ts).
+    const whole = recordsToCsv(people, PEOPLE_COLUMNS, { significant: 4 });
+    expect([...peopleCsvChunks(people, {}, 3)].join('')).toBe(whole);
+    expect([...peopleCsvChunks(people, {}, 3)]).toHaveLength(1 + 3); // header, then 3 + 3 + 1 rows
+    expect([...peopleCsvChunks([], {}, 3)].join('')).toBe(recordsToCsv([], PEOPLE_COLUMNS));
+    // With --excel: one byte-order mark, before the header only.
+    const excel = [...peopleCsvChunks(people, { excel: true }, 2)].join('');
+    expect(excel).toBe('\uFEFF' + whole);
+    expect(excel.split('\uFEFF')).toHaveLength(2);
+    // Formula neutralised, quoted delimiter, empty cell for NaN and null, 1/7 and 1/4 rounded: as in every orgraph CSV.
+    expect(whole.split('\r\n')[2]).toBe('\'=cmd,,"Sales, EMEA",Community 1,1,0.5,,0.1429,0.25,,1.5,,,0,2,false,');
+    expect(whole.split('\r\n')[4]).toContain('p3,Zoë Ødegård,');
   });
 });

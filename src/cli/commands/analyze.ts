@@ -16,17 +16,18 @@ import type { Command } from 'commander';
 import { OrgraphError, isOrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import { loadObjectives } from '../../recommend/objectives.js';
-import { analysis, type AnalysisResult } from '../../report/analysis.js';
+import { analysis, type AnalysisResult, type PersonFigures } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
 import { addAnalyzeTimelineOptions, analyzeTimeline } from '../analyze-timeline.js';
-import { checkOutputFolder, inputPaths, toJson, writeOutputFolder } from '../output.js';
-import { reportCsvFiles } from '../../report/csv-files.js';
+import { checkOutputFolder, inputPaths, toJson, writeOutputFolder, type FileContent } from '../output.js';
+import { peopleCsvChunks, reportCsvFiles } from '../../report/csv-files.js';
 import { findingsText } from '../findings-text.js';
 import { nameGroups, readGroupNames } from '../group-names.js';
 import { createProgress } from '../progress.js';
+import { EXIT_OUT_OF_MEMORY, isAllocationFailure, outOfMemoryLine, reportingToParent } from '../supervisor.js';
 import { parseList, UsageError, VERSION, type RegisterCommand } from '../command-kit.js';
 
 /** The bundled example and the group attribute analyze uses for it by default. */
@@ -102,7 +103,7 @@ function pickGroup(graph: OrgGraph, opts: AnalyzeCliOptions, isExample: boolean)
   return null;
 }
 
-export const analyze: RegisterCommand = (program, io) => {
+export const analyze: RegisterCommand = (program, io, setExit) => {
   const cmd: Command = program
     .command('analyze')
     .description('full analysis and a self-contained HTML report (no folder: the bundled example)')
@@ -163,8 +164,26 @@ export const analyze: RegisterCommand = (program, io) => {
     const inputs = inputPaths(dir, opts, [opts.objectives, opts.groupNames]);
     const outDir = checkOutputFolder(opts.out, inputs);
     const objectives = opts.objectives !== undefined ? await loadObjectives(opts.objectives) : null;
-    const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
+    const progress = reportingToParent(createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) }));
     try {
+      await runAnalyze();
+    } catch (e) {
+      // A failure names its stage: a refused allocation is reported as running out of memory
+      // (exit 3, as the supervisor reports a V8 out-of-memory abort); anything else unexpected
+      // carries the stage into the internal-error line.
+      if (isAllocationFailure(e)) {
+        progress.done();
+        io.err(`${outOfMemoryLine(progress.stage(), process.memoryUsage().rss, null)}\n`);
+        setExit(EXIT_OUT_OF_MEMORY);
+        return;
+      }
+      if (e instanceof Error && !isOrgraphError(e) && !(e instanceof UsageError) && progress.stage() !== null)
+        e.message = `${e.message} (during ${progress.stage()})`;
+      throw e;
+    } finally {
+      progress.done();
+    }
+    async function runAnalyze(): Promise<void> {
       // Step 2: read, then apply privacy before anything is computed.
       progress.update('reading input', 0, 1);
       const loaded = await loadInput(dir, opts);
@@ -211,7 +230,6 @@ export const analyze: RegisterCommand = (program, io) => {
         throw e;
       }
       // Step 4: write the folder.
-      progress.update('writing report', 0, 1);
       const assets = mapAssets();
       const versions = {
         orgraph: VERSION,
@@ -221,7 +239,9 @@ export const analyze: RegisterCommand = (program, io) => {
       };
       const source =
         key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
-      const files = reportCsvFiles(result, { excel: opts.excel ?? false });
+      // people.csv is streamed into the staging folder (a million rows are never one string).
+      const files = new Map<string, FileContent>(reportCsvFiles(result, { excel: opts.excel ?? false, people: false }));
+      if (!result.options.groupsOnly) files.set('people.csv', () => peopleCsvChunks(result.people, { excel: opts.excel ?? false }));
       const written = [...files.keys()];
       const summary = {
         orgraph: VERSION,
@@ -264,9 +284,12 @@ export const analyze: RegisterCommand = (program, io) => {
       };
       files.set('summary.json', toJson(summary));
       const timeline = await analyzeTimeline(dir, input, opts, { group, relations, seed });
+      // Progress: the page is one unit, each file another (people.csv is most of the writing at scale).
+      const units = files.size + 2;
+      progress.update('writing report', 0, units);
       files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions, timeline, excel: opts.excel ?? false }));
-      await writeOutputFolder(outDir, files, inputs);
-      progress.update('writing report', 1, 1);
+      progress.update('writing report', 1, units);
+      await writeOutputFolder(outDir, files, inputs, undefined, (done) => progress.update('writing report', 1 + done, units));
       progress.done();
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
       io.out(findingsText(result));
@@ -280,8 +303,6 @@ export const analyze: RegisterCommand = (program, io) => {
           `orgraph: ${n} group${n === 1 ? '' : 's'} merged into "${OTHER_GROUP}" (groups under ${minGroupSize} people${result.privacy.groupsMergedToProtect > 0 ? ', with the smallest others so that it reaches ' + minGroupSize : ''})\n`,
         );
       }
-    } finally {
-      progress.done();
     }
   });
 };

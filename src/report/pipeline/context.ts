@@ -187,9 +187,11 @@ export function createContext(
     workers: options.workers,
     signal,
     seed: options.seed,
-    // Only betweenness reports progress as a stage of its own; other entries' progress is not shown.
+    // Betweenness reports progress as a stage of its own; PageRank's iterations are units 1-10 of
+    // the centrality stage (degree and strength are unit 1); other entries' progress is not shown.
     onProgress: (stage, done, total) => {
       if (stage === 'betweenness') progress(stage, done, total);
+      else if (stage === 'pagerank') progress('centrality', 1 + Math.floor((9 * done) / Math.max(1, total)), 10);
     },
     shared: new SharedResults(),
   };

@@ -10,11 +10,14 @@ export const brokerageStage: AnalysisStage = {
   needs: [],
   provides: ['constraint', 'effectiveSize', 'roles'],
   async run(ctx) {
-    ctx.progress('brokerage', 0, 1);
+    ctx.progress('brokerage', 0, 3);
     ctx.set('constraint', await ctx.catalogScores('constraint'));
+    ctx.progress('brokerage', 1, 3);
+    await ctx.breathe();
     ctx.set('effectiveSize', await ctx.catalogScores('effectiveSize'));
+    ctx.progress('brokerage', 2, 3);
     await ctx.breathe();
     ctx.set('roles', ctx.hasGroups ? brokerageRoles(ctx.view, ctx.groupAttr!) : null);
-    ctx.progress('brokerage', 1, 1);
+    ctx.progress('brokerage', 3, 3);
   },
 };

@@ -21,6 +21,9 @@ import {
   soleLinkReason,
 } from '../names.js';
 
+/** Most groups in the heatmap (and the groups-only map): the largest are kept above it. */
+export const HEATMAP_GROUPS = 60;
+
 export const layoutStage: AnalysisStage = {
   name: 'layout',
   needs: [
@@ -154,7 +157,19 @@ export const layoutStage: AnalysisStage = {
     }
 
     // Heatmap and gaps: staff pairs.
-    const heatGroups = gapsResult ? gapsResult.groups.filter((g) => g.staff > 0).map((g) => g.name) : [];
+    // At most HEATMAP_GROUPS rows and columns (the largest groups, in the gap table's order): a
+    // heatmap of thousands of groups is millions of cells no one can read.
+    const staffGroups = gapsResult ? gapsResult.groups.filter((g) => g.staff > 0) : [];
+    const shownGroups =
+      staffGroups.length > HEATMAP_GROUPS
+        ? new Set(
+            [...staffGroups]
+              .sort((a, b) => b.staff - a.staff || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+              .slice(0, HEATMAP_GROUPS)
+              .map((g) => g.name),
+          )
+        : null;
+    const heatGroups = staffGroups.filter((g) => shownGroups === null || shownGroups.has(g.name)).map((g) => g.name);
     const heatIndex = new Map(heatGroups.map((g, a) => [g, a]));
     const cells: (GapCell | null)[][] = heatGroups.map(() => heatGroups.map(() => null));
     const cell = (p: GroupPairGap): GapCell => ({

@@ -26,7 +26,14 @@ export const risksStage: AnalysisStage = {
     ctx.set('keyPlayers', kp);
     ctx.progress('risks', 2, 3);
     await ctx.breathe();
-    ctx.set('dependencies', ctx.hasGroups ? groupDependency(view, { group: ctx.groupAttr! }) : []);
+    // Only the members who are a group's sole link are read later (sole links, their count per
+    // group): the rest (one entry per person with a cross-group tie, about 0.5 GB at a million
+    // people) is dropped here rather than held to the end of the analysis.
+    const deps = ctx.hasGroups ? groupDependency(view, { group: ctx.groupAttr! }) : [];
+    ctx.set(
+      'dependencies',
+      deps.map((d) => ({ ...d, members: d.members.filter((m) => m.soleLinkTo.length > 0) })),
+    );
     ctx.progress('risks', 3, 3);
   },
 };

@@ -11,13 +11,15 @@ export const silosStage: AnalysisStage = {
   provides: ['partition', 'ei', 'silo'],
   async run(ctx) {
     const { view, n } = ctx;
-    ctx.progress('silos', 0, 1);
+    ctx.progress('silos', 0, 3);
     const partition = ctx.hasGroups ? groupPartition(view, ctx.groupAttr!) : null;
     ctx.set('partition', partition);
+    ctx.progress('silos', 1, 3);
     await ctx.breathe();
     ctx.set('ei', partition ? eiIndex(view, partition, { permutations: n > LARGE_ORG ? 0 : 200, seed: ctx.options.seed }) : null);
+    ctx.progress('silos', 2, 3);
     await ctx.breathe();
     ctx.set('silo', partition ? siloScore(view, partition) : []);
-    ctx.progress('silos', 1, 1);
+    ctx.progress('silos', 3, 3);
   },
 };
