@@ -16,7 +16,7 @@ import type { Command } from 'commander';
 import { OrgraphError, isOrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import { loadObjectives } from '../../recommend/objectives.js';
-import { analysis, type AnalysisResult, type PersonFigures } from '../../report/analysis.js';
+import { analysis, type AnalysisResult } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
