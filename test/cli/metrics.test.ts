@@ -141,6 +141,24 @@ describe('orgraph metrics', () => {
     expect(json.people[3].degree).toBe(0);
   });
 
+  it('--format csv puts the name (default column `name`) and the --group value beside each id, in input order', async () => {
+    writeFileSync(join(dir, 'people.csv'), 'id,name,team\nana,Ana Zürich,a\nbo,"Bo, Jr.",a\ncy,,b\n');
+    writeFileSync(join(dir, 'ties.csv'), 'source,target\nana,bo\nbo,cy\n');
+    const r = await cli(['metrics', dir, '--format', 'csv', '--metrics', 'degree', '--group', 'team', '--workers', '1']);
+    expect(r.code).toBe(0);
+    // Hand-read from the files: degrees 1, 2, 1 on the path ana - bo - cy; cy has no name.
+    expect(parse(r.out)).toEqual([
+      ['id', 'name', 'group', 'degree'],
+      ['ana', 'Ana Zürich', 'a', '1'],
+      ['bo', 'Bo, Jr.', 'a', '2'],
+      ['cy', '', 'b', '1'],
+    ]);
+    // --label-column picks another attribute; an unknown one is a data error (exit 1).
+    const byTeam = await cli(['metrics', dir, '--format', 'csv', '--metrics', 'degree', '--label-column', 'team', '--workers', '1']);
+    expect((parse(byTeam.out) as string[][]).map((row) => row[1])).toEqual(['name', 'a', 'a', 'b']);
+    expect((await cli(['metrics', dir, '--metrics', 'degree', '--label-column', 'nickname'])).code).toBe(1);
+  });
+
   it('--out writes the file and nothing to standard output', async () => {
     const file = join(dir, 'out.json');
     const r = await cli(['metrics', KARATE, '--metrics', 'degree', '--out', file]);

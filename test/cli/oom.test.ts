@@ -130,7 +130,7 @@ describe('orgraph analyze under the supervisor', () => {
       .split('\r\n')
       .filter((l) => l !== '');
     expect(rows).toHaveLength(20_001);
-    expect(rows[0].startsWith('id,group,community,')).toBe(true);
+    expect(rows[0].startsWith('id,name,group,community,')).toBe(true);
   }, 600_000);
 
   it('the parent draws the child stages on a terminal and clears the line before the result', async () => {

@@ -31,6 +31,7 @@ interface MetricsCliOptions extends InputCliOptions {
   readonly unweighted?: boolean;
   readonly minWeight?: string;
   readonly group?: string;
+  readonly labelColumn?: string;
   readonly metrics: string;
   readonly format: OutputFormat;
   readonly out?: string;
@@ -147,9 +148,9 @@ export async function computeMetricsDocument(
   };
 }
 
-/** CSV of a metrics document: `id` then the metric keys, one row per person. */
-export function metricsCsv(doc: MetricsDocument, keys: readonly string[]): string {
-  const header = ['id', ...keys];
+/** CSV of a metrics document: `id`, the `leading` columns (name, group), then the metric keys, one row per person. */
+export function metricsCsv(doc: MetricsDocument, keys: readonly string[], leading: readonly string[] = []): string {
+  const header = ['id', ...leading, ...keys];
   return toCsv(
     header,
     doc.people.map((row) => header.map((k) => row[k] as CellValue)),
@@ -181,7 +182,8 @@ export const metrics: RegisterCommand = (program, io) => {
     .option('--directed', "keep tie direction (default: undirected, a pair's value is the sum both ways)")
     .option('--unweighted', 'read every tie present as 1')
     .option('--min-weight <w>', 'drop pairs whose summed value is below w')
-    .option('--group <column>', 'people attribute naming the formal group (needed by group metrics)')
+    .option('--group <column>', 'people attribute naming the formal group (needed by group metrics; written beside each id)')
+    .option('--label-column <column>', 'people attribute with display names, written beside each id (default: name when present)')
     .option('--metrics <list>', `comma-separated metric keys, or all (${METRIC_CATALOG.flatMap((s) => s.keys).join(', ')})`, 'all')
     .option('--workers <n>', 'worker threads for path metrics (default: all cores)');
   addOutputOptions(cmd, 'json');
@@ -201,8 +203,27 @@ export const metrics: RegisterCommand = (program, io) => {
     if (opts.group !== undefined) graph.attribute(opts.group); // E_UNKNOWN_ATTRIBUTE (exit 1) when absent
     const view = project(graph, { relations, directed, weighted: !opts.unweighted, minWeight });
     // Step 3: compute and write.
-    const doc = await computeMetricsDocument(graph, view, keys, { group: opts.group, workers });
-    const text = opts.format === 'csv' ? metricsCsv(doc, keys) : toJson(doc);
+    const computed = await computeMetricsDocument(graph, view, keys, { group: opts.group, workers });
+    const { doc, leading } = withLabels(computed, graph, opts);
+    const text = opts.format === 'csv' ? metricsCsv(doc, keys, leading) : toJson(doc);
     await writeOutput(text, opts.out, io, inputs);
   });
 };
+
+/**
+ * The name (`--label-column`, default `name` when the people have it) and group (`--group`) of
+ * each person, put beside the id in every row, so a spreadsheet reader need not join files.
+ */
+function withLabels(doc: MetricsDocument, graph: OrgGraph, opts: MetricsCliOptions): { doc: MetricsDocument; leading: string[] } {
+  const label = opts.labelColumn ?? (graph.hasAttribute('name') ? 'name' : undefined);
+  const leading: [string, readonly (string | null)[]][] = [];
+  if (label !== undefined) leading.push(['name', graph.attribute(label)]); // E_UNKNOWN_ATTRIBUTE (exit 1) when absent
+  if (opts.group !== undefined) leading.push(['group', graph.attribute(opts.group)]);
+  if (leading.length === 0) return { doc, leading: [] };
+  const people = doc.people.map((row, p) => {
+    const out: Record<string, MetricValue> = { id: row.id };
+    for (const [key, values] of leading) out[key] = values[p];
+    return { ...out, ...row, id: row.id };
+  });
+  return { doc: { ...doc, people }, leading: leading.map(([key]) => key) };
+}

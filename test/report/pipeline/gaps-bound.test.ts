@@ -42,8 +42,13 @@ describe('largestGroupsView', () => {
   });
   it('groupGaps on the cut view tests the pairs of the kept groups only', () => {
     const cut = largestGroupsView(project(graph), 'dept', 3)!;
-    const r = groupGaps(cut.view, { attribute: 'dept', nullModel: 'configuration' });
+    // The cut view is a new graph: the analysis passes its minimum group size explicitly (here 1, as
+    // a caller who opted out would); with the default 5 these groups of 3 and 4 would be merged.
+    const r = groupGaps(cut.view, { attribute: 'dept', nullModel: 'configuration', minGroupSize: 1 });
     expect(r.groups.map((g) => g.name)).toEqual(['A', 'B', 'C']);
+    expect(groupGaps(cut.view, { attribute: 'dept', nullModel: 'configuration' }).groups.map((g) => g.name)).toEqual([
+      'Other (small groups)',
+    ]);
     // 3 groups: 3 inside cells and 3 pairs.
     expect(r.staff.pairs).toHaveLength(6);
     // Ties with D and E people are set aside: the chain A-A-A-A-B-B-B-C-C-C has 9 ties.

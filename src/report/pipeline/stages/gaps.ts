@@ -54,7 +54,9 @@ export const gapsStage: AnalysisStage = {
     }
     const attribute = ctx.groupAttr!;
     const largest = largestGroupsView(ctx.view, attribute, MAX_GAP_GROUPS);
-    const result = groupGaps(largest ? largest.view : ctx.view, { attribute });
+    // The privacy stage already merged groups under the run's minimum size; the cut view is a new
+    // graph object (it does not carry that mark), so the size is passed explicitly.
+    const result = groupGaps(largest ? largest.view : ctx.view, { attribute, minGroupSize: ctx.options.minGroupSize });
     if (largest) {
       const note = ` Gaps are tested among the ${MAX_GAP_GROUPS.toLocaleString('en')} largest of the ${largest.groups.toLocaleString('en')} groups (ties with people of smaller groups set aside), so that the number of group pairs stays bounded.`;
       ctx.set('gaps', { ...result, staff: { ...result.staff, statement: result.staff.statement + note } });
