@@ -102,16 +102,6 @@ export function nameGroups(graph: OrgGraph, group: string, names: ReadonlyMap<st
     });
     index[i] = b.addPerson(graph.personIds[i], attrs, graph.isExternal(i));
   }
-  const times = graph.tieTimes;
-  for (let e = 0; e < graph.tieCount; e++) {
-    const t = times ? times[e] : NaN;
-    b.addTie(
-      index[graph.tieSources[e]],
-      index[graph.tieTargets[e]],
-      graph.tieWeights[e],
-      graph.tieRelations[e],
-      Number.isNaN(t) ? undefined : t,
-    );
-  }
+  b.addTiesOf(graph, index);
   return b.build();
 }

@@ -426,6 +426,21 @@ export class OrgGraphBuilder {
     this.ties = e + 1;
   }
 
+  /**
+   * Append every tie of `graph`, its people renumbered through `index` (person i of `graph` is
+   * person index[i] here), with the same weights, relations and times. Relations are passed by
+   * number: declare the graph's relations on this builder first, in the same order.
+   * Complexity: O(ties).
+   */
+  addTiesOf(graph: OrgGraph, index: ArrayLike<number>): void {
+    const times = graph.tieTimes;
+    const { tieSources, tieTargets, tieWeights, tieRelations } = graph;
+    for (let e = 0; e < graph.tieCount; e++) {
+      const t = times ? times[e] : NaN;
+      this.addTie(index[tieSources[e]], index[tieTargets[e]], tieWeights[e], tieRelations[e], Number.isNaN(t) ? undefined : t);
+    }
+  }
+
   /** Double the capacity of every tie column. */
   private growTies(): void {
     const cap = this.src.length * 2;

@@ -9,8 +9,8 @@ function sortedCopy(x: Float64Array): Float64Array {
   return Float64Array.from(x).sort();
 }
 
-/** Number of entries of an ascending array below v, and at most v. */
-function bounds(sorted: Float64Array, v: number): [number, number] {
+/** Number of entries of an ascending array below v, and at most v. Complexity: O(log n). */
+export function bounds(sorted: Float64Array, v: number): [number, number] {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

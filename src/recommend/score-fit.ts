@@ -18,6 +18,7 @@ import {
   type IntroductionComponents,
   type IntroductionScoreWeights,
 } from './introduction-score.js';
+import { bounds } from './ranking-quality.js';
 
 /** Options of {@link fitIntroductionScore}. */
 export interface FitIntroductionScoreOptions {
@@ -439,25 +440,6 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
   return { n, offsets, targets, weights, edgeU, edgeV, edgeWeights };
 }
 
-/** Lower and upper insertion points of v in a sorted array: [#x < v, #x <= v]. */
-function rankBounds(sorted: Float64Array, v: number): [number, number] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  let hi2 = sorted.length;
-  let lo2 = lo;
-  while (lo2 < hi2) {
-    const mid = (lo2 + hi2) >>> 1;
-    if (sorted[mid] <= v) lo2 = mid + 1;
-    else hi2 = mid;
-  }
-  return [lo, lo2];
-}
-
 /**
  * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, from one sort of
  * the negatives and one of the (few) positives instead of four sorts: the fit scores every weight
@@ -475,7 +457,7 @@ export function aucAndPrecisionAtK(k: number, positives: Float64Array, negatives
   if (positives.length > 0 && negatives.length > 0) {
     let total = 0;
     for (let t = 0; t < positives.length; t++) {
-      const [below, atOrBelow] = rankBounds(neg, positives[t]);
+      const [below, atOrBelow] = bounds(neg, positives[t]);
       total += below + 0.5 * (atOrBelow - below);
     }
     a = total / (positives.length * negatives.length);
@@ -491,8 +473,8 @@ export function aucAndPrecisionAtK(k: number, positives: Float64Array, negatives
     if (j < 0 || (i >= 0 && pos[i] >= neg[j])) cut = pos[i--];
     else cut = neg[j--];
   }
-  const [pBelow, pAtOrBelow] = rankBounds(pos, cut);
-  const [nBelow, nAtOrBelow] = rankBounds(neg, cut);
+  const [pBelow, pAtOrBelow] = bounds(pos, cut);
+  const [nBelow, nAtOrBelow] = bounds(neg, cut);
   const posAbove = pos.length - pAtOrBelow;
   const above = posAbove + (neg.length - nAtOrBelow);
   const posAt = pAtOrBelow - pBelow;

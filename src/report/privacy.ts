@@ -203,17 +203,7 @@ export function privateGraph(graph: OrgGraph, options: PrivacyOptions): PrivateG
     }
     newIndex[i] = b.addPerson(ids[i], attrs, graph.isExternal(i));
   }
-  const times = graph.tieTimes;
-  for (let e = 0; e < graph.tieCount; e++) {
-    const t = times ? times[e] : NaN;
-    b.addTie(
-      newIndex[graph.tieSources[e]],
-      newIndex[graph.tieTargets[e]],
-      graph.tieWeights[e],
-      graph.tieRelations[e],
-      Number.isNaN(t) ? undefined : t,
-    );
-  }
+  b.addTiesOf(graph, newIndex);
   const built = b.build();
   if (options.group !== null) markMinGroupSize(built, options.group, k);
   return {

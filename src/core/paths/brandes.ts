@@ -234,7 +234,8 @@ function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch
       const dv = dist[v];
       const sv = sigma[v];
       const end = offsets[v + 1];
-      // NOTE: keep in sync with the relax step of dijkstraHeap (the same step on a binary heap); kept apart because it is the innermost loop.
+      // NOTE: keep in sync with the relax step of dijkstraHeap (the same step on a binary heap) and with
+      // dijkstraSumsBuckets in closeness.ts (the same queue without path counts); kept apart because it is the innermost loop.
       for (let p = offsets[v]; p < end; p++) {
         const w = targets[p];
         const nd = dv + lengths[p];

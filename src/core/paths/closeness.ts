@@ -115,6 +115,8 @@ function dijkstraSums(g: PathGraph, lengths: Float64Array, s: number, out: Float
       total += dv;
       harmonic += 1 / dv;
     }
+    // NOTE: keep in sync with the relax step of dijkstraSumsBuckets below (the same step on a bucket
+    // queue); kept apart because it is the innermost loop.
     const end = offsets[v + 1];
     for (let p = offsets[v]; p < end; p++) {
       const w = targets[p];
@@ -177,6 +179,9 @@ function dijkstraSumsBuckets(
         total += dv;
         harmonic += 1 / dv;
       }
+      // NOTE: keep in sync with the bucket relax step of dijkstraBuckets in brandes.ts (the same queue,
+      // with path counts there) and with the heap relax step of dijkstraSums above; kept apart
+      // because it is the innermost loop.
       const end = offsets[v + 1];
       for (let p = offsets[v]; p < end; p++) {
         const w = targets[p];
