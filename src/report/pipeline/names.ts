@@ -67,17 +67,35 @@ export function pct(x: number): string {
 
 type Person = { readonly id: string; readonly name: string | null };
 
-/** Broker: share of shortest routes through them, their rank among everyone, their contacts. */
-export function brokerReason(p: Person, share: number, percentile: number | null, contacts: number, constraint: number | null): Reason {
+/**
+ * Broker: share of shortest routes through them, their rank among everyone, their contacts, and
+ * the groups they connect (their own and the other groups most of their contacts are in, at most
+ * three, most contacts first; `reached` is empty without groups).
+ */
+export function brokerReason(
+  p: Person,
+  share: number,
+  percentile: number | null,
+  contacts: number,
+  constraint: number | null,
+  own: string | null = null,
+  reached: readonly string[] = [],
+): Reason {
   const rank = percentile === null ? '' : ` (more than ${pct(percentile)} of people)`;
   const open = constraint !== null && constraint < 0.5 ? ', many of whom are not in touch with each other' : '';
+  const bridge = reached.length === 0 ? '' : `; connects ${own ?? 'their contacts'} with ${listOf(reached)}`;
   return {
     kind: 'broker',
     figures: { share, percentile, contacts, constraint },
     people: [p],
-    groups: [],
-    text: `${pct(share)} of the shortest routes between two colleagues pass through them${rank}; ${fmt(contacts)} contacts${open}`,
+    groups: own === null ? [...reached] : [own, ...reached],
+    text: `${pct(share)} of the shortest routes between two colleagues pass through them${rank}; ${fmt(contacts)} contacts${open}${bridge}`,
   };
+}
+
+/** "A", "A and B", "A, B and C". */
+function listOf(xs: readonly string[]): string {
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
 /** Gatekeeper: outsider-to-colleague chains through them, against chance. */

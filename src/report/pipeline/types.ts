@@ -96,41 +96,67 @@ export const ANALYSIS_STAGES = Object.freeze([
 
 /** One person's figures (null = undefined for that person). */
 export interface PersonFigures {
+  /** The person's id (their pseudonym under `pseudonymKey`). */
   readonly id: string;
   /** Display name ({@link AnalysisOptions.label}); null when none, and always under pseudonyms. */
   readonly name: string | null;
+  /** Their group (the `group` attribute after privacy merging); null without one. */
   readonly group: string | null;
+  /** The Louvain community they are in ("Community N", or the merged small-communities bucket); null when none. */
   readonly community: string | null;
+  /** Distinct people tied to them. */
   readonly degree: number | null;
+  /** Sum of their tie strengths. */
   readonly strength: number | null;
+  /** Share of shortest paths between two other people that pass through them (normalised betweenness; estimated above the exact limit, see `betweennessMethod`). */
   readonly betweenness: number | null;
   /** Share of people with a lower betweenness, in [0, 1] (ties count half): the mid-rank percentile. */
   readonly betweennessPercentile: number | null;
+  /** PageRank (alpha 0.85); sums to 1 over the view. */
   readonly pagerank: number | null;
+  /** Burt's constraint (low = contacts who are not tied to one another); null for isolates. */
   readonly constraint: number | null;
+  /** Burt's effective size: contacts minus the redundancy among them. */
   readonly effectiveSize: number | null;
+  /** Gould-Fernandez gatekeeper count: outsider -> them -> colleague chains (null without groups). */
   readonly gatekeeper: number | null;
+  /** The gatekeeper count against its expectation under random group labels, as a z-score. */
   readonly gatekeeperZ: number | null;
+  /** Gould-Fernandez liaison count: chains between two other groups, neither theirs. */
   readonly liaison: number | null;
+  /** All Gould-Fernandez brokerage roles together. */
   readonly brokerage: number | null;
+  /** True when their removal splits a connected part of the network (a cut point). */
   readonly articulation: boolean;
+  /** Change in Borgatti's fragmentation if they left (F without them - F now; can be negative); null when undefined. */
   readonly fragmentationChange: number | null;
 }
 
 /** One group's figures; every group listed has at least `minGroupSize` people. */
 export interface GroupFigures {
+  /** The group's name. */
   readonly group: string;
+  /** Members (at least the minimum group size). */
   readonly size: number;
+  /** Ties between two members (I). */
   readonly internalTies: number;
+  /** Ties between a member and someone outside the group (E). */
   readonly externalTies: number;
+  /** Krackhardt-Stern E-I index (E - I) / (E + I): -1 all inside, +1 all outside. */
   readonly ei: number | null;
+  /** Permutation p-value of E-I (group labels shuffled); null when not tested (large orgs). */
   readonly eiP: number | null;
   /** Benjamini-Hochberg q-value of eiP across the groups tested. */
   readonly eiQ: number | null;
+  /** (insularity + closure + preference) / 3, in [0, 1]; higher = more closed (see docs/metrics/silos.md). */
   readonly siloScore: number | null;
+  /** Share of the members' ties that stay inside: I / (I + E). */
   readonly insularity: number | null;
+  /** 1 - conductance: how little of the smaller side's volume crosses the group's boundary. */
   readonly closure: number | null;
+  /** Internal against external density: ratio / (1 + ratio). */
   readonly preference: number | null;
+  /** Other groups at least one member is tied to. */
   readonly groupsReached: number;
   /** Members who are the group's only direct link to some other group (a count). */
   readonly soleLinkMembers: number;
@@ -141,6 +167,7 @@ export interface GroupFigures {
  * groups it names; `text` is one English rendering of these fields (an app may render its own).
  */
 export interface Reason {
+  /** What the reason is about; selects how `figures` are read. */
   readonly kind: 'broker' | 'gatekeeper' | 'cutPoint' | 'soleLink' | 'introduction';
   /** Figures the text shows, by name (null = undefined). */
   readonly figures: Readonly<Record<string, number | null>>;
@@ -154,13 +181,17 @@ export interface Reason {
 
 /** A person in one of the report's rankings (brokers, gatekeepers, risks). */
 export interface RankedEntry {
+  /** The person's id. */
   readonly id: string;
   /** Display name ({@link AnalysisOptions.label}); null when none, and always under pseudonyms. */
   readonly name: string | null;
+  /** Their group; null without one. */
   readonly group: string | null;
+  /** The figure ranked on (betweenness share, gatekeeper count, fragmentation change...). */
   readonly value: number;
   /** The reason in English (= `reason.text`). */
   readonly detail: string;
+  /** Why they rank here, as data. */
   readonly reason: Reason;
 }
 
@@ -170,12 +201,17 @@ export interface MapData {
   readonly kind: 'people' | 'groups';
   /** People (or groups) in the whole view, and drawn on the map. */
   readonly total: number;
+  /** People (or groups) drawn. */
   readonly shown: number;
+  /** Ties in the whole view. */
   readonly tiesTotal: number;
+  /** Ties drawn (between drawn nodes). */
   readonly tiesShown: number;
   /** A sentence when the map is sampled; null when everything is drawn. */
   readonly sampleNote: string | null;
+  /** Group names, indexed by a node's `g`. */
   readonly groups: readonly string[];
+  /** Community names, indexed by a node's `c`. */
   readonly communities: readonly string[];
   /** Nodes: key, x, y, size, group index (-1 none), community index (-1 none), figures for the hover. */
   readonly nodes: readonly {
@@ -208,8 +244,11 @@ export interface AnalysisPrivacy extends PrivacyNote {
 
 /** Everything a report shows. Plain data; numbers are finite or null; lists are arrays, never null. */
 export interface AnalysisResult {
+  /** The options the analysis ran with, defaults filled in (the pseudonym key itself is never echoed, only whether one was used). */
   readonly options: Readonly<Record<string, unknown>>;
+  /** What the minimum group size and pseudonyms changed, and which results are empty because of it. */
   readonly privacy: AnalysisPrivacy;
+  /** Network-wide figures: size, density, components, groups, communities, modularity, overall E-I. */
   readonly overview: {
     readonly people: number;
     readonly ties: number;
@@ -223,6 +262,7 @@ export interface AnalysisResult {
     readonly modularity: number | null;
     readonly ei: number | null;
   };
+  /** How betweenness was computed: exact, or sampled with its error bound epsilon at confidence 1 - delta. */
   readonly betweennessMethod: {
     readonly method: 'exact' | 'approximate';
     readonly weighted: boolean;
@@ -232,6 +272,7 @@ export interface AnalysisResult {
   };
   /** Per person, ordered by id (by pseudonym under pseudonyms); empty in groups-only mode. */
   readonly people: readonly PersonFigures[];
+  /** Per group, most closed (highest silo score) first; the small-groups bucket last. */
   readonly groups: readonly GroupFigures[];
   /** Group-by-group ties against the degree-preserving expectation (rows = columns = `groups`). */
   readonly heatmap: {
@@ -243,11 +284,15 @@ export interface AnalysisResult {
   readonly gaps: readonly GapRow[];
   /** The gap analysis in one sentence (how many significant gaps, or that none is), and its null model. */
   readonly gapSummary: { readonly statement: string; readonly nullModel: string; readonly draws: number } | null;
+  /** Suggested introductions for the declared gaps only; empty when no gap is significant. */
   readonly introductions: readonly IntroductionRow[];
   /** The most suggested new ties any one person is in, and the most introductions anyone is asked to make (from the rows). */
   readonly introductionLoad: { readonly maxNewTies: number; readonly maxIntroductions: number };
+  /** Top people by betweenness. */
   readonly brokers: readonly RankedEntry[];
+  /** Top people by gatekeeper count (empty without groups). */
   readonly gatekeepers: readonly RankedEntry[];
+  /** Key-person risk: cut points, the key-player set and the sole links between groups. */
   readonly risks: {
     readonly articulationPoints: number;
     readonly cutPeople: readonly RankedEntry[];
@@ -264,12 +309,14 @@ export interface AnalysisResult {
     } | null;
     readonly soleLinks: readonly RankedEntry[];
   };
+  /** Louvain communities: how many, the shown ones with their sizes, how many were merged as too small, modularity. */
   readonly communities: {
     readonly count: number;
     readonly shown: readonly { readonly name: string; readonly size: number }[];
     readonly merged: number;
     readonly modularity: number | null;
   };
+  /** The network map's data (sampled above the map limit). */
   readonly map: MapData;
   /** The scorecard when objectives were given, on the same view as the rest of the analysis (influence followed when directed). */
   readonly scorecard: ScorecardRows | null;
@@ -277,46 +324,66 @@ export interface AnalysisResult {
 
 /** Scorecard rows as the report and scorecard.csv show them. */
 export interface ScorecardRows {
+  /** One row per objective: label, actual value, target, status. */
   readonly rows: readonly {
     readonly objective: string;
     readonly actual: number | null;
     readonly target: string;
     readonly status: string;
   }[];
+  /** Objectives by status. */
   readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
 }
 
 /** Ties between two groups against the degree-preserving expectation (one heatmap cell). */
 export interface GapCell {
+  /** Ties observed between the two groups (inside the group on the diagonal). */
   readonly observed: number;
+  /** Ties expected under the null model (people keep their number of contacts, choose them regardless of group). */
   readonly expected: number | null;
+  /** observed / expected. */
   readonly ratio: number | null;
+  /** (observed - expected) / sd under the null model. */
   readonly z: number | null;
 }
 
 /** A gap between two groups, as the report and gaps.csv list it. */
 export interface GapRow extends GapCell {
+  /** One group of the pair. */
   readonly groupA: string;
+  /** The other group. */
   readonly groupB: string;
+  /** Members of groupA. */
   readonly sizeA: number;
+  /** Members of groupB. */
   readonly sizeB: number;
+  /** One-sided Monte Carlo p-value of observing so few ties. */
   readonly p: number | null;
+  /** Benjamini-Hochberg q-value of p across all pairs tested. */
   readonly q: number | null;
 }
 
 /** A suggested introduction, as the report and introductions.csv list it. */
 export interface IntroductionRow {
+  /** The gap's first group (personA's). */
   readonly groupA: string;
+  /** The gap's second group (personB's). */
   readonly groupB: string;
+  /** Id of the person in groupA. */
   readonly personA: string;
+  /** Id of the person in groupB. */
   readonly personB: string;
+  /** Id of a mutual contact who can introduce them; null when none. */
   readonly introducer: string | null;
   /** Display names of personA, personB and the introducer (null when none, and under pseudonyms). */
   readonly nameA: string | null;
   readonly nameB: string | null;
   readonly introducerName: string | null;
+  /** Contacts personA and personB share. */
   readonly mutualContacts: number;
+  /** Steps on the shortest route between them today. */
   readonly hopsBefore: number;
+  /** Value x plausibility of the new tie (docs/recommend.md); higher first. */
   readonly score: number | null;
   /** The reason in English (= `why.text`). */
   readonly reason: string;

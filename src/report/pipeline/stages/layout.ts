@@ -105,7 +105,32 @@ export const layoutStage: AnalysisStage = {
         return { id: ids[i], name: nameOf(i), group: groupOf(i), value: values[i], detail: reason.text, reason };
       });
     };
-    const brokers = ranked(btw.values, (i) => brokerReason(who(ids[i]), btw.values[i], btwPct[i], deg.values[i], num(con.values[i])));
+    // The other groups a broker's contacts are in, most contacts first (at most three; the privacy bucket is not a group).
+    const { offsets, targets } = view.csr;
+    const reachedGroups = (i: number): string[] => {
+      const own = groupOf(i);
+      const counts = new Map<string, number>();
+      for (let q = offsets[i]; q < offsets[i + 1]; q++) {
+        const g = groupOf(targets[q]);
+        if (g !== null && g !== own && isGroup(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+      }
+      return [...counts]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .slice(0, 3)
+        .map(([g]) => g);
+    };
+    const brokers = ranked(btw.values, (i) => {
+      const own = groupOf(i);
+      return brokerReason(
+        who(ids[i]),
+        btw.values[i],
+        btwPct[i],
+        deg.values[i],
+        num(con.values[i]),
+        own !== null && isGroup(own) ? own : null,
+        reachedGroups(i),
+      );
+    });
     const gatekeepers = roles
       ? ranked(roles.counts.gatekeeper.values, (i) =>
           gatekeeperReason(who(ids[i]), groupOf(i), roles.counts.gatekeeper.values[i], num(roles.z.gatekeeper.values[i])),
