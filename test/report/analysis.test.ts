@@ -33,6 +33,19 @@ describe('analysis: degenerate inputs', () => {
 });
 
 describe('analysis: two cliques joined by a bridge', () => {
+  it("a broker's reason names the groups they connect: their own and their contacts' other groups", async () => {
+    const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5 });
+    // a4's contacts: a0..a3 (A) and b0 (B); b0's: b1..b4 (B) and a4 (A).
+    const [a4, b0] = r.brokers;
+    expect(a4.reason.groups).toEqual(['A', 'B']);
+    expect(a4.reason.text).toContain('; connects A with B');
+    expect(b0.reason.groups).toEqual(['B', 'A']);
+    expect(b0.reason.text).toContain('; connects B with A');
+    // Without groups, no group is named.
+    const plain = await analysis(barbell(), { group: null });
+    expect(plain.brokers[0].reason.groups).toEqual([]);
+    expect(plain.brokers[0].reason.text).not.toContain('connects');
+  });
   it('the bridge ends are the top brokers and the only cut points', async () => {
     const r = await analysis(barbell(), { group: 'dept', minGroupSize: 5 });
     // a4 lies on the shortest paths from a0..a3 to b0..b4: 4 x 5 = 20 pairs; b0 likewise. Normalised
