@@ -14,21 +14,31 @@ export type IssueAction = 'dropped' | 'altered' | 'warning';
 
 /** One problem found in the input. Lines are physical, 1-based, header = line 1. */
 export interface IngestIssue {
+  /** The file, as the user named it. */
   readonly file: string;
+  /** Physical line, 1-based (header = line 1); absent for a whole-file issue. */
   readonly line?: number;
+  /** Column (or JSON path) the problem is in. */
   readonly field?: string;
+  /** Stable `E_` code of the problem. */
   readonly code: OrgraphErrorCode;
+  /** One line, with untrusted text escaped. */
   readonly message: string;
+  /** What was done with the row: dropped, altered, or kept with a warning. */
   readonly action: IssueAction;
 }
 
 /** The account of one input file. */
 export interface FileReport {
+  /** The file (as the user named it). */
   readonly file: string;
+  /** Which input it was read as. */
   readonly kind: InputKind;
   /** Data rows (records) read, header and blank lines excluded. */
   rowsRead: number;
+  /** Rows that made it into the graph (rowsKept + rowsDropped = rowsRead). */
   rowsKept: number;
+  /** Rows left out, every one with its reason in `dropped` and (up to `maxIssues`) an issue. */
   rowsDropped: number;
   /** Dropped rows by reason (error code); sums to rowsDropped. */
   readonly dropped: Partial<Record<OrgraphErrorCode, number>>;
@@ -50,7 +60,9 @@ export interface EventStats {
   events: number;
   /** Events counted into ties (inside the window and not too large). */
   eventsUsed: number;
+  /** Events outside the time window (not counted). */
   eventsOutsideWindow: number;
+  /** Events over the broadcast cutoff (not counted). */
   eventsTooManyRecipients: number;
   /** Events with no recipient left once the sender and repeats are removed. */
   eventsWithoutRecipients: number;
@@ -70,7 +82,9 @@ export interface EventStats {
 
 /** What ingest read, kept, dropped and repaired, per file, with every issue. */
 export interface IngestReport {
+  /** `strict` (the first problem is an error) or `lenient` (bad rows dropped and counted). */
   readonly mode: IngestMode;
+  /** One account per input file, in reading order. */
   readonly files: FileReport[];
   /** The first `maxIssues` issues, in input order. */
   readonly issues: IngestIssue[];
@@ -78,6 +92,7 @@ export interface IngestReport {
   issueCount: number;
   /** People and ties in the resulting graph. */
   people: number;
+  /** Ties in the resulting graph. */
   ties: number;
   /** Present for event logs. */
   events?: EventStats;

@@ -9,6 +9,7 @@ import { IdIndex } from './id-index.js';
 
 /** A relation (advice, friendship, email, reports_to...) and whether its ties have a direction. */
 export interface RelationInfo {
+  /** The relation's name as the input spells it. */
   readonly name: string;
   /** false: each tie is one undirected pair (written once); true: source -> target. */
   readonly directed: boolean;
@@ -27,6 +28,7 @@ export const INFLUENCE_VALUES: readonly Influence[] = Object.freeze(['source->ta
 
 /** A person as the public API shows one. */
 export interface Person {
+  /** The person's id (unique). */
   readonly id: string;
   /** Attribute values by column name (department, team, level, location, manager...); absent = missing. */
   readonly attributes: Readonly<Record<string, string>>;
@@ -36,9 +38,13 @@ export interface Person {
 
 /** A tie as the public API shows one. Weight is a strength: more means closer. */
 export interface Tie {
+  /** Id of one end (the tie's origin when the relation is directed). */
   readonly source: string;
+  /** Id of the other end. */
   readonly target: string;
+  /** Strength of the tie, in [MIN_WEIGHT, MAX_WEIGHT]. */
   readonly weight: number;
+  /** Name of its relation. */
   readonly relation: string;
   /** Milliseconds since the Unix epoch, when the input had a time. */
   readonly time?: number;
@@ -53,17 +59,20 @@ export const REPORTS_TO = 'reports_to';
  * (< 1e28), so no metric meets an infinite or subnormal value. Rescale data outside this range.
  */
 export const MIN_WEIGHT = 1e-12;
+/** Largest tie weight orgraph accepts (see MIN_WEIGHT). */
 export const MAX_WEIGHT = 1e12;
 /** The accepted weight range as messages print it. */
 export const WEIGHT_RANGE = '[1e-12, 1e12]';
 
 /** What {@link OrgGraph.from} reads: plain records, as application code holds them. */
 export interface OrgGraphInput {
+  /** The people: a unique id each, optional attributes (null or absent = missing) and the external flag. */
   readonly people: readonly {
     readonly id: string;
     readonly attributes?: Readonly<Record<string, string | null | undefined>>;
     readonly external?: boolean;
   }[];
+  /** The ties, by person id; both ends must be listed in `people`. */
   readonly ties: readonly {
     readonly source: string;
     readonly target: string;
@@ -74,6 +83,7 @@ export interface OrgGraphInput {
     /** Epoch milliseconds. */
     readonly time?: number;
   }[];
+  /** Relations with their direction and influence; a relation only named by ties is read as directed (source -> target). */
   readonly relations?: readonly RelationInfo[];
 }
 
@@ -94,6 +104,7 @@ export class OrgGraph {
   readonly personIds: readonly string[];
   /** Attribute column names in input order. */
   readonly attributeNames: readonly string[];
+  /** Every relation, in first-seen order (a tie's relation index points here). */
   readonly relations: readonly RelationInfo[];
   /** Tie endpoints as person indices, weights, relation indices and times (NaN = none). */
   readonly tieSources: Int32Array;
@@ -202,10 +213,12 @@ export class OrgGraph {
     return b.build();
   }
 
+  /** Number of people. */
   get personCount(): number {
     return this.personIds.length;
   }
 
+  /** Number of ties (as given: a pair tied twice counts twice). */
   get tieCount(): number {
     return this.tieSources.length;
   }
@@ -215,6 +228,7 @@ export class OrgGraph {
     return this.index.get(id);
   }
 
+  /** Whether a person has this id. */
   has(id: string): boolean {
     return this.index.get(id) >= 0;
   }
@@ -238,6 +252,7 @@ export class OrgGraph {
     return this.personIds.map((_, i) => this.person(i));
   }
 
+  /** Whether the people have this attribute column. */
   hasAttribute(name: string): boolean {
     return this.columns.has(name);
   }
@@ -257,6 +272,7 @@ export class OrgGraph {
     return this.externalFlags[i] === 1;
   }
 
+  /** The relation with this name, or undefined. */
   relation(name: string): RelationInfo | undefined {
     return this.relations.find((r) => r.name === name);
   }
@@ -333,6 +349,7 @@ export class OrgGraphBuilder {
     return col;
   }
 
+  /** Index of a person id added so far, or -1. */
   indexOf(id: string): number {
     return this.index.get(id);
   }
@@ -342,6 +359,7 @@ export class OrgGraphBuilder {
     return this.index;
   }
 
+  /** People added so far. */
   get personCount(): number {
     return this.ids.length;
   }
@@ -351,6 +369,7 @@ export class OrgGraphBuilder {
     return this.attributeNames.length;
   }
 
+  /** Ties added so far. */
   get tieCount(): number {
     return this.ties;
   }
@@ -462,6 +481,7 @@ export class OrgGraphBuilder {
     }
   }
 
+  /** The graph of everything added. The builder may go on being used; the graph is not changed by it. */
   build(): OrgGraph {
     this.shared = true;
     return new OrgGraph({
