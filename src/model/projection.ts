@@ -9,6 +9,7 @@ import { OrgraphError } from './errors.js';
 import type { OrgGraph } from './org-graph.js';
 import { definedOnly } from '../core/util/options.js';
 
+/** Options of {@link project}: which ties make the view and how they are read. */
 export interface ProjectionOptions {
   /** Relations to include; null or empty = all. @defaultValue null */
   readonly relations?: readonly string[] | null;
@@ -43,12 +44,19 @@ export const DEFAULT_PROJECTION_OPTIONS = Object.freeze({
 
 /** {@link ProjectionOptions} with every default filled in. */
 export type ResolvedProjectionOptions = {
+  /** Relations included; null = all. */
   readonly relations: readonly string[] | null;
+  /** Directed view, or undirected with a pair's value the sum both ways. */
   readonly directed: boolean;
+  /** Tie values kept as strengths (false: every tie present is 1). */
   readonly weighted: boolean;
+  /** Pairs whose aggregated value is below this are dropped. */
   readonly minWeight: number;
+  /** Whether outside stakeholders are in the view. */
   readonly includeExternal: boolean;
+  /** Ties kept by time, [from, to) in ms since epoch; null = all. */
   readonly timeWindow: { readonly from?: number; readonly to?: number } | null;
+  /** Directed views: ties oriented the way influence flows. */
   readonly influence: boolean;
 };
 
@@ -57,12 +65,15 @@ export type ResolvedProjectionOptions = {
  * lengths that path metrics use.
  */
 export interface OrgView {
+  /** The graph the view was projected from. */
   readonly graph: OrgGraph;
+  /** The adjacency over view indices: strengths as weights, built once per projection. */
   readonly csr: Csr;
   /** Ids of the people in the view, in view-index order. */
   readonly personIds: readonly string[];
   /** View index -> index in `graph.personIds`. */
   readonly personIndex: Int32Array;
+  /** The options the view was projected with, defaults filled in. */
   readonly options: ResolvedProjectionOptions;
   /** Tie values in this view are strengths, never lengths. */
   readonly weightKind: 'strength';

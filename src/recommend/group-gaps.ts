@@ -40,7 +40,9 @@ export interface CapabilityFocus {
 
 /** What each pair of a capability focus should reach: ties, observed / expected, or both. */
 export interface CapabilityTarget {
+  /** Ties the pair should have at least. */
   readonly minTies?: number;
+  /** Observed / expected ties the pair should reach at least. */
   readonly minRatio?: number;
 }
 
@@ -103,9 +105,13 @@ export const DEFAULT_GROUP_GAPS_OPTIONS = Object.freeze({
 
 /** Observed against expected ties between two groups (or inside one when a === b). */
 export interface GroupPairGap {
+  /** One group (the staff group in the external table). */
   readonly groupA: string;
+  /** The other group (the same as groupA for ties inside a group). */
   readonly groupB: string;
+  /** Members of groupA in the population counted. */
   readonly sizeA: number;
+  /** Members of groupB in the population counted. */
   readonly sizeB: number;
   /** Tied pairs between the groups (unordered pairs; inside a group when a === b). */
   readonly observedTies: number;
@@ -154,14 +160,17 @@ export interface GapTable {
 
 /** A pair of capability groups against its target: ties short and met / not met. */
 export interface CapabilityPairStatus extends GroupPairGap {
+  /** The target this pair is held to. */
   readonly target: CapabilityTarget;
   /** Ties still needed to reach `minTies` (0 when met or no such target). */
   readonly tiesShort: number;
+  /** `met` when every target of the pair is reached. */
   readonly status: 'met' | 'missed';
 }
 
 /** Which null produced the expectations and how. */
 export interface GapNullInfo {
+  /** The null model used. */
   readonly model: GapNullModel;
   /** Why this model: asked for, or chosen by 'auto' for the size. */
   readonly reason: string;
@@ -169,23 +178,31 @@ export interface GapNullInfo {
   readonly draws: number;
   /** Swap attempts before the first draw and between draws, per edge. */
   readonly swapsPerEdge: number;
+  /** Swap attempts per edge between two draws. */
   readonly thinning: number;
+  /** Seed of the draws (same seed, same expectations and p-values). */
   readonly seed: number;
+  /** False discovery rate at which gaps are declared (BH q <= alpha). */
   readonly alpha: number;
 }
 
 /** What {@link groupGaps} returns. */
 export interface GroupGapsResult {
+  /** The group attribute. */
   readonly attribute: string;
   /** The null model used (see `null` for how). */
   readonly nullModel: GapNullModel;
+  /** How the null was run: model, why, draws, swaps, seed, alpha. */
   readonly null: GapNullInfo;
+  /** Each group after privacy merging, with its staff and outside-stakeholder counts. */
   readonly groups: readonly { readonly name: string; readonly staff: number; readonly external: number }[];
   /** Social capital: ties between staff, groups against groups. */
   readonly staff: GapTable;
   /** Relationship capital: ties between a staff group (groupA) and a group of outside stakeholders (groupB). */
   readonly external: GapTable;
+  /** The capability focus's pairs against their targets, when one was given; else null. */
   readonly capability: { readonly name: string; readonly pairs: readonly CapabilityPairStatus[] } | null;
+  /** Draws, swaps made, seed, and ties left out because an end has no group. */
   readonly diagnostics: { readonly draws: number; readonly swapsMade: number; readonly seed: number; readonly untypedTies: number };
   /** What the minimum group size merged or withheld before counting (group counts only, never people). */
   readonly privacy: SmallGroupNote;

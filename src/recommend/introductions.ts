@@ -83,12 +83,15 @@ export const DEFAULT_INTRODUCTIONS_OPTIONS = Object.freeze({
 export interface IntroductionReasons {
   /** Mutual contacts, strongest first (at most 5), and how many there are. */
   readonly mutualContacts: readonly string[];
+  /** How many mutual contacts they have (all, not only the five listed). */
   readonly mutualContactCount: number;
   /** Who should make the introduction (a mutual contact, or a's contact on a three-step chain). */
   readonly introducer: string | null;
   /** The current shortest chain a ... b the new tie replaces (hop count = length - 1). */
   readonly pathBefore: readonly string[];
+  /** Steps on the shortest chain today. */
   readonly hopsBefore: number;
+  /** Steps once they are introduced: always 1. */
   readonly hopsAfter: 1;
   /** Introductions this list gives each of the three people (after this one). */
   readonly load: { readonly personA: number; readonly personB: number; readonly introducer: number };
@@ -107,9 +110,13 @@ export interface IntroductionGap {
 
 /** One suggested introduction across a group gap, with its score and reasons. */
 export interface Introduction {
+  /** The gap's first group (personA's). */
   readonly groupA: string;
+  /** The gap's second group (personB's). */
   readonly groupB: string;
+  /** Id of the person in groupA. */
   readonly personA: string;
+  /** Id of the person in groupB. */
   readonly personB: string;
   /** value x plausibility: the ranking key within a group pair. */
   readonly score: number;
@@ -117,13 +124,17 @@ export interface Introduction {
   readonly value: IntroductionValue;
   /** How likely the tie is to take (link prediction, fitted weights). */
   readonly plausibility: number;
+  /** The link-prediction scores plausibility is made of. */
   readonly components: IntroductionComponents;
+  /** The gap it is meant to close. */
   readonly gap: IntroductionGap | null;
+  /** Why this pair: mutual contacts, introducer, the chain it shortens. */
   readonly reasons: IntroductionReasons;
 }
 
 /** What {@link introductions} returns. */
 export interface IntroductionsResult {
+  /** The group attribute. */
   readonly attribute: string;
   /** Where the group pairs came from: the declared gaps of `groupGaps`, or the user's `groupPairs`. */
   readonly pairsFrom: 'declared-gaps' | 'named';
@@ -133,9 +144,11 @@ export interface IntroductionsResult {
   readonly note: string | null;
   /** The plausibility weights used, and whether they were fitted on this graph (no fit when there is nothing to score). */
   readonly weights: IntroductionScoreWeights;
+  /** True when the weights were fitted on this graph's held-out ties. */
   readonly fitted: boolean;
   /** The fit's diagnostics (null when the weights were given or nothing was scored). */
   readonly fit: { readonly folds: number; readonly heldOut: number; readonly candidates: number } | null;
+  /** The suggestions, best first within each group pair, pairs in gap order. */
   readonly introductions: readonly Introduction[];
   /**
    * Most introductions any one person is in as a or b (`person`, at most `maxPerPerson`), most any one
