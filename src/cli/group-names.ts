@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { CsvTokenizer, syntaxMessage } from '../ingest/csv-tokenizer.js';
 import { OrgraphError } from '../model/errors.js';
-import { OrgGraphBuilder, type OrgGraph } from '../model/org-graph.js';
+import type { OrgGraph } from '../model/org-graph.js';
 
 /**
  * Read a groups file: code -> name. Errors name the file, line and field: `E_MISSING_COLUMN` (no
@@ -73,7 +73,7 @@ export async function readGroupNames(file: string): Promise<Map<string, string>>
 /**
  * The graph with the group attribute's codes replaced by their names (codes not listed kept).
  * A name that is also another, unlisted code of the data is refused (`E_BAD_VALUE`): it would merge
- * two groups. Complexity: O(people + ties).
+ * two groups. Complexity: O(people); ties and the other columns are shared (see OrgGraph.withAttribute).
  * @example
  * const named = nameGroups(graph, 'division', new Map([['69', 'Sales']]));
  */
@@ -86,22 +86,8 @@ export function nameGroups(graph: OrgGraph, group: string, names: ReadonlyMap<st
         file,
         field: 'name',
       });
-  const b = new OrgGraphBuilder();
-  b.declareAttributes(graph.attributeNames);
-  for (const r of graph.relations) {
-    b.relation(r.name, r.directed);
-    if (r.influence !== undefined) b.setInfluence(r.name, r.influence);
-  }
-  const columns = graph.attributeNames.map((a) => graph.attribute(a));
-  const index = new Int32Array(graph.personCount);
-  for (let i = 0; i < graph.personCount; i++) {
-    const attrs: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
-    graph.attributeNames.forEach((a, c) => {
-      const v = columns[c][i];
-      attrs[a] = a === group && v !== null ? (names.get(v) ?? v) : v;
-    });
-    index[i] = b.addPerson(graph.personIds[i], attrs, graph.isExternal(i));
-  }
-  b.addTiesOf(graph, index);
-  return b.build();
+  return graph.withAttribute(
+    group,
+    col.map((v) => (v !== null ? (names.get(v) ?? v) : v)),
+  );
 }

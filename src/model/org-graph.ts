@@ -252,6 +252,33 @@ export class OrgGraph {
     return this.personIds.map((_, i) => this.person(i));
   }
 
+  /**
+   * The same graph with one attribute column replaced: people, ids, ties and the other columns
+   * are shared, not copied. `values` is aligned with `personIds` (null = missing). Throws
+   * `E_UNKNOWN_ATTRIBUTE` for a column the graph does not have.
+   * Complexity: O(1) besides the caller's column.
+   */
+  withAttribute(name: string, values: readonly (string | null)[]): OrgGraph {
+    this.attribute(name); // E_UNKNOWN_ATTRIBUTE when absent
+    if (values.length !== this.personIds.length)
+      throw new RangeError(`withAttribute: ${values.length} values for ${this.personIds.length} people`);
+    const columns = new Map(this.columns as Map<string, (string | null)[]>);
+    columns.set(name, values as (string | null)[]);
+    return new OrgGraph({
+      personIds: this.personIds as string[],
+      index: this.index,
+      attributeNames: this.attributeNames as string[],
+      columns,
+      external: this.externalFlags,
+      relations: this.relations as RelationInfo[],
+      tieSources: this.tieSources,
+      tieTargets: this.tieTargets,
+      tieWeights: this.tieWeights,
+      tieRelations: this.tieRelations,
+      tieTimes: this.tieTimes,
+    });
+  }
+
   /** Whether the people have this attribute column. */
   hasAttribute(name: string): boolean {
     return this.columns.has(name);

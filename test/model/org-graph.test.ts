@@ -159,3 +159,34 @@ describe('OrgGraphBuilder after build (the graph shares the person tables until 
     ]);
   });
 });
+
+describe('OrgGraph.withAttribute', () => {
+  const g = OrgGraph.from({
+    people: [
+      { id: 'ana', attributes: { dept: 'A', site: 'x' } },
+      { id: 'bo', attributes: { dept: 'B', site: 'y' } },
+      { id: 'cy', attributes: { site: 'x' } },
+    ],
+    ties: [
+      { source: 'ana', target: 'bo', weight: 2 },
+      { source: 'bo', target: 'cy' },
+    ],
+  });
+  it('replaces one column and shares the rest; the original graph is unchanged', () => {
+    const h = g.withAttribute('dept', ['Sales', null, 'Ops']);
+    expect(h.attribute('dept')).toEqual(['Sales', null, 'Ops']);
+    expect(h.attribute('site')).toEqual(['x', 'y', 'x']);
+    expect(g.attribute('dept')).toEqual(['A', 'B', null]);
+    expect(h.person('cy').attributes).toEqual({ dept: 'Ops', site: 'x' });
+    expect(h.indexOf('bo')).toBe(1);
+    expect(h.tieWeights).toBe(g.tieWeights);
+    expect([...h.ties()].map((t) => [t.source, t.target, t.weight])).toEqual([
+      ['ana', 'bo', 2],
+      ['bo', 'cy', 1],
+    ]);
+  });
+  it('refuses an unknown column and a column of the wrong length', () => {
+    expect(() => g.withAttribute('level', ['1', '2', '3'])).toThrow(expect.objectContaining({ code: 'E_UNKNOWN_ATTRIBUTE' }));
+    expect(() => g.withAttribute('dept', ['A'])).toThrow(RangeError);
+  });
+});

@@ -6,7 +6,6 @@
  * groups, k (k + 1) / 2 of them, which at 5,000 groups (1M people in departments of about 200) is
  * 12.5 million records and more memory than the whole rest of the analysis.
  */
-import type { OrgGraph } from '../../../model/org-graph.js';
 import type { OrgView } from '../../../model/projection.js';
 import { groupGaps } from '../../../recommend/group-gaps.js';
 import type { AnalysisStage } from '../plan.js';
@@ -33,12 +32,7 @@ export function largestGroupsView(view: OrgView, attribute: string, max: number)
       .map(([name]) => name),
   );
   const cut = column.map((v) => (v !== null && kept.has(v) ? v : null));
-  // The same graph with one column replaced: every method reads `columns` through `this`.
-  const source = view.graph as unknown as { columns: ReadonlyMap<string, readonly (string | null)[]> };
-  const columns = new Map(source.columns);
-  columns.set(attribute, cut);
-  const graph = Object.create(view.graph, { columns: { value: columns } }) as OrgGraph;
-  return { view: { ...view, graph }, groups: sizes.size };
+  return { view: { ...view, graph: view.graph.withAttribute(attribute, cut) }, groups: sizes.size };
 }
 
 export const gapsStage: AnalysisStage = {
