@@ -40,6 +40,7 @@ import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
 import { parseTime } from '../values.js';
+import { DailyTies, expandRecurrence } from './meetings.js';
 
 export interface M365Options extends IngestOptions {
   /** A message to more recipients than this makes no tie. @defaultValue 25 */
@@ -77,7 +78,6 @@ export interface M365Result extends IngestResult {
 }
 
 type Json = Record<string, unknown>;
-const DAY = 86400000;
 
 const address = (x: unknown): string => {
   const a = (x as Json | undefined)?.emailAddress as Json | undefined;
@@ -141,13 +141,9 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     ctx.fatal('E_BAD_VALUE', 'expected an object with messages, events, callRecords, chats and/or chatMessages arrays', { file });
   const root = doc as Json;
   const b = new OrgGraphBuilder();
-  const sums = new Map<string, number>();
-  const person = (id: string): number => (b.indexOf(id) >= 0 ? b.indexOf(id) : b.addPerson(id));
-  const add = (s: string, t: string, relation: string, time: number, w: number): void => {
-    const [x, y] = relation === 'email' || relation.startsWith('teams_') || s < t ? [s, t] : [t, s];
-    const key = `${relation}\u0000${x}\u0000${y}\u0000${Math.floor(time / DAY) * DAY}`;
-    sums.set(key, (sums.get(key) ?? 0) + w);
-  };
+  const sums = new DailyTies(b, new Set(['email', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention']));
+  const person = (id: string): number => sums.person(id);
+  const add = sums.add.bind(sums);
   const list = (name: string): { f: FileReport; items: unknown[] } | null => {
     const v = root[name];
     if (v === undefined) return null;
@@ -195,15 +191,7 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
   const expanded = new Set<string>();
   for (const e of cal?.items ?? []) if (typeof (e as Json)?.seriesMasterId === 'string') expanded.add((e as Json).seriesMasterId as string);
   const meeting = (people: readonly string[], start: number, end: number, relation: string): void => {
-    const n = people.length;
-    if (n < 2) return;
-    if (n > o.largeMeeting) {
-      stats.largeMeetings++;
-      return;
-    }
-    const hours = (end - start) / 3600000;
-    for (const p of people) person(p);
-    for (let a = 0; a < n; a++) for (let c = a + 1; c < n; c++) add(people[a], people[c], relation, start, hours / (n - 1));
+    if (!sums.meeting(people, start, end, relation, o.largeMeeting)) stats.largeMeetings++;
   };
   cal?.items.forEach((e, i) => {
     const f = cal.f;
@@ -394,49 +382,28 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     }
   }
 
-  const directed = new Set(['email', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention']);
-  for (const rel of ['email', 'meeting', 'call', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention'])
-    if ([...sums.keys()].some((k) => k.startsWith(`${rel}\u0000`))) b.relation(rel, directed.has(rel));
-  for (const [key, w] of sums) {
-    const [rel, s, t, day] = key.split('\u0000');
-    b.addTie(b.indexOf(s), b.indexOf(t), w, rel, Number(day));
-  }
+  sums.emit(['email', 'meeting', 'call', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention']);
   finishRelations(b, new Map(), ctx.options.undirectedRelations);
   return { ...finish(ctx, b), stats };
 }
 
-/** Start times of a meeting: itself, or a daily / weekly recurring master expanded over its range. */
+/** Start times of a meeting: itself, or a daily / weekly recurring master (Graph patternedRecurrence) expanded over its range. */
 function occurrences(ev: Json, start: number): number[] {
   const rec = ev.recurrence as Json | undefined;
   if (ev.type !== 'seriesMaster' || !rec) return [start];
   const pattern = rec.pattern as Json | undefined;
   const range = rec.range as Json | undefined;
-  const interval = Math.max(1, Number(pattern?.interval ?? 1));
-  const endDate = typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN;
-  const count = range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN;
-  if (Number.isNaN(endDate) && Number.isNaN(count)) return [start];
-  const out: number[] = [];
-  const limit = (t: number): boolean => (Number.isNaN(count) ? t <= endDate : out.length < count) && out.length < 1000;
-  if (pattern?.type === 'daily') {
-    for (let t = start; limit(t); t += interval * DAY) out.push(t);
-  } else if (pattern?.type === 'weekly') {
-    const names = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-    const days = new Set(((pattern.daysOfWeek ?? []) as string[]).map((d) => names.indexOf(d.toLowerCase())));
-    if (days.size === 0) days.add(new Date(start).getUTCDay());
-    const weekStart = start - new Date(start).getUTCDay() * DAY;
-    for (let w = 0; out.length < 1000; w += interval) {
-      let stop = false;
-      for (let d = 0; d < 7; d++) {
-        const t = weekStart + (w * 7 + d) * DAY;
-        if (t < start || !days.has(d)) continue;
-        if (!limit(t)) {
-          stop = true;
-          break;
-        }
-        out.push(t);
-      }
-      if (stop) break;
-    }
-  } else return [start];
-  return out;
+  if (pattern?.type !== 'daily' && pattern?.type !== 'weekly') return [start];
+  const names = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+  return expandRecurrence(
+    {
+      freq: pattern.type,
+      interval: Number(pattern.interval ?? 1),
+      weekdays: new Set(((pattern.daysOfWeek ?? []) as string[]).map((d) => names.indexOf(d.toLowerCase()))),
+      weekStartsOn: 0,
+      until: typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN,
+      count: range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN,
+    },
+    start,
+  );
 }
