@@ -1,7 +1,8 @@
 /**
  * Which reader an input needs, from `--from` or from the input itself: a folder of CSV files, an
- * orgraph JSON file, a Slack export (ZIP, or its unzipped folder), Microsoft 365 / Google JSON, or a
- * CSV whose header says what it is (Viva P2P, G2G, person query, event log, ties).
+ * orgraph JSON file, a Slack export (ZIP, or its unzipped folder), Microsoft 365 or Google Workspace
+ * JSON (Google also as JSON lines), or a CSV whose header says what it is (Viva P2P, G2G, person
+ * query, event log, ties).
  * Reference: docs/ingest.md ("Sources and --from").
  */
 import { open, stat } from 'node:fs/promises';
@@ -11,14 +12,25 @@ import { loadFiles, loadFolder, type IngestResult } from '../csv.js';
 import { loadEvents, type EventOptions } from '../events.js';
 import { loadJson } from '../json.js';
 import type { IngestOptions } from '../options.js';
+import { loadGoogleWorkspace } from './google.js';
 import { loadM365, type M365Options } from './m365.js';
 import { loadSlack, type SlackOptions } from './slack.js';
 import { looksLikeVivaG2G } from './viva-g2g.js';
 import { loadVivaP2P, looksLikeVivaP2P } from './viva-p2p.js';
 import { loadVivaPerson, looksLikeVivaPerson } from './viva-person.js';
 
-export type SourceFormat = 'csv' | 'json' | 'events' | 'viva-p2p' | 'viva-g2g' | 'viva-person' | 'slack' | 'm365';
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['csv', 'json', 'events', 'viva-p2p', 'viva-g2g', 'viva-person', 'slack', 'm365'];
+export type SourceFormat = 'csv' | 'json' | 'events' | 'viva-p2p' | 'viva-g2g' | 'viva-person' | 'slack' | 'm365' | 'google';
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  'csv',
+  'json',
+  'events',
+  'viva-p2p',
+  'viva-g2g',
+  'viva-person',
+  'slack',
+  'm365',
+  'google',
+];
 
 /** The first line of a file, split on the delimiter (quotes and a BOM removed). */
 async function headerOf(path: string, delimiter: string): Promise<string[]> {
@@ -42,6 +54,22 @@ async function headerOf(path: string, delimiter: string): Promise<string[]> {
   }
 }
 
+/** The first 4 KiB of a file, as text. */
+async function headText(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Google Calendar events (`"kind": "calendar#event"` / `"calendar#events"`) or Gmail messages (`threadId` with `payload` / `internalDate`). */
+const looksLikeGoogle = (head: string): boolean =>
+  /"kind"\s*:\s*"calendar#events?"/.test(head) || (/"threadId"\s*:/.test(head) && /"(payload|internalDate)"\s*:/.test(head));
+
 async function kind(path: string): Promise<'file' | 'dir' | null> {
   try {
     const s = await stat(path);
@@ -54,9 +82,10 @@ async function kind(path: string): Promise<'file' | 'dir' | null> {
 /**
  * Detect the format of an input path. Folders: a Slack export when it holds users.json and
  * channels.json, else a CSV folder. Files: .zip = Slack; .json = orgraph JSON unless it has a
- * top-level `messages` or `events` array (m365); CSV by its header (Viva P2P: collaborator person
- * ids; G2G: group sizes and time invested; person query: PersonId and MetricDate; events: sender
- * and recipients; otherwise a ties file).
+ * top-level `messages` or `events` array (m365) or Google Calendar / Gmail items (google);
+ * .jsonl / .ndjson = google when its first lines are Google items; CSV by its header (Viva P2P:
+ * collaborator person ids; G2G: group sizes and time invested; person query: PersonId and
+ * MetricDate; events: sender and recipients; otherwise a ties file).
  */
 export async function detectSource(path: string, delimiter = ','): Promise<SourceFormat> {
   const k = await kind(path);
@@ -66,16 +95,11 @@ export async function detectSource(path: string, delimiter = ','): Promise<Sourc
   const lower = path.toLowerCase();
   if (lower.endsWith('.zip')) return 'slack';
   if (lower.endsWith('.json')) {
-    const fh = await open(path, 'r');
-    try {
-      const buf = Buffer.alloc(4096);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      const head = buf.subarray(0, bytesRead).toString('utf8');
-      return /^\s*\{\s*"(messages|events|calendar|chats|chatMessages|callRecords)"\s*:/.test(head) ? 'm365' : 'json';
-    } finally {
-      await fh.close();
-    }
+    const head = await headText(path);
+    if (/^\s*\{\s*"(messages|events|calendar|chats|chatMessages|callRecords)"\s*:/.test(head)) return 'm365';
+    return looksLikeGoogle(head) ? 'google' : 'json';
   }
+  if ((lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) && looksLikeGoogle(await headText(path))) return 'google';
   const header = await headerOf(path, delimiter);
   if (looksLikeVivaP2P(header)) return 'viva-p2p';
   if (looksLikeVivaG2G(header)) return 'viva-g2g';
@@ -126,6 +150,8 @@ export async function loadSource(
       return withFormat(await loadSlack(path, options));
     case 'm365':
       return withFormat(await loadM365(path, options));
+    case 'google':
+      return withFormat(await loadGoogleWorkspace(path, options));
     default:
       throw new OrgraphError('E_BAD_OPTION', `no reader for --from ${f}`, { file: path, field: 'from' });
   }
