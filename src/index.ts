@@ -50,6 +50,10 @@ export {
   aggregateEvents,
   DEFAULT_EVENT_OPTIONS,
   RECIPIENT_SEPARATOR,
+  loadGoogleWorkspace,
+  parseGoogleWorkspace,
+  DEFAULT_GOOGLE_WORKSPACE_OPTIONS,
+  DEFAULT_MEETING_MODEL_OPTIONS,
 } from './ingest/index.js';
 export type {
   IngestResult,
@@ -70,6 +74,10 @@ export type {
   EventColumns,
   GroupWeighting,
   InteractionEvent,
+  GoogleWorkspaceOptions,
+  GoogleWorkspaceResult,
+  GoogleWorkspaceStats,
+  MeetingModelOptions,
 } from './ingest/index.js';
 
 // Centrality: who is central, by degree, paths and spectral measures.

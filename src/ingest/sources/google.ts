@@ -39,17 +39,23 @@ import { readFile } from 'node:fs/promises';
 import { withDefaults } from '../../core/util/options.js';
 import { OrgGraphBuilder } from '../../model/org-graph.js';
 import { finish, finishRelations, type IngestResult } from '../csv.js';
-import { resolveIngestOptions } from '../options.js';
+import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
 import { parseTime } from '../values.js';
-import { DEFAULT_M365_OPTIONS, type M365Options } from './m365.js';
-import { DAY, DailyTies, expandRecurrence, type RecurrenceRule } from './meetings.js';
+import {
+  DAY,
+  DailyTies,
+  DEFAULT_MEETING_MODEL_OPTIONS,
+  expandRecurrence,
+  type MeetingModelOptions,
+  type RecurrenceRule,
+} from './meetings.js';
 
-/** Options of {@link loadGoogleWorkspace}: those of the m365 reader, with the same meaning. */
-export type GoogleWorkspaceOptions = M365Options;
+/** Options of {@link loadGoogleWorkspace}: ingest options and the interaction-model options shared with the m365 reader. */
+export interface GoogleWorkspaceOptions extends IngestOptions, MeetingModelOptions {}
 
 /** The m365 defaults (broadcast cutoff 25, large meeting 10, tentative left out): one model for both vendors. */
-export const DEFAULT_GOOGLE_WORKSPACE_OPTIONS = DEFAULT_M365_OPTIONS;
+export const DEFAULT_GOOGLE_WORKSPACE_OPTIONS = DEFAULT_MEETING_MODEL_OPTIONS;
 
 /** What the Google Workspace reader made of the file, beyond the ingest report. */
 export interface GoogleWorkspaceStats {
@@ -85,6 +91,7 @@ export interface GoogleWorkspaceStats {
 
 /** {@link loadGoogleWorkspace}'s result: the graph, the ingest report and {@link GoogleWorkspaceStats}. */
 export interface GoogleWorkspaceResult extends IngestResult {
+  /** Counts of what made no tie, by reason, and of what was read. */
   readonly stats: GoogleWorkspaceStats;
 }
 

@@ -40,18 +40,12 @@ import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
 import { parseTime } from '../values.js';
-import { DailyTies, expandRecurrence } from './meetings.js';
+import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence, type MeetingModelOptions } from './meetings.js';
 
-export interface M365Options extends IngestOptions {
-  /** A message to more recipients than this makes no tie. @defaultValue 25 */
-  readonly broadcastCutoff?: number;
-  /** A meeting or call with more participants than this makes no tie. @defaultValue 10 */
-  readonly largeMeeting?: number;
-  /** Count tentatively accepted attendees as participants. @defaultValue false */
-  readonly includeTentative?: boolean;
-}
+/** Options of {@link loadM365}: ingest options and the shared interaction-model options. */
+export interface M365Options extends IngestOptions, MeetingModelOptions {}
 
-export const DEFAULT_M365_OPTIONS = Object.freeze({ broadcastCutoff: 25, largeMeeting: 10, includeTentative: false });
+export const DEFAULT_M365_OPTIONS = DEFAULT_MEETING_MODEL_OPTIONS;
 
 export interface M365Stats {
   messages: number;

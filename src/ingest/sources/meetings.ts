@@ -7,6 +7,19 @@
  */
 import type { OrgGraphBuilder } from '../../model/org-graph.js';
 
+/** The interaction-model options shared by the m365 and Google Workspace readers. */
+export interface MeetingModelOptions {
+  /** A message to more recipients than this makes no tie. @defaultValue 25 */
+  readonly broadcastCutoff?: number;
+  /** A meeting or call with more participants than this makes no tie. @defaultValue 10 */
+  readonly largeMeeting?: number;
+  /** Count tentatively accepted attendees as participants. @defaultValue false */
+  readonly includeTentative?: boolean;
+}
+
+/** Defaults of {@link MeetingModelOptions}, the same for every vendor. */
+export const DEFAULT_MEETING_MODEL_OPTIONS = Object.freeze({ broadcastCutoff: 25, largeMeeting: 10, includeTentative: false });
+
 /** One day in milliseconds. */
 export const DAY = 86400000;
 
