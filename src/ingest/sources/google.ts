@@ -397,11 +397,13 @@ function readGoogle(input: unknown, lines: boolean, file: string, options: Googl
     if (typeof ev.eventType === 'string' && ev.eventType !== 'default') {
       f.rowsKept++;
       stats.notMeetings++;
+      if (key !== '') seenEvents.add(key);
       return;
     }
     if (isObject(ev.start) && typeof ev.start.date === 'string' && ev.start.dateTime === undefined) {
       f.rowsKept++;
       stats.allDay++;
+      if (key !== '') seenEvents.add(key);
       return;
     }
     const start = dateTimeOf(ev.start);
