@@ -1,8 +1,9 @@
 /**
- * `orgraph validate` on Google Workspace files in-process: detection from the JSON shape (JSON and
- * JSON lines), `--from google`, the one-line strict error with file, JSON path and field, the
- * lenient report accounting for every item, and e-mail addresses mapped to HR ids through an
- * identities file. Counts derived by hand from test/fixtures/sources/google-*.
+ * `orgraph validate` and `orgraph timeline` on Google Workspace files in-process: detection from
+ * the JSON shape (JSON and JSON lines), `--from google`, the one-line strict error with file, JSON
+ * path and field, the lenient report accounting for every item, e-mail addresses mapped to HR ids
+ * through an identities file, meetings split by month. Counts derived by hand from
+ * test/fixtures/sources/google-*.
  */
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -72,6 +73,19 @@ describe('orgraph validate on Google Workspace files', () => {
     expect(s.report.issues.map((i) => i.message)).toContain(
       '3 of 6 people have no alias in the identities file and keep their own id (e.g. "dan@acme.example", "ceo@acme.example", "eve@acme.example")',
     );
+  });
+
+  it('orgraph timeline splits the meetings by month (tie times are UTC days)', async () => {
+    const r = await cli(['timeline', CALENDAR, '--lenient', '--period', 'month', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out) as { periods: { label: string; people: number; ties: number }[] };
+    // January: ana-ben, ana-eve, ben-cleo, ben-dan, cleo-dan (design sync 01-06), ben-eve, cleo-eve,
+    // dan-eve (moved instance 01-14): 8 pairs among 5 people. February: the design sync of 02-03,
+    // ben-cleo, ben-dan, cleo-dan: 3 pairs among 3 people.
+    expect(t.periods.map((p) => [p.label, p.people, p.ties])).toEqual([
+      ['2026-01', 5, 8],
+      ['2026-02', 3, 3],
+    ]);
   });
 
   it('the --from list in the help names google', async () => {
