@@ -25,21 +25,29 @@ import { parseFlag, parseTime, parseWeight } from './values.js';
 
 /** What every loader returns: the graph and the account of how it was read. */
 export interface IngestResult {
+  /** The validated graph: every kept person and tie. */
   readonly graph: OrgGraph;
+  /** How the input was read: rows read, kept and dropped per file, with each issue's code and line. */
   readonly report: IngestReport;
 }
 
 /** Paths of CSV files. Without `people`, people are taken from the ties in order of first appearance. */
 export interface CsvFiles {
+  /** Path of people.csv (`id,<attributes>`); optional. */
   readonly people?: string;
+  /** Path of ties.csv (`source,target[,weight][,relation][,time]`); required. */
   readonly ties: string;
+  /** Path of relations.csv (`relation,directed[,influence]`); without it every relation is directed. */
   readonly relations?: string;
 }
 
 /** CSV text already in memory, with optional names used in messages. */
 export interface CsvTexts {
+  /** Text of a people file (`id,<attributes>`); without it, people come from the ties. */
   readonly people?: string;
+  /** Text of a ties file (`source,target[,weight][,relation][,time]`); required. */
   readonly ties: string;
+  /** Text of a relations file (`relation,directed[,influence]`); without it every relation is directed. */
   readonly relations?: string;
   /** Names used as `file` in messages. @defaultValue people.csv, ties.csv, relations.csv */
   readonly names?: { readonly people?: string; readonly ties?: string; readonly relations?: string };

@@ -20,7 +20,9 @@ export const DEFAULT_CONDUCTANCE_OPTIONS = Object.freeze({ weighted: true } as c
 
 /** Conductance of one group with its parts. */
 export interface GroupConductance {
+  /** Group name, as in `groups.names`. */
   readonly group: string;
+  /** People in the group (`groups.sizes`), isolates included. */
   readonly size: number;
   /** Ties (or strength) between the group and the other grouped people. */
   readonly cut: number;

@@ -26,7 +26,9 @@ export function density(view: OrgView): number {
 
 /** Internal and external density of one group. */
 export interface GroupDensity {
+  /** Group name, as in `groups.names`. */
   readonly group: string;
+  /** People in the group (`groups.sizes`), isolates included. */
   readonly size: number;
   /** Ties inside the group (each once). */
   readonly internalTies: number;

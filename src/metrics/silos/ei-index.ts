@@ -51,7 +51,9 @@ export interface EiValue {
 
 /** E-I index of one group, with its size. */
 export interface GroupEiValue extends EiValue {
+  /** Group name, as in `groups.names`. */
   readonly group: string;
+  /** People in the group (`groups.sizes`), isolates included. */
   readonly size: number;
   /**
    * Benjamini-Hochberg q-value of the two-sided permutation p-value (`test.pValue`) across the
@@ -65,12 +67,15 @@ export interface GroupEiValue extends EiValue {
 export interface EiIndexResult {
   /** `eiIndex` (tie counts) or `eiIndexWeighted` (tie strengths). */
   readonly measure: 'eiIndex' | 'eiIndexWeighted';
+  /** Whole network: E = ties between groups, I = ties inside groups, each tie once. */
   readonly network: EiValue;
   /** One entry per group, in `groups.names` order. */
   readonly groups: readonly GroupEiValue[];
   /** Person level, aligned with `view.personIds`; NaN for people without a group or without ties to grouped people. */
   readonly people: NodeScores;
+  /** Label permutations the test ran (the `permutations` option; 0 = no test, every `test` null). */
   readonly permutations: number;
+  /** Seed of the permutation test (the `seed` option). */
   readonly seed: number;
 }
 

@@ -22,7 +22,9 @@ export const DEFAULT_SILO_SCORE_OPTIONS = Object.freeze({ weighted: false } as c
 
 /** The silo score of one group and its three parts, each in [0, 1] with 1 = closed. */
 export interface GroupSiloScore {
+  /** Group name, as in `groups.names`. */
   readonly group: string;
+  /** People in the group (`groups.sizes`), isolates included. */
   readonly size: number;
   /** (1 - E-I_g) / 2 = I_g / (I_g + E_g): share of the group's ties that stay inside. */
   readonly insularity: number;
