@@ -11,6 +11,7 @@ import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from 
 import type { CliIo } from './io.js';
 import { inputPaths, recordsToCsv, refuseInputOverlap, toJson, writeOutput, type CellValue } from './output.js';
 import { parseList, UsageError } from './command-kit.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../core/groups/min-group-size.js';
 
 /** Output formats of the recommend commands: readable text (default), JSON or CSV. */
 export type RecommendFormat = 'text' | 'json' | 'csv';
@@ -93,6 +94,22 @@ export async function emit(
 ): Promise<void> {
   const body = opts.format === 'json' ? toJson(document) : opts.format === 'csv' ? recordsToCsv(csvRows) : text();
   await writeOutput(body, opts.out, io);
+}
+
+/** Help of `--min-group-size` in the group commands (docs/privacy.md). */
+const MIN_GROUP_SIZE_HELP =
+  'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k; docs/privacy.md); 1 shows every group';
+
+/** Add `--min-group-size <k>` (default 5) to a group command. */
+export function addMinGroupSizeOption(cmd: Command): Command {
+  return cmd.option('--min-group-size <k>', MIN_GROUP_SIZE_HELP, String(DEFAULT_MIN_GROUP_SIZE));
+}
+
+/** `--min-group-size` as a whole number >= 1 (default 5); UsageError otherwise. */
+export function parseMinGroupSize(value: string | undefined): number {
+  const k = Number(value ?? String(DEFAULT_MIN_GROUP_SIZE));
+  if (!Number.isInteger(k) || k < 1) throw new UsageError(`--min-group-size must be a whole number >= 1, got "${value}"`);
+  return k;
 }
 
 /** `--seed` as a whole number (default 1); UsageError otherwise. */

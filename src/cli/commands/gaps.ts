@@ -9,7 +9,17 @@ import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import type { CellValue } from '../output.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from '../recommend-kit.js';
+import {
+  addMinGroupSizeOption,
+  addRecommendOptions,
+  parseMinGroupSize,
+  emit,
+  fmt,
+  loadView,
+  requireGroup,
+  textTable,
+  type RecommendCliOptions,
+} from '../recommend-kit.js';
 
 const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
   table,
@@ -34,7 +44,7 @@ export const gaps: RegisterCommand = (program, io) => {
   const cmd = program
     .command('gaps [dir]')
     .description('missing cross-functional links: group pairs with significantly fewer ties than a null model (BH-controlled)');
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option(
       '--null-model <model>',
       "auto (rewiring up to --max-rewiring-ties, else configuration), rewiring (degree-preserving), quasi-independence (pair-specific, given each group's outward ties) or configuration (analytic)",
@@ -48,16 +58,9 @@ export const gaps: RegisterCommand = (program, io) => {
     .option('--min-ties <n>', 'capability target: ties per pair')
     .option('--min-ratio <x>', 'capability target: observed / expected per pair')
     .option('--top <n>', 'gaps shown in text output', '10')
-    .option(
-      '--min-group-size <k>',
-      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
-      '5',
-    )
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
-      const minGroupSize = Number(opts.minGroupSize);
-      if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
-        throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+      const minGroupSize = parseMinGroupSize(opts.minGroupSize);
       const nullModel = opts.nullModel;
       if (nullModel !== 'auto' && nullModel !== 'rewiring' && nullModel !== 'quasi-independence' && nullModel !== 'configuration') {
         throw new UsageError(`--null-model must be auto, rewiring, quasi-independence or configuration, got "${nullModel}"`);

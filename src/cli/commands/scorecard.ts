@@ -16,10 +16,12 @@ import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { ingestWarning, loadInput } from '../input.js';
 import {
+  addMinGroupSizeOption,
   addRecommendOptions,
   communitiesLine,
   emit,
   fmt,
+  parseMinGroupSize,
   parseSeed,
   scorecardText,
   textTable,
@@ -30,26 +32,19 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
   const cmd = program
     .command('scorecard [dir]')
     .description('influence scorecard: group-to-group flows against objectives (JSON or YAML file)');
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option('--objectives <file>', 'objectives file (JSON or YAML)')
     .option(
       '--communities [relations]',
       'groups = Louvain communities (no group attribute needed) of the scored view, or of these relations read undirected',
     )
     .option('--seed <n>', 'seed of Louvain for --communities', '1')
-    .option(
-      '--min-group-size <k>',
-      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
-      '5',
-    )
     .action(
       async (
         dir: string | undefined,
         opts: RecommendCliOptions & { objectives?: string; communities?: string | boolean; seed?: string; minGroupSize?: string },
       ) => {
-        const minGroupSize = Number(opts.minGroupSize);
-        if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
-          throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+        const minGroupSize = parseMinGroupSize(opts.minGroupSize);
 
         if (!opts.objectives) throw new UsageError('--objectives <file> is required');
         if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
