@@ -139,9 +139,14 @@ function ownerText(o: ObjectiveStatus): string {
   return [o.owner, o.initiative].filter((x) => x !== null).join(' / ');
 }
 
+/** "3 met, 1 at risk, 0 missed" (", 1 withheld" when objectives were withheld for privacy). */
+function summaryText(s: ScorecardResult['summary']): string {
+  return `${s.met} met, ${s.atRisk} at risk, ${s.missed} missed${s.withheld > 0 ? `, ${s.withheld} withheld (privacy)` : ''}`;
+}
+
 /** Readable text of one scorecard. */
 export function scorecardText(r: ScorecardResult, title: string): string {
-  let out = `${title}: ${r.summary.met} met, ${r.summary.atRisk} at risk, ${r.summary.missed} missed\n`;
+  let out = `${title}: ${summaryText(r.summary)}\n`;
   const bsc = r.objectives.some((o) => o.owner !== null || o.initiative !== null);
   out += textTable(
     ['objective', 'actual', 'target', 'status', ...(bsc ? ['owner / initiative'] : [])],
@@ -178,8 +183,7 @@ export function trend(
 
 /** Two scorecards of the same objectives (before, after) side by side, with each objective's trend. */
 export function scorecardsText(before: ScorecardResult, after: ScorecardResult): string {
-  let out = `Scorecard, before: ${before.summary.met} met, ${before.summary.atRisk} at risk, ${before.summary.missed} missed; `;
-  out += `after: ${after.summary.met} met, ${after.summary.atRisk} at risk, ${after.summary.missed} missed\n`;
+  let out = `Scorecard, before: ${summaryText(before.summary)}; after: ${summaryText(after.summary)}\n`;
   const bsc = before.objectives.some((o) => o.owner !== null || o.initiative !== null);
   out += textTable(
     ['objective', 'target', 'before', 'status', 'after', 'status', 'trend', ...(bsc ? ['owner / initiative'] : [])],

@@ -16,6 +16,7 @@ export type {
   GapTable,
   CapabilityPairStatus,
   GroupGapsResult,
+  GapsPrivacyNote,
 } from './group-gaps.js';
 export { groupLabels, groupSourceName, unknownGroup } from './groups.js';
 export type { GroupLabels, GroupAssignment, GroupSource } from './groups.js';
@@ -43,7 +44,7 @@ export type { IntroductionPathOptions, ContactChain, IntroductionPathResult } fr
 export { knowledgeSpread, DEFAULT_KNOWLEDGE_SPREAD_OPTIONS } from './knowledge-spread.js';
 export type { KnowledgeSpreadOptions, SpreadRow, KnowledgeSpreadResult } from './knowledge-spread.js';
 export { scorecard } from './scorecard.js';
-export type { ScorecardOptions, FlowRow, ObjectiveStatus, ScorecardResult } from './scorecard.js';
+export type { ScorecardOptions, FlowRow, ObjectiveStatus, ScorecardResult, ScorecardPrivacyNote } from './scorecard.js';
 export { parseObjectives, loadObjectives, checkObjectiveGroups, FLOW_METRICS, GROUP_METRICS, DEFAULT_AT_RISK } from './objectives.js';
 export type { FlowMetric, GroupMetric, Objective, Objectives } from './objectives.js';
 export { compare, DEFAULT_COMPARE_OPTIONS } from './compare.js';

@@ -96,7 +96,15 @@ export const gaps: RegisterCommand = (program, io) => {
       const rows = [...result.staff.pairs.map((p) => gapRow('staff', p)), ...result.external.pairs.map((p) => gapRow('external', p))];
       const top = number('top', opts.top) ?? 10;
       const document = { ...result, significantGaps: result.staff.gaps.length > 0, statement: result.staff.statement };
-      const privacy = smallGroupsSentence(result.privacy);
+      const withheld = result.privacy.countsWithheld;
+      const privacy = [
+        smallGroupsSentence(result.privacy),
+        withheld > 0
+          ? `${withheld} staff or outside-stakeholder count${withheld === 1 ? '' : 's'} of kept groups withheld (a part under ${result.privacy.minGroupSize} people, and its complement; shown as null)`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
       await emit(opts, io, document, rows, () => {
         const how = result.null.draws > 0 ? `${result.null.draws} draws, seed ${result.null.seed}` : 'analytic';

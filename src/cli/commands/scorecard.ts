@@ -71,7 +71,15 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
           on = 'the scored ties';
         }
         const r = scorecard(view, objectives, { attribute: opts.group, groups, minGroupSize });
-        const privacy = smallGroupsSentence(r.privacy);
+        const withheld = r.privacy.objectivesWithheld;
+        const privacy = [
+          smallGroupsSentence(r.privacy),
+          withheld > 0
+            ? `${withheld} objective${withheld === 1 ? '' : 's'} withheld: an end restricted to staff or stakeholders has, or leaves in its group, fewer than ${r.privacy.minGroupSize} people`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
         if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
         const rows = r.objectives.map((o) => ({
           objective: o.label,
