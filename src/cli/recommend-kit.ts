@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { project, type OrgView } from '../model/projection.js';
+import type { OrgGraph } from '../model/org-graph.js';
 import type { CommunityGroups } from '../recommend/community-groups.js';
 import type { ObjectiveStatus, ScorecardResult } from '../recommend/scorecard.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from './input.js';
@@ -43,6 +44,28 @@ export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command 
     .option('--out <file>', 'write the output to this file');
 }
 
+/**
+ * Read a command's input: refuse an `--out` file that is, or would overwrite, an input (before
+ * anything is read), load the input, print its ingest warning on stderr, and check that `group`
+ * (when given) names an attribute (`E_UNKNOWN_ATTRIBUTE`, exit 1). Returns the graph and the input
+ * paths, for `writeOutput`.
+ */
+export async function readInput(
+  dir: string | undefined,
+  opts: InputCliOptions & { readonly out?: string },
+  io: CliIo,
+  group?: string,
+): Promise<{ graph: OrgGraph; inputs: string[] }> {
+  const inputs = inputPaths(dir, opts);
+  const out = opts.out;
+  if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputs, 'file');
+  const { graph, report } = await loadInput(dir, opts);
+  const warning = ingestWarning(report);
+  if (warning) io.err(`${warning}\n`);
+  if (group !== undefined) graph.attribute(group);
+  return { graph, inputs };
+}
+
 /** Load the input and project it as the options say. */
 export async function loadView(
   dir: string | undefined,
@@ -50,11 +73,7 @@ export async function loadView(
   io: CliIo,
   defaults: { directed?: boolean } = {},
 ): Promise<OrgView> {
-  const out = opts.out;
-  if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputPaths(dir, opts), 'file');
-  const { graph, report } = await loadInput(dir, opts);
-  const warning = ingestWarning(report);
-  if (warning) io.err(`${warning}\n`);
+  const { graph } = await readInput(dir, opts, io);
   return project(graph, {
     relations: opts.relation ? parseList(opts.relation) : null,
     directed: opts.directed ?? defaults.directed ?? false,

@@ -160,6 +160,27 @@ export function finish(ctx: IngestContext, b: OrgGraphBuilder): IngestResult {
   return { graph, report: ctx.report };
 }
 
+/**
+ * Check a header for its `required` columns (fatal when one is missing, see `checkHeader`) and
+ * return the index of every required and optional column (case-insensitive; -1 = absent); the
+ * other columns are recorded in the file report as ignored.
+ */
+function headerColumns<const R extends string, const O extends string>(
+  ctx: IngestContext,
+  f: FileReport,
+  columns: readonly string[],
+  required: readonly R[],
+  optional: readonly O[],
+): Record<R | O, number> {
+  checkHeader(ctx, f, columns, required, ctx.options.delimiter);
+  const idx = columnIndex(columns);
+  const at = {} as Record<R | O, number>;
+  for (const name of [...required, ...optional]) at[name] = idx.get(name) ?? -1;
+  const used = new Set<number>(Object.values(at));
+  f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
+  return at;
+}
+
 /** relations.csv: `relation,directed[,influence]`; influence (optional) is source->target, target->source or both. */
 async function readRelations(ctx: IngestContext, input: Named, influence: Map<string, Influence>): Promise<Map<string, boolean>> {
   const out = new Map<string, boolean>();
@@ -170,12 +191,8 @@ async function readRelations(ctx: IngestContext, input: Named, influence: Map<st
   await readCsv(ctx, input, input.name, 'relations', {
     header(columns, file) {
       f = file;
-      checkHeader(ctx, f, columns, ['relation', 'directed'], ctx.options.delimiter);
-      const idx = columnIndex(columns);
-      nameCol = idx.get('relation')!;
-      dirCol = idx.get('directed')!;
-      flowCol = idx.get('influence') ?? -1;
-      f.ignoredColumns.push(...columns.filter((_, i) => i !== nameCol && i !== dirCol && i !== flowCol));
+      const at = headerColumns(ctx, f, columns, ['relation', 'directed'], ['influence']);
+      [nameCol, dirCol, flowCol] = [at.relation, at.directed, at.influence];
     },
     row(fields, line) {
       const file = f!;
@@ -336,15 +353,8 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, kn
   await readCsv(ctx, input, input.name, 'ties', {
     header(columns, file) {
       f = file;
-      checkHeader(ctx, f, columns, ['source', 'target'], ctx.options.delimiter);
-      const idx = columnIndex(columns);
-      srcCol = idx.get('source')!;
-      dstCol = idx.get('target')!;
-      wCol = idx.get('weight') ?? -1;
-      relCol = idx.get('relation') ?? -1;
-      timeCol = idx.get('time') ?? -1;
-      const used = new Set([srcCol, dstCol, wCol, relCol, timeCol]);
-      f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
+      const at = headerColumns(ctx, f, columns, ['source', 'target'], ['weight', 'relation', 'time']);
+      [srcCol, dstCol, wCol, relCol, timeCol] = [at.source, at.target, at.weight, at.relation, at.time];
     },
     row(fields, line) {
       // Checks that drop the row come first; repairs after.

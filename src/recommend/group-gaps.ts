@@ -564,9 +564,15 @@ function quasiIndependence(
   return { observed, observedWeight, mean, sd: d.sd, meanWeight, pValue, swapsMade: d.swapsMade };
 }
 
-/** Analytic staff null: loop-free configuration mean, stub-matching sd, normal p-value. */
-function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array): CellNull {
-  const { k } = c;
+/**
+ * An analytic null over the cells of a table: observed ties and strength from the counts, the
+ * moments of cell i from `moments(i)`, and the normal lower-tail p-value.
+ */
+function analyticNull(
+  c: ReturnType<typeof groupEdgeCounts>,
+  cells: Int32Array,
+  moments: (i: number) => { mean: number; sd: number; meanWeight: number },
+): CellNull {
   const t = cells.length;
   const observed = new Float64Array(t);
   const observedWeight = new Float64Array(t);
@@ -575,38 +581,38 @@ function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Ar
   const meanWeight = new Float64Array(t);
   const pValue = new Float64Array(t);
   for (let i = 0; i < t; i++) {
-    const g = Math.floor(cells[i] / k);
-    const h = cells[i] % k;
+    const m = moments(i);
     observed[i] = c.edges[cells[i]];
     observedWeight[i] = c.weight[cells[i]];
-    mean[i] = simpleGraphMean(c.stubs[g], c.stubs[h], c.squares[g], c.m, c.squareTotal, g === h);
-    sd[i] = Math.sqrt(configurationMoments(c.stubs[g], c.stubs[h], c.m, g === h).variance);
-    meanWeight[i] = c.w > 0 ? (g === h ? (c.strength[g] * c.strength[g]) / (4 * c.w) : (c.strength[g] * c.strength[h]) / (2 * c.w)) : 0;
+    mean[i] = m.mean;
+    sd[i] = m.sd;
+    meanWeight[i] = m.meanWeight;
     pValue[i] = normalP(observed[i], mean[i], sd[i]);
   }
   return { observed, observedWeight, mean, sd, meanWeight, pValue, swapsMade: 0 };
 }
 
+/** Analytic staff null: loop-free configuration mean, stub-matching sd, normal p-value. */
+function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array): CellNull {
+  const { k } = c;
+  return analyticNull(c, cells, (i) => {
+    const g = Math.floor(cells[i] / k);
+    const h = cells[i] % k;
+    return {
+      mean: simpleGraphMean(c.stubs[g], c.stubs[h], c.squares[g], c.m, c.squareTotal, g === h),
+      sd: Math.sqrt(configurationMoments(c.stubs[g], c.stubs[h], c.m, g === h).variance),
+      meanWeight: c.w > 0 ? (g === h ? (c.strength[g] * c.strength[g]) / (4 * c.w) : (c.strength[g] * c.strength[h]) / (2 * c.w)) : 0,
+    };
+  });
+}
+
 /** Analytic staff-outside null: hypergeometric moments, normal p-value. */
 function bipartiteNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array, ends: [number, number][]): CellNull {
-  const t = cells.length;
-  const observed = new Float64Array(t);
-  const observedWeight = new Float64Array(t);
-  const mean = new Float64Array(t);
-  const sd = new Float64Array(t);
-  const meanWeight = new Float64Array(t);
-  const pValue = new Float64Array(t);
-  for (let i = 0; i < t; i++) {
+  return analyticNull(c, cells, (i) => {
     const [g, x] = ends[i];
     const mom = bipartiteMoments(c.stubs[g], c.stubs[x], c.m);
-    observed[i] = c.edges[cells[i]];
-    observedWeight[i] = c.weight[cells[i]];
-    mean[i] = mom.mean;
-    sd[i] = Math.sqrt(mom.variance);
-    meanWeight[i] = c.w > 0 ? (c.strength[g] * c.strength[x]) / c.w : 0;
-    pValue[i] = normalP(observed[i], mean[i], sd[i]);
-  }
-  return { observed, observedWeight, mean, sd, meanWeight, pValue, swapsMade: 0 };
+    return { mean: mom.mean, sd: Math.sqrt(mom.variance), meanWeight: c.w > 0 ? (c.strength[g] * c.strength[x]) / c.w : 0 };
+  });
 }
 
 function normalP(observed: number, mean: number, sd: number): number {

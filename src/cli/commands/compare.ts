@@ -21,17 +21,9 @@ import type { CliIo } from '../io.js';
 import { inputPaths, refuseInputOverlap } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
-import {
-  addMinGroupSizeOption,
-  addRecommendOptions,
-  parseMinGroupSize,
-  emit,
-  fmt,
-  parseSeed,
-  scorecardsText,
-  textTable,
-  type RecommendCliOptions,
-} from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
+import { emit, fmt, scorecardsText, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 
 async function isDir(p: string): Promise<boolean> {
   try {

@@ -9,17 +9,20 @@ import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import type { CellValue } from '../output.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import {
-  addMinGroupSizeOption,
-  addRecommendOptions,
-  parseMinGroupSize,
-  emit,
-  fmt,
-  loadView,
-  requireGroup,
-  textTable,
-  type RecommendCliOptions,
-} from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
+import { emit, fmt, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
+
+/** A pair's test as text cells: groups, ties, expected, ratio, z, p, q. */
+const testCells = (p: GroupPairGap): string[] => [
+  `${p.groupA} - ${p.groupB}`,
+  fmt(p.observedTies),
+  fmt(p.expectedTies, 1),
+  fmt(p.ratio, 2),
+  fmt(p.z, 2),
+  fmt(p.pValue, 4),
+  fmt(p.qValue, 4),
+];
 
 const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
   table,
@@ -113,36 +116,14 @@ export const gaps: RegisterCommand = (program, io) => {
         out += `${result.staff.statement}\n`;
         if (result.staff.gaps.length) {
           out += `\nSignificant gaps between staff groups (most significant first):\n`;
-          out += textTable(
-            ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q'],
-            result.staff.gaps
-              .slice(0, top)
-              .map((p) => [
-                `${p.groupA} - ${p.groupB}`,
-                fmt(p.observedTies),
-                fmt(p.expectedTies, 1),
-                fmt(p.ratio, 2),
-                fmt(p.z, 2),
-                fmt(p.pValue, 4),
-                fmt(p.qValue, 4),
-              ]),
-          );
+          out += textTable(['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q'], result.staff.gaps.slice(0, top).map(testCells));
           if (result.staff.gaps.length > top) out += `(${result.staff.gaps.length - top} more; --top to show them)\n`;
         }
         if (result.external.pairs.length) {
           out += `\nRelationship capital (staff group - outside group): ${result.external.statement}\n`;
           out += textTable(
             ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q', 'gap'],
-            result.external.pairs.map((p) => [
-              `${p.groupA} - ${p.groupB}`,
-              fmt(p.observedTies),
-              fmt(p.expectedTies, 1),
-              fmt(p.ratio, 2),
-              fmt(p.z, 2),
-              fmt(p.pValue, 4),
-              fmt(p.qValue, 4),
-              p.gap ? 'yes' : 'no',
-            ]),
+            result.external.pairs.map((p) => [...testCells(p), p.gap ? 'yes' : 'no']),
           );
         }
         if (result.capability) {

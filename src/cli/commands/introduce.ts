@@ -8,17 +8,9 @@
 import { introductions } from '../../recommend/introductions.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { createProgress } from '../progress.js';
-import {
-  addMinGroupSizeOption,
-  addRecommendOptions,
-  parseMinGroupSize,
-  emit,
-  fmt,
-  loadView,
-  requireGroup,
-  textTable,
-  type RecommendCliOptions,
-} from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
+import { emit, fmt, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 
 export const introduce: RegisterCommand = (program, io) => {
   const cmd = program.command('introduce [dir]').description('recommended introductions across the declared group gaps, with reasons');

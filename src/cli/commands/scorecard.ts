@@ -15,18 +15,9 @@ import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { ingestWarning, loadInput } from '../input.js';
-import {
-  addMinGroupSizeOption,
-  addRecommendOptions,
-  communitiesLine,
-  emit,
-  fmt,
-  parseMinGroupSize,
-  parseSeed,
-  scorecardText,
-  textTable,
-  type RecommendCliOptions,
-} from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
+import { communitiesLine, emit, fmt, scorecardText, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 
 export const scorecardCommand: RegisterCommand = (program, io) => {
   const cmd = program

@@ -10,16 +10,8 @@ import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type Ti
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadInput, parseDelimiter } from '../input.js';
 import { eventLogPeriods } from '../analyze-timeline.js';
-import {
-  addMinGroupSizeOption,
-  addRecommendOptions,
-  emit,
-  fmt,
-  parseMinGroupSize,
-  parseSeed,
-  textTable,
-  type RecommendCliOptions,
-} from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, emit, fmt, parseMinGroupSize, parseSeed, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 
 interface TimelineCliOptions extends RecommendCliOptions {
