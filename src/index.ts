@@ -230,6 +230,7 @@ export type {
   EiIndexResult,
   GroupPartitionOptions,
   GroupPartition,
+  GroupSize,
   MixingCell,
   MixingResult,
   ModularityOptions,

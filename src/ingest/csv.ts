@@ -488,7 +488,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  * expression; NaN for anything else (the caller then uses {@link parseWeight}). Equal to
  * Number(text): with at most 15 digits, m and 10^f are exact doubles and m / 10^f is the correctly
  * rounded value of the decimal, as Number() gives.
- * NOTE: keep in sync with plainWeightBytes (the same parser on bytes).
+ * NOTE: keep in sync with ingest/csv.ts:plainWeightBytes (the same parser on bytes).
  */
 export function plainWeight(text: string): number {
   const n = text.length;
@@ -510,7 +510,7 @@ export function plainWeight(text: string): number {
 
 /**
  * {@link plainWeight} of the ASCII bytes `b[start .. end)`, read in place.
- * NOTE: keep in sync with plainWeight (the same parser on a string); kept apart because it runs once per tie.
+ * NOTE: keep in sync with ingest/csv.ts:plainWeight (the same parser on a string); kept apart because it runs once per tie.
  */
 export function plainWeightBytes(b: Uint8Array, start: number, end: number): number {
   const n = end - start;

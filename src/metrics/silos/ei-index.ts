@@ -13,7 +13,7 @@ import { mulberry32 } from '../../core/util/random.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { checkLabels, type GroupPartition } from './groups.js';
+import { checkLabels, type GroupPartition, type GroupSize } from './groups.js';
 import { PermutationTally, type PermutationResult } from './permutation.js';
 
 /** Options of {@link eiIndex}. */
@@ -50,11 +50,7 @@ export interface EiValue {
 }
 
 /** E-I index of one group, with its size. */
-export interface GroupEiValue extends EiValue {
-  /** Group name, as in `groups.names`. */
-  readonly group: string;
-  /** People in the group (`groups.sizes`), isolates included. */
-  readonly size: number;
+export interface GroupEiValue extends EiValue, GroupSize {
   /**
    * Benjamini-Hochberg q-value of the two-sided permutation p-value (`test.pValue`) across the
    * groups with a defined p-value; NaN when the test was skipped or the group's E-I is undefined.

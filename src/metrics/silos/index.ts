@@ -14,7 +14,7 @@ export type { GroupDensity } from './density.js';
 export { eiIndex, eiIndexWeighted, DEFAULT_EI_INDEX_OPTIONS } from './ei-index.js';
 export type { EiIndexOptions, EiValue, GroupEiValue, EiIndexResult } from './ei-index.js';
 export { groupPartition, MISSING_GROUP, DEFAULT_GROUP_PARTITION_OPTIONS } from './groups.js';
-export type { GroupPartitionOptions, GroupPartition } from './groups.js';
+export type { GroupPartitionOptions, GroupPartition, GroupSize } from './groups.js';
 export { mixing, MAX_MIXING_GROUPS } from './mixing.js';
 export type { MixingCell, MixingResult } from './mixing.js';
 export { modularity, DEFAULT_MODULARITY_OPTIONS } from './modularity.js';
