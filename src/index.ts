@@ -244,12 +244,10 @@ export type {
 } from './metrics/silos/index.js';
 
 // Recommend: gaps, introductions, paths, scorecard and period comparison.
+export { groupGaps, DEFAULT_GROUP_GAPS_OPTIONS } from './recommend/group-gaps.js';
+export { groupLabels } from './recommend/groups.js';
+export { communityGroups, DEFAULT_COMMUNITY_GROUPS_OPTIONS } from './recommend/community-groups.js';
 export {
-  groupGaps,
-  DEFAULT_GROUP_GAPS_OPTIONS,
-  groupLabels,
-  communityGroups,
-  DEFAULT_COMMUNITY_GROUPS_OPTIONS,
   linkPrediction,
   commonNeighbours,
   jaccard,
@@ -257,27 +255,16 @@ export {
   resourceAllocation,
   preferentialAttachment,
   LINK_PREDICTION_METHODS,
-  introductionScore,
-  DEFAULT_INTRODUCTION_SCORE,
-  fitIntroductionScore,
-  INTRODUCTION_SCORE_GRID,
-  auc,
-  precisionAtK,
-  introductions,
-  DEFAULT_INTRODUCTIONS_OPTIONS,
-  introductionPath,
-  DEFAULT_INTRODUCTION_PATH_OPTIONS,
-  knowledgeSpread,
-  DEFAULT_KNOWLEDGE_SPREAD_OPTIONS,
-  scorecard,
-  parseObjectives,
-  loadObjectives,
-  FLOW_METRICS,
-  GROUP_METRICS,
-  DEFAULT_AT_RISK,
-  compare,
-  DEFAULT_COMPARE_OPTIONS,
-} from './recommend/index.js';
+} from './recommend/link-prediction.js';
+export { introductionScore, DEFAULT_INTRODUCTION_SCORE } from './recommend/introduction-score.js';
+export { fitIntroductionScore, INTRODUCTION_SCORE_GRID } from './recommend/score-fit.js';
+export { auc, precisionAtK } from './recommend/ranking-quality.js';
+export { introductions, DEFAULT_INTRODUCTIONS_OPTIONS } from './recommend/introductions.js';
+export { introductionPath, DEFAULT_INTRODUCTION_PATH_OPTIONS } from './recommend/introduction-path.js';
+export { knowledgeSpread, DEFAULT_KNOWLEDGE_SPREAD_OPTIONS } from './recommend/knowledge-spread.js';
+export { scorecard } from './recommend/scorecard.js';
+export { parseObjectives, loadObjectives, FLOW_METRICS, GROUP_METRICS, DEFAULT_AT_RISK } from './recommend/objectives.js';
+export { compare, DEFAULT_COMPARE_OPTIONS } from './recommend/compare.js';
 export type {
   CapabilityFocus,
   CapabilityTarget,
@@ -289,62 +276,33 @@ export type {
   CapabilityPairStatus,
   GroupGapsResult,
   GapsPrivacyNote,
-  GroupLabels,
-  GroupAssignment,
-  GroupSource,
-  CommunityGroups,
-  CommunityGroupsOptions,
-  LinkPredictionMethod,
-  IdPair,
-  LinkPredictionResult,
-  IntroductionScoreWeights,
-  IntroductionComponents,
-  FitIntroductionScoreOptions,
-  FitIntroductionScoreResult,
-  IntroductionsOptions,
-  IntroductionReasons,
-  Introduction,
-  IntroductionsResult,
-  IntroductionPathOptions,
-  ContactChain,
-  IntroductionPathResult,
-  KnowledgeSpreadOptions,
-  SpreadRow,
-  KnowledgeSpreadResult,
-  ScorecardOptions,
-  FlowRow,
-  ObjectiveStatus,
-  ScorecardResult,
-  ScorecardPrivacyNote,
-  FlowMetric,
-  GroupMetric,
-  Objective,
-  Objectives,
-  CompareOptions,
-  PersonDelta,
-  GroupDelta,
-  CompareResult,
-} from './recommend/index.js';
+} from './recommend/group-gaps.js';
+export type { GroupLabels, GroupAssignment, GroupSource } from './recommend/groups.js';
+export type { CommunityGroups, CommunityGroupsOptions } from './recommend/community-groups.js';
+export type { LinkPredictionMethod, IdPair, LinkPredictionResult } from './recommend/link-prediction.js';
+export type { IntroductionScoreWeights, IntroductionComponents } from './recommend/introduction-score.js';
+export type { FitIntroductionScoreOptions, FitIntroductionScoreResult } from './recommend/score-fit.js';
+export type { IntroductionsOptions, IntroductionReasons, Introduction, IntroductionsResult } from './recommend/introductions.js';
+export type { IntroductionPathOptions, ContactChain, IntroductionPathResult } from './recommend/introduction-path.js';
+export type { KnowledgeSpreadOptions, SpreadRow, KnowledgeSpreadResult } from './recommend/knowledge-spread.js';
+export type { ScorecardOptions, FlowRow, ObjectiveStatus, ScorecardResult, ScorecardPrivacyNote } from './recommend/scorecard.js';
+export type { FlowMetric, GroupMetric, Objective, Objectives } from './recommend/objectives.js';
+export type { CompareOptions, PersonDelta, GroupDelta, CompareResult } from './recommend/compare.js';
 
 // Report: the analysis pipeline as data, privacy, and the HTML page.
+export { analysis, ANALYSIS_STAGES, DEFAULT_ANALYSIS_OPTIONS } from './report/analysis.js';
 export {
-  analysis,
-  ANALYSIS_STAGES,
-  DEFAULT_ANALYSIS_OPTIONS,
   privateGraph,
   pseudonym,
   DEFAULT_PRIVACY_OPTIONS,
   DEFAULT_MIN_GROUP_SIZE,
   OTHER_GROUP,
   smallGroupsSentence,
-  reportHtml,
-  REPORT_SECTIONS,
-  mapAssets,
-  keyFindings,
-  DEFAULT_KEY_FINDINGS_OPTIONS,
-  reportCsvFiles,
-  DEFAULT_REPORT_CSV_OPTIONS,
-} from './report/index.js';
+} from './report/privacy.js';
+export { reportHtml, REPORT_SECTIONS } from './report/html.js';
+export { mapAssets } from './report/assets.js';
+export { keyFindings, DEFAULT_KEY_FINDINGS_OPTIONS } from './report/findings.js';
+export { reportCsvFiles, DEFAULT_REPORT_CSV_OPTIONS } from './report/csv-files.js';
 export type {
   AnalysisOptions,
   AnalysisResult,
@@ -352,23 +310,18 @@ export type {
   GroupFigures,
   RankedEntry,
   Reason,
-  KeyFinding,
-  FindingKind,
-  FindingPerson,
-  KeyFindingsOptions,
-  ReportCsvOptions,
   MapData,
   ScorecardRows,
   GapCell,
   GapRow,
   IntroductionRow,
-  PrivacyOptions,
-  PrivacyNote,
-  SmallGroupNote,
-  PrivateGraph,
-  ReportMeta,
-  MapAssets,
-} from './report/index.js';
+} from './report/analysis.js';
+export type { KeyFinding, FindingKind, FindingPerson, KeyFindingsOptions } from './report/findings.js';
+export type { ReportCsvOptions } from './report/csv-files.js';
+export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './report/privacy.js';
+export type { SmallGroupNote } from './core/groups/min-group-size.js';
+export type { ReportMeta } from './report/html.js';
+export type { MapAssets } from './report/assets.js';
 
 // The metric catalogue: every per-person metric the CLI and the report compute, by key.
 export { METRIC_CATALOG, metricSpec, metricPlan, SharedResults } from './metrics/catalog.js';
