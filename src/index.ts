@@ -81,182 +81,115 @@ export type {
 } from './ingest/index.js';
 
 // Centrality: who is central, by degree, paths and spectral measures.
-export {
-  betweennessApprox,
-  betweennessApproxSync,
-  DEFAULT_BETWEENNESS_APPROX_OPTIONS,
-  betweenness,
-  betweennessSync,
-  DEFAULT_BETWEENNESS_OPTIONS,
-  closeness,
-  closenessSync,
-  DEFAULT_CLOSENESS_OPTIONS,
-  clustering,
-  DEFAULT_CLUSTERING_OPTIONS,
-  coreNumber,
-  DEFAULT_CORE_NUMBER_OPTIONS,
-  degree,
-  DEFAULT_DEGREE_OPTIONS,
-  eigenvector,
-  eigenvectorSync,
-  DEFAULT_EIGENVECTOR_OPTIONS,
-  harmonic,
-  harmonicSync,
-  DEFAULT_HARMONIC_OPTIONS,
-  katz,
-  katzSync,
-  DEFAULT_KATZ_OPTIONS,
-  KATZ_DEFAULT_ALPHA,
-  pagerank,
-  pagerankSync,
-  DEFAULT_PAGERANK_OPTIONS,
-  strength,
-  DEFAULT_STRENGTH_OPTIONS,
-} from './metrics/centrality/index.js';
-export type {
-  BetweennessApproxOptions,
-  BetweennessOptions,
-  ClosenessOptions,
-  ClusteringOptions,
-  CoreNumberOptions,
-  TieDirection,
-  DegreeOptions,
-  EigenvectorOptions,
-  HarmonicOptions,
-  KatzOptions,
-  PageRankOptions,
-  StrengthOptions,
-} from './metrics/centrality/index.js';
+export { betweennessApprox, betweennessApproxSync, DEFAULT_BETWEENNESS_APPROX_OPTIONS } from './metrics/centrality/betweenness-approx.js';
+export { betweenness, betweennessSync, DEFAULT_BETWEENNESS_OPTIONS } from './metrics/centrality/betweenness.js';
+export { closeness, closenessSync, DEFAULT_CLOSENESS_OPTIONS } from './metrics/centrality/closeness.js';
+export { clustering, DEFAULT_CLUSTERING_OPTIONS } from './metrics/centrality/clustering.js';
+export { coreNumber, DEFAULT_CORE_NUMBER_OPTIONS } from './metrics/centrality/core-number.js';
+export { degree, DEFAULT_DEGREE_OPTIONS } from './metrics/centrality/degree.js';
+export { eigenvector, eigenvectorSync, DEFAULT_EIGENVECTOR_OPTIONS } from './metrics/centrality/eigenvector.js';
+export { harmonic, harmonicSync, DEFAULT_HARMONIC_OPTIONS } from './metrics/centrality/harmonic.js';
+export { katz, katzSync, DEFAULT_KATZ_OPTIONS, KATZ_DEFAULT_ALPHA } from './metrics/centrality/katz.js';
+export { pagerank, pagerankSync, DEFAULT_PAGERANK_OPTIONS } from './metrics/centrality/pagerank.js';
+export { strength, DEFAULT_STRENGTH_OPTIONS } from './metrics/centrality/strength.js';
+export type { BetweennessApproxOptions } from './metrics/centrality/betweenness-approx.js';
+export type { BetweennessOptions } from './metrics/centrality/betweenness.js';
+export type { ClosenessOptions } from './metrics/centrality/closeness.js';
+export type { ClusteringOptions } from './metrics/centrality/clustering.js';
+export type { CoreNumberOptions } from './metrics/centrality/core-number.js';
+export type { TieDirection, DegreeOptions } from './metrics/centrality/degree.js';
+export type { EigenvectorOptions } from './metrics/centrality/eigenvector.js';
+export type { HarmonicOptions } from './metrics/centrality/harmonic.js';
+export type { KatzOptions } from './metrics/centrality/katz.js';
+export type { PageRankOptions } from './metrics/centrality/pagerank.js';
+export type { StrengthOptions } from './metrics/centrality/strength.js';
 
 // Brokerage: who bridges groups and structural holes; key-person risks.
+export { articulation, biconnectedComponents } from './metrics/brokerage/articulation.js';
+export { boundarySpanners, DEFAULT_BOUNDARY_SPANNERS_OPTIONS } from './metrics/brokerage/boundary-spanners.js';
+export { bridges } from './metrics/brokerage/bridges.js';
+export { bridgingCoefficient, bridging, DEFAULT_BRIDGING_OPTIONS } from './metrics/brokerage/bridging.js';
+export { brokerageRoles, BROKERAGE_ROLES } from './metrics/brokerage/brokerage-roles.js';
+export { constraint, DEFAULT_CONSTRAINT_OPTIONS } from './metrics/brokerage/constraint.js';
+export { effectiveSize, DEFAULT_EFFECTIVE_SIZE_OPTIONS } from './metrics/brokerage/effective-size.js';
+export { efficiency, DEFAULT_EFFICIENCY_OPTIONS } from './metrics/brokerage/efficiency.js';
 export {
-  articulation,
-  biconnectedComponents,
-  boundarySpanners,
-  DEFAULT_BOUNDARY_SPANNERS_OPTIONS,
-  bridges,
-  bridgingCoefficient,
-  bridging,
-  DEFAULT_BRIDGING_OPTIONS,
-  brokerageRoles,
-  BROKERAGE_ROLES,
-  constraint,
-  DEFAULT_CONSTRAINT_OPTIONS,
-  effectiveSize,
-  DEFAULT_EFFECTIVE_SIZE_OPTIONS,
-  efficiency,
-  DEFAULT_EFFICIENCY_OPTIONS,
   fragmentation,
   fragmentationSet,
   fragmentationDistance,
   DEFAULT_FRAGMENTATION_DISTANCE_OPTIONS,
-  groupDependency,
-  hierarchy,
-  DEFAULT_HIERARCHY_OPTIONS,
+} from './metrics/brokerage/fragmentation.js';
+export { groupDependency } from './metrics/brokerage/group-dependency.js';
+export { hierarchy, DEFAULT_HIERARCHY_OPTIONS } from './metrics/brokerage/hierarchy.js';
+export {
   keyPlayersNeg,
   keyPlayersPos,
   DEFAULT_KEY_PLAYERS_NEG_OPTIONS,
   DEFAULT_KEY_PLAYERS_POS_OPTIONS,
-  localBridges,
-  moduleRoles,
-  DEFAULT_MODULE_ROLES_OPTIONS,
-  MODULE_ROLE_NAMES,
-  participation,
-  DEFAULT_PARTICIPATION_OPTIONS,
-  withinModuleZ,
-  DEFAULT_WITHIN_MODULE_Z_OPTIONS,
-} from './metrics/brokerage/index.js';
+} from './metrics/brokerage/key-players.js';
+export { localBridges } from './metrics/brokerage/local-bridges.js';
+export { moduleRoles, DEFAULT_MODULE_ROLES_OPTIONS, MODULE_ROLE_NAMES } from './metrics/brokerage/module-roles.js';
+export { participation, DEFAULT_PARTICIPATION_OPTIONS } from './metrics/brokerage/participation.js';
+export { withinModuleZ, DEFAULT_WITHIN_MODULE_Z_OPTIONS } from './metrics/brokerage/within-module-z.js';
+export type { BiconnectedComponents } from './metrics/brokerage/articulation.js';
+export type { BoundarySpannersOptions, BoundarySpannersResult } from './metrics/brokerage/boundary-spanners.js';
+export type { PersonPair } from './metrics/brokerage/bridges.js';
+export type { BridgingOptions } from './metrics/brokerage/bridging.js';
+export type { BrokerageRole, RoleNumbers, BrokerageRolesResult } from './metrics/brokerage/brokerage-roles.js';
+export type { ConstraintOptions } from './metrics/brokerage/constraint.js';
+export type { EffectiveSizeOptions } from './metrics/brokerage/effective-size.js';
+export type { EfficiencyOptions } from './metrics/brokerage/efficiency.js';
 export type {
-  BiconnectedComponents,
-  BoundarySpannersOptions,
-  BoundarySpannersResult,
-  PersonPair,
-  BridgingOptions,
-  BrokerageRole,
-  RoleNumbers,
-  BrokerageRolesResult,
-  ConstraintOptions,
-  EffectiveSizeOptions,
-  EfficiencyOptions,
   FragmentationResult,
   FragmentationSetResult,
   FragmentationDistanceOptions,
   FragmentationDistanceResult,
-  GroupDependencyOptions,
-  GroupMemberDependency,
-  GroupDependency,
-  GroupInput,
-  HierarchyOptions,
+} from './metrics/brokerage/fragmentation.js';
+export type { GroupDependencyOptions, GroupMemberDependency, GroupDependency } from './metrics/brokerage/group-dependency.js';
+export type { GroupInput } from './metrics/brokerage/groups.js';
+export type { HierarchyOptions } from './metrics/brokerage/hierarchy.js';
+export type {
   KeyPlayerSearchOptions,
   KeyPlayersNegOptions,
   KeyPlayersPosOptions,
   KeyPlayersResult,
   KeyPlayersPosResult,
-  LocalBridge,
-  ModuleRolesOptions,
-  ParticipationOptions,
-  WithinModuleZOptions,
-} from './metrics/brokerage/index.js';
+} from './metrics/brokerage/key-players.js';
+export type { LocalBridge } from './metrics/brokerage/local-bridges.js';
+export type { ModuleRolesOptions } from './metrics/brokerage/module-roles.js';
+export type { ParticipationOptions } from './metrics/brokerage/participation.js';
+export type { WithinModuleZOptions } from './metrics/brokerage/within-module-z.js';
 
 // Silos: groups, communities, mixing and their statistical tests.
-export {
-  assortativity,
-  DEFAULT_ASSORTATIVITY_OPTIONS,
-  louvain,
-  DEFAULT_LOUVAIN_OPTIONS,
-  conductance,
-  DEFAULT_CONDUCTANCE_OPTIONS,
-  density,
-  groupDensity,
-  eiIndex,
-  eiIndexWeighted,
-  DEFAULT_EI_INDEX_OPTIONS,
-  groupPartition,
-  MISSING_GROUP,
-  DEFAULT_GROUP_PARTITION_OPTIONS,
-  mixing,
-  MAX_MIXING_GROUPS,
-  modularity,
-  DEFAULT_MODULARITY_OPTIONS,
-  normalizedMutualInformation,
-  adjustedRandIndex,
-  partitionComparison,
-  siloScore,
-  DEFAULT_SILO_SCORE_OPTIONS,
-  yulesQ,
-} from './metrics/silos/index.js';
-export type {
-  AssortativityOptions,
-  LouvainOptions,
-  LouvainResult,
-  ConductanceOptions,
-  GroupConductance,
-  GroupDensity,
-  EiIndexOptions,
-  EiValue,
-  GroupEiValue,
-  EiIndexResult,
-  GroupPartitionOptions,
-  GroupPartition,
-  MixingCell,
-  MixingResult,
-  ModularityOptions,
-  ContingencyCell,
-  GroupSpread,
-  PartitionComparison,
-  PermutationResult,
-  SiloScoreOptions,
-  GroupSiloScore,
-  YulesQResult,
-} from './metrics/silos/index.js';
+export { assortativity, DEFAULT_ASSORTATIVITY_OPTIONS } from './metrics/silos/assortativity.js';
+export { louvain, DEFAULT_LOUVAIN_OPTIONS } from './metrics/silos/communities.js';
+export { conductance, DEFAULT_CONDUCTANCE_OPTIONS } from './metrics/silos/conductance.js';
+export { density, groupDensity } from './metrics/silos/density.js';
+export { eiIndex, eiIndexWeighted, DEFAULT_EI_INDEX_OPTIONS } from './metrics/silos/ei-index.js';
+export { groupPartition, MISSING_GROUP, DEFAULT_GROUP_PARTITION_OPTIONS } from './metrics/silos/groups.js';
+export { mixing, MAX_MIXING_GROUPS } from './metrics/silos/mixing.js';
+export { modularity, DEFAULT_MODULARITY_OPTIONS } from './metrics/silos/modularity.js';
+export { normalizedMutualInformation, adjustedRandIndex, partitionComparison } from './metrics/silos/partition-comparison.js';
+export { siloScore, DEFAULT_SILO_SCORE_OPTIONS } from './metrics/silos/silo-score.js';
+export { yulesQ } from './metrics/silos/yules-q.js';
+export type { AssortativityOptions } from './metrics/silos/assortativity.js';
+export type { LouvainOptions, LouvainResult } from './metrics/silos/communities.js';
+export type { ConductanceOptions, GroupConductance } from './metrics/silos/conductance.js';
+export type { GroupDensity } from './metrics/silos/density.js';
+export type { EiIndexOptions, EiValue, GroupEiValue, EiIndexResult } from './metrics/silos/ei-index.js';
+export type { GroupPartitionOptions, GroupPartition, GroupSize } from './metrics/silos/groups.js';
+export type { MixingCell, MixingResult } from './metrics/silos/mixing.js';
+export type { ModularityOptions } from './metrics/silos/modularity.js';
+export type { ContingencyCell, GroupSpread, PartitionComparison } from './metrics/silos/partition-comparison.js';
+export type { PermutationResult } from './metrics/silos/permutation.js';
+export type { SiloScoreOptions, GroupSiloScore } from './metrics/silos/silo-score.js';
+export type { YulesQResult } from './metrics/silos/yules-q.js';
 
 // Recommend: gaps, introductions, paths, scorecard and period comparison.
+export { groupGaps, DEFAULT_GROUP_GAPS_OPTIONS } from './recommend/group-gaps.js';
+export { groupLabels } from './recommend/groups.js';
+export { communityGroups, DEFAULT_COMMUNITY_GROUPS_OPTIONS } from './recommend/community-groups.js';
 export {
-  groupGaps,
-  DEFAULT_GROUP_GAPS_OPTIONS,
-  groupLabels,
-  communityGroups,
-  DEFAULT_COMMUNITY_GROUPS_OPTIONS,
   linkPrediction,
   commonNeighbours,
   jaccard,
@@ -264,27 +197,16 @@ export {
   resourceAllocation,
   preferentialAttachment,
   LINK_PREDICTION_METHODS,
-  introductionScore,
-  DEFAULT_INTRODUCTION_SCORE,
-  fitIntroductionScore,
-  INTRODUCTION_SCORE_GRID,
-  auc,
-  precisionAtK,
-  introductions,
-  DEFAULT_INTRODUCTIONS_OPTIONS,
-  introductionPath,
-  DEFAULT_INTRODUCTION_PATH_OPTIONS,
-  knowledgeSpread,
-  DEFAULT_KNOWLEDGE_SPREAD_OPTIONS,
-  scorecard,
-  parseObjectives,
-  loadObjectives,
-  FLOW_METRICS,
-  GROUP_METRICS,
-  DEFAULT_AT_RISK,
-  compare,
-  DEFAULT_COMPARE_OPTIONS,
-} from './recommend/index.js';
+} from './recommend/link-prediction.js';
+export { introductionScore, DEFAULT_INTRODUCTION_SCORE } from './recommend/introduction-score.js';
+export { fitIntroductionScore, INTRODUCTION_SCORE_GRID } from './recommend/score-fit.js';
+export { auc, precisionAtK } from './recommend/ranking-quality.js';
+export { introductions, DEFAULT_INTRODUCTIONS_OPTIONS } from './recommend/introductions.js';
+export { introductionPath, DEFAULT_INTRODUCTION_PATH_OPTIONS } from './recommend/introduction-path.js';
+export { knowledgeSpread, DEFAULT_KNOWLEDGE_SPREAD_OPTIONS } from './recommend/knowledge-spread.js';
+export { scorecard } from './recommend/scorecard.js';
+export { parseObjectives, loadObjectives, FLOW_METRICS, GROUP_METRICS, DEFAULT_AT_RISK } from './recommend/objectives.js';
+export { compare, DEFAULT_COMPARE_OPTIONS } from './recommend/compare.js';
 export type {
   CapabilityFocus,
   CapabilityTarget,
@@ -295,61 +217,34 @@ export type {
   GapNullModel,
   CapabilityPairStatus,
   GroupGapsResult,
-  GroupLabels,
-  GroupAssignment,
-  GroupSource,
-  CommunityGroups,
-  CommunityGroupsOptions,
-  LinkPredictionMethod,
-  IdPair,
-  LinkPredictionResult,
-  IntroductionScoreWeights,
-  IntroductionComponents,
-  FitIntroductionScoreOptions,
-  FitIntroductionScoreResult,
-  IntroductionsOptions,
-  IntroductionReasons,
-  Introduction,
-  IntroductionsResult,
-  IntroductionPathOptions,
-  ContactChain,
-  IntroductionPathResult,
-  KnowledgeSpreadOptions,
-  SpreadRow,
-  KnowledgeSpreadResult,
-  ScorecardOptions,
-  FlowRow,
-  ObjectiveStatus,
-  ScorecardResult,
-  FlowMetric,
-  GroupMetric,
-  Objective,
-  Objectives,
-  CompareOptions,
-  PersonDelta,
-  GroupDelta,
-  CompareResult,
-} from './recommend/index.js';
+  GapsPrivacyNote,
+} from './recommend/group-gaps.js';
+export type { GroupLabels, GroupAssignment, GroupSource } from './recommend/groups.js';
+export type { CommunityGroups, CommunityGroupsOptions } from './recommend/community-groups.js';
+export type { LinkPredictionMethod, IdPair, LinkPredictionResult } from './recommend/link-prediction.js';
+export type { IntroductionScoreWeights, IntroductionComponents } from './recommend/introduction-score.js';
+export type { FitIntroductionScoreOptions, FitIntroductionScoreResult } from './recommend/score-fit.js';
+export type { IntroductionsOptions, IntroductionReasons, Introduction, IntroductionsResult } from './recommend/introductions.js';
+export type { IntroductionPathOptions, ContactChain, IntroductionPathResult } from './recommend/introduction-path.js';
+export type { KnowledgeSpreadOptions, SpreadRow, KnowledgeSpreadResult } from './recommend/knowledge-spread.js';
+export type { ScorecardOptions, FlowRow, ObjectiveStatus, ScorecardResult, ScorecardPrivacyNote } from './recommend/scorecard.js';
+export type { FlowMetric, GroupMetric, Objective, Objectives } from './recommend/objectives.js';
+export type { CompareOptions, PersonDelta, GroupDelta, CompareResult } from './recommend/compare.js';
 
 // Report: the analysis pipeline as data, privacy, and the HTML page.
+export { analysis, ANALYSIS_STAGES, DEFAULT_ANALYSIS_OPTIONS } from './report/analysis.js';
 export {
-  analysis,
-  ANALYSIS_STAGES,
-  DEFAULT_ANALYSIS_OPTIONS,
   privateGraph,
   pseudonym,
   DEFAULT_PRIVACY_OPTIONS,
   DEFAULT_MIN_GROUP_SIZE,
   OTHER_GROUP,
   smallGroupsSentence,
-  reportHtml,
-  REPORT_SECTIONS,
-  mapAssets,
-  keyFindings,
-  DEFAULT_KEY_FINDINGS_OPTIONS,
-  reportCsvFiles,
-  DEFAULT_REPORT_CSV_OPTIONS,
-} from './report/index.js';
+} from './report/privacy.js';
+export { reportHtml, REPORT_SECTIONS } from './report/html.js';
+export { mapAssets } from './report/assets.js';
+export { keyFindings, DEFAULT_KEY_FINDINGS_OPTIONS } from './report/findings.js';
+export { reportCsvFiles, DEFAULT_REPORT_CSV_OPTIONS } from './report/csv-files.js';
 export type {
   AnalysisOptions,
   AnalysisResult,
@@ -357,23 +252,18 @@ export type {
   GroupFigures,
   RankedEntry,
   Reason,
-  KeyFinding,
-  FindingKind,
-  FindingPerson,
-  KeyFindingsOptions,
-  ReportCsvOptions,
   MapData,
   ScorecardRows,
   GapCell,
   GapRow,
   IntroductionRow,
-  PrivacyOptions,
-  PrivacyNote,
-  SmallGroupNote,
-  PrivateGraph,
-  ReportMeta,
-  MapAssets,
-} from './report/index.js';
+} from './report/analysis.js';
+export type { KeyFinding, FindingKind, FindingPerson, KeyFindingsOptions } from './report/findings.js';
+export type { ReportCsvOptions } from './report/csv-files.js';
+export type { PrivacyOptions, PrivacyNote, PrivateGraph } from './report/privacy.js';
+export type { SmallGroupNote } from './core/groups/min-group-size.js';
+export type { ReportMeta } from './report/html.js';
+export type { MapAssets } from './report/assets.js';
 
 // The metric catalogue: every per-person metric the CLI and the report compute, by key.
 export { METRIC_CATALOG, metricSpec, metricPlan, SharedResults } from './metrics/catalog.js';
@@ -381,4 +271,4 @@ export type { MetricSpec, MetricContext, MetricPlan, SharedName } from './metric
 
 // Threads: where the one worker file is (for bundles; docs/guides/bundling.md) and the heavy-metric options.
 export { setWorkerPath, WORKER_PATH_ENV } from './core/parallel/threads.js';
-export type { RunOptions, SyncOptions } from './metrics/centrality/index.js';
+export type { RunOptions, SyncOptions } from './metrics/centrality/run-options.js';

@@ -5,12 +5,14 @@
  */
 import type { Command } from 'commander';
 import { project, type OrgView } from '../model/projection.js';
+import type { OrgGraph } from '../model/org-graph.js';
 import type { CommunityGroups } from '../recommend/community-groups.js';
 import type { ObjectiveStatus, ScorecardResult } from '../recommend/scorecard.js';
 import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from './input.js';
 import type { CliIo } from './io.js';
 import { inputPaths, recordsToCsv, refuseInputOverlap, toJson, writeOutput, type CellValue } from './output.js';
 import { parseList, UsageError } from './command-kit.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../core/groups/min-group-size.js';
 
 /** Output formats of the recommend commands: readable text (default), JSON or CSV. */
 export type RecommendFormat = 'text' | 'json' | 'csv';
@@ -42,6 +44,28 @@ export function addRecommendOptions(cmd: Command, needsGroup: boolean): Command 
     .option('--out <file>', 'write the output to this file');
 }
 
+/**
+ * Read a command's input: refuse an `--out` file that is, or would overwrite, an input (before
+ * anything is read), load the input, print its ingest warning on stderr, and check that `group`
+ * (when given) names an attribute (`E_UNKNOWN_ATTRIBUTE`, exit 1). Returns the graph and the input
+ * paths, for `writeOutput`.
+ */
+export async function readInput(
+  dir: string | undefined,
+  opts: InputCliOptions & { readonly out?: string },
+  io: CliIo,
+  group?: string,
+): Promise<{ graph: OrgGraph; inputs: string[] }> {
+  const inputs = inputPaths(dir, opts);
+  const out = opts.out;
+  if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputs, 'file');
+  const { graph, report } = await loadInput(dir, opts);
+  const warning = ingestWarning(report);
+  if (warning) io.err(`${warning}\n`);
+  if (group !== undefined) graph.attribute(group);
+  return { graph, inputs };
+}
+
 /** Load the input and project it as the options say. */
 export async function loadView(
   dir: string | undefined,
@@ -49,11 +73,7 @@ export async function loadView(
   io: CliIo,
   defaults: { directed?: boolean } = {},
 ): Promise<OrgView> {
-  const out = opts.out;
-  if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputPaths(dir, opts), 'file');
-  const { graph, report } = await loadInput(dir, opts);
-  const warning = ingestWarning(report);
-  if (warning) io.err(`${warning}\n`);
+  const { graph } = await readInput(dir, opts, io);
   return project(graph, {
     relations: opts.relation ? parseList(opts.relation) : null,
     directed: opts.directed ?? defaults.directed ?? false,
@@ -95,6 +115,22 @@ export async function emit(
   await writeOutput(body, opts.out, io);
 }
 
+/** Help of `--min-group-size` in the group commands (docs/privacy.md). */
+const MIN_GROUP_SIZE_HELP =
+  'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k; docs/privacy.md); 1 shows every group';
+
+/** Add `--min-group-size <k>` (default 5) to a group command. */
+export function addMinGroupSizeOption(cmd: Command): Command {
+  return cmd.option('--min-group-size <k>', MIN_GROUP_SIZE_HELP, String(DEFAULT_MIN_GROUP_SIZE));
+}
+
+/** `--min-group-size` as a whole number >= 1 (default 5); UsageError otherwise. */
+export function parseMinGroupSize(value: string | undefined): number {
+  const k = Number(value ?? String(DEFAULT_MIN_GROUP_SIZE));
+  if (!Number.isInteger(k) || k < 1) throw new UsageError(`--min-group-size must be a whole number >= 1, got "${value}"`);
+  return k;
+}
+
 /** `--seed` as a whole number (default 1); UsageError otherwise. */
 export function parseSeed(value: string | undefined): number {
   const seed = Number(value ?? '1');
@@ -122,9 +158,14 @@ function ownerText(o: ObjectiveStatus): string {
   return [o.owner, o.initiative].filter((x) => x !== null).join(' / ');
 }
 
+/** "3 met, 1 at risk, 0 missed" (", 1 withheld" when objectives were withheld for privacy). */
+function summaryText(s: ScorecardResult['summary']): string {
+  return `${s.met} met, ${s.atRisk} at risk, ${s.missed} missed${s.withheld > 0 ? `, ${s.withheld} withheld (privacy)` : ''}`;
+}
+
 /** Readable text of one scorecard. */
 export function scorecardText(r: ScorecardResult, title: string): string {
-  let out = `${title}: ${r.summary.met} met, ${r.summary.atRisk} at risk, ${r.summary.missed} missed\n`;
+  let out = `${title}: ${summaryText(r.summary)}\n`;
   const bsc = r.objectives.some((o) => o.owner !== null || o.initiative !== null);
   out += textTable(
     ['objective', 'actual', 'target', 'status', ...(bsc ? ['owner / initiative'] : [])],
@@ -161,8 +202,7 @@ export function trend(
 
 /** Two scorecards of the same objectives (before, after) side by side, with each objective's trend. */
 export function scorecardsText(before: ScorecardResult, after: ScorecardResult): string {
-  let out = `Scorecard, before: ${before.summary.met} met, ${before.summary.atRisk} at risk, ${before.summary.missed} missed; `;
-  out += `after: ${after.summary.met} met, ${after.summary.atRisk} at risk, ${after.summary.missed} missed\n`;
+  let out = `Scorecard, before: ${summaryText(before.summary)}; after: ${summaryText(after.summary)}\n`;
   const bsc = before.objectives.some((o) => o.owner !== null || o.initiative !== null);
   out += textTable(
     ['objective', 'target', 'before', 'status', 'after', 'status', 'trend', ...(bsc ? ['owner / initiative'] : [])],

@@ -25,21 +25,29 @@ import { parseFlag, parseTime, parseWeight } from './values.js';
 
 /** What every loader returns: the graph and the account of how it was read. */
 export interface IngestResult {
+  /** The validated graph: every kept person and tie. */
   readonly graph: OrgGraph;
+  /** How the input was read: rows read, kept and dropped per file, with each issue's code and line. */
   readonly report: IngestReport;
 }
 
 /** Paths of CSV files. Without `people`, people are taken from the ties in order of first appearance. */
 export interface CsvFiles {
+  /** Path of people.csv (`id,<attributes>`); optional. */
   readonly people?: string;
+  /** Path of ties.csv (`source,target[,weight][,relation][,time]`); required. */
   readonly ties: string;
+  /** Path of relations.csv (`relation,directed[,influence]`); without it every relation is directed. */
   readonly relations?: string;
 }
 
 /** CSV text already in memory, with optional names used in messages. */
 export interface CsvTexts {
+  /** Text of a people file (`id,<attributes>`); without it, people come from the ties. */
   readonly people?: string;
+  /** Text of a ties file (`source,target[,weight][,relation][,time]`); required. */
   readonly ties: string;
+  /** Text of a relations file (`relation,directed[,influence]`); without it every relation is directed. */
   readonly relations?: string;
   /** Names used as `file` in messages. @defaultValue people.csv, ties.csv, relations.csv */
   readonly names?: { readonly people?: string; readonly ties?: string; readonly relations?: string };
@@ -152,6 +160,27 @@ export function finish(ctx: IngestContext, b: OrgGraphBuilder): IngestResult {
   return { graph, report: ctx.report };
 }
 
+/**
+ * Check a header for its `required` columns (fatal when one is missing, see `checkHeader`) and
+ * return the index of every required and optional column (case-insensitive; -1 = absent); the
+ * other columns are recorded in the file report as ignored.
+ */
+function headerColumns<const R extends string, const O extends string>(
+  ctx: IngestContext,
+  f: FileReport,
+  columns: readonly string[],
+  required: readonly R[],
+  optional: readonly O[],
+): Record<R | O, number> {
+  checkHeader(ctx, f, columns, required, ctx.options.delimiter);
+  const idx = columnIndex(columns);
+  const at = {} as Record<R | O, number>;
+  for (const name of [...required, ...optional]) at[name] = idx.get(name) ?? -1;
+  const used = new Set<number>(Object.values(at));
+  f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
+  return at;
+}
+
 /** relations.csv: `relation,directed[,influence]`; influence (optional) is source->target, target->source or both. */
 async function readRelations(ctx: IngestContext, input: Named, influence: Map<string, Influence>): Promise<Map<string, boolean>> {
   const out = new Map<string, boolean>();
@@ -162,12 +191,8 @@ async function readRelations(ctx: IngestContext, input: Named, influence: Map<st
   await readCsv(ctx, input, input.name, 'relations', {
     header(columns, file) {
       f = file;
-      checkHeader(ctx, f, columns, ['relation', 'directed'], ctx.options.delimiter);
-      const idx = columnIndex(columns);
-      nameCol = idx.get('relation')!;
-      dirCol = idx.get('directed')!;
-      flowCol = idx.get('influence') ?? -1;
-      f.ignoredColumns.push(...columns.filter((_, i) => i !== nameCol && i !== dirCol && i !== flowCol));
+      const at = headerColumns(ctx, f, columns, ['relation', 'directed'], ['influence']);
+      [nameCol, dirCol, flowCol] = [at.relation, at.directed, at.influence];
     },
     row(fields, line) {
       const file = f!;
@@ -328,15 +353,8 @@ async function readTies(ctx: IngestContext, b: OrgGraphBuilder, input: Named, kn
   await readCsv(ctx, input, input.name, 'ties', {
     header(columns, file) {
       f = file;
-      checkHeader(ctx, f, columns, ['source', 'target'], ctx.options.delimiter);
-      const idx = columnIndex(columns);
-      srcCol = idx.get('source')!;
-      dstCol = idx.get('target')!;
-      wCol = idx.get('weight') ?? -1;
-      relCol = idx.get('relation') ?? -1;
-      timeCol = idx.get('time') ?? -1;
-      const used = new Set([srcCol, dstCol, wCol, relCol, timeCol]);
-      f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
+      const at = headerColumns(ctx, f, columns, ['source', 'target'], ['weight', 'relation', 'time']);
+      [srcCol, dstCol, wCol, relCol, timeCol] = [at.source, at.target, at.weight, at.relation, at.time];
     },
     row(fields, line) {
       // Checks that drop the row come first; repairs after.
@@ -470,7 +488,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  * expression; NaN for anything else (the caller then uses {@link parseWeight}). Equal to
  * Number(text): with at most 15 digits, m and 10^f are exact doubles and m / 10^f is the correctly
  * rounded value of the decimal, as Number() gives.
- * NOTE: keep in sync with plainWeightBytes (the same parser on bytes).
+ * NOTE: keep in sync with ingest/csv.ts:plainWeightBytes (the same parser on bytes).
  */
 export function plainWeight(text: string): number {
   const n = text.length;
@@ -492,7 +510,7 @@ export function plainWeight(text: string): number {
 
 /**
  * {@link plainWeight} of the ASCII bytes `b[start .. end)`, read in place.
- * NOTE: keep in sync with plainWeight (the same parser on a string); kept apart because it runs once per tie.
+ * NOTE: keep in sync with ingest/csv.ts:plainWeight (the same parser on a string); kept apart because it runs once per tie.
  */
 export function plainWeightBytes(b: Uint8Array, start: number, end: number): number {
   const n = end - start;

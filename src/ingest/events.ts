@@ -21,15 +21,21 @@ export type GroupWeighting = 'full' | 'split' | 'duration';
 
 /** Column names of an event log; each absent name is looked for among the usual aliases. */
 export interface EventColumns {
-  /** @defaultValue first of sender, from, source */
+  /** Column of the sender's person id (required). @defaultValue first of sender, from, source */
   readonly sender?: string;
-  /** @defaultValue first of recipients, recipient, to, target, targets */
+  /**
+   * Column of the recipients' ids, several in one field separated by ';' or '|' (required).
+   * @defaultValue first of recipients, recipient, to, target, targets
+   */
   readonly recipients?: string;
-  /** @defaultValue first of time, timestamp, date, datetime, eventdate */
+  /**
+   * Column of the event's time, epoch ms or ISO 8601; needed only when `from` or `to` sets a window.
+   * @defaultValue first of time, timestamp, date, datetime, eventdate
+   */
   readonly time?: string;
-  /** @defaultValue first of channel, medium, type */
+  /** Column of the channel (e-mail, chat...), which names the tie's relation; optional. @defaultValue first of channel, medium, type */
   readonly channel?: string;
-  /** @defaultValue duration */
+  /** Column of the event's duration, a positive number in the log's own unit; needed only by groupWeighting 'duration'. @defaultValue duration */
   readonly duration?: string;
 }
 
@@ -53,6 +59,7 @@ export interface EventOptions extends IngestOptions {
   readonly defaultRelation?: string;
   /** Consecutive rows with the same sender, time and channel form one event (logs with one recipient per row). @defaultValue false */
   readonly mergeRows?: boolean;
+  /** Column names to read, each absent one found among its aliases (see {@link EventColumns}). @defaultValue {} */
   readonly columns?: EventColumns;
   /** A people CSV: its people (and attributes) come first; events naming others are `E_UNKNOWN_PERSON`. @defaultValue null */
   readonly people?: string | null;
@@ -78,11 +85,15 @@ export const DEFAULT_EVENT_OPTIONS = Object.freeze({
 
 /** One interaction, for {@link aggregateEvents}. */
 export interface InteractionEvent {
+  /** Person id of the sender (non-empty). */
   readonly sender: string;
+  /** Person ids of the recipients (at least one); the sender and repeated ids are skipped (and counted). */
   readonly recipients: readonly string[];
-  /** Epoch ms or ISO 8601. */
+  /** Epoch ms or ISO 8601; required only when a time window (`from`, `to`) is set. */
   readonly time?: number | string;
+  /** Channel of the event; it names the relation (or is mapped by `channelRelations`). Absent: `defaultRelation`. */
   readonly channel?: string;
+  /** Duration, a positive number in the caller's own unit; used (and required) only by groupWeighting 'duration'. */
   readonly duration?: number;
 }
 

@@ -15,10 +15,18 @@ import { parseFlag, parseTime, parseWeight } from './values.js';
 
 /** The JSON document orgraph reads. Extra person keys are attributes. */
 export interface OrgJson {
+  /**
+   * Person objects: `id` (string or number) and attribute keys (string, number or boolean values;
+   * null = missing). Absent: people are taken from the ties in order of first appearance.
+   */
   readonly people?: readonly Readonly<Record<string, unknown>>[];
+  /** Tie objects: `source`, `target`, optional `weight` (number > 0, default 1), `relation` (default "tie"), `time`. Required. */
   readonly ties: readonly Readonly<Record<string, unknown>>[];
+  /** Relation declarations; a relation not declared here is directed. */
   readonly relations?: readonly {
+    /** The relation's name, as ties give it in `relation`. */
     readonly name: string;
+    /** true: each tie is source -> target; false: an undirected pair. */
     readonly directed: boolean;
     /**
      * Which way influence flows along the relation's ties, as in relations.csv: source->target,

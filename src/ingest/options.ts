@@ -38,11 +38,17 @@ export interface IngestOptions {
 
 /** {@link IngestOptions} with every default filled in. */
 export interface ResolvedIngestOptions {
+  /** 'strict' (throw at the first problem) or 'lenient' (drop or repair, and report). */
   readonly mode: IngestMode;
+  /** The one-character field delimiter (checked: not a quote or a line break). */
   readonly delimiter: string;
+  /** Relations read as undirected on top of those declared so ([] = none). */
   readonly undirectedRelations: readonly string[];
+  /** People column of manager ids that adds `reports_to` ties; null = none. */
   readonly managerColumn: string | null;
+  /** People column of the external flag; null = everyone is staff. */
   readonly externalColumn: string | null;
+  /** Issues listed in full in the report, an integer >= 0 (every issue is counted either way). */
   readonly maxIssues: number;
 }
 

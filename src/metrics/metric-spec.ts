@@ -12,7 +12,13 @@ export interface MetricContext {
   readonly group?: string;
   /** Worker threads for parallel kernels (default: all cores). */
   readonly workers?: number;
+  /** Aborts the heavy entries (they reject with OrgraphError `E_ABORTED`); absent: not abortable. */
   readonly signal?: AbortSignal;
+  /**
+   * Progress of the heavy entries: `stage` is the metric's name (`betweenness`, `bridging`...), `done`
+   * of `total` work units (units are the metric's own: sources, iterations; (0, 1) then (1, 1) for
+   * the spectral ones).
+   */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /** Seed for randomised metrics (communities, permutation tests). */
   readonly seed?: number;
@@ -68,6 +74,7 @@ export function sharedOrCompute<T>(context: MetricContext, name: SharedName, com
 export interface MetricSpec {
   /** Output keys this entry produces, in output order (e.g. ['inDegree', 'outDegree']). */
   readonly keys: readonly string[];
+  /** The metric family the entry belongs to (its catalogue: CENTRALITY_METRICS, BROKERAGE_METRICS and RISK_METRICS, SILO_METRICS). */
   readonly family: 'centrality' | 'brokerage' | 'silos';
   /** One line for `orgraph metrics --help` and the report. */
   readonly description: string;

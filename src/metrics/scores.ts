@@ -32,9 +32,16 @@ export class NodeScores {
    * @param diagnostics what the computation reports about itself
    */
   constructor(
+    /** The metric's key, as in the CLI output (`betweenness`, `constraint`...). */
     readonly metric: string,
+    /** The ids the values are aligned with: `values[i]` is the score of `personIds[i]`. */
     readonly personIds: readonly string[],
+    /** One value per person, in the metric's own unit; NaN where it is undefined for that person. */
     readonly values: Float64Array,
+    /**
+     * What the computation reports about itself (iterations, converged, residual, epsilon...: see each
+     * metric); `{}` when it reports nothing.
+     */
     readonly diagnostics: Diagnostics = {},
   ) {
     if (values.length !== personIds.length) {

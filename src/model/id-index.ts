@@ -65,7 +65,7 @@ export class IdIndex {
     return this.count;
   }
 
-  /** The index of `id`, or -1. NOTE: keep in sync with getAscii (the same probe on bytes). */
+  /** The index of `id`, or -1. NOTE: keep in sync with model/id-index.ts:IdIndex.getAscii (the same probe on bytes). */
   get(id: string): number {
     const slots = this.slots;
     const chars = this.chars;
@@ -94,7 +94,7 @@ export class IdIndex {
    * The index of the id spelt by the ASCII bytes `b[start .. end)`, or -1: the same answer as
    * {@link IdIndex.get} for that string (an ASCII byte is its UTF-16 code unit, so the hash agrees).
    * Callers pass ASCII only. Reads the bytes in place: no string is made.
-   * NOTE: keep in sync with get (the same probe on a string); kept apart because it runs twice per tie.
+   * NOTE: keep in sync with model/id-index.ts:IdIndex.get (the same probe on a string); kept apart because it runs twice per tie.
    */
   getAscii(b: Uint8Array, start: number, end: number): number {
     const slots = this.slots;

@@ -106,11 +106,21 @@ export class OrgGraph {
   readonly attributeNames: readonly string[];
   /** Every relation, in first-seen order (a tie's relation index points here). */
   readonly relations: readonly RelationInfo[];
-  /** Tie endpoints as person indices, weights, relation indices and times (NaN = none). */
+  /**
+   * The ties as parallel arrays, one entry per tie in input order (an undirected tie is stored
+   * once). `tieSources[e]`: person index of tie e's origin (one end when its relation is undirected).
+   */
   readonly tieSources: Int32Array;
+  /** Person index of tie e's other end (its destination when the relation is directed). */
   readonly tieTargets: Int32Array;
+  /** Weight of tie e, a finite number in [MIN_WEIGHT, MAX_WEIGHT] (1 when the input gave none). */
   readonly tieWeights: Float64Array;
+  /** Index into `relations` of tie e's relation. */
   readonly tieRelations: Int32Array;
+  /**
+   * Time of tie e in milliseconds since the Unix epoch, NaN for a tie without one; null when no tie
+   * of the input had a time.
+   */
   readonly tieTimes: Float64Array | null;
 
   private readonly index: IdIndex;

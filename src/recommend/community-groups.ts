@@ -22,10 +22,13 @@ export interface CommunityGroups extends GroupAssignment {
   readonly name: 'community';
   /** Person id -> community name ("1" = the largest community, "2" the next...). */
   readonly groupOf: ReadonlyMap<string, string>;
+  /** Communities found on the view (isolates are communities of one). */
   readonly count: number;
   /** Modularity of the communities on the view they were found on (NaN without ties). */
   readonly modularity: number;
+  /** Seed the communities were found with (same view and seed, same communities). */
   readonly seed: number;
+  /** Modularity resolution gamma used: > 1 gives more, smaller communities. */
   readonly resolution: number;
 }
 

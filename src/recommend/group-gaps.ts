@@ -109,10 +109,14 @@ export interface GroupPairGap {
   readonly groupA: string;
   /** The other group (the same as groupA for ties inside a group). */
   readonly groupB: string;
-  /** Members of groupA in the population counted. */
-  readonly sizeA: number;
-  /** Members of groupB in the population counted. */
-  readonly sizeB: number;
+  /**
+   * Members of groupA in the population counted (its staff; the outside stakeholders for the
+   * outside group of the external table); null when withheld for privacy (see
+   * {@link GapsPrivacyNote.countsWithheld}).
+   */
+  readonly sizeA: number | null;
+  /** Members of groupB in the population counted; null when withheld for privacy. */
+  readonly sizeB: number | null;
   /** Tied pairs between the groups (unordered pairs; inside a group when a === b). */
   readonly observedTies: number;
   /** Summed pair strengths between the groups. */
@@ -194,8 +198,19 @@ export interface GroupGapsResult {
   readonly nullModel: GapNullModel;
   /** How the null was run: model, why, draws, swaps, seed, alpha. */
   readonly null: GapNullInfo;
-  /** Each group after privacy merging, with its staff and outside-stakeholder counts. */
-  readonly groups: readonly { readonly name: string; readonly staff: number; readonly external: number }[];
+  /**
+   * Each group after privacy merging: its people (`size`, staff plus outside stakeholders, at least
+   * k), and its staff and outside-stakeholder counts. A group's two counts are both null when either
+   * is between 1 and k - 1 (the other would give it away, `size` being public); the outside group
+   * (`outsideGroupName`: outside people without a value) has staff 0, and its size and count are
+   * null when under k.
+   */
+  readonly groups: readonly {
+    readonly name: string;
+    readonly size: number | null;
+    readonly staff: number | null;
+    readonly external: number | null;
+  }[];
   /** Social capital: ties between staff, groups against groups. */
   readonly staff: GapTable;
   /** Relationship capital: ties between a staff group (groupA) and a group of outside stakeholders (groupB). */
@@ -204,8 +219,18 @@ export interface GroupGapsResult {
   readonly capability: { readonly name: string; readonly pairs: readonly CapabilityPairStatus[] } | null;
   /** Draws, swaps made, seed, and ties left out because an end has no group. */
   readonly diagnostics: { readonly draws: number; readonly swapsMade: number; readonly seed: number; readonly untypedTies: number };
-  /** What the minimum group size merged or withheld before counting (group counts only, never people). */
-  readonly privacy: SmallGroupNote;
+  /** What the minimum group size merged or withheld (counts of groups and of withheld figures, never of people). */
+  readonly privacy: GapsPrivacyNote;
+}
+
+/** The privacy note of {@link groupGaps}: the groups merged, and the sub-group counts withheld. */
+export interface GapsPrivacyNote extends SmallGroupNote {
+  /**
+   * Staff and outside-stakeholder counts withheld (published as null) because a kept group's staff
+   * or outside part has fewer than k people (and its complement in the group then too): each
+   * withheld figure of `groups` counts once, however many pairs repeat it.
+   */
+  readonly countsWithheld: number;
 }
 
 /** Per-pair null summary, parallel to a list of cells. */
@@ -246,7 +271,10 @@ interface CellNull {
  *
  * Privacy: groups under `minGroupSize` people (default 5) are merged into "Other (small groups)"
  * before anything is counted ({@link groupLabels}; docs/privacy.md), so no pair, size or tie total
- * describes, or differs from another figure by, a group of fewer than k people.
+ * describes, or differs from another figure by, a group of fewer than k people. Inside a kept
+ * group, a staff or outside part of 1 to k - 1 people has its count withheld (null), and so has the
+ * other part (the group's size is public); the outside group without a value under k too
+ * (`privacy.countsWithheld`).
  *
  * Smallest q a pair can reach with Monte Carlo p: K / (draws + 1) when it alone is extreme, K = pairs
  * tested; with many groups, raise `draws` or expect nothing to be declared.
@@ -326,6 +354,10 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
       xw.push(w);
     }
   }
+  // Privacy of the sub-cells: a kept group (>= k people) can still split into a staff part or an
+  // outside part under k; both parts are then withheld (the group's size is public elsewhere, so
+  // one part gives away the other), and the outside group (no value) under k is withheld.
+  const { staffShown, outsideShown, countsWithheld } = subCellCounts(staffSize, outsideSize, groups.privacy.minGroupSize);
   const model: GapNullModel =
     o.nullModel === 'auto' ? (su.length + xu.length <= o.maxRewiringTies ? 'rewiring' : 'configuration') : o.nullModel;
   const reason =
@@ -360,7 +392,7 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
   const staffPairs = staffCells.map((cell, i) => {
     const g = Math.floor(cell / k);
     const h = cell % k;
-    return makeGap(groups.names[g], groups.names[h], staffSize[g], staffSize[h], staffNull, i);
+    return makeGap(groups.names[g], groups.names[h], staffShown[g], staffShown[h], staffNull, i);
   });
   // Step 4: staff -> outside table (groupA staff, groupB outside). Combined labels: staff groups
   // 0..k-1, outside groups k+1 .. 2k+1 (label k unused), so a staff-outside cell is g * kk + (k + 1 + x).
@@ -398,14 +430,19 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
       xGroups.map(([g, x]) => [g, k + 1 + x]),
     );
   }
-  const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffSize[g], outsideSize[x], xNull, i));
+  const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffShown[g], outsideShown[x], xNull, i));
   // Step 5: q-values and declared gaps.
   const staffTable = table(su.length, staffPairs, o.alpha, 'staff groups', mc ? o.draws : 0);
   const externalTable = table(xu.length, outsidePairs, o.alpha, 'staff and outside groups', mc ? o.draws : 0);
   // Step 6: capability focus.
   const capability = o.capability ? capabilityStatus(o.capability, groups, staffTable.pairs) : null;
-  const groupRows = groups.names.map((name, g) => ({ name, staff: staffSize[g], external: outsideSize[g] }));
-  if (outsideSize[k] > 0) groupRows.push({ name: o.outsideGroupName, staff: 0, external: outsideSize[k] });
+  const groupRows: GroupGapsResult['groups'][number][] = groups.names.map((name, g) => ({
+    name,
+    size: staffSize[g] + outsideSize[g],
+    staff: staffShown[g],
+    external: outsideShown[g],
+  }));
+  if (outsideSize[k] > 0) groupRows.push({ name: o.outsideGroupName, size: outsideShown[k], staff: 0, external: outsideShown[k] });
   return {
     attribute: o.attribute,
     nullModel: model,
@@ -423,8 +460,37 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     external: externalTable,
     capability,
     diagnostics: { draws: mc ? o.draws : 0, swapsMade: staffNull.swapsMade + xNull.swapsMade, seed: o.seed, untypedTies: untyped },
-    privacy: groups.privacy,
+    privacy: { ...groups.privacy, countsWithheld },
   };
+}
+
+/**
+ * The staff and outside counts that may be published under minimum group size k: for each group g,
+ * both null when 0 < staff_g < k or 0 < outside_g < k; the outside group (index k of `outside`,
+ * people without a value) null when 0 < outside < k. `countsWithheld` counts the nulls among
+ * positive counts (a group's 0 is shown: it describes nobody).
+ */
+function subCellCounts(
+  staff: Float64Array,
+  outside: Float64Array,
+  k: number,
+): { staffShown: (number | null)[]; outsideShown: (number | null)[]; countsWithheld: number } {
+  const small = (x: number) => x > 0 && x < k;
+  const staffShown: (number | null)[] = Array.from(staff);
+  const outsideShown: (number | null)[] = Array.from(outside);
+  let countsWithheld = 0;
+  for (let g = 0; g < staff.length; g++) {
+    if (!small(staff[g]) && !small(outside[g])) continue;
+    staffShown[g] = null;
+    outsideShown[g] = null;
+    countsWithheld += (staff[g] > 0 ? 1 : 0) + (outside[g] > 0 ? 1 : 0);
+  }
+  for (let x = staff.length; x < outside.length; x++) {
+    if (!small(outside[x])) continue;
+    outsideShown[x] = null;
+    countsWithheld++;
+  }
+  return { staffShown, outsideShown, countsWithheld };
 }
 
 function mcNull(d: PairDraws): CellNull {
@@ -498,9 +564,15 @@ function quasiIndependence(
   return { observed, observedWeight, mean, sd: d.sd, meanWeight, pValue, swapsMade: d.swapsMade };
 }
 
-/** Analytic staff null: loop-free configuration mean, stub-matching sd, normal p-value. */
-function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array): CellNull {
-  const { k } = c;
+/**
+ * An analytic null over the cells of a table: observed ties and strength from the counts, the
+ * moments of cell i from `moments(i)`, and the normal lower-tail p-value.
+ */
+function analyticNull(
+  c: ReturnType<typeof groupEdgeCounts>,
+  cells: Int32Array,
+  moments: (i: number) => { mean: number; sd: number; meanWeight: number },
+): CellNull {
   const t = cells.length;
   const observed = new Float64Array(t);
   const observedWeight = new Float64Array(t);
@@ -509,45 +581,45 @@ function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Ar
   const meanWeight = new Float64Array(t);
   const pValue = new Float64Array(t);
   for (let i = 0; i < t; i++) {
-    const g = Math.floor(cells[i] / k);
-    const h = cells[i] % k;
+    const m = moments(i);
     observed[i] = c.edges[cells[i]];
     observedWeight[i] = c.weight[cells[i]];
-    mean[i] = simpleGraphMean(c.stubs[g], c.stubs[h], c.squares[g], c.m, c.squareTotal, g === h);
-    sd[i] = Math.sqrt(configurationMoments(c.stubs[g], c.stubs[h], c.m, g === h).variance);
-    meanWeight[i] = c.w > 0 ? (g === h ? (c.strength[g] * c.strength[g]) / (4 * c.w) : (c.strength[g] * c.strength[h]) / (2 * c.w)) : 0;
+    mean[i] = m.mean;
+    sd[i] = m.sd;
+    meanWeight[i] = m.meanWeight;
     pValue[i] = normalP(observed[i], mean[i], sd[i]);
   }
   return { observed, observedWeight, mean, sd, meanWeight, pValue, swapsMade: 0 };
 }
 
+/** Analytic staff null: loop-free configuration mean, stub-matching sd, normal p-value. */
+function configurationNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array): CellNull {
+  const { k } = c;
+  return analyticNull(c, cells, (i) => {
+    const g = Math.floor(cells[i] / k);
+    const h = cells[i] % k;
+    return {
+      mean: simpleGraphMean(c.stubs[g], c.stubs[h], c.squares[g], c.m, c.squareTotal, g === h),
+      sd: Math.sqrt(configurationMoments(c.stubs[g], c.stubs[h], c.m, g === h).variance),
+      meanWeight: c.w > 0 ? (g === h ? (c.strength[g] * c.strength[g]) / (4 * c.w) : (c.strength[g] * c.strength[h]) / (2 * c.w)) : 0,
+    };
+  });
+}
+
 /** Analytic staff-outside null: hypergeometric moments, normal p-value. */
 function bipartiteNull(c: ReturnType<typeof groupEdgeCounts>, cells: Int32Array, ends: [number, number][]): CellNull {
-  const t = cells.length;
-  const observed = new Float64Array(t);
-  const observedWeight = new Float64Array(t);
-  const mean = new Float64Array(t);
-  const sd = new Float64Array(t);
-  const meanWeight = new Float64Array(t);
-  const pValue = new Float64Array(t);
-  for (let i = 0; i < t; i++) {
+  return analyticNull(c, cells, (i) => {
     const [g, x] = ends[i];
     const mom = bipartiteMoments(c.stubs[g], c.stubs[x], c.m);
-    observed[i] = c.edges[cells[i]];
-    observedWeight[i] = c.weight[cells[i]];
-    mean[i] = mom.mean;
-    sd[i] = Math.sqrt(mom.variance);
-    meanWeight[i] = c.w > 0 ? (c.strength[g] * c.strength[x]) / c.w : 0;
-    pValue[i] = normalP(observed[i], mean[i], sd[i]);
-  }
-  return { observed, observedWeight, mean, sd, meanWeight, pValue, swapsMade: 0 };
+    return { mean: mom.mean, sd: Math.sqrt(mom.variance), meanWeight: c.w > 0 ? (c.strength[g] * c.strength[x]) / c.w : 0 };
+  });
 }
 
 function normalP(observed: number, mean: number, sd: number): number {
   return sd > 0 ? normalLowerTail((observed - mean) / sd) : 1;
 }
 
-function makeGap(groupA: string, groupB: string, sizeA: number, sizeB: number, c: CellNull, i: number): GroupPairGap {
+function makeGap(groupA: string, groupB: string, sizeA: number | null, sizeB: number | null, c: CellNull, i: number): GroupPairGap {
   const observedTies = c.observed[i];
   const expectedTies = c.mean[i];
   const expectedWeight = c.meanWeight[i];

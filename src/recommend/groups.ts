@@ -18,7 +18,9 @@ import type { OrgView } from '../model/projection.js';
  * name would (in reports and errors); people missing from `groupOf` are in no group.
  */
 export interface GroupAssignment {
+  /** What the groups are called where an attribute name would stand (reports, errors, `attribute` fields). */
   readonly name: string;
+  /** Person id -> group name; ids of people not in the view are ignored, people absent are in no group. */
   readonly groupOf: ReadonlyMap<string, string>;
 }
 

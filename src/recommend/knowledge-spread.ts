@@ -15,8 +15,7 @@ import { definedOnly } from '../core/util/options.js';
 
 /** Options of {@link knowledgeSpread}. */
 export interface KnowledgeSpreadOptions {
-  /** Attribute that defines the groups. Required. */
-  /** The group attribute. */
+  /** Attribute that defines the groups (department, location...). Required. */
   readonly attribute: string;
   /** Smallest group shown (docs/privacy.md; see `groupLabels`); 1 opts out. @defaultValue as `groupLabels` (5) */
   readonly minGroupSize?: number;
@@ -53,6 +52,7 @@ export interface SpreadRow {
 
 /** What {@link knowledgeSpread} returns. */
 export interface KnowledgeSpreadResult {
+  /** The group attribute (the `attribute` option). */
   readonly attribute: string;
   /** Longest number of steps followed (the length of each `reachWithin`). */
   readonly steps: number;

@@ -59,14 +59,18 @@ export interface ObjectiveStatus {
   readonly subject: string;
   /** The measured quantity, one of `FLOW_METRICS` or `GROUP_METRICS`, as named in the objectives file. */
   readonly metric: string;
-  /** The measured value; NaN when undefined (no ties, empty group). */
+  /** The measured value; NaN when undefined (no ties, empty group) or withheld for privacy (status `withheld`). */
   readonly actual: number;
   /** Lower target (null = none). */
   readonly min: number | null;
   /** Upper target (null = none). */
   readonly max: number | null;
-  /** `missed` outside the targets (or undefined), `at risk` inside but within the objective's `atRisk` margin of a target, else `met`. */
-  readonly status: 'met' | 'at risk' | 'missed';
+  /**
+   * `missed` outside the targets (or undefined), `at risk` inside but within the objective's
+   * `atRisk` margin of a target, else `met`; `withheld` when an end restricted to staff or to
+   * stakeholders has fewer than k people, or leaves fewer than k in its group (docs/privacy.md).
+   */
+  readonly status: 'met' | 'at risk' | 'missed' | 'withheld';
   /** Balanced-scorecard bookkeeping from the objectives file (null when not given). */
   readonly owner: string | null;
   /** The initiative meant to move this objective (null when not given). */
@@ -84,9 +88,19 @@ export interface ScorecardResult {
   /** Each objective's status, in file order. */
   readonly objectives: readonly ObjectiveStatus[];
   /** Objectives by status. */
-  readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number };
-  /** What the minimum group size merged or withheld (group counts only, never people). */
-  readonly privacy: SmallGroupNote;
+  readonly summary: { readonly met: number; readonly atRisk: number; readonly missed: number; readonly withheld: number };
+  /** What the minimum group size merged or withheld (counts of groups and objectives, never of people). */
+  readonly privacy: ScorecardPrivacyNote;
+}
+
+/** The privacy note of {@link scorecard}: the groups merged and the objectives withheld. */
+export interface ScorecardPrivacyNote extends SmallGroupNote {
+  /**
+   * Objectives whose value is withheld (NaN, status `withheld`) because an end restricted to staff or
+   * to stakeholders holds between 1 and k - 1 people, or leaves between 1 and k - 1 in its group
+   * (the group's size being public, the rest would give the part away).
+   */
+  readonly objectivesWithheld: number;
 }
 
 /**
@@ -117,6 +131,11 @@ export interface ScorecardResult {
  * Groups: `options.groups` (an assignment person id -> group) when given, else the attribute
  * (option, then the objectives file's `attribute`).
  * Status ({@link status}): one relative at-risk margin for every metric.
+ * Privacy (docs/privacy.md): groups under `minGroupSize` (k) are merged first; then an objective
+ * with an end restricted to staff or stakeholders is withheld (actual NaN, status `withheld`,
+ * counted in `privacy.objectivesWithheld`) when that part of its group, or the rest of the group,
+ * holds between 1 and k - 1 people: a kept group of 6 with 1 stakeholder shows neither its
+ * stakeholder end nor its staff end.
  *
  * Complexity: O(n + m + k^2) for the flows, O(n + m) per objective, plus O(sum_j d_j^2) for
  * gatekeeper objectives.
@@ -142,8 +161,11 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
     gatekeeperCounts ??= Float64Array.from(brokerageRoles(view, assignment || merged ? groups.labels : attribute).counts.gatekeeper.values);
     return gatekeeperCounts;
   };
+  const k = groups.privacy.minGroupSize;
+  const tooSmall = (group: string, members: Members) => subCellUnderK(groups, groups.indexOf(group), members, k);
   const statuses = objectives.objectives.map((o): ObjectiveStatus => {
-    const actual = o.kind === 'flow' ? flowMetric(view, groups, o) : groupMetric(view, groups, o, roles);
+    const withheld = o.kind === 'flow' ? tooSmall(o.from, o.fromMembers) || tooSmall(o.to, o.toMembers) : tooSmall(o.group, o.members);
+    const actual = withheld ? NaN : o.kind === 'flow' ? flowMetric(view, groups, o) : groupMetric(view, groups, o, roles);
     return {
       label: o.label,
       kind: o.kind,
@@ -152,7 +174,7 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
       actual,
       min: o.min ?? null,
       max: o.max ?? null,
-      status: status(actual, o),
+      status: withheld ? 'withheld' : status(actual, o),
       owner: o.owner ?? null,
       initiative: o.initiative ?? null,
     };
@@ -166,8 +188,9 @@ export function scorecard(view: OrgView, objectives: Objectives, options: Scorec
       met: statuses.filter((s) => s.status === 'met').length,
       atRisk: statuses.filter((s) => s.status === 'at risk').length,
       missed: statuses.filter((s) => s.status === 'missed').length,
+      withheld: statuses.filter((s) => s.status === 'withheld').length,
     },
-    privacy: groups.privacy,
+    privacy: { ...groups.privacy, objectivesWithheld: statuses.filter((s) => s.status === 'withheld').length },
   };
 }
 
@@ -193,6 +216,23 @@ export function status(
   if (o.min !== undefined && actual < o.min + o.atRisk * Math.abs(o.min)) return 'at risk';
   if (o.max !== undefined && actual > o.max - o.atRisk * Math.abs(o.max)) return 'at risk';
   return 'met';
+}
+
+/**
+ * Whether an end restricted to staff or stakeholders of group g is a sub-cell under k: the part, or
+ * the rest of the group, holds between 1 and k - 1 people. An end of all members never is (kept
+ * groups have at least k people).
+ */
+function subCellUnderK(groups: GroupLabels, g: number, members: Members, k: number): boolean {
+  if (members === 'all') return false;
+  let part = 0;
+  let rest = 0;
+  for (let i = 0; i < groups.labels.length; i++) {
+    if (groups.labels[i] !== g) continue;
+    if ((members === 'stakeholders') === (groups.external[i] === 1)) part++;
+    else rest++;
+  }
+  return (part > 0 && part < k) || (rest > 0 && rest < k);
 }
 
 /** Every ordered pair of groups (diagonal included), row-major. */

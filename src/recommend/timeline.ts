@@ -23,7 +23,7 @@
  * Reference: docs/recommend.md ("Timeline"); Kossinets & Watts (2006) on tie churn in e-mail networks.
  */
 import { definedOnly } from '../core/util/options.js';
-import { appliedMinGroupSize, OTHER_GROUP, smallGroupMerge } from '../core/groups/min-group-size.js';
+import { appliedMinGroupSize, OTHER_GROUP, smallGroupMerge, type SmallGroupNote } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraphBuilder, type OrgGraph, type Tie } from '../model/org-graph.js';
 import { project, type OrgView } from '../model/projection.js';
@@ -196,6 +196,11 @@ export interface PeriodFigures {
     readonly p: number;
     readonly q: number;
   }[];
+  /**
+   * What the minimum group size merged in this period (counts of groups, never of people); null
+   * without an attribute or in a period without people.
+   */
+  readonly privacy: SmallGroupNote | null;
 }
 
 export interface ChurnCounts {
@@ -214,6 +219,11 @@ export interface PeriodChurn extends Readonly<ChurnCounts> {
   readonly left: readonly string[];
   /** Per unordered group pair (a <= b), only pairs with some churn; empty without an attribute. */
   readonly byGroups: readonly ({ readonly groupA: string; readonly groupB: string } & Readonly<ChurnCounts>)[];
+  /**
+   * What the minimum group size merged among the people of the two periods, for `byGroups` (counts
+   * of groups, never of people); null without an attribute.
+   */
+  readonly privacy: SmallGroupNote | null;
 }
 
 export interface TimelineResult {
@@ -286,6 +296,7 @@ function periodFigures(label: string, view: OrgView, o: ResolvedTimeline): Perio
     topBrokers: top,
     keyPersonRisk: kp ? { ids: kp.ids, fragmentation: kp.objective } : null,
     gaps,
+    privacy: partition?.privacy ?? null,
   };
 }
 
@@ -323,6 +334,7 @@ function periodChurn(p0: PeriodGraph, v0: OrgView, p1: PeriodGraph, v1: OrgView,
   };
   // Privacy: groups of the people of both periods under the minimum size merge (shared rule).
   const shown = new Map<string, string | null>();
+  let privacy: SmallGroupNote | null = null;
   if (attr !== null) {
     const people = [...new Set([...v0.personIds, ...v1.personIds])];
     const of = people.map(groupOf);
@@ -337,6 +349,7 @@ function periodChurn(p0: PeriodGraph, v0: OrgView, p1: PeriodGraph, v1: OrgView,
       tieBreak: (a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0),
     });
     names.forEach((x, g) => shown.set(x, rule.merged[g] ? (rule.note.allGroupsWithheld ? null : OTHER_GROUP) : x));
+    privacy = rule.note;
   }
   const byGroup = new Map<string, ChurnCounts>();
   const count = (key: string, what: keyof ChurnCounts): void => {
@@ -373,5 +386,6 @@ function periodChurn(p0: PeriodGraph, v0: OrgView, p1: PeriodGraph, v1: OrgView,
         return { groupA, groupB, ...c };
       })
       .sort((x, y) => (x.groupA < y.groupA ? -1 : x.groupA > y.groupA ? 1 : x.groupB < y.groupB ? -1 : x.groupB > y.groupB ? 1 : 0)),
+    privacy,
   };
 }

@@ -15,7 +15,9 @@ import { OTHER_GROUP } from './privacy.js';
 
 /** A person as a finding names them: the id, and the display name when the data has one (never under pseudonyms). */
 export interface FindingPerson {
+  /** The person's id (a pseudonym when the run was pseudonymised). */
   readonly id: string;
+  /** The person's display name from the label column; null when there is none (or under pseudonyms). */
   readonly name: string | null;
 }
 
@@ -26,6 +28,7 @@ export type FindingKind = 'gap' | 'noGap' | 'silo' | 'noSilo' | 'broker' | 'cutP
 export interface KeyFinding {
   /** Stable id, unique within a result (e.g. 'gap', 'silo', 'broker'). */
   readonly id: string;
+  /** What the finding is about ({@link FindingKind}); several findings can share a kind. */
   readonly kind: FindingKind;
   /** Report section the finding comes from (an id of `REPORT_SECTIONS`), for a link. */
   readonly section: string;

@@ -46,6 +46,7 @@ export { DEFAULT_MIN_GROUP_SIZE, OTHER_GROUP };
 
 /** What {@link privateGraph} changed, for the report's method notes and summary.json. */
 export interface PrivacyNote {
+  /** k, the smallest group shown (the `minGroupSize` option; 1 = no merging). */
   readonly minGroupSize: number;
   /** Input groups under the minimum size (primary suppression): merged into {@link OTHER_GROUP}. */
   readonly groupsMerged: number;
@@ -59,6 +60,7 @@ export interface PrivacyNote {
    * group-level figure is produced.
    */
   readonly allGroupsWithheld: boolean;
+  /** Whether person ids were replaced by keyed pseudonyms (a `pseudonymKey` was given). */
   readonly pseudonymized: boolean;
   /** Attributes dropped from the analysis (names only). */
   readonly attributesDropped: readonly string[];
@@ -66,7 +68,9 @@ export interface PrivacyNote {
 
 /** A graph ready for analysis under the privacy options, and what was done to it. */
 export interface PrivateGraph {
+  /** The rewritten graph (merged group column, pseudonyms, dropped attributes), marked with its k. */
   readonly graph: OrgGraph;
+  /** What was done to it, in counts of groups and names of attributes, never counts of people. */
   readonly note: PrivacyNote;
 }
 

@@ -91,6 +91,44 @@ describe('orgraph timeline', () => {
     ]);
   });
 
+  it('--min-group-size: a group of 2 is merged (with the smallest other, to reach 5) in every period and in the churn', async () => {
+    // 14 people: A = p0..p5, B = p6..p11, C = p12, p13. January: a ring over all 14. February: the
+    // same ring plus p12-p0 (C-A) and p13-p7 (C-B). Default k = 5: C (2 people) is merged, and so
+    // is one group of 6 (complementary suppression), in both periods and in the churn.
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-timeline-k-'));
+    const group = (i: number) => (i < 6 ? 'A' : i < 12 ? 'B' : 'C');
+    writeFileSync(join(dir, 'people.csv'), ['id,unit', ...Array.from({ length: 14 }, (_, i) => `p${i},${group(i)}`)].join('\n') + '\n');
+    const ring = (day: string) => Array.from({ length: 14 }, (_, i) => `p${i},p${(i + 1) % 14},1,tie,${day}`);
+    const ties = ['source,target,weight,relation,time', ...ring('2025-01-10'), ...ring('2025-02-10')];
+    ties.push('p12,p0,1,tie,2025-02-11', 'p13,p7,1,tie,2025-02-12');
+    writeFileSync(join(dir, 'ties.csv'), ties.join('\n') + '\n');
+
+    const merged = await cli(['timeline', dir, '--group', 'unit', '--format', 'json']);
+    expect(merged.code).toBe(0);
+    const t = JSON.parse(merged.out) as TimelineResult;
+    expect(t.periods.map((p) => p.label)).toEqual(['2025-01', '2025-02']);
+    const note = { minGroupSize: 5, groupsMerged: 1, groupsMergedToProtect: 1, allGroupsWithheld: false };
+    for (const p of t.periods) expect(p.privacy).toEqual(note);
+    expect(t.churn[0].privacy).toEqual(note);
+    expect(t.churn[0].gained).toBe(2);
+    expect(merged.out).not.toContain('"C"');
+    expect(merged.err).toContain('orgraph: 2025-01: 1 group under 5 people merged into "Other (small groups)", with 1 more');
+    const text = await cli(['timeline', dir, '--group', 'unit']);
+    expect(text.out).toContain('Privacy (docs/privacy.md):\n2025-01: 1 group under 5 people merged');
+    expect(text.err).toBe('');
+
+    const open = await cli(['timeline', dir, '--group', 'unit', '--min-group-size', '1', '--format', 'json']);
+    expect(open.code).toBe(0);
+    expect(open.err).toBe('');
+    const u = JSON.parse(open.out) as TimelineResult;
+    expect(u.periods[0].privacy).toEqual({ minGroupSize: 1, groupsMerged: 0, groupsMergedToProtect: 0, allGroupsWithheld: false });
+    expect(u.churn[0].byGroups.map((g) => [g.groupA, g.groupB, g.gained])).toEqual([
+      ['A', 'C', 1],
+      ['B', 'C', 1],
+    ]);
+    for (const k of ['0', '2.5', 'x']) expect((await cli(['timeline', dir, '--group', 'unit', '--min-group-size', k])).code).toBe(2);
+  });
+
   it('usage errors exit 2', async () => {
     expect((await cli(['timeline', 'test/fixtures/sources/viva-p2p-current.csv', '--period', 'week'])).code).toBe(2);
     expect((await cli(['validate', 'test/fixtures/sources/viva-p2p-current.csv', '--from', 'excel'])).code).toBe(2);

@@ -64,8 +64,8 @@ describe('groupGaps: degenerate inputs', () => {
     expect(r.staff.ties).toBe(2);
     expect(r.diagnostics.untypedTies).toBe(1);
     expect(r.groups).toEqual([
-      { name: 'A', staff: 2, external: 0 },
-      { name: 'B', staff: 2, external: 0 },
+      { name: 'A', size: 2, staff: 2, external: 0 },
+      { name: 'B', size: 2, staff: 2, external: 0 },
     ]);
     // Counted ties a-b, b-c share b: no double edge swap keeps the graph simple, so the rewiring
     // null is the observed graph itself: expected(A, B) = 1, sd 0, p = 1.
@@ -212,7 +212,7 @@ describe('groupGaps: staff and outside stakeholders apart', () => {
     const eo = r.external.pairs.find((p) => p.groupA === 'Eng' && p.groupB === '(outside)')!;
     expect(eo.observedTies).toBe(1);
     expect(eo.expectedTies).toBeCloseTo(1 / 3, 12);
-    expect(r.groups.find((x) => x.name === '(outside)')).toEqual({ name: '(outside)', staff: 0, external: 1 });
+    expect(r.groups.find((x) => x.name === '(outside)')).toEqual({ name: '(outside)', size: 1, staff: 0, external: 1 });
   });
 });
 

@@ -2,7 +2,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { OrgGraph } from '../../src/model/org-graph.js';
-import { analysis, recordsToCsv, toJson } from '../../src/report/index.js';
+import { analysis } from '../../src/report/analysis.js';
+import { recordsToCsv, toJson } from '../../src/model/tables.js';
 
 describe('recordsToCsv and toJson on a result', () => {
   it('write result.people with one row per person, formulas neutralised, nulls as empty cells', async () => {

@@ -21,7 +21,9 @@ import type { CliIo } from '../io.js';
 import { inputPaths, refuseInputOverlap } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
-import { addRecommendOptions, emit, fmt, parseSeed, scorecardsText, textTable, type RecommendCliOptions } from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
+import { emit, fmt, scorecardsText, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 
 async function isDir(p: string): Promise<boolean> {
   try {
@@ -73,7 +75,7 @@ export const compareCommand: RegisterCommand = (program, io) => {
   const cmd = program
     .command('compare [dir]')
     .description("two periods compared: deltas, turnover, ties gained and lost, test of each group's E-I change, scorecards");
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option('--before <dir|relations>', 'first period: a folder, or relations of the input')
     .option('--after <dir|relations>', 'second period: a folder, or relations of the input')
     .option('--before-window <from..to>', 'first period: ties with from <= time < to (ISO 8601 or epoch ms; an end may be left open)')
@@ -82,11 +84,6 @@ export const compareCommand: RegisterCommand = (program, io) => {
     .option('--objectives <file>', 'objectives file: adds the scorecard of both periods (flows undirected unless --directed)')
     .option('--permutations <n>', 'draws of the group test', '999')
     .option('--seed <n>', 'seed of the group test', '1')
-    .option(
-      '--min-group-size <k>',
-      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
-      '5',
-    )
     .action(async (dir: string | undefined, opts: CompareCliOptions) => {
       const hasBefore = opts.before !== undefined || opts.beforeWindow !== undefined;
       const hasAfter = opts.after !== undefined || opts.afterWindow !== undefined;
@@ -101,9 +98,7 @@ export const compareCommand: RegisterCommand = (program, io) => {
       const permutations = Number(opts.permutations);
       if (!Number.isInteger(permutations) || permutations < 0) throw new UsageError('--permutations must be a whole number >= 0');
       const seed = parseSeed(opts.seed);
-      const minGroupSize = Number(opts.minGroupSize);
-      if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
-        throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+      const minGroupSize = parseMinGroupSize(opts.minGroupSize);
       const windows = {
         before: opts.beforeWindow !== undefined ? parseWindow(opts.beforeWindow, '--before-window') : null,
         after: opts.afterWindow !== undefined ? parseWindow(opts.afterWindow, '--after-window') : null,

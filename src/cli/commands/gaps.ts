@@ -9,7 +9,20 @@ import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import type { CellValue } from '../output.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
+import { emit, fmt, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
+
+/** A pair's test as text cells: groups, ties, expected, ratio, z, p, q. */
+const testCells = (p: GroupPairGap): string[] => [
+  `${p.groupA} - ${p.groupB}`,
+  fmt(p.observedTies),
+  fmt(p.expectedTies, 1),
+  fmt(p.ratio, 2),
+  fmt(p.z, 2),
+  fmt(p.pValue, 4),
+  fmt(p.qValue, 4),
+];
 
 const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
   table,
@@ -34,7 +47,7 @@ export const gaps: RegisterCommand = (program, io) => {
   const cmd = program
     .command('gaps [dir]')
     .description('missing cross-functional links: group pairs with significantly fewer ties than a null model (BH-controlled)');
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option(
       '--null-model <model>',
       "auto (rewiring up to --max-rewiring-ties, else configuration), rewiring (degree-preserving), quasi-independence (pair-specific, given each group's outward ties) or configuration (analytic)",
@@ -48,16 +61,9 @@ export const gaps: RegisterCommand = (program, io) => {
     .option('--min-ties <n>', 'capability target: ties per pair')
     .option('--min-ratio <x>', 'capability target: observed / expected per pair')
     .option('--top <n>', 'gaps shown in text output', '10')
-    .option(
-      '--min-group-size <k>',
-      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
-      '5',
-    )
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
-      const minGroupSize = Number(opts.minGroupSize);
-      if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
-        throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+      const minGroupSize = parseMinGroupSize(opts.minGroupSize);
       const nullModel = opts.nullModel;
       if (nullModel !== 'auto' && nullModel !== 'rewiring' && nullModel !== 'quasi-independence' && nullModel !== 'configuration') {
         throw new UsageError(`--null-model must be auto, rewiring, quasi-independence or configuration, got "${nullModel}"`);
@@ -93,7 +99,15 @@ export const gaps: RegisterCommand = (program, io) => {
       const rows = [...result.staff.pairs.map((p) => gapRow('staff', p)), ...result.external.pairs.map((p) => gapRow('external', p))];
       const top = number('top', opts.top) ?? 10;
       const document = { ...result, significantGaps: result.staff.gaps.length > 0, statement: result.staff.statement };
-      const privacy = smallGroupsSentence(result.privacy);
+      const withheld = result.privacy.countsWithheld;
+      const privacy = [
+        smallGroupsSentence(result.privacy),
+        withheld > 0
+          ? `${withheld} staff or outside-stakeholder count${withheld === 1 ? '' : 's'} of kept groups withheld (a part under ${result.privacy.minGroupSize} people, and its complement; shown as null)`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
       await emit(opts, io, document, rows, () => {
         const how = result.null.draws > 0 ? `${result.null.draws} draws, seed ${result.null.seed}` : 'analytic';
@@ -102,36 +116,14 @@ export const gaps: RegisterCommand = (program, io) => {
         out += `${result.staff.statement}\n`;
         if (result.staff.gaps.length) {
           out += `\nSignificant gaps between staff groups (most significant first):\n`;
-          out += textTable(
-            ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q'],
-            result.staff.gaps
-              .slice(0, top)
-              .map((p) => [
-                `${p.groupA} - ${p.groupB}`,
-                fmt(p.observedTies),
-                fmt(p.expectedTies, 1),
-                fmt(p.ratio, 2),
-                fmt(p.z, 2),
-                fmt(p.pValue, 4),
-                fmt(p.qValue, 4),
-              ]),
-          );
+          out += textTable(['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q'], result.staff.gaps.slice(0, top).map(testCells));
           if (result.staff.gaps.length > top) out += `(${result.staff.gaps.length - top} more; --top to show them)\n`;
         }
         if (result.external.pairs.length) {
           out += `\nRelationship capital (staff group - outside group): ${result.external.statement}\n`;
           out += textTable(
             ['groups', 'ties', 'expected', 'ratio', 'z', 'p', 'q', 'gap'],
-            result.external.pairs.map((p) => [
-              `${p.groupA} - ${p.groupB}`,
-              fmt(p.observedTies),
-              fmt(p.expectedTies, 1),
-              fmt(p.ratio, 2),
-              fmt(p.z, 2),
-              fmt(p.pValue, 4),
-              fmt(p.qValue, 4),
-              p.gap ? 'yes' : 'no',
-            ]),
+            result.external.pairs.map((p) => [...testCells(p), p.gap ? 'yes' : 'no']),
           );
         }
         if (result.capability) {

@@ -22,9 +22,9 @@ import { yulesQ } from '../../metrics/silos/yules-q.js';
 import { edgeCount } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { project } from '../../model/projection.js';
-import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import { recordsToCsv, toJson, writeOutput, inputPaths, refuseInputOverlap } from '../output.js';
-import { fmt, parseRecommendFormat, textTable, type RecommendFormat } from '../recommend-kit.js';
+import { addInputOptions, type InputCliOptions } from '../input.js';
+import { recordsToCsv, toJson, writeOutput } from '../output.js';
+import { fmt, parseRecommendFormat, readInput, textTable, type RecommendFormat } from '../recommend-kit.js';
 import { DEFAULT_MIN_GROUP_SIZE, OTHER_GROUP, type SmallGroupNote } from '../../core/groups/min-group-size.js';
 import { mergeSmallLabels, smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
@@ -280,13 +280,8 @@ export const groups: RegisterCommand = (program, io) => {
     if (!Number.isFinite(resolution) || resolution <= 0)
       throw new UsageError(`--resolution must be a number > 0, got "${opts.resolution}"`);
     const relations = opts.relation !== undefined ? parseList(opts.relation) : null;
-    const inputs = inputPaths(dir, opts);
-    if (opts.out !== undefined && opts.out !== '-') refuseInputOverlap(opts.out, inputs, 'file');
     // Step 2: read and project.
-    const { graph, report } = await loadInput(dir, opts);
-    const warning = ingestWarning(report);
-    if (warning) io.err(`${warning}\n`);
-    graph.attribute(opts.group); // E_UNKNOWN_ATTRIBUTE (exit 1) when absent
+    const { graph, inputs } = await readInput(dir, opts, io, opts.group);
     const view = project(graph, { relations, directed: opts.directed ?? false, weighted: !opts.unweighted });
     // Step 3: compute and write.
     const doc = groupsDocument(view, { group: opts.group, seed, permutations, resolution, missing, minGroupSize });

@@ -8,22 +8,19 @@
 import { introductions } from '../../recommend/introductions.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { createProgress } from '../progress.js';
-import { addRecommendOptions, emit, fmt, loadView, requireGroup, textTable, type RecommendCliOptions } from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
+import { emit, fmt, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 
 export const introduce: RegisterCommand = (program, io) => {
   const cmd = program.command('introduce [dir]').description('recommended introductions across the declared group gaps, with reasons');
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option('--pairs <list>', 'group pairs to bridge, e.g. "Sales:Support,Eng:Ops" (default: the declared gaps)')
     .option('--gaps <n>', 'declared gaps to bridge, most significant first', '5')
     .option('--per-gap <n>', 'introductions per group pair', '5')
     .option('--max-per-person <n>', 'load cap per person', '2')
     .option('--max-per-introducer <n>', 'load cap per introducer', '3')
     .option('--quiet', 'no progress bar')
-    .option(
-      '--min-group-size <k>',
-      'groups under k people are merged into "Other (small groups)" (docs/privacy.md); 1 shows every group',
-      '5',
-    )
     .action(async (dir: string | undefined, opts: RecommendCliOptions & Record<string, string | undefined>) => {
       const attribute = requireGroup(opts);
       const int = (name: string, v: string | undefined) => {
@@ -38,8 +35,7 @@ export const introduce: RegisterCommand = (program, io) => {
             return [parts[0], parts[1]] as const;
           })
         : null;
-      const minGroupSize = int('min-group-size', opts.minGroupSize);
-      if (minGroupSize < 1) throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+      const minGroupSize = parseMinGroupSize(opts.minGroupSize);
       const view = await loadView(dir, opts, io);
       const progress = createProgress({ enabled: io.isTTY && !opts.quiet, write: (s) => io.err(s) });
       const r = introductions(view, {

@@ -12,17 +12,9 @@ import { toJsonNumber, type Diagnostics } from '../../metrics/scores.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import { project, type OrgView } from '../../model/projection.js';
-import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
-import {
-  addOutputOptions,
-  toCsv,
-  toJson,
-  writeOutput,
-  inputPaths,
-  refuseInputOverlap,
-  type CellValue,
-  type OutputFormat,
-} from '../output.js';
+import { addInputOptions, type InputCliOptions } from '../input.js';
+import { readInput } from '../recommend-kit.js';
+import { addOutputOptions, toCsv, toJson, writeOutput, type CellValue, type OutputFormat } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface MetricsCliOptions extends InputCliOptions {
@@ -194,13 +186,8 @@ export const metrics: RegisterCommand = (program, io) => {
     const minWeight = parseMinWeight(opts.minWeight);
     const workers = parseWorkers(opts.workers);
     const relations = opts.relation !== undefined ? parseList(opts.relation) : null;
-    const inputs = inputPaths(dir, opts);
-    if (opts.out !== undefined && opts.out !== '-') refuseInputOverlap(opts.out, inputs, 'file');
     // Step 2: read and project.
-    const { graph, report } = await loadInput(dir, opts);
-    const warning = ingestWarning(report);
-    if (warning) io.err(`${warning}\n`);
-    if (opts.group !== undefined) graph.attribute(opts.group); // E_UNKNOWN_ATTRIBUTE (exit 1) when absent
+    const { graph, inputs } = await readInput(dir, opts, io, opts.group);
     const view = project(graph, { relations, directed, weighted: !opts.unweighted, minWeight });
     // Step 3: compute and write.
     const computed = await computeMetricsDocument(graph, view, keys, { group: opts.group, workers });

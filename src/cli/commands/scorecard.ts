@@ -15,41 +15,27 @@ import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { ingestWarning, loadInput } from '../input.js';
-import {
-  addRecommendOptions,
-  communitiesLine,
-  emit,
-  fmt,
-  parseSeed,
-  scorecardText,
-  textTable,
-  type RecommendCliOptions,
-} from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
+import { communitiesLine, emit, fmt, scorecardText, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
 
 export const scorecardCommand: RegisterCommand = (program, io) => {
   const cmd = program
     .command('scorecard [dir]')
     .description('influence scorecard: group-to-group flows against objectives (JSON or YAML file)');
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option('--objectives <file>', 'objectives file (JSON or YAML)')
     .option(
       '--communities [relations]',
       'groups = Louvain communities (no group attribute needed) of the scored view, or of these relations read undirected',
     )
     .option('--seed <n>', 'seed of Louvain for --communities', '1')
-    .option(
-      '--min-group-size <k>',
-      'groups under k people are merged into "Other (small groups)" (and the smallest others until it reaches k); 1 shows every group',
-      '5',
-    )
     .action(
       async (
         dir: string | undefined,
         opts: RecommendCliOptions & { objectives?: string; communities?: string | boolean; seed?: string; minGroupSize?: string },
       ) => {
-        const minGroupSize = Number(opts.minGroupSize);
-        if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
-          throw new UsageError(`--min-group-size must be a whole number >= 1, got "${opts.minGroupSize}"`);
+        const minGroupSize = parseMinGroupSize(opts.minGroupSize);
 
         if (!opts.objectives) throw new UsageError('--objectives <file> is required');
         if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
@@ -76,7 +62,15 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
           on = 'the scored ties';
         }
         const r = scorecard(view, objectives, { attribute: opts.group, groups, minGroupSize });
-        const privacy = smallGroupsSentence(r.privacy);
+        const withheld = r.privacy.objectivesWithheld;
+        const privacy = [
+          smallGroupsSentence(r.privacy),
+          withheld > 0
+            ? `${withheld} objective${withheld === 1 ? '' : 's'} withheld: an end restricted to staff or stakeholders has, or leaves in its group, fewer than ${r.privacy.minGroupSize} people`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
         if (privacy && opts.format !== 'text') io.err(`orgraph: ${privacy}\n`);
         const rows = r.objectives.map((o) => ({
           objective: o.label,

@@ -10,7 +10,9 @@ import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type Ti
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadInput, parseDelimiter } from '../input.js';
 import { eventLogPeriods } from '../analyze-timeline.js';
-import { addRecommendOptions, emit, fmt, parseSeed, textTable, type RecommendCliOptions } from '../recommend-kit.js';
+import { addMinGroupSizeOption, addRecommendOptions, emit, fmt, parseMinGroupSize, parseSeed, textTable } from '../recommend-kit.js';
+import type { RecommendCliOptions } from '../recommend-kit.js';
+import { smallGroupsSentence } from '../../report/privacy.js';
 
 interface TimelineCliOptions extends RecommendCliOptions {
   readonly period: string;
@@ -19,6 +21,24 @@ interface TimelineCliOptions extends RecommendCliOptions {
   readonly changeRatio: string;
   readonly seed?: string;
   readonly engine?: string;
+  readonly minGroupSize?: string;
+}
+
+/**
+ * One line per period (and churn step) in which the minimum group size merged groups, e.g.
+ * `2025-03: 1 group under 5 people merged into "Other (small groups)" ...`; '' when none did.
+ */
+export function timelinePrivacyLines(t: TimelineResult): string {
+  let out = '';
+  for (const p of t.periods) {
+    const s = p.privacy ? smallGroupsSentence(p.privacy) : '';
+    if (s) out += `${p.label}: ${s}\n`;
+  }
+  for (const c of t.churn) {
+    const s = c.privacy ? smallGroupsSentence(c.privacy) : '';
+    if (s) out += `${c.from} -> ${c.to} (churn by group): ${s}\n`;
+  }
+  return out;
 }
 
 /** Readable text of a timeline. */
@@ -77,6 +97,8 @@ export function timelineText(t: TimelineResult): string {
         out += `  ${p.label}: ${p.gaps.map((g) => `${g.groupA} / ${g.groupB} (${g.observed} vs ${fmt(g.expected, 1)}, q ${fmt(g.q, 3)})`).join('; ')}\n`;
     }
   }
+  const privacy = timelinePrivacyLines(t);
+  if (privacy) out += `\nPrivacy (docs/privacy.md):\n${privacy}`;
   return out;
 }
 
@@ -84,7 +106,7 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
   const cmd = program
     .command('timeline [input]')
     .description('per-period figures (density, E-I, modularity, brokers, key-person risk, gaps) and tie churn between periods');
-  addRecommendOptions(cmd, true)
+  addMinGroupSizeOption(addRecommendOptions(cmd, true))
     .option(
       '--period <period>',
       'month, quarter, window (--days days) or date (one period per distinct time, e.g. Viva MetricDates)',
@@ -103,6 +125,7 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
       if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a whole number >= 1, got "${opts.days}"`);
       const ratio = Number(opts.changeRatio);
       if (!(ratio > 1)) throw new UsageError(`--change-ratio must be a number > 1, got "${opts.changeRatio}"`);
+      const minGroupSize = parseMinGroupSize(opts.minGroupSize);
       const format: SourceFormat | null =
         input !== undefined && opts.from === undefined && opts.ties === undefined
           ? await detectSource(input, parseDelimiter(opts.delimiter) ?? ',').catch(() => null)
@@ -129,7 +152,12 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
         relations: opts.relation ? parseList(opts.relation) : null,
         changeRatio: ratio,
         seed: parseSeed(opts.seed),
+        minGroupSize,
       });
+      const privacy = timelinePrivacyLines(t);
+      if (privacy && opts.format !== 'text') {
+        for (const line of privacy.split('\n')) if (line) io.err(`orgraph: ${line}\n`);
+      }
       const rows = t.periods.map((p, i) => {
         const c = i > 0 ? t.churn[i - 1] : null;
         return {

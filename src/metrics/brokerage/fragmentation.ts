@@ -89,8 +89,7 @@ export function fragmentation(view: OrgView): FragmentationResult {
 export interface FragmentationSetResult {
   /** F over the remaining people; NaN when fewer than two remain. */
   readonly fragmentation: number;
-  /** Remaining people (n minus the distinct people removed). */
-  /** People left after the removal (the n of the DF formula). */
+  /** r: people left after the removal (n minus the distinct people removed). */
   readonly remaining: number;
   /** Connected components among the remaining people. */
   readonly components: number;
@@ -145,6 +144,7 @@ export interface FragmentationDistanceResult {
   readonly fragmentation: number;
   /** sum over ordered pairs of remaining people of 1 / d(i, j). */
   readonly harmonicSum: number;
+  /** r: people left after the removal (the view's people minus the distinct removed ids). */
   readonly remaining: number;
 }
 

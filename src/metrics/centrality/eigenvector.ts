@@ -22,7 +22,10 @@ export interface EigenvectorOptions extends RunOptions {
    * @defaultValue 1e-10
    */
   readonly tolerance?: number;
-  /** @defaultValue 10000 */
+  /**
+   * Most LOPCG steps (undirected) or power-iteration steps (directed); when reached
+   * before `tolerance`, every value is NaN and `diagnostics.converged` is false. @defaultValue 10000
+   */
   readonly maxIterations?: number;
 }
 /** Defaults of {@link EigenvectorOptions} (frozen). */

@@ -33,7 +33,11 @@ export interface KatzOptions extends RunOptions {
    * gradients). @defaultValue 1e-12
    */
   readonly tolerance?: number;
-  /** @defaultValue 10000 */
+  /**
+   * Most conjugate-gradient steps (undirected) or Jacobi steps (directed) of the linear solve; when
+   * reached before `tolerance`, every value is NaN and `diagnostics.converged` is
+   * false. (The lambda_max estimate has its own fixed budget.) @defaultValue 10000
+   */
   readonly maxIterations?: number;
 }
 /** Defaults of {@link KatzOptions} (frozen). */

@@ -48,12 +48,17 @@ export interface LouvainResult {
   readonly partition: GroupPartition;
   /** Community number (1 = largest) of each person, aligned with `view.personIds`. */
   readonly people: NodeScores;
+  /** Communities found (isolates count one each); 0 for an empty view. */
   readonly count: number;
   /** Modularity of the partition at `resolution`, on the undirected reading of the view; NaN without ties. */
   readonly modularity: number;
+  /** The resolution gamma used (the `resolution` option). */
   readonly resolution: number;
+  /** Whether tie strengths were read (the `weighted` option); false = ties counted. */
   readonly weighted: boolean;
+  /** The base seed (the `seed` option); run r used a seed derived from (seed, r). */
   readonly seed: number;
+  /** Runs asked for, with 'auto' resolved to a number; a view without ties runs none (`runModularities` empty). */
   readonly runs: number;
   /** Modularity reached by each run, in run order. */
   readonly runModularities: readonly number[];

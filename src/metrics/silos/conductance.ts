@@ -7,7 +7,7 @@
  */
 import { groupCuts } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { partitionTotals, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
 
 /** Options of {@link conductance}. */
 export interface ConductanceOptions {
@@ -19,9 +19,7 @@ export interface ConductanceOptions {
 export const DEFAULT_CONDUCTANCE_OPTIONS = Object.freeze({ weighted: true } as const satisfies ConductanceOptions);
 
 /** Conductance of one group with its parts. */
-export interface GroupConductance {
-  readonly group: string;
-  readonly size: number;
+export interface GroupConductance extends GroupSize {
   /** Ties (or strength) between the group and the other grouped people. */
   readonly cut: number;
   /** Sum of the group's degrees (or strengths). */

@@ -7,7 +7,7 @@
 import { edgeCount } from '../../core/graph/csr.js';
 import { groupCuts, groupDensities } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { partitionTotals, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
 
 /**
  * Density of a view: ties present over ties possible.
@@ -25,9 +25,7 @@ export function density(view: OrgView): number {
 }
 
 /** Internal and external density of one group. */
-export interface GroupDensity {
-  readonly group: string;
-  readonly size: number;
+export interface GroupDensity extends GroupSize {
   /** Ties inside the group (each once). */
   readonly internalTies: number;
   /** Ties between the group and other grouped people (directed: sent plus received). */

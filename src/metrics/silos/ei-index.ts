@@ -13,7 +13,7 @@ import { mulberry32 } from '../../core/util/random.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { checkLabels, type GroupPartition } from './groups.js';
+import { checkLabels, type GroupPartition, type GroupSize } from './groups.js';
 import { PermutationTally, type PermutationResult } from './permutation.js';
 
 /** Options of {@link eiIndex}. */
@@ -50,9 +50,7 @@ export interface EiValue {
 }
 
 /** E-I index of one group, with its size. */
-export interface GroupEiValue extends EiValue {
-  readonly group: string;
-  readonly size: number;
+export interface GroupEiValue extends EiValue, GroupSize {
   /**
    * Benjamini-Hochberg q-value of the two-sided permutation p-value (`test.pValue`) across the
    * groups with a defined p-value; NaN when the test was skipped or the group's E-I is undefined.
@@ -65,12 +63,15 @@ export interface GroupEiValue extends EiValue {
 export interface EiIndexResult {
   /** `eiIndex` (tie counts) or `eiIndexWeighted` (tie strengths). */
   readonly measure: 'eiIndex' | 'eiIndexWeighted';
+  /** Whole network: E = ties between groups, I = ties inside groups, each tie once. */
   readonly network: EiValue;
   /** One entry per group, in `groups.names` order. */
   readonly groups: readonly GroupEiValue[];
   /** Person level, aligned with `view.personIds`; NaN for people without a group or without ties to grouped people. */
   readonly people: NodeScores;
+  /** Label permutations the test ran (the `permutations` option; 0 = no test, every `test` null). */
   readonly permutations: number;
+  /** Seed of the permutation test (the `seed` option). */
   readonly seed: number;
 }
 

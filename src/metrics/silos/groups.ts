@@ -32,6 +32,14 @@ export interface GroupPartitionOptions {
 /** Defaults of {@link GroupPartitionOptions}. */
 export const DEFAULT_GROUP_PARTITION_OPTIONS = Object.freeze({ missing: 'exclude' } as const satisfies GroupPartitionOptions);
 
+/** The name and size of one group of a {@link GroupPartition}, as every per-group silo result starts. */
+export interface GroupSize {
+  /** Group name, as in `groups.names`. */
+  readonly group: string;
+  /** People in the group (`groups.sizes`), isolates included. */
+  readonly size: number;
+}
+
 /** People of a view split into named groups. */
 export interface GroupPartition {
   /** The attribute the groups come from, or null for labels given directly. */

@@ -16,9 +16,13 @@ export const MAX_MIXING_GROUPS = 2048;
 
 /** One cell of the mixing matrix: ties from group `from` to group `to`. */
 export interface MixingCell {
+  /** Name of the row group (the ties' origin when the view is directed). */
   readonly from: string;
+  /** Name of the column group (the ties' destination when the view is directed). */
   readonly to: string;
+  /** Ties in the cell: from -> to when directed, between the two (inside, when from = to) when undirected. */
   readonly ties: number;
+  /** Sum of those ties' values (strength). */
   readonly weight: number;
   /** ties / possible ties between the two groups (NaN when none are possible). */
   readonly density: number;
@@ -36,6 +40,7 @@ export interface MixingCell {
 export interface MixingResult {
   /** Group names; matrices are k x k, row-major, rows and columns in this order. */
   readonly groups: readonly string[];
+  /** Whether the view is directed: then the matrices are not symmetric (row = origin, column = destination). */
   readonly directed: boolean;
   /** Tie counts (directed: row -> column; undirected: symmetric, each edge once). */
   readonly ties: Float64Array;
@@ -43,10 +48,13 @@ export interface MixingResult {
   readonly weight: Float64Array;
   /** Block densities, laid out as `ties`. */
   readonly density: Float64Array;
+  /** Ties expected under random mixing with the same degrees (the formula above), laid out as `ties`. */
   readonly expectedTies: Float64Array;
+  /** Strength expected under random mixing with the same strengths, laid out as `ties`. */
   readonly expectedWeight: Float64Array;
-  /** Total ties and strength among grouped people. */
+  /** Total ties among grouped people (each tie once). */
   readonly totalTies: number;
+  /** Total strength (sum of tie values) among grouped people. */
   readonly totalWeight: number;
 }
 

@@ -96,13 +96,17 @@ function ariOf(t: Contingency): number {
 
 /** One non-empty cell of the formal x informal contingency table. */
 export interface ContingencyCell {
+  /** Name of the formal group (row of the table). */
   readonly formal: string;
+  /** Name of the informal group (column of the table). */
   readonly informal: string;
+  /** People in both groups (n_ab, at least 1: empty cells are not listed). */
   readonly people: number;
 }
 
 /** How one group of a partition spreads over the groups of the other. */
 export interface GroupSpread {
+  /** Name of the group, in the partition being spread. */
   readonly group: string;
   /** People of this group labelled in both partitions. */
   readonly people: number;
@@ -116,7 +120,15 @@ export interface GroupSpread {
 
 /** What {@link partitionComparison} returns: NMI, ARI, contingency and spread of two partitions. */
 export interface PartitionComparison {
+  /**
+   * Normalised mutual information in [0, 1]: 1 = the same partition, 0 = independent (see
+   * {@link normalizedMutualInformation}); NaN when nobody is labelled in both.
+   */
   readonly nmi: number;
+  /**
+   * Adjusted Rand index, at most 1: 1 = identical, 0 = chance agreement, negative = less than chance
+   * (see {@link adjustedRandIndex}); NaN when nobody is labelled in both.
+   */
   readonly ari: number;
   /** People labelled in both partitions (the others are left out). */
   readonly people: number;

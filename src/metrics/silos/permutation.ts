@@ -8,6 +8,7 @@
 
 /** The outcome of a permutation test of one statistic. All fields NaN when the observed value is. */
 export interface PermutationResult {
+  /** The statistic on the real labels (NaN when undefined there). */
   readonly observed: number;
   /** Mean of the statistic over the permutations (its expected value under random labels). */
   readonly expected: number;

@@ -9,7 +9,7 @@
  */
 import { groupCuts, groupDensities, tieTotals } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { partitionTotals, type GroupPartition } from './groups.js';
+import { partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
 
 /** Options of {@link siloScore}. */
 export interface SiloScoreOptions {
@@ -21,9 +21,7 @@ export interface SiloScoreOptions {
 export const DEFAULT_SILO_SCORE_OPTIONS = Object.freeze({ weighted: false } as const satisfies SiloScoreOptions);
 
 /** The silo score of one group and its three parts, each in [0, 1] with 1 = closed. */
-export interface GroupSiloScore {
-  readonly group: string;
-  readonly size: number;
+export interface GroupSiloScore extends GroupSize {
   /** (1 - E-I_g) / 2 = I_g / (I_g + E_g): share of the group's ties that stay inside. */
   readonly insularity: number;
   /** 1 - conductance_g: share of the smaller side's tie volume that does not cross. */

@@ -353,10 +353,10 @@ export interface GapRow extends GapCell {
   readonly groupA: string;
   /** The other group. */
   readonly groupB: string;
-  /** Members of groupA. */
-  readonly sizeA: number;
-  /** Members of groupB. */
-  readonly sizeB: number;
+  /** Members of groupA; null when withheld for privacy (a staff part under k). */
+  readonly sizeA: number | null;
+  /** Members of groupB; null when withheld for privacy. */
+  readonly sizeB: number | null;
   /** One-sided Monte Carlo p-value of observing so few ties. */
   readonly p: number | null;
   /** Benjamini-Hochberg q-value of p across all pairs tested. */

@@ -184,12 +184,12 @@ export const layoutStage: AnalysisStage = {
     // Heatmap and gaps: staff pairs.
     // At most HEATMAP_GROUPS rows and columns (the largest groups, in the gap table's order): a
     // heatmap of thousands of groups is millions of cells no one can read.
-    const staffGroups = gapsResult ? gapsResult.groups.filter((g) => g.staff > 0) : [];
+    const staffGroups = gapsResult ? gapsResult.groups.filter((g) => g.staff !== 0) : [];
     const shownGroups =
       staffGroups.length > HEATMAP_GROUPS
         ? new Set(
             [...staffGroups]
-              .sort((a, b) => b.staff - a.staff || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+              .sort((a, b) => (b.staff ?? b.size ?? 0) - (a.staff ?? a.size ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
               .slice(0, HEATMAP_GROUPS)
               .map((g) => g.name),
           )
@@ -212,7 +212,7 @@ export const layoutStage: AnalysisStage = {
         cells[b][a] = cell(p);
       }
     }
-    const groupSizes = new Map(gapsResult ? gapsResult.groups.map((g) => [g.name, g.staff]) : []);
+    const groupSizes = new Map(gapsResult ? gapsResult.groups.map((g) => [g.name, g.staff ?? g.size ?? 0]) : []);
     const gapRows: GapRow[] = gapsResult
       ? gapsResult.staff.gaps
           .filter((p) => isGroup(p.groupA) && isGroup(p.groupB))
