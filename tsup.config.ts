@@ -1,12 +1,18 @@
 import { defineConfig } from 'tsup';
 
-// Two bundles: the library (ESM + CJS + .d.ts) and the CLI. The one worker-thread entry (path
-// tasks and matrix products; src/core/parallel/worker.ts) is built as its own self-contained file,
-// dist/core/parallel/worker.{js,cjs}, which every pool starts from dist/ (see threads.ts,
-// workerEntry; a bundler user copies it, see docs/guides/bundling.md).
+// Two bundles: the library (ESM + CJS + .d.ts) and the CLI. The two worker-thread entries are built
+// as their own self-contained files: the kernels' worker (path tasks and matrix products;
+// src/core/parallel/worker.ts -> dist/core/parallel/worker.{js,cjs}, small, started by every pool)
+// and the analysis worker (the report pipeline for analysis({ thread: 'worker' });
+// src/report/analysis-worker.ts -> dist/report/analysis-worker.{js,cjs}). Both are found by
+// threads.ts, workerEntry(kind); a bundler user copies them, see docs/guides/bundling.md.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'core/parallel/worker': 'src/core/parallel/worker.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'core/parallel/worker': 'src/core/parallel/worker.ts',
+      'report/analysis-worker': 'src/report/analysis-worker.ts',
+    },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: false,
