@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-// Two bundles: the library (ESM + CJS + .d.ts) and the CLI. The two worker-thread entries are built
+// Three builds: the library (ESM + CJS + .d.ts), the analysis worker and the CLI. The two worker-thread entries are built
 // as their own self-contained files: the kernels' worker (path tasks and matrix products;
 // src/core/parallel/worker.ts -> dist/core/parallel/worker.{js,cjs}, small, started by every pool)
 // and the analysis worker (the report pipeline for analysis({ thread: 'worker' });
@@ -8,11 +8,7 @@ import { defineConfig } from 'tsup';
 // threads.ts, workerEntry(kind); a bundler user copies them, see docs/guides/bundling.md.
 export default defineConfig([
   {
-    entry: {
-      index: 'src/index.ts',
-      'core/parallel/worker': 'src/core/parallel/worker.ts',
-      'report/analysis-worker': 'src/report/analysis-worker.ts',
-    },
+    entry: { index: 'src/index.ts', 'core/parallel/worker': 'src/core/parallel/worker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: false,
@@ -20,6 +16,17 @@ export default defineConfig([
     target: 'node20',
     shims: true,
     splitting: false,
+  },
+  {
+    // Self-contained like the kernels' worker, so a bundler user can copy it as one file: the one
+    // runtime dependency the pipeline reaches (yaml, through the objectives module) is bundled in.
+    entry: { 'report/analysis-worker': 'src/report/analysis-worker.ts' },
+    format: ['esm', 'cjs'],
+    sourcemap: false,
+    target: 'node20',
+    shims: true,
+    splitting: false,
+    noExternal: ['yaml'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
