@@ -27,6 +27,13 @@ export default defineConfig([
     shims: true,
     splitting: false,
     noExternal: ['yaml'],
+    // yaml's Node build is CommonJS (it requires node:process): the ESM file needs a `require`.
+    banner: ({ format }) =>
+      format === 'esm'
+        ? {
+            js: "import { createRequire as __orgraphCreateRequire } from 'node:module'; const require = __orgraphCreateRequire(import.meta.url);",
+          }
+        : {},
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
