@@ -3,7 +3,9 @@
  * is compiled from strings anywhere (the worker is a built file), threads start from dist/, the
  * threaded results match NetworkX (test/fixtures/reference/centrality, written by
  * scripts/reference/centrality.py with NetworkX 3.6) and the calling-thread results, and a worker
- * failure reaches the caller as an OrgraphError carrying the worker's own message.
+ * failure reaches the caller as an OrgraphError carrying the worker's own message; analysis() runs
+ * on its own worker thread (dist/report/analysis-worker.*), whose betweenness starts its own pool
+ * (nested workers), and gives the calling thread's result, progress stages and errors.
  * `npm test` builds dist/ first (tsup), so dist/ is fresh here.
  */
 import { spawnSync } from 'node:child_process';
@@ -35,6 +37,17 @@ async function main(api) {
     }
     return;
   }
+  if (mode === 'analysis') {
+    const { graph } = await api.loadFolder(dir);
+    const stages = [];
+    const options = { group: 'division', workers: 2 };
+    const onProgress = (s) => { if (stages.at(-1) !== s) stages.push(s); };
+    const inWorker = await api.analysis(graph, { ...options, onProgress });
+    const inCaller = await api.analysis(graph, { ...options, thread: 'caller' });
+    const bad = await api.analysis(graph, { group: 'no-such-column' }).catch((e) => ({ name: e.name, code: e.code, message: e.message }));
+    process.stdout.write(JSON.stringify({ inWorker, inCaller, stages, bad }));
+    return;
+  }
   const { graph } = await api.loadFolder(dir);
   const view = api.project(graph, { directed: true, weighted: true });
   const runs = {};
@@ -62,8 +75,8 @@ writeFileSync(
   `const api = require(${JSON.stringify(join(root, 'dist/index.cjs'))});\n${BODY}\nmain(api).catch((e) => { console.error(e); process.exit(1); });\n`,
 );
 
-function run(script: string, mode = '', env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', script, datasetDir('email-eu-core'), mode], {
+function run(script: string, mode = '', env: NodeJS.ProcessEnv = {}, dataset = 'email-eu-core') {
+  const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', script, datasetDir(dataset), mode], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
@@ -150,8 +163,39 @@ describe('built package under --disallow-code-generation-from-strings', () => {
     }, 60_000);
   }
 
-  it('the built worker is one self-contained file per module system', () => {
-    for (const f of ['dist/core/parallel/worker.js', 'dist/core/parallel/worker.cjs']) {
+  for (const [system, script] of [
+    ['ESM', esm],
+    ['CJS', cjs],
+  ] as const) {
+    it(`${system}: analysis() on its worker thread (betweenness on 2 nested workers) equals the calling-thread run`, () => {
+      // manufacturing-email: 167 people in divisions, 5,936 ties.
+      const { out } = run(script, 'analysis', {}, 'manufacturing-email');
+      expect(out.inWorker.people).toHaveLength(167);
+      expect(out.inWorker.betweennessMethod).toEqual(out.inCaller.betweennessMethod);
+      expect(out.inWorker).toEqual(out.inCaller);
+      expect(out.stages).toEqual([
+        'centrality',
+        'betweenness',
+        'brokerage',
+        'risks',
+        'silos',
+        'communities',
+        'gaps',
+        'introductions',
+        'map',
+      ]);
+      expect(out.bad).toMatchObject({ name: 'OrgraphError', code: 'E_UNKNOWN_ATTRIBUTE' });
+      expect(out.bad.message).toContain('no-such-column');
+    }, 120_000);
+  }
+
+  it('the built workers are one self-contained file each per module system', () => {
+    for (const f of [
+      'dist/core/parallel/worker.js',
+      'dist/core/parallel/worker.cjs',
+      'dist/report/analysis-worker.js',
+      'dist/report/analysis-worker.cjs',
+    ]) {
       const text = readFileSync(join(root, f), 'utf8');
       expect(text).not.toMatch(/from ["']\.\.?\//); // no relative imports left to resolve
       expect(text).not.toMatch(/require\(["']\.\.?\//);

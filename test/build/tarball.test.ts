@@ -81,6 +81,9 @@ describe('the packed tarball', () => {
       'dist/index.cjs',
       'dist/index.d.ts',
       'dist/cli/main.cjs',
+      'dist/core/parallel/worker.cjs',
+      'dist/report/analysis-worker.js',
+      'dist/report/analysis-worker.cjs',
       'examples/manufacturing-email/people.csv',
     ]) {
       expect(files, f).toContain(f);

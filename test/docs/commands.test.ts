@@ -49,6 +49,10 @@ const SKIPPED: readonly { pattern: RegExp; runBy: string }[] = [
     pattern: /^cp node_modules\/orgraph\/dist\/core\/parallel\/worker\.cjs out\/orgraph-worker\.cjs$/,
     runBy: 'test/build/bundle.test.ts (copies the worker file beside the bundle)',
   },
+  {
+    pattern: /^cp node_modules\/orgraph\/dist\/report\/analysis-worker\.cjs out\/orgraph-analysis-worker\.cjs$/,
+    runBy: 'test/build/bundle.test.ts (copies the analysis worker file beside the bundle)',
+  },
   { pattern: /^node out\/server\.cjs$/, runBy: 'test/build/bundle.test.ts (runs a threaded metric from the bundle)' },
 ];
 

@@ -120,7 +120,7 @@ describe.each(CASES)('key findings of %s by %s', (dir, group) => {
   let findings: KeyFinding[];
   beforeAll(async () => {
     const { graph } = await loadFolder(join(__dirname, '..', '..', dir));
-    r = await analysis(graph, { group, workers: 1 });
+    r = await analysis(graph, { thread: 'caller', group, workers: 1 });
     findings = keyFindings(r);
   });
 
@@ -155,7 +155,7 @@ describe('key findings when nothing stands out', () => {
       ties.push({ source: `p${i}`, target: `p${(i + 1) % n}` });
       ties.push({ source: `p${i}`, target: `p${(i + 2) % n}` });
     }
-    const r = await analysis(OrgGraph.from({ people, ties }), { group: 'team', workers: 1 });
+    const r = await analysis(OrgGraph.from({ people, ties }), { thread: 'caller', group: 'team', workers: 1 });
     const f = keyFindings(r);
     expect(f.find((x) => x.id === 'gap')!.kind).toBe('noGap');
     expect(f.find((x) => x.id === 'gap')!.sentence).toMatch(/^No pair of groups has significantly fewer ties than chance/);
@@ -173,7 +173,7 @@ describe('key findings when nothing stands out', () => {
           { source: 'b', target: 'c' },
         ],
       }),
-      { group: null, minGroupSize: 1, workers: 1 },
+      { thread: 'caller', group: null, minGroupSize: 1, workers: 1 },
     );
     const f = keyFindings(r);
     expect(f[0].kind).toBe('noGroups');

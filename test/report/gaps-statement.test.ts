@@ -34,7 +34,7 @@ describe('report: gap section', () => {
   it('two cliques with one bridge: A-B is a significant gap, shown with its q-value', async () => {
     // Rewiring keeps degrees 7 (8 for a0, b0): almost every swap of an A-A tie with a B-B tie is
     // allowed, and the stationary A-B count is far above 1; p = 1/1000, one pair tested, q = p.
-    const r = await analysis(twoCliques(1), { group: 'dept', minGroupSize: 5 });
+    const r = await analysis(twoCliques(1), { thread: 'caller', group: 'dept', minGroupSize: 5 });
     expect(r.gaps).toHaveLength(1);
     expect(r.gaps[0]).toMatchObject({ groupA: 'A', groupB: 'B', observed: 1 });
     expect(r.gaps[0].q).toBeCloseTo(0.001, 12);
@@ -46,7 +46,7 @@ describe('report: gap section', () => {
   });
 
   it('groups that mix freely: no gap, and the report says so', async () => {
-    const r = await analysis(mixed(), { group: 'dept', minGroupSize: 5 });
+    const r = await analysis(mixed(), { thread: 'caller', group: 'dept', minGroupSize: 5 });
     expect(r.gaps).toEqual([]);
     expect(r.gapSummary!.statement).toMatch(/^No significant gap: none of the 1 pair of staff groups/);
     const html = reportHtml(r, mapAssets(), { versions: { orgraph: 'test' } });

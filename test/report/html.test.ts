@@ -20,9 +20,10 @@ beforeAll(async () => {
   const ids = [...(Object.values(HOSTILE) as string[]), 'x1'];
   const people = ids.map((id, i) => ({ id, attributes: { dept: i < 5 ? HOSTILE.group : HOSTILE.group2 } }));
   const ties = ids.slice(1).map((id, i) => ({ source: ids[i], target: id }));
-  const result = await analysis(OrgGraph.from({ people, ties }), { group: 'dept', minGroupSize: 5 });
+  const result = await analysis(OrgGraph.from({ people, ties }), { thread: 'caller', group: 'dept', minGroupSize: 5 });
   html = reportHtml(result, mapAssets(), { versions: { orgraph: 'test' }, title: HOSTILE.script });
   const small = await analysis(OrgGraph.from({ people: [{ id: 'a' }, { id: 'b' }], ties: [{ source: 'a', target: 'b' }] }), {
+    thread: 'caller',
     group: null,
     minGroupSize: 1,
   });

@@ -191,7 +191,7 @@ describe.each(ORGS)('privacy: $label', (org) => {
       people: people.map((p) => ({ id: p.id, attributes: { department: p.department } })),
       ties: ties.map(([a, b, w]) => ({ source: people[a].id, target: people[b].id, weight: w })),
     });
-    const result: AnalysisResult = await analysis(graph, { group: 'department', workers: 1 });
+    const result: AnalysisResult = await analysis(graph, { thread: 'caller', group: 'department', workers: 1 });
     expect(result.options.minGroupSize).toBe(K);
     expect(JSON.stringify(result)).not.toMatch(new RegExp(org.small.join('|')));
     const idx = new Map(result.heatmap.groups.map((g, a) => [g, a]));
@@ -205,7 +205,7 @@ describe.each(ORGS)('privacy: $label', (org) => {
     });
     for (const g of result.heatmap.groups) expect(result.heatmap.sizes[idx.get(g)!]).toBeGreaterThanOrEqual(K);
     // Opting out is explicit: minGroupSize 1 shows every group.
-    const raw = await analysis(graph, { group: 'department', minGroupSize: 1, workers: 1 });
+    const raw = await analysis(graph, { thread: 'caller', group: 'department', minGroupSize: 1, workers: 1 });
     expect(raw.privacy).toMatchObject({ minGroupSize: 1, groupsMerged: 0 });
     expect(raw.groups.map((g) => g.group).sort()).toEqual(
       org.groups

@@ -81,7 +81,7 @@ describe.each(DATASETS)('every sentence of the report is true: %s by %s', (name,
   let truth: ReturnType<typeof independent>;
   beforeAll(async () => {
     graph = (await loadFolder(datasetDir(name))).graph;
-    r = await analysis(graph, { group, workers: 1 });
+    r = await analysis(graph, { thread: 'caller', group, workers: 1 });
     html = reportHtml(r, mapAssets(), { versions: { orgraph: 'test' } });
     truth = independent(graph);
   });

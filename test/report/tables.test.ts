@@ -10,7 +10,7 @@ describe('recordsToCsv and toJson on a result', () => {
     // Five people in one group: ids chosen so one starts like a formula.
     const ids = ['=cmd', 'ana', 'bo', 'cy', 'di'];
     const g = OrgGraph.from({ people: ids.map((id) => ({ id, attributes: { dept: 'A' } })), ties: [{ source: 'ana', target: 'bo' }] });
-    const r = await analysis(g, { group: 'dept', workers: 1 });
+    const r = await analysis(g, { thread: 'caller', group: 'dept', workers: 1 });
     const text = recordsToCsv(r.people, ['id', 'group', 'degree', 'closeness']);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     // Rows in id order (code units: '=' < 'a').

@@ -57,7 +57,7 @@ describe('timeline section', () => {
         { source: 'a', target: 'b', time: Date.UTC(2026, 1, 2) },
       ],
     });
-    const result = await analysis(g, { group: null, minGroupSize: 1 });
+    const result = await analysis(g, { thread: 'caller', group: null, minGroupSize: 1 });
     const meta = { versions: { orgraph: 'test' } };
     const without = reportHtml(result, mapAssets(), meta);
     expect(without).not.toContain('id="timeline"');

@@ -218,6 +218,8 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
           objectives,
           label: opts.labelColumn,
           onProgress: (stage, done, total) => progress.update(stage, done, total),
+          // The CLI already runs in a supervised child process: analyse in it, nothing copied (1M people).
+          thread: 'caller',
         });
       } catch (e) {
         if (isOrgraphError(e) && e.code === 'E_UNKNOWN_GROUP' && minGroupSize > 1) {

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 
@@ -77,16 +77,49 @@ export function shared<T extends Int32Array | Float64Array>(a: T): T {
 /** Environment variable naming the worker file (for bundles; see docs/guides/bundling.md). */
 export const WORKER_PATH_ENV = 'ORGRAPH_WORKER_PATH';
 
+/**
+ * The two built worker entries of the package. `'kernels'` is the lean one every parallel kernel
+ * starts (dist/core/parallel/worker.*, about 35 kB); `'analysis'` runs the whole report pipeline off
+ * the caller's thread (dist/report/analysis-worker.*, built from src/report/analysis-worker.ts; this
+ * module only knows its file name, so core still imports nothing from report).
+ */
+export type WorkerKind = 'kernels' | 'analysis';
+
+interface EntryNames {
+  /** Paths of the built entry, relative to the folder of the code that runs this lookup. */
+  readonly built: readonly string[];
+  /** Its name next to a bundle, and next to a file named by setWorkerPath / the environment. */
+  readonly bundled: string;
+  /** The development bootstrap, relative to src/core/parallel (loads the .ts entry through tsx). */
+  readonly dev: string;
+}
+
+const ENTRIES: Readonly<Record<WorkerKind, EntryNames>> = Object.freeze({
+  kernels: { built: ['worker', 'core/parallel/worker', '../core/parallel/worker'], bundled: 'orgraph-worker', dev: 'dev-worker.cjs' },
+  analysis: {
+    built: ['report/analysis-worker', '../report/analysis-worker', '../../report/analysis-worker'],
+    bundled: 'orgraph-analysis-worker',
+    dev: '../../report/dev-analysis-worker.cjs',
+  },
+});
+
 let explicitWorkerPath: string | undefined;
-let cachedEntry: string | undefined;
+const cachedEntries = new Map<WorkerKind, string>();
 
 /**
  * Tell orgraph where its worker file is (`dist/core/parallel/worker.cjs` of the package, copied
  * wherever a bundler user put it). Overrides {@link WORKER_PATH_ENV}; undefined restores the search.
+ * The analysis worker (`dist/report/analysis-worker.cjs`) is then looked for in the same folder,
+ * as `orgraph-analysis-worker.cjs` (see docs/guides/bundling.md).
  */
 export function setWorkerPath(path: string | undefined): void {
   explicitWorkerPath = path === undefined ? undefined : resolve(path);
-  cachedEntry = undefined;
+  cachedEntries.clear();
+}
+
+/** @internal The path given to {@link setWorkerPath}, if any (handed on to the analysis worker, whose own pools need it). */
+export function workerPathSetting(): string | undefined {
+  return explicitWorkerPath;
 }
 
 /**
@@ -103,48 +136,76 @@ function hereUrl(): string | undefined {
 }
 
 /**
- * The file every worker starts from: {@link setWorkerPath}, else `$ORGRAPH_WORKER_PATH`, else the
- * build (`dist/core/parallel/worker.{js,cjs}`, reached from `dist/index.*`, `dist/cli/main.cjs`
- * or an unbundled `dist/core/parallel/*`), else `orgraph-worker.{cjs,js,mjs}` next to a bundle,
- * else (in the sources) `dev-worker.cjs`, which loads `worker.ts` through tsx (a devDependency).
+ * The file a worker of `kind` starts from (default: the kernels' worker). For the kernels:
+ * {@link setWorkerPath}, else `$ORGRAPH_WORKER_PATH`, else the build (`dist/core/parallel/worker.{js,cjs}`,
+ * reached from `dist/index.*`, `dist/cli/main.cjs`, `dist/report/analysis-worker.*` or an unbundled
+ * `dist/core/parallel/*`), else `orgraph-worker.{cjs,js,mjs}` next to a bundle, else (in the
+ * sources) `dev-worker.cjs`, which loads `worker.ts` through tsx (a devDependency). The analysis
+ * worker is found by the same rules: `orgraph-analysis-worker.{cjs,js,mjs}` in the folder of the
+ * file named by setWorkerPath / the environment, else `dist/report/analysis-worker.{js,cjs}`, else
+ * `orgraph-analysis-worker.*` next to a bundle, else `src/report/dev-analysis-worker.cjs`.
  * Throws {@link WorkerError} listing the places searched when there is none.
  */
-export function workerEntry(): string {
+export function workerEntry(kind: WorkerKind = 'kernels'): string {
+  const names = ENTRIES[kind];
+  const bundledName = `${names.bundled}.cjs`;
   const chosen = explicitWorkerPath ?? process.env[WORKER_PATH_ENV];
+  const source = explicitWorkerPath ? 'setWorkerPath' : WORKER_PATH_ENV;
   if (chosen !== undefined && chosen !== '') {
     const file = isAbsolute(chosen) ? chosen : resolve(chosen);
-    if (!existsSync(file))
-      throw new WorkerError(`orgraph worker file ${file} (from ${explicitWorkerPath ? 'setWorkerPath' : WORKER_PATH_ENV}) does not exist`);
-    return file;
+    if (kind === 'kernels') {
+      if (!existsSync(file)) throw new WorkerError(`orgraph worker file ${file} (from ${source}) does not exist`);
+      return file;
+    }
+    const dir = dirname(file);
+    // Next to a copied kernels' worker; or the package's own, when the file named is dist/core/parallel/worker.*.
+    const near = [
+      ...['cjs', 'js', 'mjs'].map((e) => `${names.bundled}.${e}`),
+      '../../report/analysis-worker.cjs',
+      '../../report/analysis-worker.js',
+    ].map((f) => resolve(dir, f));
+    const hit = near.find((f) => existsSync(f));
+    if (hit === undefined)
+      throw new WorkerError(
+        `cannot find orgraph's analysis worker file next to ${file} (from ${source}): copy node_modules/orgraph/dist/report/analysis-worker.cjs there as ${bundledName}`,
+      );
+    return hit;
   }
-  if (cachedEntry) return cachedEntry;
+  const cached = cachedEntries.get(kind);
+  if (cached) return cached;
   const here = hereUrl();
   if (here === undefined)
     throw new WorkerError(`cannot locate orgraph's worker file: set ${WORKER_PATH_ENV} to dist/core/parallel/worker.cjs of the package`);
   const dir = dirname(fileURLToPath(here));
   const exts = here.endsWith('.cjs') ? ['cjs', 'js'] : ['js', 'cjs'];
   const candidates = [
-    ...['worker', 'core/parallel/worker', '../core/parallel/worker'].flatMap((b) => exts.map((e) => resolve(dir, `${b}.${e}`))),
-    ...['cjs', 'js', 'mjs'].map((e) => resolve(dir, `orgraph-worker.${e}`)),
-    resolve(dir, 'dev-worker.cjs'),
+    ...names.built.flatMap((b) => exts.map((e) => resolve(dir, `${b}.${e}`))),
+    ...['cjs', 'js', 'mjs'].map((e) => resolve(dir, `${names.bundled}.${e}`)),
   ];
-  // The sources: this module is threads.ts; its worker.ts is started through dev-worker.cjs.
-  const found = here.endsWith('.ts') ? resolve(dir, 'dev-worker.cjs') : candidates.find((f) => existsSync(f));
+  // The sources: this module is threads.ts; the .ts entries are started through their tsx bootstraps.
+  const found = here.endsWith('.ts') ? resolve(dir, names.dev) : candidates.find((f) => existsSync(f));
   if (found === undefined || !existsSync(found)) {
+    const what = kind === 'kernels' ? 'worker file' : 'analysis worker file';
+    const from = kind === 'kernels' ? 'dist/core/parallel/worker.cjs' : 'dist/report/analysis-worker.cjs';
     throw new WorkerError(
-      `cannot find orgraph's worker file next to ${fileURLToPath(here)} (looked for ${candidates.map((c) => c.slice(dir.length + 1)).join(', ')}); ` +
-        `when bundling, copy node_modules/orgraph/dist/core/parallel/worker.cjs next to the bundle as orgraph-worker.cjs, or set ${WORKER_PATH_ENV}`,
+      `cannot find orgraph's ${what} next to ${fileURLToPath(here)} (looked for ${candidates.map((c) => relative(dir, c)).join(', ')}); ` +
+        `when bundling, copy node_modules/orgraph/${from} next to the bundle as ${bundledName}, or set ${WORKER_PATH_ENV}`,
     );
   }
-  return (cachedEntry = found);
+  cachedEntries.set(kind, found);
+  return found;
 }
 
 /** What every worker receives as `workerData`: which job it runs, and the job's own data. */
 export type WorkerJob<K extends string, D> = { readonly job: K } & D;
 
 /** Start a worker on the entry file with `data` as its `workerData`. */
-export function startWorker(data: WorkerJob<string, object>, transferList?: readonly TransferListItem[]): Worker {
-  return new Worker(workerEntry(), { workerData: data, transferList: transferList ? [...transferList] : undefined });
+export function startWorker(
+  data: WorkerJob<string, object>,
+  transferList?: readonly TransferListItem[],
+  kind: WorkerKind = 'kernels',
+): Worker {
+  return new Worker(workerEntry(kind), { workerData: data, transferList: transferList ? [...transferList] : undefined });
 }
 
 /** The message of whatever a worker threw, for carrying across threads. */

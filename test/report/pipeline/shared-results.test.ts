@@ -113,7 +113,8 @@ describe('metric catalogue: shared intermediates', () => {
 
 describe('report pipeline: results computed once', () => {
   it('analysis() runs exact betweenness once and builds the ego-tie tables once', async () => {
-    const r = await analysis(barbell(), { group: 'dept', workers: 1 });
+    // In the calling thread: the counters are this thread's module mocks (a worker would load its own modules).
+    const r = await analysis(barbell(), { group: 'dept', workers: 1, thread: 'caller' });
     expect(calls.betweenness).toBe(1);
     expect(calls.egoTables).toBe(1);
     expect(r.betweennessMethod.method).toBe('exact');
