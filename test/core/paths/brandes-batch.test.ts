@@ -10,6 +10,7 @@ import { BRANDES_BATCH, BrandesBatchScratch, brandesBatch, brandesBatched } from
 import type { PathGraph } from '../../../src/core/graph/path-graph.js';
 import { bindTask, taskItems } from '../../../src/core/parallel/tasks.js';
 import { runPathTask } from '../../../src/core/parallel/pool.js';
+import { clusteredOrder } from '../../../src/core/graph/reorder.js';
 
 /** A path graph from arcs as given (order kept per row; self-loops and repeats kept as they are). */
 function graphOf(n: number, arcs: [number, number][], undirected: boolean): PathGraph {
@@ -185,5 +186,26 @@ describe('brandesBatch', () => {
     const got = await runPathTask(pair, { kind: 'betweenness' }, { workers: 2, onProgress: (d, t) => (last = d / t) });
     expect(last).toBe(1);
     expect(worstRelative(want, got)).toBeLessThan(1e-12);
+  });
+
+  it('clusteredOrder: a permutation that keeps each of two interleaved 5-cliques in one run, where breadth-first order splits them', () => {
+    // Cliques {0, 2, 4, 6, 8} and {1, 3, 5, 7, 9}, node 10 tied to 8 and 9 (lowest degree, so the root):
+    // breadth-first order is 10, 8, 9, 0, 2, 4, 6, 1, 3, 5, 7 (node 9 sits between the evens); label
+    // propagation gives the evens (and 10) label 0 and the odds label 1, so each clique takes
+    // consecutive places: 10, 8, 0, 2, 4, 6, then 9, 1, 3, 5, 7.
+    const arcs: [number, number][] = [
+      [10, 8],
+      [10, 9],
+    ];
+    for (const base of [0, 1]) for (let a = 0; a < 5; a++) for (let b = a + 1; b < 5; b++) arcs.push([base + 2 * a, base + 2 * b]);
+    const g = graphOf(11, arcs, true);
+    const order = Array.from(clusteredOrder({ forward: g, backward: g }));
+    expect([...order].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const run = (parity: number) => {
+      const at = order.flatMap((v, k) => (v !== 10 && v % 2 === parity ? [k] : []));
+      return at[4] - at[0];
+    };
+    expect(run(0)).toBe(4);
+    expect(run(1)).toBe(4);
   });
 });
