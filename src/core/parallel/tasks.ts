@@ -6,14 +6,14 @@
  */
 import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
 import { brandesSource, PathScratch } from '../paths/brandes.js';
-import { BRANDES_BATCH, BrandesBatchScratch, brandesBatch, brandesBatched } from '../paths/brandes-batch.js';
+import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { bucketPlan } from '../graph/path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
   /** Sum of Brandes dependencies over sources: out[v], length n. Items = sources, or batches of
-   *  32 sources on hop counts (see brandesBatched). */
+   *  up to 32 sources on hop counts (see brandesBatched, brandesBatchWidth). */
   | { readonly kind: 'betweenness' }
   /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
    *  Items = sources, or batches of 32 sources on hop counts. */
@@ -33,7 +33,7 @@ export interface BoundTask {
 export function taskItems(g: PathGraphPair, spec: PathTaskSpec): number {
   const n = g.forward.n;
   if (spec.kind === 'sample') return spec.samples;
-  if (spec.kind === 'betweenness' && brandesBatched(g.forward)) return Math.ceil(n / BRANDES_BATCH);
+  if (spec.kind === 'betweenness' && brandesBatched(g.forward)) return Math.ceil(n / brandesBatchWidth(n));
   if (spec.kind === 'distances' && g.backward.lengths === null) return Math.ceil(n / BATCH);
   return n;
 }
@@ -46,9 +46,10 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
   switch (spec.kind) {
     case 'betweenness': {
       if (brandesBatched(g.forward)) {
-        // Hop counts: multi-source Brandes, 32 sources per item.
+        // Hop counts: multi-source Brandes, up to 32 sources per item.
         const batch = new BrandesBatchScratch(n);
-        return { items: Math.ceil(n / BRANDES_BATCH), outLength: n, run: (b, out) => void brandesBatch(g.forward, b, out, batch) };
+        const width = brandesBatchWidth(n);
+        return { items: Math.ceil(n / width), outLength: n, run: (b, out) => void brandesBatch(g.forward, b, out, batch, width) };
       }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
       const scratch = new PathScratch(n, bucketPlan(g.forward));

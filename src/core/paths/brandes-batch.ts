@@ -17,6 +17,17 @@ export const BRANDES_BATCH = 32;
 /** Largest node count the batched kernel is used for: its per-(node, source) Float64 table takes 256 bytes a node (128 MB at this size). */
 export const BRANDES_BATCH_MAX_NODES = 1 << 19;
 
+/** Fewest batches a graph is cut into (while batches have at least one source), so that small graphs still spread over worker threads. */
+const MIN_BATCHES = 64;
+
+/**
+ * Sources per batch for a graph of `n` nodes: 32, or fewer on graphs under 2,048 nodes so that
+ * there are about 64 batches to share out (small graphs cost little either way).
+ */
+export function brandesBatchWidth(n: number): number {
+  return Math.min(BRANDES_BATCH, Math.max(1, Math.ceil(n / MIN_BATCHES)));
+}
+
 /** Whether exact betweenness on `g` runs batched: hop counts (no lengths) and at most {@link BRANDES_BATCH_MAX_NODES} nodes. */
 export function brandesBatched(g: PathGraph): boolean {
   return g.lengths === null && g.n <= BRANDES_BATCH_MAX_NODES;
@@ -68,8 +79,8 @@ export class BrandesBatchScratch {
 }
 
 /**
- * Add the dependencies delta_s(v) of the sources s = batch * 32 .. batch * 32 + 31 (those below
- * n) to `out[v]` (v != s), on hop counts: the same sums as running `brandesSource` for each of
+ * Add the dependencies delta_s(v) of the sources s = batch * width .. batch * width + width - 1
+ * (those below n; width at most 32, see {@link brandesBatchWidth}) to `out[v]` (v != s), on hop counts: the same sums as running `brandesSource` for each of
  * them, with path counts (integers, exact in Float64 up to 2^53) identical and dependencies equal
  * up to the order of floating-point additions.
  *
@@ -89,12 +100,18 @@ export class BrandesBatchScratch {
  * arc) and parallel arcs (counted once each, as in `brandesSource`) all follow from the masks.
  * @returns the number of (node, source) pairs reached (sources included)
  */
-export function brandesBatch(g: PathGraph, batch: number, out: Float64Array, scratch: BrandesBatchScratch): number {
+export function brandesBatch(
+  g: PathGraph,
+  batch: number,
+  out: Float64Array,
+  scratch: BrandesBatchScratch,
+  width: number = BRANDES_BATCH,
+): number {
   const { offsets, targets, n } = g;
   const { seen, next, mark, upcoming, sigma, levelStart, acc } = scratch;
   const B = BRANDES_BATCH;
-  const first = batch * B;
-  const count = Math.min(B, n - first);
+  const first = batch * width;
+  const count = Math.min(width, B, n - first);
   if (count <= 0) return 0;
   scratch.reserve(0, count);
   let entryNode = scratch.entryNode;

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
-import { BRANDES_BATCH, BrandesBatchScratch, brandesBatch, brandesBatched } from '../../../src/core/paths/brandes-batch.js';
+import {
+  BRANDES_BATCH,
+  BrandesBatchScratch,
+  brandesBatch,
+  brandesBatched,
+  brandesBatchWidth,
+} from '../../../src/core/paths/brandes-batch.js';
 import type { PathGraph } from '../../../src/core/graph/path-graph.js';
 import { bindTask, taskItems } from '../../../src/core/parallel/tasks.js';
 import { runPathTask } from '../../../src/core/parallel/pool.js';
@@ -52,9 +58,9 @@ function single(g: PathGraph): Float64Array {
   return out;
 }
 
-function batched(g: PathGraph, scratch = new BrandesBatchScratch(g.n)): Float64Array {
+function batched(g: PathGraph, scratch = new BrandesBatchScratch(g.n), width = BRANDES_BATCH): Float64Array {
   const out = new Float64Array(g.n);
-  for (let b = 0; b * BRANDES_BATCH < g.n; b++) brandesBatch(g, b, out, scratch);
+  for (let b = 0; b * width < g.n; b++) brandesBatch(g, b, out, scratch, width);
   return out;
 }
 
@@ -127,6 +133,8 @@ describe('brandesBatch', () => {
       expect(worstRelative(want, got)).toBeLessThan(1e-12);
       // Scratch must come back clean: a second pass gives the same bits.
       expect(Array.from(batched(g, scratch))).toEqual(Array.from(got));
+      // Batches of 7 sources (divides neither 32 nor n): the same sums.
+      expect(worstRelative(want, batched(g, scratch, 7))).toBeLessThan(1e-12);
     });
   }
 
@@ -154,13 +162,17 @@ describe('brandesBatch', () => {
     }
   });
 
-  it('the betweenness task runs 32-source batches on hop counts and single sources with lengths', () => {
+  it('the betweenness task runs batches of up to 32 sources on hop counts and single sources with lengths', () => {
     const g = graphOf(70, randomArcs(5, 70, 200), true);
     const pair = { forward: g, backward: g };
     expect(brandesBatched(g)).toBe(true);
-    expect(taskItems(pair, { kind: 'betweenness' })).toBe(3);
+    // 70 nodes: batches of ceil(70 / 64) = 2 sources, 35 items (small graphs still spread over threads).
+    expect(brandesBatchWidth(70)).toBe(2);
+    expect(brandesBatchWidth(4)).toBe(1);
+    expect(brandesBatchWidth(100000)).toBe(32);
+    expect(taskItems(pair, { kind: 'betweenness' })).toBe(35);
     const task = bindTask(pair, { kind: 'betweenness' });
-    expect(task.items).toBe(3);
+    expect(task.items).toBe(35);
     const out = new Float64Array(task.outLength);
     for (let b = 0; b < task.items; b++) task.run(b, out);
     expect(worstRelative(single(g), out)).toBeLessThan(1e-12);
