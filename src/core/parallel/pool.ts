@@ -8,7 +8,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import { withoutDetouredArcs, type PathGraph } from '../graph/path-graph.js';
-import { breadthFirstOrder, permutePair } from '../graph/reorder.js';
+import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
+import { brandesBatched } from '../paths/brandes-batch.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
@@ -60,14 +61,16 @@ function withoutDetours(g: PathGraphPair, spec: PathTaskSpec): PathGraphPair {
 const REORDER_MIN_NODES = 2000;
 
 /**
- * Relabel the graph in breadth-first order for cache locality (see ../reorder.ts) and give back
+ * Relabel the graph in breadth-first order for cache locality (see ../reorder.ts; clustered
+ * breadth-first order for batched exact betweenness) and give back
  * a function that maps a result in the new labelling back to the caller's. Results are the same
  * up to the order of floating-point additions; samples are drawn over the new labels.
  */
 function localityOrdered(g: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array } {
   const n = g.forward.n;
   if (n < REORDER_MIN_NODES) return { g, restore: (out) => out };
-  const order = breadthFirstOrder(g);
+  // Batched betweenness reads per-(node, source) rows at random: clusters laid out together pay there.
+  const order = spec.kind === 'betweenness' && brandesBatched(g.forward) ? clusteredOrder(g) : breadthFirstOrder(g);
   const width = spec.kind === 'distances' ? 3 : 1;
   return {
     g: permutePair(g, order),

@@ -6,12 +6,14 @@
  */
 import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
 import { brandesSource, PathScratch } from '../paths/brandes.js';
+import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { bucketPlan } from '../graph/path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
-  /** Sum of Brandes dependencies over sources: out[v], length n. Items = sources. */
+  /** Sum of Brandes dependencies over sources: out[v], length n. Items = sources, or batches of
+   *  up to 32 sources on hop counts (see brandesBatched, brandesBatchWidth). */
   | { readonly kind: 'betweenness' }
   /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
    *  Items = sources, or batches of 32 sources on hop counts. */
@@ -27,10 +29,11 @@ export interface BoundTask {
   run(item: number, out: Float64Array): void;
 }
 
-/** How many items a task has on a graph (sources, 32-source batches, or samples). */
+/** How many items a task has on a graph (sources, 32-source batches, or samples); always equal to bindTask's `items`. */
 export function taskItems(g: PathGraphPair, spec: PathTaskSpec): number {
   const n = g.forward.n;
   if (spec.kind === 'sample') return spec.samples;
+  if (spec.kind === 'betweenness' && brandesBatched(g.forward)) return Math.ceil(n / brandesBatchWidth(n));
   if (spec.kind === 'distances' && g.backward.lengths === null) return Math.ceil(n / BATCH);
   return n;
 }
@@ -42,6 +45,12 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
   const n = g.forward.n;
   switch (spec.kind) {
     case 'betweenness': {
+      if (brandesBatched(g.forward)) {
+        // Hop counts: multi-source Brandes, up to 32 sources per item.
+        const batch = new BrandesBatchScratch(n);
+        const width = brandesBatchWidth(n);
+        return { items: Math.ceil(n / width), outLength: n, run: (b, out) => void brandesBatch(g.forward, b, out, batch, width) };
+      }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
       const scratch = new PathScratch(n, bucketPlan(g.forward));
       return { items: n, outLength: n, run: (s, out) => void brandesSource(g.forward, s, out, scratch) };

@@ -54,8 +54,10 @@ export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({
  * in worker order, so a given worker count always gives the same result (counts differ in the
  * last bits only).
  *
- * Complexity: O(n m) unweighted, O(n m log n) weighted (a bucket queue when arc lengths allow it,
- * after dropping the arcs no shortest path uses: a two-step detour is shorter); O(n + m) memory per thread.
+ * Complexity: O(n m) unweighted (32 sources per breadth-first sweep, see core/paths/brandes-batch.ts;
+ * 256 bytes per person per thread up to 524,288 people), O(n m log n) weighted (a bucket queue when
+ * arc lengths allow it, after dropping the arcs no shortest path uses: a two-step detour is
+ * shorter); otherwise O(n + m) memory per thread.
  * @returns scores aligned with `view.personIds`; diagnostics { normalized, weighted, search, workers }
  * @example
  * const view = project(graph, { directed: false });

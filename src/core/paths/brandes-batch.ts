@@ -1,0 +1,234 @@
+/**
+ * Batched (multi-source) Brandes on hop counts
+ * Brandes' betweenness accumulation for 32 sources at once: one level-synchronous breadth-first
+ * sweep in which a node's 32-bit mask says which sources reach it at the current level, then one
+ * backward sweep level by level. Adjacency is read once per (level, node) for the whole batch
+ * instead of once per source; only the shortest-path arcs of each source touch its path counts.
+ * Reference: Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol.
+ * 25(2), 163-177; Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A.,
+ * Neumann, T. & Vo, H. T. (2014). The more the merrier: efficient multi-source graph traversal.
+ * PVLDB 8(4), 449-460.
+ */
+import type { PathGraph } from '../graph/path-graph.js';
+
+/** Sources per batch (bits in an Int32 mask). */
+export const BRANDES_BATCH = 32;
+
+/** Largest node count the batched kernel is used for: its per-(node, source) Float64 table takes 256 bytes a node (128 MB at this size). */
+export const BRANDES_BATCH_MAX_NODES = 1 << 19;
+
+/** Fewest batches a graph is cut into (while batches have at least one source), so that small graphs still spread over worker threads. */
+const MIN_BATCHES = 64;
+
+/**
+ * Sources per batch for a graph of `n` nodes: 32, or fewer on graphs under 2,048 nodes so that
+ * there are about 64 batches to share out (small graphs cost little either way).
+ */
+export function brandesBatchWidth(n: number): number {
+  return Math.min(BRANDES_BATCH, Math.max(1, Math.ceil(n / MIN_BATCHES)));
+}
+
+/** Whether exact betweenness on `g` runs batched: hop counts (no lengths) and at most {@link BRANDES_BATCH_MAX_NODES} nodes. */
+export function brandesBatched(g: PathGraph): boolean {
+  return g.lengths === null && g.n <= BRANDES_BATCH_MAX_NODES;
+}
+
+/**
+ * Scratch for {@link brandesBatch}, allocated once per thread and reused for every batch.
+ * Per node: `seen` (sources that reached it at an earlier level or this one), `next` (sources
+ * reaching it at the level being built), `mark` (sources for which it lies one level below the
+ * one being accumulated). Per (node, source), node-major (row v, column i at v * 32 + i): the path
+ * count `sigma`, overwritten in the backward sweep by the pull coefficient c = 1 / sigma + (sum of
+ * the successors' c) once it is no longer needed (one table of 256 bytes a node, not two).
+ * The levels are kept as a list of (node, mask) entries with `levelStart` bounds.
+ */
+export class BrandesBatchScratch {
+  readonly seen: Int32Array;
+  readonly next: Int32Array;
+  readonly mark: Int32Array;
+  readonly upcoming: Int32Array;
+  readonly sigma: Float64Array;
+  readonly levelStart: Int32Array;
+  readonly acc = new Float64Array(BRANDES_BATCH);
+  /** Entries (node, sources at this level): grown on demand (at most 32 n). */
+  entryNode: Int32Array;
+  entryMask: Int32Array;
+
+  constructor(readonly n: number) {
+    this.seen = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.mark = new Int32Array(n);
+    this.upcoming = new Int32Array(n);
+    this.sigma = new Float64Array(n * BRANDES_BATCH);
+    this.levelStart = new Int32Array(n + 2);
+    this.entryNode = new Int32Array(Math.max(64, 4 * n));
+    this.entryMask = new Int32Array(Math.max(64, 4 * n));
+  }
+
+  /** Make room for `extra` more entries after the first `used`. */
+  reserve(used: number, extra: number): void {
+    if (used + extra <= this.entryNode.length) return;
+    const size = Math.max(used + extra, 2 * this.entryNode.length);
+    const node = new Int32Array(size);
+    const mask = new Int32Array(size);
+    node.set(this.entryNode.subarray(0, used));
+    mask.set(this.entryMask.subarray(0, used));
+    this.entryNode = node;
+    this.entryMask = mask;
+  }
+}
+
+/**
+ * Add the dependencies delta_s(v) of the sources s = batch * width .. batch * width + width - 1
+ * (those below n; width at most 32, see {@link brandesBatchWidth}) to `out[v]` (v != s), on hop counts: the same sums as running `brandesSource` for each of
+ * them, with path counts (integers, exact in Float64 up to 2^53) identical and dependencies equal
+ * up to the order of floating-point additions.
+ *
+ *   sigma_s(w) = sum over arcs v -> w with d_s(w) = d_s(v) + 1 of sigma_s(v)
+ *   c_s(v) = 1 / sigma_s(v) + sum over such arcs v -> w of c_s(w),  delta_s(v) = sigma_s(v) (c_s(v) - 1 / sigma_s(v))
+ *
+ * Forward: for each level d and each entry (v, F) of sources at level d at v, each arc v -> w gives
+ * R = F & ~seen(w), the sources for which v -> w is a shortest-path arc (w at level d + 1); only
+ * those bits touch sigma. Backward, levels descending: with mark(w) = sources at level d + 1 at
+ * w, an entry (v, F) at level d pulls c(w) over the bits of F & mark(w) ("pull" form: each
+ * (node, source) written once, no predecessor lists), then sets c(v) and adds sigma * (sum) to out.
+ *
+ * Complexity: O(m * L + P) time per batch, where L is the number of distinct levels a node has
+ * among the 32 sources (small when the sources lie close together, as after breadth-first
+ * relabelling) and P the number of (shortest-path arc, source) pairs; O(32 n) memory.
+ * Edge cases: isolated sources, sources in other components, self-loops (never a shortest-path
+ * arc) and parallel arcs (counted once each, as in `brandesSource`) all follow from the masks.
+ * @returns the number of (node, source) pairs reached (sources included)
+ */
+export function brandesBatch(
+  g: PathGraph,
+  batch: number,
+  out: Float64Array,
+  scratch: BrandesBatchScratch,
+  width: number = BRANDES_BATCH,
+): number {
+  const { offsets, targets, n } = g;
+  const { seen, next, mark, upcoming, sigma, levelStart, acc } = scratch;
+  const B = BRANDES_BATCH;
+  const first = batch * width;
+  const count = Math.min(width, B, n - first);
+  if (count <= 0) return 0;
+  scratch.reserve(0, count);
+  let entryNode = scratch.entryNode;
+  let entryMask = scratch.entryMask;
+  for (let i = 0; i < count; i++) {
+    const s = first + i;
+    seen[s] = 1 << i;
+    entryNode[i] = s;
+    entryMask[i] = 1 << i;
+    sigma[s * B + i] = 1;
+  }
+  let reached = count;
+  levelStart[0] = 0;
+  levelStart[1] = count;
+  let levels = 1;
+  // Forward: level-synchronous multi-source BFS with path counts.
+  for (;;) {
+    const from = levelStart[levels - 1];
+    const to = levelStart[levels];
+    let nextSize = 0;
+    for (let q = from; q < to; q++) {
+      const v = entryNode[q];
+      const bits = entryMask[q];
+      const vb = v * B;
+      const end = offsets[v + 1];
+      for (let p = offsets[v]; p < end; p++) {
+        const w = targets[p];
+        const reach = bits & ~seen[w];
+        if (reach === 0) continue;
+        const before = next[w];
+        if (before === 0) upcoming[nextSize++] = w;
+        next[w] = before | reach;
+        const wb = w * B;
+        // First arrival of a source's paths sets the count, later ones add to it.
+        let fresh = reach & ~before;
+        while (fresh !== 0) {
+          const i = 31 - Math.clz32(fresh & -fresh);
+          sigma[wb + i] = sigma[vb + i];
+          fresh &= fresh - 1;
+        }
+        let more = reach & before;
+        while (more !== 0) {
+          const i = 31 - Math.clz32(more & -more);
+          sigma[wb + i] += sigma[vb + i];
+          more &= more - 1;
+        }
+      }
+    }
+    if (nextSize === 0) break;
+    scratch.reserve(to, nextSize);
+    entryNode = scratch.entryNode;
+    entryMask = scratch.entryMask;
+    if (nextSize * SORT_RATIO > n) {
+      // A dense level: list it in node order (one pass over the masks), so rows are read in memory order.
+      let k = 0;
+      for (let w = 0; w < n; w++) if (next[w] !== 0) upcoming[k++] = w;
+    }
+    for (let q = 0; q < nextSize; q++) {
+      const w = upcoming[q];
+      const bits = next[w];
+      next[w] = 0;
+      seen[w] |= bits;
+      entryNode[to + q] = w;
+      entryMask[to + q] = bits;
+      reached += popcount(bits);
+    }
+    levels++;
+    levelStart[levels] = to + nextSize;
+  }
+  // Backward: levels descending, pull form; level 0 (the sources themselves) gets no credit.
+  for (let d = levels - 1; d >= 1; d--) {
+    const upFrom = levelStart[d + 1];
+    const upTo = levelStart[d + 2 <= levels ? d + 2 : levels];
+    if (d + 1 < levels) for (let q = upFrom; q < upTo; q++) mark[entryNode[q]] = entryMask[q];
+    const to = levelStart[d + 1];
+    for (let q = levelStart[d]; q < to; q++) {
+      const v = entryNode[q];
+      const bits = entryMask[q];
+      const vb = v * B;
+      const end = offsets[v + 1];
+      for (let p = offsets[v]; p < end; p++) {
+        const w = targets[p];
+        let on = bits & mark[w];
+        if (on === 0) continue;
+        const wb = w * B;
+        while (on !== 0) {
+          const i = 31 - Math.clz32(on & -on);
+          acc[i] += sigma[wb + i];
+          on &= on - 1;
+        }
+      }
+      let rest = bits;
+      let credit = 0;
+      while (rest !== 0) {
+        const i = 31 - Math.clz32(rest & -rest);
+        const sv = sigma[vb + i];
+        const a = acc[i];
+        acc[i] = 0;
+        sigma[vb + i] = 1 / sv + a;
+        credit += sv * a;
+        rest &= rest - 1;
+      }
+      out[v] += credit;
+    }
+    if (d + 1 < levels) for (let q = upFrom; q < upTo; q++) mark[entryNode[q]] = 0;
+  }
+  // Reset: every node reached has its seen mask cleared (sigma is written before it is read).
+  const total = levelStart[levels];
+  for (let q = 0; q < total; q++) seen[entryNode[q]] = 0;
+  return reached;
+}
+
+/** A level with more than n / SORT_RATIO nodes is listed in node order. */
+const SORT_RATIO = 16;
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
