@@ -14,7 +14,8 @@ import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
-import { groupLabels, sortedAdjacency, unknownGroup } from './groups.js';
+import { groupLabels, unknownGroup } from './groups.js';
+import { introductionAdjacency } from './introduction-adjacency.js';
 import { fitIntroductionScoreOnAdjacency, type FitIntroductionScoreResult } from './score-fit.js';
 import {
   introductionPlausibility,
@@ -262,7 +263,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     }
     return empty('No declared gap to bridge (gaps = 0); no introductions proposed.');
   }
-  const adj = sortedAdjacency(view, { weighted: true });
+  const adj = introductionAdjacency(view);
   const str = strengths(adj);
   const n = adj.n;
   const staffLabel = new Int32Array(n);
@@ -441,7 +442,7 @@ function qValueOf(gap: GroupPairGap): number | null {
  * strongest weakest tie whose x has spare capacity. null when every possible introducer is at its cap.
  */
 function bestChain(
-  adj: ReturnType<typeof sortedAdjacency>,
+  adj: ReturnType<typeof introductionAdjacency>,
   a: number,
   b: number,
   hops: number,
