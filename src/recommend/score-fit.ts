@@ -216,7 +216,7 @@ export function fitIntroductionScoreOnAdjacency(
     }
     const heldOut = hidden.length;
     if (heldOut < minHeldOut) return null;
-    const { cnCol, raCol, rawCol, ra3Col, positive } = foldCandidates(adj, label, hidden, {
+    const { cnCol, raCol, rawCol, ra3Col, positive, zeroNegatives } = foldCandidates(adj, label, hidden, {
       full: (labelled * (labelled - 1)) / 2 <= maxCandidates,
       maxSources,
       sampledPairs,
@@ -239,10 +239,11 @@ export function fitIntroductionScoreOnAdjacency(
         if (positive[c]) P[ip++] = s;
         else N[iN++] = s;
       }
-      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N);
+      // The unlisted pairs (no input above 0) all score the baseline: one block of equal negatives.
+      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N, zeroNegatives, d);
       trials.push({ weights, auc: au, precision: p, criterion: au + p });
     }
-    return { trials, candidates: positive.length, heldOut };
+    return { trials, candidates: positive.length + zeroNegatives, heldOut };
   };
   const summed: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = grid.map((weights) => ({
     weights,
@@ -289,12 +290,38 @@ export function fitIntroductionScoreOnAdjacency(
 
 /** Candidate columns of one hold-out draw (see {@link foldCandidates}). */
 export interface FoldCandidates {
-  readonly cnCol: number[];
-  readonly raCol: number[];
-  readonly rawCol: number[];
-  readonly ra3Col: number[];
+  readonly cnCol: Float64Array;
+  readonly raCol: Float64Array;
+  readonly rawCol: Float64Array;
+  readonly ra3Col: Float64Array;
   /** 1 for a held-out tie, 0 for any other pair. */
-  readonly positive: number[];
+  readonly positive: Uint8Array;
+  /**
+   * Candidate pairs that are not held-out ties and that no source reaches within three steps: every
+   * input of the plausibility is 0 for them, so each scores the baseline delta under any setting.
+   * They are counted, not listed (most pairs of a large graph are of this kind).
+   */
+  readonly zeroNegatives: number;
+}
+
+/** A growable column of doubles (amortised O(1) append). */
+class Column {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 /**
@@ -396,11 +423,13 @@ export function foldCandidates(
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
   const { scratch, seen, partner } = ws;
   // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
-  const cnCol: number[] = [];
-  const raCol: number[] = [];
-  const rawCol: number[] = [];
-  const ra3Col: number[] = [];
-  const positive: number[] = [];
+  const capacity = 4096;
+  const cnCol = new Column(capacity);
+  const raCol = new Column(capacity);
+  const rawCol = new Column(capacity);
+  const ra3Col = new Column(capacity);
+  const positive = new Column(capacity);
+  let zeroNegatives = 0;
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
   for (const a of sources) {
     const ga = label[a];
@@ -408,12 +437,17 @@ export function foldCandidates(
     const mine = partners.get(a) ?? [];
     for (const b of mine) partner[b] = stamp;
     const push = (b: number, reached: boolean) => {
+      seen[b] = stamp;
+      const held = partner[b] === stamp;
+      if (!reached && !held) {
+        zeroNegatives++;
+        return;
+      }
       cnCol.push(reached ? scratch.common[b] : 0);
       raCol.push(reached ? scratch.resourceAllocation[b] : 0);
       rawCol.push(reached ? scratch.resourceAllocationWeighted[b] : 0);
       ra3Col.push(reached ? scratch.resourceAllocation3[b] : 0);
-      positive.push(partner[b] === stamp ? 1 : 0);
-      seen[b] = stamp;
+      positive.push(held ? 1 : 0);
     };
     const from = full ? a + 1 : 0;
     localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
@@ -432,7 +466,14 @@ export function foldCandidates(
     }
     clearLocalPaths(scratch);
   }
-  return { cnCol, raCol, rawCol, ra3Col, positive };
+  return {
+    cnCol: cnCol.values(),
+    raCol: raCol.values(),
+    rawCol: rawCol.values(),
+    ra3Col: ra3Col.values(),
+    positive: Uint8Array.from(positive.values()),
+    zeroNegatives,
+  };
 }
 
 /**
@@ -574,41 +615,67 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
 /**
  * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, from one sort of
  * the negatives and one of the (few) positives instead of four sorts: the fit scores every weight
- * setting on every fold, and at scale those sorts were most of its time.
+ * setting on every fold, and at scale those sorts were most of its time. `tied` more negatives all
+ * scoring `tiedScore` may be given as a count (N then stands for the listed negatives plus them).
  *
  *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
  *   precision@k: c = the k-th largest score of P and N together; (#P above c + (k - #above) #P at c / #at c) / k
  *
- * Complexity: O(|N| log |N| + |P| log |P| + k + |P| log |N|).
+ * Complexity: O(|N| log |N| + |P| log |P| + k + |P| log |N|), the tied block O(|P| + k).
+ * @example
+ * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
  */
-export function aucAndPrecisionAtK(k: number, positives: Float64Array, negatives: Float64Array): { auc: number; precision: number } {
+export function aucAndPrecisionAtK(
+  k: number,
+  positives: Float64Array,
+  negatives: Float64Array,
+  tied = 0,
+  tiedScore = 0,
+): { auc: number; precision: number } {
   const neg = Float64Array.from(negatives).sort();
   const pos = Float64Array.from(positives).sort();
+  const negCount = neg.length + tied;
   let a = NaN;
-  if (positives.length > 0 && negatives.length > 0) {
+  if (positives.length > 0 && negCount > 0) {
     let total = 0;
     for (let t = 0; t < positives.length; t++) {
       const [below, atOrBelow] = bounds(neg, positives[t]);
       total += below + 0.5 * (atOrBelow - below);
+      if (tied > 0) total += positives[t] > tiedScore ? tied : positives[t] === tiedScore ? 0.5 * tied : 0;
     }
-    a = total / (positives.length * negatives.length);
+    a = total / (positives.length * negCount);
   }
-  const all = pos.length + neg.length;
+  const all = pos.length + negCount;
   if (all === 0 || !(k >= 1)) return { auc: a, precision: NaN };
   const kk = Math.min(Math.floor(k), all);
-  // The kk-th largest of both, merging the two sorted arrays from the top.
+  // The kk-th largest of both (and the tied block), merging from the top.
   let i = pos.length - 1;
   let j = neg.length - 1;
+  let blockLeft = tied;
   let cut = NaN;
-  for (let taken = 0; taken < kk; taken++) {
-    if (j < 0 || (i >= 0 && pos[i] >= neg[j])) cut = pos[i--];
-    else cut = neg[j--];
+  for (let taken = 0; taken < kk;) {
+    const p = i >= 0 ? pos[i] : -Infinity;
+    const q = j >= 0 ? neg[j] : -Infinity;
+    if (blockLeft > 0 && tiedScore > p && tiedScore > q) {
+      const take = Math.min(blockLeft, kk - taken);
+      blockLeft -= take;
+      taken += take;
+      cut = tiedScore;
+    } else if (j < 0 || (i >= 0 && pos[i] >= neg[j])) {
+      cut = pos[i--];
+      taken++;
+    } else {
+      cut = neg[j--];
+      taken++;
+    }
   }
   const [pBelow, pAtOrBelow] = bounds(pos, cut);
   const [nBelow, nAtOrBelow] = bounds(neg, cut);
   const posAbove = pos.length - pAtOrBelow;
-  const above = posAbove + (neg.length - nAtOrBelow);
+  const blockAbove = tiedScore > cut ? tied : 0;
+  const blockAt = tiedScore === cut ? tied : 0;
+  const above = posAbove + (neg.length - nAtOrBelow) + blockAbove;
   const posAt = pAtOrBelow - pBelow;
-  const at = posAt + (nAtOrBelow - nBelow);
+  const at = posAt + (nAtOrBelow - nBelow) + blockAt;
   return { auc: a, precision: (posAbove + (at > 0 ? ((kk - above) * posAt) / at : 0)) / kk };
 }

@@ -8,7 +8,8 @@ import { mulberry32 } from '../../src/core/util/random.js';
 import { project } from '../../src/model/projection.js';
 import { groupLabels } from '../../src/recommend/groups.js';
 import { introductionAdjacency } from '../../src/recommend/introduction-adjacency.js';
-import { fitIntroductionScore, foldCandidates, foldWorkspace, withoutEdges } from '../../src/recommend/score-fit.js';
+import { aucAndPrecisionAtK, fitIntroductionScore, foldCandidates, foldWorkspace, withoutEdges } from '../../src/recommend/score-fit.js';
+import { auc, precisionAtK } from '../../src/recommend/ranking-quality.js';
 import { loadDataset } from '../helpers/datasets.js';
 
 async function setting() {
@@ -62,5 +63,25 @@ describe('bounded score fit', () => {
     expect(capped.fitted).toBe(true);
     expect(capped.heldOut).toBe(40);
     expect(() => fitIntroductionScore(view, { attribute: 'division', minGroupSize: 1, maxHeldOut: 0 })).toThrow(/maxHeldOut/);
+  });
+
+  it('a block of tied negatives given as a count scores as if listed (auc and precisionAtK of ranking-quality.ts)', () => {
+    const random = mulberry32(7);
+    const base = 1e-4;
+    for (let trial = 0; trial < 40; trial++) {
+      // Scores on a coarse grid so that ties with each other and with the block's score are common.
+      const draw = () => (random() < 0.3 ? base : Math.floor(random() * 6) / 4 + (random() < 0.5 ? base : 0));
+      const P = Float64Array.from({ length: 1 + Math.floor(random() * 12) }, draw);
+      const N = Float64Array.from({ length: Math.floor(random() * 40) }, draw);
+      const tied = Math.floor(random() * 60);
+      const all = Float64Array.from([...N, ...new Array<number>(tied).fill(base)]);
+      for (const k of [1, 3, 10, 50, 500]) {
+        const got = aucAndPrecisionAtK(k, P, N, tied, base);
+        const want = { auc: all.length > 0 ? auc(P, all) : NaN, precision: precisionAtK(k, P, all) };
+        if (Number.isNaN(want.auc)) expect(got.auc).toBeNaN();
+        else expect(got.auc, `trial ${trial} k ${k}`).toBeCloseTo(want.auc, 12);
+        expect(got.precision, `trial ${trial} k ${k}`).toBeCloseTo(want.precision, 12);
+      }
+    }
   });
 });
