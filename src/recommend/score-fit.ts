@@ -613,15 +613,21 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
 }
 
 /**
- * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, from one sort of
- * the negatives and one of the (few) positives instead of four sorts: the fit scores every weight
- * setting on every fold, and at scale those sorts were most of its time. `tied` more negatives all
- * scoring `tiedScore` may be given as a count (N then stands for the listed negatives plus them).
+ * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, without sorting
+ * the negatives: the fit scores every weight setting on every fold, and at scale those sorts were
+ * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count (N then
+ * stands for the listed negatives plus them).
  *
  *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
+ *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed:
+ *         one binary search of the few sorted positives per negative)
  *   precision@k: c = the k-th largest score of P and N together; (#P above c + (k - #above) #P at c / #at c) / k
  *
- * Complexity: O(|N| log |N| + |P| log |P| + k + |P| log |N|), the tied block O(|P| + k).
+ * The k-th largest is found among the sorted positives, the k largest negatives (kept in a small
+ * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
+ * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
+ *
+ * Complexity: O(|P| log |P| + |N| (log |P| + 1) + k^2 in the worst case of the buffer); O(|N| log |N|) for k > 4096.
  * @example
  * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
  */
@@ -632,50 +638,87 @@ export function aucAndPrecisionAtK(
   tied = 0,
   tiedScore = 0,
 ): { auc: number; precision: number } {
-  const neg = Float64Array.from(negatives).sort();
   const pos = Float64Array.from(positives).sort();
-  const negCount = neg.length + tied;
+  const nP = pos.length;
+  const nN = negatives.length;
+  const negCount = nN + tied;
+  // #P above v plus half #P at v.
+  const over = (v: number): number => {
+    const [below, atOrBelow] = bounds(pos, v);
+    return nP - atOrBelow + 0.5 * (atOrBelow - below);
+  };
   let a = NaN;
-  if (positives.length > 0 && negCount > 0) {
-    let total = 0;
-    for (let t = 0; t < positives.length; t++) {
-      const [below, atOrBelow] = bounds(neg, positives[t]);
-      total += below + 0.5 * (atOrBelow - below);
-      if (tied > 0) total += positives[t] > tiedScore ? tied : positives[t] === tiedScore ? 0.5 * tied : 0;
-    }
-    a = total / (positives.length * negCount);
+  if (nP > 0 && negCount > 0) {
+    let total = tied > 0 ? tied * over(tiedScore) : 0;
+    for (let t = 0; t < nN; t++) total += over(negatives[t]);
+    a = total / (nP * negCount);
   }
-  const all = pos.length + negCount;
+  const all = nP + negCount;
   if (all === 0 || !(k >= 1)) return { auc: a, precision: NaN };
   const kk = Math.min(Math.floor(k), all);
-  // The kk-th largest of both (and the tied block), merging from the top.
-  let i = pos.length - 1;
-  let j = neg.length - 1;
+  // The kk largest negatives, ascending (a sorted copy when kk is large).
+  let top: Float64Array;
+  if (kk > 4096)
+    top = Float64Array.from(negatives)
+      .sort()
+      .subarray(Math.max(0, nN - kk));
+  else {
+    const cap = Math.min(kk, nN);
+    const buf = new Float64Array(cap);
+    let size = 0;
+    for (let t = 0; t < nN && cap > 0; t++) {
+      const x = negatives[t];
+      if (size < cap) {
+        let q = size++;
+        while (q > 0 && buf[q - 1] > x) {
+          buf[q] = buf[q - 1];
+          q--;
+        }
+        buf[q] = x;
+      } else if (x > buf[0]) {
+        // The smallest kept falls off the front; x goes in its place in order.
+        let q = 0;
+        while (q + 1 < cap && buf[q + 1] < x) {
+          buf[q] = buf[q + 1];
+          q++;
+        }
+        buf[q] = x;
+      }
+    }
+    top = buf;
+  }
+  // The kk-th largest of the three, merging from the top.
+  let i = nP - 1;
+  let j = top.length - 1;
   let blockLeft = tied;
   let cut = NaN;
   for (let taken = 0; taken < kk;) {
     const p = i >= 0 ? pos[i] : -Infinity;
-    const q = j >= 0 ? neg[j] : -Infinity;
+    const q = j >= 0 ? top[j] : -Infinity;
     if (blockLeft > 0 && tiedScore > p && tiedScore > q) {
       const take = Math.min(blockLeft, kk - taken);
       blockLeft -= take;
       taken += take;
       cut = tiedScore;
-    } else if (j < 0 || (i >= 0 && pos[i] >= neg[j])) {
+    } else if (j < 0 || (i >= 0 && p >= q)) {
       cut = pos[i--];
       taken++;
     } else {
-      cut = neg[j--];
+      cut = top[j--];
       taken++;
     }
   }
   const [pBelow, pAtOrBelow] = bounds(pos, cut);
-  const [nBelow, nAtOrBelow] = bounds(neg, cut);
-  const posAbove = pos.length - pAtOrBelow;
-  const blockAbove = tiedScore > cut ? tied : 0;
-  const blockAt = tiedScore === cut ? tied : 0;
-  const above = posAbove + (neg.length - nAtOrBelow) + blockAbove;
+  let negAbove = tied > 0 && tiedScore > cut ? tied : 0;
+  let negAt = tied > 0 && tiedScore === cut ? tied : 0;
+  for (let t = 0; t < nN; t++) {
+    const x = negatives[t];
+    if (x > cut) negAbove++;
+    else if (x === cut) negAt++;
+  }
+  const posAbove = nP - pAtOrBelow;
+  const above = posAbove + negAbove;
   const posAt = pAtOrBelow - pBelow;
-  const at = posAt + (nAtOrBelow - nBelow) + blockAt;
+  const at = posAt + negAt;
   return { auc: a, precision: (posAbove + (at > 0 ? ((kk - above) * posAt) / at : 0)) / kk };
 }

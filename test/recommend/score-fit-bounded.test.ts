@@ -83,5 +83,12 @@ describe('bounded score fit', () => {
         expect(got.precision, `trial ${trial} k ${k}`).toBeCloseTo(want.precision, 12);
       }
     }
+    // k above 4096: the negatives are sorted instead of buffered.
+    const P = Float64Array.from({ length: 300 }, () => Math.floor(random() * 50) / 7);
+    const N = Float64Array.from({ length: 9000 }, () => Math.floor(random() * 60) / 9);
+    const all = Float64Array.from([...N, ...new Array<number>(500).fill(0)]);
+    const got = aucAndPrecisionAtK(6000, P, N, 500, 0);
+    expect(got.auc).toBeCloseTo(auc(P, all), 12);
+    expect(got.precision).toBeCloseTo(precisionAtK(6000, P, all), 12);
   });
 });
