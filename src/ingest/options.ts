@@ -46,6 +46,7 @@ export interface ResolvedIngestOptions {
   readonly managerColumn: string | null;
   readonly externalColumn: string | null;
   readonly maxIssues: number;
+  /** As {@link IngestOptions.onBytes}. */
   readonly onBytes?: (bytes: number) => void;
 }
 
