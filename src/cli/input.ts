@@ -3,6 +3,7 @@
  * `--lenient`, `--delimiter`, `--undirected-relations`, `--manager-column`) and the loader behind them.
  */
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
 import { parseList, UsageError } from './command-kit.js';
@@ -67,8 +68,12 @@ export function ingestOptionsFrom(opts: InputCliOptions): IngestOptions {
  * `.json` file, or `--ties F` with optional `--people F` / `--relations F`. Data problems throw
  * OrgraphError (exit 1); a missing or contradictory input is a UsageError (exit 2).
  */
-export async function loadInput(dir: string | undefined, opts: InputCliOptions): Promise<IngestResult> {
-  const loaded = await loadGraphInput(dir, opts);
+export async function loadInput(
+  dir: string | undefined,
+  opts: InputCliOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<IngestResult> {
+  const loaded = await loadGraphInput(dir, opts, onProgress ? await bytesProgress(dir, opts, onProgress) : undefined);
   if (opts.identities === undefined) return loaded;
   const r = resolveIdentities(loaded.graph, await loadIdentities(opts.identities, ingestOptionsFrom(opts)));
   if (r.unmatched > 0) {
@@ -83,8 +88,40 @@ export async function loadInput(dir: string | undefined, opts: InputCliOptions):
   return { graph: r.graph, report: { ...loaded.report, people: r.graph.personCount, ties: r.graph.tieCount } };
 }
 
-async function loadGraphInput(dir: string | undefined, opts: InputCliOptions): Promise<IngestResult> {
-  const options = ingestOptionsFrom(opts);
+/**
+ * Progress of reading the CSV inputs: bytes read of the total size of the files that will be read
+ * (the folder's people.csv, ties.csv and relations.csv, or the files named); other formats are read
+ * in one piece and report nothing here. Complexity: one stat per file.
+ */
+async function bytesProgress(
+  dir: string | undefined,
+  opts: InputCliOptions,
+  onProgress: (done: number, total: number) => void,
+): Promise<((bytes: number) => void) | undefined> {
+  const files =
+    dir === undefined
+      ? [opts.people, opts.ties, opts.relations].filter((f): f is string => f !== undefined)
+      : ['people.csv', 'ties.csv', 'relations.csv'].map((f) => join(dir, f));
+  let total = 0;
+  for (const f of files) {
+    try {
+      const s = await stat(f);
+      if (s.isFile()) total += s.size;
+    } catch {
+      // A missing optional file is read by no one; a missing required one is reported by the loader.
+    }
+  }
+  if (total === 0) return undefined;
+  let done = 0;
+  onProgress(0, total);
+  return (bytes) => {
+    done += bytes;
+    onProgress(Math.min(done, total), total);
+  };
+}
+
+async function loadGraphInput(dir: string | undefined, opts: InputCliOptions, onBytes?: (bytes: number) => void): Promise<IngestResult> {
+  const options = { ...ingestOptionsFrom(opts), onBytes };
   if (dir !== undefined && (opts.ties !== undefined || opts.people !== undefined || opts.relations !== undefined)) {
     throw new UsageError('give either a folder or --people/--ties/--relations files, not both');
   }

@@ -303,6 +303,7 @@ export async function readCsv(ctx: IngestContext, input: CsvInput, file: string,
         tokenizer.end();
         break;
       }
+      if ('path' in input && next.value instanceof Uint8Array) ctx.options.onBytes?.(next.value.length);
       if (plainRow && next.value instanceof Uint8Array) {
         pushBytes(next.value);
         continue;

@@ -34,6 +34,8 @@ export interface IngestOptions {
   readonly externalColumn?: string | null;
   /** How many issues the report lists in full (all are counted). @defaultValue 50 */
   readonly maxIssues?: number;
+  /** Progress: called with the size of each chunk of bytes read from an input file. @defaultValue none */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 /** {@link IngestOptions} with every default filled in. */
@@ -50,6 +52,8 @@ export interface ResolvedIngestOptions {
   readonly externalColumn: string | null;
   /** Issues listed in full in the report, an integer >= 0 (every issue is counted either way). */
   readonly maxIssues: number;
+  /** As {@link IngestOptions.onBytes}. */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 /** Defaults of {@link IngestOptions}. */
@@ -71,6 +75,7 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     managerColumn: options.managerColumn === undefined ? DEFAULT_INGEST_OPTIONS.managerColumn : options.managerColumn,
     externalColumn: options.externalColumn === undefined ? DEFAULT_INGEST_OPTIONS.externalColumn : options.externalColumn,
     maxIssues: options.maxIssues ?? DEFAULT_INGEST_OPTIONS.maxIssues,
+    onBytes: options.onBytes,
   };
   if (o.mode !== 'strict' && o.mode !== 'lenient') {
     throw new OrgraphError('E_BAD_OPTION', `mode must be 'strict' or 'lenient', got ${JSON.stringify(o.mode)}`, { field: 'mode' });

@@ -23,7 +23,8 @@ import { benjaminiHochberg } from '../core/util/multiple-testing.js';
 import type { SmallGroupNote } from '../core/groups/min-group-size.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
-import { groupLabels, sortedAdjacency, unknownGroup, type GroupLabels } from './groups.js';
+import { groupLabels, unknownGroup, type GroupLabels } from './groups.js';
+import { introductionAdjacency } from './introduction-adjacency.js';
 import { definedOnly } from '../core/util/options.js';
 
 /** A capability the organisation depends on: the groups that must work together and their targets. */
@@ -88,6 +89,8 @@ export interface GroupGapsOptions {
    * @defaultValue the size already applied to the graph by the report's `privateGraph`, else 5
    */
   readonly minGroupSize?: number;
+  /** Progress: (done, total) over the rewiring draws of both tables (2 x draws), plus 3 steps. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Defaults of {@link GroupGapsOptions}. */
@@ -300,7 +303,7 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     });
   }
   const groups = groupLabels(view, o.attribute, { minGroupSize: options.minGroupSize });
-  const adj = sortedAdjacency(view, { weighted: true });
+  const adj = introductionAdjacency(view);
   const k = groups.names.length;
   const n = adj.n;
   // Step 1: labels for the two populations. Staff: attribute groups; outside: attribute groups plus one
@@ -367,7 +370,10 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
         ? `rewiring: ${su.length + xu.length} counted ties <= ${o.maxRewiringTies}`
         : `configuration (analytic): ${su.length + xu.length} counted ties > ${o.maxRewiringTies}, too many for rewiring in reasonable time`;
   const mc = model !== 'configuration';
-  const run = { draws: o.draws, burnIn: 0, thinning: 0, seed: o.seed };
+  const units = 3 + (mc ? 2 * o.draws : 0);
+  const progress = (done: number) => options.onProgress?.(done, units);
+  progress(1);
+  const run = { draws: o.draws, burnIn: 0, thinning: 0, seed: o.seed, onDraw: (d: number) => progress(1 + d) };
   // Step 3: staff table. Cells g <= h over groups with staff.
   const staffCells: number[] = [];
   for (let g = 0; g < k; g++) {
@@ -385,7 +391,7 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
       ),
     );
   } else if (model === 'quasi-independence') {
-    staffNull = quasiIndependence(su, sv, sw, staffLabels, k, staffCellArr, false, o);
+    staffNull = quasiIndependence(su, sv, sw, staffLabels, k, staffCellArr, false, { ...o, onDraw: run.onDraw });
   } else {
     staffNull = configurationNull(groupEdgeCounts(su, sv, sw, staffLabels, k), staffCellArr);
   }
@@ -418,11 +424,17 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     xNull = mcNull(
       groupPairDraws(
         { n, u: xu, v: xv, weight: xw, labels: xLabels, k: kk, cells: xCellArr, simple: true, bipartite: true },
-        { ...run, burnIn: Math.round(o.swapsPerEdge * m), thinning: Math.round(o.thinning * m), seed: o.seed + 1 },
+        {
+          ...run,
+          burnIn: Math.round(o.swapsPerEdge * m),
+          thinning: Math.round(o.thinning * m),
+          seed: o.seed + 1,
+          onDraw: (d: number) => progress(1 + o.draws + d),
+        },
       ),
     );
   } else if (model === 'quasi-independence') {
-    xNull = quasiIndependence(xu, xv, xw, xLabels, kk, xCellArr, true, o);
+    xNull = quasiIndependence(xu, xv, xw, xLabels, kk, xCellArr, true, { ...o, onDraw: (d: number) => progress(1 + o.draws + d) });
   } else {
     xNull = bipartiteNull(
       groupEdgeCounts(xu, xv, xw, xLabels, kk),
@@ -431,11 +443,13 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     );
   }
   const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffShown[g], outsideShown[x], xNull, i));
+  progress(units - 1);
   // Step 5: q-values and declared gaps.
   const staffTable = table(su.length, staffPairs, o.alpha, 'staff groups', mc ? o.draws : 0);
   const externalTable = table(xu.length, outsidePairs, o.alpha, 'staff and outside groups', mc ? o.draws : 0);
   // Step 6: capability focus.
   const capability = o.capability ? capabilityStatus(o.capability, groups, staffTable.pairs) : null;
+  progress(units);
   const groupRows: GroupGapsResult['groups'][number][] = groups.names.map((name, g) => ({
     name,
     size: staffSize[g] + outsideSize[g],
@@ -520,7 +534,7 @@ function quasiIndependence(
   k: number,
   cells: Int32Array,
   bipartite: boolean,
-  o: { draws: number; swapsPerEdge: number; thinning: number; seed: number },
+  o: { draws: number; swapsPerEdge: number; thinning: number; seed: number; onDraw?: (draws: number) => void },
 ): CellNull {
   const gu: number[] = [];
   const gv: number[] = [];
@@ -544,7 +558,13 @@ function quasiIndependence(
   const m = gu.length;
   const d = groupPairDraws(
     { n: k, u: gu, v: gv, weight: gw, labels: identity, k, cells, simple: false, bipartite },
-    { draws: o.draws, burnIn: Math.round(o.swapsPerEdge * m), thinning: Math.round(o.thinning * m), seed: o.seed + (bipartite ? 1 : 0) },
+    {
+      draws: o.draws,
+      burnIn: Math.round(o.swapsPerEdge * m),
+      thinning: Math.round(o.thinning * m),
+      seed: o.seed + (bipartite ? 1 : 0),
+      onDraw: o.onDraw,
+    },
   );
   const base = mcNull(d);
   const observed = Float64Array.from(d.observed);

@@ -14,7 +14,8 @@ import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
-import { groupLabels, sortedAdjacency, unknownGroup } from './groups.js';
+import { groupLabels, unknownGroup } from './groups.js';
+import { introductionAdjacency } from './introduction-adjacency.js';
 import { fitIntroductionScoreOnAdjacency, type FitIntroductionScoreResult } from './score-fit.js';
 import {
   introductionPlausibility,
@@ -262,7 +263,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     }
     return empty('No declared gap to bridge (gaps = 0); no introductions proposed.');
   }
-  const adj = sortedAdjacency(view, { weighted: true });
+  const adj = introductionAdjacency(view);
   const str = strengths(adj);
   const n = adj.n;
   const staffLabel = new Int32Array(n);
@@ -350,11 +351,13 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
       contactsInGroupA: across[cb[c]],
       hops: ccn[c] > 0 ? 2 : 3,
     });
-    const order = Array.from(cscore.keys()).sort((x, y) => cscore[y] - cscore[x] || ca[x] - ca[y] || cb[x] - cb[y]);
+    // Candidates best first (score, then a, then b: a total order, each pair is swept once), drawn
+    // lazily from a heap: the greedy list stops after perGap, long before the end of a large list.
+    const order = new CandidateHeap(cscore, ca, cb);
     // Step 3: greedy selection under the load caps.
     let made = 0;
     let skipped = 0;
-    for (const c of order) {
+    for (let c = order.pop(); c >= 0; c = order.pop()) {
       if (made >= o.perGap) break;
       const a = ca[c];
       const b = cb[c];
@@ -401,7 +404,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
       });
       made++;
     }
-    perPair.push({ groupA: groups.names[ga], groupB: groups.names[gb], candidates: order.length, made, skippedForLoad: skipped });
+    perPair.push({ groupA: groups.names[ga], groupB: groups.names[gb], candidates: cscore.length, made, skippedForLoad: skipped });
   }
   o.onProgress?.(total, total);
   let maxPerson = 0;
@@ -441,7 +444,7 @@ function qValueOf(gap: GroupPairGap): number | null {
  * strongest weakest tie whose x has spare capacity. null when every possible introducer is at its cap.
  */
 function bestChain(
-  adj: ReturnType<typeof sortedAdjacency>,
+  adj: ReturnType<typeof introductionAdjacency>,
   a: number,
   b: number,
   hops: number,
@@ -491,4 +494,50 @@ function bestChain(
 
 function degree(adj: { offsets: Int32Array }, x: number): number {
   return adj.offsets[x + 1] - adj.offsets[x];
+}
+
+/**
+ * A binary max-heap of candidate indices, best first by score, then smaller a, then smaller b (the
+ * order a full sort by (score desc, a asc, b asc) gives). Complexity: O(c) to build, O(log c) per pop.
+ */
+class CandidateHeap {
+  private readonly heap: Int32Array;
+  private size: number;
+  constructor(
+    private readonly score: readonly number[],
+    private readonly a: readonly number[],
+    private readonly b: readonly number[],
+  ) {
+    this.size = score.length;
+    this.heap = new Int32Array(this.size);
+    for (let t = 0; t < this.size; t++) this.heap[t] = t;
+    for (let t = (this.size >> 1) - 1; t >= 0; t--) this.down(t);
+  }
+  /** x ranks before y. */
+  private before(x: number, y: number): boolean {
+    const d = this.score[x] - this.score[y];
+    if (d !== 0) return d > 0;
+    return this.a[x] !== this.a[y] ? this.a[x] < this.a[y] : this.b[x] < this.b[y];
+  }
+  private down(t: number): void {
+    const h = this.heap;
+    const x = h[t];
+    for (;;) {
+      let c = 2 * t + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && this.before(h[c + 1], h[c])) c++;
+      if (!this.before(h[c], x)) break;
+      h[t] = h[c];
+      t = c;
+    }
+    h[t] = x;
+  }
+  /** The best remaining candidate, or -1 when none is left. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const top = this.heap[0];
+    this.heap[0] = this.heap[--this.size];
+    if (this.size > 0) this.down(0);
+    return top;
+  }
 }

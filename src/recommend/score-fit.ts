@@ -11,13 +11,9 @@ import { strengths, type SortedAdjacency } from '../core/structure/link-scores.j
 import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
-import { groupLabels, sortedAdjacency } from './groups.js';
-import {
-  DEFAULT_INTRODUCTION_SCORE,
-  introductionPlausibility,
-  type IntroductionComponents,
-  type IntroductionScoreWeights,
-} from './introduction-score.js';
+import { groupLabels } from './groups.js';
+import { introductionAdjacency } from './introduction-adjacency.js';
+import { DEFAULT_INTRODUCTION_SCORE, type IntroductionScoreWeights } from './introduction-score.js';
 import { bounds } from './ranking-quality.js';
 
 /** Options of {@link fitIntroductionScore}. */
@@ -40,6 +36,13 @@ export interface FitIntroductionScoreOptions {
   readonly smallPairs?: number;
   /** Fewest held-out ties to fit on; with fewer, the fixed weights are returned. @defaultValue 10 */
   readonly minHeldOut?: number;
+  /**
+   * Most ties held out per fold: `holdOut` of the cross-group staff ties, but no more than this, so
+   * that a fold's cost does not grow with the graph (only the ties at the swept sources are scored
+   * anyway). Up to this many the draw is a shuffle of every cross-group tie (as before the cap);
+   * above, a partial shuffle drawing exactly this many. @defaultValue 20000
+   */
+  readonly maxHeldOut?: number;
   /**
    * Up to this many cross-group pairs (n_staff (n_staff - 1) / 2), every pair is scored; beyond, sources
    * and pairs are sampled. @defaultValue 1000000
@@ -115,7 +118,7 @@ export interface FitIntroductionScoreResult {
  * steps are all kept while farther pairs are kept at rate r, so the AUC on it differs from the AUC over
  * every pair (measured in docs/recommendation-quality.md: on email-eu-core with sampling forced, 0.91-0.92
  * against 0.94 over every pair, same held-out ties); it serves only to compare settings with one another. Each pair is
- * scored with every setting of `grid` ({@link introductionPlausibility}); the fit keeps the setting with
+ * scored with every setting of `grid` (`introductionPlausibility`); the fit keeps the setting with
  * the largest AUC + precision@k of the held-out ties against the other pairs,
  * averaged over `folds` independent hold-outs (default 10 on graphs with at most 100,000 staff pairs, 3 on
  * larger ones; the first setting on equal criteria). The caller's graph is not changed; nothing outside it is read.
@@ -126,15 +129,20 @@ export interface FitIntroductionScoreResult {
  * Only ties of the graph given are read (a caller that evaluates held-out ties passes the graph
  * without them; test/recommend/introduction-leak.test.ts checks that nothing else leaks in).
  *
- * Complexity: per fold, O(n + m) to remove the held-out ties, one three-step local-path sweep per
- * source, and O(c |grid| log c) to rank c candidate pairs.
+ * At most `maxHeldOut` ties are held out per fold (20,000 by default: every cross-group tie is shuffled
+ * up to 200,000 of them, as before the cap; beyond, exactly 20,000 are drawn), so with the bounded
+ * sources and sampled pairs a fold scores a number of pairs that does not grow with the graph.
+ *
+ * Complexity: O(n + m) once for the full rows' strengths and the fold buffers; per fold, O(n + m)
+ * block copies to remove the held-out ties (no per-arc work), one three-step local-path sweep per
+ * source, and O(c |grid| log c) to rank c candidate pairs (c bounded as above in sampled mode).
  * @example
  * const fit = fitIntroductionScore(project(graph), { attribute: 'department' });
  * fit.weights.resourceAllocation; // 1
  */
 export function fitIntroductionScore(view: OrgView, options: FitIntroductionScoreOptions): FitIntroductionScoreResult {
   const groups = groupLabels(view, options.attribute, { minGroupSize: options.minGroupSize });
-  const adj = sortedAdjacency(view, { weighted: true });
+  const adj = introductionAdjacency(view);
   const label = new Int32Array(adj.n);
   for (let i = 0; i < adj.n; i++) label[i] = groups.external[i] ? -1 : groups.labels[i];
   return fitIntroductionScoreOnAdjacency(adj, label, options);
@@ -164,6 +172,7 @@ export function fitIntroductionScoreOnAdjacency(
   const maxCandidates = options.maxCandidates ?? 1_000_000;
   const maxSources = options.maxSources ?? 100;
   const sampledPairs = options.sampledPairs ?? 100_000;
+  const maxHeldOut = options.maxHeldOut ?? 20_000;
   const k = options.k ?? 50;
   const grid = options.grid ?? INTRODUCTION_SCORE_GRID;
   let labelled = 0;
@@ -172,49 +181,69 @@ export function fitIntroductionScoreOnAdjacency(
   if (!(holdOut > 0 && holdOut < 1))
     throw new OrgraphError('E_BAD_OPTION', `holdOut must lie in (0, 1), got ${holdOut}`, { field: 'holdOut' });
   if (grid.length === 0) throw new OrgraphError('E_BAD_OPTION', 'grid must hold at least one weight setting', { field: 'grid' });
-  // Step 1: hold out a share of the cross-group staff ties.
+  if (!(Number.isInteger(maxHeldOut) && maxHeldOut >= 1))
+    throw new OrgraphError('E_BAD_OPTION', `maxHeldOut must be a whole number >= 1, got ${maxHeldOut}`, { field: 'maxHeldOut' });
+  // Step 1: hold out a share of the cross-group staff ties (at most maxHeldOut of them).
   const allCross: number[] = [];
   for (let e = 0; e < adj.edgeU.length; e++) {
     const g = label[adj.edgeU[e]];
     const h = label[adj.edgeV[e]];
     if (g >= 0 && h >= 0 && g !== h) allCross.push(e);
   }
+  const wanted = Math.round(holdOut * allCross.length);
+  const capped = wanted > maxHeldOut;
+  // The full rows, strengths and sweep scratch are allocated once and reused by every fold.
+  const workspace = foldWorkspace(adj);
+  const crossIds = capped ? Int32Array.from(allCross) : null;
   const runFold = (foldSeed: number) => {
     const random = mulberry32(foldSeed);
-    const cross = allCross.slice();
-    shuffle(cross, random);
-    const heldOut = Math.round(holdOut * cross.length);
+    let hidden: number[];
+    if (!capped) {
+      const cross = allCross.slice();
+      shuffle(cross, random);
+      hidden = cross.slice(0, wanted);
+    } else {
+      // Partial Fisher-Yates: exactly maxHeldOut distinct ties, uniformly, in O(maxHeldOut) draws.
+      const ids = crossIds!.slice();
+      hidden = new Array<number>(maxHeldOut);
+      for (let t = 0; t < maxHeldOut; t++) {
+        const u = t + Math.floor(random() * (ids.length - t));
+        const x = ids[u];
+        ids[u] = ids[t];
+        ids[t] = x;
+        hidden[t] = x;
+      }
+    }
+    const heldOut = hidden.length;
     if (heldOut < minHeldOut) return null;
-    const hidden = cross.slice(0, heldOut);
-    const { cnCol, raCol, rawCol, ra3Col, positive } = foldCandidates(adj, label, hidden, {
+    const { cnCol, raCol, rawCol, ra3Col, positive, zeroNegatives } = foldCandidates(adj, label, hidden, {
       full: (labelled * (labelled - 1)) / 2 <= maxCandidates,
       maxSources,
       sampledPairs,
       random,
+      workspace,
     });
-    const pos = positive.reduce((s, x) => s + x, 0);
+    let pos = 0;
+    for (let c = 0; c < positive.length; c++) pos += positive[c];
     if (pos < minHeldOut) return null;
-    // Step 3: every setting, scored on the held-out ties.
+    // Step 3: every setting, scored on the held-out ties (introductionPlausibility, inlined).
     const trials: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = [];
+    const P = new Float64Array(pos);
+    const N = new Float64Array(positive.length - pos);
     for (const weights of grid) {
-      const P = new Float64Array(pos);
-      const N = new Float64Array(positive.length - pos);
+      const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = weights;
       let ip = 0;
       let iN = 0;
-      const c0 = { ...ZERO_COMPONENTS };
       for (let c = 0; c < positive.length; c++) {
-        c0.commonNeighbours = cnCol[c];
-        c0.resourceAllocation = raCol[c];
-        c0.weightedResourceAllocation = rawCol[c];
-        c0.resourceAllocation3 = ra3Col[c];
-        const s = introductionPlausibility(c0, weights);
+        const s = l * cnCol[c] + a * raCol[c] + o * rawCol[c] + e * ra3Col[c] + d;
         if (positive[c]) P[ip++] = s;
         else N[iN++] = s;
       }
-      const { auc: a, precision: p } = aucAndPrecisionAtK(k, P, N);
-      trials.push({ weights, auc: a, precision: p, criterion: a + p });
+      // The unlisted pairs (no input above 0) all score the baseline: one block of equal negatives.
+      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N, zeroNegatives, d);
+      trials.push({ weights, auc: au, precision: p, criterion: au + p });
     }
-    return { trials, candidates: positive.length, heldOut };
+    return { trials, candidates: positive.length + zeroNegatives, heldOut };
   };
   const summed: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = grid.map((weights) => ({
     weights,
@@ -243,7 +272,7 @@ export function fitIntroductionScoreOnAdjacency(
       weights: DEFAULT_INTRODUCTION_SCORE,
       fitted: false,
       folds,
-      heldOut: Math.round(holdOut * allCross.length),
+      heldOut: Math.min(wanted, maxHeldOut),
       candidates: 0,
       trials: [],
     };
@@ -261,12 +290,76 @@ export function fitIntroductionScoreOnAdjacency(
 
 /** Candidate columns of one hold-out draw (see {@link foldCandidates}). */
 export interface FoldCandidates {
-  readonly cnCol: number[];
-  readonly raCol: number[];
-  readonly rawCol: number[];
-  readonly ra3Col: number[];
+  readonly cnCol: Float64Array;
+  readonly raCol: Float64Array;
+  readonly rawCol: Float64Array;
+  readonly ra3Col: Float64Array;
   /** 1 for a held-out tie, 0 for any other pair. */
-  readonly positive: number[];
+  readonly positive: Uint8Array;
+  /**
+   * Candidate pairs that are not held-out ties and that no source reaches within three steps: every
+   * input of the plausibility is 0 for them, so each scores the baseline delta under any setting.
+   * They are counted, not listed (most pairs of a large graph are of this kind).
+   */
+  readonly zeroNegatives: number;
+}
+
+/** A growable column of doubles (amortised O(1) append). */
+class Column {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * What every fold of one fit reuses: the full graph's strengths, buffers for the training rows, the
+ * local-path scratch and stamp arrays (one allocation per fit instead of one per fold).
+ */
+export interface FoldWorkspace {
+  readonly strength: Float64Array;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly weights: Float64Array;
+  readonly trainStrength: Float64Array;
+  readonly scratch: ReturnType<typeof localPathScratch>;
+  /** Stamp per node: `seen[b] === stamp` when b is not (or no longer) a candidate of the current source. */
+  readonly seen: Int32Array;
+  /** Stamp per node: `partner[b] === stamp` when b is a held-out partner of the current source. */
+  readonly partner: Int32Array;
+  stamp: number;
+}
+
+/**
+ * The reusable arrays of {@link foldCandidates} for one adjacency. Complexity: O(n + m).
+ * @example
+ * const ws = foldWorkspace(adj); // then foldCandidates(adj, labels, hidden, { ..., workspace: ws }) per fold
+ */
+export function foldWorkspace(adj: EdgeListAdjacency): FoldWorkspace {
+  const n = adj.n;
+  return {
+    strength: strengths(adj),
+    offsets: new Int32Array(n + 1),
+    targets: new Int32Array(adj.targets.length),
+    weights: new Float64Array(adj.targets.length),
+    trainStrength: new Float64Array(n),
+    scratch: localPathScratch(n),
+    seen: new Int32Array(n),
+    partner: new Int32Array(n),
+    stamp: 0,
+  };
 }
 
 /**
@@ -277,7 +370,14 @@ export interface FoldCandidates {
  * `maxSources` ends of held-out ties, their pairs within three steps, their held-out partners and
  * about `sampledPairs` other pairs drawn uniformly.
  *
- * Complexity: O(n + m) plus one three-step local-path sweep per source and O(1) per candidate.
+ * The training rows are written into the workspace by copying the runs of arcs between the held-out
+ * ones (memory copies, no per-arc work), and only the strengths of the held-out ties' ends are summed
+ * again; the held-out partners are marked per source in a stamp array.
+ *
+ * Complexity: O(n + m) memory copies and O(h log m) to find the h held-out ties' arcs, plus one
+ * three-step local-path sweep per source and O(1) per candidate; in sampled mode the candidates are
+ * at most the pairs the `maxSources` sources reach within three steps plus about `sampledPairs`,
+ * whatever the size of the graph.
  * @example
  * const c = foldCandidates(adj, labels, [3, 7], { full: true, maxSources: 100, sampledPairs: 1e5, random: mulberry32(1) });
  */
@@ -285,18 +385,22 @@ export function foldCandidates(
   adj: EdgeListAdjacency,
   label: Int32Array,
   hidden: readonly number[],
-  options: { readonly full: boolean; readonly maxSources: number; readonly sampledPairs: number; readonly random: () => number },
+  options: {
+    readonly full: boolean;
+    readonly maxSources: number;
+    readonly sampledPairs: number;
+    readonly random: () => number;
+    /** Arrays reused across folds (see {@link foldWorkspace}); made here when absent. */
+    readonly workspace?: FoldWorkspace;
+  },
 ): FoldCandidates {
   const { full, maxSources, sampledPairs, random } = options;
+  const ws = options.workspace ?? foldWorkspace(adj);
   const n = adj.n;
   let labelled = 0;
   for (let i = 0; i < n; i++) if (label[i] >= 0) labelled++;
-  const train = withoutEdges(adj, new Set(hidden));
-  const hiddenPairs = new Set<number>();
-  for (const e of hidden) {
-    hiddenPairs.add(adj.edgeU[e] * n + adj.edgeV[e]);
-    hiddenPairs.add(adj.edgeV[e] * n + adj.edgeU[e]);
-  }
+  const train = trainingRows(adj, hidden, ws);
+  const str = ws.trainStrength;
   // Step 2: sources from the held-out ties' ends; their reached pairs, held-out partners, and a
   // uniform sample (rate r) of their other cross-group pairs.
   const partners = new Map<number, number[]>();
@@ -317,58 +421,126 @@ export function foldCandidates(
     sources.length = Math.min(sources.length, maxSources);
   }
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
-  const str = strengths(train);
-  const scratch = localPathScratch(n);
-  const seen = new Int32Array(n).fill(-1);
+  const { scratch, seen, partner } = ws;
   // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
-  const cnCol: number[] = [];
-  const raCol: number[] = [];
-  const rawCol: number[] = [];
-  const ra3Col: number[] = [];
-  const positive: number[] = [];
+  const capacity = 4096;
+  const cnCol = new Column(capacity);
+  const raCol = new Column(capacity);
+  const rawCol = new Column(capacity);
+  const ra3Col = new Column(capacity);
+  const positive = new Column(capacity);
+  let zeroNegatives = 0;
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
   for (const a of sources) {
     const ga = label[a];
+    const stamp = ++ws.stamp;
+    const mine = partners.get(a) ?? [];
+    for (const b of mine) partner[b] = stamp;
     const push = (b: number, reached: boolean) => {
+      seen[b] = stamp;
+      const held = partner[b] === stamp;
+      if (!reached && !held) {
+        zeroNegatives++;
+        return;
+      }
       cnCol.push(reached ? scratch.common[b] : 0);
       raCol.push(reached ? scratch.resourceAllocation[b] : 0);
       rawCol.push(reached ? scratch.resourceAllocationWeighted[b] : 0);
       ra3Col.push(reached ? scratch.resourceAllocation3[b] : 0);
-      positive.push(hiddenPairs.has(a * n + b) ? 1 : 0);
-      seen[b] = a;
+      positive.push(held ? 1 : 0);
     };
     const from = full ? a + 1 : 0;
     localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
     for (let t = 0; t < scratch.reached; t++) push(scratch.touched[t], true);
-    for (const b of partners.get(a) ?? []) if (b >= from && seen[b] !== a) push(b, false);
-    for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = a;
-    seen[a] = a;
+    for (const b of mine) if (b >= from && seen[b] !== stamp) push(b, false);
+    for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
+    seen[a] = stamp;
     // Geometric skips draw each remaining pair with probability `rate`.
     for (
       let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep);
       b < n;
       b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)
     ) {
-      if (seen[b] === a || label[b] < 0 || label[b] === ga) continue;
+      if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
       push(b, false);
     }
     clearLocalPaths(scratch);
   }
-  return { cnCol, raCol, rawCol, ra3Col, positive };
+  return {
+    cnCol: cnCol.values(),
+    raCol: raCol.values(),
+    rawCol: rawCol.values(),
+    ra3Col: ra3Col.values(),
+    positive: Uint8Array.from(positive.values()),
+    zeroNegatives,
+  };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-const ZERO_COMPONENTS: Mutable<IntroductionComponents> = {
-  commonNeighbours: 0,
-  resourceAllocation: 0,
-  weightedResourceAllocation: 0,
-  resourceAllocation3: 0,
-  degreeA: 0,
-  degreeB: 0,
-  contactsInGroupB: 0,
-  contactsInGroupA: 0,
-  hops: 2,
-};
+/**
+ * The rows of `adj` without the `hidden` edges' arcs, in the workspace's buffers (rows stay sorted),
+ * and their strengths in `ws.trainStrength` (rows that lost an arc summed again in row order, the
+ * same sums `strengths` makes). Complexity: O(n + m) copies, O(h log d) searches.
+ */
+function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldWorkspace): SortedAdjacency {
+  const n = adj.n;
+  const arcOf = (i: number, j: number): number => {
+    let lo = adj.offsets[i];
+    let hi = adj.offsets[i + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (adj.targets[mid] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < adj.offsets[i + 1] && adj.targets[lo] === j ? lo : -1;
+  };
+  const dropped: number[] = [];
+  for (const e of hidden) {
+    const a = arcOf(adj.edgeU[e], adj.edgeV[e]);
+    const b = arcOf(adj.edgeV[e], adj.edgeU[e]);
+    if (a >= 0) dropped.push(a);
+    if (b >= 0) dropped.push(b);
+  }
+  const drop = Int32Array.from(dropped).sort();
+  // Offsets: every row start moves back by the arcs dropped before it.
+  const { offsets, targets, weights } = ws;
+  for (let i = 0, d = 0; i <= n; i++) {
+    const start = adj.offsets[i];
+    while (d < drop.length && drop[d] < start) d++;
+    offsets[i] = start - d;
+  }
+  // Arcs: the runs between dropped arcs, copied as blocks.
+  const w = adj.weights;
+  let src = 0;
+  let dst = 0;
+  const copy = (end: number) => {
+    targets.set(adj.targets.subarray(src, end), dst);
+    if (w) weights.set(w.subarray(src, end), dst);
+    else weights.fill(1, dst, dst + end - src);
+    dst += end - src;
+  };
+  for (let d = 0; d < drop.length; d++) {
+    if (drop[d] > src) copy(drop[d]);
+    src = drop[d] + 1;
+  }
+  copy(adj.offsets[n]);
+  const m = offsets[n];
+  const train: SortedAdjacency = { n, offsets, targets: targets.subarray(0, m), weights: weights.subarray(0, m) };
+  // Strengths: the full graph's, with the rows that lost an arc summed again.
+  const str = ws.trainStrength;
+  str.set(ws.strength);
+  for (const e of hidden) {
+    for (const x of [adj.edgeU[e], adj.edgeV[e]]) {
+      if (!adj.weights) {
+        str[x] = offsets[x + 1] - offsets[x];
+        continue;
+      }
+      let t = 0;
+      for (let p = offsets[x]; p < offsets[x + 1]; p++) t += weights[p];
+      str[x] = t;
+    }
+  }
+  return train;
+}
 
 function shuffle(x: number[], random: () => number): void {
   for (let t = x.length - 1; t > 0; t--) {
@@ -441,43 +613,112 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
 }
 
 /**
- * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, from one sort of
- * the negatives and one of the (few) positives instead of four sorts: the fit scores every weight
- * setting on every fold, and at scale those sorts were most of its time.
+ * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, without sorting
+ * the negatives: the fit scores every weight setting on every fold, and at scale those sorts were
+ * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count (N then
+ * stands for the listed negatives plus them).
  *
  *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
+ *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed:
+ *         one binary search of the few sorted positives per negative)
  *   precision@k: c = the k-th largest score of P and N together; (#P above c + (k - #above) #P at c / #at c) / k
  *
- * Complexity: O(|N| log |N| + |P| log |P| + k + |P| log |N|).
+ * The k-th largest is found among the sorted positives, the k largest negatives (kept in a small
+ * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
+ * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
+ *
+ * Complexity: O(|P| log |P| + |N| (log |P| + 1) + k^2 in the worst case of the buffer); O(|N| log |N|) for k > 4096.
+ * @example
+ * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
  */
-export function aucAndPrecisionAtK(k: number, positives: Float64Array, negatives: Float64Array): { auc: number; precision: number } {
-  const neg = Float64Array.from(negatives).sort();
+export function aucAndPrecisionAtK(
+  k: number,
+  positives: Float64Array,
+  negatives: Float64Array,
+  tied = 0,
+  tiedScore = 0,
+): { auc: number; precision: number } {
   const pos = Float64Array.from(positives).sort();
+  const nP = pos.length;
+  const nN = negatives.length;
+  const negCount = nN + tied;
+  // #P above v plus half #P at v.
+  const over = (v: number): number => {
+    const [below, atOrBelow] = bounds(pos, v);
+    return nP - atOrBelow + 0.5 * (atOrBelow - below);
+  };
   let a = NaN;
-  if (positives.length > 0 && negatives.length > 0) {
-    let total = 0;
-    for (let t = 0; t < positives.length; t++) {
-      const [below, atOrBelow] = bounds(neg, positives[t]);
-      total += below + 0.5 * (atOrBelow - below);
-    }
-    a = total / (positives.length * negatives.length);
+  if (nP > 0 && negCount > 0) {
+    let total = tied > 0 ? tied * over(tiedScore) : 0;
+    for (let t = 0; t < nN; t++) total += over(negatives[t]);
+    a = total / (nP * negCount);
   }
-  const all = pos.length + neg.length;
+  const all = nP + negCount;
   if (all === 0 || !(k >= 1)) return { auc: a, precision: NaN };
   const kk = Math.min(Math.floor(k), all);
-  // The kk-th largest of both, merging the two sorted arrays from the top.
-  let i = pos.length - 1;
-  let j = neg.length - 1;
+  // The kk largest negatives, ascending (a sorted copy when kk is large).
+  let top: Float64Array;
+  if (kk > 4096)
+    top = Float64Array.from(negatives)
+      .sort()
+      .subarray(Math.max(0, nN - kk));
+  else {
+    const cap = Math.min(kk, nN);
+    const buf = new Float64Array(cap);
+    let size = 0;
+    for (let t = 0; t < nN && cap > 0; t++) {
+      const x = negatives[t];
+      if (size < cap) {
+        let q = size++;
+        while (q > 0 && buf[q - 1] > x) {
+          buf[q] = buf[q - 1];
+          q--;
+        }
+        buf[q] = x;
+      } else if (x > buf[0]) {
+        // The smallest kept falls off the front; x goes in its place in order.
+        let q = 0;
+        while (q + 1 < cap && buf[q + 1] < x) {
+          buf[q] = buf[q + 1];
+          q++;
+        }
+        buf[q] = x;
+      }
+    }
+    top = buf;
+  }
+  // The kk-th largest of the three, merging from the top.
+  let i = nP - 1;
+  let j = top.length - 1;
+  let blockLeft = tied;
   let cut = NaN;
-  for (let taken = 0; taken < kk; taken++) {
-    if (j < 0 || (i >= 0 && pos[i] >= neg[j])) cut = pos[i--];
-    else cut = neg[j--];
+  for (let taken = 0; taken < kk;) {
+    const p = i >= 0 ? pos[i] : -Infinity;
+    const q = j >= 0 ? top[j] : -Infinity;
+    if (blockLeft > 0 && tiedScore > p && tiedScore > q) {
+      const take = Math.min(blockLeft, kk - taken);
+      blockLeft -= take;
+      taken += take;
+      cut = tiedScore;
+    } else if (j < 0 || (i >= 0 && p >= q)) {
+      cut = pos[i--];
+      taken++;
+    } else {
+      cut = top[j--];
+      taken++;
+    }
   }
   const [pBelow, pAtOrBelow] = bounds(pos, cut);
-  const [nBelow, nAtOrBelow] = bounds(neg, cut);
-  const posAbove = pos.length - pAtOrBelow;
-  const above = posAbove + (neg.length - nAtOrBelow);
+  let negAbove = tied > 0 && tiedScore > cut ? tied : 0;
+  let negAt = tied > 0 && tiedScore === cut ? tied : 0;
+  for (let t = 0; t < nN; t++) {
+    const x = negatives[t];
+    if (x > cut) negAbove++;
+    else if (x === cut) negAt++;
+  }
+  const posAbove = nP - pAtOrBelow;
+  const above = posAbove + negAbove;
   const posAt = pAtOrBelow - pBelow;
-  const at = posAt + (nAtOrBelow - nBelow);
+  const at = posAt + negAt;
   return { auc: a, precision: (posAbove + (at > 0 ? ((kk - above) * posAt) / at : 0)) / kk };
 }

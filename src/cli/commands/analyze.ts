@@ -186,7 +186,7 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
     async function runAnalyze(): Promise<void> {
       // Step 2: read, then apply privacy before anything is computed.
       progress.update('reading input', 0, 1);
-      const loaded = await loadInput(dir, opts);
+      const loaded = await loadInput(dir, opts, (done, total) => progress.update('reading input', done, total));
       const report = loaded.report;
       let input = loaded.graph;
       progress.update('reading input', 1, 1);

@@ -40,6 +40,13 @@ export interface LouvainKernelOptions {
   readonly iterations?: number;
   /** Stop after this many levels. @defaultValue 64 */
   readonly maxLevels?: number;
+  /**
+   * Progress, in units of level-0 nodes: `iterations` x n in all. Within a pass, the first sweep of
+   * level 0 counts for its first n / 2 units (one per node popped, reported every 65,536), the rest
+   * of the pass (requeued nodes, higher levels, refinement) for the other n / 2. A pass that stops
+   * the loop early jumps to the total.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface LouvainKernelResult {
@@ -104,13 +111,18 @@ export function louvainCommunities(g: Csr, options: LouvainKernelOptions): Louva
   const order = breadthFirstOrderOf(g, { roots: 'index' });
   const level0 = permuteLevel(g, weights, strength, order);
   const state = { moves: 0, levels: 0 };
-  const context = { twoM, gamma, random, scratch, leiden, refine, maxLevels, state };
+  const report = options.onProgress;
+  let pass = 0;
+  const half = Math.floor(n / 2);
+  const tick = report ? (units: number) => report(pass * n + Math.min(n, units), iterations * n) : null;
+  const context = { twoM, gamma, random, scratch, leiden, refine, maxLevels, state, tick, half };
   // Step 2: passes; each after the first starts from the partition of the one before, and the last
   // pass that improved modularity is kept.
   let labels = unfold(level0, null, context);
   let count = renumber(labels, n, scratch);
   let q = quality(level0, labels, count, twoM, gamma);
   for (let it = 1; it < iterations; it++) {
+    pass = it;
     const next = unfold(level0, Int32Array.from(labels), context);
     const nextCount = renumber(next, n, scratch);
     const nextQ = quality(level0, next, nextCount, twoM, gamma);
@@ -118,6 +130,7 @@ export function louvainCommunities(g: Csr, options: LouvainKernelOptions): Louva
     labels = next;
     q = nextQ;
   }
+  report?.(iterations * n, iterations * n);
   const original = new Int32Array(n);
   for (let t = 0; t < n; t++) original[order[t]] = labels[t];
   count = renumber(original, n, scratch);
@@ -141,6 +154,10 @@ interface Context {
   readonly refine: boolean;
   readonly maxLevels: number;
   readonly state: { moves: number; levels: number };
+  /** Progress within the current pass, in level-0 node units (null: not reported). */
+  readonly tick: ((units: number) => void) | null;
+  /** Units of the first level-0 sweep: floor(n / 2). */
+  readonly half: number;
 }
 
 /**
@@ -156,7 +173,11 @@ function unfold(level0: Level, initial: Int32Array | null, c: Context): Int32Arr
   let labels = initial ?? identity(level0.n);
   for (;;) {
     const level = levels[levels.length - 1];
-    c.state.moves += moveNodes(level, labels, twoM, gamma, random, scratch);
+    const first = levels.length === 1 && c.tick !== null;
+    // Level 0's first sweep: one unit per node popped, up to n / 2.
+    const onPops = first ? (pops: number) => c.tick!(Math.min(c.half, Math.floor((pops * c.half) / level.n))) : null;
+    c.state.moves += moveNodes(level, labels, twoM, gamma, random, scratch, onPops);
+    if (first) c.tick!(c.half);
     const count = renumber(labels, level.n, scratch);
     // NOTE: count === n means every node is alone: nothing left to aggregate.
     if (count === level.n || levels.length >= c.maxLevels) break;
@@ -183,8 +204,11 @@ function unfold(level0: Level, initial: Int32Array | null, c: Context): Int32Arr
     const down = new Int32Array(levels[l].n);
     for (let u = 0; u < down.length; u++) down[u] = labels[map[u]];
     labels = down;
+    // The rest of the pass, in equal shares per level on the way down.
+    c.tick?.(c.half + Math.floor(((levels[0].n - c.half) * (levels.length - 1 - l)) / levels.length));
     if (c.refine) c.state.moves += moveNodes(levels[l], labels, twoM, gamma, random, scratch);
   }
+  c.tick?.(levels[0].n);
   return labels;
 }
 
@@ -313,7 +337,15 @@ class Scratch {
  * Queued local moves on one level from `labels` (values in [0, level.n)), in place.
  * @returns the number of moves
  */
-function moveNodes(level: Level, labels: Int32Array, twoM: number, gamma: number, random: () => number, s: Scratch): number {
+function moveNodes(
+  level: Level,
+  labels: Int32Array,
+  twoM: number,
+  gamma: number,
+  random: () => number,
+  s: Scratch,
+  onPops: ((pops: number) => void) | null = null,
+): number {
   const { n, offsets, targets, weights, strength } = level;
   const { toCommunity, touched, total, size, empty, queue, queued, order } = s;
   // Step 1: community totals and sizes; the empty communities on a stack.
@@ -336,10 +368,12 @@ function moveNodes(level: Level, labels: Int32Array, twoM: number, gamma: number
   let moves = 0;
   const scale = gamma / twoM;
   // Step 3: pop, find the best community, move, queue the neighbours it may unsettle.
+  let pops = 0;
   while (length > 0) {
     const i = queue[head];
     head = head + 1 === n ? 0 : head + 1;
     length--;
+    if (onPops !== null && (++pops & 0xffff) === 0) onPops(pops);
     queued[i] = 0;
     const own = labels[i];
     const ki = strength[i];

@@ -263,6 +263,8 @@ export interface PairDrawOptions {
   readonly thinning: number;
   /** Seed of the chain. */
   readonly seed: number;
+  /** Progress: called with the number of draws made after each draw. */
+  readonly onDraw?: (draws: number) => void;
 }
 
 /** Summary of the draws of every tracked cell (arrays parallel to `cells`). */
@@ -464,6 +466,7 @@ export function groupPairDraws(input: PairDrawInput, options: PairDrawOptions): 
       sumW[i] += weightOf[cells[i]];
       if (x <= observed[i]) atOrBelow[i]++;
     }
+    options.onDraw?.(r + 1);
   }
   const N = options.draws;
   const mean = new Float64Array(t);

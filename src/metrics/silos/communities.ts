@@ -29,6 +29,8 @@ export interface LouvainOptions {
    * @defaultValue 'auto'
    */
   readonly runs?: number | 'auto';
+  /** Progress: (done, total) in level-0 node units over every run and pass (see louvainCommunities). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Defaults of {@link LouvainOptions}. */
@@ -115,7 +117,9 @@ export function louvain(view: OrgView, options: LouvainOptions = {}): LouvainRes
     // A second pass from the first pass's partition pays on small views, hardly on large ones.
     const iterations = csr.arcCount / 2 <= 1e6 ? 2 : 1;
     for (let r = 0; r < runs; r++) {
-      const found = louvainCommunities(csr, { resolution, weighted, random: mulberry32(runSeed(seed, r)), iterations });
+      const per = iterations * n;
+      const onProgress = options.onProgress ? (d: number) => options.onProgress!(r * per + d, runs * per) : undefined;
+      const found = louvainCommunities(csr, { resolution, weighted, random: mulberry32(runSeed(seed, r)), iterations, onProgress });
       const labels = found.labels;
       const k = found.count;
       const q = modularityOfLabels(csr, labels, k, resolution, weighted);

@@ -15,7 +15,14 @@ export const communitiesStage: AnalysisStage = {
   async run(ctx) {
     const { view, n } = ctx;
     ctx.progress('communities', 0, 1);
-    const comm = louvain(view, { seed: ctx.options.seed, runs: n > LARGE_ORG ? 1 : n > MEDIUM_ORG ? 3 : 10 });
+    // Progress: Louvain's level-0 node units over its runs and passes (louvainCommunities), then one
+    // unit for the privacy merge.
+    let units = 1;
+    const comm = louvain(view, {
+      seed: ctx.options.seed,
+      runs: n > LARGE_ORG ? 1 : n > MEDIUM_ORG ? 3 : 10,
+      onProgress: (done, total) => ctx.progress('communities', done, (units = total + 1)),
+    });
     const rawLabels = new Int32Array(n);
     for (let i = 0; i < n; i++) rawLabels[i] = comm.partition.labels[i];
     const merged = mergeSmallLabels(rawLabels, comm.count, ctx.options.minGroupSize);
@@ -29,6 +36,6 @@ export const communitiesStage: AnalysisStage = {
     }
     const of = (i: number) => (merged.labels[i] < 0 ? -1 : index[merged.labels[i]]);
     ctx.set('communities', { result: comm, merged: merged.merged, names, of });
-    ctx.progress('communities', 1, 1);
+    ctx.progress('communities', units, units);
   },
 };

@@ -50,11 +50,17 @@ export const gapsStage: AnalysisStage = {
     const largest = largestGroupsView(ctx.view, attribute, MAX_GAP_GROUPS);
     // The privacy stage already merged groups under the run's minimum size; the cut view is a new
     // graph object (it does not carry that mark), so the size is passed explicitly.
-    const result = groupGaps(largest ? largest.view : ctx.view, { attribute, minGroupSize: ctx.options.minGroupSize });
+    // Progress: groupGaps' units (the rewiring draws of both tables, or its three steps), then one for the statement.
+    let units = 1;
+    const result = groupGaps(largest ? largest.view : ctx.view, {
+      attribute,
+      minGroupSize: ctx.options.minGroupSize,
+      onProgress: (done, total) => ctx.progress('gaps', done, (units = total + 1)),
+    });
     if (largest) {
       const note = ` Gaps are tested among the ${MAX_GAP_GROUPS.toLocaleString('en')} largest of the ${largest.groups.toLocaleString('en')} groups (ties with people of smaller groups set aside), so that the number of group pairs stays bounded.`;
       ctx.set('gaps', { ...result, staff: { ...result.staff, statement: result.staff.statement + note } });
     } else ctx.set('gaps', result);
-    ctx.progress('gaps', 1, 1);
+    ctx.progress('gaps', units, units);
   },
 };

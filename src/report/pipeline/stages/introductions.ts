@@ -14,6 +14,8 @@ export const introductionsStage: AnalysisStage = {
     const o = ctx.options;
     ctx.progress('introductions', 0, 1);
     await ctx.breathe();
+    // Progress: introductions' own units (fit folds, then one per source swept).
+    let units = 1;
     const intro =
       ctx.hasGroups && !o.groupsOnly
         ? introductions(ctx.view, {
@@ -22,10 +24,10 @@ export const introductionsStage: AnalysisStage = {
             perGap: o.perGap,
             threeSteps: !(ctx.n > LARGE_ORG),
             gapResult: ctx.get('gaps'),
-            onProgress: (done, total) => ctx.progress('introductions', done, total),
+            onProgress: (done, total) => ctx.progress('introductions', done, (units = total)),
           })
         : null;
     ctx.set('introductions', intro);
-    ctx.progress('introductions', 1, 1);
+    ctx.progress('introductions', units, units);
   },
 };

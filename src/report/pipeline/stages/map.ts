@@ -17,6 +17,7 @@ export const mapStage: AnalysisStage = {
     const o = ctx.options;
     const t = ctx.get('tables');
     ctx.progress('map', 0, 1);
+    let units = 1;
     const partition = ctx.get('partition');
     const communities = ctx.get('communities');
     const map = o.groupsOnly
@@ -32,9 +33,10 @@ export const mapStage: AnalysisStage = {
           communities.of,
           o.mapLimit,
           o.mapTieLimit,
+          (done, total) => ctx.progress('map', done, (units = total)),
         );
     ctx.set('map', map);
-    ctx.progress('map', 1, 1);
+    ctx.progress('map', units, units);
   },
 };
 
@@ -49,10 +51,14 @@ function personMap(
   communityOf: (i: number) => number,
   limit: number,
   tieLimit: number,
+  progress: (done: number, total: number) => void,
 ): MapData {
   const n = view.csr.n;
+  // Progress: the ranking is n units, the layout and the tooltips one each, the tie scan one per person.
+  const total = 2 * n + 2;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => btw[b] - btw[a] || deg[b] - deg[a] || a - b);
+  progress(n, total);
   const shownIdx = order.slice(0, Math.min(limit, n));
   const slot = new Int32Array(n).fill(-1);
   shownIdx.forEach((i, s) => (slot[i] = s));
@@ -62,6 +68,7 @@ function personMap(
     labels,
     shownIdx.map((_, s) => s),
   );
+  progress(n + 1, total);
   let bmax = 0;
   for (const i of shownIdx) if (btw[i] > bmax) bmax = btw[i];
   const nodes = shownIdx.map((i, s) => {
@@ -89,11 +96,13 @@ function personMap(
       f,
     };
   });
+  progress(n + 2, total);
   // Ties among the people shown, strongest first when over the limit.
   const { csr } = view;
   const ties: [number, number, number][] = [];
   let tiesTotal = 0;
   for (let i = 0; i < n; i++) {
+    if ((i & 0xffff) === 0xffff) progress(n + 2 + i, total);
     for (let q = csr.offsets[i]; q < csr.offsets[i + 1]; q++) {
       const j = csr.targets[q];
       if (!csr.directed && j < i) continue;
