@@ -1,8 +1,13 @@
 /**
  * The DuckDB engine of event aggregation: the DuckDB dialect of {@link aggregateSql} run on an
  * embedded DuckDB (`@duckdb/node-api`, an optional dependency loaded on first use) over CSV,
- * JSON-lines or Parquet files of any size. DuckDB streams the files and spills to disk, so memory
- * stays bounded whatever the log's length.
+ * JSON-lines or Parquet files of any size. With `outDir`, memory stays bounded whatever the log's
+ * length: DuckDB 1.5 keeps one aggregation's pairs in memory (about {@link BYTES_PER_PAIR} bytes
+ * each), so the pairs are summed in two stages ({@link duckDbStagedSql}): one scan stages the
+ * (event, recipient) rows to Parquet by (period, sender bucket) under the temp folder, then each
+ * partition is summed alone. Cost: O(rows) time, one extra write and read of the rows (measured
+ * 1.8x the CPU of one statement); memory O(largest partition's pairs); disk about 4 bytes per
+ * (event, recipient) row. Without `outDir` the one-statement SQL runs (the rows come back to Node).
  *
  * Rows are validated by the rules of `loadEvents` before aggregation: empty sender or no recipient
  * = E_EMPTY_ID; a time that does not parse = E_BAD_TIMESTAMP; in 'duration' weighting a duration
