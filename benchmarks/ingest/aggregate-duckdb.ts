@@ -3,9 +3,9 @@
  * from DuckDB (and, with --memory, the in-memory engine returning its rows) on a generated event
  * log. Prints rows, ties, wall time, CPU time (user + system, all threads: DuckDB runs in process),
  * the process's peak RSS (DuckDB's memory included) and the largest size of DuckDB's spill folder
- * (sampled every second).
+ * (sampled every second, DuckDB's spill files and the staged pairs of the aggregation).
  * Run: npx tsx benchmarks/ingest/aggregate-duckdb.ts --events 10000000 [--people 10000] [--memory]
- *      [--memory-limit 2GB] [--threads 2] [--dir /tmp/orgraph-agg-bench] [--file log.parquet]
+ *      [--memory-limit 2GB] [--threads 2] [--buckets N] [--dir /tmp/orgraph-agg-bench] [--file log.parquet]
  * Without --file, a CSV log is generated once per (events, people) into --dir and reused; a
  * Parquet log of any size comes from benchmarks/ingest/generate-events.ts (written by DuckDB).
  */
@@ -62,13 +62,17 @@ const options = { from: '2026-01-01', to: '2026-04-01', period: 'month' as const
 const engine = process.argv.includes('--memory') ? 'memory' : 'duckdb';
 const spill = join(dir, 'duckdb-tmp');
 let spillPeak = 0;
-const sampler = setInterval(() => {
+// DuckDB's spill files and the staged pairs (orgraph-pairs-*/), all under the temp folder.
+function size(path: string): number {
   try {
-    const bytes = readdirSync(spill).reduce((a, f) => a + statSync(join(spill, f)).size, 0);
-    spillPeak = Math.max(spillPeak, bytes);
+    const s = statSync(path);
+    return s.isDirectory() ? readdirSync(path).reduce((a, f) => a + size(join(path, f)), 0) : s.size;
   } catch {
-    // no spill folder yet
+    return 0; // gone between the listing and the stat
   }
+}
+const sampler = setInterval(() => {
+  spillPeak = Math.max(spillPeak, size(spill));
 }, 1000);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -78,6 +82,7 @@ const r =
         ...options,
         memoryLimit: arg('memory-limit', '2GB'),
         threads: Number(arg('threads', '2')),
+        buckets: process.argv.includes('--buckets') ? Number(arg('buckets', '1')) : null,
         tempDirectory: spill,
         outDir: join(dir, 'out-duckdb'),
       })

@@ -186,12 +186,27 @@ function explode(dialect: SqlDialect, rest: string, cutoff: number | null): { se
   }
 }
 
-/**
- * The SQL of one aggregation in one dialect.
- * @example
- * const { ties } = aggregateSql('bigquery', { table: 'hr.events', from: '2026-01-01', to: '2026-04-01', period: 'month' });
- */
-export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions = {}): AggregateSql {
+interface Resolved {
+  readonly o: {
+    table: string;
+    from: string | null;
+    to: string | null;
+    period: AggregatePeriod;
+    weighting: GroupWeighting;
+    maxRecipients: number;
+    minInteractions: number;
+    relation: string | null;
+    channelRelations: Readonly<Record<string, string>>;
+    defaultRelation: string;
+  };
+  /** `WITH e AS (...), l AS (...), u AS (...)`: u has one row per counted (event, recipient). */
+  readonly cte: string;
+  /** The weight of one (event, recipient) row of u. */
+  readonly weight: string;
+}
+
+/** Options checked and the common table expressions of the aggregation built. */
+function resolve(dialect: SqlDialect, options: AggregateSqlOptions): Resolved {
   if (!SQL_DIALECTS.includes(dialect))
     throw new OrgraphError('E_BAD_OPTION', `SQL dialect must be one of ${SQL_DIALECTS.join(', ')}, got ${JSON.stringify(dialect)}`, {
       field: 'dialect',
@@ -260,6 +275,16 @@ u AS (
   SELECT ${x.select}
   FROM ${x.from}${x.where}
 )`;
+  return { o, cte, weight };
+}
+
+/**
+ * The SQL of one aggregation in one dialect.
+ * @example
+ * const { ties } = aggregateSql('bigquery', { table: 'hr.events', from: '2026-01-01', to: '2026-04-01', period: 'month' });
+ */
+export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions = {}): AggregateSql {
+  const { o, cte, weight } = resolve(dialect, options);
   const create =
     dialect === 'bigquery'
       ? 'CREATE TEMP TABLE'
@@ -284,6 +309,42 @@ ORDER BY period, relation, source, target`;
 ) p
 ORDER BY period, id`;
   return { pairs: `${pairs};\n`, ties: `${ties};\n`, people: `${people};\n` };
+}
+
+/**
+ * DuckDB only, for bounded memory: the aggregation in two stages instead of one hash table over
+ * every pair of the log (which DuckDB 1.5 keeps in memory, about 100 bytes per pair, so a 2 GB
+ * limit stops near 20 M pairs).
+ *
+ *   rows(dir)      = COPY of u's rows (period label, bucket, source, target, relation[, w]) to
+ *                    Parquet under `dir`, partitioned by period and bucket = hash(sender) mod
+ *                    `buckets`: one streaming scan of the log, nothing held but write buffers;
+ *   sum(files)     = the pairs of one partition: source, target, relation, weight = sum w,
+ *                    events = count, a hash table of that partition's pairs only.
+ *
+ * A pair (period, sender, recipient, relation) lies in exactly one partition, so the union of the
+ * partitions' sums is the one-statement result of {@link aggregateSql}. Memory: the largest
+ * partition's pairs, about (pairs of a period) / buckets.
+ */
+export function duckDbStagedSql(options: AggregateSqlOptions, buckets: number): { rows(dir: string): string; sum(files: string): string } {
+  if (!Number.isInteger(buckets) || buckets < 1)
+    throw new OrgraphError('E_BAD_OPTION', `buckets must be an integer >= 1, got ${buckets}`, { field: 'buckets' });
+  const { o, cte, weight } = resolve('duckdb', options);
+  // 'full' weighting: every row weighs 1, so the weight is the count and w is not written.
+  const w = o.weighting === 'full' ? '' : `, ${weight} AS w`;
+  const q = (s: string): string => literal(s, 'duckdb');
+  return {
+    rows: (dir) => `COPY (
+${cte}
+SELECT ${periodFormat(o.period, 'duckdb')} AS period, hash(sender) % ${buckets} AS bucket, sender AS source, recipient AS target, relation${w}
+FROM u
+) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (period, bucket))`,
+    sum: (
+      files,
+    ) => `SELECT source, target, relation, ${o.weighting === 'full' ? 'CAST(COUNT(*) AS DOUBLE)' : 'SUM(w)'} AS weight, COUNT(*) AS events
+FROM read_parquet(${q(files)}, hive_partitioning = false)
+GROUP BY source, target, relation`,
+  };
 }
 
 /** The label of a period starting on `key` ('2026-04-01' -> '2026-04' or '2026-Q2'). */

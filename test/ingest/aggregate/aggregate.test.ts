@@ -4,14 +4,14 @@
  * the same accounting of bad rows in both, and the SQL of every dialect under golden files
  * (test/fixtures/sources/sql/; regenerate with UPDATE_GOLDEN=1 after a reviewed change).
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/core/util/random.js';
-import { aggregateWithDuckDb, type AggregateResult } from '../../../src/ingest/aggregate/duckdb.js';
+import { aggregateWithDuckDb, parseByteSize, type AggregateResult } from '../../../src/ingest/aggregate/duckdb.js';
 import { aggregateInMemory, calendarPeriods, parseWindow } from '../../../src/ingest/aggregate/memory.js';
-import { aggregateSql, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
+import { aggregateSql, duckDbStagedSql, periodLabel, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
 import { OrgraphError } from '../../../src/model/errors.js';
 import { run } from '../../../src/cli/main.js';
 
@@ -177,6 +177,75 @@ describe('windows and periods', () => {
       ['2026-03', '2026-03-01', '2026-04-01'],
     ]);
     expect(calendarPeriods('2025-12-01', '2026-05-01', 'quarter').map((p) => p.label)).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
+  });
+});
+
+describe('staged aggregation (outDir): pairs summed per (period, sender bucket), bounded memory', () => {
+  const dir = tmp();
+  const log = join(dir, 'events.csv');
+  writeFileSync(log, generateLog(17));
+  /** The ties a folder of per-period ties.csv files holds, keyed like the in-memory result. */
+  function readTies(out: string, period: 'month' | 'quarter' | 'all', keys: string[]): Map<string, { weight: number; events: number }> {
+    const m = new Map<string, { weight: number; events: number }>();
+    for (const k of keys) {
+      const file = join(period === 'all' ? out : join(out, periodLabel(k, period)), 'ties.csv');
+      const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+      expect(header).toBe('source,target,weight,relation,events');
+      for (const r of rows) {
+        const [source, target, weight, relation, events] = r.split(',');
+        m.set(`${k}|${relation}|${source}>${target}`, { weight: Number(weight), events: Number(events) });
+      }
+    }
+    return m;
+  }
+
+  it.each([
+    ['full weighting, by month, 1 bucket', { period: 'month' as const }, 1],
+    [
+      'split weighting, by month, 7 buckets, cutoff 10, at least 2 events',
+      { period: 'month' as const, groupWeighting: 'split' as const, maxRecipients: 10, minInteractions: 2 },
+      7,
+    ],
+    ['duration weighting, whole window, 3 buckets', { period: 'all' as const, groupWeighting: 'duration' as const }, 3],
+  ])('%s: the same ties and people as the in-memory engine', async (_name, extra, buckets) => {
+    const options = { from: '2026-01-01', to: '2026-04-01', ...extra };
+    const mem = await aggregateInMemory([log], options);
+    const out = join(dir, `out-${buckets}`);
+    const spill = join(dir, `tmp-${buckets}`);
+    const duck = await aggregateWithDuckDb([log], { ...options, outDir: out, buckets, tempDirectory: spill });
+    const keys = [...new Set(mem.ties.map((t) => t.period))].sort();
+    expect(keys.length).toBe(extra.period === 'month' ? 3 : 1);
+    const got = readTies(out, extra.period, keys);
+    const want = key(mem);
+    expect(want.size).toBeGreaterThan(100);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [k, v] of want) {
+      expect(Math.abs(got.get(k)!.weight - v.weight)).toBeLessThanOrEqual(1e-9);
+      expect(got.get(k)!.events).toBe(v.events);
+    }
+    expect(duck.report.ties).toBe(mem.ties.length);
+    expect(duck.report.people).toBe(new Set(mem.people.map((p) => p.id)).size);
+    // The staged rows and sums are removed; only DuckDB's own (empty or absent) spill files may remain.
+    expect(existsSync(spill) ? readdirSync(spill).filter((n) => n.startsWith('orgraph-pairs-')) : []).toEqual([]);
+  });
+
+  it('the staged statements partition by hash(sender) mod buckets and refuse a bucket count < 1', () => {
+    const staged = duckDbStagedSql({ period: 'month', groupWeighting: 'split' }, 12);
+    expect(staged.rows('/x')).toContain('hash(sender) % 12 AS bucket');
+    expect(staged.rows('/x')).toContain("TO '/x' (FORMAT parquet, PARTITION_BY (period, bucket))");
+    expect(staged.sum('/x/*.parquet')).toContain('SUM(w) AS weight');
+    // 'full' weighting writes no weight column: the weight is the count.
+    expect(duckDbStagedSql({}, 1).rows('/x')).not.toContain(' AS w\n');
+    expect(() => duckDbStagedSql({}, 0)).toThrow(/buckets must be an integer >= 1/);
+  });
+
+  it('reads DuckDB memory settings as bytes', () => {
+    expect(parseByteSize('1.8 GiB')).toBeCloseTo(1.8 * 2 ** 30, 0);
+    expect(parseByteSize('190.7 MiB')).toBeCloseTo(190.7 * 2 ** 20, 0);
+    expect(parseByteSize('2GB')).toBe(2e9);
+    expect(parseByteSize('512 KB')).toBe(512e3);
+    expect(parseByteSize('100 bytes')).toBe(100);
+    expect(parseByteSize('lots')).toBeNull();
   });
 });
 
