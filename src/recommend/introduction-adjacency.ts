@@ -8,10 +8,17 @@
  */
 import type { OrgView } from '../model/projection.js';
 import { sortedAdjacency } from './groups.js';
-import type { EdgeListAdjacency } from './score-fit.js';
+import type { SortedAdjacency } from '../core/structure/link-scores.js';
 
 /** Rows up to this length are sorted by insertion (org rows are short); longer ones by index sort. */
 const INSERTION_ROW = 32;
+
+/** An undirected adjacency with its edge list (as `sortedAdjacency` in groups.ts returns). */
+export type EdgeListAdjacency = SortedAdjacency & {
+  readonly edgeU: Int32Array;
+  readonly edgeV: Int32Array;
+  readonly edgeWeights: Float64Array;
+};
 
 /**
  * The weighted undirected adjacency of a view with rows sorted ascending, no self-loop, and its

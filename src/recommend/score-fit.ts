@@ -12,7 +12,7 @@ import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels } from './groups.js';
-import { introductionAdjacency } from './introduction-adjacency.js';
+import { introductionAdjacency, type EdgeListAdjacency } from './introduction-adjacency.js';
 import { DEFAULT_INTRODUCTION_SCORE, type IntroductionScoreWeights } from './introduction-score.js';
 import { bounds } from './ranking-quality.js';
 
@@ -148,12 +148,7 @@ export function fitIntroductionScore(view: OrgView, options: FitIntroductionScor
   return fitIntroductionScoreOnAdjacency(adj, label, options);
 }
 
-/** An undirected adjacency with its edge list (as `sortedAdjacency` in groups.ts returns). */
-export type EdgeListAdjacency = SortedAdjacency & {
-  readonly edgeU: Int32Array;
-  readonly edgeV: Int32Array;
-  readonly edgeWeights: Float64Array;
-};
+export type { EdgeListAdjacency } from './introduction-adjacency.js';
 
 /**
  * {@link fitIntroductionScore} on an adjacency and one label per node (-1 = not staff or no group);
