@@ -30,6 +30,7 @@ export interface ContactChain {
   readonly strengths: readonly number[];
   /** Sum of tie lengths (1 / w by default): smaller = stronger chain. */
   readonly length: number;
+  /** Ties on the chain (people - 1); 1 means the two already know each other. */
   readonly hops: number;
   /** The weakest tie on the chain. */
   readonly weakestTie: number;
@@ -37,7 +38,9 @@ export interface ContactChain {
 
 /** What {@link introductionPath} returns. */
 export interface IntroductionPathResult {
+  /** The person the chains start from (as asked). */
   readonly from: string;
+  /** The person the chains end at (as asked). */
   readonly to: string;
   /** Strongest first; empty when `to` cannot be reached. */
   readonly paths: readonly ContactChain[];

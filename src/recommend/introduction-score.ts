@@ -46,11 +46,13 @@ export interface IntroductionComponents {
   readonly weightedResourceAllocation: number;
   /** RA3: sum over paths a - x - y - b of 1 / (k_x k_y). */
   readonly resourceAllocation3: number;
-  /** Contacts of a (k_a) and of b (k_b) on the undirected view. */
+  /** Contacts of a (k_a) on the undirected view. */
   readonly degreeA: number;
+  /** Contacts of b (k_b) on the undirected view. */
   readonly degreeB: number;
-  /** a's contacts in b's group, and b's contacts in a's group (existing bridges the pair already has). */
+  /** a's contacts in b's group (existing bridges the pair already has). */
   readonly contactsInGroupB: number;
+  /** b's contacts in a's group. */
   readonly contactsInGroupA: number;
   /** Current distance in steps: 2 with a mutual contact, 3 with a three-step chain, 4 for farther. */
   readonly hops: number;

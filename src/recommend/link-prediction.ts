@@ -28,6 +28,7 @@ export type IdPair = readonly [string, string];
 
 /** What {@link linkPrediction} returns. */
 export interface LinkPredictionResult {
+  /** The pairs scored, in the order given (ids as in the graph). */
   readonly pairs: readonly IdPair[];
   /** One array per method, aligned with `pairs`. */
   readonly scores: Readonly<Record<LinkPredictionMethod, Float64Array>>;

@@ -95,7 +95,9 @@ export interface FitIntroductionScoreResult {
   readonly fitted: boolean;
   /** Hold-out draws made (the `folds` option or its default). */
   readonly folds: number;
+  /** Cross-group ties hidden in one fold (the last fold that ran; at most `maxHeldOut`): the positives the weights are judged on. */
   readonly heldOut: number;
+  /** Pairs scored over all folds: the held-out ties plus the candidate non-ties reached within three steps, and the unreached pairs counted as one tied block. */
   readonly candidates: number;
   /** Every setting tried with its held-out AUC, precision@k and criterion (AUC + precision@k). */
   readonly trials: readonly {

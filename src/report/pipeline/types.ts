@@ -389,9 +389,11 @@ export interface IntroductionRow {
   readonly personB: string;
   /** Id of a mutual contact who can introduce them; null when none. */
   readonly introducer: string | null;
-  /** Display names of personA, personB and the introducer (null when none, and under pseudonyms). */
+  /** Display name of personA (null when none, and under pseudonyms). */
   readonly nameA: string | null;
+  /** Display name of personB (null when none, and under pseudonyms). */
   readonly nameB: string | null;
+  /** Display name of the introducer (null when none or no introducer, and under pseudonyms). */
   readonly introducerName: string | null;
   /** Contacts personA and personB share. */
   readonly mutualContacts: number;
