@@ -473,6 +473,18 @@ export function foldCandidates(
   };
 }
 
+/** Index of the arc i -> j in the sorted rows of `adj` (binary search), or -1 when there is none. O(log d_i). */
+function arcIndex(adj: SortedAdjacency, i: number, j: number): number {
+  let lo = adj.offsets[i];
+  let hi = adj.offsets[i + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (adj.targets[mid] < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < adj.offsets[i + 1] && adj.targets[lo] === j ? lo : -1;
+}
+
 /**
  * The rows of `adj` without the `hidden` edges' arcs, in the workspace's buffers (rows stay sorted),
  * and their strengths in `ws.trainStrength` (rows that lost an arc summed again in row order, the
@@ -480,16 +492,7 @@ export function foldCandidates(
  */
 function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldWorkspace): SortedAdjacency {
   const n = adj.n;
-  const arcOf = (i: number, j: number): number => {
-    let lo = adj.offsets[i];
-    let hi = adj.offsets[i + 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (adj.targets[mid] < j) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < adj.offsets[i + 1] && adj.targets[lo] === j ? lo : -1;
-  };
+  const arcOf = (i: number, j: number): number => arcIndex(adj, i, j);
   const dropped: number[] = [];
   for (const e of hidden) {
     const a = arcOf(adj.edgeU[e], adj.edgeV[e]);
@@ -558,16 +561,7 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
   for (const e of drop) dropEdge[e] = 1;
   // The two arcs of each dropped edge, found by binary search in the sorted rows.
   const dropArc = new Uint8Array(adj.targets.length);
-  const arcOf = (i: number, j: number): number => {
-    let lo = adj.offsets[i];
-    let hi = adj.offsets[i + 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (adj.targets[mid] < j) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < adj.offsets[i + 1] && adj.targets[lo] === j ? lo : -1;
-  };
+  const arcOf = (i: number, j: number): number => arcIndex(adj, i, j);
   const deg = new Int32Array(n);
   let kept = 0;
   for (let e = 0; e < m; e++) {

@@ -95,6 +95,7 @@ function sampleBfs(g: PathGraphPair, s: number, t: number, out: Float64Array, sc
         const v = queueS[q];
         const next = hopS[v] + 1;
         const sv = sigS[v];
+        // NOTE: keep in sync with the breadth-first step of brandes.ts (bfs); kept apart because it is the innermost loop and also sums degrees.
         for (let p = fo[v]; p < fo[v + 1]; p++) {
           const w = ft[p];
           const hw = hopS[w];

@@ -137,6 +137,7 @@ export function brandesBatch(
       const bits = entryMask[q];
       const vb = v * B;
       const end = offsets[v + 1];
+      // NOTE: the backward sweep below walks a level's entries the same way; keep the two walks in sync (kept apart: innermost loops).
       for (let p = offsets[v]; p < end; p++) {
         const w = targets[p];
         const reach = bits & ~seen[w];
@@ -192,6 +193,7 @@ export function brandesBatch(
       const bits = entryMask[q];
       const vb = v * B;
       const end = offsets[v + 1];
+      // NOTE: the forward sweep above walks a level's entries the same way; keep the two walks in sync (kept apart: innermost loops).
       for (let p = offsets[v]; p < end; p++) {
         const w = targets[p];
         let on = bits & mark[w];

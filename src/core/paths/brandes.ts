@@ -130,6 +130,7 @@ function brandesBfs(g: PathGraph, s: number, out: Float64Array, scratch: PathScr
     const next = hops[v] + 1;
     const sv = sigma[v];
     const end = offsets[v + 1];
+    // NOTE: keep in sync with the forward step of approx-betweenness.ts (the sampled search); kept apart because it is the innermost loop.
     for (let p = offsets[v]; p < end; p++) {
       const w = targets[p];
       const hw = hops[w];
