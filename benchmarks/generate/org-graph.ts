@@ -16,6 +16,7 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GrowableFloat64 } from '../../src/core/graph/growable.js';
 import { OrgGraph, OrgGraphBuilder } from '../../src/model/org-graph.js';
 import { createRandom, type Random } from './random.js';
 
@@ -204,7 +205,7 @@ export function generateOrg(options: OrgGeneratorOptions): GeneratedOrg {
 
   // Step 4: candidate pairs as keys min * n + max (exact in a double for n <= 2e7... up to 4e14).
   const target = (o.averageDegree * n) / 2;
-  const keys = new KeyBuffer(Math.ceil(target * 1.1) + 16);
+  const keys = new GrowableFloat64(Math.ceil(target * 1.1) + 16);
   const pushPair = (u: number, v: number) => {
     const a = perm[u];
     const b = perm[v];
@@ -499,26 +500,6 @@ export function orgSummary(org: GeneratedOrg): {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** Append-only Float64 buffer for pair keys (doubling). */
-class KeyBuffer {
-  private data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(capacity);
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
-}
 
 function stochasticRound(x: number, rng: Random): number {
   const f = Math.floor(x);

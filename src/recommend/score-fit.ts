@@ -6,6 +6,7 @@
  * Reference: Ghasemian, A., Hosseinmardi, H., Galstyan, A., Airoldi, E. M. & Clauset, A. (2020).
  * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
  */
+import { GrowableFloat64 } from '../core/graph/growable.js';
 import { mulberry32 } from '../core/util/random.js';
 import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
@@ -301,26 +302,6 @@ export interface FoldCandidates {
   readonly zeroNegatives: number;
 }
 
-/** A growable column of doubles (amortised O(1) append). */
-class Column {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-  values(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 /**
  * What every fold of one fit reuses: the full graph's strengths, buffers for the training rows, the
  * local-path scratch and stamp arrays (one allocation per fit instead of one per fold).
@@ -421,11 +402,11 @@ export function foldCandidates(
   const { scratch, seen, partner } = ws;
   // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
   const capacity = 4096;
-  const cnCol = new Column(capacity);
-  const raCol = new Column(capacity);
-  const rawCol = new Column(capacity);
-  const ra3Col = new Column(capacity);
-  const positive = new Column(capacity);
+  const cnCol = new GrowableFloat64(capacity);
+  const raCol = new GrowableFloat64(capacity);
+  const rawCol = new GrowableFloat64(capacity);
+  const ra3Col = new GrowableFloat64(capacity);
+  const positive = new GrowableFloat64(capacity);
   let zeroNegatives = 0;
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
   for (const a of sources) {
@@ -464,11 +445,11 @@ export function foldCandidates(
     clearLocalPaths(scratch);
   }
   return {
-    cnCol: cnCol.values(),
-    raCol: raCol.values(),
-    rawCol: rawCol.values(),
-    ra3Col: ra3Col.values(),
-    positive: Uint8Array.from(positive.values()),
+    cnCol: cnCol.view(),
+    raCol: raCol.view(),
+    rawCol: rawCol.view(),
+    ra3Col: ra3Col.view(),
+    positive: Uint8Array.from(positive.view()),
     zeroNegatives,
   };
 }

@@ -28,6 +28,10 @@ abstract class Growable<T extends Int32Array | Float64Array> {
   set(i: number, value: number): void {
     this.data[i] = value;
   }
+  /** The contents without a copy (a subarray; invalidated by the next push that grows the buffer). */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
   /** A trimmed copy of the contents. */
   toArray(): T {
     return this.data.slice(0, this.length) as T;
