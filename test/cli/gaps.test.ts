@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { orgFolder } from '../helpers/org-folder.js';
 
 const DATA = join(import.meta.dirname, '..', 'fixtures', 'datasets');
 
@@ -113,27 +112,6 @@ describe('orgraph gaps / introduce / path / compare', () => {
 });
 
 describe('orgraph gaps: minimum group size', () => {
-  /** Sales 7, Eng 6, Legal 3 (one under 5) or Sales 8, Eng 6, Legal 2, HR 1 (several): Eng joins the small ones. */
-  function orgFolder(sizes: Record<string, number>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'orgraph-gaps-privacy-'));
-    const members = Object.entries(sizes).map(([name, n]) => Array.from({ length: n }, (_, i) => [`${name.toLowerCase()}${i + 1}`, name]));
-    writeFileSync(
-      join(dir, 'people.csv'),
-      'id,dept\n' +
-        members
-          .flat()
-          .map(([id, g]) => `${id},${g}\n`)
-          .join(''),
-    );
-    const ties: string[] = [];
-    members.forEach((m, g) => {
-      if (m.length > 1) for (let i = 0; i < (m.length === 2 ? 1 : m.length); i++) ties.push(`${m[i][0]},${m[(i + 1) % m.length][0]}`);
-      const next = members[(g + 1) % members.length];
-      for (let i = 0; i < Math.min(m.length, next.length); i++) ties.push(`${m[i][0]},${next[i][0]}`);
-    });
-    writeFileSync(join(dir, 'ties.csv'), 'source,target\n' + ties.join('\n') + '\n');
-    return dir;
-  }
   for (const [sizes, hidden, merged] of [
     [{ Sales: 7, Eng: 6, Legal: 3 }, ['Eng', 'Legal'], 1],
     [{ Sales: 8, Eng: 6, Legal: 2, HR: 1 }, ['Eng', 'Legal', 'HR'], 2],

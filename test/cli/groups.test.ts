@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../src/cli/main.js';
 import { datasetDir } from '../helpers/datasets.js';
+import { orgFolder } from '../helpers/org-folder.js';
 
 const KARATE = datasetDir('zachary-karate');
 const LAZEGA = datasetDir('lazega-lawfirm');
@@ -100,28 +101,6 @@ describe('orgraph groups', () => {
     expect(unknown.err.trim().split('\n')).toHaveLength(1);
   });
 });
-
-/** An org in a temp folder: groups of the given sizes (ring inside each, member i tied to member i of the next group). */
-function orgFolder(sizes: Record<string, number>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'orgraph-groups-privacy-'));
-  const members = Object.entries(sizes).map(([name, n]) => Array.from({ length: n }, (_, i) => [`${name.toLowerCase()}${i + 1}`, name]));
-  writeFileSync(
-    join(dir, 'people.csv'),
-    'id,dept\n' +
-      members
-        .flat()
-        .map(([id, g]) => `${id},${g}\n`)
-        .join(''),
-  );
-  const ties: string[] = [];
-  members.forEach((m, g) => {
-    if (m.length > 1) for (let i = 0; i < (m.length === 2 ? 1 : m.length); i++) ties.push(`${m[i][0]},${m[(i + 1) % m.length][0]}`);
-    const next = members[(g + 1) % members.length];
-    for (let i = 0; i < Math.min(m.length, next.length); i++) ties.push(`${m[i][0]},${next[i][0]}`);
-  });
-  writeFileSync(join(dir, 'ties.csv'), 'source,target\n' + ties.join('\n') + '\n');
-  return dir;
-}
 
 describe('orgraph groups: minimum group size and the readable table', () => {
   // One group under 5 (Legal, 3; Eng joins it) and several (Legal 2 + HR 1 = 3; Eng joins them).
