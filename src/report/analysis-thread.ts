@@ -6,6 +6,7 @@
  * responsive while a report is computed.
  * Reference: Node.js worker_threads.
  */
+import { definedOnly } from '../core/util/options.js';
 import { startWorker, WorkerError, workerPathSetting } from '../core/parallel/threads.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgGraph } from '../model/org-graph.js';
@@ -21,9 +22,8 @@ import { ANALYSIS_STAGES, type AnalysisOptions, type AnalysisResult } from './pi
 
 /** The options without the parts that stay with the caller; `undefined` values dropped (they keep their defaults). */
 function wireOptions(options: AnalysisOptions): WireOptions {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) if (v !== undefined && k !== 'onProgress' && k !== 'signal' && k !== 'thread') out[k] = v;
-  return out as unknown as WireOptions;
+  const { onProgress: _progress, signal: _signal, thread: _thread, ...rest } = definedOnly(options);
+  return rest as unknown as WireOptions;
 }
 
 /**
