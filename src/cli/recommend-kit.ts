@@ -124,6 +124,16 @@ export function addMinGroupSizeOption(cmd: Command): Command {
   return cmd.option('--min-group-size <k>', MIN_GROUP_SIZE_HELP, String(DEFAULT_MIN_GROUP_SIZE));
 }
 
+/**
+ * A group command (gaps, introduce, scorecard, compare, timeline) registered on `program`: its name
+ * and arguments, its description, then the options every group command shares, in this order:
+ * input, `--group`, view and output ({@link addRecommendOptions}), and `--min-group-size`. The
+ * command adds its own options after them.
+ */
+export function groupCommand(program: Command, nameAndArgs: string, description: string): Command {
+  return addMinGroupSizeOption(addRecommendOptions(program.command(nameAndArgs).description(description), true));
+}
+
 /** `--min-group-size` as a whole number >= 1 (default 5); UsageError otherwise. */
 export function parseMinGroupSize(value: string | undefined): number {
   const k = Number(value ?? String(DEFAULT_MIN_GROUP_SIZE));

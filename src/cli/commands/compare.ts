@@ -21,7 +21,7 @@ import type { CliIo } from '../io.js';
 import { inputPaths, refuseInputOverlap } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
-import { addMinGroupSizeOption, addRecommendOptions, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
+import { groupCommand, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
 import { emit, fmt, scorecardsText, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
 
@@ -72,10 +72,11 @@ type CompareCliOptions = RecommendCliOptions & {
 };
 
 export const compareCommand: RegisterCommand = (program, io) => {
-  const cmd = program
-    .command('compare [dir]')
-    .description("two periods compared: deltas, turnover, ties gained and lost, test of each group's E-I change, scorecards");
-  addMinGroupSizeOption(addRecommendOptions(cmd, true))
+  groupCommand(
+    program,
+    'compare [dir]',
+    "two periods compared: deltas, turnover, ties gained and lost, test of each group's E-I change, scorecards",
+  )
     .option('--before <dir|relations>', 'first period: a folder, or relations of the input')
     .option('--after <dir|relations>', 'second period: a folder, or relations of the input')
     .option('--before-window <from..to>', 'first period: ties with from <= time < to (ISO 8601 or epoch ms; an end may be left open)')

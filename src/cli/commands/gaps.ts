@@ -9,7 +9,7 @@ import { groupGaps, type GroupPairGap } from '../../recommend/group-gaps.js';
 import type { CellValue } from '../output.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import { addMinGroupSizeOption, addRecommendOptions, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
+import { groupCommand, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
 import { emit, fmt, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
 
@@ -44,10 +44,11 @@ const gapRow = (table: string, p: GroupPairGap): Record<string, CellValue> => ({
 });
 
 export const gaps: RegisterCommand = (program, io) => {
-  const cmd = program
-    .command('gaps [dir]')
-    .description('missing cross-functional links: group pairs with significantly fewer ties than a null model (BH-controlled)');
-  addMinGroupSizeOption(addRecommendOptions(cmd, true))
+  groupCommand(
+    program,
+    'gaps [dir]',
+    'missing cross-functional links: group pairs with significantly fewer ties than a null model (BH-controlled)',
+  )
     .option(
       '--null-model <model>',
       "auto (rewiring up to --max-rewiring-ties, else configuration), rewiring (degree-preserving), quasi-independence (pair-specific, given each group's outward ties) or configuration (analytic)",

@@ -8,13 +8,12 @@
 import { introductions } from '../../recommend/introductions.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { createProgress } from '../progress.js';
-import { addMinGroupSizeOption, addRecommendOptions, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
+import { groupCommand, loadView, parseMinGroupSize, requireGroup } from '../recommend-kit.js';
 import { emit, fmt, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
 
 export const introduce: RegisterCommand = (program, io) => {
-  const cmd = program.command('introduce [dir]').description('recommended introductions across the declared group gaps, with reasons');
-  addMinGroupSizeOption(addRecommendOptions(cmd, true))
+  groupCommand(program, 'introduce [dir]', 'recommended introductions across the declared group gaps, with reasons')
     .option('--pairs <list>', 'group pairs to bridge, e.g. "Sales:Support,Eng:Ops" (default: the declared gaps)')
     .option('--gaps <n>', 'declared gaps to bridge, most significant first', '5')
     .option('--per-gap <n>', 'introductions per group pair', '5')

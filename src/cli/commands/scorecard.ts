@@ -15,15 +15,12 @@ import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 import { ingestWarning, loadInput } from '../input.js';
-import { addMinGroupSizeOption, addRecommendOptions, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
+import { groupCommand, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
 import { communitiesLine, emit, fmt, scorecardText, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
 
 export const scorecardCommand: RegisterCommand = (program, io) => {
-  const cmd = program
-    .command('scorecard [dir]')
-    .description('influence scorecard: group-to-group flows against objectives (JSON or YAML file)');
-  addMinGroupSizeOption(addRecommendOptions(cmd, true))
+  groupCommand(program, 'scorecard [dir]', 'influence scorecard: group-to-group flows against objectives (JSON or YAML file)')
     .option('--objectives <file>', 'objectives file (JSON or YAML)')
     .option(
       '--communities [relations]',

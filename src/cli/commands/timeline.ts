@@ -10,7 +10,7 @@ import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type Ti
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadInput, parseDelimiter } from '../input.js';
 import { eventLogPeriods } from '../analyze-timeline.js';
-import { addMinGroupSizeOption, addRecommendOptions, emit, fmt, parseMinGroupSize, parseSeed, textTable } from '../recommend-kit.js';
+import { groupCommand, emit, fmt, parseMinGroupSize, parseSeed, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
 
@@ -103,10 +103,11 @@ export function timelineText(t: TimelineResult): string {
 }
 
 export const timelineCommand: RegisterCommand = (program, io, setExit) => {
-  const cmd = program
-    .command('timeline [input]')
-    .description('per-period figures (density, E-I, modularity, brokers, key-person risk, gaps) and tie churn between periods');
-  addMinGroupSizeOption(addRecommendOptions(cmd, true))
+  groupCommand(
+    program,
+    'timeline [input]',
+    'per-period figures (density, E-I, modularity, brokers, key-person risk, gaps) and tie churn between periods',
+  )
     .option(
       '--period <period>',
       'month, quarter, window (--days days) or date (one period per distinct time, e.g. Viva MetricDates)',
