@@ -346,23 +346,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
   };
   const EA = edges(A);
   const EB = edges(B);
-  let gained = 0;
-  let lost = 0;
-  let strengthened = 0;
-  let weakened = 0;
-  let weightBefore = 0;
-  let weightAfter = 0;
-  for (const [key, w] of A) {
-    weightBefore += w;
-    const w2 = B.get(key);
-    if (w2 === undefined) lost++;
-    else if (w2 > w) strengthened++;
-    else if (w2 < w) weakened++;
-  }
-  for (const [key, w] of B) {
-    weightAfter += w;
-    if (!A.has(key)) gained++;
-  }
+  const changes = pairChanges(A, B);
   const cells = new Float64Array(k * k * 4); // gained, lost, weightBefore, weightAfter per (x <= y)
   const cell = (g: number, h: number) => (g <= h ? g * k + h : h * k + g) * 4;
   if (k > 0) {
@@ -541,12 +525,7 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
     ties: {
       before: A.size,
       after: B.size,
-      gained,
-      lost,
-      strengthened,
-      weakened,
-      weightBefore,
-      weightAfter,
+      ...changes,
       ofLeavers: PA.outside,
       ofJoiners: PB.outside,
     },
@@ -557,9 +536,33 @@ export function compare(before: OrgView, after: OrgView, options: CompareOptions
       permutations: o.permutations,
       seed: o.seed,
       grouped: k > 0 ? movable : 0,
-      changedDyads: gained + lost,
+      changedDyads: changes.gained + changes.lost,
     },
   };
+}
+
+/**
+ * The pair changes between two periods' tie maps (pair key -> value, among the people of both):
+ * `gained` = pairs tied after only, `lost` = before only, `strengthened` / `weakened` = tied in both
+ * with a higher / lower value after, and each period's total tie value. Complexity: O(|A| + |B|).
+ */
+function pairChanges(
+  A: ReadonlyMap<number, number>,
+  B: ReadonlyMap<number, number>,
+): { gained: number; lost: number; strengthened: number; weakened: number; weightBefore: number; weightAfter: number } {
+  const c = { gained: 0, lost: 0, strengthened: 0, weakened: 0, weightBefore: 0, weightAfter: 0 };
+  for (const [key, w] of A) {
+    c.weightBefore += w;
+    const w2 = B.get(key);
+    if (w2 === undefined) c.lost++;
+    else if (w2 > w) c.strengthened++;
+    else if (w2 < w) c.weakened++;
+  }
+  for (const [key, w] of B) {
+    c.weightAfter += w;
+    if (!A.has(key)) c.gained++;
+  }
+  return c;
 }
 
 /**

@@ -325,12 +325,8 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     }
   }
   // Step 2: split the counted edges: staff-staff, staff-outside (staff end first).
-  const su: number[] = [];
-  const sv: number[] = [];
-  const sw: number[] = [];
-  const xu: number[] = [];
-  const xv: number[] = [];
-  const xw: number[] = [];
+  const staffEdges: EdgeColumns = { u: [], v: [], w: [] };
+  const xEdges: EdgeColumns = { u: [], v: [], w: [] };
   let untyped = 0;
   for (let e = 0; e < adj.edgeU.length; e++) {
     const a = adj.edgeU[e];
@@ -343,37 +339,36 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
         untyped++;
         continue;
       }
-      su.push(a);
-      sv.push(b);
-      sw.push(w);
+      staffEdges.u.push(a);
+      staffEdges.v.push(b);
+      staffEdges.w.push(w);
     } else if (ea !== eb) {
       const s = ea ? b : a;
       if (staffLabels[s] < 0) {
         untyped++;
         continue;
       }
-      xu.push(s);
-      xv.push(ea ? a : b);
-      xw.push(w);
+      xEdges.u.push(s);
+      xEdges.v.push(ea ? a : b);
+      xEdges.w.push(w);
     }
   }
   // Privacy of the sub-cells: a kept group (>= k people) can still split into a staff part or an
   // outside part under k; both parts are then withheld (the group's size is public elsewhere, so
   // one part gives away the other), and the outside group (no value) under k is withheld.
   const { staffShown, outsideShown, countsWithheld } = subCellCounts(staffSize, outsideSize, groups.privacy.minGroupSize);
-  const model: GapNullModel =
-    o.nullModel === 'auto' ? (su.length + xu.length <= o.maxRewiringTies ? 'rewiring' : 'configuration') : o.nullModel;
+  const counted = staffEdges.u.length + xEdges.u.length;
+  const model: GapNullModel = o.nullModel === 'auto' ? (counted <= o.maxRewiringTies ? 'rewiring' : 'configuration') : o.nullModel;
   const reason =
     o.nullModel !== 'auto'
       ? `${model} as asked`
       : model === 'rewiring'
-        ? `rewiring: ${su.length + xu.length} counted ties <= ${o.maxRewiringTies}`
-        : `configuration (analytic): ${su.length + xu.length} counted ties > ${o.maxRewiringTies}, too many for rewiring in reasonable time`;
+        ? `rewiring: ${counted} counted ties <= ${o.maxRewiringTies}`
+        : `configuration (analytic): ${counted} counted ties > ${o.maxRewiringTies}, too many for rewiring in reasonable time`;
   const mc = model !== 'configuration';
   const units = 3 + (mc ? 2 * o.draws : 0);
   const progress = (done: number) => options.onProgress?.(done, units);
   progress(1);
-  const run = { draws: o.draws, burnIn: 0, thinning: 0, seed: o.seed, onDraw: (d: number) => progress(1 + d) };
   // Step 3: staff table. Cells g <= h over groups with staff.
   const staffCells: number[] = [];
   for (let g = 0; g < k; g++) {
@@ -381,20 +376,14 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     for (let h = g; h < k; h++) if (staffSize[h] > 0) staffCells.push(g * k + h);
   }
   const staffCellArr = Int32Array.from(staffCells);
-  let staffNull: CellNull;
-  if (model === 'rewiring') {
-    const m = su.length;
-    staffNull = mcNull(
-      groupPairDraws(
-        { n, u: su, v: sv, weight: sw, labels: staffLabels, k, cells: staffCellArr, simple: true, bipartite: false },
-        { ...run, burnIn: Math.round(o.swapsPerEdge * m), thinning: Math.round(o.thinning * m) },
-      ),
-    );
-  } else if (model === 'quasi-independence') {
-    staffNull = quasiIndependence(su, sv, sw, staffLabels, k, staffCellArr, false, { ...o, onDraw: run.onDraw });
-  } else {
-    staffNull = configurationNull(groupEdgeCounts(su, sv, sw, staffLabels, k), staffCellArr);
-  }
+  const staffNull = tableNull(
+    model,
+    staffEdges,
+    { n, labels: staffLabels, k, cells: staffCellArr, bipartite: false },
+    o,
+    (d) => progress(1 + d),
+    (c) => configurationNull(c, staffCellArr),
+  );
   const staffPairs = staffCells.map((cell, i) => {
     const g = Math.floor(cell / k);
     const h = cell % k;
@@ -418,35 +407,24 @@ export function groupGaps(view: OrgView, options: GroupGapsOptions): GroupGapsRe
     }
   }
   const xCellArr = Int32Array.from(xCells);
-  let xNull: CellNull;
-  if (model === 'rewiring') {
-    const m = xu.length;
-    xNull = mcNull(
-      groupPairDraws(
-        { n, u: xu, v: xv, weight: xw, labels: xLabels, k: kk, cells: xCellArr, simple: true, bipartite: true },
-        {
-          ...run,
-          burnIn: Math.round(o.swapsPerEdge * m),
-          thinning: Math.round(o.thinning * m),
-          seed: o.seed + 1,
-          onDraw: (d: number) => progress(1 + o.draws + d),
-        },
+  const xNull = tableNull(
+    model,
+    xEdges,
+    { n, labels: xLabels, k: kk, cells: xCellArr, bipartite: true },
+    o,
+    (d) => progress(1 + o.draws + d),
+    (c) =>
+      bipartiteNull(
+        c,
+        xCellArr,
+        xGroups.map(([g, x]) => [g, k + 1 + x]),
       ),
-    );
-  } else if (model === 'quasi-independence') {
-    xNull = quasiIndependence(xu, xv, xw, xLabels, kk, xCellArr, true, { ...o, onDraw: (d: number) => progress(1 + o.draws + d) });
-  } else {
-    xNull = bipartiteNull(
-      groupEdgeCounts(xu, xv, xw, xLabels, kk),
-      xCellArr,
-      xGroups.map(([g, x]) => [g, k + 1 + x]),
-    );
-  }
+  );
   const outsidePairs = xGroups.map(([g, x], i) => makeGap(outsideNames[g], outsideNames[x], staffShown[g], outsideShown[x], xNull, i));
   progress(units - 1);
   // Step 5: q-values and declared gaps.
-  const staffTable = table(su.length, staffPairs, o.alpha, 'staff groups', mc ? o.draws : 0);
-  const externalTable = table(xu.length, outsidePairs, o.alpha, 'staff and outside groups', mc ? o.draws : 0);
+  const staffTable = table(staffEdges.u.length, staffPairs, o.alpha, 'staff groups', mc ? o.draws : 0);
+  const externalTable = table(xEdges.u.length, outsidePairs, o.alpha, 'staff and outside groups', mc ? o.draws : 0);
   // Step 6: capability focus.
   const capability = o.capability ? capabilityStatus(o.capability, groups, staffTable.pairs) : null;
   progress(units);
@@ -505,6 +483,46 @@ function subCellCounts(
     countsWithheld++;
   }
   return { staffShown, outsideShown, countsWithheld };
+}
+
+/** The counted ties of one table as columns: ends `u` and `v` (the staff end first in the staff-outside table), values `w`. */
+interface EdgeColumns {
+  readonly u: number[];
+  readonly v: number[];
+  readonly w: number[];
+}
+
+/**
+ * The null of one table's cells (`t.cells` over labels `t.labels`, `t.k` of them; `t.bipartite`
+ * for the staff-outside table, whose chains exchange outside ends only) under `model`: the
+ * degree-preserving rewiring chain over the people's ties, the quasi-independence chain over their
+ * group-level ends, or else `analytic` of the group edge counts. Each chain of the staff-outside
+ * table is seeded `o.seed + 1`, of the staff table `o.seed`; `onDraw` reports each draw.
+ * Complexity: see {@link groupGaps}.
+ */
+function tableNull(
+  model: GapNullModel,
+  e: EdgeColumns,
+  t: { readonly n: number; readonly labels: Int32Array; readonly k: number; readonly cells: Int32Array; readonly bipartite: boolean },
+  o: { readonly draws: number; readonly swapsPerEdge: number; readonly thinning: number; readonly seed: number },
+  onDraw: (draws: number) => void,
+  analytic: (c: ReturnType<typeof groupEdgeCounts>) => CellNull,
+): CellNull {
+  if (model === 'quasi-independence') return quasiIndependence(e.u, e.v, e.w, t.labels, t.k, t.cells, t.bipartite, { ...o, onDraw });
+  if (model !== 'rewiring') return analytic(groupEdgeCounts(e.u, e.v, e.w, t.labels, t.k));
+  const m = e.u.length;
+  return mcNull(
+    groupPairDraws(
+      { n: t.n, u: e.u, v: e.v, weight: e.w, labels: t.labels, k: t.k, cells: t.cells, simple: true, bipartite: t.bipartite },
+      {
+        draws: o.draws,
+        burnIn: Math.round(o.swapsPerEdge * m),
+        thinning: Math.round(o.thinning * m),
+        seed: o.seed + (t.bipartite ? 1 : 0),
+        onDraw,
+      },
+    ),
+  );
 }
 
 function mcNull(d: PairDraws): CellNull {
