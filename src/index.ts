@@ -78,6 +78,7 @@ export type {
   GoogleWorkspaceResult,
   GoogleWorkspaceStats,
   MeetingModelOptions,
+  MeetingModelStats,
 } from './ingest/index.js';
 
 // Centrality: who is central, by degree, paths and spectral measures.

@@ -25,7 +25,7 @@ export type { M365Options, M365Result, M365Stats } from './sources/m365.js';
 export { loadGoogleWorkspace, parseGoogleWorkspace, addressList, DEFAULT_GOOGLE_WORKSPACE_OPTIONS } from './sources/google.js';
 export type { GoogleWorkspaceOptions, GoogleWorkspaceResult, GoogleWorkspaceStats } from './sources/google.js';
 export { DEFAULT_MEETING_MODEL_OPTIONS } from './sources/meetings.js';
-export type { MeetingModelOptions } from './sources/meetings.js';
+export type { MeetingModelOptions, MeetingModelStats } from './sources/meetings.js';
 export { loadIdentities, parseIdentities, resolveIdentities } from './sources/identities.js';
 export type { Identities, ResolvedIdentities } from './sources/identities.js';
 export { detectSource, loadSource, SOURCE_FORMATS } from './sources/detect.js';

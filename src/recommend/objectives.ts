@@ -149,6 +149,15 @@ export function parseObjectives(text: string, options: { readonly file?: string;
         throw bad(field, `must be all, staff or stakeholders, got ${JSON.stringify(v)}`);
       return v as Members;
     };
+    /** `metric` as one of `known` (the flow or the group metrics); E_UNKNOWN_METRIC otherwise. */
+    const metricOf = <M extends string>(kind: 'flow' | 'group', known: readonly M[]): M => {
+      if (!(known as readonly string[]).includes(metric))
+        throw new OrgraphError('E_UNKNOWN_METRIC', `unknown ${kind} metric "${metric}"; ${kind} metrics: ${known.join(', ')}`, {
+          file,
+          field: `${at}.metric`,
+        });
+      return metric as M;
+    };
     if (item.flow !== undefined) {
       const flow = item.flow;
       if (!isObject(flow) || !isName(flow.from) || !isName(flow.to)) throw bad(`${at}.flow`, 'must be { from: GROUP, to: GROUP }');
@@ -161,19 +170,14 @@ export function parseObjectives(text: string, options: { readonly file?: string;
       const fromMembers = members(flow.fromMembers, `${at}.flow.fromMembers`);
       const toMembers = members(flow.toMembers, `${at}.flow.toMembers`);
       const name = (g: string, m: Members) => (m === 'all' ? g : `${g} (${m})`);
-      if (!(FLOW_METRICS as readonly string[]).includes(metric)) {
-        throw new OrgraphError('E_UNKNOWN_METRIC', `unknown flow metric "${metric}"; flow metrics: ${FLOW_METRICS.join(', ')}`, {
-          file,
-          field: `${at}.metric`,
-        });
-      }
+      const flowMetric = metricOf('flow', FLOW_METRICS);
       return {
         kind: 'flow',
         from,
         to,
         fromMembers,
         toMembers,
-        metric: metric as FlowMetric,
+        metric: flowMetric,
         min,
         max,
         atRisk,
@@ -185,17 +189,12 @@ export function parseObjectives(text: string, options: { readonly file?: string;
     if (!isName(item.group)) throw bad(`${at}.group`, 'must be a text');
     const group = String(item.group);
     const who = members(item.members, `${at}.members`);
-    if (!(GROUP_METRICS as readonly string[]).includes(metric)) {
-      throw new OrgraphError('E_UNKNOWN_METRIC', `unknown group metric "${metric}"; group metrics: ${GROUP_METRICS.join(', ')}`, {
-        file,
-        field: `${at}.metric`,
-      });
-    }
+    const groupMetric = metricOf('group', GROUP_METRICS);
     return {
       kind: 'group',
       group,
       members: who,
-      metric: metric as GroupMetric,
+      metric: groupMetric,
       min,
       max,
       atRisk,

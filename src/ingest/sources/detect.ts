@@ -113,6 +113,19 @@ export async function detectSource(path: string, delimiter = ','): Promise<Sourc
   return 'csv';
 }
 
+/** The reader of each graph format read from one path (a CSV folder or file, and G2G tables, are apart). */
+const PATH_READERS: Readonly<
+  Record<Exclude<SourceFormat, 'csv' | 'viva-g2g'>, (path: string, options: SourceOptions) => Promise<IngestResult>>
+> = {
+  json: loadJson,
+  events: loadEvents,
+  'viva-p2p': loadVivaP2P,
+  'viva-person': loadVivaPerson,
+  slack: loadSlack,
+  m365: loadM365,
+  google: loadGoogleWorkspace,
+};
+
 /** A graph source other than the CSV folder / files and JSON already handled by the CLI. */
 export interface SourceOptions extends IngestOptions, EventOptions, SlackOptions, M365Options {}
 
@@ -128,31 +141,15 @@ export async function loadSource(
   options: SourceOptions = {},
 ): Promise<IngestResult & { format: SourceFormat }> {
   const f = format ?? (await detectSource(path, options.delimiter ?? ','));
-  const withFormat = (r: IngestResult): IngestResult & { format: SourceFormat } => ({ ...r, format: f });
-  switch (f) {
-    case 'csv':
-      return withFormat((await kind(path)) === 'dir' ? await loadFolder(path, options) : await loadFiles({ ties: path }, options));
-    case 'json':
-      return withFormat(await loadJson(path, options));
-    case 'events':
-      return withFormat(await loadEvents(path, options));
-    case 'viva-p2p':
-      return withFormat(await loadVivaP2P(path, options));
-    case 'viva-person':
-      return withFormat(await loadVivaPerson(path, options));
-    case 'viva-g2g':
-      throw new OrgraphError(
-        'E_BAD_OPTION',
-        'a Viva group-to-group export is a table of groups, not a graph of people: read it with loadVivaG2G / g2gGroupFigures',
-        { file: path, field: 'from' },
-      );
-    case 'slack':
-      return withFormat(await loadSlack(path, options));
-    case 'm365':
-      return withFormat(await loadM365(path, options));
-    case 'google':
-      return withFormat(await loadGoogleWorkspace(path, options));
-    default:
-      throw new OrgraphError('E_BAD_OPTION', `no reader for --from ${f}`, { file: path, field: 'from' });
-  }
+  if (f === 'viva-g2g')
+    throw new OrgraphError(
+      'E_BAD_OPTION',
+      'a Viva group-to-group export is a table of groups, not a graph of people: read it with loadVivaG2G / g2gGroupFigures',
+      { file: path, field: 'from' },
+    );
+  let result: IngestResult;
+  if (f === 'csv') result = (await kind(path)) === 'dir' ? await loadFolder(path, options) : await loadFiles({ ties: path }, options);
+  else if (Object.hasOwn(PATH_READERS, f)) result = await PATH_READERS[f](path, options);
+  else throw new OrgraphError('E_BAD_OPTION', `no reader for --from ${f}`, { file: path, field: 'from' });
+  return { ...result, format: f };
 }

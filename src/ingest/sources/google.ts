@@ -48,6 +48,7 @@ import {
   DEFAULT_MEETING_MODEL_OPTIONS,
   expandRecurrence,
   type MeetingModelOptions,
+  type MeetingModelStats,
   type RecurrenceRule,
 } from './meetings.js';
 
@@ -58,19 +59,11 @@ export interface GoogleWorkspaceOptions extends IngestOptions, MeetingModelOptio
 export const DEFAULT_GOOGLE_WORKSPACE_OPTIONS = DEFAULT_MEETING_MODEL_OPTIONS;
 
 /** What the Google Workspace reader made of the file, beyond the ingest report. */
-export interface GoogleWorkspaceStats {
-  /** Gmail messages read into ties (drafts and repeated copies not included). */
-  messages: number;
+export interface GoogleWorkspaceStats extends MeetingModelStats {
   /** Messages whose Message-ID header was seen before (the same message in another mailbox): no tie. */
   duplicateMessages: number;
   /** Messages labelled DRAFT (never sent): no tie. */
   drafts: number;
-  /** Messages to more than `broadcastCutoff` recipients: no tie. */
-  broadcasts: number;
-  /** Timed meetings read (a recurring series and each exception count one). */
-  meetings: number;
-  /** Meeting occurrences counted (a series expands into several). */
-  occurrences: number;
   /** The same event read before from another calendar: no tie. */
   duplicateEvents: number;
   /** Cancelled events and cancelled instances of a series: no tie. */
@@ -81,10 +74,6 @@ export interface GoogleWorkspaceStats {
   notMeetings: number;
   /** Series without UNTIL or COUNT, or with a frequency other than daily or weekly: counted once. */
   seriesCountedOnce: number;
-  /** Occurrences above `largeMeeting` participants: no tie. */
-  largeMeetings: number;
-  /** Attendees left out: declined, tentative (unless included), needsAction. */
-  attendeesLeftOut: number;
   /** Rooms and calendars among organizers and attendees: never people. */
   resources: number;
 }

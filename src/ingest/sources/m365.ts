@@ -40,22 +40,17 @@ import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
 import { parseTime } from '../values.js';
-import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence, type MeetingModelOptions } from './meetings.js';
+import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence } from './meetings.js';
+import type { MeetingModelOptions, MeetingModelStats } from './meetings.js';
 
 /** Options of {@link loadM365}: ingest options and the shared interaction-model options. */
 export interface M365Options extends IngestOptions, MeetingModelOptions {}
 
 export const DEFAULT_M365_OPTIONS = DEFAULT_MEETING_MODEL_OPTIONS;
 
-export interface M365Stats {
-  messages: number;
-  broadcasts: number;
-  meetings: number;
-  /** Meeting occurrences counted (a recurring master expands into several). */
-  occurrences: number;
-  largeMeetings: number;
-  /** Attendees left out: declined, tentative (unless included), not answered. */
-  attendeesLeftOut: number;
+/** What the m365 reader made of the file, beyond the ingest report. */
+export interface M365Stats extends MeetingModelStats {
+  /** Teams call records read. */
   calls: number;
   /** Call records read from the retired organizer / participants fields. */
   legacyCallFields: number;
@@ -138,32 +133,29 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
   const sums = new DailyTies(b, new Set(['email', 'teams_chat', 'teams_reply', 'teams_reaction', 'teams_mention']));
   const person = (id: string): number => sums.person(id);
   const add = sums.add.bind(sums);
-  const list = (name: string): { f: FileReport; items: unknown[] } | null => {
+  const list = (name: string): { name: string; f: FileReport; items: unknown[] } | null => {
     const v = root[name];
     if (v === undefined) return null;
     const f = ctx.file(`${file}#${name}`, 'json');
     if (!Array.isArray(v)) ctx.fatal('E_BAD_VALUE', `"${name}" must be an array`, { file, field: name });
-    return { f, items: v as unknown[] };
+    return { name, f, items: v as unknown[] };
   };
+  /** Visit each item of a list (counted as read) with its path `name[i]`, for issues, and the list's file report. */
+  const eachItem = (l: ReturnType<typeof list>, visit: (item: Json, at: string, f: FileReport) => void): void =>
+    l?.items.forEach((x, i) => {
+      l.f.rowsRead++;
+      visit(x as Json, `${l.name}[${i}]`, l.f);
+    });
+  /** Drop item `at` of `f`, whose time field `name` is not an ISO 8601 time (E_BAD_TIMESTAMP). */
+  const badTime = (f: FileReport, at: string, item: Json, name: string): void =>
+    ctx.drop(f, 'E_BAD_TIMESTAMP', `${name} ${JSON.stringify(item[name])} is not an ISO 8601 time`, undefined, `${at}.${name}`);
 
   // Step 1: e-mail.
-  const mail = list('messages');
-  mail?.items.forEach((m, i) => {
-    const f = mail.f;
-    const at = `messages[${i}]`;
-    f.rowsRead++;
-    const msg = m as Json;
+  eachItem(list('messages'), (msg, at, f) => {
     const s = address(msg?.from ?? msg?.sender);
     if (s === '') return ctx.drop(f, 'E_EMPTY_ID', 'no sender address', undefined, `${at}.from`);
     const t = when(msg.sentDateTime ?? msg.receivedDateTime);
-    if (Number.isNaN(t))
-      return ctx.drop(
-        f,
-        'E_BAD_TIMESTAMP',
-        `sentDateTime ${JSON.stringify(msg.sentDateTime)} is not an ISO 8601 time`,
-        undefined,
-        `${at}.sentDateTime`,
-      );
+    if (Number.isNaN(t)) return badTime(f, at, msg, 'sentDateTime');
     const rs = new Set<string>();
     for (const k of ['toRecipients', 'ccRecipients'])
       for (const r of (Array.isArray(msg[k]) ? msg[k] : []) as unknown[]) if (address(r) && address(r) !== s) rs.add(address(r));
@@ -187,11 +179,7 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
   const meeting = (people: readonly string[], start: number, end: number, relation: string): void => {
     if (!sums.meeting(people, start, end, relation, o.largeMeeting)) stats.largeMeetings++;
   };
-  cal?.items.forEach((e, i) => {
-    const f = cal.f;
-    const at = `events[${i}]`;
-    f.rowsRead++;
-    const ev = e as Json;
+  eachItem(cal, (ev, at, f) => {
     if (!ev || typeof ev !== 'object') return ctx.drop(f, 'E_BAD_VALUE', 'an event must be an object', undefined, at);
     const start = when(ev.start);
     const end = when(ev.end);
@@ -222,12 +210,7 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
   });
 
   // Step 3: Teams call records.
-  const calls = list('callRecords');
-  calls?.items.forEach((c, i) => {
-    const f = calls.f;
-    const at = `callRecords[${i}]`;
-    f.rowsRead++;
-    const rec = c as Json;
+  eachItem(list('callRecords'), (rec, at, f) => {
     const start = when(rec?.startDateTime);
     const end = when(rec?.endDateTime);
     if (Number.isNaN(start) || Number.isNaN(end) || end < start)
@@ -270,13 +253,8 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     const u = (x as Json | undefined)?.user as Json | undefined;
     return typeof u?.id === 'string' ? u.id.trim().toLowerCase() : '';
   };
-  const chatList = list('chats');
   const members = new Map<string, string[]>();
-  chatList?.items.forEach((c, i) => {
-    const f = chatList.f;
-    const at = `chats[${i}]`;
-    f.rowsRead++;
-    const chat = c as Json;
+  eachItem(list('chats'), (chat, at, f) => {
     if (!chat || typeof chat !== 'object' || typeof chat.id !== 'string' || chat.id === '')
       return ctx.drop(f, 'E_EMPTY_ID', 'a chat without an id', undefined, `${at}.id`);
     if (!Array.isArray(chat.members)) return ctx.drop(f, 'E_BAD_VALUE', 'members must be an array', undefined, `${at}.members`);
@@ -296,21 +274,11 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     }
     const valid: Post[] = [];
     const authorOf = new Map<string, string>();
-    posts.items.forEach((m, i) => {
-      const at = `chatMessages[${i}]`;
-      f.rowsRead++;
+    eachItem(posts, (msg, at) => {
       stats.chatMessages++;
-      const msg = m as Json;
       if (!msg || typeof msg !== 'object') return ctx.drop(f, 'E_BAD_VALUE', 'a chat message must be an object', undefined, at);
       const time = when(msg.createdDateTime);
-      if (Number.isNaN(time))
-        return ctx.drop(
-          f,
-          'E_BAD_TIMESTAMP',
-          `createdDateTime ${JSON.stringify(msg.createdDateTime)} is not an ISO 8601 time`,
-          undefined,
-          `${at}.createdDateTime`,
-        );
+      if (Number.isNaN(time)) return badTime(f, at, msg, 'createdDateTime');
       const sender = userId(msg.from);
       const system = msg.messageType !== undefined && msg.messageType !== 'message';
       const deleted = typeof msg.deletedDateTime === 'string' && msg.deletedDateTime !== '';

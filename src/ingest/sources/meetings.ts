@@ -20,6 +20,25 @@ export interface MeetingModelOptions {
 /** Defaults of {@link MeetingModelOptions}, the same for every vendor. */
 export const DEFAULT_MEETING_MODEL_OPTIONS = Object.freeze({ broadcastCutoff: 25, largeMeeting: 10, includeTentative: false });
 
+/**
+ * What the m365 and Google Workspace readers both count, by the one interaction model (each
+ * reader's own stats add its vendor's counts).
+ */
+export interface MeetingModelStats {
+  /** E-mail messages read into ties (Gmail: drafts and repeated copies not included). */
+  messages: number;
+  /** Messages to more than `broadcastCutoff` recipients: no tie. */
+  broadcasts: number;
+  /** Meetings read (Google: timed ones; a recurring series and each exception count one). */
+  meetings: number;
+  /** Meeting occurrences counted (a recurring series expands into several). */
+  occurrences: number;
+  /** Occurrences (m365: and calls) above `largeMeeting` participants: no tie. */
+  largeMeetings: number;
+  /** Attendees left out: declined, tentative (unless included), not answered (needsAction). */
+  attendeesLeftOut: number;
+}
+
 /** One day in milliseconds. */
 export const DAY = 86400000;
 
