@@ -7,7 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { CsvTokenizer, MAX_RECORD_CHARS, syntaxMessage, type CsvSyntaxProblem } from './csv-tokenizer.js';
 import { checkInputFile } from './files.js';
-import type { FileReport, IngestContext, InputKind } from './report.js';
+import { resolveIngestOptions, type IngestOptions } from './options.js';
+import { IngestContext, type FileReport, type InputKind } from './report.js';
 import { hasInvalidMark, Utf8Decoder } from './utf8.js';
 
 /**
@@ -19,6 +20,22 @@ export type CsvInput =
   | { readonly path: string }
   | { readonly text: string }
   | { readonly chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> };
+
+/** A CSV reader's input as its two entry points take it: a file path, or text in memory with the name its report and messages use. */
+export type CsvEntry = { readonly path: string } | { readonly text: string; readonly name: string };
+
+/**
+ * The body shared by the two entry points of every one-file CSV reader (`loadX(path)` and
+ * `parseX(text)`: events, identities, Viva P2P, G2G and person query): a fresh ingest context for
+ * `options`, and the input, named by its path or, for text, by `entry.name`. `read` does the rest.
+ */
+export function readCsvEntry<O extends IngestOptions, R>(
+  entry: CsvEntry,
+  options: O,
+  read: (ctx: IngestContext, input: CsvInput, file: string, options: O) => Promise<R>,
+): Promise<R> {
+  return read(new IngestContext(resolveIngestOptions(options)), entry, 'path' in entry ? entry.path : entry.name, options);
+}
 
 /** Receives the header once and then every data row that has the header's field count. */
 export interface CsvSink {

@@ -9,7 +9,7 @@
 import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { OrgraphError } from '../model/errors.js';
 import { OrgGraphBuilder } from '../model/org-graph.js';
-import { columnIndex, readCsv, type CsvInput } from './csv-source.js';
+import { columnIndex, readCsv, readCsvEntry, type CsvInput } from './csv-source.js';
 import { ownString } from './csv-tokenizer.js';
 import { finish, finishRelations, readPeople, type IngestResult } from './csv.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
@@ -383,16 +383,15 @@ export function aggregateEvents(events: Iterable<InteractionEvent>, options: Eve
  * const { graph, report } = await loadEvents('mail.csv', { delimiter: ';', groupWeighting: 'split', maxRecipients: 50 });
  */
 export async function loadEvents(path: string, options: EventOptions = {}): Promise<IngestResult> {
-  return ingestEvents({ path }, path, options);
+  return readCsvEntry({ path }, options, ingestEvents);
 }
 
 /** {@link loadEvents} for CSV text in memory. */
 export async function parseEventsCsv(text: string, options: EventOptions & { file?: string } = {}): Promise<IngestResult> {
-  return ingestEvents({ text }, options.file ?? 'events.csv', options);
+  return readCsvEntry({ text, name: options.file ?? 'events.csv' }, options, ingestEvents);
 }
 
-async function ingestEvents(input: CsvInput, file: string, options: EventOptions): Promise<IngestResult> {
-  const ctx = new IngestContext(resolveIngestOptions(options));
+async function ingestEvents(ctx: IngestContext, input: CsvInput, file: string, options: EventOptions): Promise<IngestResult> {
   const r = resolveEventOptions(options);
   const b = new OrgGraphBuilder();
   const peopleFile = options.people ?? null;

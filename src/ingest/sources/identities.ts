@@ -13,9 +13,9 @@
  * Reference: docs/ingest.md ("Identities").
  */
 import { OrgGraphBuilder, type OrgGraph } from '../../model/org-graph.js';
-import { checkHeader, columnIndex, readCsv, type CsvInput } from '../csv-source.js';
-import { resolveIngestOptions, type IngestOptions } from '../options.js';
-import { IngestContext, type FileReport, type IngestReport } from '../report.js';
+import { checkHeader, columnIndex, readCsv, readCsvEntry, type CsvInput } from '../csv-source.js';
+import type { IngestOptions } from '../options.js';
+import type { FileReport, IngestContext, IngestReport } from '../report.js';
 
 export interface Identities {
   /** alias -> person_id (exact spelling). */
@@ -31,16 +31,15 @@ export interface Identities {
  * const ids = await loadIdentities('identities.csv');
  */
 export async function loadIdentities(path: string, options: IngestOptions = {}): Promise<Identities> {
-  return readIdentities({ path }, path, options);
+  return readCsvEntry({ path }, options, readIdentities);
 }
 
 /** {@link loadIdentities} for CSV text. */
 export async function parseIdentities(text: string, options: IngestOptions & { file?: string } = {}): Promise<Identities> {
-  return readIdentities({ text }, options.file ?? 'identities.csv', options);
+  return readCsvEntry({ text, name: options.file ?? 'identities.csv' }, options, readIdentities);
 }
 
-async function readIdentities(input: CsvInput, file: string, options: IngestOptions): Promise<Identities> {
-  const ctx = new IngestContext(resolveIngestOptions(options));
+async function readIdentities(ctx: IngestContext, input: CsvInput, file: string): Promise<Identities> {
   const exact = new Map<string, string>();
   const folded = new Map<string, string>();
   let f!: FileReport;

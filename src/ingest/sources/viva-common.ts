@@ -5,6 +5,8 @@
  * Analytics camel case (`StrongTieScore`, `TieOrigin_PersonId`). {@link headerKey} maps all three
  * to one key. Reference: docs/ingest.md ("Viva Insights").
  */
+import type { OrgraphErrorCode } from '../../model/errors.js';
+import type { FileReport, IngestContext } from '../report.js';
 import type { Parsed } from '../values.js';
 import { parseTime } from '../values.js';
 
@@ -63,6 +65,50 @@ export function parseMetricDate(text: string): Parsed<number> {
   const t = parseTime(s);
   if (t.ok) return t;
   return { ok: false, reason: `MetricDate "${s}" is neither MM/DD/YYYY nor ISO 8601` };
+}
+
+/**
+ * A Viva reader's CSV while its rows stream in: the file report and the header (both set by
+ * {@link VivaSheet.start} from the sink's header callback), and the row checks the P2P, G2G and
+ * person query readers share. A check that fails drops the row through the ingest context, with
+ * the column's header as the field, and returns null. O(1) per check.
+ */
+export class VivaSheet {
+  /** The file's report (set by {@link VivaSheet.start}). */
+  f!: FileReport;
+  /** The header cells (set by {@link VivaSheet.start}). */
+  header: readonly string[] = [];
+
+  constructor(private readonly ctx: IngestContext) {}
+
+  /** Keep the header and report given to the sink's header callback; returns the report. */
+  start(columns: readonly string[], f: FileReport): FileReport {
+    this.header = columns;
+    this.f = f;
+    return f;
+  }
+
+  /** Drop the row read at `line` (`code`, `reason`); the header of column `c` is the field. Returns null. */
+  drop(code: OrgraphErrorCode, reason: string, line: number, c: number): null {
+    this.ctx.drop(this.f, code, reason, line, this.header[c]);
+    return null;
+  }
+
+  /** The trimmed cells of the two collaborator columns `a` and `b`; an empty one drops the row (E_EMPTY_ID, "empty `what`"). */
+  pair(fields: readonly string[], line: number, a: number, b: number, what: string): [string, string] | null {
+    const x = fields[a].trim();
+    const y = fields[b].trim();
+    if (x === '') return this.drop('E_EMPTY_ID', `empty ${what}`, line, a);
+    if (y === '') return this.drop('E_EMPTY_ID', `empty ${what}`, line, b);
+    return [x, y];
+  }
+
+  /** The MetricDate of column `c` as epoch ms ({@link parseMetricDate}), NaN when there is no such column (c < 0); a bad one drops the row (E_BAD_TIMESTAMP). */
+  date(fields: readonly string[], line: number, c: number): number | null {
+    if (c < 0) return NaN;
+    const d = parseMetricDate(fields[c]);
+    return d.ok ? d.value : this.drop('E_BAD_TIMESTAMP', d.reason, line, c);
+  }
 }
 
 /** `2026-01-31` for an epoch-ms date. */

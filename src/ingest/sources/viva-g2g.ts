@@ -15,10 +15,10 @@
  * a (A, B, d) row twice E_BAD_VALUE (dropped in lenient mode). Complexity: O(rows).
  * Reference: Microsoft Viva Insights, "Group-to-group query"; docs/ingest.md ("Viva Insights").
  */
-import { readCsv, type CsvInput } from '../csv-source.js';
-import { resolveIngestOptions, type IngestOptions } from '../options.js';
-import { IngestContext, type FileReport, type IngestReport } from '../report.js';
-import { findColumn, headerKey, isoDay, parseMetricDate, parseScore, sideOf } from './viva-common.js';
+import { readCsv, readCsvEntry, type CsvInput } from '../csv-source.js';
+import type { IngestOptions } from '../options.js';
+import type { IngestContext, IngestReport } from '../report.js';
+import { findColumn, headerKey, isoDay, parseScore, sideOf, VivaSheet } from './viva-common.js';
 
 /** One kept G2G row. `secondary` null = unclassified collaborators (outside every group). */
 export interface G2GRow {
@@ -59,13 +59,6 @@ const METRICS = {
   meetingHours: ['groupmeetingtimeinvested'],
 } as const;
 
-/** True when a header row looks like a G2G export (group sizes, no person ids). */
-export function looksLikeVivaG2G(columns: readonly string[]): boolean {
-  return (
-    columns.some((c) => headerKey(c) === 'primarycollaboratorgroupsize') && findColumn(columns, ['groupcollaborationtimeinvested']) >= 0
-  );
-}
-
 /**
  * Read a Viva G2G export (CSV).
  * @example
@@ -73,18 +66,23 @@ export function looksLikeVivaG2G(columns: readonly string[]): boolean {
  * g2gGroupFigures(table, '2026-01-31')
  */
 export async function loadVivaG2G(path: string, options: IngestOptions = {}): Promise<G2GTable> {
-  return readG2G({ path }, path, options);
+  return readCsvEntry({ path }, options, readG2G);
 }
 
 /** {@link loadVivaG2G} for text in memory. */
 export async function parseVivaG2G(text: string, options: IngestOptions & { file?: string } = {}): Promise<G2GTable> {
-  return readG2G({ text }, options.file ?? 'g2g.csv', options);
+  return readCsvEntry({ text, name: options.file ?? 'g2g.csv' }, options, readG2G);
 }
 
-async function readG2G(input: CsvInput, file: string, options: IngestOptions): Promise<G2GTable> {
-  const ctx = new IngestContext(resolveIngestOptions(options));
-  let f!: FileReport;
-  let header: readonly string[] = [];
+/** True when a header row looks like a G2G export (group sizes, no person ids). */
+export function looksLikeVivaG2G(columns: readonly string[]): boolean {
+  return (
+    columns.some((c) => headerKey(c) === 'primarycollaboratorgroupsize') && findColumn(columns, ['groupcollaborationtimeinvested']) >= 0
+  );
+}
+
+async function readG2G(ctx: IngestContext, input: CsvInput, file: string): Promise<G2GTable> {
+  const sheet = new VivaSheet(ctx);
   let attribute = '';
   const col: Record<string, number> = { primary: -1, secondary: -1, primarySize: -1, secondarySize: -1, date: -1 };
   const rows: G2GRow[] = [];
@@ -92,8 +90,7 @@ async function readG2G(input: CsvInput, file: string, options: IngestOptions): P
   const dates = new Set<number>();
   await readCsv(ctx, input, file, 'ties', {
     header(columns, report) {
-      f = report;
-      header = columns;
+      const f = sheet.start(columns, report);
       columns.forEach((c, i) => {
         const side = sideOf(c);
         if (!side) return;
@@ -129,18 +126,14 @@ async function readG2G(input: CsvInput, file: string, options: IngestOptions): P
       f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
     },
     row(fields, line) {
-      const primary = fields[col.primary].trim();
-      const rawSecondary = fields[col.secondary].trim();
-      if (primary === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty group', line, header[col.primary]);
-      if (rawSecondary === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty group', line, header[col.secondary]);
+      const groups = sheet.pair(fields, line, col.primary, col.secondary, 'group');
+      if (!groups) return;
+      const [primary, rawSecondary] = groups;
       const key2 = headerKey(rawSecondary);
       const secondary = WITHIN.has(key2) ? primary : OTHER.has(key2) ? null : rawSecondary;
-      let date: number | null = null;
-      if (col.date >= 0) {
-        const d = parseMetricDate(fields[col.date]);
-        if (!d.ok) return ctx.drop(f, 'E_BAD_TIMESTAMP', d.reason, line, header[col.date]);
-        date = d.value;
-      }
+      const day = sheet.date(fields, line, col.date);
+      if (day === null) return;
+      const date = Number.isNaN(day) ? null : day;
       const values: Record<string, number | null> = {};
       for (const k of ['primarySize', 'secondarySize', ...Object.keys(METRICS)]) {
         if (col[k] < 0) {
@@ -148,17 +141,16 @@ async function readG2G(input: CsvInput, file: string, options: IngestOptions): P
           continue;
         }
         const v = parseScore(fields[col[k]]);
-        if (!v.ok) return ctx.drop(f, 'E_BAD_VALUE', v.reason, line, header[col[k]]);
+        if (!v.ok) return sheet.drop('E_BAD_VALUE', v.reason, line, col[k]);
         values[k] = v.value;
       }
       const key = `${primary}\u0000${secondary ?? '\u0001'}\u0000${date}`;
       if (seen.has(key))
-        return ctx.drop(
-          f,
+        return sheet.drop(
           'E_BAD_VALUE',
           `the groups "${primary}" -> "${rawSecondary}"${date !== null ? ` on ${isoDay(date)}` : ''} appear twice`,
           line,
-          header[col.secondary],
+          col.secondary,
         );
       seen.add(key);
       if (date !== null) dates.add(date);
@@ -176,7 +168,7 @@ async function readG2G(input: CsvInput, file: string, options: IngestOptions): P
         meetingHours: values.meetingHours,
         line,
       });
-      f.rowsKept++;
+      sheet.f.rowsKept++;
     },
   });
   return { attribute, rows, dates: [...dates].sort((a, b) => a - b).map(isoDay), report: ctx.report };

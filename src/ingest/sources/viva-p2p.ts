@@ -19,11 +19,11 @@
  * Reference: Microsoft Viva Insights, "Person-to-person network query" (docs/ingest.md).
  */
 import { OrgGraphBuilder } from '../../model/org-graph.js';
-import { readCsv, type CsvInput } from '../csv-source.js';
+import { readCsv, readCsvEntry, type CsvInput } from '../csv-source.js';
 import { finish, finishRelations, type IngestResult } from '../csv.js';
-import { resolveIngestOptions, type IngestOptions } from '../options.js';
-import { IngestContext, type FileReport } from '../report.js';
-import { findColumn, headerKey, isoDay, parseMetricDate, parseScore, sideOf } from './viva-common.js';
+import type { IngestOptions } from '../options.js';
+import type { IngestContext } from '../report.js';
+import { findColumn, headerKey, isoDay, parseScore, sideOf, VivaSheet } from './viva-common.js';
 
 export interface VivaP2POptions extends IngestOptions {
   /** Relation name of strong ties. @defaultValue 'strong' */
@@ -60,12 +60,12 @@ const ID_KEYS = {
  * stats.dates // ['2026-01-31', '2026-02-28']
  */
 export async function loadVivaP2P(path: string, options: VivaP2POptions = {}): Promise<VivaP2PResult> {
-  return readP2P({ path }, path, options);
+  return readCsvEntry({ path }, options, readP2P);
 }
 
 /** {@link loadVivaP2P} for text in memory. */
 export async function parseVivaP2P(text: string, options: VivaP2POptions & { file?: string } = {}): Promise<VivaP2PResult> {
-  return readP2P({ text }, options.file ?? 'p2p.csv', options);
+  return readCsvEntry({ text, name: options.file ?? 'p2p.csv' }, options, readP2P);
 }
 
 /** True when a header row looks like a P2P export (for format detection). */
@@ -78,20 +78,18 @@ interface PersonState {
   attrs: Map<string, string>;
 }
 
-async function readP2P(input: CsvInput, file: string, options: VivaP2POptions): Promise<VivaP2PResult> {
-  const ctx = new IngestContext(resolveIngestOptions(options));
+async function readP2P(ctx: IngestContext, input: CsvInput, file: string, options: VivaP2POptions): Promise<VivaP2PResult> {
   const strongRel = options.strongRelation ?? DEFAULT_VIVA_P2P_OPTIONS.strongRelation;
   const diverseRel = options.diverseRelation ?? DEFAULT_VIVA_P2P_OPTIONS.diverseRelation;
   const stats: VivaP2PStats = { dates: [], rowsWithoutTie: 0, attributeChanges: 0 };
   const col = { primary: -1, secondary: -1, date: -1, strong: -1, diverse: -1 };
-  let header: readonly string[] = [];
+  const sheet = new VivaSheet(ctx);
   const attrCols: { side: 'primary' | 'secondary'; name: string; index: number }[] = [];
   const attributeNames: string[] = [];
   const people = new Map<string, PersonState>();
   const ties: { s: string; t: string; w: number; rel: string; time: number }[] = [];
   const seen = new Set<string>();
   const dates = new Set<number>();
-  let f!: FileReport;
 
   const person = (id: string, date: number, values: [string, string][]): void => {
     let p = people.get(id);
@@ -114,8 +112,7 @@ async function readP2P(input: CsvInput, file: string, options: VivaP2POptions): 
 
   await readCsv(ctx, input, file, 'ties', {
     header(columns, report) {
-      f = report;
-      header = columns;
+      const f = sheet.start(columns, report);
       col.primary = findColumn(columns, ID_KEYS.primary);
       col.secondary = findColumn(columns, ID_KEYS.secondary);
       col.date = findColumn(columns, ['metricdate']);
@@ -156,30 +153,25 @@ async function readP2P(input: CsvInput, file: string, options: VivaP2POptions): 
       f.ignoredColumns.push(...columns.filter((_, i) => !used.has(i)));
     },
     row(fields, line) {
-      const p = fields[col.primary].trim();
-      const s = fields[col.secondary].trim();
-      if (p === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty person id', line, header[col.primary]);
-      if (s === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty person id', line, header[col.secondary]);
-      if (p === s) return ctx.drop(f, 'E_SELF_LOOP', `person "${p}" is on both sides of the row`, line, header[col.secondary]);
-      let date = NaN;
-      if (col.date >= 0) {
-        const d = parseMetricDate(fields[col.date]);
-        if (!d.ok) return ctx.drop(f, 'E_BAD_TIMESTAMP', d.reason, line, header[col.date]);
-        date = d.value;
-      }
+      const ends = sheet.pair(fields, line, col.primary, col.secondary, 'person id');
+      if (!ends) return;
+      const [p, s] = ends;
+      if (p === s) return sheet.drop('E_SELF_LOOP', `person "${p}" is on both sides of the row`, line, col.secondary);
+      const date = sheet.date(fields, line, col.date);
+      if (date === null) return;
       const score = (c: number): number | null | string => {
         if (c < 0) return null;
         const v = parseScore(fields[c]);
         return v.ok ? v.value : v.reason;
       };
       const x = score(col.strong);
-      if (typeof x === 'string') return ctx.drop(f, 'E_BAD_WEIGHT', `tie score ${x}`, line, header[col.strong]);
+      if (typeof x === 'string') return sheet.drop('E_BAD_WEIGHT', `tie score ${x}`, line, col.strong);
       const y = score(col.diverse);
-      if (typeof y === 'string') return ctx.drop(f, 'E_BAD_WEIGHT', `tie score ${y}`, line, header[col.diverse]);
+      if (typeof y === 'string') return sheet.drop('E_BAD_WEIGHT', `tie score ${y}`, line, col.diverse);
       const key = `${p}\u0000${s}\u0000${date}`;
       if (seen.has(key)) {
         const when = Number.isNaN(date) ? '' : ` on ${isoDay(date)}`;
-        return ctx.drop(f, 'E_BAD_VALUE', `the pair "${p}" -> "${s}"${when} appears twice`, line, header[col.secondary]);
+        return sheet.drop('E_BAD_VALUE', `the pair "${p}" -> "${s}"${when} appears twice`, line, col.secondary);
       }
       seen.add(key);
       if (!Number.isNaN(date)) dates.add(date);
@@ -197,7 +189,7 @@ async function readP2P(input: CsvInput, file: string, options: VivaP2POptions): 
       if (x !== null && x > 0) ties.push({ s: p, t: s, w: x, rel: strongRel, time: date });
       if (y !== null && y > 0) ties.push({ s: p, t: s, w: y, rel: diverseRel, time: date });
       if (!(x !== null && x > 0) && !(y !== null && y > 0)) stats.rowsWithoutTie++;
-      f.rowsKept++;
+      sheet.f.rowsKept++;
     },
   });
   const b = new OrgGraphBuilder();

@@ -11,21 +11,16 @@
  * mode). Complexity: O(rows). Reference: Microsoft Viva Insights, "Person query"; docs/ingest.md.
  */
 import { OrgGraphBuilder, type OrgGraph } from '../../model/org-graph.js';
-import { readCsv, type CsvInput } from '../csv-source.js';
+import { readCsv, readCsvEntry, type CsvInput } from '../csv-source.js';
 import { finish, type IngestResult } from '../csv.js';
-import { resolveIngestOptions, type IngestOptions } from '../options.js';
-import { IngestContext, type FileReport } from '../report.js';
-import { findColumn, isoDay, parseMetricDate } from './viva-common.js';
+import type { IngestOptions } from '../options.js';
+import type { IngestContext } from '../report.js';
+import { findColumn, isoDay, VivaSheet } from './viva-common.js';
 
 export interface VivaPersonResult extends IngestResult {
   /** Every kept row: person, ISO day (null without MetricDate), values by column. */
   readonly history: readonly { readonly id: string; readonly date: string | null; readonly values: Readonly<Record<string, string>> }[];
   readonly dates: readonly string[];
-}
-
-/** True when a header row looks like a person query (PersonId and MetricDate, no collaborator columns). */
-export function looksLikeVivaPerson(columns: readonly string[]): boolean {
-  return findColumn(columns, ['personid']) >= 0 && findColumn(columns, ['metricdate']) >= 0;
 }
 
 /**
@@ -34,18 +29,21 @@ export function looksLikeVivaPerson(columns: readonly string[]): boolean {
  * const { graph } = await loadVivaPerson('person.csv');
  */
 export async function loadVivaPerson(path: string, options: IngestOptions = {}): Promise<VivaPersonResult> {
-  return readPerson({ path }, path, options);
+  return readCsvEntry({ path }, options, readPerson);
 }
 
 /** {@link loadVivaPerson} for text in memory. */
 export async function parseVivaPerson(text: string, options: IngestOptions & { file?: string } = {}): Promise<VivaPersonResult> {
-  return readPerson({ text }, options.file ?? 'person.csv', options);
+  return readCsvEntry({ text, name: options.file ?? 'person.csv' }, options, readPerson);
 }
 
-async function readPerson(input: CsvInput, file: string, options: IngestOptions): Promise<VivaPersonResult> {
-  const ctx = new IngestContext(resolveIngestOptions(options));
-  let f!: FileReport;
-  let header: readonly string[] = [];
+/** True when a header row looks like a person query (PersonId and MetricDate, no collaborator columns). */
+export function looksLikeVivaPerson(columns: readonly string[]): boolean {
+  return findColumn(columns, ['personid']) >= 0 && findColumn(columns, ['metricdate']) >= 0;
+}
+
+async function readPerson(ctx: IngestContext, input: CsvInput, file: string): Promise<VivaPersonResult> {
+  const sheet = new VivaSheet(ctx);
   let idCol = -1;
   let dateCol = -1;
   let valueCols: number[] = [];
@@ -55,8 +53,7 @@ async function readPerson(input: CsvInput, file: string, options: IngestOptions)
   const dates = new Set<number>();
   await readCsv(ctx, input, file, 'people', {
     header(columns, report) {
-      f = report;
-      header = columns;
+      sheet.start(columns, report);
       idCol = findColumn(columns, ['personid']);
       dateCol = findColumn(columns, ['metricdate']);
       if (idCol < 0)
@@ -69,38 +66,33 @@ async function readPerson(input: CsvInput, file: string, options: IngestOptions)
     },
     row(fields, line) {
       const id = fields[idCol].trim();
-      if (id === '') return ctx.drop(f, 'E_EMPTY_ID', 'empty PersonId', line, header[idCol]);
-      let date = NaN;
-      if (dateCol >= 0) {
-        const d = parseMetricDate(fields[dateCol]);
-        if (!d.ok) return ctx.drop(f, 'E_BAD_TIMESTAMP', d.reason, line, header[dateCol]);
-        date = d.value;
-      }
+      if (id === '') return sheet.drop('E_EMPTY_ID', 'empty PersonId', line, idCol);
+      const date = sheet.date(fields, line, dateCol);
+      if (date === null) return;
       const key = `${id}\u0000${date}`;
       if (seen.has(key))
-        return ctx.drop(
-          f,
+        return sheet.drop(
           'E_DUPLICATE_PERSON',
           `person "${id}" has two rows${Number.isNaN(date) ? '' : ` for ${isoDay(date)}`}`,
           line,
-          header[idCol],
+          idCol,
         );
       seen.add(key);
       const values: Record<string, string> = {};
       for (const i of valueCols) {
         const v = fields[i].trim();
-        if (v !== '') values[header[i]] = v;
+        if (v !== '') values[sheet.header[i]] = v;
       }
       history.push({ id, date: Number.isNaN(date) ? null : isoDay(date), values });
       if (!Number.isNaN(date)) dates.add(date);
       const order = Number.isNaN(date) ? 0 : date;
       const prev = latest.get(id);
       if (!prev || order >= prev.date) latest.set(id, { date: order, values });
-      f.rowsKept++;
+      sheet.f.rowsKept++;
     },
   });
   const b = new OrgGraphBuilder();
-  b.declareAttributes(valueCols.map((i) => header[i]));
+  b.declareAttributes(valueCols.map((i) => sheet.header[i]));
   for (const [id, p] of latest) b.addPerson(id, p.values);
   return { ...finish(ctx, b), history, dates: [...dates].sort((a, c) => a - c).map(isoDay) };
 }
