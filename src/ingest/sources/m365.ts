@@ -43,8 +43,8 @@ import { parseTime } from '../values.js';
 import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence } from './meetings.js';
 import type { MeetingModelOptions, MeetingModelStats } from './meetings.js';
 
-/** Options of {@link loadM365}: ingest options and the shared interaction-model options. */
-export interface M365Options extends IngestOptions, MeetingModelOptions {}
+/** Options of {@link loadM365}: ingest options and the shared interaction-model options, nothing else. */
+export type M365Options = IngestOptions & MeetingModelOptions;
 
 export const DEFAULT_M365_OPTIONS = DEFAULT_MEETING_MODEL_OPTIONS;
 

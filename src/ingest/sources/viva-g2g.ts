@@ -17,7 +17,8 @@
  */
 import { readCsv, readCsvEntry, type CsvInput } from '../csv-source.js';
 import type { IngestOptions } from '../options.js';
-import type { IngestContext, IngestReport } from '../report.js';
+import type { IngestResult } from '../csv.js';
+import type { IngestContext } from '../report.js';
 import { findColumn, headerKey, isoDay, parseScore, sideOf, VivaSheet } from './viva-common.js';
 
 /** One kept G2G row. `secondary` null = unclassified collaborators (outside every group). */
@@ -38,13 +39,13 @@ export interface G2GRow {
   readonly line: number;
 }
 
-export interface G2GTable {
+/** A G2G export as read: its rows and dates, with the ingest report every reader returns. */
+export interface G2GTable extends Pick<IngestResult, 'report'> {
   /** The HR attribute the groups are values of (`Organization`). */
   readonly attribute: string;
   readonly rows: readonly G2GRow[];
   /** Distinct MetricDates, ascending. */
   readonly dates: readonly string[];
-  readonly report: IngestReport;
 }
 
 const WITHIN = new Set(['collaboratorswithingroup', 'withingroup']);
