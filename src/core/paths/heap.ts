@@ -59,6 +59,9 @@ export class IndexedMinHeap {
   }
 
   // NOTE: 4-ary layout: children of slot i are 4i+1 .. 4i+4, parent is (i-1) >> 2.
+  // NOTE: siftUp and siftDown move an entry (node, key, slot) with the same three writes, in the
+  // loop and at the end; keep the two in sync. Written out, not shared through a helper, because
+  // they are the inner loops of every heap Dijkstra run.
   private siftUp(node: number, key: number, at: number): void {
     const items = this.items;
     const slotKeys = this.slotKeys;
