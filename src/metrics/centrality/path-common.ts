@@ -22,8 +22,10 @@ export interface PathInput {
   readonly unit: number;
 }
 
-type Lengths = { lengths: Float64Array; inLengths: Float64Array; unit: number };
+type Lengths = { lengths: Float64Array; inLengths: Float64Array; unit: number; pair?: PathGraphPair };
 const lengthCache = new WeakMap<Csr, Map<string, Lengths>>();
+/** One hop-count pair per CSR, so that the path pool's per-pair cache (relabelled graphs) serves every path metric. */
+const hopPairs = new WeakMap<Csr, PathGraphPair>();
 
 function lengthsOf(csr: Csr, transform: LengthTransform): Lengths {
   const key = typeof transform === 'string' ? transform : null;
@@ -53,19 +55,16 @@ function lengthsOf(csr: Csr, transform: LengthTransform): Lengths {
  */
 export function pathInput(view: OrgView, weighted: boolean, length: LengthTransform): PathInput {
   const csr = view.csr;
-  const hops = (unit: number): PathInput => ({
-    pair: { forward: pathGraphOf(csr, null), backward: pathGraphOf(csr, null, true) },
-    search: 'bfs',
-    unit,
-  });
+  const hops = (unit: number): PathInput => {
+    let pair = hopPairs.get(csr);
+    if (!pair) hopPairs.set(csr, (pair = { forward: pathGraphOf(csr, null), backward: pathGraphOf(csr, null, true) }));
+    return { pair, search: 'bfs', unit };
+  };
   if (!weighted || csr.arcCount === 0) return hops(1);
   const l = lengthsOf(csr, length);
   if (!Number.isNaN(l.unit)) return hops(l.unit);
-  return {
-    pair: { forward: pathGraphOf(csr, l), backward: pathGraphOf(csr, l, true) },
-    search: 'dijkstra',
-    unit: NaN,
-  };
+  l.pair ??= { forward: pathGraphOf(csr, l), backward: pathGraphOf(csr, l, true) };
+  return { pair: l.pair, search: 'dijkstra', unit: NaN };
 }
 
 /** Work below this (node visits x arc visits, roughly) runs in the calling thread by default. */
