@@ -174,20 +174,19 @@ function sweeps(g: PathGraph, batch: number, out: Float64Array, scratch: Brandes
         if (before === 0) upcoming[nextSize++] = w;
         next[w] = before | reach;
         const wb = w * B;
-        // First arrival of a source's paths sets the count, later ones add to it.
-        let fresh = reach & ~before;
-        while (fresh !== 0) {
-          const i = 31 - Math.clz32(fresh & -fresh);
-          counts[wb + i] = counts[vb + i];
-          fresh &= fresh - 1;
-        }
-        let more = reach & before;
-        while (more !== 0) {
-          const i = 31 - Math.clz32(more & -more);
-          const sum = counts[wb + i] + counts[vb + i];
-          counts[wb + i] = sum;
-          if (sum > FLOAT32_EXACT) big = true;
-          more &= more - 1;
+        // First arrival of a source's paths sets the count, later ones add to it (one walk over the bits).
+        let r = reach;
+        while (r !== 0) {
+          const low = r & -r;
+          const i = 31 - Math.clz32(low);
+          if ((before & low) === 0) {
+            counts[wb + i] = counts[vb + i];
+          } else {
+            const sum = counts[wb + i] + counts[vb + i];
+            counts[wb + i] = sum;
+            if (sum > FLOAT32_EXACT) big = true;
+          }
+          r ^= low;
         }
       }
     }
