@@ -8,7 +8,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateOrg, toOrgGraph } from '../../../benchmarks/generate/org-graph.js';
 import { bucketPlansBuilt } from '../../../src/core/graph/path-graph.js';
-import { pathPreparationCounts } from '../../../src/core/parallel/pool.js';
+import { openPathSession, pathPreparationCounts } from '../../../src/core/parallel/pool.js';
+import { pathInput } from '../../../src/metrics/centrality/path-common.js';
 import { computeMetricsDocument, selectMetricKeys } from '../../../src/cli/commands/metrics.js';
 import { betweenness } from '../../../src/metrics/centrality/betweenness.js';
 import { closeness } from '../../../src/metrics/centrality/closeness.js';
@@ -96,5 +97,19 @@ describe('path pool: each intermediate built once per view', () => {
       const got = doc.people.map((p) => p[key] as number);
       expect(got).toEqual(Array.from(ref[key]));
     }
+  });
+
+  it('a sampling session reuses a kept relabelling but does not keep its own', async () => {
+    const view = project(graph);
+    const { pair } = pathInput(view, true, 'inverse');
+    openPathSession(pair, { workers: 1 }).close();
+    openPathSession(pair, { workers: 1 }).close();
+    expect(pathPreparationCounts().relabels).toBe(2);
+    await betweenness(view, { workers: 1 });
+    expect(pathPreparationCounts().relabels).toBe(3);
+    const session = openPathSession(pair, { workers: 1 });
+    expect(pathPreparationCounts().relabels).toBe(3);
+    expect(session.graph.forward.n).toBe(2400);
+    session.close();
   });
 });
