@@ -114,23 +114,20 @@ export interface DistanceRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** What {@link distanceSummaries} gives: the sums, the path input they were computed on, and the threads used. */
+export interface DistanceRun {
+  readonly sums: Float64Array;
+  readonly input: PathInput;
+  readonly workers: number;
+}
+
 /**
  * Per person i, over incoming shortest paths (from every j to i; the same as outgoing when
  * undirected): out[3i] = people reaching i (i included), out[3i+1] = sum of d(j,i),
  * out[3i+2] = sum of 1/d(j,i). Sync when `workers` is 1 and there is no signal.
  */
-export function distanceSummaries(
-  view: OrgView,
-  o: DistanceRunOptions,
-  metric: string,
-  sync: true,
-): { sums: Float64Array; input: PathInput; workers: number };
-export function distanceSummaries(
-  view: OrgView,
-  o: DistanceRunOptions,
-  metric: string,
-  sync: false,
-): Promise<{ sums: Float64Array; input: PathInput; workers: number }>;
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: true): DistanceRun;
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: false): Promise<DistanceRun>;
 export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: boolean) {
   checkSignal(o.signal, metric);
   const input = pathInput(view, o.weighted, o.length);

@@ -1,7 +1,8 @@
 /**
  * Results computed once (issue 10): the path pool relabels a view's path graph, drops its detoured
  * arcs and plans its bucket queue once per view, however many path metrics run on it (betweenness,
- * closeness and harmonic in the default `orgraph metrics` catalogue). Counters are the pool's own
+ * closeness and harmonic in the default `orgraph metrics` catalogue, which also share one run of
+ * the distance sums). Counters are the pool's own
  * cache misses (pathPreparationCounts, bucketPlansBuilt); the values are compared, bit for bit,
  * with each metric run alone on a fresh view of the same graph (which builds everything itself).
  */
@@ -14,6 +15,7 @@ import { computeMetricsDocument, selectMetricKeys } from '../../../src/cli/comma
 import { betweenness } from '../../../src/metrics/centrality/betweenness.js';
 import { closeness } from '../../../src/metrics/centrality/closeness.js';
 import { harmonic } from '../../../src/metrics/centrality/harmonic.js';
+import { SharedResults } from '../../../src/metrics/metric-spec.js';
 import { OrgGraph } from '../../../src/model/org-graph.js';
 import { project, type OrgView } from '../../../src/model/projection.js';
 
@@ -54,7 +56,11 @@ describe('path pool: each intermediate built once per view', () => {
     expect(view.csr.n).toBe(2400);
     const keys = selectMetricKeys('all', false);
     expect(keys).toEqual(expect.arrayContaining([...PATH_KEYS]));
-    const doc = await computeMetricsDocument(graph, view, keys, { group: 'department', workers: 1 });
+    const shared = new SharedResults();
+    const doc = await computeMetricsDocument(graph, view, keys, { group: 'department', workers: 1, shared });
+    // Closeness and harmonic read one run of the distance sums.
+    expect(shared.computed('distanceSums')).toBe(1);
+    expect(shared.computed('betweenness')).toBe(1);
     // Undirected: both directions are one graph, so betweenness (forward) and the distance sums
     // (backward) share the breadth-first relabelling, its filtered arcs and their bucket plan.
     expect(pathPreparationCounts()).toEqual({ orders: 1, relabels: 1, filters: 1 });
