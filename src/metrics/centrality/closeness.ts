@@ -69,17 +69,9 @@ export function closenessSync(view: OrgView, options: Omit<ClosenessOptions, 'wo
   return finish(view, sums, o.wassermanFaust, o.weighted, input, 1);
 }
 
-/**
- * {@link closeness} from distance sums already computed on the view with the same `weighted` and
- * `length` (the metric catalogue runs them once for closeness and harmonic).
- */
-export function closenessFromRun(
-  view: OrgView,
-  run: DistanceRun,
-  options: Pick<ClosenessOptions, 'weighted' | 'wassermanFaust'> = {},
-): NodeScores {
-  const o = { ...DEFAULT_CLOSENESS_OPTIONS, ...definedOnly(options) };
-  return finish(view, run.sums, o.wassermanFaust, o.weighted, run.input, run.workers);
+/** {@link closeness} with its default options, from distance sums run on the view with them (the catalogue shares one run with harmonic). */
+export function closenessFromRun(view: OrgView, run: DistanceRun): NodeScores {
+  return finish(view, run.sums, DEFAULT_CLOSENESS_OPTIONS.wassermanFaust, DEFAULT_CLOSENESS_OPTIONS.weighted, run.input, run.workers);
 }
 
 function finish(view: OrgView, sums: Float64Array, wf: boolean, weighted: boolean, input: PathInput, workers: number): NodeScores {

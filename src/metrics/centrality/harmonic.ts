@@ -68,17 +68,9 @@ export function harmonicSync(view: OrgView, options: Omit<HarmonicOptions, 'work
   return finish(view, sums, o.normalized, o.weighted, input, 1);
 }
 
-/**
- * {@link harmonic} from distance sums already computed on the view with the same `weighted` and
- * `length` (the metric catalogue runs them once for closeness and harmonic).
- */
-export function harmonicFromRun(
-  view: OrgView,
-  run: DistanceRun,
-  options: Pick<HarmonicOptions, 'weighted' | 'normalized'> = {},
-): NodeScores {
-  const o = { ...DEFAULT_HARMONIC_OPTIONS, ...definedOnly(options) };
-  return finish(view, run.sums, o.normalized, o.weighted, run.input, run.workers);
+/** {@link harmonic} with its default options, from distance sums run on the view with them (the catalogue shares one run with closeness). */
+export function harmonicFromRun(view: OrgView, run: DistanceRun): NodeScores {
+  return finish(view, run.sums, DEFAULT_HARMONIC_OPTIONS.normalized, DEFAULT_HARMONIC_OPTIONS.weighted, run.input, run.workers);
 }
 
 function finish(view: OrgView, sums: Float64Array, normalized: boolean, weighted: boolean, input: PathInput, workers: number): NodeScores {
