@@ -35,10 +35,12 @@ export interface MetricContext {
  * Intermediates several catalogue entries read, by name:
  * - `betweenness`: exact betweenness of the view, lengths d = 1/w (a `Promise<NodeScores>`);
  * - `egoTables`: the weighted ego-tie tables of the structural-hole measures, relabelled in
- *   breadth-first order on large views (`structuralHoleTies(view, true)`).
+ *   breadth-first order on large views (`structuralHoleTies(view, true)`);
+ * - `distanceSums`: the per-person sums over incoming shortest paths that closeness and harmonic
+ *   are both read from, lengths d = 1/w (a `Promise<DistanceRun>`, see `distanceSummaries`).
  * (Path lengths and path graphs are cached per CSR by the path metrics themselves.)
  */
-export type SharedName = 'betweenness' | 'egoTables';
+export type SharedName = 'betweenness' | 'egoTables' | 'distanceSums';
 
 /**
  * A memo of intermediate results for one view and one set of options: the first request of a

@@ -194,3 +194,26 @@ export function withoutDetouredArcs(g: PathGraph): PathGraph {
   }
   return { n, offsets: newOffsets, targets: newTargets, lengths: newLengths };
 }
+
+/** Bucket plans by graph (see {@link plannedBuckets}). */
+const plans = new WeakMap<PathGraph, BucketPlan | null>();
+let plansBuilt = 0;
+
+/**
+ * {@link bucketPlan} of `g`, computed once per graph object: every task bound to the same graph
+ * (closeness and harmonic on one view, each time slice of a run) reads the same plan.
+ * Complexity: O(n + m) the first time, O(1) after.
+ */
+export function plannedBuckets(g: PathGraph): BucketPlan | null {
+  let plan = plans.get(g);
+  if (plan === undefined) {
+    plans.set(g, (plan = bucketPlan(g)));
+    plansBuilt++;
+  }
+  return plan;
+}
+
+/** Test hook: bucket plans {@link plannedBuckets} has computed in this thread. */
+export function bucketPlansBuilt(): number {
+  return plansBuilt;
+}

@@ -33,8 +33,7 @@ export function defaultWorkerCount(): number {
  * Complexity: that of the task's kernel times its items.
  */
 export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
-  const { g: ordered, restore } = localityOrdered(g0, spec);
-  const g = withoutDetours(ordered, spec);
+  const { g, restore } = prepared(g0, spec);
   const task = bindTask(g, spec);
   const out = new Float64Array(task.outLength);
   const every = Math.max(1, Math.ceil(task.items / 100));
@@ -46,42 +45,138 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
   return restore(out);
 }
 
-/**
- * The pair with the arcs on no shortest path dropped (see withoutDetouredArcs) in the direction the
- * task follows: forward for betweenness, backward for distance sums. Exact tasks only: distances,
- * path counts and dependencies are unchanged; sampling tasks keep the graph as it is.
- */
-function withoutDetours(g: PathGraphPair, spec: PathTaskSpec): PathGraphPair {
-  if (spec.kind === 'betweenness') return { forward: withoutDetouredArcs(g.forward), backward: g.backward };
-  if (spec.kind === 'distances') return { forward: g.forward, backward: withoutDetouredArcs(g.backward) };
-  return g;
-}
-
 /** Graphs smaller than this are run in their own labelling (reordering would not pay). */
 const REORDER_MIN_NODES = 2000;
 
+/** How a task's graph is relabelled: not at all, breadth-first, or clustered breadth-first. */
+type Ordering = 'none' | 'bfs' | 'clustered';
+
+/** A relabelled pair and its order (`order[new] = old`; null when not relabelled). */
+interface Layout {
+  readonly g: PathGraphPair;
+  readonly order: Int32Array | null;
+}
+
 /**
- * Relabel the graph in breadth-first order for cache locality (see ../reorder.ts; clustered
- * breadth-first order for batched exact betweenness) and give back
- * a function that maps a result in the new labelling back to the caller's. Results are the same
- * up to the order of floating-point additions; samples are drawn over the new labels.
+ * What the pool builds before running a task, per source pair (the object the metric passes in;
+ * path-common hands out one pair per CSR and length transform): the relabelled pair of each
+ * ordering, and the task pair (relabelled, then detoured arcs dropped in the task's direction),
+ * keyed `ordering` and `ordering/direction`. Held in a WeakMap on the source pair, so it lives as
+ * long as the caller keeps the pair (the view's CSR), and no longer.
+ * Memory: the order (4 bytes a node) and a copy of the arcs per ordering (4 bytes an arc, 12 with
+ * lengths), plus the kept arcs of each filtered direction (63% of them on the generated org): on a
+ * weighted undirected view of 1M people and 19.9M arcs, about 250 MB relabelled and 150 MB
+ * filtered, the same memory each path metric used to allocate and drop in turn. Sampling sessions
+ * ({@link openPathSession}) reuse a kept relabelling but do not keep their own.
  */
-function localityOrdered(g: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array } {
-  const n = g.forward.n;
-  if (n < REORDER_MIN_NODES) return { g, restore: (out) => out };
+const layouts = new WeakMap<PathGraphPair, Map<string, Layout>>();
+
+/** Detour-free graph of each graph (see withoutDetouredArcs), so both directions of an undirected pair share one. */
+const detourFree = new WeakMap<PathGraph, PathGraph>();
+
+/** Counts of what the pool built since the last reset, for tests: orders, relabelled pairs, detour filters. */
+const built = { orders: 0, relabels: 0, filters: 0 };
+
+/**
+ * Test hook: how many locality orders, relabelled pairs and detour filters the pool has built
+ * (cache misses), since `reset` was last passed true. Counts this thread only.
+ */
+export function pathPreparationCounts(reset = false): { orders: number; relabels: number; filters: number } {
+  const counts = { ...built };
+  if (reset) built.orders = built.relabels = built.filters = 0;
+  return counts;
+}
+
+/** The ordering a task runs in: clustered for batched exact betweenness, none on small graphs. */
+function orderingOf(g: PathGraphPair, spec: PathTaskSpec): Ordering {
+  if (g.forward.n < REORDER_MIN_NODES) return 'none';
   // Batched betweenness reads per-(node, source) rows at random: clusters laid out together pay there.
-  const order = spec.kind === 'betweenness' && brandesBatched(g.forward) ? clusteredOrder(g) : breadthFirstOrder(g);
-  const width = spec.kind === 'distances' ? 3 : 1;
-  return {
-    g: permutePair(g, order),
-    restore: (out) => {
-      const back = new Float64Array(out.length);
-      for (let k = 0; k < n; k++) {
-        const v = order[k];
-        for (let c = 0; c < width; c++) back[width * v + c] = out[width * k + c];
-      }
-      return back;
-    },
+  return spec.kind === 'betweenness' && brandesBatched(g.forward) ? 'clustered' : 'bfs';
+}
+
+function cacheOf(g: PathGraphPair): Map<string, Layout> {
+  let cache = layouts.get(g);
+  if (!cache) layouts.set(g, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * The pair relabelled for cache locality (see ../graph/reorder.ts: breadth-first order, clustered
+ * breadth-first order for batched exact betweenness), built once per source pair and ordering.
+ * Results are the same up to the order of floating-point additions; samples are drawn over the
+ * new labels.
+ */
+function relabelled(g: PathGraphPair, ordering: Ordering, keep = true): Layout {
+  if (ordering === 'none') return { g, order: null };
+  const hit = layouts.get(g)?.get(ordering);
+  if (hit) return hit;
+  const order = ordering === 'clustered' ? clusteredOrder(g) : breadthFirstOrder(g);
+  built.orders++;
+  const permuted = permutePair(g, order);
+  const forward = inSharedMemory(permuted.forward);
+  const backward = permuted.backward === permuted.forward ? forward : inSharedMemory(permuted.backward);
+  const layout = { g: { forward, backward }, order };
+  built.relabels++;
+  if (keep) cacheOf(g).set(ordering, layout);
+  return layout;
+}
+
+/**
+ * The graph with its arrays in SharedArrayBuffers (copied once, the originals left to the
+ * collector), so that cached graphs are handed to worker threads without a second, cached copy.
+ */
+function inSharedMemory(g: PathGraph): PathGraph {
+  return { n: g.n, offsets: shared(g.offsets), targets: shared(g.targets), lengths: g.lengths ? shared(g.lengths) : null };
+}
+
+function withoutDetoursOf(g: PathGraph): PathGraph {
+  if (g.lengths === null) return g;
+  let kept = detourFree.get(g);
+  if (!kept) {
+    detourFree.set(g, (kept = inSharedMemory(withoutDetouredArcs(g))));
+    built.filters++;
+  }
+  return kept;
+}
+
+/**
+ * The pair a task runs on, built once per source pair, ordering and direction: relabelled, then
+ * with the arcs on no shortest path dropped (see withoutDetouredArcs) in the direction the task
+ * follows (forward for betweenness, backward for distance sums; exact tasks only: distances, path
+ * counts and dependencies are unchanged; sampling tasks keep the graph as it is); and the function
+ * that maps a result in the new labelling back to the caller's.
+ * Memory: the cache holds up to two relabelled copies of the arcs (breadth-first and clustered)
+ * and the filtered ones, as long as the source pair lives.
+ */
+function prepared(g0: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array } {
+  const ordering = orderingOf(g0, spec);
+  const layout = relabelled(g0, ordering);
+  const restore = restorer(layout.order, spec.kind === 'distances' ? 3 : 1);
+  const direction = spec.kind === 'betweenness' ? 'forward' : spec.kind === 'distances' ? 'backward' : null;
+  if (direction === null) return { g: layout.g, restore };
+  const cache = cacheOf(g0);
+  const key = `${ordering}/${direction}`;
+  let task = cache.get(key);
+  if (!task) {
+    const { forward, backward } = layout.g;
+    const g =
+      direction === 'forward' ? { forward: withoutDetoursOf(forward), backward } : { forward, backward: withoutDetoursOf(backward) };
+    cache.set(key, (task = { g: g.forward === forward && g.backward === backward ? layout.g : g, order: layout.order }));
+  }
+  return { g: task.g, restore };
+}
+
+/** Maps a result with `width` values per node from the order's labelling back to the caller's. */
+function restorer(order: Int32Array | null, width: number): (out: Float64Array) => Float64Array {
+  if (order === null) return (out) => out;
+  const n = order.length;
+  return (out) => {
+    const back = new Float64Array(out.length);
+    for (let k = 0; k < n; k++) {
+      const v = order[k];
+      for (let c = 0; c < width; c++) back[width * v + c] = out[width * k + c];
+    }
+    return back;
   };
 }
 
@@ -92,8 +187,7 @@ function localityOrdered(g: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPa
  */
 export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
   if (options.signal?.aborted) throw new TaskAbortedError();
-  const { g: ordered, restore } = localityOrdered(g0, spec);
-  const g = withoutDetours(ordered, spec);
+  const { g, restore } = prepared(g0, spec);
   const items = taskItems(g, spec);
   const workers = Math.max(1, Math.min(Math.floor(options.workers) || 1, items));
   return restore(workers === 1 ? await runInThread(g, spec, options) : await runInWorkers(g, spec, workers, options));
@@ -298,7 +392,10 @@ export interface PathSession {
  * Complexity: O(n + m) to relabel and share the graph; threads start on the first `run`.
  */
 export function openPathSession(g0: PathGraphPair, options: { readonly workers: number; readonly signal?: AbortSignal }): PathSession {
-  const { g, restore } = localityOrdered(g0, { kind: 'betweenness' });
+  // Reuses a cached relabelling, but does not keep its own: sampling runs once per view, and at
+  // 1M people the relabelled arrays are hundreds of MB that would live as long as the view.
+  const { g, order } = relabelled(g0, orderingOf(g0, { kind: 'betweenness' }), false);
+  const restore = restorer(order, 1);
   const workers = Math.max(1, Math.floor(options.workers) || 1);
   const signal = options.signal;
   let threads: Worker[] | null = null;

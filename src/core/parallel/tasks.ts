@@ -8,7 +8,7 @@ import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-b
 import { brandesSource, PathScratch } from '../paths/brandes.js';
 import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
-import { bucketPlan } from '../graph/path-graph.js';
+import { plannedBuckets } from '../graph/path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
@@ -52,7 +52,7 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         return { items: Math.ceil(n / width), outLength: n, run: (b, out) => void brandesBatch(g.forward, b, out, batch, width) };
       }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
-      const scratch = new PathScratch(n, bucketPlan(g.forward));
+      const scratch = new PathScratch(n, plannedBuckets(g.forward));
       return { items: n, outLength: n, run: (s, out) => void brandesSource(g.forward, s, out, scratch) };
     }
     case 'distances': {
@@ -63,7 +63,7 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         return { items: Math.ceil(n / BATCH), outLength: 3 * n, run: (b, out) => distanceSumsBatch(g.backward, b, out, batch, table) };
       }
       // Lengths: the bucket queue when arc lengths allow it, as for betweenness.
-      const scratch = new DistanceScratch(n, bucketPlan(g.backward));
+      const scratch = new DistanceScratch(n, plannedBuckets(g.backward));
       return { items: n, outLength: 3 * n, run: (s, out) => distanceSums(g.backward, s, out, scratch, table) };
     }
     case 'sample': {

@@ -10,11 +10,12 @@
  * PVLDB 8(4), 449-460.
  */
 import type { PathGraph } from '../graph/path-graph.js';
+import { brandesSource, PathScratch } from './brandes.js';
 
 /** Sources per batch (bits in an Int32 mask). */
 export const BRANDES_BATCH = 32;
 
-/** Largest node count the batched kernel is used for: its per-(node, source) Float64 table takes 256 bytes a node (128 MB at this size). */
+/** Largest node count the batched kernel is used for: its per-(node, source) tables take 384 bytes a node (192 MB at this size). */
 export const BRANDES_BATCH_MAX_NODES = 1 << 19;
 
 /** Fewest batches a graph is cut into (while batches have at least one source), so that small graphs still spread over worker threads. */
@@ -38,8 +39,10 @@ export function brandesBatched(g: PathGraph): boolean {
  * Per node: `seen` (sources that reached it at an earlier level or this one), `next` (sources
  * reaching it at the level being built), `mark` (sources for which it lies one level below the
  * one being accumulated). Per (node, source), node-major (row v, column i at v * 32 + i): the path
- * count `sigma`, overwritten in the backward sweep by the pull coefficient c = 1 / sigma + (sum of
- * the successors' c) once it is no longer needed (one table of 256 bytes a node, not two).
+ * count in `counts` (Float32: 128 bytes a node, half the cache lines and pages of a Float64 row,
+ * which is what the forward sweep's random row touches cost; exact integers up to 2^24, a batch
+ * with a larger count is run source by source instead), and the pull coefficient
+ * c = 1 / sigma + (sum of the successors' c) in `coef` (Float64), written in the backward sweep.
  * The levels are kept as a list of (node, mask) entries with `levelStart` bounds.
  */
 export class BrandesBatchScratch {
@@ -47,19 +50,23 @@ export class BrandesBatchScratch {
   readonly next: Int32Array;
   readonly mark: Int32Array;
   readonly upcoming: Int32Array;
-  readonly sigma: Float64Array;
+  readonly counts: Float32Array;
+  readonly coef: Float64Array;
   readonly levelStart: Int32Array;
   readonly acc = new Float64Array(BRANDES_BATCH);
   /** Entries (node, sources at this level): grown on demand (at most 32 n). */
   entryNode: Int32Array;
   entryMask: Int32Array;
+  /** Scratch of the single-source kernel, for batches whose path counts pass 2^24 (made on first use). */
+  single: PathScratch | null = null;
 
   constructor(readonly n: number) {
     this.seen = new Int32Array(n);
     this.next = new Int32Array(n);
     this.mark = new Int32Array(n);
     this.upcoming = new Int32Array(n);
-    this.sigma = new Float64Array(n * BRANDES_BATCH);
+    this.counts = new Float32Array(n * BRANDES_BATCH);
+    this.coef = new Float64Array(n * BRANDES_BATCH);
     this.levelStart = new Int32Array(n + 2);
     this.entryNode = new Int32Array(Math.max(64, 4 * n));
     this.entryMask = new Int32Array(Math.max(64, 4 * n));
@@ -81,21 +88,25 @@ export class BrandesBatchScratch {
 /**
  * Add the dependencies delta_s(v) of the sources s = batch * width .. batch * width + width - 1
  * (those below n; width at most 32, see {@link brandesBatchWidth}) to `out[v]` (v != s), on hop counts: the same sums as running `brandesSource` for each of
- * them, with path counts (integers, exact in Float64 up to 2^53) identical and dependencies equal
- * up to the order of floating-point additions.
+ * them, with path counts (integers) identical and dependencies equal up to the order of
+ * floating-point additions.
  *
  *   sigma_s(w) = sum over arcs v -> w with d_s(w) = d_s(v) + 1 of sigma_s(v)
  *   c_s(v) = 1 / sigma_s(v) + sum over such arcs v -> w of c_s(w),  delta_s(v) = sigma_s(v) (c_s(v) - 1 / sigma_s(v))
  *
  * Forward: for each level d and each entry (v, F) of sources at level d at v, each arc v -> w gives
  * R = F & ~seen(w), the sources for which v -> w is a shortest-path arc (w at level d + 1); only
- * those bits touch sigma. Backward, levels descending: with mark(w) = sources at level d + 1 at
- * w, an entry (v, F) at level d pulls c(w) over the bits of F & mark(w) ("pull" form: each
- * (node, source) written once, no predecessor lists), then sets c(v) and adds sigma * (sum) to out.
+ * those bits touch the path counts. Backward, levels descending: with mark(w) = sources at level
+ * d + 1 at w, an entry (v, F) at level d pulls c(w) over the bits of F & mark(w) ("pull" form:
+ * each (node, source) written once, no predecessor lists), then sets c(v) and adds
+ * sigma * (sum) to out; the deepest level has no successors, so its arcs are not scanned.
+ * Path counts are kept in Float32 (see {@link BrandesBatchScratch}); when one passes 2^24 (no
+ * longer sure to be exact) the forward sweep stops and the batch runs source by source in
+ * `brandesSource` (Float64 counts) instead, with the same sums.
  *
  * Complexity: O(m * L + P) time per batch, where L is the number of distinct levels a node has
  * among the 32 sources (small when the sources lie close together, as after breadth-first
- * relabelling) and P the number of (shortest-path arc, source) pairs; O(32 n) memory.
+ * relabelling) and P the number of (shortest-path arc, source) pairs; 384 bytes a node of tables.
  * Edge cases: isolated sources, sources in other components, self-loops (never a shortest-path
  * arc) and parallel arcs (counted once each, as in `brandesSource`) all follow from the masks.
  * @returns the number of (node, source) pairs reached (sources included)
@@ -107,8 +118,24 @@ export function brandesBatch(
   scratch: BrandesBatchScratch,
   width: number = BRANDES_BATCH,
 ): number {
+  const reached = sweeps(g, batch, out, scratch, width);
+  if (reached >= 0) return reached;
+  // A path count passed 2^24: this batch's sources one by one, on Float64 counts.
+  const single = (scratch.single ??= new PathScratch(g.n));
+  const first = batch * width;
+  const last = Math.min(first + Math.min(width, BRANDES_BATCH), g.n);
+  let total = 0;
+  for (let s = first; s < last; s++) total += brandesSource(g, s, out, single);
+  return total;
+}
+
+/** Largest path count kept in Float32 (every integer up to it is exact there). */
+const FLOAT32_EXACT = 2 ** 24;
+
+/** The two sweeps of {@link brandesBatch}; -1 (nothing added to `out`) when a path count passed {@link FLOAT32_EXACT}. */
+function sweeps(g: PathGraph, batch: number, out: Float64Array, scratch: BrandesBatchScratch, width: number): number {
   const { offsets, targets, n } = g;
-  const { seen, next, mark, upcoming, sigma, levelStart, acc } = scratch;
+  const { seen, next, mark, upcoming, counts, coef, levelStart, acc } = scratch;
   const B = BRANDES_BATCH;
   const first = batch * width;
   const count = Math.min(width, B, n - first);
@@ -121,9 +148,10 @@ export function brandesBatch(
     seen[s] = 1 << i;
     entryNode[i] = s;
     entryMask[i] = 1 << i;
-    sigma[s * B + i] = 1;
+    counts[s * B + i] = 1;
   }
   let reached = count;
+  let big = false;
   levelStart[0] = 0;
   levelStart[1] = count;
   let levels = 1;
@@ -146,20 +174,27 @@ export function brandesBatch(
         if (before === 0) upcoming[nextSize++] = w;
         next[w] = before | reach;
         const wb = w * B;
-        // First arrival of a source's paths sets the count, later ones add to it.
-        let fresh = reach & ~before;
-        while (fresh !== 0) {
-          const i = 31 - Math.clz32(fresh & -fresh);
-          sigma[wb + i] = sigma[vb + i];
-          fresh &= fresh - 1;
-        }
-        let more = reach & before;
-        while (more !== 0) {
-          const i = 31 - Math.clz32(more & -more);
-          sigma[wb + i] += sigma[vb + i];
-          more &= more - 1;
+        // First arrival of a source's paths sets the count, later ones add to it (one walk over the bits).
+        let r = reach;
+        while (r !== 0) {
+          const low = r & -r;
+          const i = 31 - Math.clz32(low);
+          if ((before & low) === 0) {
+            counts[wb + i] = counts[vb + i];
+          } else {
+            const sum = counts[wb + i] + counts[vb + i];
+            counts[wb + i] = sum;
+            if (sum > FLOAT32_EXACT) big = true;
+          }
+          r ^= low;
         }
       }
+    }
+    if (big) {
+      // Undo this batch's marks; the caller runs it source by source.
+      for (let q = 0; q < nextSize; q++) next[upcoming[q]] = 0;
+      for (let q = 0; q < to; q++) seen[entryNode[q]] = 0;
+      return -1;
     }
     if (nextSize === 0) break;
     scratch.reserve(to, nextSize);
@@ -192,7 +227,8 @@ export function brandesBatch(
       const v = entryNode[q];
       const bits = entryMask[q];
       const vb = v * B;
-      const end = offsets[v + 1];
+      // The deepest level has no successors: no arc to scan.
+      const end = d + 1 < levels ? offsets[v + 1] : offsets[v];
       // NOTE: the forward sweep above walks a level's entries the same way; keep the two walks in sync (kept apart: innermost loops).
       for (let p = offsets[v]; p < end; p++) {
         const w = targets[p];
@@ -201,7 +237,7 @@ export function brandesBatch(
         const wb = w * B;
         while (on !== 0) {
           const i = 31 - Math.clz32(on & -on);
-          acc[i] += sigma[wb + i];
+          acc[i] += coef[wb + i];
           on &= on - 1;
         }
       }
@@ -209,10 +245,10 @@ export function brandesBatch(
       let credit = 0;
       while (rest !== 0) {
         const i = 31 - Math.clz32(rest & -rest);
-        const sv = sigma[vb + i];
+        const sv = counts[vb + i];
         const a = acc[i];
         acc[i] = 0;
-        sigma[vb + i] = 1 / sv + a;
+        coef[vb + i] = 1 / sv + a;
         credit += sv * a;
         rest &= rest - 1;
       }
@@ -220,7 +256,7 @@ export function brandesBatch(
     }
     if (d + 1 < levels) for (let q = upFrom; q < upTo; q++) mark[entryNode[q]] = 0;
   }
-  // Reset: every node reached has its seen mask cleared (sigma is written before it is read).
+  // Reset: every node reached has its seen mask cleared (counts and coef are written before they are read).
   const total = levelStart[levels];
   for (let q = 0; q < total; q++) seen[entryNode[q]] = 0;
   return reached;

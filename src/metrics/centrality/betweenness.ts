@@ -55,7 +55,7 @@ export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({
  * last bits only).
  *
  * Complexity: O(n m) unweighted (32 sources per breadth-first sweep, see core/paths/brandes-batch.ts;
- * 256 bytes per person per thread up to 524,288 people), O(n m log n) weighted (a bucket queue when
+ * 384 bytes per person per thread up to 524,288 people), O(n m log n) weighted (a bucket queue when
  * arc lengths allow it, after dropping the arcs no shortest path uses: a two-step detour is
  * shorter); otherwise O(n + m) memory per thread.
  * @returns scores aligned with `view.personIds`; diagnostics { normalized, weighted, search, workers }

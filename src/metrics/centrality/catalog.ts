@@ -3,16 +3,18 @@
  * variants on directed views), betweenness, closeness, harmonic, eigenvector, PageRank, Katz,
  * local clustering and core number, in the order `orgraph metrics` writes them.
  */
+import type { OrgView } from '../../model/projection.js';
 import { sharedOrCompute, type MetricContext, type MetricSpec } from '../metric-spec.js';
 import { betweenness } from './betweenness.js';
-import { closeness } from './closeness.js';
+import { closenessFromRun } from './closeness.js';
 import { clustering } from './clustering.js';
 import { coreNumber } from './core-number.js';
 import { degree } from './degree.js';
 import { eigenvector } from './eigenvector.js';
-import { harmonic } from './harmonic.js';
+import { harmonicFromRun } from './harmonic.js';
 import { katz } from './katz.js';
 import { pagerank } from './pagerank.js';
+import { distanceSummaries, type DistanceRun } from './path-common.js';
 import { strength } from './strength.js';
 
 /** Options every parallel path metric takes from the context. */
@@ -23,6 +25,13 @@ function pathContext(stage: string, context: MetricContext) {
     signal: context.signal,
     onProgress: onProgress ? (done: number, total: number) => onProgress(stage, done, total) : undefined,
   };
+}
+
+/** The distance sums closeness and harmonic both read (weighted, d = 1/w), run once per view through the memo. */
+function distanceRun(view: OrgView, context: MetricContext, stage: string): Promise<DistanceRun> {
+  return sharedOrCompute(context, 'distanceSums', () =>
+    distanceSummaries(view, { weighted: true, length: 'inverse', ...pathContext(stage, context) }, stage, false),
+  );
 }
 
 /** The centrality family's entries of the metric catalogue, by output key (`orgraph metrics`). */
@@ -64,13 +73,15 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
     keys: ['closeness'],
     family: 'centrality',
     description: 'inverse mean distance from the people who reach the person (Wasserman-Faust)',
-    compute: async (view, context) => [await closeness(view, pathContext('closeness', context))],
+    needs: ['distanceSums'],
+    compute: async (view, context) => [closenessFromRun(view, await distanceRun(view, context, 'closeness'))],
   },
   {
     keys: ['harmonic'],
     family: 'centrality',
     description: 'sum of inverse distances from every other person',
-    compute: async (view, context) => [await harmonic(view, pathContext('harmonic', context))],
+    needs: ['distanceSums'],
+    compute: async (view, context) => [harmonicFromRun(view, await distanceRun(view, context, 'harmonic'))],
   },
   {
     keys: ['eigenvector'],

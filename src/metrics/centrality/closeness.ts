@@ -7,7 +7,7 @@
 import type { LengthTransform } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { distanceSummaries, type PathInput } from './path-common.js';
+import { distanceSummaries, type DistanceRun, type PathInput } from './path-common.js';
 import { definedOnly } from '../../core/util/options.js';
 
 /** Options of {@link closeness}. */
@@ -67,6 +67,11 @@ export function closenessSync(view: OrgView, options: Omit<ClosenessOptions, 'wo
   const o = { ...DEFAULT_CLOSENESS_OPTIONS, ...definedOnly(options) };
   const { sums, input } = distanceSummaries(view, o, 'closeness', true);
   return finish(view, sums, o.wassermanFaust, o.weighted, input, 1);
+}
+
+/** {@link closeness} with its default options, from distance sums run on the view with them (the catalogue shares one run with harmonic). */
+export function closenessFromRun(view: OrgView, run: DistanceRun): NodeScores {
+  return finish(view, run.sums, DEFAULT_CLOSENESS_OPTIONS.wassermanFaust, DEFAULT_CLOSENESS_OPTIONS.weighted, run.input, run.workers);
 }
 
 function finish(view: OrgView, sums: Float64Array, wf: boolean, weighted: boolean, input: PathInput, workers: number): NodeScores {

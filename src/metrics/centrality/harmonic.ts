@@ -7,7 +7,7 @@
 import type { LengthTransform } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { distanceSummaries, type PathInput } from './path-common.js';
+import { distanceSummaries, type DistanceRun, type PathInput } from './path-common.js';
 import { definedOnly } from '../../core/util/options.js';
 
 /** Options of {@link harmonic}. */
@@ -66,6 +66,11 @@ export function harmonicSync(view: OrgView, options: Omit<HarmonicOptions, 'work
   const o = { ...DEFAULT_HARMONIC_OPTIONS, ...definedOnly(options) };
   const { sums, input } = distanceSummaries(view, o, 'harmonic', true);
   return finish(view, sums, o.normalized, o.weighted, input, 1);
+}
+
+/** {@link harmonic} with its default options, from distance sums run on the view with them (the catalogue shares one run with closeness). */
+export function harmonicFromRun(view: OrgView, run: DistanceRun): NodeScores {
+  return finish(view, run.sums, DEFAULT_HARMONIC_OPTIONS.normalized, DEFAULT_HARMONIC_OPTIONS.weighted, run.input, run.workers);
 }
 
 function finish(view: OrgView, sums: Float64Array, normalized: boolean, weighted: boolean, input: PathInput, workers: number): NodeScores {

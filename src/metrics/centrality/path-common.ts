@@ -22,8 +22,10 @@ export interface PathInput {
   readonly unit: number;
 }
 
-type Lengths = { lengths: Float64Array; inLengths: Float64Array; unit: number };
+type Lengths = { lengths: Float64Array; inLengths: Float64Array; unit: number; pair?: PathGraphPair };
 const lengthCache = new WeakMap<Csr, Map<string, Lengths>>();
+/** One hop-count pair per CSR, so that the path pool's per-pair cache (relabelled graphs) serves every path metric. */
+const hopPairs = new WeakMap<Csr, PathGraphPair>();
 
 function lengthsOf(csr: Csr, transform: LengthTransform): Lengths {
   const key = typeof transform === 'string' ? transform : null;
@@ -53,19 +55,16 @@ function lengthsOf(csr: Csr, transform: LengthTransform): Lengths {
  */
 export function pathInput(view: OrgView, weighted: boolean, length: LengthTransform): PathInput {
   const csr = view.csr;
-  const hops = (unit: number): PathInput => ({
-    pair: { forward: pathGraphOf(csr, null), backward: pathGraphOf(csr, null, true) },
-    search: 'bfs',
-    unit,
-  });
+  const hops = (unit: number): PathInput => {
+    let pair = hopPairs.get(csr);
+    if (!pair) hopPairs.set(csr, (pair = { forward: pathGraphOf(csr, null), backward: pathGraphOf(csr, null, true) }));
+    return { pair, search: 'bfs', unit };
+  };
   if (!weighted || csr.arcCount === 0) return hops(1);
   const l = lengthsOf(csr, length);
   if (!Number.isNaN(l.unit)) return hops(l.unit);
-  return {
-    pair: { forward: pathGraphOf(csr, l), backward: pathGraphOf(csr, l, true) },
-    search: 'dijkstra',
-    unit: NaN,
-  };
+  l.pair ??= { forward: pathGraphOf(csr, l), backward: pathGraphOf(csr, l, true) };
+  return { pair: l.pair, search: 'dijkstra', unit: NaN };
 }
 
 /** Work below this (node visits x arc visits, roughly) runs in the calling thread by default. */
@@ -115,23 +114,20 @@ export interface DistanceRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** What {@link distanceSummaries} gives: the sums, the path input they were computed on, and the threads used. */
+export interface DistanceRun {
+  readonly sums: Float64Array;
+  readonly input: PathInput;
+  readonly workers: number;
+}
+
 /**
  * Per person i, over incoming shortest paths (from every j to i; the same as outgoing when
  * undirected): out[3i] = people reaching i (i included), out[3i+1] = sum of d(j,i),
  * out[3i+2] = sum of 1/d(j,i). Sync when `workers` is 1 and there is no signal.
  */
-export function distanceSummaries(
-  view: OrgView,
-  o: DistanceRunOptions,
-  metric: string,
-  sync: true,
-): { sums: Float64Array; input: PathInput; workers: number };
-export function distanceSummaries(
-  view: OrgView,
-  o: DistanceRunOptions,
-  metric: string,
-  sync: false,
-): Promise<{ sums: Float64Array; input: PathInput; workers: number }>;
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: true): DistanceRun;
+export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: false): Promise<DistanceRun>;
 export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: string, sync: boolean) {
   checkSignal(o.signal, metric);
   const input = pathInput(view, o.weighted, o.length);

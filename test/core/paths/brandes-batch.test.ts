@@ -200,6 +200,31 @@ describe('brandesBatch', () => {
     expect(worstRelative(want, got)).toBeLessThan(1e-12);
   });
 
+  it('path counts past 2^24 (Float32 no longer exact): the batch runs source by source, same sums; at exactly 2^24 it stays batched', () => {
+    // Layers of k nodes, each node tied to every node of the next layer: from a node of layer 0, a
+    // node of layer j is reached by k^(j-1) shortest paths. k = 8, 10 layers: at most 8^8 = 2^24
+    // (still exact in Float32); k = 7, 11 layers: up to 7^9 = 40,353,607 (odd, past 2^24: Float32
+    // would round it).
+    const layered = (k: number, layers: number): PathGraph => {
+      const arcs: [number, number][] = [];
+      for (let l = 0; l + 1 < layers; l++) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) arcs.push([k * l + a, k * (l + 1) + b]);
+      return graphOf(k * layers, arcs, true);
+    };
+    for (const [k, layers, fallback] of [
+      [8, 10, false],
+      [7, 11, true],
+    ] as const) {
+      const g = layered(k, layers);
+      const want = single(g);
+      const scratch = new BrandesBatchScratch(g.n);
+      const got = batched(g, scratch, BRANDES_BATCH);
+      expect(worstRelative(want, got), `${k} x ${layers}`).toBeLessThan(1e-12);
+      expect(scratch.single !== null, `${k} x ${layers}`).toBe(fallback);
+      // The scratch is left clean: running again adds the same sums.
+      expect(Array.from(batched(g, scratch, BRANDES_BATCH))).toEqual(Array.from(got));
+    }
+  });
+
   it('clusteredOrder: a permutation that keeps each of two interleaved 5-cliques in one run, where breadth-first order splits them', () => {
     // Cliques {0, 2, 4, 6, 8} and {1, 3, 5, 7, 9}, node 10 tied to 8 and 9 (lowest degree, so the root):
     // breadth-first order is 10, 8, 9, 0, 2, 4, 6, 1, 3, 5, 7 (node 9 sits between the evens); label

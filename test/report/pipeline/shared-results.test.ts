@@ -63,6 +63,7 @@ describe('metric catalogue: shared intermediates', () => {
     expect(metricPlan(['betweenness', 'bridging']).sharedNeeds).toEqual(['betweenness']);
     expect(metricPlan(['constraint', 'effectiveSize']).sharedNeeds).toEqual(['egoTables']);
     expect(metricPlan(['betweenness', 'constraint']).sharedNeeds).toEqual([]);
+    expect(metricPlan(['closeness', 'harmonic']).sharedNeeds).toEqual(['distanceSums']);
     expect(metricPlan(['hierarchy', 'bridging']).steps.map((s) => s.keys[0])).toEqual(['constraint', 'bridging']);
   });
 
@@ -107,7 +108,7 @@ describe('metric catalogue: shared intermediates', () => {
 
   it('every catalogue entry that reads an intermediate declares it', () => {
     const declared = METRIC_CATALOG.filter((s) => (s.needs ?? []).length > 0).map((s) => s.keys[0]);
-    expect(declared).toEqual(['betweenness', 'constraint', 'effectiveSize', 'bridging']);
+    expect(declared).toEqual(['betweenness', 'closeness', 'harmonic', 'constraint', 'effectiveSize', 'bridging']);
   });
 });
 
