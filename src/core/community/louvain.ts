@@ -12,7 +12,6 @@
 import type { Csr } from '../graph/csr.js';
 import { breadthFirstOrderOf, relabelRows } from '../graph/reorder.js';
 import { withDefaults } from '../util/options.js';
-import { float64Arrays } from '../util/typed-arrays.js';
 
 /** One level of the hierarchy: an undirected CSR without self arcs, plus each node's self weight. */
 interface Level {
@@ -478,7 +477,8 @@ function aggregate(level: Level, labels: Int32Array, count: number, s: Scratch):
   const bound = offsets[n];
   const newTargets = new Int32Array(bound);
   const newWeights = new Float64Array(bound);
-  const [strength, loops] = float64Arrays(count, 2);
+  const strength = new Float64Array(count);
+  const loops = new Float64Array(count);
   let write = 0;
   for (let c = 0; c < count; c++) {
     let k = 0;
