@@ -271,4 +271,4 @@ export type { MetricSpec, MetricContext, MetricPlan, SharedName } from './metric
 
 // Threads: where the one worker file is (for bundles; docs/guides/bundling.md) and the heavy-metric options.
 export { setWorkerPath, WORKER_PATH_ENV } from './core/parallel/threads.js';
-export type { RunOptions, SyncOptions } from './metrics/centrality/run-options.js';
+export type { PathMetricOptions, RunOptions, SyncOptions } from './metrics/centrality/run-options.js';
