@@ -10,6 +10,8 @@ import { distanceMetric } from './path-common.js';
 import type { PathMetricOptions } from './run-options.js';
 import type { LengthTransform } from '../../core/graph/csr.js';
 
+// NOTE: keep in sync with metrics/centrality/harmonic.ts: the two are API twins (options extending PathMetricOptions,
+// frozen defaults, async and sync entry points) over one driver, distanceMetric in path-common.ts; only the formula differs.
 /** Options of {@link closeness}. */
 export interface ClosenessOptions extends PathMetricOptions {
   /** Scale by the share of people who reach the person (Wasserman–Faust); false = classic. @defaultValue true */

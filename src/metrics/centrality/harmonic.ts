@@ -10,6 +10,8 @@ import { distanceMetric } from './path-common.js';
 import type { PathMetricOptions } from './run-options.js';
 import type { LengthTransform } from '../../core/graph/csr.js';
 
+// NOTE: keep in sync with metrics/centrality/closeness.ts: the two are API twins (options extending PathMetricOptions,
+// frozen defaults, async and sync entry points) over one driver, distanceMetric in path-common.ts; only the formula differs.
 /** Options of {@link harmonic}. */
 export interface HarmonicOptions extends PathMetricOptions {
   /** Divide by n - 1 so values lie in [0, 1] on hop counts; NetworkX does not. @defaultValue false */
