@@ -21,6 +21,24 @@ export interface ClosenessOptions extends PathMetricOptions {
 /** Defaults of {@link ClosenessOptions} (frozen). */
 export const DEFAULT_CLOSENESS_OPTIONS = Object.freeze({ weighted: true, length: 'inverse' as LengthTransform, wassermanFaust: true });
 
+/** C(i) of every person from the distance sums (r_i and the sum of d(j, i)); see {@link closeness}. */
+const CLOSENESS = distanceMetric('closeness', DEFAULT_CLOSENESS_OPTIONS, (view, sums, o, run) => {
+  const n = view.csr.n;
+  const wf = o.wassermanFaust;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const others = sums[3 * i] - 1;
+    const total = sums[3 * i + 1];
+    if (total > 0 && n > 1) values[i] = wf ? (others / total) * (others / (n - 1)) : others / total;
+  }
+  return new NodeScores('closeness', view.personIds, values, {
+    weighted: o.weighted,
+    search: run.search,
+    workers: run.workers,
+    wassermanFaust: wf,
+  });
+});
+
 /**
  * Closeness of every person, as NetworkX `closeness_centrality(G, distance=..., wf_improved=True)`.
  *
@@ -53,21 +71,3 @@ export async function closeness(view: OrgView, options: ClosenessOptions = {}): 
 export function closenessSync(view: OrgView, options: Omit<ClosenessOptions, 'workers' | 'signal'> = {}): NodeScores {
   return CLOSENESS.runSync(view, options);
 }
-
-/** C(i) of every person from the distance sums (r_i and the sum of d(j, i)); see {@link closeness}. */
-const CLOSENESS = distanceMetric('closeness', DEFAULT_CLOSENESS_OPTIONS, (view, sums, o, run) => {
-  const n = view.csr.n;
-  const wf = o.wassermanFaust;
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const others = sums[3 * i] - 1;
-    const total = sums[3 * i + 1];
-    if (total > 0 && n > 1) values[i] = wf ? (others / total) * (others / (n - 1)) : others / total;
-  }
-  return new NodeScores('closeness', view.personIds, values, {
-    weighted: o.weighted,
-    search: run.search,
-    workers: run.workers,
-    wassermanFaust: wf,
-  });
-});

@@ -21,6 +21,20 @@ export interface HarmonicOptions extends PathMetricOptions {
 /** Defaults of {@link HarmonicOptions} (frozen). */
 export const DEFAULT_HARMONIC_OPTIONS = Object.freeze({ weighted: true, length: 'inverse' as LengthTransform, normalized: false });
 
+/** H(i) of every person from the distance sums (the sum of 1 / d(j, i)); see {@link harmonic}. */
+const HARMONIC = distanceMetric('harmonic', DEFAULT_HARMONIC_OPTIONS, (view, sums, o, run) => {
+  const n = view.csr.n;
+  const values = new Float64Array(n);
+  const scale = o.normalized && n > 1 ? 1 / (n - 1) : 1;
+  for (let i = 0; i < n; i++) values[i] = sums[3 * i + 2] * scale;
+  return new NodeScores('harmonic', view.personIds, values, {
+    weighted: o.weighted,
+    search: run.search,
+    workers: run.workers,
+    normalized: o.normalized,
+  });
+});
+
 /**
  * Harmonic centrality of every person, as NetworkX `harmonic_centrality(G, distance=...)`.
  *
@@ -52,17 +66,3 @@ export async function harmonic(view: OrgView, options: HarmonicOptions = {}): Pr
 export function harmonicSync(view: OrgView, options: Omit<HarmonicOptions, 'workers' | 'signal'> = {}): NodeScores {
   return HARMONIC.runSync(view, options);
 }
-
-/** H(i) of every person from the distance sums (the sum of 1 / d(j, i)); see {@link harmonic}. */
-const HARMONIC = distanceMetric('harmonic', DEFAULT_HARMONIC_OPTIONS, (view, sums, o, run) => {
-  const n = view.csr.n;
-  const values = new Float64Array(n);
-  const scale = o.normalized && n > 1 ? 1 / (n - 1) : 1;
-  for (let i = 0; i < n; i++) values[i] = sums[3 * i + 2] * scale;
-  return new NodeScores('harmonic', view.personIds, values, {
-    weighted: o.weighted,
-    search: run.search,
-    workers: run.workers,
-    normalized: o.normalized,
-  });
-});
