@@ -12,6 +12,7 @@
 import type { Csr } from '../graph/csr.js';
 import { breadthFirstOrderOf, relabelRows } from '../graph/reorder.js';
 import { withDefaults } from '../util/options.js';
+import { float64Arrays, int32Arrays } from '../util/typed-arrays.js';
 
 /** One level of the hierarchy: an undirected CSR without self arcs, plus each node's self weight. */
 interface Level {
@@ -321,14 +322,9 @@ class Scratch {
   readonly order: Int32Array;
   readonly id: Int32Array;
   constructor(n: number) {
-    this.toCommunity = new Float64Array(n);
-    this.touched = new Int32Array(n);
-    this.total = new Float64Array(n);
-    this.size = new Int32Array(n);
-    this.empty = new Int32Array(n);
-    this.queue = new Int32Array(n);
+    [this.toCommunity, this.total] = float64Arrays(n, 2);
+    [this.touched, this.size, this.empty, this.queue, this.order] = int32Arrays(n, 5);
     this.queued = new Uint8Array(n);
-    this.order = new Int32Array(n);
     this.id = new Int32Array(n + 1);
   }
 }
