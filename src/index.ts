@@ -365,4 +365,4 @@ export {
 
 // Threads: where the one worker file is (for bundles; docs/guides/bundling.md) and the heavy-metric options.
 export { setWorkerPath, WORKER_PATH_ENV } from './core/parallel/threads.js';
-export type { RunOptions, SyncOptions } from './metrics/centrality/run-options.js';
+export type { PathMetricOptions, RunOptions, SyncOptions } from './metrics/centrality/run-options.js';

@@ -26,6 +26,7 @@ import type { OrgView } from '../model/projection.js';
 import { groupLabels, unknownGroup, type GroupLabels } from './groups.js';
 import { introductionAdjacency } from './introduction-adjacency.js';
 import { definedOnly } from '../core/util/options.js';
+import { float64Arrays } from '../core/util/typed-arrays.js';
 
 /** A capability the organisation depends on: the groups that must work together and their targets. */
 export interface CapabilityFocus {
@@ -612,12 +613,7 @@ function analyticNull(
   moments: (i: number) => { mean: number; sd: number; meanWeight: number },
 ): CellNull {
   const t = cells.length;
-  const observed = new Float64Array(t);
-  const observedWeight = new Float64Array(t);
-  const mean = new Float64Array(t);
-  const sd = new Float64Array(t);
-  const meanWeight = new Float64Array(t);
-  const pValue = new Float64Array(t);
+  const [observed, observedWeight, mean, sd, meanWeight, pValue] = float64Arrays(t, 6);
   for (let i = 0; i < t; i++) {
     const m = moments(i);
     observed[i] = c.edges[cells[i]];

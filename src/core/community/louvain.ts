@@ -11,6 +11,8 @@
  */
 import type { Csr } from '../graph/csr.js';
 import { breadthFirstOrderOf, relabelRows } from '../graph/reorder.js';
+import { withDefaults } from '../util/options.js';
+import { float64Arrays, int32Arrays } from '../util/typed-arrays.js';
 
 /** One level of the hierarchy: an undirected CSR without self arcs, plus each node's self weight. */
 interface Level {
@@ -49,6 +51,9 @@ export interface LouvainKernelOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** Defaults of the optional {@link LouvainKernelOptions} (frozen). */
+const DEFAULT_LOUVAIN_KERNEL_OPTIONS = Object.freeze({ refine: true, leiden: true, iterations: 2, maxLevels: 64 });
+
 export interface LouvainKernelResult {
   /** Community of each node, numbered 0..count-1 by first appearance in node order. */
   readonly labels: Int32Array;
@@ -86,15 +91,11 @@ export interface LouvainKernelResult {
  * r.count; r.labels[0];
  */
 export function louvainCommunities(g: Csr, options: LouvainKernelOptions): LouvainKernelResult {
-  const gamma = options.resolution;
-  const random = options.random;
-  const refine = options.refine ?? true;
-  const maxLevels = options.maxLevels ?? 64;
-  const leiden = options.leiden ?? true;
-  const iterations = options.iterations ?? 2;
+  const o = withDefaults(DEFAULT_LOUVAIN_KERNEL_OPTIONS, options);
+  const { resolution: gamma, random, refine, maxLevels, leiden, iterations } = o;
   const n = g.n;
   // Step 1: level 0 is the graph itself (no copy).
-  const weights = options.weighted ? g.weights : null;
+  const weights = o.weighted ? g.weights : null;
   const strength = new Float64Array(n);
   let twoM = 0;
   for (let i = 0; i < n; i++) {
@@ -111,7 +112,7 @@ export function louvainCommunities(g: Csr, options: LouvainKernelOptions): Louva
   const order = breadthFirstOrderOf(g, { roots: 'index' });
   const level0 = permuteLevel(g, weights, strength, order);
   const state = { moves: 0, levels: 0 };
-  const report = options.onProgress;
+  const report = o.onProgress;
   let pass = 0;
   const half = Math.floor(n / 2);
   const tick = report ? (units: number) => report(pass * n + Math.min(n, units), iterations * n) : null;
@@ -321,14 +322,9 @@ class Scratch {
   readonly order: Int32Array;
   readonly id: Int32Array;
   constructor(n: number) {
-    this.toCommunity = new Float64Array(n);
-    this.touched = new Int32Array(n);
-    this.total = new Float64Array(n);
-    this.size = new Int32Array(n);
-    this.empty = new Int32Array(n);
-    this.queue = new Int32Array(n);
+    [this.toCommunity, this.total] = float64Arrays(n, 2);
+    [this.touched, this.size, this.empty, this.queue, this.order] = int32Arrays(n, 5);
     this.queued = new Uint8Array(n);
-    this.order = new Int32Array(n);
     this.id = new Int32Array(n + 1);
   }
 }

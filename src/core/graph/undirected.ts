@@ -5,6 +5,7 @@
  * Reference: Tarjan, R. E. (1972). Depth-first search and linear graph algorithms. SIAM J. Comput. 1(2).
  */
 import type { Csr } from './csr.js';
+import { int32Arrays } from '../util/typed-arrays.js';
 
 /**
  * A simple undirected graph in CSR form.
@@ -43,11 +44,17 @@ export interface UndirectedAdjacency {
 export function undirectedAdjacency(g: Csr): UndirectedAdjacency {
   const n = g.n;
   const directed = g.directed;
+  // The arcs of row j read from the out-arcs (targets) and, on a directed CSR, the in-arcs (sources).
+  const sides = directed
+    ? [
+        { offsets: g.offsets, ends: g.targets, weights: g.weights },
+        { offsets: g.inOffsets, ends: g.inSources, weights: g.inWeights },
+      ]
+    : [{ offsets: g.offsets, ends: g.targets, weights: g.weights }];
   // Step 1: count arcs per row (each arc of the CSR lands in the row of its other endpoint).
   const counts = new Int32Array(n + 1);
-  for (let j = 0; j < n; j++) {
-    for (let p = g.offsets[j]; p < g.offsets[j + 1]; p++) if (g.targets[p] !== j) counts[g.targets[p] + 1]++;
-    if (directed) for (let p = g.inOffsets[j]; p < g.inOffsets[j + 1]; p++) if (g.inSources[p] !== j) counts[g.inSources[p] + 1]++;
+  for (const { offsets, ends } of sides) {
+    for (let j = 0; j < n; j++) for (let p = offsets[j]; p < offsets[j + 1]; p++) if (ends[p] !== j) counts[ends[p] + 1]++;
   }
   for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
   const total = counts[n];
@@ -56,20 +63,14 @@ export function undirectedAdjacency(g: Csr): UndirectedAdjacency {
   const cursor = counts.slice(0, n);
   // Step 2: fill row i with j while scanning j ascending, so every row is sorted.
   for (let j = 0; j < n; j++) {
-    for (let p = g.offsets[j]; p < g.offsets[j + 1]; p++) {
-      const i = g.targets[p];
-      if (i === j) continue;
-      const at = cursor[i]++;
-      rawTargets[at] = j;
-      rawWeights[at] = g.weights[p];
-    }
-    if (!directed) continue;
-    for (let p = g.inOffsets[j]; p < g.inOffsets[j + 1]; p++) {
-      const i = g.inSources[p];
-      if (i === j) continue;
-      const at = cursor[i]++;
-      rawTargets[at] = j;
-      rawWeights[at] = g.inWeights[p];
+    for (const { offsets, ends, weights } of sides) {
+      for (let p = offsets[j]; p < offsets[j + 1]; p++) {
+        const i = ends[p];
+        if (i === j) continue;
+        const at = cursor[i]++;
+        rawTargets[at] = j;
+        rawWeights[at] = weights[p];
+      }
     }
   }
   // Step 3: merge adjacent duplicates (i -> j and j -> i of a directed CSR), summing strengths.
@@ -95,8 +96,7 @@ export function undirectedAdjacency(g: Csr): UndirectedAdjacency {
   // visited in ascending order, so `next[j]` always points at the arc j -> i when row i sees j.
   const edgeCount = write / 2;
   const edgeIds = new Int32Array(write);
-  const edgeU = new Int32Array(edgeCount);
-  const edgeV = new Int32Array(edgeCount);
+  const [edgeU, edgeV] = int32Arrays(edgeCount, 2);
   const edgeWeights = new Float64Array(edgeCount);
   const next = new Int32Array(n);
   for (let j = 0; j < n; j++) {

@@ -5,6 +5,7 @@
  * Reference: Borassi, M. & Natale, E. (2019). KADABRA is an ADaptive Algorithm for Betweenness via
  * Random Approximation. ACM J. Exp. Algorithmics 24, 1.2 (Theorem 7, Section 5 "top-k").
  */
+import { float64Arrays } from '../util/typed-arrays.js';
 
 /**
  * Half-width below the estimate: with probability >= 1 - deltaL, b >= b~ - f, where b~ is the share
@@ -203,11 +204,7 @@ export function topKStatus(
 ): TopKStatus {
   const top = topByHits(hits, tracked);
   const u = top.length;
-  const lower = new Float64Array(u);
-  const upper = new Float64Array(u);
-  const errL = new Float64Array(u);
-  const errU = new Float64Array(u);
-  const b = new Float64Array(u);
+  const [lower, upper, errL, errU, b] = float64Arrays(u, 5);
   for (let i = 0; i < u; i++) {
     const v = top[i];
     b[i] = hits[v] / tau;

@@ -6,6 +6,7 @@
  * manipulation. Commun. ACM 16(6), 372-378.
  */
 import type { UndirectedAdjacency } from '../graph/undirected.js';
+import { float64Arrays, int32Arrays } from '../util/typed-arrays.js';
 
 /** Everything one depth-first search over a simple undirected graph yields. */
 export interface Biconnected {
@@ -54,14 +55,8 @@ export function biconnected(g: UndirectedAdjacency, removed: Uint8Array | null =
   const { n, offsets, targets, edgeIds, edgeCount } = g;
   const gone = (v: number) => removed !== null && removed[v] !== 0;
   const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n);
-  const parentEdge = new Int32Array(n);
-  const next = new Int32Array(n);
-  const sub = new Float64Array(n);
-  const separatedSize = new Float64Array(n);
-  const separatedPairs = new Float64Array(n);
-  const separatingChildren = new Int32Array(n);
+  const [low, parent, parentEdge, next, separatingChildren] = int32Arrays(n, 5);
+  const [sub, separatedSize, separatedPairs] = float64Arrays(n, 3);
   const component = new Int32Array(n).fill(-1);
   const articulation = new Uint8Array(n);
   const bridge = new Uint8Array(edgeCount);

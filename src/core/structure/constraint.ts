@@ -4,7 +4,7 @@
  * much of that constraint is concentrated on a single contact.
  * Reference: Burt, R. S. (1992). Structural Holes. Harvard University Press, pp. 54-71.
  */
-import type { EgoTies } from './ego-ties.js';
+import { egoRowScales, type EgoTies } from './ego-ties.js';
 
 /** Constraint and (when asked for) hierarchy per node. */
 export interface ConstraintKernelResult {
@@ -32,18 +32,14 @@ export function constraintKernel(ties: EgoTies, withHierarchy: boolean): Constra
   const { n, offsets, targets, weights } = ties;
   const constraint = new Float64Array(n);
   const hierarchy = withHierarchy ? new Float64Array(n) : null;
-  // Step 1: 1 / s_q for every node.
-  const invStrength = new Float64Array(n);
-  let maxDegree = 0;
-  for (let q = 0; q < n; q++) {
-    let s = 0;
-    for (let p = offsets[q]; p < offsets[q + 1]; p++) s += weights[p];
-    invStrength[q] = s > 0 ? 1 / s : 0;
-    maxDegree = Math.max(maxDegree, offsets[q + 1] - offsets[q]);
-  }
+  // Step 1: 1 / s_q for every node, and the largest row.
+  const { invStrength, maxDegree } = egoRowScales(ties);
   // NOTE: while ego i is processed, `scale[q]` = p_iq / s_q for q in N(i) and 0 for everyone else,
   // so the indirect sum over a contact's row needs no branch; it is cleared after each ego.
   // `local` holds c_ij by position in row i (dense scratch reused across egos).
+  // NOTE: keep in sync with core/structure/effective-size.ts:effectiveSizeKernel (the same loop over
+  // egos: row bounds, NaN for an empty row, scale set on the contacts and cleared after); kept apart
+  // because it is the O(sum d^2) hot loop of each kernel.
   const scale = new Float64Array(n);
   const local = new Float64Array(maxDegree);
   for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@
  * Reference: Burt, R. S. (1992). Structural Holes; Borgatti, S. P. (1997). Structural holes:
  * unpacking Burt's redundancy measures. Connections 20(1), 35-38.
  */
-import type { EgoTies } from './ego-ties.js';
+import { egoRowScales, type EgoTies } from './ego-ties.js';
 
 /**
  * Effective size of every node.
@@ -22,20 +22,12 @@ export function effectiveSizeKernel(ties: EgoTies): Float64Array {
   const { n, offsets, targets, weights } = ties;
   const out = new Float64Array(n);
   // Step 1: 1 / s_i and 1 / M_j (largest mutual value in j's row).
-  const invStrength = new Float64Array(n);
-  const invMax = new Float64Array(n);
-  for (let q = 0; q < n; q++) {
-    let s = 0;
-    let m = 0;
-    for (let p = offsets[q]; p < offsets[q + 1]; p++) {
-      s += weights[p];
-      if (weights[p] > m) m = weights[p];
-    }
-    invStrength[q] = s > 0 ? 1 / s : 0;
-    invMax[q] = m > 0 ? 1 / m : 0;
-  }
+  const { invStrength, invMax } = egoRowScales(ties);
   // NOTE: while ego i is processed, `scale[j]` = 1 / M_j for j in N(i) and 0 for everyone else,
   // so the inner sum needs no branch; it is cleared again after each ego.
+  // NOTE: keep in sync with core/structure/constraint.ts:constraintKernel (the same loop over egos:
+  // row bounds, NaN for an empty row, scale set on the contacts and cleared after); kept apart
+  // because it is the O(sum d^2) hot loop of each kernel.
   const scale = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const start = offsets[i];

@@ -5,6 +5,7 @@
  */
 import type { Csr } from '../graph/csr.js';
 import { breadthFirstOrderOf, relabelRows } from '../graph/reorder.js';
+import { float64Arrays } from '../util/typed-arrays.js';
 
 /**
  * A symmetric adjacency in CSR form: j is in row i iff i is in row j, with the same value.
@@ -88,6 +89,46 @@ export function egoDegrees(ties: EgoTies): Float64Array {
   const k = new Float64Array(ties.n);
   for (let i = 0; i < ties.n; i++) k[i] = ties.offsets[i + 1] - ties.offsets[i];
   return k;
+}
+
+/** Per-row figures of ego ties that the structural-hole kernels divide by. */
+export interface EgoRowScales {
+  /** 1 / s_q, s_q = sum of the values in row q; 0 for an empty row. */
+  readonly invStrength: Float64Array;
+  /** 1 / M_q, M_q = largest value in row q; 0 for an empty row. */
+  readonly invMax: Float64Array;
+  /** Largest row size (max_q d_q; 0 without nodes). */
+  readonly maxDegree: number;
+}
+
+/**
+ * The reciprocal row sum and row maximum of every node, and the largest degree: the p_iq = w_iq / s_i
+ * and m_jq = w_jq / M_j scales of Burt's constraint and effective size.
+ *
+ *   s_q = sum_{k in N(q)} w_qk,   M_q = max_{k in N(q)} w_qk
+ *
+ * Row sums run in row order (the kernels' results depend on it to the last bit). Rows without ties
+ * get 0 for both (their own scores are NaN; a 0 scale drops them from the neighbours' sums).
+ * Complexity: O(n + m).
+ * @example
+ * const { invStrength, invMax, maxDegree } = egoRowScales(egoTies(csr));
+ */
+export function egoRowScales(ties: EgoTies): EgoRowScales {
+  const { n, offsets, weights } = ties;
+  const [invStrength, invMax] = float64Arrays(n, 2);
+  let maxDegree = 0;
+  for (let q = 0; q < n; q++) {
+    let s = 0;
+    let m = 0;
+    for (let p = offsets[q]; p < offsets[q + 1]; p++) {
+      s += weights[p];
+      if (weights[p] > m) m = weights[p];
+    }
+    invStrength[q] = s > 0 ? 1 / s : 0;
+    invMax[q] = m > 0 ? 1 / m : 0;
+    maxDegree = Math.max(maxDegree, offsets[q + 1] - offsets[q]);
+  }
+  return { invStrength, invMax, maxDegree };
 }
 
 /**

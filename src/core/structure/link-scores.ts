@@ -8,6 +8,7 @@
  * information. Eur. Phys. J. B 71; Lu, L., Jin, C.-H. & Zhou, T. (2009). Similarity index based on
  * local paths for link prediction of complex networks. Phys. Rev. E 80.
  */
+import { float64Arrays } from '../util/typed-arrays.js';
 
 /**
  * A simple undirected graph in CSR form: neighbours of i are `targets[offsets[i] .. offsets[i+1])`
@@ -67,13 +68,7 @@ export function linkScoresOfPairs(
   options: { readonly threePaths?: boolean } = {},
 ): LinkScoreArrays {
   const count = i.length;
-  const cn = new Float64Array(count);
-  const jac = new Float64Array(count);
-  const aa = new Float64Array(count);
-  const ra = new Float64Array(count);
-  const pa = new Float64Array(count);
-  const raw = new Float64Array(count);
-  const l3 = new Float64Array(count);
+  const [cn, jac, aa, ra, pa, raw, l3] = float64Arrays(count, 7);
   const { offsets, targets, weights } = g;
   const strength = weights ? strengths(g) : null;
   const mark = options.threePaths ? new Int32Array(g.n).fill(-1) : null;

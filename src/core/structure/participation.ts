@@ -4,6 +4,7 @@
  * networks. Nature 433, 895-900.
  */
 import type { EgoTies } from './ego-ties.js';
+import { float64Arrays } from '../util/typed-arrays.js';
 
 /** Participation and the ingredients other group measures reuse. */
 export interface ParticipationKernelResult {
@@ -30,9 +31,7 @@ export interface ParticipationKernelResult {
  */
 export function participationKernel(ties: EgoTies, groups: Int32Array, groupCount: number, weighted: boolean): ParticipationKernelResult {
   const { n, offsets, targets, weights } = ties;
-  const participation = new Float64Array(n);
-  const degree = new Float64Array(n);
-  const withinDegree = new Float64Array(n);
+  const [participation, degree, withinDegree] = float64Arrays(n, 3);
   const perGroup = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
   for (let i = 0; i < n; i++) {

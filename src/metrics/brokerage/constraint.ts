@@ -5,8 +5,8 @@
  */
 import { constraintKernel } from '../../core/structure/constraint.js';
 import type { OrgView } from '../../model/projection.js';
-import { NodeScores } from '../scores.js';
-import { structuralHoleTies } from './groups.js';
+import type { NodeScores } from '../scores.js';
+import { structuralHoleScore } from './groups.js';
 
 /** Options of {@link constraint}. */
 export interface ConstraintOptions {
@@ -35,7 +35,5 @@ export const DEFAULT_CONSTRAINT_OPTIONS = Object.freeze({ weighted: true } as co
  * c.top(5, { ascending: true }); // the five least constrained people: brokers
  */
 export function constraint(view: OrgView, options: ConstraintOptions = {}): NodeScores {
-  const weighted = options.weighted ?? DEFAULT_CONSTRAINT_OPTIONS.weighted;
-  const { ties, restore } = structuralHoleTies(view, weighted);
-  return new NodeScores('constraint', view.personIds, restore(constraintKernel(ties, false).constraint));
+  return structuralHoleScore(view, 'constraint', options, DEFAULT_CONSTRAINT_OPTIONS, (ties) => constraintKernel(ties, false).constraint);
 }

@@ -6,8 +6,8 @@
  */
 import { effectiveSizeKernel } from '../../core/structure/effective-size.js';
 import type { OrgView } from '../../model/projection.js';
-import { NodeScores } from '../scores.js';
-import { structuralHoleTies } from './groups.js';
+import type { NodeScores } from '../scores.js';
+import { structuralHoleScore } from './groups.js';
 
 /** Options of {@link effectiveSize}. */
 export interface EffectiveSizeOptions {
@@ -34,7 +34,5 @@ export const DEFAULT_EFFECTIVE_SIZE_OPTIONS = Object.freeze({ weighted: true } a
  * const es = effectiveSize(project(graph, { weighted: false }));
  */
 export function effectiveSize(view: OrgView, options: EffectiveSizeOptions = {}): NodeScores {
-  const weighted = options.weighted ?? DEFAULT_EFFECTIVE_SIZE_OPTIONS.weighted;
-  const { ties, restore } = structuralHoleTies(view, weighted);
-  return new NodeScores('effectiveSize', view.personIds, restore(effectiveSizeKernel(ties)));
+  return structuralHoleScore(view, 'effectiveSize', options, DEFAULT_EFFECTIVE_SIZE_OPTIONS, effectiveSizeKernel);
 }

@@ -6,8 +6,8 @@
 import { egoDegrees } from '../../core/structure/ego-ties.js';
 import { effectiveSizeKernel } from '../../core/structure/effective-size.js';
 import type { OrgView } from '../../model/projection.js';
-import { NodeScores } from '../scores.js';
-import { structuralHoleTies, type StructuralHoleTies } from './groups.js';
+import type { NodeScores } from '../scores.js';
+import { structuralHoleScores, type StructuralHoleTies } from './groups.js';
 
 /** Options of {@link efficiency}. */
 export interface EfficiencyOptions {
@@ -36,25 +36,17 @@ export function efficiency(view: OrgView, options: EfficiencyOptions = {}): Node
 
 /**
  * Effective size and efficiency in one pass. Same definitions as {@link effectiveSize} and
- * `shared`: ego-tie tables already built for this view with the same weighting (the catalogue's
- * per-view memo), instead of building them.
- * {@link efficiency}.
+ * {@link efficiency}. `shared`: ego-tie tables already built for this view with the same weighting
+ * (the catalogue's per-view memo), instead of building them.
  * @example
  * const { effectiveSize, efficiency } = effectiveSizeAndEfficiency(project(graph));
  */
-export function effectiveSizeAndEfficiency(
-  view: OrgView,
-  options: EfficiencyOptions = {},
-  shared?: StructuralHoleTies,
-): { effectiveSize: NodeScores; efficiency: NodeScores } {
-  const weighted = options.weighted ?? DEFAULT_EFFICIENCY_OPTIONS.weighted;
-  const { ties, restore } = shared ?? structuralHoleTies(view, weighted);
-  const es = restore(effectiveSizeKernel(ties));
-  const k = restore(egoDegrees(ties));
-  const ef = new Float64Array(es.length);
-  for (let i = 0; i < es.length; i++) ef[i] = es[i] / k[i]; // NaN / 0 = NaN
-  return {
-    effectiveSize: new NodeScores('effectiveSize', view.personIds, es),
-    efficiency: new NodeScores('efficiency', view.personIds, ef),
-  };
+export function effectiveSizeAndEfficiency(view: OrgView, options: EfficiencyOptions = {}, shared?: StructuralHoleTies) {
+  return structuralHoleScores(view, options, DEFAULT_EFFICIENCY_OPTIONS, shared, (ties) => {
+    const es = effectiveSizeKernel(ties);
+    const k = egoDegrees(ties);
+    const ef = new Float64Array(es.length);
+    for (let i = 0; i < es.length; i++) ef[i] = es[i] / k[i]; // NaN / 0 = NaN
+    return { effectiveSize: es, efficiency: ef };
+  });
 }

@@ -22,12 +22,12 @@ export interface GroupMemberDependency {
   readonly id: string;
   /** Ties from this member to people of other groups. */
   readonly crossTies: number;
-  /** crossTies / the group's cross-group ties. */
-  readonly share: number;
   /** Other groups this member is tied to, sorted. */
   readonly groupsReached: readonly string[];
   /** Groups this member is the group's only direct link to, sorted: lost at distance 1 without them. */
   readonly soleLinkTo: readonly string[];
+  /** crossTies / the group's cross-group ties. */
+  readonly share: number;
 }
 
 /** A group, its outside connections and the members they depend on. */
@@ -36,10 +36,10 @@ export interface GroupDependency {
   readonly group: string;
   /** Members in the view. */
   readonly size: number;
-  /** Ties between a member and a person of another group. */
-  readonly crossTies: number;
   /** Other groups at distance 1 (tied to at least one member), sorted. */
   readonly groupsReached: readonly string[];
+  /** Ties between a member and a person of another group. */
+  readonly crossTies: number;
   /**
    * Members with at least one cross-group tie, ranked: most groups reached only through them,
    * then most cross-group ties, then view order.

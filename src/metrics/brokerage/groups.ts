@@ -5,9 +5,11 @@
  * module-roles and boundary-spanners; group codes come from the shared `groupMembership`).
  */
 import { egoTies, egoTiesInLocalityOrder, restoreOrder, type EgoTies } from '../../core/structure/ego-ties.js';
+import { participationKernel, type ParticipationKernelResult } from '../../core/structure/participation.js';
 import { OrgraphError } from '../../model/errors.js';
 import { groupMembership } from '../groups.js';
 import type { OrgView } from '../../model/projection.js';
+import { NodeScores } from '../scores.js';
 
 /**
  * Who belongs to which group: the name of a person attribute (department, office...) or a
@@ -81,6 +83,26 @@ export type StructuralHoleTies = { readonly ties: EgoTies; readonly restore: (va
 /** Views at least this large are relabelled in breadth-first order before the two-hop kernels. */
 export const LOCALITY_ORDER_MIN_PEOPLE = 20_000;
 
+/** A view's ties spread over its groups: the group codes and the participation kernel's per-person figures. */
+export interface GroupTieSpread extends Pick<GroupCodes, 'codes' | 'count'> {
+  /** participation, degree k_i and within-group degree k_{i,g(i)} per person, in view order. */
+  readonly spread: ParticipationKernelResult;
+}
+
+/**
+ * The group codes of `group` and the participation kernel over the view's ego ties, the common
+ * first step of participation, within-module z and module roles. `weighted` (sum tie values, or
+ * count contacts when false) defaults to the view's own weighting. Complexity: O(n + m).
+ * @example
+ * const { spread } = groupTieSpread(view, 'department', undefined);
+ * spread.participation;
+ */
+export function groupTieSpread(view: OrgView, group: GroupInput, weighted: boolean | undefined): GroupTieSpread {
+  const w = weighted ?? view.options.weighted;
+  const { codes, count } = groupCodes(view, group);
+  return { codes, count, spread: participationKernel(viewEgoTies(view, w), codes, count, w) };
+}
+
 /**
  * Ego ties for the two-hop structural-hole kernels, relabelled in breadth-first order on large
  * views (see core `egoTiesInLocalityOrder`; results are bit-identical), with the function that
@@ -94,4 +116,48 @@ export function structuralHoleTies(view: OrgView, weighted: boolean): Structural
   if (ties.n < LOCALITY_ORDER_MIN_PEOPLE) return { ties, restore: (values) => values };
   const relabelled = egoTiesInLocalityOrder(ties);
   return { ties: relabelled.ties, restore: (values) => restoreOrder(values, relabelled.order) };
+}
+
+/** The weighting option every structural-hole entry (constraint, hierarchy, effective size, efficiency) takes. */
+type StructuralHoleOptions = { readonly weighted?: boolean };
+
+/**
+ * Per-person scores of the structural-hole kernels over a view's ego ties: `compute` runs once on
+ * the ego-tie tables (`shared` when given, else built by {@link structuralHoleTies} with
+ * `options.weighted`, falling back to `defaults.weighted`), and each array it returns, in kernel
+ * order, becomes the `NodeScores` of its key in view order. Element-wise arithmetic done in kernel
+ * order gives the same numbers after the restore. Complexity: O(n + m) plus the kernel's.
+ * @example
+ * const { constraint } = structuralHoleScores(view, {}, { weighted: true }, undefined, (t) => ({
+ *   constraint: constraintKernel(t, false).constraint,
+ * }));
+ */
+export function structuralHoleScores<K extends string>(
+  view: OrgView,
+  options: StructuralHoleOptions,
+  defaults: Required<StructuralHoleOptions>,
+  shared: StructuralHoleTies | undefined,
+  compute: (ties: EgoTies) => Record<K, Float64Array>,
+): Record<K, NodeScores> {
+  const { ties, restore } = shared ?? structuralHoleTies(view, options.weighted ?? defaults.weighted);
+  const raw = compute(ties);
+  const out = {} as Record<K, NodeScores>;
+  for (const key of Object.keys(raw) as K[]) out[key] = new NodeScores(key, view.personIds, restore(raw[key]));
+  return out;
+}
+
+/**
+ * One structural-hole score per person, metric key `key`: {@link structuralHoleScores} with a
+ * single kernel output and the tables built for the view. Complexity: O(n + m) plus the kernel's.
+ * @example
+ * const es = structuralHoleScore(view, 'effectiveSize', {}, { weighted: true }, effectiveSizeKernel);
+ */
+export function structuralHoleScore(
+  view: OrgView,
+  key: string,
+  options: StructuralHoleOptions,
+  defaults: Required<StructuralHoleOptions>,
+  kernel: (ties: EgoTies) => Float64Array,
+): NodeScores {
+  return structuralHoleScores(view, options, defaults, undefined, (ties) => ({ [key]: kernel(ties) }))[key];
 }

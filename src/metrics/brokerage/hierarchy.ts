@@ -5,8 +5,8 @@
  */
 import { constraintKernel } from '../../core/structure/constraint.js';
 import type { OrgView } from '../../model/projection.js';
-import { NodeScores } from '../scores.js';
-import { structuralHoleTies, type StructuralHoleTies } from './groups.js';
+import type { NodeScores } from '../scores.js';
+import { structuralHoleScore, structuralHoleScores, type StructuralHoleTies } from './groups.js';
 
 /** Options of {@link hierarchy}. */
 export interface HierarchyOptions {
@@ -32,9 +32,7 @@ export const DEFAULT_HIERARCHY_OPTIONS = Object.freeze({ weighted: true } as con
  * const h = hierarchy(project(graph));
  */
 export function hierarchy(view: OrgView, options: HierarchyOptions = {}): NodeScores {
-  const weighted = options.weighted ?? DEFAULT_HIERARCHY_OPTIONS.weighted;
-  const { ties, restore } = structuralHoleTies(view, weighted);
-  return new NodeScores('hierarchy', view.personIds, restore(constraintKernel(ties, true).hierarchy!));
+  return structuralHoleScore(view, 'hierarchy', options, DEFAULT_HIERARCHY_OPTIONS, (ties) => constraintKernel(ties, true).hierarchy!);
 }
 
 /**
@@ -42,18 +40,11 @@ export function hierarchy(view: OrgView, options: HierarchyOptions = {}): NodeSc
  * conventions as {@link constraint} and {@link hierarchy}. `shared`: ego-tie tables already built
  * for this view with the same weighting (the catalogue's per-view memo), instead of building them.
  * @example
- * const { constraint, hierarchy } = constraintAndHierarchy(project(graph));
+ * const { constraint, hierarchy } = constraintAndHierarchy(project(graph)); // NodeScores each
  */
-export function constraintAndHierarchy(
-  view: OrgView,
-  options: HierarchyOptions = {},
-  shared?: StructuralHoleTies,
-): { constraint: NodeScores; hierarchy: NodeScores } {
-  const weighted = options.weighted ?? DEFAULT_HIERARCHY_OPTIONS.weighted;
-  const { ties, restore } = shared ?? structuralHoleTies(view, weighted);
-  const r = constraintKernel(ties, true);
-  return {
-    constraint: new NodeScores('constraint', view.personIds, restore(r.constraint)),
-    hierarchy: new NodeScores('hierarchy', view.personIds, restore(r.hierarchy!)),
-  };
+export function constraintAndHierarchy(view: OrgView, options: HierarchyOptions = {}, shared?: StructuralHoleTies) {
+  return structuralHoleScores(view, options, DEFAULT_HIERARCHY_OPTIONS, shared, (ties) => {
+    const r = constraintKernel(ties, true);
+    return { constraint: r.constraint, hierarchy: r.hierarchy! };
+  });
 }

@@ -5,11 +5,10 @@
  * Reference: Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
  * networks. Nature 433, 895-900.
  */
-import { participationKernel } from '../../core/structure/participation.js';
 import { withinModuleZKernel } from '../../core/structure/within-module-z.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
+import { groupTieSpread, type GroupInput } from './groups.js';
 
 /** Options of {@link moduleRoles}. */
 export interface ModuleRolesOptions {
@@ -66,10 +65,8 @@ export function moduleRoles(
   group: GroupInput,
   options: ModuleRolesOptions = {},
 ): { role: NodeScores; participation: NodeScores; withinModuleZ: NodeScores } {
-  const weighted = options.weighted ?? view.options.weighted;
   const hubZ = options.hubZ ?? DEFAULT_MODULE_ROLES_OPTIONS.hubZ;
-  const { codes, count } = groupCodes(view, group);
-  const r = participationKernel(viewEgoTies(view, weighted), codes, count, weighted);
+  const { codes, count, spread: r } = groupTieSpread(view, group, options.weighted);
   const z = withinModuleZKernel(r.withinDegree, codes, count);
   const role = new Float64Array(z.length);
   for (let i = 0; i < z.length; i++) role[i] = moduleRole(z[i], r.participation[i], hubZ);

@@ -4,10 +4,9 @@
  * Reference: Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
  * networks. Nature 433, 895-900.
  */
-import { participationKernel } from '../../core/structure/participation.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
+import { groupTieSpread, type GroupInput } from './groups.js';
 
 /** Options of {@link participation}. */
 export interface ParticipationOptions {
@@ -38,8 +37,6 @@ export const DEFAULT_PARTICIPATION_OPTIONS = Object.freeze({} as const satisfies
  * const p = participation(project(graph, { weighted: false }), 'department');
  */
 export function participation(view: OrgView, group: GroupInput, options: ParticipationOptions = {}): NodeScores {
-  const weighted = options.weighted ?? view.options.weighted;
-  const { codes, count } = groupCodes(view, group);
-  const r = participationKernel(viewEgoTies(view, weighted), codes, count, weighted);
-  return new NodeScores('participation', view.personIds, r.participation);
+  const { spread } = groupTieSpread(view, group, options.weighted);
+  return new NodeScores('participation', view.personIds, spread.participation);
 }

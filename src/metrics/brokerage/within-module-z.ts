@@ -4,11 +4,10 @@
  * Reference: Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
  * networks. Nature 433, 895-900.
  */
-import { participationKernel } from '../../core/structure/participation.js';
 import { withinModuleZKernel } from '../../core/structure/within-module-z.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { groupCodes, viewEgoTies, type GroupInput } from './groups.js';
+import { groupTieSpread, type GroupInput } from './groups.js';
 
 /** Options of {@link withinModuleZ}. */
 export interface WithinModuleZOptions {
@@ -35,8 +34,6 @@ export const DEFAULT_WITHIN_MODULE_Z_OPTIONS = Object.freeze({} as const satisfi
  * const z = withinModuleZ(project(graph), 'department');
  */
 export function withinModuleZ(view: OrgView, group: GroupInput, options: WithinModuleZOptions = {}): NodeScores {
-  const weighted = options.weighted ?? view.options.weighted;
-  const { codes, count } = groupCodes(view, group);
-  const r = participationKernel(viewEgoTies(view, weighted), codes, count, weighted);
-  return new NodeScores('withinModuleZ', view.personIds, withinModuleZKernel(r.withinDegree, codes, count));
+  const { codes, count, spread } = groupTieSpread(view, group, options.weighted);
+  return new NodeScores('withinModuleZ', view.personIds, withinModuleZKernel(spread.withinDegree, codes, count));
 }

@@ -5,35 +5,22 @@
  * Sociometry 40(1), 35-41; Brandes, U. (2001). A faster algorithm for betweenness centrality.
  * J. Math. Sociol. 25(2), 163-177.
  */
-import type { LengthTransform } from '../../core/graph/csr.js';
 import { runPathTask, runPathTaskSync } from '../../core/parallel/pool.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
 import { checkSignal, mapAbort, pathInput, resolveWorkers, type PathInput } from './path-common.js';
 import { definedOnly } from '../../core/util/options.js';
+import type { PathMetricOptions } from './run-options.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 
 /** Options of {@link betweenness}. */
-export interface BetweennessOptions {
+export interface BetweennessOptions extends PathMetricOptions {
   /** Divide by the number of pairs, as NetworkX does (see below). @defaultValue true */
   readonly normalized?: boolean;
-  /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */
-  readonly weighted?: boolean;
-  /** How a tie strength becomes a path length. @defaultValue 'inverse' (d = 1 / w) */
-  readonly length?: LengthTransform;
-  /** Worker threads. @defaultValue os.availableParallelism() (1 for small graphs); 1 = this thread */
-  readonly workers?: number;
-  /** Abort the run: the promise rejects with OrgraphError `E_ABORTED`. */
-  readonly signal?: AbortSignal;
-  /** Called as sources are done: (sources done, sources in total). */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Defaults of {@link BetweennessOptions} (frozen). */
-export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({
-  normalized: true,
-  weighted: true,
-  length: 'inverse' as LengthTransform,
-});
+export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({ normalized: true, weighted: true, length: 'inverse' as LengthTransform });
 
 /**
  * Exact betweenness of every person.
@@ -52,7 +39,7 @@ export const DEFAULT_BETWEENNESS_OPTIONS = Object.freeze({
  *
  * Sources are split over worker threads sharing one copy of the graph; partial sums are added
  * in worker order, so a given worker count always gives the same result (counts differ in the
- * last bits only).
+ * last bits only). Progress: (sources done, sources in total).
  *
  * Complexity: O(n m) unweighted (32 sources per breadth-first sweep, see core/paths/brandes-batch.ts;
  * 384 bytes per person per thread up to 524,288 people), O(n m log n) weighted (a bucket queue when

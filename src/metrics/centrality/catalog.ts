@@ -16,6 +16,8 @@ import { katz } from './katz.js';
 import { pagerank } from './pagerank.js';
 import { distanceSummaries, type DistanceRun } from './path-common.js';
 import { strength } from './strength.js';
+import type { RunOptions } from './run-options.js';
+import type { NodeScores } from '../scores.js';
 
 /** Options every parallel path metric takes from the context. */
 function pathContext(stage: string, context: MetricContext) {
@@ -34,20 +36,37 @@ function distanceRun(view: OrgView, context: MetricContext, stage: string): Prom
   );
 }
 
+/** The catalogue entry of a centrality computed in the calling thread with its default options: one output key. */
+function direct(key: string, description: string, run: (view: OrgView) => NodeScores): MetricSpec {
+  return { keys: [key], family: 'centrality', description, compute: (view) => [run(view)] };
+}
+
+/**
+ * The catalogue entry of a threaded centrality: one output key, computed with the context's workers,
+ * signal and progress (reported under the key's stage name).
+ */
+function threaded(key: string, description: string, run: (view: OrgView, options: RunOptions) => Promise<NodeScores>): MetricSpec {
+  return { keys: [key], family: 'centrality', description, compute: async (view, context) => [await run(view, pathContext(key, context))] };
+}
+
+/**
+ * The catalogue entry of a distance-sum centrality (closeness, harmonic): one output key, read from the
+ * sums run once per view through the memo with the default lengths (d = 1/w), shared by both entries.
+ */
+function fromDistances(key: string, description: string, score: (view: OrgView, run: DistanceRun) => NodeScores): MetricSpec {
+  return {
+    keys: [key],
+    family: 'centrality',
+    description,
+    needs: ['distanceSums'],
+    compute: async (view, context) => [score(view, await distanceRun(view, context, key))],
+  };
+}
+
 /** The centrality family's entries of the metric catalogue, by output key (`orgraph metrics`). */
 export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
-  {
-    keys: ['degree'],
-    family: 'centrality',
-    description: 'number of people tied to the person (in + out on directed views)',
-    compute: (view) => [degree(view)],
-  },
-  {
-    keys: ['strength'],
-    family: 'centrality',
-    description: "sum of the values of the person's ties (in + out on directed views)",
-    compute: (view) => [strength(view)],
-  },
+  direct('degree', 'number of people tied to the person (in + out on directed views)', degree),
+  direct('strength', "sum of the values of the person's ties (in + out on directed views)", strength),
   {
     keys: ['inDegree', 'outDegree', 'inStrength', 'outStrength'],
     family: 'centrality',
@@ -69,48 +88,11 @@ export const CENTRALITY_METRICS: readonly MetricSpec[] = Object.freeze([
       await sharedOrCompute(context, 'betweenness', () => betweenness(view, pathContext('betweenness', context))),
     ],
   },
-  {
-    keys: ['closeness'],
-    family: 'centrality',
-    description: 'inverse mean distance from the people who reach the person (Wasserman-Faust)',
-    needs: ['distanceSums'],
-    compute: async (view, context) => [closenessFromRun(view, await distanceRun(view, context, 'closeness'))],
-  },
-  {
-    keys: ['harmonic'],
-    family: 'centrality',
-    description: 'sum of inverse distances from every other person',
-    needs: ['distanceSums'],
-    compute: async (view, context) => [harmonicFromRun(view, await distanceRun(view, context, 'harmonic'))],
-  },
-  {
-    keys: ['eigenvector'],
-    family: 'centrality',
-    description: 'dominant eigenvector: tied to people who are themselves central (unit norm)',
-    compute: async (view, context) => [await eigenvector(view, pathContext('eigenvector', context))],
-  },
-  {
-    keys: ['pagerank'],
-    family: 'centrality',
-    description: 'random-walk share of time at the person (alpha 0.85)',
-    compute: async (view, context) => [await pagerank(view, pathContext('pagerank', context))],
-  },
-  {
-    keys: ['katz'],
-    family: 'centrality',
-    description: 'walks reaching the person, attenuated by alpha per step (unit norm)',
-    compute: async (view, context) => [await katz(view, pathContext('katz', context))],
-  },
-  {
-    keys: ['clustering'],
-    family: 'centrality',
-    description: "share of the person's contact pairs who are tied (Onnela weighted; Fagiolo directed)",
-    compute: (view) => [clustering(view)],
-  },
-  {
-    keys: ['coreNumber'],
-    family: 'centrality',
-    description: 'deepest k-core the person belongs to',
-    compute: (view) => [coreNumber(view)],
-  },
+  fromDistances('closeness', 'inverse mean distance from the people who reach the person (Wasserman-Faust)', closenessFromRun),
+  fromDistances('harmonic', 'sum of inverse distances from every other person', harmonicFromRun),
+  threaded('eigenvector', 'dominant eigenvector: tied to people who are themselves central (unit norm)', eigenvector),
+  threaded('pagerank', 'random-walk share of time at the person (alpha 0.85)', pagerank),
+  threaded('katz', 'walks reaching the person, attenuated by alpha per step (unit norm)', katz),
+  direct('clustering', "share of the person's contact pairs who are tied (Onnela weighted; Fagiolo directed)", clustering),
+  direct('coreNumber', 'deepest k-core the person belongs to', coreNumber),
 ] satisfies MetricSpec[]);

@@ -4,33 +4,35 @@
  * Reference: Boldi, P. & Vigna, S. (2014). Axioms for centrality. Internet Mathematics 10(3-4),
  * 222-262; Marchiori, M. & Latora, V. (2000). Harmony in the small-world. Physica A 285, 539-546.
  */
-import type { LengthTransform } from '../../core/graph/csr.js';
 import type { OrgView } from '../../model/projection.js';
 import { NodeScores } from '../scores.js';
-import { distanceSummaries, type DistanceRun, type PathInput } from './path-common.js';
-import { definedOnly } from '../../core/util/options.js';
+import { distanceMetric, type DistanceRun } from './path-common.js';
+import type { PathMetricOptions } from './run-options.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 
+// NOTE: keep in sync with metrics/centrality/closeness.ts: the two are API twins (options extending PathMetricOptions,
+// frozen defaults, async and sync entry points) over one driver, distanceMetric in path-common.ts; only the formula differs.
 /** Options of {@link harmonic}. */
-export interface HarmonicOptions {
-  /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */
-  readonly weighted?: boolean;
-  /** How a tie strength becomes a path length. @defaultValue 'inverse' (d = 1 / w) */
-  readonly length?: LengthTransform;
+export interface HarmonicOptions extends PathMetricOptions {
   /** Divide by n - 1 so values lie in [0, 1] on hop counts; NetworkX does not. @defaultValue false */
   readonly normalized?: boolean;
-  /** Worker threads. @defaultValue os.availableParallelism() (1 for small graphs); 1 = this thread */
-  readonly workers?: number;
-  /** Abort the run: the promise rejects with OrgraphError `E_ABORTED`. */
-  readonly signal?: AbortSignal;
-  /** Called as people are done: (done, total). */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Defaults of {@link HarmonicOptions} (frozen). */
-export const DEFAULT_HARMONIC_OPTIONS = Object.freeze({
-  weighted: true,
-  length: 'inverse' as LengthTransform,
-  normalized: false,
+export const DEFAULT_HARMONIC_OPTIONS = Object.freeze({ weighted: true, length: 'inverse' as LengthTransform, normalized: false });
+
+/** H(i) of every person from the distance sums (the sum of 1 / d(j, i)); see {@link harmonic}. */
+const HARMONIC = distanceMetric('harmonic', DEFAULT_HARMONIC_OPTIONS, (view, sums, o, run) => {
+  const n = view.csr.n;
+  const values = new Float64Array(n);
+  const scale = o.normalized && n > 1 ? 1 / (n - 1) : 1;
+  for (let i = 0; i < n; i++) values[i] = sums[3 * i + 2] * scale;
+  return new NodeScores('harmonic', view.personIds, values, {
+    weighted: o.weighted,
+    search: run.search,
+    workers: run.workers,
+    normalized: o.normalized,
+  });
 });
 
 /**
@@ -46,15 +48,14 @@ export const DEFAULT_HARMONIC_OPTIONS = Object.freeze({
  * Complexity: O(n m) unweighted (32 sources per breadth-first sweep); weighted, O(n m log n) on a
  * heap, O(n (m + buckets)) on the bucket queue used when arc lengths allow it, after dropping the
  * arcs no shortest path uses (a two-step detour is shorter); sources split over worker threads.
+ * Progress: (people done, people in total).
  * @returns scores aligned with `view.personIds`; diagnostics { weighted, search, workers, normalized }
  * @example
  * const h = await harmonic(project(graph, { directed: true }), { weighted: false });
  * h.get('ana');
  */
 export async function harmonic(view: OrgView, options: HarmonicOptions = {}): Promise<NodeScores> {
-  const o = { ...DEFAULT_HARMONIC_OPTIONS, ...definedOnly(options) };
-  const { sums, input, workers } = await distanceSummaries(view, o, 'harmonic', false);
-  return finish(view, sums, o.normalized, o.weighted, input, workers);
+  return HARMONIC.run(view, options);
 }
 
 /**
@@ -63,20 +64,10 @@ export async function harmonic(view: OrgView, options: HarmonicOptions = {}): Pr
  * const h = harmonicSync(project(graph));
  */
 export function harmonicSync(view: OrgView, options: Omit<HarmonicOptions, 'workers' | 'signal'> = {}): NodeScores {
-  const o = { ...DEFAULT_HARMONIC_OPTIONS, ...definedOnly(options) };
-  const { sums, input } = distanceSummaries(view, o, 'harmonic', true);
-  return finish(view, sums, o.normalized, o.weighted, input, 1);
+  return HARMONIC.runSync(view, options);
 }
 
-/** {@link harmonic} with its default options, from distance sums run on the view with them (the catalogue shares one run with closeness). */
+/** {@link harmonic} with its default options, from distance sums already run on the view with them (the catalogue shares one run with closeness). */
 export function harmonicFromRun(view: OrgView, run: DistanceRun): NodeScores {
-  return finish(view, run.sums, DEFAULT_HARMONIC_OPTIONS.normalized, DEFAULT_HARMONIC_OPTIONS.weighted, run.input, run.workers);
-}
-
-function finish(view: OrgView, sums: Float64Array, normalized: boolean, weighted: boolean, input: PathInput, workers: number): NodeScores {
-  const n = view.csr.n;
-  const values = new Float64Array(n);
-  const scale = normalized && n > 1 ? 1 / (n - 1) : 1;
-  for (let i = 0; i < n; i++) values[i] = sums[3 * i + 2] * scale;
-  return new NodeScores('harmonic', view.personIds, values, { weighted, search: input.search, workers, normalized });
+  return HARMONIC.fromRun(view, run);
 }

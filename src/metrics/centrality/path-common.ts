@@ -12,6 +12,8 @@ import { TaskAbortedError, threadCount, WorkerError } from '../../core/parallel/
 import { pathGraphOf, uniformLength } from '../../core/graph/path-graph.js';
 import { OrgraphError } from '../../model/errors.js';
 import type { OrgView } from '../../model/projection.js';
+import type { NodeScores } from '../scores.js';
+import { withDefaults } from '../../core/util/options.js';
 
 /** The arrays a path metric runs on, and how its lengths were read. */
 export interface PathInput {
@@ -138,4 +140,46 @@ export function distanceSummaries(view: OrgView, o: DistanceRunOptions, metric: 
     (sums) => ({ sums, input, workers }),
     (e: unknown) => mapAbort(e, metric),
   );
+}
+
+/** Resolved options of a distance metric: its defaults' fields, booleans widened (a caller may set them false). */
+type Resolved<D> = { readonly [K in keyof D]: D[K] extends boolean ? boolean : D[K] };
+
+/** How a run of the distance summaries went, for the scores' diagnostics. */
+export interface DistanceRunInfo {
+  readonly search: 'bfs' | 'dijkstra';
+  readonly workers: number;
+}
+
+/**
+ * The async and sync drivers of a per-person score computed from {@link distanceSummaries}
+ * (closeness, harmonic): the caller's options over the frozen `defaults` (an option set to
+ * undefined keeps its default), the sums over worker threads (`run`) or in the calling thread
+ * (`runSync`), then `score` turns them into the scores. Complexity: that of the summaries.
+ * @example
+ * const driver = distanceMetric('harmonic', { weighted: true, length: 'inverse' }, (view, sums) => ...);
+ * await driver.run(view, { workers: 2 });
+ */
+export function distanceMetric<D extends { readonly weighted: boolean; readonly length: LengthTransform }>(
+  metric: string,
+  defaults: D,
+  score: (view: OrgView, sums: Float64Array, o: Resolved<D>, run: DistanceRunInfo) => NodeScores,
+) {
+  type Options = Partial<Resolved<D>> & Omit<Partial<DistanceRunOptions>, 'weighted' | 'length'>;
+  return {
+    async run(view: OrgView, options: Options): Promise<NodeScores> {
+      const o = withDefaults(defaults, options) as Resolved<D> & DistanceRunOptions;
+      const { sums, input, workers } = await distanceSummaries(view, o, metric, false);
+      return score(view, sums, o, { search: input.search, workers });
+    },
+    runSync(view: OrgView, options: Omit<Options, 'workers' | 'signal'>): NodeScores {
+      const o = withDefaults(defaults, options) as Resolved<D> & DistanceRunOptions;
+      const { sums, input } = distanceSummaries(view, o, metric, true);
+      return score(view, sums, o, { search: input.search, workers: 1 });
+    },
+    /** The scores with the default options, from sums already run on the view with them (see {@link DistanceRun}). */
+    fromRun(view: OrgView, run: DistanceRun): NodeScores {
+      return score(view, run.sums, defaults as Resolved<D>, { search: run.input.search, workers: run.workers });
+    },
+  };
 }

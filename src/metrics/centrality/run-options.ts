@@ -8,6 +8,7 @@
  */
 import { sequentialEngine, spmvEngine, type SpmvEngine } from '../../core/parallel/spmv.js';
 import type { CsrMatrix } from '../../core/parallel/spmv-kernels.js';
+import type { LengthTransform } from '../../core/graph/csr.js';
 import { checkSignal, checkedThreads, mapAbort } from './path-common.js';
 
 /** Options every heavy metric takes. */
@@ -22,6 +23,17 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called as the work advances: (units done, units in total). */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Options every shortest-path centrality takes (betweenness, closeness, harmonic): how tie values
+ * become path lengths, plus the {@link RunOptions} of every heavy metric.
+ */
+export interface PathMetricOptions extends RunOptions {
+  /** Read tie values as strengths turned into lengths by `length`; false counts hops. @defaultValue true */
+  readonly weighted?: boolean;
+  /** How a tie strength becomes a path length. @defaultValue 'inverse' (d = 1 / w) */
+  readonly length?: LengthTransform;
 }
 
 /** Options of a `xSync` variant: those of the async metric minus `workers` and `signal`. */

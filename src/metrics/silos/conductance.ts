@@ -7,7 +7,7 @@
  */
 import { groupCuts } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
+import { groupRows, partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
 
 /** Options of {@link conductance}. */
 export interface ConductanceOptions {
@@ -42,11 +42,6 @@ export interface GroupConductance extends GroupSize {
  */
 export function conductance(view: OrgView, groups: GroupPartition, options: ConductanceOptions = {}): GroupConductance[] {
   const weighted = options.weighted ?? DEFAULT_CONDUCTANCE_OPTIONS.weighted;
-  const t = partitionTotals(view, groups);
-  const { cut, volume, conductance: phi } = groupCuts(t, weighted);
-  const result: GroupConductance[] = [];
-  for (let g = 0; g < t.k; g++) {
-    result.push({ group: groups.names[g], size: groups.sizes[g], cut: cut[g], volume: volume[g], value: phi[g] });
-  }
-  return result;
+  const { cut, volume, conductance: phi } = groupCuts(partitionTotals(view, groups), weighted);
+  return groupRows(groups.names, groups.sizes, (g) => ({ cut: cut[g], volume: volume[g], value: phi[g] }));
 }

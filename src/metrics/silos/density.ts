@@ -7,7 +7,7 @@
 import { edgeCount } from '../../core/graph/csr.js';
 import { groupCuts, groupDensities } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
+import { groupRows, partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
 
 /**
  * Density of a view: ties present over ties possible.
@@ -56,21 +56,11 @@ export function groupDensity(view: OrgView, groups: GroupPartition): GroupDensit
   const t = partitionTotals(view, groups);
   const { cut } = groupCuts(t, false);
   const density = groupDensities(t);
-  const out: GroupDensity[] = [];
-  for (let g = 0; g < t.k; g++) {
+  return groupRows(groups.names, t.size, (g) => {
     const internal = density.internal[g];
     const external = density.external[g];
-    out.push({
-      group: groups.names[g],
-      size: t.size[g],
-      internalTies: t.internalTies[g],
-      externalTies: cut[g],
-      internal,
-      external,
-      ratio: densityRatio(internal, external),
-    });
-  }
-  return out;
+    return { internalTies: t.internalTies[g], externalTies: cut[g], internal, external, ratio: densityRatio(internal, external) };
+  });
 }
 
 function densityRatio(internal: number, external: number): number {

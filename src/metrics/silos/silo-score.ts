@@ -9,7 +9,7 @@
  */
 import { groupCuts, groupDensities, tieTotals } from '../../core/groups/group-mixing.js';
 import type { OrgView } from '../../model/projection.js';
-import { partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
+import { groupRows, partitionTotals, type GroupPartition, type GroupSize } from './groups.js';
 
 /** Options of {@link siloScore}. */
 export interface SiloScoreOptions {
@@ -60,22 +60,13 @@ export function siloScore(view: OrgView, groups: GroupPartition, options: SiloSc
   const { cut, conductance } = groupCuts(t, weighted);
   // Densities count ties whatever `weighted` says.
   const density = groupDensities(t);
-  const result: GroupSiloScore[] = [];
-  for (let g = 0; g < t.k; g++) {
+  return groupRows(groups.names, t.size, (g) => {
     const ties = internal[g] + cut[g];
     const insularity = ties > 0 ? internal[g] / ties : NaN;
     const closure = 1 - conductance[g];
     const dIn = density.internal[g];
     const dOut = density.external[g];
     const preference = dIn + dOut > 0 ? dIn / (dIn + dOut) : NaN;
-    result.push({
-      group: groups.names[g],
-      size: t.size[g],
-      insularity,
-      closure,
-      preference,
-      value: (insularity + closure + preference) / 3,
-    });
-  }
-  return result;
+    return { insularity, closure, preference, value: (insularity + closure + preference) / 3 };
+  });
 }

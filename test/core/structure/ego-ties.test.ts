@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromEdges } from '../../../src/core/graph/csr.js';
-import { egoDegrees, egoTies, egoTiesInLocalityOrder, restoreOrder } from '../../../src/core/structure/ego-ties.js';
+import { egoDegrees, egoRowScales, egoTies, egoTiesInLocalityOrder, restoreOrder } from '../../../src/core/structure/ego-ties.js';
 import { constraintKernel } from '../../../src/core/structure/constraint.js';
 import { effectiveSizeKernel } from '../../../src/core/structure/effective-size.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
@@ -31,6 +31,16 @@ describe('egoTies', () => {
     // unit: each arc counts 1, so the reciprocated pair is 2
     expect(rows(egoTies(g, true))).toEqual(['1:2 3:1', '0:2 2:1', '1:1', '0:1']);
     expect(Array.from(egoDegrees(egoTies(g)))).toEqual([2, 2, 1, 1]);
+  });
+
+  it('egoRowScales: 1 / row sum, 1 / row max, 0 on an empty row, and the largest degree', () => {
+    // mutual values (see above): row 0 = {1: 5, 3: 1}, row 1 = {0: 5, 2: 4}, row 2 = {1: 4}, row 3 = {0: 1}, node 4 isolated
+    const g = csrFromEdges(5, { sources: [0, 1, 1, 3], targets: [1, 0, 2, 0], weights: [2, 3, 4, 1] }, true);
+    const r = egoRowScales(egoTies(g));
+    expect(Array.from(r.invStrength)).toEqual([1 / 6, 1 / 9, 1 / 4, 1, 0]);
+    expect(Array.from(r.invMax)).toEqual([1 / 5, 1 / 5, 1 / 4, 1, 0]);
+    expect(r.maxDegree).toBe(2);
+    expect(egoRowScales(egoTies(csrFromEdges(0, { sources: [], targets: [], weights: [] }, true))).maxDegree).toBe(0);
   });
 
   it('an undirected CSR is its own ego ties', () => {

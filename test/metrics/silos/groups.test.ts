@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLabels, groupPartition, MISSING_GROUP } from '../../../src/metrics/silos/groups.js';
+import { checkLabels, groupPartition, groupRows, MISSING_GROUP } from '../../../src/metrics/silos/groups.js';
 import { dataset, emptyView, small } from './helpers.js';
 import { project } from '../../../src/model/projection.js';
 
@@ -56,5 +56,17 @@ describe('groupPartition', () => {
     expect(() => checkLabels(Int32Array.of(0, 1), 3, 2)).toThrow(/2 labels for 3 people/);
     expect(() => checkLabels(Int32Array.of(0, 2), 2, 2)).toThrow(/outside/);
     expect(() => checkLabels(Int32Array.of(-1, 1), 2, 2)).not.toThrow();
+  });
+});
+
+describe('groupRows', () => {
+  it('one row per name: group and size first, then the figures of that group, in key order', () => {
+    const rows = groupRows(['a', 'b'], Int32Array.of(3, 1), (g) => ({ cut: 10 + g, value: g / 2 }));
+    expect(rows).toEqual([
+      { group: 'a', size: 3, cut: 10, value: 0 },
+      { group: 'b', size: 1, cut: 11, value: 0.5 },
+    ]);
+    expect(Object.keys(rows[1])).toEqual(['group', 'size', 'cut', 'value']);
+    expect(groupRows([], [], () => ({ x: 1 }))).toEqual([]);
   });
 });
