@@ -89,67 +89,24 @@ function sampleBfs(g: PathGraphPair, s: number, t: number, out: Float64Array, sc
   // Step 1: expand one whole level at a time on the cheaper side until the two searches meet.
   while (startS < endS && startT < endT) {
     if (degS <= degT) {
-      let tail = endS;
-      let deg = 0;
-      for (let q = startS; q < endS; q++) {
-        const v = queueS[q];
-        const next = hopS[v] + 1;
-        const sv = sigS[v];
-        // NOTE: keep in sync with the breadth-first step of brandes.ts (bfs); kept apart because it is the innermost loop and also sums degrees.
-        for (let p = fo[v]; p < fo[v + 1]; p++) {
-          const w = ft[p];
-          const hw = hopS[w];
-          if (hw < 0) {
-            hopS[w] = next;
-            sigS[w] = sv;
-            queueS[tail++] = w;
-            deg += fo[w + 1] - fo[w];
-          } else if (hw === next) {
-            sigS[w] += sv;
-          }
-        }
-      }
+      const tail = expandLevel(fo, ft, hopS, sigS, queueS, startS, endS);
       startS = endS;
       endS = tail;
-      degS = deg;
-      for (let q = startS; q < endS; q++) {
-        if (hopT[queueS[q]] >= 0) {
-          meetFrom = startS;
-          meetTo = endS;
-          meetOnS = true;
-          break;
-        }
+      degS = levelDegree(fo, queueS, startS, endS);
+      if (meets(queueS, startS, endS, hopT)) {
+        meetFrom = startS;
+        meetTo = endS;
+        meetOnS = true;
       }
     } else {
-      let tail = endT;
-      let deg = 0;
-      for (let q = startT; q < endT; q++) {
-        const v = queueT[q];
-        const next = hopT[v] + 1;
-        const sv = sigT[v];
-        for (let p = bo[v]; p < bo[v + 1]; p++) {
-          const w = bt[p];
-          const hw = hopT[w];
-          if (hw < 0) {
-            hopT[w] = next;
-            sigT[w] = sv;
-            queueT[tail++] = w;
-            deg += bo[w + 1] - bo[w];
-          } else if (hw === next) {
-            sigT[w] += sv;
-          }
-        }
-      }
+      const tail = expandLevel(bo, bt, hopT, sigT, queueT, startT, endT);
       startT = endT;
       endT = tail;
-      degT = deg;
-      for (let q = startT; q < endT; q++) {
-        if (hopS[queueT[q]] >= 0) {
-          meetFrom = startT;
-          meetTo = endT;
-          meetOnS = false;
-          break;
-        }
+      degT = levelDegree(bo, queueT, startT, endT);
+      if (meets(queueT, startT, endT, hopS)) {
+        meetFrom = startT;
+        meetTo = endT;
+        meetOnS = false;
       }
     }
     if (meetFrom >= 0) break;
@@ -176,41 +133,92 @@ function sampleBfs(g: PathGraphPair, s: number, t: number, out: Float64Array, sc
     hops = hopS[x] + hopT[x];
     // Step 3: walk from x back to s, and from x on to t, choosing each step by path counts.
     if (x !== s && x !== t) out[x] += 1;
-    let w = x;
-    while (hopS[w] > 1) {
-      const want = hopS[w] - 1;
-      let r2 = rng.next() * sigS[w];
-      let pick = -1;
-      for (let p = bo[w]; p < bo[w + 1]; p++) {
-        const v = bt[p];
-        if (hopS[v] !== want) continue;
-        pick = v;
-        r2 -= sigS[v];
-        if (r2 < 0) break;
-      }
-      out[pick] += 1;
-      w = pick;
-    }
-    w = x;
-    while (hopT[w] > 1) {
-      const want = hopT[w] - 1;
-      let r2 = rng.next() * sigT[w];
-      let pick = -1;
-      for (let p = fo[w]; p < fo[w + 1]; p++) {
-        const v = ft[p];
-        if (hopT[v] !== want) continue;
-        pick = v;
-        r2 -= sigT[v];
-        if (r2 < 0) break;
-      }
-      out[pick] += 1;
-      w = pick;
-    }
+    walkTowardsRoot(bo, bt, hopS, sigS, x, rng, out);
+    walkTowardsRoot(fo, ft, hopT, sigT, x, rng, out);
   }
   // Step 4: reset.
   for (let q = 0; q < endS; q++) hopS[queueS[q]] = -1;
   for (let q = 0; q < endT; q++) hopT[queueT[q]] = -1;
   return hops;
+}
+
+/**
+ * One level of a breadth-first side of {@link sampleBfs}: the frontier queue[start, end) expanded
+ * over the arcs `offsets`/`targets`, path counts summed into `sig`; the new level is appended after
+ * `end`. @returns the end of the new level
+ */
+function expandLevel(
+  offsets: Int32Array,
+  targets: Int32Array,
+  hop: Int32Array,
+  sig: Float64Array,
+  queue: Int32Array,
+  start: number,
+  end: number,
+): number {
+  let tail = end;
+  for (let q = start; q < end; q++) {
+    const v = queue[q];
+    const next = hop[v] + 1;
+    const sv = sig[v];
+    // NOTE: keep in sync with the breadth-first step of brandes.ts (bfs); kept apart because it is the innermost loop.
+    for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+      const w = targets[p];
+      const hw = hop[w];
+      if (hw < 0) {
+        hop[w] = next;
+        sig[w] = sv;
+        queue[tail++] = w;
+      } else if (hw === next) {
+        sig[w] += sv;
+      }
+    }
+  }
+  return tail;
+}
+
+/** Sum of the degrees (in `offsets`) of the level queue[from, to): the cost of expanding it next. */
+function levelDegree(offsets: Int32Array, queue: Int32Array, from: number, to: number): number {
+  let deg = 0;
+  for (let q = from; q < to; q++) deg += offsets[queue[q] + 1] - offsets[queue[q]];
+  return deg;
+}
+
+/** Whether the other side has reached a node of the level queue[from, to). */
+function meets(queue: Int32Array, from: number, to: number, otherHop: Int32Array): boolean {
+  for (let q = from; q < to; q++) if (otherHop[queue[q]] >= 0) return true;
+  return false;
+}
+
+/**
+ * Walk from x back to the root of one side (hop 0), each step to a node one hop nearer chosen with
+ * probability proportional to its path count, adding 1 to `out` for each interior node passed; arcs
+ * are read in the direction opposite to that side's search (`offsets`/`targets`).
+ */
+function walkTowardsRoot(
+  offsets: Int32Array,
+  targets: Int32Array,
+  hop: Int32Array,
+  sig: Float64Array,
+  x: number,
+  rng: Mulberry32,
+  out: Float64Array,
+): void {
+  let w = x;
+  while (hop[w] > 1) {
+    const want = hop[w] - 1;
+    let r = rng.next() * sig[w];
+    let pick = -1;
+    for (let p = offsets[w]; p < offsets[w + 1]; p++) {
+      const v = targets[p];
+      if (hop[v] !== want) continue;
+      pick = v;
+      r -= sig[v];
+      if (r < 0) break;
+    }
+    out[pick] += 1;
+    w = pick;
+  }
 }
 
 function sampleDijkstra(g: PathGraphPair, s: number, t: number, out: Float64Array, scratch: SampleScratch): number {
