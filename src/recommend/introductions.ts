@@ -9,6 +9,7 @@
  * Eur. Phys. J. B 71 (resource allocation); Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
  */
+import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { strengths } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
@@ -202,6 +203,26 @@ export interface IntroductionsResult {
  * // 'ana (Sales) and bo (Support): 2 mutual contacts; cy can introduce them; path ana > cy > bo (2 steps) becomes 1'
  */
 export function introductions(view: OrgView, options: IntroductionsOptions): IntroductionsResult {
+  return introductionsMarked(view, options, () => {});
+}
+
+/** The parts of an {@link introductions} call, in the order they run (per group pair: candidates, scoring, selection). */
+export const INTRODUCTION_PHASES = Object.freeze(['setup', 'adjacency', 'fit', 'candidates', 'scoring', 'selection'] as const);
+export type IntroductionPhase = (typeof INTRODUCTION_PHASES)[number];
+
+/**
+ * {@link introductions}, calling `mark(phase)` as each part begins (setup first, unmarked; then
+ * adjacency, fit, and per group pair candidates, scoring, selection), so that a profile
+ * (benchmarks/recommend/introductions-stage.ts) can time the parts of the very call the report
+ * stage makes. Not part of the public API. Complexity: as `introductions`.
+ * @example
+ * const r = introductionsMarked(view, { attribute: 'department' }, (phase) => console.log(phase));
+ */
+export function introductionsMarked(
+  view: OrgView,
+  options: IntroductionsOptions,
+  mark: (phase: IntroductionPhase) => void,
+): IntroductionsResult {
   const o = { ...DEFAULT_INTRODUCTIONS_OPTIONS, ...definedOnly(options), attribute: options.attribute };
   for (const key of ['gaps', 'perGap', 'maxPerPerson', 'maxPerIntroducer'] as const) {
     if (!(Number.isInteger(o[key]) && o[key] >= 0)) {
@@ -263,6 +284,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     }
     return empty('No declared gap to bridge (gaps = 0); no introductions proposed.');
   }
+  mark('adjacency');
   const adj = introductionAdjacency(view);
   const str = strengths(adj);
   const n = adj.n;
@@ -278,6 +300,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   const FIT_UNITS = 10;
   const total = sweepTotal + (o.score === 'fit' ? FIT_UNITS : 0);
   if (o.score === 'fit') {
+    mark('fit');
     fit = fitIntroductionScoreOnAdjacency(adj, staffLabel, {
       attribute: o.attribute,
       seed: o.seed,
@@ -293,16 +316,18 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   const across = new Int32Array(n);
   const out: Introduction[] = [];
   const perPair: { groupA: string; groupB: string; candidates: number; made: number; skippedForLoad: number }[] = [];
+  // Candidate columns, reused by every pair (typed, grown by doubling): a pair's components are
+  // rebuilt only when it is drawn.
+  const ca = new GrowableInt32(4096);
+  const cb = new GrowableInt32(4096);
+  const ccn = new GrowableFloat64(4096);
+  const cra = new GrowableFloat64(4096);
+  const craw = new GrowableFloat64(4096);
+  const cra3 = new GrowableFloat64(4096);
   for (const [ga, gb, gap] of pairs) {
     // Step 2: candidates by local-path sweeps from every member of A.
-    // Columns, not objects: a pair's components are rebuilt only when it is drawn.
-    const ca: number[] = [];
-    const cb: number[] = [];
-    const ccn: number[] = [];
-    const cra: number[] = [];
-    const craw: number[] = [];
-    const cra3: number[] = [];
-    const cscore: number[] = [];
+    mark('candidates');
+    ca.length = cb.length = ccn.length = cra.length = craw.length = cra3.length = 0;
     const accept = (j: number) => staffLabel[j] === gb;
     // Contacts of each member of A in B and of each member of B in A.
     for (const [g, other] of [
@@ -315,52 +340,61 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         across[x] = c;
       }
     }
-    const w = weights;
     for (const a of members[ga]) {
       localPathSweep(adj, str, a, accept, scratch, o.threeSteps);
-      const ta = across[a];
       for (let t = 0; t < scratch.reached; t++) {
         const b = scratch.touched[t];
-        const cn = scratch.common[b];
-        const ra = scratch.resourceAllocation[b];
-        const raw = scratch.resourceAllocationWeighted[b];
-        const ra3 = scratch.resourceAllocation3[b];
-        // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
-        const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + ta) * (1 + across[b]));
-        const plausibility =
-          w.commonNeighbours * cn + w.resourceAllocation * ra + w.weightedResourceAllocation * raw + w.threeStep * ra3 + w.baseline;
         ca.push(a);
         cb.push(b);
-        ccn.push(cn);
-        cra.push(ra);
-        craw.push(raw);
-        cra3.push(ra3);
-        cscore.push(value * plausibility);
+        ccn.push(scratch.common[b]);
+        cra.push(scratch.resourceAllocation[b]);
+        craw.push(scratch.resourceAllocationWeighted[b]);
+        cra3.push(scratch.resourceAllocation3[b]);
       }
       clearLocalPaths(scratch);
       if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
+    // Step 3: value x plausibility of every candidate.
+    mark('scoring');
+    const count = ca.length;
+    const A = ca.view();
+    const B = cb.view();
+    const CN = ccn.view();
+    const RA = cra.view();
+    const RAW = craw.view();
+    const RA3 = cra3.view();
+    const cscore = new Float64Array(count);
+    const w = weights;
+    for (let c = 0; c < count; c++) {
+      const cn = CN[c];
+      // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
+      const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + across[A[c]]) * (1 + across[B[c]]));
+      const plausibility =
+        w.commonNeighbours * cn + w.resourceAllocation * RA[c] + w.weightedResourceAllocation * RAW[c] + w.threeStep * RA3[c] + w.baseline;
+      cscore[c] = value * plausibility;
+    }
+    mark('selection');
     const components = (c: number): IntroductionComponents => ({
-      commonNeighbours: ccn[c],
-      resourceAllocation: cra[c],
-      weightedResourceAllocation: craw[c],
-      resourceAllocation3: cra3[c],
-      degreeA: degree(adj, ca[c]),
-      degreeB: degree(adj, cb[c]),
-      contactsInGroupB: across[ca[c]],
-      contactsInGroupA: across[cb[c]],
-      hops: ccn[c] > 0 ? 2 : 3,
+      commonNeighbours: CN[c],
+      resourceAllocation: RA[c],
+      weightedResourceAllocation: RAW[c],
+      resourceAllocation3: RA3[c],
+      degreeA: degree(adj, A[c]),
+      degreeB: degree(adj, B[c]),
+      contactsInGroupB: across[A[c]],
+      contactsInGroupA: across[B[c]],
+      hops: CN[c] > 0 ? 2 : 3,
     });
     // Candidates best first (score, then a, then b: a total order, each pair is swept once), drawn
     // lazily from a heap: the greedy list stops after perGap, long before the end of a large list.
-    const order = new CandidateHeap(cscore, ca, cb);
-    // Step 3: greedy selection under the load caps.
+    const order = new CandidateHeap(cscore, A, B);
+    // Step 4: greedy selection under the load caps.
     let made = 0;
     let skipped = 0;
     for (let c = order.pop(); c >= 0; c = order.pop()) {
       if (made >= o.perGap) break;
-      const a = ca[c];
-      const b = cb[c];
+      const a = A[c];
+      const b = B[c];
       const comp = components(c);
       const hops = comp.hops;
       if (personLoad[a] >= o.maxPerPerson || personLoad[b] >= o.maxPerPerson) {
@@ -504,9 +538,9 @@ class CandidateHeap {
   private readonly heap: Int32Array;
   private size: number;
   constructor(
-    private readonly score: readonly number[],
-    private readonly a: readonly number[],
-    private readonly b: readonly number[],
+    private readonly score: Float64Array,
+    private readonly a: Int32Array,
+    private readonly b: Int32Array,
   ) {
     this.size = score.length;
     this.heap = new Int32Array(this.size);
