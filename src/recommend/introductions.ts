@@ -11,12 +11,12 @@
  */
 import { GrowableFloat64, GrowableInt32 } from '../core/graph/growable.js';
 import { strengths } from '../core/structure/link-scores.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
+import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
 import { groupLabels, unknownGroup } from './groups.js';
-import { introductionAdjacency } from './introduction-adjacency.js';
+import { GroupRows, groupSweep, introductionAdjacency } from './introduction-adjacency.js';
 import { fitIntroductionScoreOnAdjacency, type FitIntroductionScoreResult } from './score-fit.js';
 import {
   introductionPlausibility,
@@ -313,6 +313,7 @@ export function introductionsMarked(
   const personLoad = new Int32Array(n);
   const introducerLoad = new Int32Array(n);
   const scratch = localPathScratch(n);
+  const intoGroup = new GroupRows(n);
   const across = new Int32Array(n);
   const out: Introduction[] = [];
   const perPair: { groupA: string; groupB: string; candidates: number; made: number; skippedForLoad: number }[] = [];
@@ -328,7 +329,6 @@ export function introductionsMarked(
     // Step 2: candidates by local-path sweeps from every member of A.
     mark('candidates');
     ca.length = cb.length = ccn.length = cra.length = craw.length = cra3.length = 0;
-    const accept = (j: number) => staffLabel[j] === gb;
     // Contacts of each member of A in B and of each member of B in A.
     for (const [g, other] of [
       [ga, gb],
@@ -340,8 +340,9 @@ export function introductionsMarked(
         across[x] = c;
       }
     }
+    if (o.threeSteps) intoGroup.build(adj, members[gb]);
     for (const a of members[ga]) {
-      localPathSweep(adj, str, a, accept, scratch, o.threeSteps);
+      groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, o.threeSteps ? intoGroup : null, scratch);
       for (let t = 0; t < scratch.reached; t++) {
         const b = scratch.touched[t];
         ca.push(a);
@@ -354,6 +355,7 @@ export function introductionsMarked(
       clearLocalPaths(scratch);
       if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
+    if (o.threeSteps) intoGroup.clear();
     // Step 3: value x plausibility of every candidate.
     mark('scoring');
     const count = ca.length;
@@ -575,3 +577,4 @@ class CandidateHeap {
     return top;
   }
 }
+

@@ -6,14 +6,13 @@
  * Reference: Ghasemian, A., Hosseinmardi, H., Galstyan, A., Airoldi, E. M. & Clauset, A. (2020).
  * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
  */
-import { GrowableFloat64 } from '../core/graph/growable.js';
 import { mulberry32 } from '../core/util/random.js';
 import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
+import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels } from './groups.js';
-import { introductionAdjacency, type EdgeListAdjacency } from './introduction-adjacency.js';
+import { groupSweep, introductionAdjacency, type EdgeListAdjacency } from './introduction-adjacency.js';
 import { DEFAULT_INTRODUCTION_SCORE, type IntroductionScoreWeights } from './introduction-score.js';
 import { bounds } from './ranking-quality.js';
 
@@ -400,37 +399,57 @@ export function foldCandidates(
   }
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
   const { scratch, seen, partner } = ws;
-  // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
-  const capacity = 4096;
-  const cnCol = new GrowableFloat64(capacity);
-  const raCol = new GrowableFloat64(capacity);
-  const rawCol = new GrowableFloat64(capacity);
-  const ra3Col = new GrowableFloat64(capacity);
-  const positive = new GrowableFloat64(capacity);
+  // Only the plausibility's inputs are kept per candidate (the value part is not fitted), in typed
+  // columns grown by doubling before each source (a source adds at most its reached nodes and twice
+  // its held-out partners).
+  let cnCol = new Float64Array(4096);
+  let raCol = new Float64Array(4096);
+  let rawCol = new Float64Array(4096);
+  let ra3Col = new Float64Array(4096);
+  let positive = new Uint8Array(4096);
+  let size = 0;
+  const grow = (need: number) => {
+    if (need <= cnCol.length) return;
+    const cap = Math.max(need, 2 * cnCol.length);
+    const more = <T extends Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x.subarray(0, size)), y);
+    cnCol = more(cnCol, new Float64Array(cap));
+    raCol = more(raCol, new Float64Array(cap));
+    rawCol = more(rawCol, new Float64Array(cap));
+    ra3Col = more(ra3Col, new Float64Array(cap));
+    positive = more(positive, new Uint8Array(cap));
+  };
   let zeroNegatives = 0;
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
+  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
+  const filter = { label, group: 0, same: false, from: 0 };
   for (const a of sources) {
     const ga = label[a];
     const stamp = ++ws.stamp;
     const mine = partners.get(a) ?? [];
     for (const b of mine) partner[b] = stamp;
-    const push = (b: number, reached: boolean) => {
+    const from = full ? a + 1 : 0;
+    groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
+    grow(size + scratch.reached + 2 * mine.length);
+    // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
+    for (let t = 0; t < scratch.reached; t++) {
+      const b = touched[t];
       seen[b] = stamp;
-      const held = partner[b] === stamp;
-      if (!reached && !held) {
+      cnCol[size] = common[b];
+      raCol[size] = resourceAllocation[b];
+      rawCol[size] = resourceAllocationWeighted[b];
+      ra3Col[size] = resourceAllocation3[b];
+      positive[size++] = partner[b] === stamp ? 1 : 0;
+    }
+    const unreached = (b: number) => {
+      seen[b] = stamp;
+      if (partner[b] !== stamp) {
         zeroNegatives++;
         return;
       }
-      cnCol.push(reached ? scratch.common[b] : 0);
-      raCol.push(reached ? scratch.resourceAllocation[b] : 0);
-      rawCol.push(reached ? scratch.resourceAllocationWeighted[b] : 0);
-      ra3Col.push(reached ? scratch.resourceAllocation3[b] : 0);
-      positive.push(held ? 1 : 0);
+      cnCol[size] = raCol[size] = rawCol[size] = ra3Col[size] = 0;
+      positive[size++] = 1;
     };
-    const from = full ? a + 1 : 0;
-    localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
-    for (let t = 0; t < scratch.reached; t++) push(scratch.touched[t], true);
-    for (const b of mine) if (b >= from && seen[b] !== stamp) push(b, false);
+    for (const b of mine) if (b >= from && seen[b] !== stamp) unreached(b);
     for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
     seen[a] = stamp;
     // Geometric skips draw each remaining pair with probability `rate`.
@@ -440,16 +459,16 @@ export function foldCandidates(
       b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)
     ) {
       if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
-      push(b, false);
+      unreached(b);
     }
     clearLocalPaths(scratch);
   }
   return {
-    cnCol: cnCol.view(),
-    raCol: raCol.view(),
-    rawCol: rawCol.view(),
-    ra3Col: ra3Col.view(),
-    positive: Uint8Array.from(positive.view()),
+    cnCol: cnCol.subarray(0, size),
+    raCol: raCol.subarray(0, size),
+    rawCol: rawCol.subarray(0, size),
+    ra3Col: ra3Col.subarray(0, size),
+    positive: positive.subarray(0, size),
     zeroNegatives,
   };
 }
@@ -614,10 +633,33 @@ export function aucAndPrecisionAtK(
   const nP = pos.length;
   const nN = negatives.length;
   const negCount = nN + tied;
-  // #P above v plus half #P at v.
+  // #P above v plus half #P at v: one binary search, a second only when some positive equals v
+  // (no tuple per call; runs of equal negatives, such as pairs scoring the baseline, reuse the last answer).
+  let lastV = NaN;
+  let lastOver = 0;
   const over = (v: number): number => {
-    const [below, atOrBelow] = bounds(pos, v);
-    return nP - atOrBelow + 0.5 * (atOrBelow - below);
+    if (v === lastV) return lastOver;
+    let lo = 0;
+    let hi = nP;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pos[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let r = nP - lo;
+    if (lo < nP && pos[lo] === v) {
+      let lo2 = lo + 1;
+      let hi2 = nP;
+      while (lo2 < hi2) {
+        const mid = (lo2 + hi2) >>> 1;
+        if (pos[mid] <= v) lo2 = mid + 1;
+        else hi2 = mid;
+      }
+      r = nP - lo2 + 0.5 * (lo2 - lo);
+    }
+    lastV = v;
+    lastOver = r;
+    return r;
   };
   let a = NaN;
   if (nP > 0 && negCount > 0) {
