@@ -123,58 +123,51 @@ function fallback(view: OrgView): EdgeListAdjacency & { readonly weights: Float6
 }
 
 /**
- * Each node's neighbours inside one group B (ascending, as in its full row), for the three-step
- * sweeps of one group pair: built from B's own rows (the adjacency is symmetric, so y's neighbours
- * in B are the b of B whose row holds y); nodes with no neighbour in B have an empty list. The
- * arrays of n are allocated once and reused by every pair.
- * Complexity: O(sum of d_b over b in B) to build or clear.
+ * Each node's arcs into one group B (positions in its own sorted row, so ascending by neighbour),
+ * for the sweeps of one group pair: the nodes that have such an arc are found from B's own rows
+ * (the adjacency is symmetric), then each of their rows is read once; nodes with no neighbour in B
+ * have an empty list. The arrays of n are allocated once and reused by every pair.
+ * Complexity: O(sum of d_y over the neighbours y of B) to build, O(their number) to clear.
  * @example
  * const rows = new GroupRows(adj.n);
- * rows.build(adj, membersOfB); // rows.targets[rows.start[y] .. + rows.count[y]]: y's contacts in B
- * rows.clear();
+ * rows.build(adj, label, gb, membersOfB); // rows.arcs[rows.start[y] .. + rows.count[y]]: y's arcs into B
  */
 export class GroupRows {
-  /** Start of node y's list in `targets` (valid when count[y] > 0). */
+  /** Start of node y's list in `arcs` (valid when count[y] > 0). */
   readonly start: Int32Array;
   /** Length of node y's list. */
   readonly count: Int32Array;
-  /** The lists, one block per node. */
-  targets = new Int32Array(0);
+  /** The lists, one block per node: arc positions p in y's row, `targets[p]` in B. */
+  arcs = new Int32Array(0);
   private touched = new Int32Array(0);
   private size = 0;
   constructor(n: number) {
     this.start = new Int32Array(n);
     this.count = new Int32Array(n);
   }
-  /** The lists of `group`'s members (ascending ids). */
-  build(adj: SortedAdjacency, group: readonly number[]): void {
+  /** The lists of arcs into group `group` (`label[j] === group`), whose members (ascending ids) are `members`. */
+  build(adj: SortedAdjacency, label: Int32Array, group: number, members: readonly number[]): void {
     const { offsets, targets } = adj;
     const { start, count } = this;
     this.clear();
     let arcs = 0;
-    for (const b of group) arcs += offsets[b + 1] - offsets[b];
-    if (this.targets.length < arcs) {
-      this.targets = new Int32Array(arcs);
+    for (const b of members) arcs += offsets[b + 1] - offsets[b];
+    if (this.arcs.length < arcs) {
+      this.arcs = new Int32Array(arcs);
       this.touched = new Int32Array(arcs);
     }
-    // Count, give each node reached a block, then fill in ascending b: each list comes out ascending
-    // like the full row it filters.
+    // Step 1: the nodes with a neighbour in B, each once, with how many.
     let size = 0;
-    for (const b of group) {
+    for (const b of members) {
       for (let p = offsets[b]; p < offsets[b + 1]; p++) if (count[targets[p]]++ === 0) this.touched[size++] = targets[p];
     }
+    // Step 2: their arcs into B, read from their own rows (ascending).
+    const out = this.arcs;
     for (let t = 0, at = 0; t < size; t++) {
       const y = this.touched[t];
       start[y] = at;
-      at += count[y];
-      count[y] = 0;
-    }
-    const out = this.targets;
-    for (const b of group) {
-      for (let p = offsets[b]; p < offsets[b + 1]; p++) {
-        const y = targets[p];
-        out[start[y] + count[y]++] = b;
-      }
+      for (let q = offsets[y]; q < offsets[y + 1]; q++) if (label[targets[q]] === group) out[at++] = q;
+      count[y] = at - start[y];
     }
     this.size = size;
   }
@@ -197,15 +190,16 @@ export interface GroupFilter {
  * `localPathSweep` (core/paths/local-paths.ts) with its `accept` given as a group filter instead of
  * a callback, and without Adamic-Adar (neither the introductions nor the score fit read it): the
  * same CN, RA, RAw and RA3, added in the same order (so the same values bit for bit), the same
- * first-reach order in `scratch.touched`. With `rows` (the neighbours in the accepted group, see
- * {@link GroupRows}) the third step walks only y's neighbours in that group instead of all of them.
+ * first-reach order in `scratch.touched`. With `rows` (the arcs into the accepted group, see
+ * {@link GroupRows}; only with `same`) the last step walks only the arcs into that group: of x
+ * with two steps, of y with three, instead of whole rows.
  *
  *   CN = #{x : s - x - j}   RA = sum_x 1 / k_x   RAw = sum_x (a_sx + a_xj) / (2 s_x)
  *   RA3 = sum over s - x - y - j, x != j, y != s, of 1 / (k_x k_y)
  *
- * Complexity: O(sum_{x in N(s)} d_x) for two steps; with three, plus
- * O(sum_{x in N(s)} sum_{y in N(x)} |N(y) ∩ B|) with `rows` (across a declared gap few of y's
- * contacts are in B) or O(sum_x sum_y d_y) without.
+ * Complexity: two steps, O(sum_{x in N(s)} d_x), or O(d_s + sum_x |N(x) ∩ B|) with `rows`; three
+ * steps, O(sum_x d_x) plus O(sum_{x in N(s)} sum_{y in N(x)} |N(y) ∩ B|) with `rows` (across a
+ * declared gap few of y's contacts are in B) or O(sum_x sum_y d_y) without.
  * @example
  * groupSweep(adj, strengths(adj), a, { label, group: gb, same: true, from: 0 }, true, null, scratch);
  */
@@ -227,12 +221,16 @@ export function groupSweep(
   stamp[source] = mark;
   for (let p = offsets[source]; p < offsets[source + 1]; p++) stamp[targets[p]] = mark;
   // Step 2: two and three steps.
+  // Two steps only with `rows`: x's arcs into the group, not its whole row.
+  const twoByRows = rows !== null && !threeSteps;
   for (let p = offsets[source]; p < offsets[source + 1]; p++) {
     const x = targets[p];
     const kx = offsets[x + 1] - offsets[x];
     const ax = weights ? weights[p] : 1;
     const sx = strength[x];
-    for (let q = offsets[x]; q < offsets[x + 1]; q++) {
+    const end = twoByRows ? rows.start[x] + rows.count[x] : offsets[x + 1];
+    for (let i = twoByRows ? rows.start[x] : offsets[x]; i < end; i++) {
+      const q = twoByRows ? rows.arcs[i] : i;
       const y = targets[q];
       if (y === source) continue;
       const ly = label[y];
@@ -243,13 +241,12 @@ export function groupSweep(
         resourceAllocationWeighted[y] += (ax + (weights ? weights[q] : 1)) / (2 * sx);
       }
       if (!threeSteps) continue;
-      const row = rows ? rows.targets : targets;
       const lo = rows ? rows.start[y] : offsets[y];
       const hi = rows ? lo + rows.count[y] : offsets[y + 1];
       if (lo === hi) continue;
       const step = 1 / (kx * (offsets[y + 1] - offsets[y]));
       for (let r = lo; r < hi; r++) {
-        const j = row[r];
+        const j = targets[rows ? rows.arcs[r] : r];
         if (j === x || stamp[j] === mark || j < from) continue;
         const lj = label[j];
         if (lj < 0 || (lj === group) !== same) continue;

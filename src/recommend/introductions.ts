@@ -340,9 +340,9 @@ export function introductionsMarked(
         across[x] = c;
       }
     }
-    if (o.threeSteps) intoGroup.build(adj, members[gb]);
+    intoGroup.build(adj, staffLabel, gb, members[gb]);
     for (const a of members[ga]) {
-      groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, o.threeSteps ? intoGroup : null, scratch);
+      groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, intoGroup, scratch);
       for (let t = 0; t < scratch.reached; t++) {
         const b = scratch.touched[t];
         ca.push(a);
@@ -355,7 +355,6 @@ export function introductionsMarked(
       clearLocalPaths(scratch);
       if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
-    if (o.threeSteps) intoGroup.clear();
     // Step 3: value x plausibility of every candidate.
     mark('scoring');
     const count = ca.length;
