@@ -224,20 +224,39 @@ export function fitIntroductionScoreOnAdjacency(
     for (let c = 0; c < positive.length; c++) pos += positive[c];
     if (pos < minHeldOut) return null;
     // Step 3: every setting, scored on the held-out ties (introductionPlausibility, inlined).
+    // Negatives reached by three steps only (CN, RA and RAw all 0) score epsilon RA3 + delta under
+    // every setting: sorted by RA3 once, their scores come out sorted for any epsilon >= 0.
+    const n = positive.length;
+    const listed = new Int32Array(n);
+    let nListed = 0;
+    let nThree = 0;
+    for (let c = 0; c < n; c++) if (!positive[c] && cnCol[c] === 0 && raCol[c] === 0 && rawCol[c] === 0) nThree++;
+    const three = new Float64Array(nThree);
+    for (let c = 0, t = 0; c < n; c++) {
+      if (!positive[c] && cnCol[c] === 0 && raCol[c] === 0 && rawCol[c] === 0) three[t++] = ra3Col[c];
+      else listed[nListed++] = c;
+    }
+    three.sort();
     const trials: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = [];
     const P = new Float64Array(pos);
-    const N = new Float64Array(positive.length - pos);
+    const N = new Float64Array(n - pos);
+    const S = new Float64Array(nThree);
     for (const weights of grid) {
       const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = weights;
+      // l 0 + a 0 + o 0 + e r + d is e r + d exactly when l, a, o are finite; sorted when e >= 0.
+      const block = e >= 0 && Number.isFinite(l) && Number.isFinite(a) && Number.isFinite(o);
       let ip = 0;
       let iN = 0;
-      for (let c = 0; c < positive.length; c++) {
+      const count = block ? nListed : n;
+      for (let t = 0; t < count; t++) {
+        const c = block ? listed[t] : t;
         const s = l * cnCol[c] + a * raCol[c] + o * rawCol[c] + e * ra3Col[c] + d;
         if (positive[c]) P[ip++] = s;
         else N[iN++] = s;
       }
+      if (block) for (let t = 0; t < nThree; t++) S[t] = e * three[t] + d;
       // The unlisted pairs (no input above 0) all score the baseline: one block of equal negatives.
-      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N, zeroNegatives, d);
+      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N.subarray(0, iN), zeroNegatives, d, block ? S : undefined);
       trials.push({ weights, auc: au, precision: p, criterion: au + p });
     }
     return { trials, candidates: positive.length + zeroNegatives, heldOut };
@@ -606,8 +625,9 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
 /**
  * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, without sorting
  * the negatives: the fit scores every weight setting on every fold, and at scale those sorts were
- * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count (N then
- * stands for the listed negatives plus them).
+ * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count, and more
+ * negatives already sorted ascending as `sorted` (N then stands for the listed negatives plus both;
+ * the sorted ones are merged with the sorted positives instead of searched one by one).
  *
  *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
  *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed:
@@ -618,21 +638,26 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
  * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
  * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
  *
- * Complexity: O(|P| log |P| + |N| (log |P| + 1) + k^2 in the worst case of the buffer); O(|N| log |N|) for k > 4096.
+ * Complexity: O(|P| log |P| + |N| (log |P| + 1) + |S| + |P| + k^2 in the worst case of the buffer)
+ * for |S| sorted negatives; O(|N| log |N|) for k > 4096.
  * @example
  * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
  */
+const NO_SCORES = new Float64Array(0);
+
 export function aucAndPrecisionAtK(
   k: number,
   positives: Float64Array,
   negatives: Float64Array,
   tied = 0,
   tiedScore = 0,
+  sorted: Float64Array = NO_SCORES,
 ): { auc: number; precision: number } {
   const pos = Float64Array.from(positives).sort();
   const nP = pos.length;
   const nN = negatives.length;
-  const negCount = nN + tied;
+  const nS = sorted.length;
+  const negCount = nN + tied + nS;
   // #P above v plus half #P at v: one binary search, a second only when some positive equals v
   // (no tuple per call; runs of equal negatives, such as pairs scoring the baseline, reuse the last answer).
   let lastV = NaN;
@@ -665,6 +690,14 @@ export function aucAndPrecisionAtK(
   if (nP > 0 && negCount > 0) {
     let total = tied > 0 ? tied * over(tiedScore) : 0;
     for (let t = 0; t < nN; t++) total += over(negatives[t]);
+    // The sorted negatives: one merge with the sorted positives (#P < v and #P <= v only grow).
+    for (let t = 0, lt = 0, le = 0; t < nS; t++) {
+      const v = sorted[t];
+      while (lt < nP && pos[lt] < v) lt++;
+      if (le < lt) le = lt;
+      while (le < nP && pos[le] <= v) le++;
+      total += nP - le + 0.5 * (le - lt);
+    }
     a = total / (nP * negCount);
   }
   const all = nP + negCount;
@@ -701,6 +734,13 @@ export function aucAndPrecisionAtK(
     }
     top = buf;
   }
+  if (nS > 0) {
+    // The largest of the sorted negatives are its tail.
+    const both = new Float64Array(top.length + Math.min(kk, nS));
+    both.set(top);
+    both.set(sorted.subarray(nS - Math.min(kk, nS)), top.length);
+    top = both.sort().subarray(Math.max(0, both.length - kk));
+  }
   // The kk-th largest of the three, merging from the top.
   let i = nP - 1;
   let j = top.length - 1;
@@ -729,6 +769,11 @@ export function aucAndPrecisionAtK(
     const x = negatives[t];
     if (x > cut) negAbove++;
     else if (x === cut) negAt++;
+  }
+  if (nS > 0) {
+    const [sBelow, sAtOrBelow] = bounds(sorted, cut);
+    negAbove += nS - sAtOrBelow;
+    negAt += sAtOrBelow - sBelow;
   }
   const posAbove = nP - pAtOrBelow;
   const above = posAbove + negAbove;
