@@ -38,6 +38,32 @@ export type EdgeListAdjacency = SortedAdjacency & {
  * adj.targets.subarray(adj.offsets[0], adj.offsets[1]); // person 0's contacts, ascending
  */
 export function introductionAdjacency(view: OrgView): EdgeListAdjacency & { readonly weights: Float64Array } {
+  const slot = kept.get(view.csr);
+  if (slot) return slot.adj ?? (slot.adj = buildAdjacency(view));
+  return buildAdjacency(view);
+}
+
+/** CSRs whose adjacency is kept between calls (see {@link keepIntroductionAdjacency}), with it once built. */
+const kept = new WeakMap<object, { adj: (EdgeListAdjacency & { readonly weights: Float64Array }) | null }>();
+
+/**
+ * Keep the adjacency of this view's CSR once built, so that the next {@link introductionAdjacency}
+ * calls on any view of the same CSR (the gap analysis, then the introductions and their score fit)
+ * share one copy instead of building one each; {@link releaseIntroductionAdjacency} drops it. The
+ * arrays are never written by their readers. Complexity: O(1).
+ * @example
+ * keepIntroductionAdjacency(view); groupGaps(view, o); introductions(view, o); releaseIntroductionAdjacency(view);
+ */
+export function keepIntroductionAdjacency(view: OrgView): void {
+  if (!kept.has(view.csr)) kept.set(view.csr, { adj: null });
+}
+
+/** Stop keeping the adjacency of this view's CSR (see {@link keepIntroductionAdjacency}). Complexity: O(1). */
+export function releaseIntroductionAdjacency(view: OrgView): void {
+  kept.delete(view.csr);
+}
+
+function buildAdjacency(view: OrgView): EdgeListAdjacency & { readonly weights: Float64Array } {
   const g = view.csr;
   if (g.directed) {
     const a = sortedAdjacency(view, { weighted: true });
