@@ -12,6 +12,7 @@ import { mulberry32 } from '../../src/core/util/random.js';
 import { OrgGraphBuilder } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { GroupRows, groupSweep, introductionAdjacency } from '../../src/recommend/introduction-adjacency.js';
+import { CandidateOrder } from '../../src/recommend/introductions.js';
 import { datasetView } from '../helpers/datasets.js';
 
 const FIELDS = ['common', 'resourceAllocation', 'resourceAllocationWeighted', 'resourceAllocation3'] as const;
@@ -108,5 +109,25 @@ describe('GroupRows', () => {
     expect(listOf('c')).toEqual(['e']);
     expect(listOf('d')).toEqual(['e']);
     expect(listOf('e')).toEqual(['d']);
+  });
+});
+
+describe('CandidateOrder', () => {
+  it('draws candidates in the order of a full sort (score desc, a asc, b asc), past the k best too', () => {
+    const random = mulberry32(5);
+    for (let trial = 0; trial < 60; trial++) {
+      const c = Math.floor(random() * 300);
+      // Coarse scores and few people, so that equal scores and equal a are common.
+      const score = Float64Array.from({ length: c }, () => Math.floor(random() * 8) / 4);
+      const a = Int32Array.from({ length: c }, () => Math.floor(random() * 6));
+      const b = Int32Array.from({ length: c }, (_, t) => t);
+      const want = Array.from({ length: c }, (_, t) => t).sort((x, y) => score[y] - score[x] || a[x] - a[y] || b[x] - b[y]);
+      for (const k of [0, 1, 5, 64, 1000]) {
+        const order = new CandidateOrder(score, a, b, k);
+        const got: number[] = [];
+        for (let t = order.pop(); t >= 0; t = order.pop()) got.push(t);
+        expect(got, `trial ${trial} c ${c} k ${k}`).toEqual(want);
+      }
+    }
   });
 });
