@@ -48,7 +48,11 @@ async function timed<T>(label: string, f: () => T | Promise<T>): Promise<T> {
 const people = arg('people', 100_000);
 const repeat = arg('repeat', 1);
 const dir = resolve(`.bench-data/org-n${people}-s1-d20`);
-console.log(`introductions stage profile: ${people} people (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+console.log(
+  `introductions stage profile: ${people} people (load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')})`,
+);
 const graph: OrgGraph = await timed(existsSync(resolve(dir, 'ties.csv')) ? 'load (CSV)' : 'generate (in memory)', async () =>
   existsSync(resolve(dir, 'ties.csv')) ? (await loadFolder(dir)).graph : toOrgGraph(generateOrg({ people, seed: 1, averageDegree: 20 })),
 );

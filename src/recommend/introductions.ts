@@ -668,4 +668,3 @@ class CandidateHeap {
     return top;
   }
 }
-

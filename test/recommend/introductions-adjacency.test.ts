@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { OrgGraphBuilder } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { sortedAdjacency } from '../../src/recommend/groups.js';
-import { introductionAdjacency, keepIntroductionAdjacency, releaseIntroductionAdjacency } from '../../src/recommend/introduction-adjacency.js';
+import {
+  introductionAdjacency,
+  keepIntroductionAdjacency,
+  releaseIntroductionAdjacency,
+} from '../../src/recommend/introduction-adjacency.js';
 import { datasetView } from '../helpers/datasets.js';
 
 function expectSame(view: ReturnType<typeof project>): void {
