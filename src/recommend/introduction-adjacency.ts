@@ -251,6 +251,8 @@ export function groupSweep(
   const twoByRows = rows !== null && !threeSteps;
   for (let p = offsets[source]; p < offsets[source + 1]; p++) {
     const x = targets[p];
+    // Most contacts of a person have no contact in the other group: nothing more to read for them.
+    if (twoByRows && rows.count[x] === 0) continue;
     const kx = offsets[x + 1] - offsets[x];
     const ax = weights ? weights[p] : 1;
     const sx = strength[x];
