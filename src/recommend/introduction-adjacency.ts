@@ -9,6 +9,7 @@
 import type { OrgView } from '../model/projection.js';
 import { sortedAdjacency } from './groups.js';
 import type { SortedAdjacency } from '../core/structure/link-scores.js';
+import type { LocalPathScratch } from '../core/paths/local-paths.js';
 
 /** Rows up to this length are sorted by insertion (org rows are short); longer ones by index sort. */
 const INSERTION_ROW = 32;
@@ -37,6 +38,32 @@ export type EdgeListAdjacency = SortedAdjacency & {
  * adj.targets.subarray(adj.offsets[0], adj.offsets[1]); // person 0's contacts, ascending
  */
 export function introductionAdjacency(view: OrgView): EdgeListAdjacency & { readonly weights: Float64Array } {
+  const slot = kept.get(view.csr);
+  if (slot) return slot.adj ?? (slot.adj = buildAdjacency(view));
+  return buildAdjacency(view);
+}
+
+/** CSRs whose adjacency is kept between calls (see {@link keepIntroductionAdjacency}), with it once built. */
+const kept = new WeakMap<object, { adj: (EdgeListAdjacency & { readonly weights: Float64Array }) | null }>();
+
+/**
+ * Keep the adjacency of this view's CSR once built, so that the next {@link introductionAdjacency}
+ * calls on any view of the same CSR (the gap analysis, then the introductions and their score fit)
+ * share one copy instead of building one each; {@link releaseIntroductionAdjacency} drops it. The
+ * arrays are never written by their readers. Complexity: O(1).
+ * @example
+ * keepIntroductionAdjacency(view); groupGaps(view, o); introductions(view, o); releaseIntroductionAdjacency(view);
+ */
+export function keepIntroductionAdjacency(view: OrgView): void {
+  if (!kept.has(view.csr)) kept.set(view.csr, { adj: null });
+}
+
+/** Stop keeping the adjacency of this view's CSR (see {@link keepIntroductionAdjacency}). Complexity: O(1). */
+export function releaseIntroductionAdjacency(view: OrgView): void {
+  kept.delete(view.csr);
+}
+
+function buildAdjacency(view: OrgView): EdgeListAdjacency & { readonly weights: Float64Array } {
   const g = view.csr;
   if (g.directed) {
     const a = sortedAdjacency(view, { weighted: true });
@@ -119,4 +146,142 @@ export function introductionAdjacency(view: OrgView): EdgeListAdjacency & { read
 function fallback(view: OrgView): EdgeListAdjacency & { readonly weights: Float64Array } {
   const a = sortedAdjacency(view, { weighted: true });
   return { ...a, weights: a.weights! };
+}
+
+/**
+ * Each node's arcs into one group B (positions in its own sorted row, so ascending by neighbour),
+ * for the sweeps of one group pair: the nodes that have such an arc are found from B's own rows
+ * (the adjacency is symmetric), then each of their rows is read once; nodes with no neighbour in B
+ * have an empty list. The arrays of n are allocated once and reused by every pair.
+ * Complexity: O(sum of d_y over the neighbours y of B) to build, O(their number) to clear.
+ * @example
+ * const rows = new GroupRows(adj.n);
+ * rows.build(adj, label, gb, membersOfB); // rows.arcs[rows.start[y] .. + rows.count[y]]: y's arcs into B
+ */
+export class GroupRows {
+  /** Start of node y's list in `arcs` (valid when count[y] > 0). */
+  readonly start: Int32Array;
+  /** Length of node y's list. */
+  readonly count: Int32Array;
+  /** The lists, one block per node: arc positions p in y's row, `targets[p]` in B. */
+  arcs = new Int32Array(0);
+  private touched = new Int32Array(0);
+  private size = 0;
+  constructor(n: number) {
+    this.start = new Int32Array(n);
+    this.count = new Int32Array(n);
+  }
+  /** The lists of arcs into group `group` (`label[j] === group`), whose members (ascending ids) are `members`. */
+  build(adj: SortedAdjacency, label: Int32Array, group: number, members: readonly number[]): void {
+    const { offsets, targets } = adj;
+    const { start, count } = this;
+    this.clear();
+    let arcs = 0;
+    for (const b of members) arcs += offsets[b + 1] - offsets[b];
+    if (this.arcs.length < arcs) {
+      this.arcs = new Int32Array(arcs);
+      this.touched = new Int32Array(arcs);
+    }
+    // Step 1: the nodes with a neighbour in B, each once, with how many.
+    let size = 0;
+    for (const b of members) {
+      for (let p = offsets[b]; p < offsets[b + 1]; p++) if (count[targets[p]]++ === 0) this.touched[size++] = targets[p];
+    }
+    // Step 2: their arcs into B, read from their own rows (ascending).
+    const out = this.arcs;
+    for (let t = 0, at = 0; t < size; t++) {
+      const y = this.touched[t];
+      start[y] = at;
+      for (let q = offsets[y]; q < offsets[y + 1]; q++) if (label[targets[q]] === group) out[at++] = q;
+      count[y] = at - start[y];
+    }
+    this.size = size;
+  }
+  /** Empty every list. */
+  clear(): void {
+    for (let t = 0; t < this.size; t++) this.count[this.touched[t]] = 0;
+    this.size = 0;
+  }
+}
+
+/** Which nodes a {@link groupSweep} keeps: `label[j] === group` (same) or any other group (`label[j] >= 0`, not `group`), and j >= from. */
+export interface GroupFilter {
+  readonly label: Int32Array;
+  readonly group: number;
+  readonly same: boolean;
+  readonly from: number;
+}
+
+/**
+ * `localPathSweep` (core/paths/local-paths.ts) with its `accept` given as a group filter instead of
+ * a callback, and without Adamic-Adar (neither the introductions nor the score fit read it): the
+ * same CN, RA, RAw and RA3, added in the same order (so the same values bit for bit), the same
+ * first-reach order in `scratch.touched`. With `rows` (the arcs into the accepted group, see
+ * {@link GroupRows}; only with `same`) the last step walks only the arcs into that group: of x
+ * with two steps, of y with three, instead of whole rows.
+ *
+ *   CN = #{x : s - x - j}   RA = sum_x 1 / k_x   RAw = sum_x (a_sx + a_xj) / (2 s_x)
+ *   RA3 = sum over s - x - y - j, x != j, y != s, of 1 / (k_x k_y)
+ *
+ * Complexity: two steps, O(sum_{x in N(s)} d_x), or O(d_s + sum_x |N(x) ∩ B|) with `rows`; three
+ * steps, O(sum_x d_x) plus O(sum_{x in N(s)} sum_{y in N(x)} |N(y) ∩ B|) with `rows` (across a
+ * declared gap few of y's contacts are in B) or O(sum_x sum_y d_y) without.
+ * @example
+ * groupSweep(adj, strengths(adj), a, { label, group: gb, same: true, from: 0 }, true, null, scratch);
+ */
+export function groupSweep(
+  g: SortedAdjacency,
+  strength: Float64Array,
+  source: number,
+  filter: GroupFilter,
+  threeSteps: boolean,
+  rows: GroupRows | null,
+  scratch: LocalPathScratch,
+): void {
+  const { offsets, targets, weights } = g;
+  const { label, group, same, from } = filter;
+  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched, stamp } = scratch;
+  const mark = ++scratch.sweep;
+  let reached = 0;
+  // Step 1: stamp the source and its neighbours (already tied: never candidates).
+  stamp[source] = mark;
+  for (let p = offsets[source]; p < offsets[source + 1]; p++) stamp[targets[p]] = mark;
+  // Step 2: two and three steps.
+  // Two steps only with `rows`: x's arcs into the group, not its whole row.
+  const twoByRows = rows !== null && !threeSteps;
+  for (let p = offsets[source]; p < offsets[source + 1]; p++) {
+    const x = targets[p];
+    // Most contacts of a person have no contact in the other group: nothing more to read for them.
+    if (twoByRows && rows.count[x] === 0) continue;
+    const kx = offsets[x + 1] - offsets[x];
+    const ax = weights ? weights[p] : 1;
+    const sx = strength[x];
+    const end = twoByRows ? rows.start[x] + rows.count[x] : offsets[x + 1];
+    for (let i = twoByRows ? rows.start[x] : offsets[x]; i < end; i++) {
+      const q = twoByRows ? rows.arcs[i] : i;
+      const y = targets[q];
+      if (y === source) continue;
+      const ly = label[y];
+      if (stamp[y] !== mark && y >= from && ly >= 0 && (ly === group) === same) {
+        if (common[y] === 0 && resourceAllocation3[y] === 0) touched[reached++] = y;
+        common[y]++;
+        resourceAllocation[y] += 1 / kx;
+        resourceAllocationWeighted[y] += (ax + (weights ? weights[q] : 1)) / (2 * sx);
+      }
+      if (!threeSteps) continue;
+      const lo = rows ? rows.start[y] : offsets[y];
+      const hi = rows ? lo + rows.count[y] : offsets[y + 1];
+      if (lo === hi) continue;
+      const step = 1 / (kx * (offsets[y + 1] - offsets[y]));
+      for (let r = lo; r < hi; r++) {
+        const j = targets[rows ? rows.arcs[r] : r];
+        if (j === x || stamp[j] === mark || j < from) continue;
+        const lj = label[j];
+        if (lj < 0 || (lj === group) !== same) continue;
+        if (common[j] === 0 && resourceAllocation3[j] === 0) touched[reached++] = j;
+        resourceAllocation3[j] += step;
+      }
+    }
+  }
+  scratch.reached = reached;
 }

@@ -10,12 +10,12 @@
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
  */
 import { strengths } from '../core/structure/link-scores.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
+import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
 import { groupLabels, unknownGroup } from './groups.js';
-import { introductionAdjacency } from './introduction-adjacency.js';
+import { GroupRows, groupSweep, introductionAdjacency } from './introduction-adjacency.js';
 import { fitIntroductionScoreOnAdjacency, type FitIntroductionScoreResult } from './score-fit.js';
 import {
   introductionPlausibility,
@@ -191,10 +191,13 @@ export interface IntroductionsResult {
  * strongest chain. Outside stakeholders are never candidates or introducers. Unknown groups throw
  * `E_UNKNOWN_GROUP`.
  *
- * Complexity: O(n + m) for the adjacency, plus the fit (bounded: see fitIntroductionScore), plus per
- * group pair O(sum over a in A of sum_{x in N(a)} sum_{y in N(x)} d_y) with three steps
- * (O(sum_{x in N(a)} d_x) with two) and O(c log c) to sort its c candidates. Only members of the
- * declared pairs are swept.
+ * Complexity: O(n + m) for the adjacency (shared with the gap analysis when kept, see
+ * keepIntroductionAdjacency), plus the fit (bounded: see fitIntroductionScore), plus per group pair
+ * (A, B): O(sum of d_b over b in B) for the arcs into B, then from each a in A
+ * O(sum_{x in N(a)} d_x + sum_{x in N(a)} sum_{y in N(x)} |N(y) ∩ B|) with three steps and
+ * O(d_a + sum_{x in N(a)} |N(x) ∩ B|) with two (groupSweep: only paths that end in B are walked), and
+ * O(c) to find the best of its c candidates (O(c log c) only if the load caps skip past the best
+ * max(64, 16 perGap)). Only members of the declared pairs are swept.
  * @example
  * const r = introductions(project(graph), { attribute: 'department', gaps: 3, perGap: 5 });
  * r.note; // null, or 'No group pair has significantly fewer ties than expected ...'
@@ -202,6 +205,26 @@ export interface IntroductionsResult {
  * // 'ana (Sales) and bo (Support): 2 mutual contacts; cy can introduce them; path ana > cy > bo (2 steps) becomes 1'
  */
 export function introductions(view: OrgView, options: IntroductionsOptions): IntroductionsResult {
+  return introductionsMarked(view, options, () => {});
+}
+
+/** The parts of an {@link introductions} call, in the order they run (per group pair: candidates, scoring, selection). */
+export const INTRODUCTION_PHASES = Object.freeze(['setup', 'adjacency', 'fit', 'candidates', 'scoring', 'selection'] as const);
+export type IntroductionPhase = (typeof INTRODUCTION_PHASES)[number];
+
+/**
+ * {@link introductions}, calling `mark(phase)` as each part begins (setup first, unmarked; then
+ * adjacency, fit, and per group pair candidates, scoring, selection), so that a profile
+ * (benchmarks/recommend/introductions-stage.ts) can time the parts of the very call the report
+ * stage makes. Not part of the public API. Complexity: as `introductions`.
+ * @example
+ * const r = introductionsMarked(view, { attribute: 'department' }, (phase) => console.log(phase));
+ */
+export function introductionsMarked(
+  view: OrgView,
+  options: IntroductionsOptions,
+  mark: (phase: IntroductionPhase) => void,
+): IntroductionsResult {
   const o = { ...DEFAULT_INTRODUCTIONS_OPTIONS, ...definedOnly(options), attribute: options.attribute };
   for (const key of ['gaps', 'perGap', 'maxPerPerson', 'maxPerIntroducer'] as const) {
     if (!(Number.isInteger(o[key]) && o[key] >= 0)) {
@@ -263,6 +286,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
     }
     return empty('No declared gap to bridge (gaps = 0); no introductions proposed.');
   }
+  mark('adjacency');
   const adj = introductionAdjacency(view);
   const str = strengths(adj);
   const n = adj.n;
@@ -278,6 +302,7 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   const FIT_UNITS = 10;
   const total = sweepTotal + (o.score === 'fit' ? FIT_UNITS : 0);
   if (o.score === 'fit') {
+    mark('fit');
     fit = fitIntroductionScoreOnAdjacency(adj, staffLabel, {
       attribute: o.attribute,
       seed: o.seed,
@@ -290,20 +315,17 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
   const personLoad = new Int32Array(n);
   const introducerLoad = new Int32Array(n);
   const scratch = localPathScratch(n);
+  const intoGroup = new GroupRows(n);
   const across = new Int32Array(n);
   const out: Introduction[] = [];
   const perPair: { groupA: string; groupB: string; candidates: number; made: number; skippedForLoad: number }[] = [];
+  // Candidate columns, reused by every pair (typed, grown by doubling before a source's nodes are
+  // written): a pair's components are rebuilt only when it is drawn.
+  const cols = new CandidateColumns();
   for (const [ga, gb, gap] of pairs) {
     // Step 2: candidates by local-path sweeps from every member of A.
-    // Columns, not objects: a pair's components are rebuilt only when it is drawn.
-    const ca: number[] = [];
-    const cb: number[] = [];
-    const ccn: number[] = [];
-    const cra: number[] = [];
-    const craw: number[] = [];
-    const cra3: number[] = [];
-    const cscore: number[] = [];
-    const accept = (j: number) => staffLabel[j] === gb;
+    mark('candidates');
+    cols.size = 0;
     // Contacts of each member of A in B and of each member of B in A.
     for (const [g, other] of [
       [ga, gb],
@@ -315,52 +337,68 @@ export function introductions(view: OrgView, options: IntroductionsOptions): Int
         across[x] = c;
       }
     }
-    const w = weights;
+    intoGroup.build(adj, staffLabel, gb, members[gb]);
+    const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
     for (const a of members[ga]) {
-      localPathSweep(adj, str, a, accept, scratch, o.threeSteps);
-      const ta = across[a];
+      groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, intoGroup, scratch);
+      cols.reserve(scratch.reached);
+      const { a: ca, b: cb, cn, ra, raw, ra3 } = cols;
+      let size = cols.size;
       for (let t = 0; t < scratch.reached; t++) {
-        const b = scratch.touched[t];
-        const cn = scratch.common[b];
-        const ra = scratch.resourceAllocation[b];
-        const raw = scratch.resourceAllocationWeighted[b];
-        const ra3 = scratch.resourceAllocation3[b];
-        // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
-        const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + ta) * (1 + across[b]));
-        const plausibility =
-          w.commonNeighbours * cn + w.resourceAllocation * ra + w.weightedResourceAllocation * raw + w.threeStep * ra3 + w.baseline;
-        ca.push(a);
-        cb.push(b);
-        ccn.push(cn);
-        cra.push(ra);
-        craw.push(raw);
-        cra3.push(ra3);
-        cscore.push(value * plausibility);
+        const b = touched[t];
+        ca[size] = a;
+        cb[size] = b;
+        cn[size] = common[b];
+        ra[size] = resourceAllocation[b];
+        raw[size] = resourceAllocationWeighted[b];
+        ra3[size++] = resourceAllocation3[b];
       }
+      cols.size = size;
       clearLocalPaths(scratch);
       if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
+    // Step 3: value x plausibility of every candidate.
+    mark('scoring');
+    const count = cols.size;
+    const A = cols.a.subarray(0, count);
+    const B = cols.b.subarray(0, count);
+    const CN = cols.cn.subarray(0, count);
+    const RA = cols.ra.subarray(0, count);
+    const RAW = cols.raw.subarray(0, count);
+    const RA3 = cols.ra3.subarray(0, count);
+    const cscore = new Float64Array(count);
+    const w = weights;
+    for (let c = 0; c < count; c++) {
+      const cn = CN[c];
+      // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
+      const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + across[A[c]]) * (1 + across[B[c]]));
+      const plausibility =
+        w.commonNeighbours * cn + w.resourceAllocation * RA[c] + w.weightedResourceAllocation * RAW[c] + w.threeStep * RA3[c] + w.baseline;
+      cscore[c] = value * plausibility;
+    }
+    mark('selection');
     const components = (c: number): IntroductionComponents => ({
-      commonNeighbours: ccn[c],
-      resourceAllocation: cra[c],
-      weightedResourceAllocation: craw[c],
-      resourceAllocation3: cra3[c],
-      degreeA: degree(adj, ca[c]),
-      degreeB: degree(adj, cb[c]),
-      contactsInGroupB: across[ca[c]],
-      contactsInGroupA: across[cb[c]],
-      hops: ccn[c] > 0 ? 2 : 3,
+      commonNeighbours: CN[c],
+      resourceAllocation: RA[c],
+      weightedResourceAllocation: RAW[c],
+      resourceAllocation3: RA3[c],
+      degreeA: degree(adj, A[c]),
+      degreeB: degree(adj, B[c]),
+      contactsInGroupB: across[A[c]],
+      contactsInGroupA: across[B[c]],
+      hops: CN[c] > 0 ? 2 : 3,
     });
     // Candidates best first (score, then a, then b: a total order, each pair is swept once), drawn
-    // lazily from a heap: the greedy list stops after perGap, long before the end of a large list.
-    const order = new CandidateHeap(cscore, ca, cb);
-    // Step 3: greedy selection under the load caps.
+    // lazily: the greedy list stops after perGap, long before the end of a large list, so the best
+    // few are found in one pass and the full heap is built only if the list reads past them.
+    const order = new CandidateOrder(cscore, A, B, Math.max(64, 16 * o.perGap));
+    // Step 4: greedy selection under the load caps.
     let made = 0;
     let skipped = 0;
     for (let c = order.pop(); c >= 0; c = order.pop()) {
       if (made >= o.perGap) break;
-      const a = ca[c];
-      const b = cb[c];
+      const a = A[c];
+      const b = B[c];
       const comp = components(c);
       const hops = comp.hops;
       if (personLoad[a] >= o.maxPerPerson || personLoad[b] >= o.maxPerPerson) {
@@ -496,6 +534,98 @@ function degree(adj: { offsets: Int32Array }, x: number): number {
   return adj.offsets[x + 1] - adj.offsets[x];
 }
 
+/** The candidates of one group pair: people a and b and the four link scores, as typed columns. */
+class CandidateColumns {
+  size = 0;
+  a = new Int32Array(4096);
+  b = new Int32Array(4096);
+  cn = new Float64Array(4096);
+  ra = new Float64Array(4096);
+  raw = new Float64Array(4096);
+  ra3 = new Float64Array(4096);
+  /** Room for `more` candidates after the first `size` (capacity doubles, contents kept). */
+  reserve(more: number): void {
+    const need = this.size + more;
+    if (need <= this.a.length) return;
+    const cap = Math.max(need, 2 * this.a.length);
+    const keep = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x.subarray(0, this.size)), y);
+    this.a = keep(this.a, new Int32Array(cap));
+    this.b = keep(this.b, new Int32Array(cap));
+    this.cn = keep(this.cn, new Float64Array(cap));
+    this.ra = keep(this.ra, new Float64Array(cap));
+    this.raw = keep(this.raw, new Float64Array(cap));
+    this.ra3 = keep(this.ra3, new Float64Array(cap));
+  }
+}
+
+/** Candidate x ranks before y: higher score, then smaller a, then smaller b (a total order on distinct pairs). */
+function ranksBefore(score: Float64Array, a: Int32Array, b: Int32Array, x: number, y: number): boolean {
+  const d = score[x] - score[y];
+  if (d !== 0) return d > 0;
+  return a[x] !== a[y] ? a[x] < a[y] : b[x] < b[y];
+}
+
+/**
+ * Candidates best first in the order of {@link ranksBefore}: the `k` best are found in one
+ * sequential pass (a small heap of the best so far, whose worst is replaced when a better one
+ * comes), then sorted; only a selection that reads past them builds the heap of every candidate
+ * (its first k pops are those same k, skipped). The sequence is the one a full sort gives.
+ * Complexity: O(c + k log k log c) for the k best (c candidates in random order), plus O(c + j log c)
+ * when j > k are drawn. Exported for its test only (not part of the public API).
+ * @example
+ * const order = new CandidateOrder(score, a, b, 80);
+ * for (let c = order.pop(); c >= 0; c = order.pop()) console.log(a[c], b[c]);
+ */
+export class CandidateOrder {
+  private readonly best: Int32Array;
+  private at = 0;
+  private rest: CandidateHeap | null = null;
+  constructor(
+    private readonly score: Float64Array,
+    private readonly a: Int32Array,
+    private readonly b: Int32Array,
+    k: number,
+  ) {
+    const c = score.length;
+    const kk = Math.min(k, c);
+    // h[0] ranks last among the kept: a new candidate enters only when it ranks before h[0].
+    const h = new Int32Array(kk);
+    const after = (x: number, y: number) => ranksBefore(score, a, b, y, x);
+    for (let t = 0, size = 0; t < c; t++) {
+      if (size < kk) {
+        let q = size++;
+        while (q > 0 && after(t, h[(q - 1) >> 1])) {
+          h[q] = h[(q - 1) >> 1];
+          q = (q - 1) >> 1;
+        }
+        h[q] = t;
+      } else if (kk > 0 && ranksBefore(score, a, b, t, h[0])) {
+        let q = 0;
+        for (;;) {
+          let m = 2 * q + 1;
+          if (m >= kk) break;
+          if (m + 1 < kk && after(h[m + 1], h[m])) m++;
+          if (!after(h[m], t)) break;
+          h[q] = h[m];
+          q = m;
+        }
+        h[q] = t;
+      }
+    }
+    this.best = h.sort((x, y) => (ranksBefore(score, a, b, x, y) ? -1 : 1));
+  }
+  /** The best candidate not yet drawn, or -1 when none is left. */
+  pop(): number {
+    if (this.at < this.best.length) return this.best[this.at++];
+    if (this.best.length === this.score.length) return -1;
+    if (!this.rest) {
+      this.rest = new CandidateHeap(this.score, this.a, this.b);
+      for (let t = 0; t < this.best.length; t++) this.rest.pop();
+    }
+    return this.rest.pop();
+  }
+}
+
 /**
  * A binary max-heap of candidate indices, best first by score, then smaller a, then smaller b (the
  * order a full sort by (score desc, a asc, b asc) gives). Complexity: O(c) to build, O(log c) per pop.
@@ -504,20 +634,17 @@ class CandidateHeap {
   private readonly heap: Int32Array;
   private size: number;
   constructor(
-    private readonly score: readonly number[],
-    private readonly a: readonly number[],
-    private readonly b: readonly number[],
+    private readonly score: Float64Array,
+    private readonly a: Int32Array,
+    private readonly b: Int32Array,
   ) {
     this.size = score.length;
     this.heap = new Int32Array(this.size);
     for (let t = 0; t < this.size; t++) this.heap[t] = t;
     for (let t = (this.size >> 1) - 1; t >= 0; t--) this.down(t);
   }
-  /** x ranks before y. */
   private before(x: number, y: number): boolean {
-    const d = this.score[x] - this.score[y];
-    if (d !== 0) return d > 0;
-    return this.a[x] !== this.a[y] ? this.a[x] < this.a[y] : this.b[x] < this.b[y];
+    return ranksBefore(this.score, this.a, this.b, x, y);
   }
   private down(t: number): void {
     const h = this.heap;

@@ -6,14 +6,13 @@
  * Reference: Ghasemian, A., Hosseinmardi, H., Galstyan, A., Airoldi, E. M. & Clauset, A. (2020).
  * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
  */
-import { GrowableFloat64 } from '../core/graph/growable.js';
 import { mulberry32 } from '../core/util/random.js';
 import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
-import { clearLocalPaths, localPathScratch, localPathSweep } from '../core/paths/local-paths.js';
+import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels } from './groups.js';
-import { introductionAdjacency, type EdgeListAdjacency } from './introduction-adjacency.js';
+import { groupSweep, introductionAdjacency, type EdgeListAdjacency } from './introduction-adjacency.js';
 import { DEFAULT_INTRODUCTION_SCORE, type IntroductionScoreWeights } from './introduction-score.js';
 import { bounds } from './ranking-quality.js';
 
@@ -225,20 +224,39 @@ export function fitIntroductionScoreOnAdjacency(
     for (let c = 0; c < positive.length; c++) pos += positive[c];
     if (pos < minHeldOut) return null;
     // Step 3: every setting, scored on the held-out ties (introductionPlausibility, inlined).
+    // Negatives reached by three steps only (CN, RA and RAw all 0) score epsilon RA3 + delta under
+    // every setting: sorted by RA3 once, their scores come out sorted for any epsilon >= 0.
+    const n = positive.length;
+    const listed = new Int32Array(n);
+    let nListed = 0;
+    let nThree = 0;
+    for (let c = 0; c < n; c++) if (!positive[c] && cnCol[c] === 0 && raCol[c] === 0 && rawCol[c] === 0) nThree++;
+    const three = new Float64Array(nThree);
+    for (let c = 0, t = 0; c < n; c++) {
+      if (!positive[c] && cnCol[c] === 0 && raCol[c] === 0 && rawCol[c] === 0) three[t++] = ra3Col[c];
+      else listed[nListed++] = c;
+    }
+    three.sort();
     const trials: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = [];
     const P = new Float64Array(pos);
-    const N = new Float64Array(positive.length - pos);
+    const N = new Float64Array(n - pos);
+    const S = new Float64Array(nThree);
     for (const weights of grid) {
       const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = weights;
+      // l 0 + a 0 + o 0 + e r + d is e r + d exactly when l, a, o are finite; sorted when e >= 0.
+      const block = e >= 0 && Number.isFinite(l) && Number.isFinite(a) && Number.isFinite(o);
       let ip = 0;
       let iN = 0;
-      for (let c = 0; c < positive.length; c++) {
+      const count = block ? nListed : n;
+      for (let t = 0; t < count; t++) {
+        const c = block ? listed[t] : t;
         const s = l * cnCol[c] + a * raCol[c] + o * rawCol[c] + e * ra3Col[c] + d;
         if (positive[c]) P[ip++] = s;
         else N[iN++] = s;
       }
+      if (block) for (let t = 0; t < nThree; t++) S[t] = e * three[t] + d;
       // The unlisted pairs (no input above 0) all score the baseline: one block of equal negatives.
-      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N, zeroNegatives, d);
+      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N.subarray(0, iN), zeroNegatives, d, block ? S : undefined);
       trials.push({ weights, auc: au, precision: p, criterion: au + p });
     }
     return { trials, candidates: positive.length + zeroNegatives, heldOut };
@@ -400,37 +418,57 @@ export function foldCandidates(
   }
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
   const { scratch, seen, partner } = ws;
-  // Only the plausibility's inputs are kept per candidate (the value part is not fitted).
-  const capacity = 4096;
-  const cnCol = new GrowableFloat64(capacity);
-  const raCol = new GrowableFloat64(capacity);
-  const rawCol = new GrowableFloat64(capacity);
-  const ra3Col = new GrowableFloat64(capacity);
-  const positive = new GrowableFloat64(capacity);
+  // Only the plausibility's inputs are kept per candidate (the value part is not fitted), in typed
+  // columns grown by doubling before each source (a source adds at most its reached nodes and twice
+  // its held-out partners).
+  let cnCol = new Float64Array(4096);
+  let raCol = new Float64Array(4096);
+  let rawCol = new Float64Array(4096);
+  let ra3Col = new Float64Array(4096);
+  let positive = new Uint8Array(4096);
+  let size = 0;
+  const grow = (need: number) => {
+    if (need <= cnCol.length) return;
+    const cap = Math.max(need, 2 * cnCol.length);
+    const more = <T extends Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x.subarray(0, size)), y);
+    cnCol = more(cnCol, new Float64Array(cap));
+    raCol = more(raCol, new Float64Array(cap));
+    rawCol = more(rawCol, new Float64Array(cap));
+    ra3Col = more(ra3Col, new Float64Array(cap));
+    positive = more(positive, new Uint8Array(cap));
+  };
   let zeroNegatives = 0;
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
+  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
+  const filter = { label, group: 0, same: false, from: 0 };
   for (const a of sources) {
     const ga = label[a];
     const stamp = ++ws.stamp;
     const mine = partners.get(a) ?? [];
     for (const b of mine) partner[b] = stamp;
-    const push = (b: number, reached: boolean) => {
+    const from = full ? a + 1 : 0;
+    groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
+    grow(size + scratch.reached + 2 * mine.length);
+    // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
+    for (let t = 0; t < scratch.reached; t++) {
+      const b = touched[t];
       seen[b] = stamp;
-      const held = partner[b] === stamp;
-      if (!reached && !held) {
+      cnCol[size] = common[b];
+      raCol[size] = resourceAllocation[b];
+      rawCol[size] = resourceAllocationWeighted[b];
+      ra3Col[size] = resourceAllocation3[b];
+      positive[size++] = partner[b] === stamp ? 1 : 0;
+    }
+    const unreached = (b: number) => {
+      seen[b] = stamp;
+      if (partner[b] !== stamp) {
         zeroNegatives++;
         return;
       }
-      cnCol.push(reached ? scratch.common[b] : 0);
-      raCol.push(reached ? scratch.resourceAllocation[b] : 0);
-      rawCol.push(reached ? scratch.resourceAllocationWeighted[b] : 0);
-      ra3Col.push(reached ? scratch.resourceAllocation3[b] : 0);
-      positive.push(held ? 1 : 0);
+      cnCol[size] = raCol[size] = rawCol[size] = ra3Col[size] = 0;
+      positive[size++] = 1;
     };
-    const from = full ? a + 1 : 0;
-    localPathSweep(train, str, a, (j) => j >= from && label[j] >= 0 && label[j] !== ga, scratch, true);
-    for (let t = 0; t < scratch.reached; t++) push(scratch.touched[t], true);
-    for (const b of mine) if (b >= from && seen[b] !== stamp) push(b, false);
+    for (const b of mine) if (b >= from && seen[b] !== stamp) unreached(b);
     for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
     seen[a] = stamp;
     // Geometric skips draw each remaining pair with probability `rate`.
@@ -440,16 +478,16 @@ export function foldCandidates(
       b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)
     ) {
       if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
-      push(b, false);
+      unreached(b);
     }
     clearLocalPaths(scratch);
   }
   return {
-    cnCol: cnCol.view(),
-    raCol: raCol.view(),
-    rawCol: rawCol.view(),
-    ra3Col: ra3Col.view(),
-    positive: Uint8Array.from(positive.view()),
+    cnCol: cnCol.subarray(0, size),
+    raCol: raCol.subarray(0, size),
+    rawCol: rawCol.subarray(0, size),
+    ra3Col: ra3Col.subarray(0, size),
+    positive: positive.subarray(0, size),
     zeroNegatives,
   };
 }
@@ -587,8 +625,9 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
 /**
  * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, without sorting
  * the negatives: the fit scores every weight setting on every fold, and at scale those sorts were
- * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count (N then
- * stands for the listed negatives plus them).
+ * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count, and more
+ * negatives already sorted ascending as `sorted` (N then stands for the listed negatives plus both;
+ * the sorted ones are merged with the sorted positives instead of searched one by one).
  *
  *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
  *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed:
@@ -599,30 +638,66 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
  * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
  * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
  *
- * Complexity: O(|P| log |P| + |N| (log |P| + 1) + k^2 in the worst case of the buffer); O(|N| log |N|) for k > 4096.
+ * Complexity: O(|P| log |P| + |N| (log |P| + 1) + |S| + |P| + k^2 in the worst case of the buffer)
+ * for |S| sorted negatives; O(|N| log |N|) for k > 4096.
  * @example
  * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
  */
+const NO_SCORES = new Float64Array(0);
+
 export function aucAndPrecisionAtK(
   k: number,
   positives: Float64Array,
   negatives: Float64Array,
   tied = 0,
   tiedScore = 0,
+  sorted: Float64Array = NO_SCORES,
 ): { auc: number; precision: number } {
   const pos = Float64Array.from(positives).sort();
   const nP = pos.length;
   const nN = negatives.length;
-  const negCount = nN + tied;
-  // #P above v plus half #P at v.
+  const nS = sorted.length;
+  const negCount = nN + tied + nS;
+  // #P above v plus half #P at v: one binary search, a second only when some positive equals v
+  // (no tuple per call; runs of equal negatives, such as pairs scoring the baseline, reuse the last answer).
+  let lastV = NaN;
+  let lastOver = 0;
   const over = (v: number): number => {
-    const [below, atOrBelow] = bounds(pos, v);
-    return nP - atOrBelow + 0.5 * (atOrBelow - below);
+    if (v === lastV) return lastOver;
+    let lo = 0;
+    let hi = nP;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pos[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let r = nP - lo;
+    if (lo < nP && pos[lo] === v) {
+      let lo2 = lo + 1;
+      let hi2 = nP;
+      while (lo2 < hi2) {
+        const mid = (lo2 + hi2) >>> 1;
+        if (pos[mid] <= v) lo2 = mid + 1;
+        else hi2 = mid;
+      }
+      r = nP - lo2 + 0.5 * (lo2 - lo);
+    }
+    lastV = v;
+    lastOver = r;
+    return r;
   };
   let a = NaN;
   if (nP > 0 && negCount > 0) {
     let total = tied > 0 ? tied * over(tiedScore) : 0;
     for (let t = 0; t < nN; t++) total += over(negatives[t]);
+    // The sorted negatives: one merge with the sorted positives (#P < v and #P <= v only grow).
+    for (let t = 0, lt = 0, le = 0; t < nS; t++) {
+      const v = sorted[t];
+      while (lt < nP && pos[lt] < v) lt++;
+      if (le < lt) le = lt;
+      while (le < nP && pos[le] <= v) le++;
+      total += nP - le + 0.5 * (le - lt);
+    }
     a = total / (nP * negCount);
   }
   const all = nP + negCount;
@@ -659,6 +734,13 @@ export function aucAndPrecisionAtK(
     }
     top = buf;
   }
+  if (nS > 0) {
+    // The largest of the sorted negatives are its tail.
+    const both = new Float64Array(top.length + Math.min(kk, nS));
+    both.set(top);
+    both.set(sorted.subarray(nS - Math.min(kk, nS)), top.length);
+    top = both.sort().subarray(Math.max(0, both.length - kk));
+  }
   // The kk-th largest of the three, merging from the top.
   let i = nP - 1;
   let j = top.length - 1;
@@ -687,6 +769,11 @@ export function aucAndPrecisionAtK(
     const x = negatives[t];
     if (x > cut) negAbove++;
     else if (x === cut) negAt++;
+  }
+  if (nS > 0) {
+    const [sBelow, sAtOrBelow] = bounds(sorted, cut);
+    negAbove += nS - sAtOrBelow;
+    negAt += sAtOrBelow - sBelow;
   }
   const posAbove = nP - pAtOrBelow;
   const above = posAbove + negAbove;

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { OrgGraphBuilder } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
 import { sortedAdjacency } from '../../src/recommend/groups.js';
-import { introductionAdjacency } from '../../src/recommend/introduction-adjacency.js';
+import {
+  introductionAdjacency,
+  keepIntroductionAdjacency,
+  releaseIntroductionAdjacency,
+} from '../../src/recommend/introduction-adjacency.js';
 import { datasetView } from '../helpers/datasets.js';
 
 function expectSame(view: ReturnType<typeof project>): void {
@@ -53,5 +57,18 @@ describe('introductionAdjacency', () => {
     const e = Array.from(adj.edgeU).findIndex((u, k) => u === Math.min(x, y) && adj.edgeV[k] === Math.max(x, y));
     expect(adj.edgeWeights[e]).toBe(4);
     expectSame(view);
+  });
+
+  it('is built once while kept for a CSR (any view of it), and again after release', async () => {
+    const view = await datasetView('lazega-lawfirm');
+    const other = { ...view };
+    expect(introductionAdjacency(view)).not.toBe(introductionAdjacency(view));
+    keepIntroductionAdjacency(view);
+    const first = introductionAdjacency(view);
+    expect(introductionAdjacency(other)).toBe(first);
+    releaseIntroductionAdjacency(view);
+    const again = introductionAdjacency(view);
+    expect(again).not.toBe(first);
+    expect(Array.from(again.targets)).toEqual(Array.from(first.targets));
   });
 });

@@ -83,6 +83,22 @@ describe('bounded score fit', () => {
         expect(got.precision, `trial ${trial} k ${k}`).toBeCloseTo(want.precision, 12);
       }
     }
+    // A further block given sorted (the fit's pairs reached by three steps only): as if listed.
+    for (let trial = 0; trial < 40; trial++) {
+      const draw = () => (random() < 0.3 ? base : Math.floor(random() * 6) / 4 + (random() < 0.5 ? base : 0));
+      const P = Float64Array.from({ length: 1 + Math.floor(random() * 12) }, draw);
+      const N = Float64Array.from({ length: Math.floor(random() * 40) }, draw);
+      const S = Float64Array.from({ length: Math.floor(random() * 60) }, draw).sort();
+      const tied = Math.floor(random() * 30);
+      const all = Float64Array.from([...N, ...S, ...new Array<number>(tied).fill(base)]);
+      for (const k of [1, 3, 10, 50, 500, 5000]) {
+        const got = aucAndPrecisionAtK(k, P, N, tied, base, S);
+        const want = { auc: all.length > 0 ? auc(P, all) : NaN, precision: precisionAtK(k, P, all) };
+        if (Number.isNaN(want.auc)) expect(got.auc).toBeNaN();
+        else expect(got.auc, `sorted trial ${trial} k ${k}`).toBeCloseTo(want.auc, 12);
+        expect(got.precision, `sorted trial ${trial} k ${k}`).toBeCloseTo(want.precision, 12);
+      }
+    }
     // k above 4096: the negatives are sorted instead of buffered.
     const P = Float64Array.from({ length: 300 }, () => Math.floor(random() * 50) / 7);
     const N = Float64Array.from({ length: 9000 }, () => Math.floor(random() * 60) / 9);

@@ -8,6 +8,7 @@
  */
 import type { OrgView } from '../../../model/projection.js';
 import { groupGaps } from '../../../recommend/group-gaps.js';
+import { keepIntroductionAdjacency } from '../../../recommend/introduction-adjacency.js';
 import type { AnalysisStage } from '../plan.js';
 
 /** Most groups whose pairs are tested; the largest are kept above it. */
@@ -47,6 +48,8 @@ export const gapsStage: AnalysisStage = {
       return;
     }
     const attribute = ctx.groupAttr!;
+    // One sorted adjacency for this stage and the introductions stage (which releases it).
+    keepIntroductionAdjacency(ctx.view);
     const largest = largestGroupsView(ctx.view, attribute, MAX_GAP_GROUPS);
     // The privacy stage already merged groups under the run's minimum size; the cut view is a new
     // graph object (it does not carry that mark), so the size is passed explicitly.

@@ -2,6 +2,7 @@
  * Stage "introductions": suggested introductions across the largest declared gaps, reusing the
  * gaps stage's result (no second gap analysis); three-step candidates only up to {@link LARGE_ORG} people.
  */
+import { releaseIntroductionAdjacency } from '../../../recommend/introduction-adjacency.js';
 import { introductions } from '../../../recommend/introductions.js';
 import { LARGE_ORG } from '../context.js';
 import type { AnalysisStage } from '../plan.js';
@@ -27,6 +28,8 @@ export const introductionsStage: AnalysisStage = {
             onProgress: (done, total) => ctx.progress('introductions', done, (units = total)),
           })
         : null;
+    // The adjacency the gaps stage kept for this call is no longer needed.
+    releaseIntroductionAdjacency(ctx.view);
     ctx.set('introductions', intro);
     ctx.progress('introductions', units, units);
   },
