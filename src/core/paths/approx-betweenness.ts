@@ -70,12 +70,8 @@ function sampleBfs(g: PathGraphPair, s: number, t: number, out: Float64Array, sc
   const bo = g.backward.offsets;
   const bt = g.backward.targets;
   const { hopS, hopT, sigS, sigT, queueS, queueT, rng } = scratch;
-  hopS[s] = 0;
-  sigS[s] = 1;
-  queueS[0] = s;
-  hopT[t] = 0;
-  sigT[t] = 1;
-  queueT[0] = t;
+  startSide(hopS, sigS, queueS, s);
+  startSide(hopT, sigT, queueT, t);
   // [startX, endX) is the current frontier (last complete level) of each side.
   let startS = 0;
   let endS = 1;
@@ -88,26 +84,25 @@ function sampleBfs(g: PathGraphPair, s: number, t: number, out: Float64Array, sc
   let meetOnS = true;
   // Step 1: expand one whole level at a time on the cheaper side until the two searches meet.
   while (startS < endS && startT < endT) {
-    if (degS <= degT) {
-      const tail = expandLevel(fo, ft, hopS, sigS, queueS, startS, endS);
-      startS = endS;
+    const onS = degS <= degT;
+    const offsets = onS ? fo : bo;
+    const queue = onS ? queueS : queueT;
+    const end = onS ? endS : endT;
+    const tail = expandLevel(offsets, onS ? ft : bt, onS ? hopS : hopT, onS ? sigS : sigT, queue, onS ? startS : startT, end);
+    const deg = levelDegree(offsets, queue, end, tail);
+    if (onS) {
+      startS = end;
       endS = tail;
-      degS = levelDegree(fo, queueS, startS, endS);
-      if (meets(queueS, startS, endS, hopT)) {
-        meetFrom = startS;
-        meetTo = endS;
-        meetOnS = true;
-      }
+      degS = deg;
     } else {
-      const tail = expandLevel(bo, bt, hopT, sigT, queueT, startT, endT);
-      startT = endT;
+      startT = end;
       endT = tail;
-      degT = levelDegree(bo, queueT, startT, endT);
-      if (meets(queueT, startT, endT, hopS)) {
-        meetFrom = startT;
-        meetTo = endT;
-        meetOnS = false;
-      }
+      degT = deg;
+    }
+    if (meets(queue, end, tail, onS ? hopT : hopS)) {
+      meetFrom = end;
+      meetTo = tail;
+      meetOnS = onS;
     }
     if (meetFrom >= 0) break;
   }
@@ -140,6 +135,13 @@ function sampleBfs(g: PathGraphPair, s: number, t: number, out: Float64Array, sc
   for (let q = 0; q < endS; q++) hopS[queueS[q]] = -1;
   for (let q = 0; q < endT; q++) hopT[queueT[q]] = -1;
   return hops;
+}
+
+/** A side of {@link sampleBfs} starts as its root alone: hop 0, one path, first in its queue. */
+function startSide(hop: Int32Array, sig: Float64Array, queue: Int32Array, root: number): void {
+  hop[root] = 0;
+  sig[root] = 1;
+  queue[0] = root;
 }
 
 /**

@@ -61,29 +61,37 @@ export function unitDistances(n: number, unit: number): Float64Array {
 }
 
 function bfsSums(g: PathGraph, s: number, out: Float64Array, scratch: DistanceScratch, table: Float64Array): void {
-  const { offsets, targets } = g;
   const { hops, order } = scratch;
-  hops[s] = 0;
-  order[0] = s;
-  let head = 0;
-  let tail = 1;
+  const reached = bfsOrder(g, s, hops, order);
+  // NOTE: `order` lists the nodes level by level, so runs of equal hop counts share 1/d.
   let total = 0;
   let harmonic = 0;
-  // NOTE: nodes leave the queue level by level, so runs of equal hop counts share 1/d.
   let level = 0;
   let inv = 0;
-  while (head < tail) {
-    const v = order[head++];
-    const hv = hops[v];
+  for (let k = 1; k < reached; k++) {
+    const hv = hops[order[k]];
     if (hv !== level) {
       level = hv;
       inv = 1 / table[hv];
     }
-    if (hv > 0) {
-      total += table[hv];
-      harmonic += inv;
-    }
-    const next = hv + 1;
+    total += table[hv];
+    harmonic += inv;
+  }
+  for (let k = 0; k < reached; k++) hops[order[k]] = -1;
+  out[3 * s] = reached;
+  out[3 * s + 1] = total;
+  out[3 * s + 2] = harmonic;
+}
+
+/** Breadth-first search from `s`: hop counts in `hops` (-1 = unreached on entry), nodes in visiting order in `order`. @returns the nodes reached (s included) */
+function bfsOrder(g: PathGraph, s: number, hops: Int32Array, order: Int32Array): number {
+  const { offsets, targets } = g;
+  hops[s] = 0;
+  order[0] = s;
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const v = order[head];
+    const next = hops[v] + 1;
     const end = offsets[v + 1];
     for (let p = offsets[v]; p < end; p++) {
       const w = targets[p];
@@ -93,10 +101,7 @@ function bfsSums(g: PathGraph, s: number, out: Float64Array, scratch: DistanceSc
       }
     }
   }
-  for (let k = 0; k < tail; k++) hops[order[k]] = -1;
-  out[3 * s] = tail;
-  out[3 * s + 1] = total;
-  out[3 * s + 2] = harmonic;
+  return tail;
 }
 
 function dijkstraSums(g: PathGraph, lengths: Float64Array, s: number, out: Float64Array, scratch: DistanceScratch): void {
@@ -152,6 +157,9 @@ function dijkstraSumsBuckets(
   const { offsets, targets } = g;
   const { dist, order } = scratch;
   const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+  // The sums this source adds up: distances and reciprocal distances to the nodes it reaches.
+  let total = 0;
+  let harmonic = 0;
   dist[s] = 0;
   entryNode[0] = s;
   entryNext[0] = -1;
@@ -162,8 +170,6 @@ function dijkstraSumsBuckets(
   let count = 0;
   let current = 0;
   let slot = 0;
-  let total = 0;
-  let harmonic = 0;
   while (pending > 0) {
     let e = head[slot];
     head[slot] = -1;
