@@ -7,7 +7,8 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../paths/approx-betweenness.js';
-import { withoutDetouredArcs, type PathGraph } from '../graph/path-graph.js';
+import type { PathGraph } from '../graph/path-graph.js';
+import { withoutNonBackboneArcs } from '../graph/backbone.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
@@ -47,13 +48,13 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
 }
 
 /**
- * The pair with the arcs on no shortest path dropped (see withoutDetouredArcs) in the direction the
+ * The pair with the arcs on no shortest path dropped (see withoutNonBackboneArcs) in the direction the
  * task follows: forward for betweenness, backward for distance sums. Exact tasks only: distances,
  * path counts and dependencies are unchanged; sampling tasks keep the graph as it is.
  */
 function withoutDetours(g: PathGraphPair, spec: PathTaskSpec): PathGraphPair {
-  if (spec.kind === 'betweenness') return { forward: withoutDetouredArcs(g.forward), backward: g.backward };
-  if (spec.kind === 'distances') return { forward: g.forward, backward: withoutDetouredArcs(g.backward) };
+  if (spec.kind === 'betweenness') return { forward: withoutNonBackboneArcs(g.forward), backward: g.backward };
+  if (spec.kind === 'distances') return { forward: g.forward, backward: withoutNonBackboneArcs(g.backward) };
   return g;
 }
 
