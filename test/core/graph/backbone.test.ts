@@ -41,9 +41,9 @@ function arcs(g: PathGraph): string[] {
 
 describe('withoutNonBackboneArcs', () => {
   it('drops an arc beaten by a three-step detour (which the two-step rule keeps), keeps a tie', () => {
-    // Path 0-1-2-3 of unit edges: d(0,3) = 3. Edge 0-3 of length 4 loses to it; edge 1-4 of length
-    // 3 ties with 1-2-3-4? no: 4 hangs off 3 by an edge of length 1, so d(1,4) = 1 + 1 + 1 = 3 = its
-    // direct edge: a tie, kept both ways.
+    // Path 0-1-2-3 of unit edges: d(0,3) = 3, so edge 0-3 of length 4 loses to a three-step detour.
+    // Node 4 hangs off 3 by an edge of length 1, so d(1,4) = 1 + 1 + 1 = 3 equals the edge 1-4 of
+    // length 3: a tie, kept both ways.
     const g = graph(
       5,
       undirected([
