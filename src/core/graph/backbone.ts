@@ -16,9 +16,25 @@ export interface BackboneOptions {
    * A node whose search reaches the cap keeps only what the two-step rule keeps.
    */
   readonly scanFactor?: number;
+  /**
+   * Graphs with fewer nodes get only the two-step rule (withoutDetouredArcs): on small graphs a
+   * source's kernel run is too cheap for the searches to pay back (see docs/benchmarks.md).
+   */
+  readonly minNodes?: number;
 }
 
-export const BACKBONE_DEFAULTS = Object.freeze({ scanFactor: 4 } satisfies Required<BackboneOptions>);
+export const BACKBONE_DEFAULTS = Object.freeze({ scanFactor: 4, minNodes: 0 } satisfies Required<BackboneOptions>);
+
+/**
+ * Smallest graph on which distance sums (closeness, harmonic) use the backbone rather than the
+ * two-step rule alone. Measured on the generated org (docs/benchmarks.md, "Path metrics (issue
+ * 10)"): the searches cost about 45 µs of CPU per node and cut the distance kernel by about 5%, so
+ * they pay once a source's run costs well over 1 ms per worker: not at 10k (1.3 ms per source, a
+ * wash in CPU and a loss in wall on 2 workers, since the filter runs before the workers start),
+ * clearly at 100k (34 ms per source). Betweenness' kernel costs more per arc and gains more
+ * (x1.08 at 100k), so it uses the backbone at every size.
+ */
+export const DISTANCE_BACKBONE_MIN_NODES = 20_000;
 
 /** The filtered graph and the number of nodes whose local search reached the work cap. */
 export interface Backbone {
@@ -52,14 +68,16 @@ export interface Backbone {
  * withoutDetouredArcs), so the result is never larger than that filter's.
  * Complexity: O(scanFactor * sum over arcs u -> v of outdeg(v) * log n) time in the worst case,
  * O(n + m) memory; typed arrays, scratch reused across nodes, only touched entries reset.
- * Edge cases: no lengths (hop counts) or no arcs: `g` itself; nothing dropped: `g` itself.
+ * Edge cases: no lengths (hop counts) or no arcs: `g` itself; nothing dropped: `g` itself; fewer
+ * than `minNodes` nodes: withoutDetouredArcs(g).
  */
 export function distanceBackbone(g0: PathGraph, options?: BackboneOptions): Backbone {
-  const { scanFactor } = withDefaults(BACKBONE_DEFAULTS, options);
+  const { scanFactor, minNodes } = withDefaults(BACKBONE_DEFAULTS, options);
   if (g0.lengths === null || g0.lengths.length === 0) return { graph: g0, capped: 0 };
   const margin = detourMargin(g0.n, g0.lengths);
   // Shortest paths use kept arcs only: search the graph the two-step rule leaves (same distances).
   const g = withoutDetouredArcs(g0);
+  if (g0.n < minNodes) return { graph: g, capped: 0 };
   const { n, offsets, targets } = g;
   const lengths = g.lengths!;
   const dist = new Float64Array(n).fill(Infinity);

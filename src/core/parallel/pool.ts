@@ -8,7 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathGraph } from '../graph/path-graph.js';
-import { withoutNonBackboneArcs } from '../graph/backbone.js';
+import { DISTANCE_BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
@@ -54,7 +54,8 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
  */
 function withoutDetours(g: PathGraphPair, spec: PathTaskSpec): PathGraphPair {
   if (spec.kind === 'betweenness') return { forward: withoutNonBackboneArcs(g.forward), backward: g.backward };
-  if (spec.kind === 'distances') return { forward: g.forward, backward: withoutNonBackboneArcs(g.backward) };
+  if (spec.kind === 'distances')
+    return { forward: g.forward, backward: withoutNonBackboneArcs(g.backward, { minNodes: DISTANCE_BACKBONE_MIN_NODES }) };
   return g;
 }
 

@@ -89,6 +89,17 @@ describe('withoutNonBackboneArcs', () => {
     expect(arcs(withoutNonBackboneArcs(g))).toEqual(['0-1:1', '1-2:1', '2-3:1', '3-0:5']);
   });
 
+  it('below minNodes only the two-step rule runs', () => {
+    const g = graph(4, [
+      [0, 1, 1],
+      [1, 2, 1],
+      [2, 3, 1],
+      [0, 3, 5],
+    ]);
+    expect(withoutNonBackboneArcs(g, { minNodes: 5 })).toBe(g);
+    expect(withoutNonBackboneArcs(g, { minNodes: 4 }).targets.length).toBe(3);
+  });
+
   it('hop counts, no arcs, nothing to drop: the graph itself', () => {
     const hops: PathGraph = { n: 2, offsets: Int32Array.from([0, 1, 1]), targets: Int32Array.from([1]), lengths: null };
     expect(withoutNonBackboneArcs(hops)).toBe(hops);
