@@ -229,10 +229,12 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
  * Node flags without them ({@link workerExecArgv}): orgraph's worker entries are self-contained
  * (the built JS, or the development bootstrap that registers tsx itself), so a loader given to the
  * parent (e.g. `node --import tsx`) would only be loaded again in every worker (measured: an empty
- * worker cost 294 ms of CPU with `--import tsx`, 71 ms without). Node refuses some flags in an
- * explicit execArgv (V8 and process-wide ones, e.g. --disallow-code-generation-from-strings, which
- * apply to every thread anyway): then, and when there is nothing to drop, the worker inherits the
- * process's flags as Node does by default.
+ * worker cost 294 ms of CPU with `--import tsx`, 71 ms without). Node refuses V8 and
+ * process-wide flags in an explicit execArgv (--expose-gc, --max-old-space-size,
+ * --disallow-code-generation-from-strings...); those apply to every thread of the process anyway
+ * (checked: `gc` and the heap limit are there in a worker started with execArgv []), so the flags
+ * Node names as refused are left out and the worker started again; if that fails too, or when
+ * there is nothing to drop, the worker inherits the process's flags as Node does by default.
  */
 export function startWorker(
   data: WorkerJob<string, object>,
@@ -241,12 +243,17 @@ export function startWorker(
 ): Worker {
   const entry = workerEntry(kind);
   const options = { workerData: data, transferList: transferList ? [...transferList] : undefined };
-  const execArgv = workerExecArgv(process.execArgv);
-  if (execArgv.length < process.execArgv.length) {
+  let execArgv = workerExecArgv(process.execArgv);
+  // Twice at most: first with every flag kept, then without those Node names as refused.
+  for (let attempt = 0; attempt < 2 && execArgv.length < process.execArgv.length; attempt++) {
     try {
       return new Worker(entry, { ...options, execArgv });
     } catch (e) {
       if ((e as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      const refused = new Set((/flags: (.*)$/.exec(errorMessage(e))?.[1] ?? '').split(', '));
+      const rest = execArgv.filter((f) => !refused.has(f));
+      if (rest.length === execArgv.length) break;
+      execArgv = rest;
     }
   }
   return new Worker(entry, options);
