@@ -3,23 +3,27 @@
  * CPU time per source of the exact Brandes kernel on the generated org, on all arcs vs with the
  * arcs beaten by a two-step detour dropped (weighted), alternating the two in small chunks of the
  * same sources so that both see the same machine load; prints µs per source and the ratio.
- * Usage: npx tsx benchmarks/metrics/centrality/brandes-ab.ts [people] [sources] [weighted|unweighted]
+ * With --backbone, a third variant: the distance backbone (withoutNonBackboneArcs), in the same chunks.
+ * Usage: npx tsx benchmarks/metrics/centrality/brandes-ab.ts [people] [sources] [weighted|unweighted] [--backbone]
  */
 import { orgFixture } from '../../fixture.js';
 import { pathInput } from '../../../src/metrics/centrality/path-common.js';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
 import { breadthFirstOrder, permutePair } from '../../../src/core/graph/reorder.js';
 import { bucketPlan, withoutDetouredArcs, type PathGraph } from '../../../src/core/graph/path-graph.js';
+import { withoutNonBackboneArcs } from '../../../src/core/graph/backbone.js';
 
 const people = Number(process.argv[2] ?? 10000);
 const sources = Number(process.argv[3] ?? 200);
 const weighted = (process.argv[4] ?? 'weighted') === 'weighted';
+const backbone = process.argv.includes('--backbone');
 const f = orgFixture(people, 1, 20);
 const input = pathInput(f.view, weighted, 'inverse');
 const all = permutePair(input.pair, breadthFirstOrder(input.pair)).forward;
 const variants: { name: string; g: PathGraph }[] = [
   { name: 'all-arcs', g: all },
   { name: 'detours-dropped', g: withoutDetouredArcs(all) },
+  ...(backbone ? [{ name: 'backbone', g: withoutNonBackboneArcs(all) }] : []),
 ];
 const n = all.n;
 const runs = variants.map((v) => ({
@@ -44,8 +48,10 @@ for (let i = 0; i < list.length; i += chunk) {
 let worst = 0;
 for (let v = 0; v < n; v++) {
   const a = runs[0].out[v];
-  const b = runs[1].out[v];
-  if (a !== b) worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+  for (const r of runs.slice(1)) {
+    const b = r.out[v];
+    if (a !== b) worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+  }
 }
 console.log(
   JSON.stringify({
@@ -59,6 +65,7 @@ console.log(
       projectedCpuSecondsAllSources: (r.cpuUs / list.length / 1e6) * n,
     })),
     ratio: runs[0].cpuUs / runs[1].cpuUs,
+    ratioBackboneVsDetours: runs.length > 2 ? runs[1].cpuUs / runs[2].cpuUs : undefined,
     worstRelativeGap: worst,
   }),
 );

@@ -135,9 +135,7 @@ export function bucketPlan(g: PathGraph): BucketPlan | null {
 export function withoutDetouredArcs(g: PathGraph): PathGraph {
   const { n, offsets, targets, lengths } = g;
   if (lengths === null || lengths.length === 0) return g;
-  let longest = 0;
-  for (let p = 0; p < lengths.length; p++) if (lengths[p] > longest) longest = lengths[p];
-  const margin = 2 ** -50 * Math.max(1, n) * longest;
+  const margin = detourMargin(n, lengths);
   const shortestTo = new Float64Array(n).fill(Infinity);
   const beaten = new Uint8Array(n);
   const keep = new Uint8Array(lengths.length);
@@ -177,6 +175,23 @@ export function withoutDetouredArcs(g: PathGraph): PathGraph {
       beaten[targets[p]] = 0;
     }
   }
+  return withKeptArcs(g, keep, kept);
+}
+
+/** The rounding margin of the detour rules, 2^-50 * n * (longest arc): see {@link withoutDetouredArcs}. */
+export function detourMargin(n: number, lengths: Float64Array): number {
+  let longest = 0;
+  for (let p = 0; p < lengths.length; p++) if (lengths[p] > longest) longest = lengths[p];
+  return 2 ** -50 * Math.max(1, n) * longest;
+}
+
+/**
+ * `g` with only the arcs p where `keep[p] === 1` (`kept` of them), in their row order; `g` itself
+ * when every arc is kept. Complexity: O(n + m).
+ */
+export function withKeptArcs(g: PathGraph, keep: Uint8Array, kept: number): PathGraph {
+  const { n, offsets, targets } = g;
+  const lengths = g.lengths!;
   if (kept === lengths.length) return g;
   const newOffsets = new Int32Array(n + 1);
   const newTargets = new Int32Array(kept);

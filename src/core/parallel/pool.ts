@@ -7,7 +7,8 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../paths/approx-betweenness.js';
-import { withoutDetouredArcs, type PathGraph } from '../graph/path-graph.js';
+import type { PathGraph } from '../graph/path-graph.js';
+import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
@@ -71,7 +72,7 @@ interface Layout {
  */
 const layouts = new WeakMap<PathGraphPair, Map<string, Layout>>();
 
-/** Detour-free graph of each graph (see withoutDetouredArcs), so both directions of an undirected pair share one. */
+/** Detour-free graph of each graph (see withoutNonBackboneArcs), so both directions of an undirected pair share one. */
 const detourFree = new WeakMap<PathGraph, PathGraph>();
 
 /** Counts of what the pool built since the last reset, for tests: orders, relabelled pairs, detour filters. */
@@ -133,7 +134,7 @@ function withoutDetoursOf(g: PathGraph): PathGraph {
   if (g.lengths === null) return g;
   let kept = detourFree.get(g);
   if (!kept) {
-    detourFree.set(g, (kept = inSharedMemory(withoutDetouredArcs(g))));
+    detourFree.set(g, (kept = inSharedMemory(withoutNonBackboneArcs(g, { minNodes: BACKBONE_MIN_NODES }))));
     built.filters++;
   }
   return kept;
@@ -141,7 +142,7 @@ function withoutDetoursOf(g: PathGraph): PathGraph {
 
 /**
  * The pair a task runs on, built once per source pair, ordering and direction: relabelled, then
- * with the arcs on no shortest path dropped (see withoutDetouredArcs) in the direction the task
+ * with the arcs on no shortest path dropped (see withoutNonBackboneArcs) in the direction the task
  * follows (forward for betweenness, backward for distance sums; exact tasks only: distances, path
  * counts and dependencies are unchanged; sampling tasks keep the graph as it is); and the function
  * that maps a result in the new labelling back to the caller's.

@@ -199,13 +199,64 @@ export function workerEntry(kind: WorkerKind = 'kernels'): string {
 /** What every worker receives as `workerData`: which job it runs, and the job's own data. */
 export type WorkerJob<K extends string, D> = { readonly job: K } & D;
 
-/** Start a worker on the entry file with `data` as its `workerData`. */
+/** Node flags that load modules into a thread; each takes a value (`--flag value` or `--flag=value`). */
+const MODULE_LOADING_FLAGS: ReadonlySet<string> = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/**
+ * `execArgv` without the module-loading flags and their values (`--import`, `--require` / `-r`,
+ * `--loader`, `--experimental-loader`, as `--flag value` or `--flag=value`); every other flag
+ * (--disallow-code-generation-from-strings, --max-old-space-size, --expose-gc...) is kept in order.
+ * Complexity: O(flags).
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i];
+    const eq = flag.indexOf('=');
+    if (MODULE_LOADING_FLAGS.has(eq >= 0 ? flag.slice(0, eq) : flag)) {
+      if (eq < 0) i++; // the value is the next entry
+      continue;
+    }
+    out.push(flag);
+  }
+  return out;
+}
+
+/**
+ * Start a worker on the entry file with `data` as its `workerData`.
+ *
+ * NOTE: when the process was started with module-loading flags, the worker gets the process's
+ * Node flags without them ({@link workerExecArgv}): orgraph's worker entries are self-contained
+ * (the built JS, or the development bootstrap that registers tsx itself), so a loader given to the
+ * parent (e.g. `node --import tsx`) would only be loaded again in every worker (measured: an empty
+ * worker cost 294 ms of CPU with `--import tsx`, 71 ms without). Node refuses V8 and
+ * process-wide flags in an explicit execArgv (--expose-gc, --max-old-space-size,
+ * --disallow-code-generation-from-strings...); those apply to every thread of the process anyway
+ * (checked: `gc` and the heap limit are there in a worker started with execArgv []), so the flags
+ * Node names as refused are left out and the worker started again; if that fails too, or when
+ * there is nothing to drop, the worker inherits the process's flags as Node does by default.
+ */
 export function startWorker(
   data: WorkerJob<string, object>,
   transferList?: readonly TransferListItem[],
   kind: WorkerKind = 'kernels',
 ): Worker {
-  return new Worker(workerEntry(kind), { workerData: data, transferList: transferList ? [...transferList] : undefined });
+  const entry = workerEntry(kind);
+  const options = { workerData: data, transferList: transferList ? [...transferList] : undefined };
+  let execArgv = workerExecArgv(process.execArgv);
+  // Twice at most: first with every flag kept, then without those Node names as refused.
+  for (let attempt = 0; attempt < 2 && execArgv.length < process.execArgv.length; attempt++) {
+    try {
+      return new Worker(entry, { ...options, execArgv });
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      const refused = new Set((/flags: (.*)$/.exec(errorMessage(e))?.[1] ?? '').split(', '));
+      const rest = execArgv.filter((f) => !refused.has(f));
+      if (rest.length === execArgv.length) break;
+      execArgv = rest;
+    }
+  }
+  return new Worker(entry, options);
 }
 
 /** The message of whatever a worker threw, for carrying across threads. */
