@@ -52,7 +52,7 @@ const CLOSENESS = distanceMetric('closeness', DEFAULT_CLOSENESS_OPTIONS, (view, 
  *
  * Complexity: O(n m) unweighted (32 sources per breadth-first sweep); weighted, O(n m log n) on a
  * heap, O(n (m + buckets)) on the bucket queue used when arc lengths allow it, after dropping the
- * arcs no shortest path uses (a two-step detour is shorter); sources split over worker threads.
+ * arcs no shortest path uses (beaten by a shorter detour); sources split over worker threads.
  * Progress: (people done, people in total).
  * @returns scores aligned with `view.personIds`; diagnostics { weighted, search, workers, wassermanFaust }
  * @example

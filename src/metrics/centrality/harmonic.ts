@@ -47,7 +47,7 @@ const HARMONIC = distanceMetric('harmonic', DEFAULT_HARMONIC_OPTIONS, (view, sum
  *
  * Complexity: O(n m) unweighted (32 sources per breadth-first sweep); weighted, O(n m log n) on a
  * heap, O(n (m + buckets)) on the bucket queue used when arc lengths allow it, after dropping the
- * arcs no shortest path uses (a two-step detour is shorter); sources split over worker threads.
+ * arcs no shortest path uses (beaten by a shorter detour); sources split over worker threads.
  * Progress: (people done, people in total).
  * @returns scores aligned with `view.personIds`; diagnostics { weighted, search, workers, normalized }
  * @example
@@ -59,9 +59,11 @@ export async function harmonic(view: OrgView, options: HarmonicOptions = {}): Pr
 }
 
 /**
- * {@link harmonic} in the calling thread, synchronously (no `workers`, no `signal`).
+ * {@link harmonic} in the calling thread, synchronously (no `workers`, no `signal`): for small
+ * views, and scripts that cannot await.
  * @example
- * const h = harmonicSync(project(graph));
+ * const h = harmonicSync(project(graph), { normalized: true });
+ * h.top(5);
  */
 export function harmonicSync(view: OrgView, options: Omit<HarmonicOptions, 'workers' | 'signal'> = {}): NodeScores {
   return HARMONIC.runSync(view, options);
