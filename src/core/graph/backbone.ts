@@ -64,8 +64,8 @@ export interface Backbone {
  * float sum of an actual path), so it only keeps more arcs.
  *
  * Work cap: a search that would scan more than `scanFactor` times the two-step rule's work for
- * that node stops; the node then also drops what {@link markTwoStepDetours} finds (the rule of
- * withoutDetouredArcs), so the result is never larger than that filter's.
+ * that node stops; the node then keeps what the two-step rule (withoutDetouredArcs, whose graph
+ * the searches run on) kept, so the result is never larger than that filter's.
  * Complexity: O(scanFactor * sum over arcs u -> v of outdeg(v) * log n) time in the worst case,
  * O(n + m) memory; typed arrays, scratch reused across nodes, only touched entries reset.
  * Edge cases: no lengths (hop counts) or no arcs: `g` itself; nothing dropped: `g` itself; fewer
@@ -105,7 +105,7 @@ export function distanceBackbone(g0: PathGraph, options?: BackboneOptions): Back
       twoStep += offsets[w + 1] - offsets[w];
     }
     const budget = scanFactor * twoStep + (end - start) + 64;
-    // Bounded Dijkstra from u: only distances below rowLongest are kept.
+    // Bounded Dijkstra from u: only distances below `bound` (u's longest arc to a target not yet settled) are kept.
     let count = 0;
     dist[u] = 0;
     hops[u] = 0;

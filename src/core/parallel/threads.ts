@@ -243,11 +243,16 @@ export function startWorker(
 ): Worker {
   const entry = workerEntry(kind);
   const options = { workerData: data, transferList: transferList ? [...transferList] : undefined };
+  // The flags Node accepted (or null: inherit) are the same for every worker of the process: found once.
+  if (acceptedExecArgv === null) return new Worker(entry, options);
+  if (acceptedExecArgv !== undefined) return new Worker(entry, { ...options, execArgv: acceptedExecArgv });
   let execArgv = workerExecArgv(process.execArgv);
   // Twice at most: first with every flag kept, then without those Node names as refused.
   for (let attempt = 0; attempt < 2 && execArgv.length < process.execArgv.length; attempt++) {
     try {
-      return new Worker(entry, { ...options, execArgv });
+      const worker = new Worker(entry, { ...options, execArgv });
+      acceptedExecArgv = execArgv;
+      return worker;
     } catch (e) {
       if ((e as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
       const refused = new Set((/flags: (.*)$/.exec(errorMessage(e))?.[1] ?? '').split(', '));
@@ -256,8 +261,13 @@ export function startWorker(
       execArgv = rest;
     }
   }
-  return new Worker(entry, options);
+  const worker = new Worker(entry, options);
+  acceptedExecArgv = null;
+  return worker;
 }
+
+/** The execArgv {@link startWorker} found Node accepts for workers (null: inherit the process's); undefined until the first start. */
+let acceptedExecArgv: string[] | null | undefined;
 
 /** The message of whatever a worker threw, for carrying across threads. */
 export function errorMessage(e: unknown): string {
