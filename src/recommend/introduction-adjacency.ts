@@ -216,7 +216,8 @@ export interface GroupFilter {
  * `localPathSweep` (core/paths/local-paths.ts) with its `accept` given as a group filter instead of
  * a callback, and without Adamic-Adar (neither the introductions nor the score fit read it): the
  * same CN, RA, RAw and RA3, added in the same order (so the same values bit for bit), the same
- * first-reach order in `scratch.touched`. With `rows` (the arcs into the accepted group, see
+ * first-reach order in `scratch.touched`; returns the number of nodes reached, which the caller
+ * stores in `scratch.reached` (for clearLocalPaths). With `rows` (the arcs into the accepted group, see
  * {@link GroupRows}; only with `same`) the last step walks only the arcs into that group: of x
  * with two steps, of y with three, instead of whole rows.
  *
@@ -227,7 +228,7 @@ export interface GroupFilter {
  * steps, O(sum_x d_x) plus O(sum_{x in N(s)} sum_{y in N(x)} |N(y) ∩ B|) with `rows` (across a
  * declared gap few of y's contacts are in B) or O(sum_x sum_y d_y) without.
  * @example
- * groupSweep(adj, strengths(adj), a, { label, group: gb, same: true, from: 0 }, true, null, scratch);
+ * scratch.reached = groupSweep(adj, strengths(adj), a, { label, group: gb, same: true, from: 0 }, true, null, scratch);
  */
 export function groupSweep(
   g: SortedAdjacency,
@@ -237,7 +238,7 @@ export function groupSweep(
   threeSteps: boolean,
   rows: GroupRows | null,
   scratch: LocalPathScratch,
-): void {
+): number {
   const { offsets, targets, weights } = g;
   const { label, group, same, from } = filter;
   const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched, stamp } = scratch;
@@ -283,5 +284,8 @@ export function groupSweep(
       }
     }
   }
-  scratch.reached = reached;
+  // Returned, not stored here: a property store after the loop has no type feedback when the
+  // loop is compiled on the first call (on-stack replacement), and deoptimised the compiled sweep
+  // at every later call; the caller stores it.
+  return reached;
 }

@@ -340,7 +340,7 @@ export function introductionsMarked(
     intoGroup.build(adj, staffLabel, gb, members[gb]);
     const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
     for (const a of members[ga]) {
-      groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, intoGroup, scratch);
+      scratch.reached = groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, intoGroup, scratch);
       cols.reserve(scratch.reached);
       const { a: ca, b: cb, cn, ra, raw, ra3 } = cols;
       let size = cols.size;

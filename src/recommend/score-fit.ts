@@ -213,53 +213,37 @@ export function fitIntroductionScoreOnAdjacency(
     }
     const heldOut = hidden.length;
     if (heldOut < minHeldOut) return null;
-    const { cnCol, raCol, rawCol, ra3Col, positive, zeroNegatives } = foldCandidates(adj, label, hidden, {
+    const { cnCol, raCol, rawCol, ra3Col, positive, threeOnly, zeroNegatives } = foldCandidates(adj, label, hidden, {
       full: (labelled * (labelled - 1)) / 2 <= maxCandidates,
       maxSources,
       sampledPairs,
       random,
       workspace,
     });
-    let pos = 0;
-    for (let c = 0; c < positive.length; c++) pos += positive[c];
+    const pos = countPositives(positive);
     if (pos < minHeldOut) return null;
     // Step 3: every setting, scored on the held-out ties (introductionPlausibility, inlined).
     // Negatives reached by three steps only (CN, RA and RAw all 0) score epsilon RA3 + delta under
     // every setting: sorted by RA3 once, their scores come out sorted for any epsilon >= 0.
-    const n = positive.length;
-    const listed = new Int32Array(n);
-    let nListed = 0;
-    let nThree = 0;
-    for (let c = 0; c < n; c++) if (!positive[c] && cnCol[c] === 0 && raCol[c] === 0 && rawCol[c] === 0) nThree++;
-    const three = new Float64Array(nThree);
-    for (let c = 0, t = 0; c < n; c++) {
-      if (!positive[c] && cnCol[c] === 0 && raCol[c] === 0 && rawCol[c] === 0) three[t++] = ra3Col[c];
-      else listed[nListed++] = c;
-    }
-    three.sort();
+    const three = threeOnly.sort();
     const trials: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = [];
-    const P = new Float64Array(pos);
-    const N = new Float64Array(n - pos);
-    const S = new Float64Array(nThree);
+    const P = workspace.positives.length >= pos ? workspace.positives : (workspace.positives = new Float64Array(pos));
+    const listedNegatives = positive.length - pos;
+    const room = listedNegatives + three.length;
+    const N = workspace.negatives.length >= room ? workspace.negatives : (workspace.negatives = new Float64Array(room));
     for (const weights of grid) {
       const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = weights;
       // l 0 + a 0 + o 0 + e r + d is e r + d exactly when l, a, o are finite; sorted when e >= 0.
       const block = e >= 0 && Number.isFinite(l) && Number.isFinite(a) && Number.isFinite(o);
-      let ip = 0;
-      let iN = 0;
-      const count = block ? nListed : n;
-      for (let t = 0; t < count; t++) {
-        const c = block ? listed[t] : t;
-        const s = l * cnCol[c] + a * raCol[c] + o * rawCol[c] + e * ra3Col[c] + d;
-        if (positive[c]) P[ip++] = s;
-        else N[iN++] = s;
-      }
-      if (block) for (let t = 0; t < nThree; t++) S[t] = e * three[t] + d;
+      let iN = settingScores(weights, cnCol, raCol, rawCol, ra3Col, positive, P, N);
+      if (!block) iN = threeOnlyScores(weights, three, N, iN);
       // The unlisted pairs (no input above 0) all score the baseline: one block of equal negatives.
-      const { auc: au, precision: p } = aucAndPrecisionAtK(k, P, N.subarray(0, iN), zeroNegatives, d, block ? S : undefined);
+      const { auc: au, precision: p } = block
+        ? aucAndPrecisionAtK(k, P.subarray(0, pos), N.subarray(0, iN), zeroNegatives, d, three, e, d)
+        : aucAndPrecisionAtK(k, P.subarray(0, pos), N.subarray(0, iN), zeroNegatives, d);
       trials.push({ weights, auc: au, precision: p, criterion: au + p });
     }
-    return { trials, candidates: positive.length + zeroNegatives, heldOut };
+    return { trials, candidates: positive.length + three.length + zeroNegatives, heldOut };
   };
   const summed: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = grid.map((weights) => ({
     weights,
@@ -304,7 +288,58 @@ export function fitIntroductionScoreOnAdjacency(
   return { weights: trials[best].weights, fitted: true, folds, heldOut, candidates, trials };
 }
 
-/** Candidate columns of one hold-out draw (see {@link foldCandidates}). */
+// The fold's passes over its rows are small functions of one loop each: the fit runs once per
+// report, cold, and the JIT compiles a small function after a few calls, while a pass inside a
+// large function waits for that function's much larger budget (bytecode length / 150 more ticks).
+
+/** Held-out ties among a fold's listed rows. O(rows). */
+function countPositives(positive: Uint8Array): number {
+  let pos = 0;
+  for (let c = 0; c < positive.length; c++) pos += positive[c];
+  return pos;
+}
+
+/**
+ * One setting's plausibility (introductionPlausibility, inlined) of every listed row: held-out
+ * ties into `P`, other pairs into `N`, in row order; returns the number written to `N`. O(rows).
+ */
+function settingScores(
+  w: IntroductionScoreWeights,
+  cn: Float64Array,
+  ra: Float64Array,
+  raw: Float64Array,
+  ra3: Float64Array,
+  positive: Uint8Array,
+  P: Float64Array,
+  N: Float64Array,
+): number {
+  const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = w;
+  let ip = 0;
+  let iN = 0;
+  for (let c = 0; c < positive.length; c++) {
+    const s = l * cn[c] + a * ra[c] + o * raw[c] + e * ra3[c] + d;
+    if (positive[c]) P[ip++] = s;
+    else N[iN++] = s;
+  }
+  return iN;
+}
+
+/**
+ * The plausibility of the negatives reached by three steps only (CN, RA, RAw all 0), one by one,
+ * appended to `N` from `iN` (for settings whose scores of them are not sorted, see the fold). O(|three|).
+ */
+function threeOnlyScores(w: IntroductionScoreWeights, three: Float64Array, N: Float64Array, iN: number): number {
+  const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = w;
+  for (let t = 0; t < three.length; t++) N[iN++] = l * 0 + a * 0 + o * 0 + e * three[t] + d;
+  return iN;
+}
+
+/**
+ * Candidate columns of one hold-out draw (see {@link foldCandidates}): the listed rows (every
+ * held-out tie, and every other pair with CN, RA or RAw above 0), the RA3 of the other pairs reached
+ * (three steps only), and a count of the pairs not reached. The arrays live in the workspace: the
+ * next call with the same workspace overwrites them.
+ */
 export interface FoldCandidates {
   readonly cnCol: Float64Array;
   readonly raCol: Float64Array;
@@ -312,6 +347,12 @@ export interface FoldCandidates {
   readonly ra3Col: Float64Array;
   /** 1 for a held-out tie, 0 for any other pair. */
   readonly positive: Uint8Array;
+  /**
+   * RA3 of each pair that is not a held-out tie and that the sources reach by three steps only (CN,
+   * RA and RAw all 0): under any setting such a pair scores epsilon RA3 + delta, so it is kept as
+   * one number, not a row (most reached pairs of a large graph are of this kind). In reach order.
+   */
+  readonly threeOnly: Float64Array;
   /**
    * Candidate pairs that are not held-out ties and that no source reaches within three steps: every
    * input of the plausibility is 0 for them, so each scores the baseline delta under any setting.
@@ -336,6 +377,11 @@ export interface FoldWorkspace {
   /** Stamp per node: `partner[b] === stamp` when b is a held-out partner of the current source. */
   readonly partner: Int32Array;
   stamp: number;
+  /** The candidate columns (FoldCandidates), grown by doubling and kept for the next fold. */
+  columns: { cn: Float64Array; ra: Float64Array; raw: Float64Array; ra3: Float64Array; positive: Uint8Array; three: Float64Array };
+  /** Score buffers of the fit's settings (held-out ties, other pairs), grown when a fold needs more. */
+  positives: Float64Array;
+  negatives: Float64Array;
 }
 
 /**
@@ -355,6 +401,16 @@ export function foldWorkspace(adj: EdgeListAdjacency): FoldWorkspace {
     seen: new Int32Array(n),
     partner: new Int32Array(n),
     stamp: 0,
+    columns: {
+      cn: new Float64Array(4096),
+      ra: new Float64Array(4096),
+      raw: new Float64Array(4096),
+      ra3: new Float64Array(4096),
+      positive: new Uint8Array(4096),
+      three: new Float64Array(4096),
+    },
+    positives: new Float64Array(0),
+    negatives: new Float64Array(0),
   };
 }
 
@@ -418,28 +474,12 @@ export function foldCandidates(
   }
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
   const { scratch, seen, partner } = ws;
-  // Only the plausibility's inputs are kept per candidate (the value part is not fitted), in typed
-  // columns grown by doubling before each source (a source adds at most its reached nodes and twice
-  // its held-out partners).
-  let cnCol = new Float64Array(4096);
-  let raCol = new Float64Array(4096);
-  let rawCol = new Float64Array(4096);
-  let ra3Col = new Float64Array(4096);
-  let positive = new Uint8Array(4096);
-  let size = 0;
-  const grow = (need: number) => {
-    if (need <= cnCol.length) return;
-    const cap = Math.max(need, 2 * cnCol.length);
-    const more = <T extends Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x.subarray(0, size)), y);
-    cnCol = more(cnCol, new Float64Array(cap));
-    raCol = more(raCol, new Float64Array(cap));
-    rawCol = more(rawCol, new Float64Array(cap));
-    ra3Col = more(ra3Col, new Float64Array(cap));
-    positive = more(positive, new Uint8Array(cap));
-  };
-  let zeroNegatives = 0;
+  // Only the plausibility's inputs are kept per candidate (the value part is not fitted), in the
+  // workspace's typed columns, grown by doubling before each source (a source adds at most its
+  // reached nodes and its held-out partners); a negative reached by three steps only keeps its RA3 alone.
+  const cols = ws.columns;
+  const acc = { size: 0, three: 0, zeroNegatives: 0 };
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
-  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
   const filter = { label, group: 0, same: false, from: 0 };
   for (const a of sources) {
     const ga = label[a];
@@ -447,49 +487,132 @@ export function foldCandidates(
     const mine = partners.get(a) ?? [];
     for (const b of mine) partner[b] = stamp;
     const from = full ? a + 1 : 0;
-    groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
-    grow(size + scratch.reached + 2 * mine.length);
+    const reached = groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
+    scratch.reached = reached;
+    reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached);
     // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
-    for (let t = 0; t < scratch.reached; t++) {
-      const b = touched[t];
-      seen[b] = stamp;
-      cnCol[size] = common[b];
-      raCol[size] = resourceAllocation[b];
-      rawCol[size] = resourceAllocationWeighted[b];
-      ra3Col[size] = resourceAllocation3[b];
-      positive[size++] = partner[b] === stamp ? 1 : 0;
-    }
-    const unreached = (b: number) => {
-      seen[b] = stamp;
-      if (partner[b] !== stamp) {
-        zeroNegatives++;
-        return;
-      }
-      cnCol[size] = raCol[size] = rawCol[size] = ra3Col[size] = 0;
-      positive[size++] = 1;
-    };
-    for (const b of mine) if (b >= from && seen[b] !== stamp) unreached(b);
+    reachedRows(scratch, reached, partner, seen, stamp, cols, acc);
+    for (const b of mine) if (b >= from && seen[b] !== stamp) unreachedRow(b, partner, seen, stamp, cols, acc);
     for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
     seen[a] = stamp;
-    // Geometric skips draw each remaining pair with probability `rate`.
-    for (
-      let b = rate >= 1 ? from : from + Math.floor(Math.log(1 - random()) / logKeep);
-      b < n;
-      b += rate >= 1 ? 1 : 1 + Math.floor(Math.log(1 - random()) / logKeep)
-    ) {
-      if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
-      unreached(b);
-    }
+    if (rate >= 1) {
+      for (let b = from; b < n; b++)
+        if (seen[b] !== stamp && label[b] >= 0 && label[b] !== ga) unreachedRow(b, partner, seen, stamp, cols, acc);
+    } else sampleUnreached(from, n, ga, label, logKeep, random, partner, seen, stamp, cols, acc);
     clearLocalPaths(scratch);
   }
+  const { size, three } = acc;
   return {
-    cnCol: cnCol.subarray(0, size),
-    raCol: raCol.subarray(0, size),
-    rawCol: rawCol.subarray(0, size),
-    ra3Col: ra3Col.subarray(0, size),
-    positive: positive.subarray(0, size),
-    zeroNegatives,
+    cnCol: cols.cn.subarray(0, size),
+    raCol: cols.ra.subarray(0, size),
+    rawCol: cols.raw.subarray(0, size),
+    ra3Col: cols.ra3.subarray(0, size),
+    positive: cols.positive.subarray(0, size),
+    threeOnly: cols.three.subarray(0, three),
+    zeroNegatives: acc.zeroNegatives,
   };
+}
+
+/** Rows written so far in a fold's columns, RA3 values of three-step-only negatives, pairs counted as unreached. */
+interface FoldCounts {
+  size: number;
+  three: number;
+  zeroNegatives: number;
+}
+
+/** Room for `rows` listed rows and `three` three-step-only values (each buffer doubles, contents kept). */
+function reserveColumns(cols: FoldWorkspace['columns'], rows: number, three: number): void {
+  if (rows > cols.cn.length) {
+    const cap = Math.max(rows, 2 * cols.cn.length);
+    const grown = <T extends Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x), y);
+    cols.cn = grown(cols.cn, new Float64Array(cap));
+    cols.ra = grown(cols.ra, new Float64Array(cap));
+    cols.raw = grown(cols.raw, new Float64Array(cap));
+    cols.ra3 = grown(cols.ra3, new Float64Array(cap));
+    cols.positive = grown(cols.positive, new Uint8Array(cap));
+  }
+  if (three > cols.three.length) {
+    const more = new Float64Array(Math.max(three, 2 * cols.three.length));
+    more.set(cols.three);
+    cols.three = more;
+  }
+}
+
+/**
+ * A source's reached pairs: a held-out partner, or a pair with CN, RA or RAw above 0, as a listed
+ * row; any other (three steps only) as its RA3 alone. Marks each as seen. O(reached).
+ */
+function reachedRows(
+  scratch: ReturnType<typeof localPathScratch>,
+  reached: number,
+  partner: Int32Array,
+  seen: Int32Array,
+  stamp: number,
+  cols: FoldWorkspace['columns'],
+  acc: FoldCounts,
+): void {
+  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
+  const { cn, ra, raw, ra3, positive, three } = cols;
+  let size = acc.size;
+  let nThree = acc.three;
+  for (let t = 0; t < reached; t++) {
+    const b = touched[t];
+    seen[b] = stamp;
+    const isPartner = partner[b] === stamp;
+    const c = common[b];
+    const r = resourceAllocation[b];
+    const rw = resourceAllocationWeighted[b];
+    if (!isPartner && c === 0 && r === 0 && rw === 0) {
+      three[nThree++] = resourceAllocation3[b];
+      continue;
+    }
+    cn[size] = c;
+    ra[size] = r;
+    raw[size] = rw;
+    ra3[size] = resourceAllocation3[b];
+    positive[size++] = isPartner ? 1 : 0;
+  }
+  acc.size = size;
+  acc.three = nThree;
+}
+
+/** A pair the source does not reach: a held-out partner as a row of zeros, any other counted. */
+function unreachedRow(
+  b: number,
+  partner: Int32Array,
+  seen: Int32Array,
+  stamp: number,
+  cols: FoldWorkspace['columns'],
+  acc: FoldCounts,
+): void {
+  seen[b] = stamp;
+  if (partner[b] !== stamp) {
+    acc.zeroNegatives++;
+    return;
+  }
+  const size = acc.size++;
+  cols.cn[size] = cols.ra[size] = cols.raw[size] = cols.ra3[size] = 0;
+  cols.positive[size] = 1;
+}
+
+/** The other unreached cross-group pairs of a source, each drawn with probability exp(logKeep) by geometric skips. */
+function sampleUnreached(
+  from: number,
+  n: number,
+  ga: number,
+  label: Int32Array,
+  logKeep: number,
+  random: () => number,
+  partner: Int32Array,
+  seen: Int32Array,
+  stamp: number,
+  cols: FoldWorkspace['columns'],
+  acc: FoldCounts,
+): void {
+  for (let b = from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
+    if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
+    unreachedRow(b, partner, seen, stamp, cols, acc);
+  }
 }
 
 /** Index of the arc i -> j in the sorted rows of `adj` (binary search), or -1 when there is none. O(log d_i). */
@@ -626,8 +749,10 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
  * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, without sorting
  * the negatives: the fit scores every weight setting on every fold, and at scale those sorts were
  * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count, and more
- * negatives already sorted ascending as `sorted` (N then stands for the listed negatives plus both;
- * the sorted ones are merged with the sorted positives instead of searched one by one).
+ * negatives as `sorted`, ascending, each standing for the score `sortedScale * sorted[t] + sortedOffset`
+ * (computed so; with sortedScale >= 0 they stay sorted, and the fit's settings need no copy of them).
+ * N then stands for the listed negatives plus both; each positive is placed among the sorted ones by
+ * binary search (O(|P| log |S|)) instead of each of them among the positives.
  *
  *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
  *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed:
@@ -645,6 +770,19 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
  */
 const NO_SCORES = new Float64Array(0);
 
+/** How many t have `scale * sorted[t] + offset` below v (or at most v, with `orEqual`); sorted ascending, scale >= 0. O(log |sorted|). */
+function affineBelow(sorted: Float64Array, scale: number, offset: number, v: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = scale * sorted[mid] + offset;
+    if (x < v || (orEqual && x === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function aucAndPrecisionAtK(
   k: number,
   positives: Float64Array,
@@ -652,6 +790,8 @@ export function aucAndPrecisionAtK(
   tied = 0,
   tiedScore = 0,
   sorted: Float64Array = NO_SCORES,
+  sortedScale = 1,
+  sortedOffset = 0,
 ): { auc: number; precision: number } {
   const pos = Float64Array.from(positives).sort();
   const nP = pos.length;
@@ -690,13 +830,11 @@ export function aucAndPrecisionAtK(
   if (nP > 0 && negCount > 0) {
     let total = tied > 0 ? tied * over(tiedScore) : 0;
     for (let t = 0; t < nN; t++) total += over(negatives[t]);
-    // The sorted negatives: one merge with the sorted positives (#P < v and #P <= v only grow).
-    for (let t = 0, lt = 0, le = 0; t < nS; t++) {
-      const v = sorted[t];
-      while (lt < nP && pos[lt] < v) lt++;
-      if (le < lt) le = lt;
-      while (le < nP && pos[le] <= v) le++;
-      total += nP - le + 0.5 * (le - lt);
+    // The sorted negatives, counted from the positives' side (the same pairs: a negative below a
+    // positive counts 1, an equal one 1/2; every term a whole number or a half, so the sum is exact).
+    for (let i = 0; nS > 0 && i < nP; i++) {
+      const below = affineBelow(sorted, sortedScale, sortedOffset, pos[i], false);
+      total += below + 0.5 * (affineBelow(sorted, sortedScale, sortedOffset, pos[i], true) - below);
     }
     a = total / (nP * negCount);
   }
@@ -738,7 +876,7 @@ export function aucAndPrecisionAtK(
     // The largest of the sorted negatives are its tail.
     const both = new Float64Array(top.length + Math.min(kk, nS));
     both.set(top);
-    both.set(sorted.subarray(nS - Math.min(kk, nS)), top.length);
+    for (let t = nS - Math.min(kk, nS), at = top.length; t < nS; t++) both[at++] = sortedScale * sorted[t] + sortedOffset;
     top = both.sort().subarray(Math.max(0, both.length - kk));
   }
   // The kk-th largest of the three, merging from the top.
@@ -771,7 +909,8 @@ export function aucAndPrecisionAtK(
     else if (x === cut) negAt++;
   }
   if (nS > 0) {
-    const [sBelow, sAtOrBelow] = bounds(sorted, cut);
+    const sBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, false);
+    const sAtOrBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, true);
     negAbove += nS - sAtOrBelow;
     negAt += sAtOrBelow - sBelow;
   }

@@ -47,7 +47,7 @@ describe('groupSweep', () => {
           // Same group (the introductions: rows of the group, and without rows).
           localPathSweep(adj, str, s, (j) => label[j] === group, ref, threeSteps);
           for (const r of [rows, null]) {
-            groupSweep(adj, str, s, { label, group, same: true, from: 0 }, threeSteps, r, got);
+            got.reached = groupSweep(adj, str, s, { label, group, same: true, from: 0 }, threeSteps, r, got);
             expect(snapshot(got)).toEqual(snapshot(ref));
             clearLocalPaths(got);
           }
@@ -55,7 +55,7 @@ describe('groupSweep', () => {
           // Any other group from s + 1 on (the score fit's full mode).
           const from = s + 1;
           localPathSweep(adj, str, s, (j) => j >= from && label[j] >= 0 && label[j] !== group, ref, threeSteps);
-          groupSweep(adj, str, s, { label, group, same: false, from }, threeSteps, null, got);
+          got.reached = groupSweep(adj, str, s, { label, group, same: false, from }, threeSteps, null, got);
           expect(snapshot(got)).toEqual(snapshot(ref));
           compared += ref.reached;
           clearLocalPaths(ref);

@@ -9,6 +9,7 @@ import { project } from '../../src/model/projection.js';
 import { groupLabels } from '../../src/recommend/groups.js';
 import { introductionAdjacency } from '../../src/recommend/introduction-adjacency.js';
 import { aucAndPrecisionAtK, fitIntroductionScore, foldCandidates, foldWorkspace, withoutEdges } from '../../src/recommend/score-fit.js';
+import { foldPairFeatures } from '../helpers/fold-features.js';
 import { auc, precisionAtK } from '../../src/recommend/ranking-quality.js';
 import { loadDataset } from '../helpers/datasets.js';
 
@@ -34,7 +35,7 @@ describe('bounded score fit', () => {
         const reused = foldCandidates(adj, label, held, { ...options, random: mulberry32(f + 1), workspace: ws });
         const fresh = foldCandidates(adj, label, held, { ...options, random: mulberry32(f + 1) });
         expect(reused.positive.length).toBeGreaterThan(1000);
-        for (const column of ['cnCol', 'raCol', 'rawCol', 'ra3Col', 'positive'] as const)
+        for (const column of ['cnCol', 'raCol', 'rawCol', 'ra3Col', 'positive', 'threeOnly'] as const)
           expect(reused[column], `${full} fold ${f} ${column}`).toEqual(fresh[column]);
       }
     }
@@ -48,7 +49,8 @@ describe('bounded score fit', () => {
     const rebuilt = foldCandidates(withoutEdges(adj, new Set(held)), label, [], { ...options, random: mulberry32(3) });
     // Every held-out tie is a positive (full mode: each pair once); the features are those of the rebuilt graph.
     expect(withH.positive.reduce((s, x) => s + x, 0)).toBe(held.length);
-    for (const column of ['cnCol', 'raCol', 'rawCol', 'ra3Col'] as const) expect(withH[column], column).toEqual(rebuilt[column]);
+    expect(foldPairFeatures(withH)).toEqual(foldPairFeatures(rebuilt));
+    expect(withH.zeroNegatives).toBe(rebuilt.zeroNegatives);
   });
 
   it('maxHeldOut caps the held-out ties per fold; a cap that does not bind changes nothing', async () => {
@@ -97,6 +99,24 @@ describe('bounded score fit', () => {
         if (Number.isNaN(want.auc)) expect(got.auc).toBeNaN();
         else expect(got.auc, `sorted trial ${trial} k ${k}`).toBeCloseTo(want.auc, 12);
         expect(got.precision, `sorted trial ${trial} k ${k}`).toBeCloseTo(want.precision, 12);
+      }
+    }
+    // The sorted block given as RA3-like values and the setting's epsilon and delta (score = e r + d, computed so).
+    for (let trial = 0; trial < 40; trial++) {
+      const e = [0, 0.1, 0.5, 2][trial % 4];
+      const d = trial % 3 === 0 ? 0 : base;
+      const draw = () => (random() < 0.3 ? d : Math.floor(random() * 6) / 4 + (random() < 0.5 ? d : 0));
+      const P = Float64Array.from({ length: 1 + Math.floor(random() * 12) }, draw);
+      const N = Float64Array.from({ length: Math.floor(random() * 40) }, draw);
+      const R = Float64Array.from({ length: Math.floor(random() * 60) }, () => Math.floor(random() * 5) / 8).sort();
+      const tied = Math.floor(random() * 30);
+      const all = Float64Array.from([...N, ...Array.from(R, (r) => e * r + d), ...new Array<number>(tied).fill(d)]);
+      for (const k of [1, 3, 10, 50, 500]) {
+        const got = aucAndPrecisionAtK(k, P, N, tied, d, R, e, d);
+        const want = { auc: all.length > 0 ? auc(P, all) : NaN, precision: precisionAtK(k, P, all) };
+        if (Number.isNaN(want.auc)) expect(got.auc).toBeNaN();
+        else expect(got.auc, `affine trial ${trial} k ${k}`).toBeCloseTo(want.auc, 12);
+        expect(got.precision, `affine trial ${trial} k ${k}`).toBeCloseTo(want.precision, 12);
       }
     }
     // k above 4096: the negatives are sorted instead of buffered.
