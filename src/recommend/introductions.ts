@@ -9,7 +9,7 @@
  * Eur. Phys. J. B 71 (resource allocation); Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
  */
-import { strengths } from '../core/structure/link-scores.js';
+import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
@@ -161,7 +161,14 @@ export interface IntroductionsResult {
   readonly perPair: readonly {
     readonly groupA: string;
     readonly groupB: string;
+    /** Candidate pairs scored (within two steps, or three with `threeSteps`, less those below when `threeStepOutranked`). */
     readonly candidates: number;
+    /**
+     * True when the pairs reached by three steps only were not swept: under the weights used
+     * (threeStep 0) each of them scores at most 2 x baseline, and the list was full before any
+     * candidate at or below that (see `introductions`); the list is the one scoring them gives.
+     */
+    readonly threeStepOutranked: boolean;
     readonly made: number;
     readonly skippedForLoad: number;
   }[];
@@ -191,11 +198,21 @@ export interface IntroductionsResult {
  * strongest chain. Outside stakeholders are never candidates or introducers. Unknown groups throw
  * `E_UNKNOWN_GROUP`.
  *
+ * Pairs three steps apart are swept only when they could make the list: a pair with no mutual
+ * contact scores value x (epsilon RA3 + delta) with value at most 2, so under weights with
+ * epsilon = 0 (as the fit often chooses) it scores at most 2 delta whatever its RA3. Each group pair
+ * is then drawn first from its two-step candidates alone; if the list fills before reading a
+ * candidate at or below 2 delta, no three-step pair could have entered it and the list is exactly
+ * the one the full sweep gives (`perPair[].threeStepOutranked` is true and `candidates` counts the
+ * two-step pairs); otherwise that pair's list is undone and drawn again with three steps. The RA3
+ * reported for a two-step introduction is then summed for that pair alone, as the sweep sums it.
+ *
  * Complexity: O(n + m) for the adjacency (shared with the gap analysis when kept, see
  * keepIntroductionAdjacency), plus the fit (bounded: see fitIntroductionScore), plus per group pair
  * (A, B): O(sum of d_b over b in B) for the arcs into B, then from each a in A
  * O(sum_{x in N(a)} d_x + sum_{x in N(a)} sum_{y in N(x)} |N(y) ∩ B|) with three steps and
- * O(d_a + sum_{x in N(a)} |N(x) ∩ B|) with two (groupSweep: only paths that end in B are walked), and
+ * O(d_a + sum_{x in N(a)} |N(x) ∩ B|) with two (groupSweep: only paths that end in B are walked; also
+ * the first pass with three steps when epsilon = 0, see above), and
  * O(c) to find the best of its c candidates (O(c log c) only if the load caps skip past the best
  * max(64, 16 perGap)). Only members of the declared pairs are swept.
  * @example
@@ -318,11 +335,22 @@ export function introductionsMarked(
   const intoGroup = new GroupRows(n);
   const across = new Int32Array(n);
   const out: Introduction[] = [];
-  const perPair: { groupA: string; groupB: string; candidates: number; made: number; skippedForLoad: number }[] = [];
+  const perPair: {
+    groupA: string;
+    groupB: string;
+    candidates: number;
+    threeStepOutranked: boolean;
+    made: number;
+    skippedForLoad: number;
+  }[] = [];
   // Candidate columns, reused by every pair (typed, grown by doubling before a source's nodes are
   // written): a pair's components are rebuilt only when it is drawn.
   const cols = new CandidateColumns();
-  for (const [ga, gb, gap] of pairs) {
+  // One group pair's list, drawn from the candidates within two steps or three (`withThree`). With a
+  // `floor` (see threeStepFloor), the list is drawn from the two-step candidates alone and gives up,
+  // undoing what it added, as soon as it would read a candidate scoring at or below the floor, or runs
+  // out, before it holds perGap: then the caller draws it again with three steps. Returns false when it gave up.
+  const drawPair = (ga: number, gb: number, gap: GroupPairGap | null, withThree: boolean, floor: number, countWork: boolean): boolean => {
     // Step 2: candidates by local-path sweeps from every member of A.
     mark('candidates');
     cols.size = 0;
@@ -340,7 +368,7 @@ export function introductionsMarked(
     intoGroup.build(adj, staffLabel, gb, members[gb]);
     const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
     for (const a of members[ga]) {
-      scratch.reached = groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, o.threeSteps, intoGroup, scratch);
+      scratch.reached = groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, withThree, intoGroup, scratch);
       cols.reserve(scratch.reached);
       const { a: ca, b: cb, cn, ra, raw, ra3 } = cols;
       let size = cols.size;
@@ -355,7 +383,7 @@ export function introductionsMarked(
       }
       cols.size = size;
       clearLocalPaths(scratch);
-      if (o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
+      if (countWork && o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
     // Step 3: value x plausibility of every candidate.
     mark('scoring');
@@ -381,7 +409,8 @@ export function introductionsMarked(
       commonNeighbours: CN[c],
       resourceAllocation: RA[c],
       weightedResourceAllocation: RAW[c],
-      resourceAllocation3: RA3[c],
+      // A two-step sweep does not sum RA3: the three-step sweep's sum, for this pair alone.
+      resourceAllocation3: withThree ? RA3[c] : resourceAllocation3Of(adj, A[c], B[c]),
       degreeA: degree(adj, A[c]),
       degreeB: degree(adj, B[c]),
       contactsInGroupB: across[A[c]],
@@ -395,8 +424,22 @@ export function introductionsMarked(
     // Step 4: greedy selection under the load caps.
     let made = 0;
     let skipped = 0;
-    for (let c = order.pop(); c >= 0; c = order.pop()) {
+    const outStart = out.length;
+    // The people of each introduction made here (a, b, introducer), to undo it on giving up.
+    const loaded: number[] = [];
+    for (let c = order.pop(); ; c = order.pop()) {
       if (made >= o.perGap) break;
+      if (c < 0 ? floor > -Infinity : cscore[c] <= floor) {
+        // A three-step pair might come next: undo this pair's introductions and give up.
+        out.length = outStart;
+        for (let t = 0; t < loaded.length; t += 3) {
+          personLoad[loaded[t]]--;
+          personLoad[loaded[t + 1]]--;
+          introducerLoad[loaded[t + 2]]--;
+        }
+        return false;
+      }
+      if (c < 0) break;
       const a = A[c];
       const b = B[c];
       const comp = components(c);
@@ -413,6 +456,7 @@ export function introductionsMarked(
       personLoad[a]++;
       personLoad[b]++;
       introducerLoad[chain.introducer]++;
+      loaded.push(a, b, chain.introducer);
       const mutual = chain.mutual.map((x) => ids[x]);
       const pathBefore = chain.path.map((x) => ids[x]);
       const reasons: IntroductionReasons = {
@@ -442,7 +486,20 @@ export function introductionsMarked(
       });
       made++;
     }
-    perPair.push({ groupA: groups.names[ga], groupB: groups.names[gb], candidates: cscore.length, made, skippedForLoad: skipped });
+    perPair.push({
+      groupA: groups.names[ga],
+      groupB: groups.names[gb],
+      candidates: cscore.length,
+      threeStepOutranked: o.threeSteps && !withThree,
+      made,
+      skippedForLoad: skipped,
+    });
+    return true;
+  };
+  const floor = o.threeSteps ? threeStepFloor(weights) : -Infinity;
+  for (const [ga, gb, gap] of pairs) {
+    if (floor > -Infinity && drawPair(ga, gb, gap, false, floor, true)) continue;
+    drawPair(ga, gb, gap, o.threeSteps, -Infinity, floor === -Infinity);
   }
   o.onProgress?.(total, total);
   let maxPerson = 0;
@@ -528,6 +585,50 @@ function bestChain(
   }
   if (!best) return null;
   return { introducer: best.x, mutual: [], path: [a, best.x, best.y, b] };
+}
+
+/**
+ * The most a pair reached by three steps only (no mutual contact) can score under `w`, or -Infinity
+ * when there is no such bound: with threeStep 0 (and finite weights and baseline delta >= 0) its
+ * plausibility is l 0 + a 0 + o 0 + 0 RA3 + delta = delta whatever its RA3, and its value
+ * 2 / sqrt((1 + t_aB)(1 + t_bA)) is at most 2, so it scores at most 2 delta (rounding is monotone).
+ * Any candidate scoring above that ranks before every such pair.
+ * @example
+ * threeStepFloor(DEFAULT_INTRODUCTION_SCORE); // 0.0002
+ */
+export function threeStepFloor(w: IntroductionScoreWeights): number {
+  const finite = [w.commonNeighbours, w.resourceAllocation, w.weightedResourceAllocation, w.baseline].every(Number.isFinite);
+  return w.threeStep === 0 && finite && w.baseline >= 0 ? 2 * w.baseline : -Infinity;
+}
+
+/**
+ * RA3 of the pair (a, b) summed as the three-step sweep (groupSweep) sums it: over a - x - y - b with
+ * y != a, in row order of x then y, 1 / (k_x k_y) per arc y -> b; the same float sum bit for bit.
+ * For a pair not tied and b not a's contact. Complexity: O(sum over x in N(a) of d_x log d_y).
+ */
+function resourceAllocation3Of(adj: SortedAdjacency, a: number, b: number): number {
+  const { offsets, targets } = adj;
+  let sum = 0;
+  for (let p = offsets[a]; p < offsets[a + 1]; p++) {
+    const x = targets[p];
+    const kx = offsets[x + 1] - offsets[x];
+    for (let q = offsets[x]; q < offsets[x + 1]; q++) {
+      const y = targets[q];
+      if (y === a) continue;
+      // First arc y -> b in y's sorted row, if any.
+      let lo = offsets[y];
+      let hi = offsets[y + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (targets[mid] < b) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === offsets[y + 1] || targets[lo] !== b) continue;
+      const step = 1 / (kx * (offsets[y + 1] - offsets[y]));
+      for (let r = lo; r < offsets[y + 1] && targets[r] === b; r++) sum += step;
+    }
+  }
+  return sum;
 }
 
 function degree(adj: { offsets: Int32Array }, x: number): number {

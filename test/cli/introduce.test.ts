@@ -59,7 +59,7 @@ describe('orgraph introduce', () => {
       pathBefore: ['a2', 'b1', 'b2'],
       hopsBefore: 2,
     });
-    expect(doc.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, made: 4, skippedForLoad: 1 }]);
+    expect(doc.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, threeStepOutranked: false, made: 4, skippedForLoad: 1 }]);
   });
 
   it('writes one CSV row per introduction and a readable table', async () => {

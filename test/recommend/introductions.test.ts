@@ -88,7 +88,7 @@ describe('introductions', () => {
     expect(r.introductions.map((x) => x.score)).toEqual(
       [1.5001 * Math.SQRT1_2, two * Math.SQRT1_2, two * Math.SQRT1_2, 1e-4 * 2].map((x) => expect.closeTo(x, 12)),
     );
-    expect(r.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, made: 4, skippedForLoad: 1 }]);
+    expect(r.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 5, threeStepOutranked: false, made: 4, skippedForLoad: 1 }]);
     const first = r.introductions[0].reasons;
     expect(first.mutualContacts).toEqual(['b1']);
     expect(first.introducer).toBe('b1');
@@ -104,6 +104,23 @@ describe('introductions', () => {
     // As a or b: a1, a3, b1 and b2 are in 2 introductions each. a2 brokers 3 (a1-b1, a3-b1, a1-b2) and
     // is in a2-b2 itself: 4 in all; b1 is in 2 and brokers a2-b2: 3.
     expect(r.maxLoad).toEqual({ person: 2, introducer: 3, any: 4 });
+  });
+
+  it('leaves the three-step pairs unswept when the list is full above what any of them can score', () => {
+    // Default weights (threeStep 0, baseline 1e-4): a pair with no mutual contact scores at most
+    // 2 x 1e-4; the three two-step candidates score 1.5001 / sqrt(2) and (4/3 + 1e-4) / sqrt(2), so
+    // a list of 3 is full before any of them could come: the same list, from 3 candidates, not 5.
+    const r = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 3, minGroupSize: 1 });
+    expect(r.introductions.map((x) => `${x.personA}-${x.personB}`)).toEqual(['a2-b2', 'a1-b1', 'a3-b1']);
+    expect(r.perPair).toEqual([{ groupA: 'A', groupB: 'B', candidates: 3, threeStepOutranked: true, made: 3, skippedForLoad: 0 }]);
+    // RA3 still reported, summed as the three-step sweep sums it: a1 - a3 - a2 - b1 is the only
+    // three-step path of a1-b1, 1 / (k_a3 k_a2) = 1 / 6; likewise a3 - a1 - a2 - b1; a2-b2 has none.
+    expect(r.introductions.map((x) => x.components.resourceAllocation3)).toEqual([0, 1 / 6, 1 / 6]);
+    // A threeStep weight above 0 gives no such bound: every pair is swept.
+    const w = { commonNeighbours: 1, resourceAllocation: 0, weightedResourceAllocation: 1, threeStep: 0.1, baseline: 1e-4 };
+    const all = introductions(view, { attribute: 'dept', groupPairs: [['A', 'B']], perGap: 3, minGroupSize: 1, score: w });
+    expect(all.perPair[0]).toMatchObject({ candidates: 5, threeStepOutranked: false, made: 3 });
+    // A list longer than the two-step candidates can fill is drawn again with three steps (perGap 10 above).
   });
 
   it('proposes nothing, and says why, when no gap is declared', () => {
