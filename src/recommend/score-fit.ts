@@ -14,7 +14,6 @@ import type { OrgView } from '../model/projection.js';
 import { groupLabels } from './groups.js';
 import { groupSweep, introductionAdjacency, type EdgeListAdjacency } from './introduction-adjacency.js';
 import { DEFAULT_INTRODUCTION_SCORE, type IntroductionScoreWeights } from './introduction-score.js';
-import { bounds } from './ranking-quality.js';
 
 /** Options of {@link fitIntroductionScore}. */
 export interface FitIntroductionScoreOptions {
@@ -793,94 +792,135 @@ export function aucAndPrecisionAtK(
   sortedScale = 1,
   sortedOffset = 0,
 ): { auc: number; precision: number } {
-  const pos = Float64Array.from(positives).sort();
+  // Small helpers, not one large body: the fit calls this cold, once per setting and fold, and a
+  // large function took the JIT about 90 ms of CPU to compile.
+  const pos = positives.slice().sort();
   const nP = pos.length;
   const nN = negatives.length;
   const nS = sorted.length;
   const negCount = nN + tied + nS;
-  // #P above v plus half #P at v: one binary search, a second only when some positive equals v
-  // (no tuple per call; runs of equal negatives, such as pairs scoring the baseline, reuse the last answer).
-  let lastV = NaN;
-  let lastOver = 0;
-  const over = (v: number): number => {
-    if (v === lastV) return lastOver;
-    let lo = 0;
-    let hi = nP;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (pos[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    let r = nP - lo;
-    if (lo < nP && pos[lo] === v) {
-      let lo2 = lo + 1;
-      let hi2 = nP;
-      while (lo2 < hi2) {
-        const mid = (lo2 + hi2) >>> 1;
-        if (pos[mid] <= v) lo2 = mid + 1;
-        else hi2 = mid;
-      }
-      r = nP - lo2 + 0.5 * (lo2 - lo);
-    }
-    lastV = v;
-    lastOver = r;
-    return r;
-  };
   let a = NaN;
   if (nP > 0 && negCount > 0) {
-    let total = tied > 0 ? tied * over(tiedScore) : 0;
-    for (let t = 0; t < nN; t++) total += over(negatives[t]);
+    let total = tied > 0 ? tied * positivesAbove(pos, tiedScore) : 0;
+    total += listedPairsBelow(pos, negatives);
     // The sorted negatives, counted from the positives' side (the same pairs: a negative below a
-    // positive counts 1, an equal one 1/2; every term a whole number or a half, so the sum is exact).
-    for (let i = 0; nS > 0 && i < nP; i++) {
-      const below = affineBelow(sorted, sortedScale, sortedOffset, pos[i], false);
-      total += below + 0.5 * (affineBelow(sorted, sortedScale, sortedOffset, pos[i], true) - below);
-    }
+    // positive counts 1, an equal one 1/2); every term is a whole number or a half, so the sum is exact.
+    if (nS > 0) total += sortedPairsBelow(pos, sorted, sortedScale, sortedOffset);
     a = total / (nP * negCount);
   }
   const all = nP + negCount;
   if (all === 0 || !(k >= 1)) return { auc: a, precision: NaN };
   const kk = Math.min(Math.floor(k), all);
-  // The kk largest negatives, ascending (a sorted copy when kk is large).
-  let top: Float64Array;
-  if (kk > 4096)
-    top = Float64Array.from(negatives)
-      .sort()
-      .subarray(Math.max(0, nN - kk));
-  else {
-    const cap = Math.min(kk, nN);
-    const buf = new Float64Array(cap);
-    let size = 0;
-    for (let t = 0; t < nN && cap > 0; t++) {
-      const x = negatives[t];
-      if (size < cap) {
-        let q = size++;
-        while (q > 0 && buf[q - 1] > x) {
-          buf[q] = buf[q - 1];
-          q--;
-        }
-        buf[q] = x;
-      } else if (x > buf[0]) {
-        // The smallest kept falls off the front; x goes in its place in order.
-        let q = 0;
-        while (q + 1 < cap && buf[q + 1] < x) {
-          buf[q] = buf[q + 1];
-          q++;
-        }
-        buf[q] = x;
-      }
-    }
-    top = buf;
+  const top = largestNegatives(negatives, kk, sorted, sortedScale, sortedOffset);
+  const cut = kthLargest(pos, top, tied, tiedScore, kk);
+  const pBelow = affineBelow(pos, 1, 0, cut, false);
+  const pAtOrBelow = affineBelow(pos, 1, 0, cut, true);
+  let negAbove = tied > 0 && tiedScore > cut ? tied : 0;
+  let negAt = tied > 0 && tiedScore === cut ? tied : 0;
+  negAbove += countAbove(negatives, cut);
+  negAt += countEqual(negatives, cut);
+  if (nS > 0) {
+    const sBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, false);
+    const sAtOrBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, true);
+    negAbove += nS - sAtOrBelow;
+    negAt += sAtOrBelow - sBelow;
   }
+  const posAbove = nP - pAtOrBelow;
+  const above = posAbove + negAbove;
+  const posAt = pAtOrBelow - pBelow;
+  const at = posAt + negAt;
+  return { auc: a, precision: (posAbove + (at > 0 ? ((kk - above) * posAt) / at : 0)) / kk };
+}
+
+/** #{p > v} + #{p = v} / 2 over the sorted positives. O(log |P|). */
+function positivesAbove(pos: Float64Array, v: number): number {
+  const below = affineBelow(pos, 1, 0, v, false);
+  const atOrBelow = affineBelow(pos, 1, 0, v, true);
+  return pos.length - atOrBelow + 0.5 * (atOrBelow - below);
+}
+
+/**
+ * Sum over the listed negatives of #{p > v} + #{p = v} / 2: one binary search of the sorted
+ * positives per negative (runs of equal negatives, such as pairs scoring the baseline, reuse the last answer).
+ */
+function listedPairsBelow(pos: Float64Array, negatives: Float64Array): number {
+  let total = 0;
+  let lastV = NaN;
+  let lastOver = 0;
+  for (let t = 0; t < negatives.length; t++) {
+    const v = negatives[t];
+    if (v !== lastV) {
+      lastOver = positivesAbove(pos, v);
+      lastV = v;
+    }
+    total += lastOver;
+  }
+  return total;
+}
+
+/** Sum over the sorted positives of #{s < p} + #{s = p} / 2 over the sorted negatives s = scale x + offset. O(|P| log |S|). */
+function sortedPairsBelow(pos: Float64Array, sorted: Float64Array, scale: number, offset: number): number {
+  let total = 0;
+  for (let i = 0; i < pos.length; i++) {
+    const below = affineBelow(sorted, scale, offset, pos[i], false);
+    total += below + 0.5 * (affineBelow(sorted, scale, offset, pos[i], true) - below);
+  }
+  return total;
+}
+
+/**
+ * The kk largest negatives, ascending: of the listed ones (a small sorted buffer while scanning
+ * them, or a sorted copy when kk is above 4096) and of the sorted ones (their tail, as scores).
+ */
+function largestNegatives(negatives: Float64Array, kk: number, sorted: Float64Array, scale: number, offset: number): Float64Array {
+  const nN = negatives.length;
+  const nS = sorted.length;
+  let top =
+    kk > 4096
+      ? negatives
+          .slice()
+          .sort()
+          .subarray(Math.max(0, nN - kk))
+      : bufferLargest(negatives, Math.min(kk, nN));
   if (nS > 0) {
     // The largest of the sorted negatives are its tail.
     const both = new Float64Array(top.length + Math.min(kk, nS));
     both.set(top);
-    for (let t = nS - Math.min(kk, nS), at = top.length; t < nS; t++) both[at++] = sortedScale * sorted[t] + sortedOffset;
+    for (let t = nS - Math.min(kk, nS), at = top.length; t < nS; t++) both[at++] = scale * sorted[t] + offset;
     top = both.sort().subarray(Math.max(0, both.length - kk));
   }
-  // The kk-th largest of the three, merging from the top.
-  let i = nP - 1;
+  return top;
+}
+
+/** The `cap` largest values, ascending, kept in a sorted buffer while scanning. O(n + cap^2) in the worst case. */
+function bufferLargest(values: Float64Array, cap: number): Float64Array {
+  const buf = new Float64Array(cap);
+  let size = 0;
+  for (let t = 0; t < values.length && cap > 0; t++) {
+    const x = values[t];
+    if (size < cap) {
+      let q = size++;
+      while (q > 0 && buf[q - 1] > x) {
+        buf[q] = buf[q - 1];
+        q--;
+      }
+      buf[q] = x;
+    } else if (x > buf[0]) {
+      // The smallest kept falls off the front; x goes in its place in order.
+      let q = 0;
+      while (q + 1 < cap && buf[q + 1] < x) {
+        buf[q] = buf[q + 1];
+        q++;
+      }
+      buf[q] = x;
+    }
+  }
+  return buf;
+}
+
+/** The kk-th largest of the sorted positives, the largest negatives `top` (ascending) and the tied block, merging from the top. */
+function kthLargest(pos: Float64Array, top: Float64Array, tied: number, tiedScore: number, kk: number): number {
+  let i = pos.length - 1;
   let j = top.length - 1;
   let blockLeft = tied;
   let cut = NaN;
@@ -900,23 +940,19 @@ export function aucAndPrecisionAtK(
       taken++;
     }
   }
-  const [pBelow, pAtOrBelow] = bounds(pos, cut);
-  let negAbove = tied > 0 && tiedScore > cut ? tied : 0;
-  let negAt = tied > 0 && tiedScore === cut ? tied : 0;
-  for (let t = 0; t < nN; t++) {
-    const x = negatives[t];
-    if (x > cut) negAbove++;
-    else if (x === cut) negAt++;
-  }
-  if (nS > 0) {
-    const sBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, false);
-    const sAtOrBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, true);
-    negAbove += nS - sAtOrBelow;
-    negAt += sAtOrBelow - sBelow;
-  }
-  const posAbove = nP - pAtOrBelow;
-  const above = posAbove + negAbove;
-  const posAt = pAtOrBelow - pBelow;
-  const at = posAt + negAt;
-  return { auc: a, precision: (posAbove + (at > 0 ? ((kk - above) * posAt) / at : 0)) / kk };
+  return cut;
+}
+
+/** #{x > cut}. O(n). */
+function countAbove(values: Float64Array, cut: number): number {
+  let c = 0;
+  for (let t = 0; t < values.length; t++) if (values[t] > cut) c++;
+  return c;
+}
+
+/** #{x = cut}. O(n). */
+function countEqual(values: Float64Array, cut: number): number {
+  let c = 0;
+  for (let t = 0; t < values.length; t++) if (values[t] === cut) c++;
+  return c;
 }
