@@ -686,7 +686,9 @@ function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: Fol
 function shuffle(x: number[], random: () => number): void {
   for (let t = x.length - 1; t > 0; t--) {
     const u = Math.floor(random() * (t + 1));
-    [x[t], x[u]] = [x[u], x[t]];
+    const swap = x[t];
+    x[t] = x[u];
+    x[u] = swap;
   }
 }
 
