@@ -239,6 +239,21 @@ export function groupSweep(
   rows: GroupRows | null,
   scratch: LocalPathScratch,
 ): number {
+  // Two loops, one per kind of last step, so that neither tests `rows` inside its innermost loop.
+  return rows === null
+    ? sweepWholeRows(g, strength, source, filter, threeSteps, scratch)
+    : sweepGroupRows(g, strength, source, filter, threeSteps, rows, scratch);
+}
+
+/** {@link groupSweep} without `rows`: every step walks whole rows. */
+function sweepWholeRows(
+  g: SortedAdjacency,
+  strength: Float64Array,
+  source: number,
+  filter: GroupFilter,
+  threeSteps: boolean,
+  scratch: LocalPathScratch,
+): number {
   const { offsets, targets, weights } = g;
   const { label, group, same, from } = filter;
   const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched, stamp } = scratch;
@@ -248,18 +263,13 @@ export function groupSweep(
   stamp[source] = mark;
   for (let p = offsets[source]; p < offsets[source + 1]; p++) stamp[targets[p]] = mark;
   // Step 2: two and three steps.
-  // Two steps only with `rows`: x's arcs into the group, not its whole row.
-  const twoByRows = rows !== null && !threeSteps;
   for (let p = offsets[source]; p < offsets[source + 1]; p++) {
     const x = targets[p];
-    // Most contacts of a person have no contact in the other group: nothing more to read for them.
-    if (twoByRows && rows.count[x] === 0) continue;
     const kx = offsets[x + 1] - offsets[x];
     const ax = weights ? weights[p] : 1;
     const sx = strength[x];
-    const end = twoByRows ? rows.start[x] + rows.count[x] : offsets[x + 1];
-    for (let i = twoByRows ? rows.start[x] : offsets[x]; i < end; i++) {
-      const q = twoByRows ? rows.arcs[i] : i;
+    const end = offsets[x + 1];
+    for (let q = offsets[x]; q < end; q++) {
       const y = targets[q];
       if (y === source) continue;
       const ly = label[y];
@@ -270,12 +280,12 @@ export function groupSweep(
         resourceAllocationWeighted[y] += (ax + (weights ? weights[q] : 1)) / (2 * sx);
       }
       if (!threeSteps) continue;
-      const lo = rows ? rows.start[y] : offsets[y];
-      const hi = rows ? lo + rows.count[y] : offsets[y + 1];
+      const lo = offsets[y];
+      const hi = offsets[y + 1];
       if (lo === hi) continue;
-      const step = 1 / (kx * (offsets[y + 1] - offsets[y]));
+      const step = 1 / (kx * (hi - lo));
       for (let r = lo; r < hi; r++) {
-        const j = targets[rows ? rows.arcs[r] : r];
+        const j = targets[r];
         if (j === x || stamp[j] === mark || j < from) continue;
         const lj = label[j];
         if (lj < 0 || (lj === group) !== same) continue;
@@ -287,5 +297,62 @@ export function groupSweep(
   // Returned, not stored here: a property store after the loop has no type feedback when the
   // loop is compiled on the first call (on-stack replacement), and deoptimised the compiled sweep
   // at every later call; the caller stores it.
+  return reached;
+}
+
+/** {@link groupSweep} with `rows`: the last step walks only the arcs into the group. */
+function sweepGroupRows(
+  g: SortedAdjacency,
+  strength: Float64Array,
+  source: number,
+  filter: GroupFilter,
+  threeSteps: boolean,
+  rows: GroupRows,
+  scratch: LocalPathScratch,
+): number {
+  const { offsets, targets, weights } = g;
+  const { label, group, same, from } = filter;
+  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched, stamp } = scratch;
+  const { start, count, arcs } = rows;
+  const mark = ++scratch.sweep;
+  let reached = 0;
+  stamp[source] = mark;
+  for (let p = offsets[source]; p < offsets[source + 1]; p++) stamp[targets[p]] = mark;
+  // Two steps only: x's arcs into the group, not its whole row.
+  const twoByRows = !threeSteps;
+  for (let p = offsets[source]; p < offsets[source + 1]; p++) {
+    const x = targets[p];
+    // Most contacts of a person have no contact in the other group: nothing more to read for them.
+    if (twoByRows && count[x] === 0) continue;
+    const kx = offsets[x + 1] - offsets[x];
+    const ax = weights ? weights[p] : 1;
+    const sx = strength[x];
+    const end = twoByRows ? start[x] + count[x] : offsets[x + 1];
+    for (let i = twoByRows ? start[x] : offsets[x]; i < end; i++) {
+      const q = twoByRows ? arcs[i] : i;
+      const y = targets[q];
+      if (y === source) continue;
+      const ly = label[y];
+      if (stamp[y] !== mark && y >= from && ly >= 0 && (ly === group) === same) {
+        if (common[y] === 0 && resourceAllocation3[y] === 0) touched[reached++] = y;
+        common[y]++;
+        resourceAllocation[y] += 1 / kx;
+        resourceAllocationWeighted[y] += (ax + (weights ? weights[q] : 1)) / (2 * sx);
+      }
+      if (twoByRows) continue;
+      const lo = start[y];
+      const hi = lo + count[y];
+      if (lo === hi) continue;
+      const step = 1 / (kx * (offsets[y + 1] - offsets[y]));
+      for (let r = lo; r < hi; r++) {
+        const j = targets[arcs[r]];
+        if (j === x || stamp[j] === mark || j < from) continue;
+        const lj = label[j];
+        if (lj < 0 || (lj === group) !== same) continue;
+        if (common[j] === 0 && resourceAllocation3[j] === 0) touched[reached++] = j;
+        resourceAllocation3[j] += step;
+      }
+    }
+  }
   return reached;
 }
