@@ -156,7 +156,9 @@ function dijkstraSumsBuckets(
 ): void {
   const { offsets, targets } = g;
   const { dist, order } = scratch;
-  const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+  const { head, entryNode, entryNext, bucketOf } = q;
+  const inverse = +q.inverse;
+  const mask = q.mask | 0;
   // The sums this source adds up: distances and reciprocal distances to the nodes it reaches.
   let total = 0;
   let harmonic = 0;
@@ -169,8 +171,8 @@ function dijkstraSumsBuckets(
   let pending = 1;
   let count = 0;
   let current = 0;
-  let slot = 0;
   while (pending > 0) {
+    const slot = current & mask;
     let e = head[slot];
     head[slot] = -1;
     while (e >= 0) {
@@ -196,11 +198,11 @@ function dijkstraSumsBuckets(
         if (nd < dw) {
           dist[w] = nd;
           if (dw === Infinity) pending++;
-          let b = Math.floor(nd * inverse);
+          let b = (nd * inverse) | 0;
           if (b <= current) b = current + 1;
           if (b !== bucketOf[w]) {
             bucketOf[w] = b;
-            const at = b % slots;
+            const at = b & mask;
             entryNode[entries] = w;
             entryNext[entries] = head[at];
             head[at] = entries++;
@@ -209,7 +211,6 @@ function dijkstraSumsBuckets(
       }
     }
     current++;
-    slot = slot + 1 === slots ? 0 : slot + 1;
   }
   // Buckets ahead may still hold stale entries.
   head.fill(-1);
