@@ -12,7 +12,7 @@
  * pool runs (breadth-first order, or clustered with --clustered; the backbone filter from 20,000
  * people, the two-step rule below).
  * Usage: npx tsx benchmarks/metrics/centrality/brandes-ab.ts [people] [sources] [weighted|unweighted]
- *   [--backbone] [--against <rev>] [--clustered]
+ *   [--backbone] [--scan-factors a,b] [--against <rev>] [--clustered]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
 const valueOf = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const against = valueOf('--against');
-const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--against');
+const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--against' && argv[i - 1] !== '--scan-factors');
 const people = Number(positional[0] ?? 10000);
 const sources = Number(positional[1] ?? 200);
 const weighted = (positional[2] ?? 'weighted') === 'weighted';
@@ -71,6 +71,9 @@ if (against) {
 } else {
   variants.push({ name: 'all-arcs', g: all, kernel: current }, { name: 'detours-dropped', g: withoutDetouredArcs(all), kernel: current });
   if (flag('--backbone')) variants.push({ name: 'backbone', g: withoutNonBackboneArcs(all), kernel: current });
+  for (const factor of (valueOf('--scan-factors') ?? '').split(',').filter(Boolean).map(Number)) {
+    variants.push({ name: `backbone(scanFactor ${factor})`, g: withoutNonBackboneArcs(all, { scanFactor: factor }), kernel: current });
+  }
 }
 const n = all.n;
 const runs = variants.map((v) => ({ ...v, scratch: v.kernel.scratch(n, v.g) as never, out: new Float64Array(n), cpuUs: 0 }));

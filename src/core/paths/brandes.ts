@@ -33,6 +33,10 @@ export class PathScratch {
   predNode: Int32Array;
   predNext: Int32Array;
   ties = 0;
+  /** What the last bucket-queue run did (for profiles): queue entries made, buckets stepped through, empty ones among them. */
+  runEntries = 0;
+  runBuckets = 0;
+  runEmptyBuckets = 0;
   /** Dependencies delta_s(v) of the push formulation (Dijkstra). */
   readonly delta: Float64Array;
 
@@ -255,6 +259,7 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
   let pending = 1;
   let count = 0;
   let current = 0;
+  let empty = 0;
   while (pending > 0) {
     const slot = current & mask;
     let e = head[slot];
@@ -267,6 +272,7 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
       bucketOf[v] = -1;
       order[count++] = v;
     }
+    if (count === first) empty++;
     pending -= count - first;
     for (let k = first; k < count; k++) {
       const v = order[k];
@@ -311,6 +317,9 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
   // Buckets ahead may still hold stale entries.
   head.fill(-1);
   scratch.ties = pool;
+  scratch.runEntries = entries;
+  scratch.runBuckets = current;
+  scratch.runEmptyBuckets = empty;
   return count;
 }
 

@@ -78,6 +78,9 @@ describe('brandesSource with lengths', () => {
     const out = new Float64Array(g.n);
     expect(brandesSource(g, 0, out, scratch)).toBe(25);
     expect(scratch.ties).toBe(90);
+    // Profile counters: one queue entry per node (each is reached at its final distance first),
+    // buckets 0..4 (distances 0, 1/2, 1, 3/2, 2 over a width just under 1/2), none empty.
+    expect([scratch.runEntries, scratch.runBuckets, scratch.runEmptyBuckets]).toEqual([25, 5, 0]);
     expect(scratch.predNode.length).toBeGreaterThanOrEqual(90);
     const expected = [0, ...[3, 2, 1, 0].flatMap((x) => Array<number>(6).fill(x))];
     for (let v = 0; v < g.n; v++) expect(out[v]).toBeCloseTo(expected[v], 12);
