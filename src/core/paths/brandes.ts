@@ -119,9 +119,12 @@ export class BucketQueue {
  * accumulated in "pull" form: each node sums over its own out-arcs to successors on shortest
  * paths, so the backward pass writes each node once and needs no predecessor lists.
  * Hop counts (BFS) when `g.lengths` is null, else Dijkstra with lengths summed along the path and
- * compared with `<` and `===` exactly as NetworkX does, so equal-length paths are found the same way.
+ * compared with `<` and `===` exactly as NetworkX does, so equal-length paths are found the same way:
+ * on the scratch's bucket queue when it has one and the arcs pack into 32 bits (see `packArcs`:
+ * packed once per graph in this thread), else on the heap. Dijkstra's dependencies are
+ * accumulated in push form over recorded predecessors (see accumulateDijkstra).
  *
- * Complexity: O(m) with BFS, O(m log n) with Dijkstra.
+ * Complexity: O(m) with BFS, O(m log n) with the heap, O(m + buckets stepped) with buckets.
  * @returns the number of nodes reached from s (s included)
  */
 export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch): number {
