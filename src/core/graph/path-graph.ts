@@ -44,16 +44,20 @@ export function uniformLength(lengths: Float64Array): number {
 /**
  * How a bucket queue (Dial's algorithm with bucket width at most the shortest arc) can replace the
  * heap of Dijkstra's algorithm: `width` (slightly below the shortest arc length), `slots` (size of
- * the circular bucket array: every tentative distance lies within the longest arc of the one being
- * settled) and `capacity` (most queue entries one run can make: one per first reach plus one per
- * improvement that moves a node to another bucket, at most n + m).
+ * the circular bucket array, a power of two, so that bucket b sits in slot `b & mask`: every
+ * tentative distance lies within the longest arc of the one being settled) and `capacity` (most
+ * queue entries one run can make: one per first reach plus one per improvement, at most n + m).
  */
 export interface BucketPlan {
   readonly width: number;
   readonly inverse: number;
   readonly slots: number;
+  readonly mask: number;
   readonly capacity: number;
 }
+
+/** Most buckets a run may step through: bucket indices stay Int32 (`(d * inverse) | 0`). */
+const MAX_BUCKETS = 2 ** 30;
 
 /** Longest ratio of longest to shortest arc for which buckets are used. */
 const MAX_BUCKET_RATIO = 4096;
@@ -61,8 +65,9 @@ const MAX_BUCKET_RATIO = 4096;
 /**
  * The bucket plan of a graph with lengths, or null when the heap is the better queue: no lengths,
  * no arcs, longest/shortest arc over {@link MAX_BUCKET_RATIO}, or more buckets to scan per run
- * than n + m (estimated as twice the largest hop eccentricity found from a lowest-index node of
- * each component, times the length ratio).
+ * than n + m or 2^30 (estimated as twice the largest hop eccentricity found from a lowest-index
+ * node of each component, times the length ratio: a distance is at most the hop eccentricity
+ * times the longest arc).
  *
  * NOTE: the width is the shortest length times (1 - 1e-6), so that d + l, rounded, falls in a
  * later bucket than d unless d spans more than ~1e9 buckets; kernels still clamp to the next
@@ -110,8 +115,10 @@ export function bucketPlan(g: PathGraph): BucketPlan | null {
     const span = Math.min(tail, 2 * ecc + 1);
     if (span > worst) worst = span;
   }
-  if (worst * ratio > n + lengths.length) return null;
-  return { width, inverse: 1 / width, slots: Math.ceil(ratio) + 2, capacity: n + lengths.length + 1 };
+  if (worst * ratio > n + lengths.length || worst * ratio > MAX_BUCKETS) return null;
+  let slots = 4;
+  while (slots < Math.ceil(ratio) + 2) slots *= 2;
+  return { width, inverse: 1 / width, slots, mask: slots - 1, capacity: n + lengths.length + 1 };
 }
 
 /**
@@ -208,6 +215,71 @@ export function withKeptArcs(g: PathGraph, keep: Uint8Array, kept: number): Path
     newOffsets[u + 1] = k;
   }
   return { n, offsets: newOffsets, targets: newTargets, lengths: newLengths };
+}
+
+/**
+ * A graph's arcs packed one 32-bit word each: target in the low `shift` bits, the index of the
+ * arc's length in `table` above them (w = x & mask, length = table[x >>> shift]). Shortest-path
+ * kernels then read 4 bytes per arc instead of 12 (an Int32 target and a Float64 length), which
+ * pays when rows are read at random, as Dijkstra does (see docs/benchmarks.md, issue 10). The
+ * lengths are the graph's own doubles, looked up, never rounded: every sum is the same.
+ */
+export interface PackedArcs {
+  readonly arcs: Int32Array;
+  readonly table: Float64Array;
+  readonly shift: number;
+  readonly mask: number;
+}
+
+/**
+ * {@link PackedArcs} of a graph with lengths, or null when they do not fit in 32 bits: targets
+ * need ceil(log2 n) bits (at least 1), leaving 32 - that for the length codes, so at most
+ * 2^(32 - bits) distinct lengths (32,768 at 100,000 nodes, 4,096 at 1,000,000). Graphs of
+ * interaction counts have few distinct lengths (the generated org: 90); graphs with real-valued
+ * weights may not fit, and kernels then use their unpacked form.
+ * Codes are given in order of first appearance, so the result depends on the graph only.
+ * `shift` (tests): bits kept for targets, from ceil(log2 n) to 31; null outside that range.
+ * Complexity: O(m) time (one Map lookup per arc), 4 bytes per arc.
+ */
+export function packArcs(g: PathGraph, shift = targetBits(g.n)): PackedArcs | null {
+  const { targets, lengths } = g;
+  if (lengths === null || shift < targetBits(g.n) || shift > 31) return null;
+  const codes = 2 ** (32 - shift);
+  const codeOf = new Map<number, number>();
+  const table: number[] = [];
+  const arcs = new Int32Array(lengths.length);
+  for (let p = 0; p < lengths.length; p++) {
+    const l = lengths[p];
+    let code = codeOf.get(l);
+    if (code === undefined) {
+      if (table.length === codes) return null;
+      codeOf.set(l, (code = table.length));
+      table.push(l);
+    }
+    arcs[p] = targets[p] | (code << shift);
+  }
+  return { arcs, table: Float64Array.from(table), shift, mask: 2 ** shift - 1 };
+}
+
+/** Bits a node index needs in {@link PackedArcs}: ceil(log2 n), at least 1, at most 31. */
+export function targetBits(n: number): number {
+  let bits = 1;
+  while (bits < 31 && 2 ** bits < n) bits++;
+  return bits;
+}
+
+/** Packed arcs by graph (see {@link packedArcsOf}). */
+const packs = new WeakMap<PathGraph, PackedArcs | null>();
+
+/**
+ * {@link packArcs} of `g`, computed once per graph object in this thread (each worker packs its
+ * own copy of a shared graph, 4 bytes per arc).
+ * Complexity: O(m) the first time, O(1) after.
+ */
+export function packedArcsOf(g: PathGraph): PackedArcs | null {
+  let packed = packs.get(g);
+  if (packed === undefined) packs.set(g, (packed = packArcs(g)));
+  return packed;
 }
 
 /** Bucket plans by graph (see {@link plannedBuckets}). */

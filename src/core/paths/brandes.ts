@@ -4,7 +4,7 @@
  * Reference: Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol. 25(2), 163-177.
  */
 import { IndexedMinHeap } from './heap.js';
-import type { BucketPlan, PathGraph } from '../graph/path-graph.js';
+import { packedArcsOf, type BucketPlan, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
 
 /**
  * Scratch buffers for one thread: allocated once, reused for every source.
@@ -25,9 +25,18 @@ export class PathScratch {
   readonly pred: Int32Array;
   /** Head of each node's list of further predecessors in the pool; -1 = none. */
   readonly predMore: Int32Array;
-  /** Pool of further predecessors: node and next entry. Grown on demand (ties are rare with lengths). */
+  /**
+   * Pool of further predecessors: node and next entry. Grown on demand (ties are rare with
+   * lengths): by {@link PathScratch.addPredecessor} in the heap kernel, by a rerun of the source
+   * in the bucket kernel, which counts the entries it needed in `ties`.
+   */
   predNode: Int32Array;
   predNext: Int32Array;
+  ties = 0;
+  /** What the last bucket-queue run did (for profiles): queue entries made, buckets stepped through, empty ones among them. */
+  runEntries = 0;
+  runBuckets = 0;
+  runEmptyBuckets = 0;
   /** Dependencies delta_s(v) of the push formulation (Dijkstra). */
   readonly delta: Float64Array;
 
@@ -54,18 +63,21 @@ export class PathScratch {
    * when full); returns the next free entry.
    */
   addPredecessor(pool: number, w: number, v: number): number {
-    if (pool === this.predNode.length) {
-      const node = new Int32Array(pool * 2);
-      const next = new Int32Array(pool * 2);
-      node.set(this.predNode);
-      next.set(this.predNext);
-      this.predNode = node;
-      this.predNext = next;
-    }
+    if (pool === this.predNode.length) this.growPool(pool * 2);
     this.predNode[pool] = v;
     this.predNext[pool] = this.predMore[w];
     this.predMore[w] = pool;
     return pool + 1;
+  }
+
+  /** Grow the predecessor pool to `size` entries, keeping what it holds. */
+  growPool(size: number): void {
+    const node = new Int32Array(size);
+    const next = new Int32Array(size);
+    node.set(this.predNode);
+    next.set(this.predNext);
+    this.predNode = node;
+    this.predNext = next;
   }
 }
 
@@ -80,19 +92,22 @@ export class BucketQueue {
   readonly entryNode: Int32Array;
   readonly entryNext: Int32Array;
   /** Bucket index of a node's live entry; -1 when the node is not queued (never reached, or settled). */
-  readonly bucketOf: Float64Array;
+  readonly bucketOf: Int32Array;
   readonly width: number;
   readonly inverse: number;
   readonly slots: number;
+  /** `slots - 1` (slots is a power of two): bucket b lives in slot `b & mask`. */
+  readonly mask: number;
 
   constructor(n: number, plan: BucketPlan) {
     this.width = plan.width;
     this.inverse = plan.inverse;
     this.slots = plan.slots;
+    this.mask = plan.mask;
     this.head = new Int32Array(plan.slots).fill(-1);
     this.entryNode = new Int32Array(plan.capacity);
     this.entryNext = new Int32Array(plan.capacity);
-    this.bucketOf = new Float64Array(n).fill(-1);
+    this.bucketOf = new Int32Array(n).fill(-1);
   }
 }
 
@@ -104,14 +119,29 @@ export class BucketQueue {
  * accumulated in "pull" form: each node sums over its own out-arcs to successors on shortest
  * paths, so the backward pass writes each node once and needs no predecessor lists.
  * Hop counts (BFS) when `g.lengths` is null, else Dijkstra with lengths summed along the path and
- * compared with `<` and `===` exactly as NetworkX does, so equal-length paths are found the same way.
+ * compared with `<` and `===` exactly as NetworkX does, so equal-length paths are found the same way:
+ * on the scratch's bucket queue when it has one and the arcs pack into 32 bits (see `packArcs`:
+ * packed once per graph in this thread), else on the heap. Dijkstra's dependencies are
+ * accumulated in push form over recorded predecessors (see accumulateDijkstra).
  *
- * Complexity: O(m) with BFS, O(m log n) with Dijkstra.
+ * Complexity: O(m) with BFS, O(m log n) with the heap, O(m + buckets stepped) with buckets.
  * @returns the number of nodes reached from s (s included)
  */
 export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratch: PathScratch): number {
   if (g.lengths === null) return brandesBfs(g, s, out, scratch);
-  const count = scratch.buckets ? dijkstraBuckets(g, g.lengths, s, scratch, scratch.buckets) : dijkstraHeap(g, g.lengths, s, scratch);
+  const q = scratch.buckets;
+  const packed = q === null ? null : packedArcsOf(g);
+  let count: number;
+  if (q === null || packed === null) count = dijkstraHeap(g, g.lengths, s, scratch);
+  else {
+    count = dijkstraBuckets(g.offsets, packed, s, scratch, q);
+    if (scratch.ties > scratch.predNode.length) {
+      // The tie pool overflowed (ties were counted, not all recorded): grow it, run s again.
+      resetDistances(count, scratch);
+      scratch.growPool(scratch.ties);
+      count = dijkstraBuckets(g.offsets, packed, s, scratch, q);
+    }
+  }
   accumulateDijkstra(count, out, scratch);
   return count;
 }
@@ -202,14 +232,25 @@ function dijkstraHeap(g: PathGraph, lengths: Float64Array, s: number, scratch: P
 /**
  * Dijkstra with path counts and a bucket queue whose width is below the shortest arc: no node of a
  * bucket can shorten the path to another node of the same bucket, so a whole bucket settles at
- * once, in any order, with final distances and path counts (every shortest-path predecessor lies
- * in an earlier bucket). Distances are the same float sums as with the heap, compared the same way.
+ * once, with final distances and path counts (every shortest-path predecessor lies in an earlier
+ * bucket). Distances are the same float sums as with the heap, compared the same way.
+ *
+ * Each bucket is emptied in two passes: its live entries are listed first (stale ones skipped),
+ * then their arcs are relaxed, so the row reads of one bucket do not wait on the entry list.
+ * Arcs are read packed (see {@link PackedArcs}). Equal-length ties are recorded in the scratch's
+ * predecessor pool without a call (so the loop has none); when the pool is full they are only
+ * counted in `scratch.ties`, and the caller grows the pool and runs the source again.
  * @returns nodes settled
  */
-function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch: PathScratch, q: BucketQueue): number {
-  const { offsets, targets } = g;
-  const { dist, sigma, order, pred, predMore } = scratch;
-  const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scratch: PathScratch, q: BucketQueue): number {
+  const { arcs, table } = packed;
+  const shift = packed.shift | 0;
+  const targetMask = packed.mask | 0;
+  const { dist, sigma, order, pred, predMore, predNode, predNext } = scratch;
+  const { head, entryNode, entryNext, bucketOf } = q;
+  const inverse = +q.inverse;
+  const mask = q.mask | 0;
+  const capacity = predNode.length | 0;
   let pool = 0;
   dist[s] = 0;
   sigma[s] = 1;
@@ -221,25 +262,32 @@ function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch
   let pending = 1;
   let count = 0;
   let current = 0;
-  let slot = 0;
+  let empty = 0;
   while (pending > 0) {
+    const slot = current & mask;
     let e = head[slot];
     head[slot] = -1;
+    const first = count;
     while (e >= 0) {
       const v = entryNode[e];
       e = entryNext[e];
       if (bucketOf[v] !== current) continue; // stale: v moved to an earlier bucket and settled there
       bucketOf[v] = -1;
-      pending--;
       order[count++] = v;
+    }
+    if (count === first) empty++;
+    pending -= count - first;
+    for (let k = first; k < count; k++) {
+      const v = order[k];
       const dv = dist[v];
       const sv = sigma[v];
       const end = offsets[v + 1];
       // NOTE: keep in sync with the relax step of dijkstraHeap (the same step on a binary heap) and with
       // dijkstraSumsBuckets in closeness.ts (the same queue without path counts); kept apart because it is the innermost loop.
       for (let p = offsets[v]; p < end; p++) {
-        const w = targets[p];
-        const nd = dv + lengths[p];
+        const x = arcs[p];
+        const w = x & targetMask;
+        const nd = dv + table[x >>> shift];
         const dw = dist[w];
         if (nd < dw) {
           dist[w] = nd;
@@ -247,26 +295,34 @@ function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch
           pred[w] = v;
           predMore[w] = -1;
           if (dw === Infinity) pending++;
-          let b = Math.floor(nd * inverse);
+          let b = (nd * inverse) | 0;
           if (b <= current) b = current + 1;
           if (b !== bucketOf[w]) {
             bucketOf[w] = b;
-            const at = b % slots;
+            const at = b & mask;
             entryNode[entries] = w;
             entryNext[entries] = head[at];
             head[at] = entries++;
           }
         } else if (nd === dw) {
           sigma[w] += sv;
-          pool = scratch.addPredecessor(pool, w, v);
+          if (pool < capacity) {
+            predNode[pool] = v;
+            predNext[pool] = predMore[w];
+            predMore[w] = pool;
+          }
+          pool++;
         }
       }
     }
     current++;
-    slot = slot + 1 === slots ? 0 : slot + 1;
   }
   // Buckets ahead may still hold stale entries.
   head.fill(-1);
+  scratch.ties = pool;
+  scratch.runEntries = entries;
+  scratch.runBuckets = current;
+  scratch.runEmptyBuckets = empty;
   return count;
 }
 
@@ -277,7 +333,7 @@ function dijkstraBuckets(g: PathGraph, lengths: Float64Array, s: number, scratch
  * Then the reset of what the run touched.
  */
 function accumulateDijkstra(count: number, out: Float64Array, scratch: PathScratch): void {
-  const { dist, sigma, order, pred, predMore, predNode, predNext, delta } = scratch;
+  const { sigma, order, pred, predMore, predNode, predNext, delta } = scratch;
   for (let k = count - 1; k > 0; k--) {
     const w = order[k];
     const dw = delta[w];
@@ -290,6 +346,12 @@ function accumulateDijkstra(count: number, out: Float64Array, scratch: PathScrat
       delta[u] += sigma[u] * c;
     }
   }
+  resetDistances(count, scratch);
+}
+
+/** Back to "unreached" for the `count` nodes a run settled (`order`): dist Infinity, delta 0. */
+function resetDistances(count: number, scratch: PathScratch): void {
+  const { dist, order, delta } = scratch;
   for (let k = 0; k < count; k++) {
     const v = order[k];
     dist[v] = Infinity;

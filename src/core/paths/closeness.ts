@@ -7,7 +7,7 @@
  */
 import { BucketQueue } from './brandes.js';
 import { IndexedMinHeap } from './heap.js';
-import type { BucketPlan, PathGraph } from '../graph/path-graph.js';
+import { packedArcsOf, type BucketPlan, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
 
 /**
  * Scratch buffers of {@link distanceSums} for one thread: distances only (no path counts or
@@ -41,15 +41,16 @@ export class DistanceScratch {
  * Hop counts when `g.lengths` is null; the k-hop distance is `unitTable[k]` (see {@link unitDistances}),
  * the float sum unit + unit + ... as a path-length sum over an equal-length graph would be.
  * Dijkstra otherwise, with lengths summed along the path, on the scratch's bucket queue when it
- * has one (Dial's buckets narrower than the shortest arc, as Brandes' kernel uses), else on a binary
- * heap. Distances are the same float sums either way; the sums run in settling order, which
+ * has one and the arcs pack into 32 bits (Dial's buckets narrower than the shortest arc, arcs read
+ * packed, as Brandes' kernel does; see `packArcs`), else on a binary heap. Distances are the same float sums either way; the sums run in settling order, which
  * differs between the two queues among nodes of one bucket, so totals may differ in the last bits.
  *
  * Complexity: O(m) with BFS; O(m log n) with the heap; O(m + buckets scanned) with buckets.
  */
 export function distanceSums(g: PathGraph, s: number, out: Float64Array, scratch: DistanceScratch, unitTable: Float64Array): void {
-  if (g.lengths === null) bfsSums(g, s, out, scratch, unitTable);
-  else if (scratch.buckets) dijkstraSumsBuckets(g, g.lengths, s, out, scratch, scratch.buckets);
+  if (g.lengths === null) return bfsSums(g, s, out, scratch, unitTable);
+  const packed = scratch.buckets === null ? null : packedArcsOf(g);
+  if (scratch.buckets !== null && packed !== null) dijkstraSumsBuckets(g.offsets, packed, s, out, scratch, scratch.buckets);
   else dijkstraSums(g, g.lengths, s, out, scratch);
 }
 
@@ -143,20 +144,24 @@ function dijkstraSums(g: PathGraph, lengths: Float64Array, s: number, out: Float
 /**
  * {@link distanceSums} with Dijkstra on a bucket queue of width below the shortest arc: the nodes
  * of one bucket cannot improve one another, so each settles, with its final distance, when its
- * bucket is emptied (see `dijkstraBuckets` in brandes.ts for the same queue with path counts).
- * Lean: no path counts, no predecessors, one pass.
+ * bucket is emptied (see `dijkstraBuckets` in brandes.ts for the same queue with path counts: two
+ * passes per bucket, arcs read packed). Lean: no path counts, no predecessors.
  */
 function dijkstraSumsBuckets(
-  g: PathGraph,
-  lengths: Float64Array,
+  offsets: Int32Array,
+  packed: PackedArcs,
   s: number,
   out: Float64Array,
   scratch: DistanceScratch,
   q: BucketQueue,
 ): void {
-  const { offsets, targets } = g;
+  const { arcs, table } = packed;
+  const shift = packed.shift | 0;
+  const targetMask = packed.mask | 0;
   const { dist, order } = scratch;
-  const { head, entryNode, entryNext, bucketOf, inverse, slots } = q;
+  const { head, entryNode, entryNext, bucketOf } = q;
+  const inverse = +q.inverse;
+  const mask = q.mask | 0;
   // The sums this source adds up: distances and reciprocal distances to the nodes it reaches.
   let total = 0;
   let harmonic = 0;
@@ -169,19 +174,23 @@ function dijkstraSumsBuckets(
   let pending = 1;
   let count = 0;
   let current = 0;
-  let slot = 0;
   while (pending > 0) {
+    const slot = current & mask;
     let e = head[slot];
     head[slot] = -1;
+    const first = count;
     while (e >= 0) {
       const v = entryNode[e];
       e = entryNext[e];
       if (bucketOf[v] !== current) continue; // stale: v moved to an earlier bucket and settled there
       bucketOf[v] = -1;
-      pending--;
       order[count++] = v;
+    }
+    pending -= count - first;
+    for (let k = first; k < count; k++) {
+      const v = order[k];
       const dv = dist[v];
-      if (count > 1) {
+      if (k > 0) {
         total += dv;
         harmonic += 1 / dv;
       }
@@ -190,17 +199,18 @@ function dijkstraSumsBuckets(
       // because it is the innermost loop.
       const end = offsets[v + 1];
       for (let p = offsets[v]; p < end; p++) {
-        const w = targets[p];
-        const nd = dv + lengths[p];
+        const x = arcs[p];
+        const w = x & targetMask;
+        const nd = dv + table[x >>> shift];
         const dw = dist[w];
         if (nd < dw) {
           dist[w] = nd;
           if (dw === Infinity) pending++;
-          let b = Math.floor(nd * inverse);
+          let b = (nd * inverse) | 0;
           if (b <= current) b = current + 1;
           if (b !== bucketOf[w]) {
             bucketOf[w] = b;
-            const at = b % slots;
+            const at = b & mask;
             entryNode[entries] = w;
             entryNext[entries] = head[at];
             head[at] = entries++;
@@ -209,7 +219,6 @@ function dijkstraSumsBuckets(
       }
     }
     current++;
-    slot = slot + 1 === slots ? 0 : slot + 1;
   }
   // Buckets ahead may still hold stale entries.
   head.fill(-1);

@@ -27,7 +27,9 @@ function forcedPlan(g: PathGraph): BucketPlan {
   const l = g.lengths!;
   const width = Math.min(...l) * (1 - 1e-6);
   const ratio = Math.max(...l) / width;
-  return { width, inverse: 1 / width, slots: Math.ceil(ratio) + 2, capacity: g.n + l.length + 1 };
+  let slots = 4;
+  while (slots < Math.ceil(ratio) + 2) slots *= 2;
+  return { width, inverse: 1 / width, slots, mask: slots - 1, capacity: g.n + l.length + 1 };
 }
 
 function expectClose(a: Float64Array, b: Float64Array, rel: number): void {
