@@ -5,6 +5,7 @@
  */
 import { IndexedMinHeap } from './heap.js';
 import { packedArcsOf, type BucketPlan, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
+import { wasmDijkstraOf, type WasmDijkstraState } from './wasm-dijkstra.js';
 
 /**
  * Scratch buffers for one thread: allocated once, reused for every source.
@@ -133,6 +134,7 @@ export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratc
   const packed = q === null ? null : packedArcsOf(g);
   let count: number;
   if (q === null || packed === null) count = dijkstraHeap(g, g.lengths, s, scratch);
+  else if ((count = wasmSource(g, packed, q, s, out)) >= 0) return count;
   else {
     count = dijkstraBuckets(g.offsets, packed, s, scratch, q);
     if (scratch.ties > scratch.predNode.length) {
@@ -143,6 +145,35 @@ export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratc
     }
   }
   accumulateDijkstra(count, out, scratch);
+  return count;
+}
+
+/**
+ * The bucket kernel's run from `s` in WebAssembly (wasm-dijkstra.ts: the same steps, the same
+ * sums), dependencies accumulated here over its memory; -1 when there is no engine for `g` (no
+ * WebAssembly, disabled, too large) or its predecessor pool overflowed (its state is reset: the
+ * caller runs `s` in JavaScript, whose pool grows).
+ */
+function wasmSource(g: PathGraph, packed: PackedArcs, q: BucketQueue, s: number, out: Float64Array): number {
+  const engine = wasmDijkstraOf(g, packed, { inverse: q.inverse, mask: q.mask, slots: q.slots, capacity: q.entryNode.length });
+  if (engine === null) return -1;
+  const count = engine.forward(s);
+  if (engine.ties() > engine.poolCapacity) {
+    resetDistances(count, engine.state);
+    return -1;
+  }
+  engine.accumulate(count);
+  // delta[w] is final: add it to out (each node once; the source's own is not a dependency) and reset.
+  const { order, delta, dist } = engine.state;
+  for (let k = count - 1; k > 0; k--) {
+    const w = order[k];
+    out[w] += delta[w];
+  }
+  for (let k = 0; k < count; k++) {
+    const v = order[k];
+    dist[v] = Infinity;
+    delta[v] = 0;
+  }
   return count;
 }
 
@@ -332,7 +363,7 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
  * v of w. Only shortest-path arcs are visited (about n with lengths, where ties are rare), not all m.
  * Then the reset of what the run touched.
  */
-function accumulateDijkstra(count: number, out: Float64Array, scratch: PathScratch): void {
+function accumulateDijkstra(count: number, out: Float64Array, scratch: WasmDijkstraState): void {
   const { sigma, order, pred, predMore, predNode, predNext, delta } = scratch;
   for (let k = count - 1; k > 0; k--) {
     const w = order[k];
@@ -350,7 +381,7 @@ function accumulateDijkstra(count: number, out: Float64Array, scratch: PathScrat
 }
 
 /** Back to "unreached" for the `count` nodes a run settled (`order`): dist Infinity, delta 0. */
-function resetDistances(count: number, scratch: PathScratch): void {
+function resetDistances(count: number, scratch: Pick<WasmDijkstraState, 'dist' | 'order' | 'delta'>): void {
   const { dist, order, delta } = scratch;
   for (let k = 0; k < count; k++) {
     const v = order[k];

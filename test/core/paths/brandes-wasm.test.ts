@@ -1,0 +1,134 @@
+/**
+ * The WebAssembly forward pass (src/core/paths/brandes.wat via wasm-dijkstra.ts) against the
+ * JavaScript bucket kernel of brandes.ts: the same dependencies to the bit on graphs with
+ * equal-length ties, directed and undirected, disconnected, and a predecessor pool that overflows;
+ * and the committed module bytes are the ones the committed text compiles to.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { BRANDES_WASM } from '../../../src/core/paths/brandes-wasm.js';
+import { useWasmDijkstra, wasmDijkstraOf } from '../../../src/core/paths/wasm-dijkstra.js';
+import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
+import { bucketPlan, packedArcsOf, pathGraphOf, type PathGraph } from '../../../src/core/graph/path-graph.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
+import { wasmBytesOf } from '../../../scripts/wasm/compile.js';
+
+/** Every source's dependencies summed, with the WebAssembly kernel on or off (fresh scratch and graph copy each time). */
+function run(g0: PathGraph, wasm: boolean): Float64Array {
+  // A copy of the graph object, so that each setting makes its own engine (engines are kept per graph).
+  const g: PathGraph = { ...g0 };
+  const was = useWasmDijkstra(wasm);
+  try {
+    const plan = bucketPlan(g);
+    expect(plan).not.toBeNull();
+    const scratch = new PathScratch(g.n, plan);
+    const packed = packedArcsOf(g);
+    expect(packed).not.toBeNull();
+    const engine = wasmDijkstraOf(g, packed!, { inverse: plan!.inverse, mask: plan!.mask, slots: plan!.slots, capacity: plan!.capacity });
+    expect(engine === null).toBe(!wasm);
+    const out = new Float64Array(g.n);
+    for (let s = 0; s < g.n; s++) brandesSource(g, s, out, scratch);
+    // Twice: the module's memory must come back clean after every source.
+    const again = new Float64Array(g.n);
+    for (let s = 0; s < g.n; s++) brandesSource(g, s, again, scratch);
+    expect(Array.from(again)).toEqual(Array.from(out));
+    return out;
+  } finally {
+    useWasmDijkstra(was);
+  }
+}
+
+function randomGraph(n: number, arcs: number, directed: boolean, seed: number, strengths: readonly number[]): PathGraph {
+  const random = mulberry32(seed);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < arcs; i++) {
+    const a = Math.floor(random() * n);
+    const b = Math.floor(random() * n);
+    if (a === b) continue;
+    sources.push(a);
+    targets.push(b);
+    weights.push(strengths[Math.floor(random() * strengths.length)]);
+  }
+  const csr = csrFromEdges(n, { sources, targets, weights }, directed);
+  return pathGraphOf(csr, lengthsFromStrengths(csr));
+}
+
+describe('brandesSource in WebAssembly', () => {
+  it('the committed module is what scripts/wasm/build.ts makes from brandes.wat', async () => {
+    const bytes = await wasmBytesOf(readFileSync('src/core/paths/brandes.wat', 'utf8'), 'brandes.wat');
+    expect(Buffer.from(bytes).toString('base64')).toBe(BRANDES_WASM);
+  });
+
+  it('the same dependencies as the JavaScript kernel, bit for bit: strengths 1, 2, 4 (many equal-length routes), undirected and directed', () => {
+    for (const [directed, seed] of [
+      [false, 1],
+      [true, 2],
+      [false, 3],
+    ] as const) {
+      const g = randomGraph(300, 1500, directed, seed, [1, 2, 4]);
+      const js = run(g, false);
+      const wasm = run(g, true);
+      expect(js.some((x) => x > 0)).toBe(true);
+      expect(Array.from(wasm)).toEqual(Array.from(js));
+    }
+  });
+
+  it('strengths 1..500 (the generated orgs), and a graph in three parts that never reach one another', () => {
+    const strengths = Array.from({ length: 500 }, (_, i) => i + 1);
+    const g = randomGraph(500, 4000, false, 4, strengths);
+    expect(Array.from(run(g, true))).toEqual(Array.from(run(g, false)));
+    // Three separate random parts: nodes 0-99, 100-199, 200-299.
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    const random = mulberry32(5);
+    for (let part = 0; part < 3; part++)
+      for (let i = 0; i < 300; i++) {
+        sources.push(part * 100 + Math.floor(random() * 100));
+        targets.push(part * 100 + Math.floor(random() * 100));
+        weights.push(1 + Math.floor(random() * 3));
+      }
+    const keep = sources.map((a, i) => a !== targets[i]);
+    const csr = csrFromEdges(
+      300,
+      {
+        sources: sources.filter((_, i) => keep[i]),
+        targets: targets.filter((_, i) => keep[i]),
+        weights: weights.filter((_, i) => keep[i]),
+      },
+      false,
+    );
+    const parts = pathGraphOf(csr, lengthsFromStrengths(csr));
+    expect(Array.from(run(parts, true))).toEqual(Array.from(run(parts, false)));
+  });
+
+  it('more equal-length ties than its predecessor pool holds: that source runs in JavaScript, same result', () => {
+    // Layers {0}, L1..L3 of 12 nodes, every node joined to every node of the next layer, all
+    // strengths 1: a node of L2 has 12 shortest-path predecessors, so source 0 meets 2 x 12 x 11 =
+    // 264 ties, more than the pool of max(16, n) = 37 entries.
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const layer = (k: number) => Array.from({ length: 12 }, (_, i) => 1 + 12 * (k - 1) + i);
+    for (const b of layer(1)) {
+      sources.push(0);
+      targets.push(b);
+    }
+    for (const k of [1, 2])
+      for (const a of layer(k))
+        for (const b of layer(k + 1)) {
+          sources.push(a);
+          targets.push(b);
+        }
+    const csr = csrFromEdges(37, { sources, targets, weights: sources.map(() => 1) }, false);
+    const g = pathGraphOf(csr, lengthsFromStrengths(csr));
+    const js = run(g, false);
+    const wasm = run(g, true);
+    expect(Array.from(wasm)).toEqual(Array.from(js));
+    // Hand value: node 0 lies only between two L1 nodes, whose 13 shortest routes (via 0 or any of
+    // the 12 L2 nodes) it is on one of: 1/13 for each of the 12 x 11 ordered pairs.
+    expect(wasm[0]).toBeCloseTo(132 / 13, 12);
+  });
+});
