@@ -245,7 +245,11 @@ export function groupSweep(
     : sweepGroupRows(g, strength, source, filter, threeSteps, rows, scratch);
 }
 
-/** {@link groupSweep} without `rows`: every step walks whole rows. */
+/**
+ * {@link groupSweep} without `rows`: every step walks whole rows.
+ * NOTE: keep in sync with sweepGroupRows (the same sums in the same order); kept apart so that
+ * neither innermost loop tests which rows it walks.
+ */
 function sweepWholeRows(
   g: SortedAdjacency,
   strength: Float64Array,
@@ -300,7 +304,10 @@ function sweepWholeRows(
   return reached;
 }
 
-/** {@link groupSweep} with `rows`: the last step walks only the arcs into the group. */
+/**
+ * {@link groupSweep} with `rows`: the last step walks only the arcs into the group.
+ * NOTE: keep in sync with sweepWholeRows (see there).
+ */
 function sweepGroupRows(
   g: SortedAdjacency,
   strength: Float64Array,

@@ -477,12 +477,12 @@ export function foldCandidates(
   // workspace's typed columns, grown by doubling before each source (a source adds at most its
   // reached nodes and its held-out partners); a negative reached by three steps only keeps its RA3 alone.
   const cols = ws.columns;
-  const acc = { size: 0, three: 0, zeroNegatives: 0 };
+  const acc: FoldCounts = { size: 0, three: 0, zeroNegatives: 0, stamp: 0, partner, seen, cols };
   const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
   const filter = { label, group: 0, same: false, from: 0 };
   for (const a of sources) {
     const ga = label[a];
-    const stamp = ++ws.stamp;
+    const stamp = (acc.stamp = ++ws.stamp);
     const mine = partners.get(a) ?? [];
     for (const b of mine) partner[b] = stamp;
     const from = full ? a + 1 : 0;
@@ -490,14 +490,13 @@ export function foldCandidates(
     scratch.reached = reached;
     reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached);
     // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
-    reachedRows(scratch, reached, partner, seen, stamp, cols, acc);
-    for (const b of mine) if (b >= from && seen[b] !== stamp) unreachedRow(b, partner, seen, stamp, cols, acc);
+    reachedRows(scratch, reached, acc);
+    for (const b of mine) if (b >= from && seen[b] !== stamp) unreachedRow(b, acc);
     for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
     seen[a] = stamp;
     if (rate >= 1) {
-      for (let b = from; b < n; b++)
-        if (seen[b] !== stamp && label[b] >= 0 && label[b] !== ga) unreachedRow(b, partner, seen, stamp, cols, acc);
-    } else sampleUnreached(from, n, ga, label, logKeep, random, partner, seen, stamp, cols, acc);
+      for (let b = from; b < n; b++) if (seen[b] !== stamp && label[b] >= 0 && label[b] !== ga) unreachedRow(b, acc);
+    } else sampleUnreached(from, n, ga, label, logKeep, random, acc);
     clearLocalPaths(scratch);
   }
   const { size, three } = acc;
@@ -512,11 +511,19 @@ export function foldCandidates(
   };
 }
 
-/** Rows written so far in a fold's columns, RA3 values of three-step-only negatives, pairs counted as unreached. */
+/**
+ * A fold's rows as its sources are swept: rows written so far in the columns, RA3 values of
+ * three-step-only negatives, pairs counted as unreached; and the current source's stamp with the
+ * stamp arrays (`partner[b] === stamp`: a held-out partner; `seen[b] === stamp`: already counted).
+ */
 interface FoldCounts {
   size: number;
   three: number;
   zeroNegatives: number;
+  stamp: number;
+  readonly partner: Int32Array;
+  readonly seen: Int32Array;
+  readonly cols: FoldWorkspace['columns'];
 }
 
 /** Room for `rows` listed rows and `three` three-step-only values (each buffer doubles, contents kept). */
@@ -541,17 +548,10 @@ function reserveColumns(cols: FoldWorkspace['columns'], rows: number, three: num
  * A source's reached pairs: a held-out partner, or a pair with CN, RA or RAw above 0, as a listed
  * row; any other (three steps only) as its RA3 alone. Marks each as seen. O(reached).
  */
-function reachedRows(
-  scratch: ReturnType<typeof localPathScratch>,
-  reached: number,
-  partner: Int32Array,
-  seen: Int32Array,
-  stamp: number,
-  cols: FoldWorkspace['columns'],
-  acc: FoldCounts,
-): void {
+function reachedRows(scratch: ReturnType<typeof localPathScratch>, reached: number, acc: FoldCounts): void {
   const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
-  const { cn, ra, raw, ra3, positive, three } = cols;
+  const { partner, seen, stamp } = acc;
+  const { cn, ra, raw, ra3, positive, three } = acc.cols;
   let size = acc.size;
   let nThree = acc.three;
   for (let t = 0; t < reached; t++) {
@@ -576,14 +576,8 @@ function reachedRows(
 }
 
 /** A pair the source does not reach: a held-out partner as a row of zeros, any other counted. */
-function unreachedRow(
-  b: number,
-  partner: Int32Array,
-  seen: Int32Array,
-  stamp: number,
-  cols: FoldWorkspace['columns'],
-  acc: FoldCounts,
-): void {
+function unreachedRow(b: number, acc: FoldCounts): void {
+  const { partner, seen, stamp, cols } = acc;
   seen[b] = stamp;
   if (partner[b] !== stamp) {
     acc.zeroNegatives++;
@@ -602,15 +596,12 @@ function sampleUnreached(
   label: Int32Array,
   logKeep: number,
   random: () => number,
-  partner: Int32Array,
-  seen: Int32Array,
-  stamp: number,
-  cols: FoldWorkspace['columns'],
   acc: FoldCounts,
 ): void {
+  const { seen, stamp } = acc;
   for (let b = from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
     if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
-    unreachedRow(b, partner, seen, stamp, cols, acc);
+    unreachedRow(b, acc);
   }
 }
 

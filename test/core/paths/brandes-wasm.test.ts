@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { PathScratch } from '../../../src/core/paths/brandes.js';
+import { allSourcesTwice } from '../../helpers/brandes-runs.js';
 import { BRANDES_WASM } from '../../../src/core/paths/brandes-wasm.js';
 import { useWasmDijkstra, wasmDijkstraOf } from '../../../src/core/paths/wasm-dijkstra.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
@@ -27,13 +28,8 @@ function run(g0: PathGraph, wasm: boolean): Float64Array {
     expect(packed).not.toBeNull();
     const engine = wasmDijkstraOf(g, packed!, { inverse: plan!.inverse, mask: plan!.mask, slots: plan!.slots, capacity: plan!.capacity });
     expect(engine === null).toBe(!wasm);
-    const out = new Float64Array(g.n);
-    for (let s = 0; s < g.n; s++) brandesSource(g, s, out, scratch);
     // Twice: the module's memory must come back clean after every source.
-    const again = new Float64Array(g.n);
-    for (let s = 0; s < g.n; s++) brandesSource(g, s, again, scratch);
-    expect(Array.from(again)).toEqual(Array.from(out));
-    return out;
+    return allSourcesTwice(g, scratch);
   } finally {
     useWasmDijkstra(was);
   }

@@ -6,17 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
 import { bucketPlan, pathGraphOf, type BucketPlan } from '../../../src/core/graph/path-graph.js';
+import { allSourcesTwice } from '../../helpers/brandes-runs.js';
 
 function run(g: ReturnType<typeof pathGraphOf>, buckets: boolean): Float64Array {
   const scratch = new PathScratch(g.n, buckets ? bucketPlan(g) : null);
   if (buckets) expect(scratch.buckets).not.toBeNull();
-  const out = new Float64Array(g.n);
-  for (let s = 0; s < g.n; s++) brandesSource(g, s, out, scratch);
-  // Twice: scratch must come back clean after every source.
-  const again = new Float64Array(g.n);
-  for (let s = 0; s < g.n; s++) brandesSource(g, s, again, scratch);
-  expect(Array.from(again)).toEqual(Array.from(out));
-  return out;
+  return allSourcesTwice(g, scratch);
 }
 
 describe('brandesSource with lengths', () => {
