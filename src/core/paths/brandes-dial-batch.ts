@@ -1,10 +1,11 @@
 /**
  * Chained weighted Brandes: each source prunes the graph with the previous source's distances
  * Exact betweenness with arc lengths on a symmetric graph, sources run in chains of nearby people
- * (a preorder of a minimum spanning forest cut into chains, each run nearest-first). Before a source runs, every arc that the previous
- * source's distances prove to lie on none of its shortest paths is dropped, so its Dijkstra scans
- * about a third of the arcs instead of all of them; distances, path counts and dependencies are
- * those of the single-source kernel on the whole graph.
+ * (a preorder of a minimum spanning forest cut into chains, each run nearest-first). Before a
+ * source runs, every arc that the previous source's distances prove to lie on none of its shortest
+ * paths is dropped, so its Dijkstra scans fewer than half of the arcs (44-48% on the generated
+ * org); distances, path counts and dependencies are those of the single-source kernel on the
+ * whole graph.
  * Reference: Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol.
  * 25(2), 163-177; the bound is the triangle inequality behind the landmark (ALT) lower bounds of
  * Goldberg, A. V. & Harrelson, C. (2005). Computing the shortest path: A* search meets graph
@@ -20,10 +21,11 @@ export const CHAIN_LENGTH = 64;
 
 /**
  * Smallest graph the chained kernel is used for. Measured on the generated org
- * (docs/benchmarks.md, "Exact betweenness at 100k"): the pruning pass costs O(m) per source, which
- * pays once a source's Dijkstra is memory-bound (100k); below, the single-source kernel runs.
+ * (docs/benchmarks.md, "Multi-source weighted Brandes"): the pruning pass costs O(m) per source
+ * (about 9 ms at 100k), which pays only once a single source's run no longer works from the cache:
+ * x1.10-1.27 at 100k, x0.97 at 75k, x0.93 at 50k, x0.70 at 20k; below, the single-source kernel runs.
  */
-export const CHAIN_MIN_NODES = 50_000;
+export const CHAIN_MIN_NODES = 100_000;
 
 /**
  * Whether exact weighted betweenness on `g` runs chained: lengths, a symmetric graph (every arc
@@ -151,9 +153,9 @@ export function chainOrder(g: PathGraph): Int32Array {
  * Per node: distances of the source being run and of the previous one (`dist`, `prev`, swapped
  * after each run), path counts, dependencies, settling order, shortest-path predecessors (first
  * one, then a pool grown on demand) and the bucket queue of `plan`; plus the pruned copy of the
- * arcs (target and length code: 4 + 2 bytes an arc). Memory: 48 bytes a node + 6 bytes an arc
- * (+ 2 for the codes of the graph, shared) + the queue (8 bytes an entry, n + m entries): about
- * 21 MB at 100k people and 1.1M arcs, 210 MB at 1M people and 11M arcs.
+ * arcs (target and length code: 4 + 2 bytes an arc). Memory per thread: 60 bytes a node, 8 bytes
+ * an arc (the pruned copy and the graph's codes) and the queue (8 bytes an entry, n + m entries):
+ * about 25 MB at 100k people and 1.1M arcs, 245 MB at 1M people and 11M arcs.
  */
 export class BrandesChainScratch {
   dist: Float64Array;
@@ -245,7 +247,7 @@ export class BrandesChainScratch {
  * component); a source p does not reach, and the first of a chain, keeps every arc.
  *
  * Complexity: per source O(m) for the pruning pass plus Dijkstra on the kept arcs
- * (O(m' + n + buckets)); 48 bytes a node and 12 an arc of scratch (see {@link BrandesChainScratch}).
+ * (O(m' + n + buckets)); 60 bytes a node and 8 an arc of scratch (see {@link BrandesChainScratch}).
  * Edge cases: a chain past the last node runs nothing; isolated sources reach only themselves.
  * @returns the number of (source, node) pairs reached, sources included
  */
