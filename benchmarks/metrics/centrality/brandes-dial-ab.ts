@@ -175,22 +175,21 @@ class NodeMajorScratch {
   }
 
   grow(): void {
-    const e = new Int32Array(this.entry.length * 2);
-    e.set(this.entry);
-    const x = new Int32Array(e.length);
-    x.set(this.entryNext);
-    this.entry = e;
-    this.entryNext = x;
+    this.entry = doubled(this.entry);
+    this.entryNext = doubled(this.entryNext);
   }
 
   growPool(): void {
-    const e = new Int32Array(this.poolNode.length * 2);
-    e.set(this.poolNode);
-    const x = new Int32Array(e.length);
-    x.set(this.poolNext);
-    this.poolNode = e;
-    this.poolNext = x;
+    this.poolNode = doubled(this.poolNode);
+    this.poolNext = doubled(this.poolNext);
   }
+}
+
+/** A copy of `a` in an array twice as long. */
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** The shared-bucket prototype: sources first .. first + B - 1, entries (node << 5 | source). */

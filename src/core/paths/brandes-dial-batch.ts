@@ -390,6 +390,8 @@ function dialBrandes(
   }
   head.fill(-1);
   // Dependencies (push form), reverse settling order; the source gets no credit.
+  // NOTE: accumulateDijkstra in brandes.ts, the same sums in the same order; keep the two in sync
+  // (kept apart: it resets the distances, which are kept here for the next source).
   const { predNode, predNext } = scratch;
   for (let k = count - 1; k > 0; k--) {
     const w = order[k];
