@@ -1,22 +1,22 @@
 /**
  * Multi-source weighted Brandes on the generated org: what can be shared between sources
- * Three measurements on the graph the path pool gives weighted betweenness (lengths 1/w,
+ * Two measurements on the graph the path pool gives weighted betweenness (lengths 1/w,
  * breadth-first relabelled, distance backbone from 20k people), CPU time from process.cpuUsage:
  *
  * - `cosettle`: for batches of B consecutive sources (B = 8, 16, 32) at 4 places in the order,
  *   how many of the B sources settle a node in the same bucket of a shared Dial index, for the
  *   plan's bucket width and for buckets 2^j times wider: the sharing factor B / (distinct buckets
  *   per node), i.e. how many sources one read of a node's row could serve.
- * - `nodemajor B`: a prototype of the shared-bucket kernel (per (node, source) state node-major,
+ * - `nodemajor B` (default): a prototype of the shared-bucket kernel (per (node, source) state node-major,
  *   dist[v * B + k]; one bucket index for all B sources; a node settled for several sources in a
  *   bucket reads its row once) against `brandesSource` on the same sources, alternating batch by
  *   batch; not kept in src/ (it lost, see docs/benchmarks.md).
- * - `chain` (default): `brandesChain` (src/core/paths/brandes-dial-batch.ts) against
- *   `brandesSource` on the same sources, alternating chain by chain; with the arcs kept per source.
+ * (The chained kernel this script also timed, `brandesChain`, was removed once the WebAssembly
+ * single-source kernel ran faster: see docs/benchmarks.md and commit e2aacc1.)
  *
  * Every mode prints one JSON line; the A/B modes also print the largest relative gap between the
  * two kernels' sums (0 = identical to the bit).
- * Usage: npx tsx benchmarks/metrics/centrality/brandes-dial-ab.ts [people] [chain|nodemajor|cosettle] [chains or batches] [B]
+ * Usage: npx tsx benchmarks/metrics/centrality/brandes-dial-ab.ts [people] [nodemajor|cosettle] [chains or batches] [B]
  */
 import { loadavg } from 'node:os';
 import { orgFixture } from '../../fixture.js';
@@ -25,10 +25,9 @@ import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
 import { breadthFirstOrder, permutePair } from '../../../src/core/graph/reorder.js';
 import { bucketPlan, type BucketPlan } from '../../../src/core/graph/path-graph.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../../../src/core/graph/backbone.js';
-import { BrandesChainScratch, brandesChain, chainItems, chainOrder, CHAIN_LENGTH } from '../../../src/core/paths/brandes-dial-batch.js';
 
 const people = Number(process.argv[2] ?? 10000);
-const mode = process.argv[3] ?? 'chain';
+const mode = process.argv[3] ?? 'nodemajor';
 const rounds = Number(process.argv[4] ?? 4);
 const width = Number(process.argv[5] ?? 8);
 const f = orgFixture(people, 1, 20);
@@ -331,50 +330,5 @@ function nodeMajor(): void {
   );
 }
 
-function chain(): void {
-  const c0 = process.cpuUsage();
-  const order = chainOrder(g);
-  const orderCpu = process.cpuUsage(c0);
-  const scratch = new PathScratch(n, plan);
-  const S = new BrandesChainScratch(g, plan);
-  brandesChain(g, order, 0, new Float64Array(n), S);
-  S.arcsKept = 0;
-  for (let k = 0; k < 5; k++) brandesSource(g, k, new Float64Array(n), scratch);
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
-  const items = chainItems(n);
-  let single = 0;
-  let chained = 0;
-  let sources = 0;
-  for (let t = 0; t < rounds; t++) {
-    const c = Math.floor((t * (items - 1)) / Math.max(1, rounds - 1));
-    const from = c * CHAIN_LENGTH;
-    const to = Math.min(n, from + CHAIN_LENGTH);
-    single += cpuMicros(() => {
-      for (let i = from; i < to; i++) brandesSource(g, order[i], a, scratch);
-    });
-    chained += cpuMicros(() => brandesChain(g, order, c, b, S));
-    sources += to - from;
-  }
-  console.log(
-    JSON.stringify({
-      people,
-      mode,
-      arcs: g.targets.length,
-      chainLength: CHAIN_LENGTH,
-      sources,
-      orderCpuMs: (orderCpu.user + orderCpu.system) / 1000,
-      singleMsPerSource: single / sources / 1000,
-      chainMsPerSource: chained / sources / 1000,
-      ratio: single / chained,
-      keptArcFraction: S.arcsKept / (sources * g.targets.length),
-      projectedCpuSecondsAllSources: (chained / sources / 1e6) * n,
-      worstRelativeGap: worstGap(a, b),
-      load: [load0, loadavg()[0]],
-    }),
-  );
-}
-
 if (mode === 'cosettle') cosettle();
-else if (mode === 'nodemajor') nodeMajor();
-else chain();
+else nodeMajor();

@@ -11,7 +11,6 @@ import type { PathGraph } from '../graph/path-graph.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
-import { symmetricPair } from '../paths/brandes-dial-batch.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
@@ -34,8 +33,8 @@ export function defaultWorkerCount(): number {
  * Run a task over all its items in the calling thread, synchronously.
  * Complexity: that of the task's kernel times its items.
  */
-export function runPathTaskSync(g0: PathGraphPair, spec0: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
-  const { g, spec, restore } = prepared(g0, spec0);
+export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
+  const { g, restore } = prepared(g0, spec);
   const task = bindTask(g, spec);
   const out = new Float64Array(task.outLength);
   const every = Math.max(1, Math.ceil(task.items / 100));
@@ -150,17 +149,12 @@ function withoutDetoursOf(g: PathGraph): PathGraph {
  * Memory: the cache holds up to two relabelled copies of the arcs (breadth-first and clustered)
  * and the filtered ones, as long as the source pair lives.
  */
-function prepared(
-  g0: PathGraphPair,
-  spec0: PathTaskSpec,
-): { g: PathGraphPair; spec: PathTaskSpec; restore: (out: Float64Array) => Float64Array } {
-  const ordering = orderingOf(g0, spec0);
+function prepared(g0: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array } {
+  const ordering = orderingOf(g0, spec);
   const layout = relabelled(g0, ordering);
-  const restore = restorer(layout.order, spec0.kind === 'distances' ? 3 : 1);
-  // Betweenness learns whether the graph is symmetric (its filtered copy no longer shows it): see brandesChained.
-  const spec = spec0.kind === 'betweenness' ? { ...spec0, symmetric: symmetricPair(layout.g) } : spec0;
+  const restore = restorer(layout.order, spec.kind === 'distances' ? 3 : 1);
   const direction = spec.kind === 'betweenness' ? 'forward' : spec.kind === 'distances' ? 'backward' : null;
-  if (direction === null) return { g: layout.g, spec, restore };
+  if (direction === null) return { g: layout.g, restore };
   const cache = cacheOf(g0);
   const key = `${ordering}/${direction}`;
   let task = cache.get(key);
@@ -170,7 +164,7 @@ function prepared(
       direction === 'forward' ? { forward: withoutDetoursOf(forward), backward } : { forward, backward: withoutDetoursOf(backward) };
     cache.set(key, (task = { g: g.forward === forward && g.backward === backward ? layout.g : g, order: layout.order }));
   }
-  return { g: task.g, spec, restore };
+  return { g: task.g, restore };
 }
 
 /** Maps a result with `width` values per node from the order's labelling back to the caller's. */
@@ -192,9 +186,9 @@ function restorer(order: Int32Array | null, width: number): (out: Float64Array) 
  * aborts and progress get through). Partial results are summed in worker order, so a given worker
  * count always gives the same bits. Rejects with {@link TaskAbortedError} when aborted.
  */
-export async function runPathTask(g0: PathGraphPair, spec0: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
+export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
   if (options.signal?.aborted) throw new TaskAbortedError();
-  const { g, spec, restore } = prepared(g0, spec0);
+  const { g, restore } = prepared(g0, spec);
   const items = taskItems(g, spec);
   const workers = Math.max(1, Math.min(Math.floor(options.workers) || 1, items));
   return restore(workers === 1 ? await runInThread(g, spec, options) : await runInWorkers(g, spec, workers, options));

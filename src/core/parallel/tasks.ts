@@ -7,16 +7,14 @@
 import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
 import { brandesSource, PathScratch } from '../paths/brandes.js';
 import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
-import { BrandesChainScratch, brandesChain, brandesChained, chainItems, chainOrder } from '../paths/brandes-dial-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { plannedBuckets } from '../graph/path-graph.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
   /** Sum of Brandes dependencies over sources: out[v], length n. Items = sources, or batches of
-   *  up to 32 sources on hop counts (see brandesBatched, brandesBatchWidth), or chains of 64
-   *  sources with lengths on a large symmetric graph (`symmetric`, set by the pool; see brandesChained). */
-  | { readonly kind: 'betweenness'; readonly symmetric?: boolean }
+   *  up to 32 sources on hop counts (see brandesBatched, brandesBatchWidth). */
+  | { readonly kind: 'betweenness' }
   /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
    *  Items = sources, or batches of 32 sources on hop counts. */
   | { readonly kind: 'distances'; readonly unit: number }
@@ -36,7 +34,6 @@ export function taskItems(g: PathGraphPair, spec: PathTaskSpec): number {
   const n = g.forward.n;
   if (spec.kind === 'sample') return spec.samples;
   if (spec.kind === 'betweenness' && brandesBatched(g.forward)) return Math.ceil(n / brandesBatchWidth(n));
-  if (spec.kind === 'betweenness' && brandesChained(g.forward, spec.symmetric === true)) return chainItems(n);
   if (spec.kind === 'distances' && g.backward.lengths === null) return Math.ceil(n / BATCH);
   return n;
 }
@@ -53,12 +50,6 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         const batch = new BrandesBatchScratch(n);
         const width = brandesBatchWidth(n);
         return { items: Math.ceil(n / width), outLength: n, run: (b, out) => void brandesBatch(g.forward, b, out, batch, width) };
-      }
-      if (brandesChained(g.forward, spec.symmetric === true)) {
-        // Lengths on a large symmetric graph: chains of sources, each pruning arcs with the previous one's distances.
-        const order = chainOrder(g.forward);
-        const chain = new BrandesChainScratch(g.forward, plannedBuckets(g.forward)!);
-        return { items: chainItems(n), outLength: n, run: (c, out) => void brandesChain(g.forward, order, c, out, chain) };
       }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
       const scratch = new PathScratch(n, plannedBuckets(g.forward));
