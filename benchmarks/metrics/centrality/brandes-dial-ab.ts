@@ -52,7 +52,12 @@ function worstGap(a: Float64Array, b: Float64Array): number {
   return worst;
 }
 
-/** Distances from s by the single-source kernel's own queue rule (a plain Dial run, no path counts). */
+/**
+ * Distances from s by the single-source kernel's own queue rule (a plain Dial run, no path counts).
+ * NOTE: the same queue steps as dijkstraBuckets in brandes.ts and dijkstraSumsBuckets in
+ * closeness.ts, on purpose: the co-settling counts must see the buckets the kernel sees (the kernels
+ * return no per-node distances).
+ */
 function distancesFrom(s: number, q: { head: Int32Array; next: Int32Array; node: Int32Array; at: Float64Array }): Float64Array {
   const dist = new Float64Array(n).fill(Infinity);
   const { head, next, node, at } = q;
