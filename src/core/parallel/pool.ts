@@ -65,9 +65,11 @@ interface Layout {
  * keyed `ordering` and `ordering/direction`. Held in a WeakMap on the source pair, so it lives as
  * long as the caller keeps the pair (the view's CSR), and no longer.
  * Memory: the order (4 bytes a node) and a copy of the arcs per ordering (4 bytes an arc, 12 with
- * lengths), plus the kept arcs of each filtered direction (63% of them on the generated org): on a
- * weighted undirected view of 1M people and 19.9M arcs, about 250 MB relabelled and 150 MB
- * filtered, the same memory each path metric used to allocate and drop in turn. Sampling sessions
+ * lengths), plus the kept arcs of each filtered direction (on the generated org 63% of them at
+ * 10k with the two-step rule, 55% at 100k with the backbone): on a weighted undirected view of 1M
+ * people and 19.9M arcs, about 250 MB relabelled and 130-150 MB filtered, the same memory each path
+ * metric used to allocate and drop in turn. (Each worker thread also keeps its own packed arcs and,
+ * for weighted Brandes, a WebAssembly memory holding them: see path-graph.ts and wasm-dijkstra.ts.) Sampling sessions
  * ({@link openPathSession}) reuse a kept relabelling but do not keep their own.
  */
 const layouts = new WeakMap<PathGraphPair, Map<string, Layout>>();
