@@ -314,7 +314,9 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
       const sv = sigma[v];
       const end = offsets[v + 1];
       // NOTE: keep in sync with the relax step of dijkstraHeap (the same step on a binary heap) and with
-      // dijkstraSumsBuckets in closeness.ts (the same queue without path counts); kept apart because it is the innermost loop.
+      // dijkstraSumsBuckets in closeness.ts (the same queue without path counts), and with the forward
+      // pass of brandes.wat (the same steps in WebAssembly: rebuild brandes-wasm.ts after a change);
+      // kept apart because it is the innermost loop.
       for (let p = offsets[v]; p < end; p++) {
         const x = arcs[p];
         const w = x & targetMask;
@@ -361,7 +363,8 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
  * Dependencies in reverse settling order over the recorded predecessors (push form, as NetworkX's
  * `_accumulate_basic`): c = (1 + delta(w)) / sigma(w), delta(v) += sigma(v) c for each predecessor
  * v of w. Only shortest-path arcs are visited (about n with lengths, where ties are rare), not all m.
- * Then the reset of what the run touched.
+ * Then the reset of what the run touched. NOTE: keep in step with the "accumulate" function of
+ * brandes.wat (the same sums in WebAssembly; rebuild brandes-wasm.ts after a change).
  */
 function accumulateDijkstra(count: number, out: Float64Array, scratch: WasmDijkstraState): void {
   const { sigma, order, pred, predMore, predNode, predNext, delta } = scratch;
