@@ -9,7 +9,7 @@
  * Eur. Phys. J. B 71 (resource allocation); Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
  */
-import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
+import { arcIndex, strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
@@ -615,17 +615,10 @@ function resourceAllocation3Of(adj: SortedAdjacency, a: number, b: number): numb
     for (let q = offsets[x]; q < offsets[x + 1]; q++) {
       const y = targets[q];
       if (y === a) continue;
-      // First arc y -> b in y's sorted row, if any.
-      let lo = offsets[y];
-      let hi = offsets[y + 1];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (targets[mid] < b) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo === offsets[y + 1] || targets[lo] !== b) continue;
+      const first = arcIndex(adj, y, b);
+      if (first < 0) continue;
       const step = 1 / (kx * (offsets[y + 1] - offsets[y]));
-      for (let r = lo; r < offsets[y + 1] && targets[r] === b; r++) sum += step;
+      for (let r = first; r < offsets[y + 1] && targets[r] === b; r++) sum += step;
     }
   }
   return sum;

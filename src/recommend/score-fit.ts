@@ -7,7 +7,7 @@
  * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
  */
 import { mulberry32 } from '../core/util/random.js';
-import { strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
+import { arcIndex, strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
@@ -603,18 +603,6 @@ function sampleUnreached(
     if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
     unreachedRow(b, acc);
   }
-}
-
-/** Index of the arc i -> j in the sorted rows of `adj` (binary search), or -1 when there is none. O(log d_i). */
-function arcIndex(adj: SortedAdjacency, i: number, j: number): number {
-  let lo = adj.offsets[i];
-  let hi = adj.offsets[i + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (adj.targets[mid] < j) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < adj.offsets[i + 1] && adj.targets[lo] === j ? lo : -1;
 }
 
 /**

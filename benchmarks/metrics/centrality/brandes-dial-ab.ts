@@ -23,7 +23,8 @@ import { orgFixture } from '../../fixture.js';
 import { pathInput } from '../../../src/metrics/centrality/path-common.js';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
 import { breadthFirstOrder, permutePair } from '../../../src/core/graph/reorder.js';
-import { bucketPlan, type BucketPlan } from '../../../src/core/graph/path-graph.js';
+import { bucketPlan, packedArcsOf, type BucketPlan } from '../../../src/core/graph/path-graph.js';
+import { wasmDijkstraOf } from '../../../src/core/paths/wasm-dijkstra.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../../../src/core/graph/backbone.js';
 
 const people = Number(process.argv[2] ?? 10000);
@@ -53,58 +54,20 @@ function worstGap(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * Distances from s by the single-source kernel's own queue rule (a plain Dial run, no path counts).
- * NOTE: the same queue steps as dijkstraBuckets in brandes.ts and dijkstraSumsBuckets in
- * closeness.ts, on purpose: the co-settling counts must see the buckets the kernel sees (the kernels
- * return no per-node distances).
+ * Distances from s, from the single-source kernel's own forward pass (the WebAssembly engine the
+ * pool runs: the buckets the co-settling counts look at are the kernel's); its state reset after.
  */
-function distancesFrom(s: number, q: { head: Int32Array; next: Int32Array; node: Int32Array; at: Float64Array }): Float64Array {
-  const dist = new Float64Array(n).fill(Infinity);
-  const { head, next, node, at } = q;
-  head.fill(-1);
-  at.fill(-1);
-  dist[s] = 0;
-  node[0] = s;
-  next[0] = -1;
-  head[0] = 0;
-  at[s] = 0;
-  let entries = 1;
-  let pending = 1;
-  for (let current = 0; pending > 0; current++) {
-    const slot = current % plan.slots;
-    let e = head[slot];
-    head[slot] = -1;
-    while (e >= 0) {
-      const v = node[e];
-      e = next[e];
-      if (at[v] !== current) continue;
-      at[v] = -1;
-      pending--;
-      for (let p = g.offsets[v]; p < g.offsets[v + 1]; p++) {
-        const w = g.targets[p];
-        const nd = dist[v] + g.lengths![p];
-        if (nd >= dist[w]) continue;
-        if (dist[w] === Infinity) pending++;
-        dist[w] = nd;
-        const b = Math.max(current + 1, Math.floor(nd * plan.inverse));
-        if (b === at[w]) continue;
-        at[w] = b;
-        node[entries] = w;
-        next[entries] = head[b % plan.slots];
-        head[b % plan.slots] = entries++;
-      }
-    }
-  }
-  return dist;
+function distancesFrom(s: number): Float64Array {
+  const engine = wasmDijkstraOf(g, packedArcsOf(g)!, plan);
+  if (engine === null) throw new Error('the WebAssembly kernel is not available here');
+  const count = engine.forward(s);
+  const { dist, order } = engine.state;
+  const out = dist.slice();
+  for (let k = 0; k < count; k++) dist[order[k]] = Infinity;
+  return out;
 }
 
 function cosettle(): void {
-  const q = {
-    head: new Int32Array(plan.slots).fill(-1),
-    next: new Int32Array(plan.capacity),
-    node: new Int32Array(plan.capacity),
-    at: new Float64Array(n),
-  };
   const widths = [0, 1, 2, 4, 6];
   const rows = [];
   for (const B of [8, 16, 32]) {
@@ -112,7 +75,7 @@ function cosettle(): void {
     const places = 4;
     for (let t = 0; t < places; t++) {
       const first = Math.floor((t * (n - B)) / (places - 1));
-      const d = Array.from({ length: B }, (_, k) => distancesFrom(first + k, q));
+      const d = Array.from({ length: B }, (_, k) => distancesFrom(first + k));
       const row = new Int32Array(B);
       widths.forEach((j, i) => {
         const inverse = plan.inverse / 2 ** j;

@@ -99,8 +99,11 @@ export class BucketQueue {
   readonly slots: number;
   /** `slots - 1` (slots is a power of two): bucket b lives in slot `b & mask`. */
   readonly mask: number;
+  /** Queue entries a run may make (n + m + 1: at most one per improvement). */
+  readonly capacity: number;
 
   constructor(n: number, plan: BucketPlan) {
+    this.capacity = plan.capacity;
     this.width = plan.width;
     this.inverse = plan.inverse;
     this.slots = plan.slots;
@@ -155,7 +158,7 @@ export function brandesSource(g: PathGraph, s: number, out: Float64Array, scratc
  * caller runs `s` in JavaScript, whose pool grows).
  */
 function wasmSource(g: PathGraph, packed: PackedArcs, q: BucketQueue, s: number, out: Float64Array): number {
-  const engine = wasmDijkstraOf(g, packed, { inverse: q.inverse, mask: q.mask, slots: q.slots, capacity: q.entryNode.length });
+  const engine = wasmDijkstraOf(g, packed, q);
   if (engine === null) return -1;
   const count = engine.forward(s);
   if (engine.ties() > engine.poolCapacity) {
@@ -164,16 +167,12 @@ function wasmSource(g: PathGraph, packed: PackedArcs, q: BucketQueue, s: number,
   }
   engine.accumulate(count);
   // delta[w] is final: add it to out (each node once; the source's own is not a dependency) and reset.
-  const { order, delta, dist } = engine.state;
+  const { order, delta } = engine.state;
   for (let k = count - 1; k > 0; k--) {
     const w = order[k];
     out[w] += delta[w];
   }
-  for (let k = 0; k < count; k++) {
-    const v = order[k];
-    dist[v] = Infinity;
-    delta[v] = 0;
-  }
+  resetDistances(count, engine.state);
   return count;
 }
 

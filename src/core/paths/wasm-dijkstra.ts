@@ -109,7 +109,7 @@ export class WasmDijkstra {
 
   /**
    * The engine for `g` with its packed arcs and bucket queue shape (inverse width, slot mask and
-   * count, entry capacity), or null when WebAssembly is unavailable or disabled, or the layout would
+   * count, entry capacity), or null when WebAssembly is unavailable, or the layout would
    * pass {@link MAX_BYTES}. Complexity: O(n + m) to copy the graph in.
    */
   static create(
@@ -117,7 +117,7 @@ export class WasmDijkstra {
     packed: PackedArcs,
     queue: { inverse: number; mask: number; slots: number; capacity: number },
   ): WasmDijkstra | null {
-    const mod = enabled ? moduleOf() : null;
+    const mod = moduleOf();
     if (mod === null) return null;
     const n = g.n;
     const m = packed.arcs.length;

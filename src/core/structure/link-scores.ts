@@ -130,6 +130,23 @@ export function linkScoresOfPairs(
   };
 }
 
+/**
+ * Index of the first arc i -> j in the sorted rows of `adj` (binary search), or -1 when there is
+ * none; further arcs i -> j, if any, follow it. O(log d_i).
+ * @example
+ * arcIndex(adj, 0, 3); // position of 0 -> 3 in adj.targets, or -1
+ */
+export function arcIndex(adj: SortedAdjacency, i: number, j: number): number {
+  let lo = adj.offsets[i];
+  let hi = adj.offsets[i + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (adj.targets[mid] < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < adj.offsets[i + 1] && adj.targets[lo] === j ? lo : -1;
+}
+
 /** s_w = sum of a node's tie strengths (its degree when unweighted). Complexity: O(n + m). */
 export function strengths(g: SortedAdjacency): Float64Array {
   const s = new Float64Array(g.n);
