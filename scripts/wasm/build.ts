@@ -1,5 +1,5 @@
 /**
- * Compile the WebAssembly kernels (src/core/paths/brandes.wat, src/core/util/float-sort.wat: the
+ * Compile the WebAssembly kernels (src/core/paths/brandes.wat and local-sweep.wat, src/core/util/float-sort.wat: the
  * source of truth) with wabt and write their bytes, base64, into <dir>/<name>-wasm.ts beside each, which the library imports (no
  * build step at run time, no file read). test/core/paths/brandes-wasm.test.ts checks that the
  * committed bytes are what this script makes from the committed text.
@@ -11,6 +11,7 @@ import { wasmBytesOf } from './compile.js';
 
 for (const [dir, name] of [
   ['src/core/paths', 'brandes'],
+  ['src/core/paths', 'local-sweep'],
   ['src/core/util', 'float-sort'],
 ]) {
   const wat = resolve(`${dir}/${name}.wat`);

@@ -10,6 +10,7 @@ import { sortFloat64 } from '../core/util/float-sort.js';
 import { mulberry32 } from '../core/util/random.js';
 import { arcIndex, strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
+import { WasmLocalSweep } from '../core/paths/wasm-local-sweep.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupLabels } from './groups.js';
@@ -382,6 +383,11 @@ export interface FoldWorkspace {
   /** Score buffers of the fit's settings (held-out ties, other pairs), grown when a fold needs more. */
   positives: Float64Array;
   negatives: Float64Array;
+  /**
+   * The sweep in WebAssembly where it runs (null: groupSweep in JavaScript): then the training rows,
+   * strengths and scratch above are views of its memory, and the labels are copied into it per fold.
+   */
+  readonly engine: WasmLocalSweep | null;
 }
 
 /**
@@ -391,13 +397,15 @@ export interface FoldWorkspace {
  */
 export function foldWorkspace(adj: EdgeListAdjacency): FoldWorkspace {
   const n = adj.n;
+  const engine = WasmLocalSweep.create(n, adj.targets.length);
   return {
     strength: strengths(adj),
-    offsets: new Int32Array(n + 1),
-    targets: new Int32Array(adj.targets.length),
-    weights: new Float64Array(adj.targets.length),
-    trainStrength: new Float64Array(n),
-    scratch: localPathScratch(n),
+    offsets: engine?.offsets ?? new Int32Array(n + 1),
+    targets: engine?.targets ?? new Int32Array(adj.targets.length),
+    weights: engine?.weights ?? new Float64Array(adj.targets.length),
+    trainStrength: engine?.strength ?? new Float64Array(n),
+    scratch: engine?.scratch ?? localPathScratch(n),
+    engine,
     seen: new Int32Array(n),
     partner: new Int32Array(n),
     stamp: 0,
@@ -422,11 +430,12 @@ export function foldWorkspace(adj: EdgeListAdjacency): FoldWorkspace {
  * `maxSources` ends of held-out ties, their pairs within three steps, their held-out partners and
  * about `sampledPairs` other pairs drawn uniformly.
  *
- * The training rows are written into the workspace by copying the runs of arcs between the held-out
- * ones (memory copies, no per-arc work), and only the strengths of the held-out ties' ends are summed
- * again; the held-out partners are marked per source in a stamp array.
+ * The training rows are written into the workspace (one pass over the arcs, the held-out ones
+ * skipped), and only the strengths of the held-out ties' ends are summed again; the held-out
+ * partners are marked per source in a stamp array. The sweeps run in WebAssembly where the
+ * workspace has an engine (core/paths/wasm-local-sweep.ts: the same sums), else in groupSweep.
  *
- * Complexity: O(n + m) memory copies and O(h log m) to find the h held-out ties' arcs, plus one
+ * Complexity: O(n + m) copies and O(h log m) to find the h held-out ties' arcs, plus one
  * three-step local-path sweep per source and O(1) per candidate; in sampled mode the candidates are
  * at most the pairs the `maxSources` sources reach within three steps plus about `sampledPairs`,
  * whatever the size of the graph.
@@ -452,6 +461,8 @@ export function foldCandidates(
   let labelled = 0;
   for (let i = 0; i < n; i++) if (label[i] >= 0) labelled++;
   const train = trainingRows(adj, hidden, ws);
+  const engine = ws.engine;
+  engine?.label.set(label);
   const str = ws.trainStrength;
   // Step 2: sources from the held-out ties' ends; their reached pairs, held-out partners, and a
   // uniform sample (rate r) of their other cross-group pairs.
@@ -479,7 +490,7 @@ export function foldCandidates(
   // reached nodes and its held-out partners); a negative reached by three steps only keeps its RA3 alone.
   const cols = ws.columns;
   const acc: FoldCounts = { size: 0, three: 0, zeroNegatives: 0, stamp: 0, partner, seen, cols };
-  const logKeep = Math.log1p(-Math.min(rate, 1 - 1e-12));
+  const skip = new GeometricSkips(Math.log1p(-Math.min(rate, 1 - 1e-12)));
   const filter = { label, group: 0, same: false, from: 0 };
   for (const a of sources) {
     const ga = label[a];
@@ -487,8 +498,9 @@ export function foldCandidates(
     const mine = partners.get(a) ?? [];
     for (const b of mine) partner[b] = stamp;
     const from = full ? a + 1 : 0;
-    const reached = groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
-    scratch.reached = reached;
+    if (engine === null) scratch.reached = groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
+    else engine.sweep(a, ga, false, from, true);
+    const reached = scratch.reached;
     reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached);
     // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
     reachedRows(scratch, reached, acc);
@@ -497,8 +509,9 @@ export function foldCandidates(
     seen[a] = stamp;
     if (rate >= 1) {
       for (let b = from; b < n; b++) if (seen[b] !== stamp && label[b] >= 0 && label[b] !== ga) unreachedRow(b, acc);
-    } else sampleUnreached(from, n, ga, label, logKeep, random, acc);
-    clearLocalPaths(scratch);
+    } else sampleUnreached(from, n, ga, label, skip, random, acc);
+    if (engine === null) clearLocalPaths(scratch);
+    else engine.clear();
   }
   const { size, three } = acc;
   return {
@@ -595,14 +608,77 @@ function sampleUnreached(
   n: number,
   ga: number,
   label: Int32Array,
-  logKeep: number,
+  skip: GeometricSkips,
   random: () => number,
   acc: FoldCounts,
 ): void {
   const { seen, stamp } = acc;
-  for (let b = from + Math.floor(Math.log(1 - random()) / logKeep); b < n; b += 1 + Math.floor(Math.log(1 - random()) / logKeep)) {
+  for (let b = from + skip.next(random()); b < n; b += 1 + skip.next(random())) {
     if (seen[b] === stamp || label[b] < 0 || label[b] === ga) continue;
     unreachedRow(b, acc);
+  }
+}
+
+/** 2^32: mulberry32 draws t / 2^32 for a whole t. */
+const TWO_32 = 4294967296;
+
+/**
+ * The geometric skip floor(ln(1 - u) / logKeep) of a uniform draw u, as sampling computes it, but
+ * read off a table where u = t / 2^32 for a whole t (what mulberry32 draws): the fit draws about
+ * 100,000 skips a fold, and the logarithm was most of their cost.
+ *
+ * Why the table gives the same value: for whole t the computed ln(1 - t / 2^32) strictly decreases
+ * with t (consecutive values differ by at least 2^-32, the logarithm's error is under 2 ulp of a
+ * value below 23, i.e. under 2^-47), dividing by logKeep < 0 and taking the floor keep the order, so
+ * the skip is a non-decreasing step function of t; its steps are found once, by binary search over t
+ * with the same expression. Draws off that grid, or tables over 1,024 steps (tiny rates, where few
+ * skips are drawn), compute the expression itself.
+ */
+export class GeometricSkips {
+  /** steps[k]: the least t whose skip is at least k (k = 1 .. top). */
+  private readonly steps: Float64Array | null;
+  private readonly top: number;
+
+  constructor(private readonly logKeep: number) {
+    const top = this.direct(TWO_32 - 1);
+    this.top = top;
+    if (!(top >= 0 && top <= 1024)) {
+      this.steps = null;
+      return;
+    }
+    const steps = new Float64Array(top + 1);
+    for (let k = 1; k <= top; k++) {
+      let lo = steps[k - 1];
+      let hi = TWO_32 - 1;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (this.direct(mid) >= k) hi = mid;
+        else lo = mid + 1;
+      }
+      steps[k] = lo;
+    }
+    this.steps = steps;
+  }
+
+  /** The skip of the draw t / 2^32, computed. */
+  private direct(t: number): number {
+    return Math.floor(Math.log(1 - t / TWO_32) / this.logKeep);
+  }
+
+  /** floor(ln(1 - u) / logKeep). O(log top) from the table. */
+  next(u: number): number {
+    const t = u * TWO_32;
+    const steps = this.steps;
+    if (steps === null || !Number.isInteger(t)) return Math.floor(Math.log(1 - u) / this.logKeep);
+    // The largest k with steps[k] <= t.
+    let lo = 0;
+    let hi = this.top;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (steps[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 }
 

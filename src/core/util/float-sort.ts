@@ -25,24 +25,44 @@ interface Sorter {
   readonly sort: (a: number, b: number, h: number, n: number) => void;
 }
 
-let sorter: Sorter | null | undefined;
+let compiled: WebAssembly.Module | null | undefined;
+let sorter: Sorter | null = null;
 
-function sorterOf(): Sorter | null {
-  if (sorter === undefined) {
+function moduleOf(): WebAssembly.Module | null {
+  if (compiled === undefined) {
     try {
-      const bytes = Uint8Array.from(atob(FLOAT_SORT_WASM), (c) => c.charCodeAt(0));
-      const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
-      sorter = { memory: exports.memory as WebAssembly.Memory, sort: exports.sort as Sorter['sort'] };
+      compiled = new WebAssembly.Module(Uint8Array.from(atob(FLOAT_SORT_WASM), (c) => c.charCodeAt(0)));
     } catch {
-      sorter = null;
+      compiled = null;
     }
+  }
+  return compiled;
+}
+
+/**
+ * An instance whose memory holds `bytes`: the last one when large enough, else a new memory and
+ * instance (never `memory.grow`: growing detaches the old buffer, and the first detach in a process
+ * makes V8 deoptimise every compiled function that reads typed arrays, about 20 in the score fit).
+ */
+function sorterFor(bytes: number): Sorter | null {
+  if (sorter !== null && sorter.memory.buffer.byteLength >= bytes) return sorter;
+  const mod = moduleOf();
+  if (mod === null) return null;
+  try {
+    // Room for twice the last array at least, so that slowly growing arrays do not make one each time.
+    const room = Math.max(bytes, Math.min(2 * (sorter?.memory.buffer.byteLength ?? 0), HISTOGRAMS + 16 * MAX_WASM));
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(room / PAGE) });
+    const exports = new WebAssembly.Instance(mod, { env: { memory } }).exports;
+    sorter = { memory, sort: exports.sort as Sorter['sort'] };
+  } catch {
+    return null;
   }
   return sorter;
 }
 
 /** Whether an array of `n` values is sorted by the WebAssembly module here (else by the built-in sort). */
 export function floatSortRunsWasm(n: number): boolean {
-  return n >= MIN_WASM && n <= MAX_WASM && sorterOf() !== null;
+  return n >= MIN_WASM && n <= MAX_WASM && moduleOf() !== null;
 }
 
 /**
@@ -54,11 +74,8 @@ export function floatSortRunsWasm(n: number): boolean {
  */
 export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
-  if (!floatSortRunsWasm(n)) return values.sort();
-  const s = sorterOf()!;
-  const need = HISTOGRAMS + 16 * n;
-  const have = s.memory.buffer.byteLength;
-  if (need > have) s.memory.grow(Math.ceil((need - have) / PAGE));
+  const s = floatSortRunsWasm(n) ? sorterFor(HISTOGRAMS + 16 * n) : null;
+  if (s === null) return values.sort();
   const a = HISTOGRAMS;
   new Float64Array(s.memory.buffer, a, n).set(values);
   s.sort(a, a + 8 * n, 0, n);

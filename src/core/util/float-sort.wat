@@ -6,7 +6,9 @@
 ;; Memory layout (byte addresses, chosen by the caller): values at $a (n f64), the buffer at $b
 ;; (n f64), the six histograms of 2048 i32 at $h (48 KiB, zeroed here).
 (module
-  (memory (export "memory") 1)
+  ;; The caller's memory, made at the size it needs (growing a memory detaches its old buffer, and
+  ;; the first detach in a process deoptimises every compiled function that reads typed arrays).
+  (import "env" "memory" (memory 1))
   ;; Sorts the n values at $a; returns nothing, the sorted values are at $a.
   (func (export "sort") (param $a i32) (param $b i32) (param $h i32) (param $n i32)
     (local $i i32) (local $k i64) (local $d i32) (local $shift i64) (local $src i32) (local $dst i32)
