@@ -683,12 +683,13 @@ export class CandidateOrder {
     const c = score.length;
     const kk = Math.min(k, c);
     // h[0] ranks last among the kept: a new candidate enters only when it ranks before h[0].
+    // (x after y is ranksBefore(.., y, x); no closure: a new one per list made the compiled loop
+    // deoptimise on the next list, "wrong call target".)
     const h = new Int32Array(kk);
-    const after = (x: number, y: number) => ranksBefore(score, a, b, y, x);
     for (let t = 0, size = 0; t < c; t++) {
       if (size < kk) {
         let q = size++;
-        while (q > 0 && after(t, h[(q - 1) >> 1])) {
+        while (q > 0 && ranksBefore(score, a, b, h[(q - 1) >> 1], t)) {
           h[q] = h[(q - 1) >> 1];
           q = (q - 1) >> 1;
         }
@@ -698,8 +699,8 @@ export class CandidateOrder {
         for (;;) {
           let m = 2 * q + 1;
           if (m >= kk) break;
-          if (m + 1 < kk && after(h[m + 1], h[m])) m++;
-          if (!after(h[m], t)) break;
+          if (m + 1 < kk && ranksBefore(score, a, b, h[m], h[m + 1])) m++;
+          if (!ranksBefore(score, a, b, t, h[m])) break;
           h[q] = h[m];
           q = m;
         }

@@ -621,6 +621,9 @@ function sampleUnreached(
 
 /** 2^32: mulberry32 draws t / 2^32 for a whole t. */
 const TWO_32 = 4294967296;
+/** Blocks of t with a table entry each (t >>> 20), and their width. */
+const BLOCKS = 4096;
+const BLOCK = 1 << 20;
 
 /**
  * The geometric skip floor(ln(1 - u) / logKeep) of a uniform draw u, as sampling computes it, but
@@ -635,18 +638,19 @@ const TWO_32 = 4294967296;
  * skips are drawn), compute the expression itself.
  */
 export class GeometricSkips {
-  /** steps[k]: the least t whose skip is at least k (k = 1 .. top). */
+  /** steps[k]: the least t whose skip is at least k (k = 1 .. top); steps[top + 1] = 2^32. */
   private readonly steps: Float64Array | null;
-  private readonly top: number;
+  /** The skip at t = b 2^20 for each of the 4,096 blocks b of t: where the scan of the steps starts. */
+  private readonly blockStart: Int32Array | null;
 
   constructor(private readonly logKeep: number) {
     const top = this.direct(TWO_32 - 1);
-    this.top = top;
     if (!(top >= 0 && top <= 1024)) {
-      this.steps = null;
+      this.steps = this.blockStart = null;
       return;
     }
-    const steps = new Float64Array(top + 1);
+    const steps = new Float64Array(top + 2);
+    steps[top + 1] = TWO_32;
     for (let k = 1; k <= top; k++) {
       let lo = steps[k - 1];
       let hi = TWO_32 - 1;
@@ -657,7 +661,13 @@ export class GeometricSkips {
       }
       steps[k] = lo;
     }
+    const blockStart = new Int32Array(BLOCKS);
+    for (let b = 0, k = 0; b < BLOCKS; b++) {
+      while (steps[k + 1] <= b * BLOCK) k++;
+      blockStart[b] = k;
+    }
     this.steps = steps;
+    this.blockStart = blockStart;
   }
 
   /** The skip of the draw t / 2^32, computed. */
@@ -665,20 +675,15 @@ export class GeometricSkips {
     return Math.floor(Math.log(1 - t / TWO_32) / this.logKeep);
   }
 
-  /** floor(ln(1 - u) / logKeep). O(log top) from the table. */
+  /** floor(ln(1 - u) / logKeep): from the table, O(1 + steps within t's block). */
   next(u: number): number {
     const t = u * TWO_32;
     const steps = this.steps;
     if (steps === null || !Number.isInteger(t)) return Math.floor(Math.log(1 - u) / this.logKeep);
-    // The largest k with steps[k] <= t.
-    let lo = 0;
-    let hi = this.top;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (steps[mid] <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The largest k with steps[k] <= t, scanning up from the skip at the start of t's block.
+    let k = this.blockStart![t >>> 20];
+    while (steps[k + 1] <= t) k++;
+    return k;
   }
 }
 
