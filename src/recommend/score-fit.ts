@@ -814,29 +814,6 @@ export function withoutEdges(adj: EdgeListAdjacency, drop: ReadonlySet<number>):
   return { n, offsets, targets, weights, edgeU, edgeV, edgeWeights };
 }
 
-/**
- * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values, without sorting
- * the negatives: the fit scores every weight setting on every fold, and at scale those sorts were
- * most of its time. `tied` more negatives all scoring `tiedScore` may be given as a count, and more
- * negatives as `sorted`, ascending, each standing for the score `sortedScale * sorted[t] + sortedOffset`
- * (computed so; with sortedScale >= 0 they stay sorted, and the fit's settings need no copy of them).
- * N then stands for the listed negatives plus both; each positive is placed among the sorted ones by
- * binary search (O(|P| log |S|)) instead of each of them among the positives.
- *
- *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
- *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed:
- *         one binary search of the few sorted positives per negative)
- *   precision@k: c = the k-th largest score of P and N together; (#P above c + (k - #above) #P at c / #at c) / k
- *
- * The k-th largest is found among the sorted positives, the k largest negatives (kept in a small
- * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
- * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
- *
- * Complexity: O(|P| log |P| + |N| (log |P| + 1) + |S| + |P| + k^2 in the worst case of the buffer)
- * for |S| sorted negatives; O(|N| log |N|) for k > 4096.
- * @example
- * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
- */
 const NO_SCORES = new Float64Array(0);
 
 /** How many t have `scale * sorted[t] + offset` below v (or at most v, with `orEqual`); sorted ascending, scale >= 0. O(log |sorted|). */
@@ -852,6 +829,29 @@ function affineBelow(sorted: Float64Array, scale: number, offset: number, v: num
   return lo;
 }
 
+/**
+ * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values: the fit scores
+ * every weight setting on every fold. The listed negatives are sorted in place (their order is not
+ * kept) by the radix sort of core/util/float-sort.ts and merged with the sorted positives. `tied` more negatives all scoring `tiedScore` may be given as a count, and more
+ * negatives as `sorted`, ascending, each standing for the score `sortedScale * sorted[t] + sortedOffset`
+ * (computed so; with sortedScale >= 0 they stay sorted, and the fit's settings need no copy of them).
+ * N then stands for the listed negatives plus both; each positive is placed among the sorted ones by
+ * binary search (O(|P| log |S|)) instead of each of them among the positives.
+ *
+ *   AUC = sum over p in P of (#{n < p} + #{n = p} / 2) / (|P| |N|)
+ *       = sum over n in N of (#{p > n} + #{p = n} / 2) / (|P| |N|)   (the second form is computed
+ *         for the listed negatives: one merge of the two sorted lists)
+ *   precision@k: c = the k-th largest score of P and N together; (#P above c + (k - #above) #P at c / #at c) / k
+ *
+ * The k-th largest is found among the sorted positives, the k largest negatives (kept in a small
+ * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
+ * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
+ *
+ * Complexity: O(|P| log |P| + |N| + |P| log |S| + k^2 in the worst case of the buffer) for |S|
+ * sorted negatives (the radix sort is linear from 4,096 values; O(|N| log |N|) below).
+ * @example
+ * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
+ */
 export function aucAndPrecisionAtK(
   k: number,
   positives: Float64Array,
@@ -910,20 +910,27 @@ function positivesAbove(pos: Float64Array, v: number): number {
 }
 
 /**
- * Sum over the listed negatives of #{p > v} + #{p = v} / 2: one binary search of the sorted
- * positives per negative (runs of equal negatives, such as pairs scoring the baseline, reuse the last answer).
+ * Sum over the listed negatives of #{p > v} + #{p = v} / 2 over the sorted positives: the negatives
+ * sorted in place, then one merge (two pointers: #{p < v} and #{p <= v} only grow with v). Each term
+ * is a whole number or a half and the sum stays far below 2^53, so it is exact in any order. A NaN
+ * negative counts every positive (as the binary search it replaces did). O(|N| + |P|) after the sort.
  */
 function listedPairsBelow(pos: Float64Array, negatives: Float64Array): number {
+  const neg = sortFloat64(negatives);
+  const nP = pos.length;
   let total = 0;
-  let lastV = NaN;
-  let lastOver = 0;
-  for (let t = 0; t < negatives.length; t++) {
-    const v = negatives[t];
-    if (v !== lastV) {
-      lastOver = positivesAbove(pos, v);
-      lastV = v;
+  let lo = 0;
+  let hi = 0;
+  for (let t = 0; t < neg.length; t++) {
+    const v = neg[t];
+    if (v !== v) {
+      total += nP;
+      continue;
     }
-    total += lastOver;
+    while (lo < nP && pos[lo] < v) lo++;
+    if (hi < lo) hi = lo;
+    while (hi < nP && pos[hi] <= v) hi++;
+    total += nP - hi + 0.5 * (hi - lo);
   }
   return total;
 }

@@ -127,4 +127,11 @@ describe('bounded score fit', () => {
     expect(got.auc).toBeCloseTo(auc(P, all), 12);
     expect(got.precision).toBeCloseTo(precisionAtK(6000, P, all), 12);
   });
+
+  it('counts every positive above a NaN negative, and sorts the listed negatives in place (by hand)', () => {
+    // P = {1, 2}; N = {NaN, 1.5, 1}: pairs below = 2 (NaN) + 1 (1.5 < 2) + (1 + 1/2) (1 < 2, 1 = 1) = 4.5.
+    const N = Float64Array.of(NaN, 1.5, 1);
+    expect(aucAndPrecisionAtK(1, Float64Array.of(2, 1), N).auc).toBe(4.5 / 6);
+    expect(Array.from(N)).toEqual([1, 1.5, NaN]);
+  });
 });
