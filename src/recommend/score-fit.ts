@@ -230,12 +230,13 @@ export function fitIntroductionScoreOnAdjacency(
     const trials: { weights: IntroductionScoreWeights; auc: number; precision: number; criterion: number }[] = [];
     const P = workspace.positives.length >= pos ? workspace.positives : (workspace.positives = new Float64Array(pos));
     const listedNegatives = positive.length - pos;
-    const room = listedNegatives + three.length;
+    // The three-step-only scores join the listed ones only for settings whose block is not sorted
+    // (none of the default grid): room for them only then (a buffer touched is paid in page faults).
+    const room = listedNegatives + (grid.every(sortedBlock) ? 0 : three.length);
     const N = workspace.negatives.length >= room ? workspace.negatives : (workspace.negatives = new Float64Array(room));
     for (const weights of grid) {
       const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = weights;
-      // l 0 + a 0 + o 0 + e r + d is e r + d exactly when l, a, o are finite; sorted when e >= 0.
-      const block = e >= 0 && Number.isFinite(l) && Number.isFinite(a) && Number.isFinite(o);
+      const block = sortedBlock(weights);
       let iN = settingScores(weights, cnCol, raCol, rawCol, ra3Col, positive, P, N);
       if (!block) iN = threeOnlyScores(weights, three, N, iN);
       // The unlisted pairs (no input above 0) all score the baseline: one block of equal negatives.
@@ -287,6 +288,20 @@ export function fitIntroductionScoreOnAdjacency(
   let best = 0;
   for (let t = 1; t < trials.length; t++) if (trials[t].criterion > trials[best].criterion) best = t;
   return { weights: trials[best].weights, fitted: true, folds, heldOut, candidates, trials };
+}
+
+/**
+ * Whether a setting scores the three-step-only negatives (CN, RA, RAw all 0) as epsilon RA3 + delta
+ * in RA3's order: l 0 + a 0 + o 0 + e r + d is e r + d exactly when l, a, o are finite, and sorted
+ * when e >= 0.
+ */
+function sortedBlock(w: IntroductionScoreWeights): boolean {
+  return (
+    w.threeStep >= 0 &&
+    Number.isFinite(w.commonNeighbours) &&
+    Number.isFinite(w.resourceAllocation) &&
+    Number.isFinite(w.weightedResourceAllocation)
+  );
 }
 
 // The fold's passes over its rows are small functions of one loop each: the fit runs once per
@@ -492,6 +507,7 @@ export function foldCandidates(
   const acc: FoldCounts = { size: 0, three: 0, zeroNegatives: 0, stamp: 0, partner, seen, cols };
   const skip = new GeometricSkips(Math.log1p(-Math.min(rate, 1 - 1e-12)));
   const filter = { label, group: 0, same: false, from: 0 };
+  let swept = 0;
   for (const a of sources) {
     const ga = label[a];
     const stamp = (acc.stamp = ++ws.stamp);
@@ -501,7 +517,10 @@ export function foldCandidates(
     if (engine === null) scratch.reached = groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
     else engine.sweep(a, ga, false, from, true);
     const reached = scratch.reached;
-    reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached);
+    // Projected from the sources swept so far, so that the columns grow once or twice a fit instead
+    // of doubling from 4,096 (pages reserved and never written cost nothing; copies and writes do).
+    const share = sources.length / ++swept;
+    reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached, share);
     // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
     reachedRows(scratch, reached, acc);
     for (const b of mine) if (b >= from && seen[b] !== stamp) unreachedRow(b, acc);
@@ -540,10 +559,14 @@ interface FoldCounts {
   readonly cols: FoldWorkspace['columns'];
 }
 
-/** Room for `rows` listed rows and `three` three-step-only values (each buffer doubles, contents kept). */
-function reserveColumns(cols: FoldWorkspace['columns'], rows: number, three: number): void {
+/**
+ * Room for `rows` listed rows and `three` three-step-only values, contents kept; a buffer that must
+ * grow takes at least twice its size, and at least 1.25 `share` times what is asked (the fold's
+ * projected total, `share` = sources / sources swept).
+ */
+function reserveColumns(cols: FoldWorkspace['columns'], rows: number, three: number, share: number): void {
   if (rows > cols.cn.length) {
-    const cap = Math.max(rows, 2 * cols.cn.length);
+    const cap = Math.max(rows, 2 * cols.cn.length, Math.ceil(1.25 * share * rows));
     const grown = <T extends Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x), y);
     cols.cn = grown(cols.cn, new Float64Array(cap));
     cols.ra = grown(cols.ra, new Float64Array(cap));
@@ -552,7 +575,7 @@ function reserveColumns(cols: FoldWorkspace['columns'], rows: number, three: num
     cols.positive = grown(cols.positive, new Uint8Array(cap));
   }
   if (three > cols.three.length) {
-    const more = new Float64Array(Math.max(three, 2 * cols.three.length));
+    const more = new Float64Array(Math.max(three, 2 * cols.three.length, Math.ceil(1.25 * share * three)));
     more.set(cols.three);
     cols.three = more;
   }
@@ -693,32 +716,47 @@ export class GeometricSkips {
  * same sums `strengths` makes). Complexity: O(n + m) copies, O(h log d) searches.
  */
 function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldWorkspace): SortedAdjacency {
-  const n = adj.n;
-  const arcOf = (i: number, j: number): number => arcIndex(adj, i, j);
+  // One small function per pass: each is compiled on its own (a pass after a loop compiled on stack
+  // had no type feedback and deoptimised the whole function).
+  const drop = droppedArcs(adj, hidden);
+  const { offsets, targets, weights } = ws;
+  keptOffsets(adj, drop, offsets);
+  // Every arc but the dropped, in order (one loop: a block copy per run between dropped arcs made
+  // two subarrays each, a few thousand a fold).
+  const m = keptArcs(adj, drop, targets, weights);
+  trainStrengths(adj, hidden, ws);
+  return { n: adj.n, offsets, targets: targets.subarray(0, m), weights: weights.subarray(0, m) };
+}
+
+/** The arc positions of the `hidden` edges (both directions), ascending. O(h log d). */
+function droppedArcs(adj: EdgeListAdjacency, hidden: readonly number[]): Int32Array {
   const dropped: number[] = [];
   for (const e of hidden) {
-    const a = arcOf(adj.edgeU[e], adj.edgeV[e]);
-    const b = arcOf(adj.edgeV[e], adj.edgeU[e]);
+    const a = arcIndex(adj, adj.edgeU[e], adj.edgeV[e]);
+    const b = arcIndex(adj, adj.edgeV[e], adj.edgeU[e]);
     if (a >= 0) dropped.push(a);
     if (b >= 0) dropped.push(b);
   }
-  const drop = Int32Array.from(dropped).sort();
-  // Offsets: every row start moves back by the arcs dropped before it.
-  const { offsets, targets, weights } = ws;
-  for (let i = 0, d = 0; i <= n; i++) {
+  return Int32Array.from(dropped).sort();
+}
+
+/** Row starts without the dropped arcs: every start moves back by the arcs dropped before it. O(n + drops). */
+function keptOffsets(adj: EdgeListAdjacency, drop: Int32Array, offsets: Int32Array): void {
+  for (let i = 0, d = 0; i <= adj.n; i++) {
     const start = adj.offsets[i];
     while (d < drop.length && drop[d] < start) d++;
     offsets[i] = start - d;
   }
-  // Arcs: every one but the dropped, in order (one loop: a block copy per run between dropped
-  // arcs made two subarrays each, a few thousand a fold).
-  const m = keptArcs(adj, drop, targets, weights);
-  const train: SortedAdjacency = { n, offsets, targets: targets.subarray(0, m), weights: weights.subarray(0, m) };
-  // Strengths: the full graph's, with the rows that lost an arc summed again.
+}
+
+/** The training strengths: the full graph's, with the rows of the held-out ties' ends summed again (in row order). */
+function trainStrengths(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldWorkspace): void {
+  const { offsets, weights } = ws;
   const str = ws.trainStrength;
   str.set(ws.strength);
   for (const e of hidden) {
-    for (const x of [adj.edgeU[e], adj.edgeV[e]]) {
+    for (let end = 0; end < 2; end++) {
+      const x = end === 0 ? adj.edgeU[e] : adj.edgeV[e];
       if (!adj.weights) {
         str[x] = offsets[x + 1] - offsets[x];
         continue;
@@ -728,7 +766,6 @@ function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: Fol
       str[x] = t;
     }
   }
-  return train;
 }
 
 /** The arcs of `adj` but those at the sorted positions `drop`, into `targets` and `weights` (1 when unweighted); returns their count. O(m). */
