@@ -7,7 +7,7 @@
  * Stacking models for nearly optimal link prediction in complex networks. PNAS 117(38).
  */
 import { sortFloat64 } from '../core/util/float-sort.js';
-import { mulberry32 } from '../core/util/random.js';
+import { Mulberry32 } from '../core/util/random.js';
 import { arcIndex, strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
 import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
 import { WasmLocalSweep } from '../core/paths/wasm-local-sweep.js';
@@ -194,7 +194,8 @@ export function fitIntroductionScoreOnAdjacency(
   const workspace = foldWorkspace(adj);
   const crossIds = capped ? Int32Array.from(allCross) : null;
   const runFold = (foldSeed: number) => {
-    const random = mulberry32(foldSeed);
+    const rng = new Mulberry32(foldSeed);
+    const random = () => rng.next();
     let hidden: number[];
     if (!capped) {
       const cross = allCross.slice();
@@ -219,6 +220,7 @@ export function fitIntroductionScoreOnAdjacency(
       maxSources,
       sampledPairs,
       random,
+      rng,
       workspace,
     });
     const pos = countPositives(positive);
@@ -235,7 +237,7 @@ export function fitIntroductionScoreOnAdjacency(
     const room = listedNegatives + (grid.every(sortedBlock) ? 0 : three.length);
     const N = workspace.negatives.length >= room ? workspace.negatives : (workspace.negatives = new Float64Array(room));
     for (const weights of grid) {
-      const { commonNeighbours: l, resourceAllocation: a, weightedResourceAllocation: o, threeStep: e, baseline: d } = weights;
+      const { threeStep: e, baseline: d } = weights;
       const block = sortedBlock(weights);
       let iN = settingScores(weights, cnCol, raCol, rawCol, ra3Col, positive, P, N);
       if (!block) iN = threeOnlyScores(weights, three, N, iN);
@@ -383,6 +385,27 @@ export interface FoldCandidates {
  */
 export interface FoldWorkspace {
   readonly strength: Float64Array;
+  /**
+   * The JavaScript pass's buffers (training rows, their strengths, the sweep scratch, the stamp
+   * arrays), made on its first use: folds run in the engine never need them.
+   */
+  js: FoldBuffers | null;
+  stamp: number;
+  /** The candidate columns (FoldCandidates), grown by doubling and kept for the next fold. */
+  columns: { cn: Float64Array; ra: Float64Array; raw: Float64Array; ra3: Float64Array; positive: Uint8Array; three: Float64Array };
+  /** Score buffers of the fit's settings (held-out ties, other pairs), grown when a fold needs more. */
+  positives: Float64Array;
+  negatives: Float64Array;
+  /**
+   * The per-source pass in WebAssembly where it runs (core/paths/wasm-local-sweep.ts, the same
+   * values): it holds the full rows, and a fold hides its held-out ties' arcs there instead of
+   * copying the training rows; null: the pass runs in JavaScript.
+   */
+  readonly engine: WasmLocalSweep | null;
+}
+
+/** The JavaScript pass's buffers: training rows, their strengths, the sweep scratch and the stamp arrays. */
+export interface FoldBuffers {
   readonly offsets: Int32Array;
   readonly targets: Int32Array;
   readonly weights: Float64Array;
@@ -392,17 +415,23 @@ export interface FoldWorkspace {
   readonly seen: Int32Array;
   /** Stamp per node: `partner[b] === stamp` when b is a held-out partner of the current source. */
   readonly partner: Int32Array;
-  stamp: number;
-  /** The candidate columns (FoldCandidates), grown by doubling and kept for the next fold. */
-  columns: { cn: Float64Array; ra: Float64Array; raw: Float64Array; ra3: Float64Array; positive: Uint8Array; three: Float64Array };
-  /** Score buffers of the fit's settings (held-out ties, other pairs), grown when a fold needs more. */
-  positives: Float64Array;
-  negatives: Float64Array;
-  /**
-   * The sweep in WebAssembly where it runs (null: groupSweep in JavaScript): then the training rows,
-   * strengths and scratch above are views of its memory, and the labels are copied into it per fold.
-   */
-  readonly engine: WasmLocalSweep | null;
+}
+
+/** Largest WebAssembly memory a fit's workspace asks for: about 250,000 people at degree 40; larger graphs run the JavaScript pass. */
+const ENGINE_MAX_BYTES = 256 * 2 ** 20;
+
+/** The JavaScript pass's buffers of `ws`, made on first use. */
+function buffersOf(adj: EdgeListAdjacency, ws: FoldWorkspace): FoldBuffers {
+  const n = adj.n;
+  return (ws.js ??= {
+    offsets: new Int32Array(n + 1),
+    targets: new Int32Array(adj.targets.length),
+    weights: new Float64Array(adj.targets.length),
+    trainStrength: new Float64Array(n),
+    scratch: localPathScratch(n),
+    seen: new Int32Array(n),
+    partner: new Int32Array(n),
+  });
 }
 
 /**
@@ -412,17 +441,20 @@ export interface FoldWorkspace {
  */
 export function foldWorkspace(adj: EdgeListAdjacency): FoldWorkspace {
   const n = adj.n;
-  const engine = WasmLocalSweep.create(n, adj.targets.length);
+  const strength = strengths(adj);
+  const engine = WasmLocalSweep.create(n, adj.targets.length, ENGINE_MAX_BYTES);
+  if (engine !== null) {
+    engine.offsets.set(adj.offsets);
+    engine.targets.set(adj.targets);
+    if (adj.weights) engine.weights.set(adj.weights);
+    else engine.weights.fill(1);
+    for (let i = 0; i < n; i++) engine.degree[i] = adj.offsets[i + 1] - adj.offsets[i];
+    engine.strength.set(strength);
+  }
   return {
-    strength: strengths(adj),
-    offsets: engine?.offsets ?? new Int32Array(n + 1),
-    targets: engine?.targets ?? new Int32Array(adj.targets.length),
-    weights: engine?.weights ?? new Float64Array(adj.targets.length),
-    trainStrength: engine?.strength ?? new Float64Array(n),
-    scratch: engine?.scratch ?? localPathScratch(n),
+    strength,
+    js: null,
     engine,
-    seen: new Int32Array(n),
-    partner: new Int32Array(n),
     stamp: 0,
     columns: {
       cn: new Float64Array(4096),
@@ -466,19 +498,20 @@ export function foldCandidates(
     readonly maxSources: number;
     readonly sampledPairs: number;
     readonly random: () => number;
+    /**
+     * The generator behind `random` (`random` must be `() => rng.next()`): with it, the pass may run
+     * in WebAssembly, drawing the same numbers there.
+     */
+    readonly rng?: Mulberry32;
     /** Arrays reused across folds (see {@link foldWorkspace}); made here when absent. */
     readonly workspace?: FoldWorkspace;
   },
 ): FoldCandidates {
-  const { full, maxSources, sampledPairs, random } = options;
+  const { full, maxSources, sampledPairs, random, rng } = options;
   const ws = options.workspace ?? foldWorkspace(adj);
   const n = adj.n;
   let labelled = 0;
   for (let i = 0; i < n; i++) if (label[i] >= 0) labelled++;
-  const train = trainingRows(adj, hidden, ws);
-  const engine = ws.engine;
-  engine?.label.set(label);
-  const str = ws.trainStrength;
   // Step 2: sources from the held-out ties' ends; their reached pairs, held-out partners, and a
   // uniform sample (rate r) of their other cross-group pairs.
   const partners = new Map<number, number[]>();
@@ -499,39 +532,14 @@ export function foldCandidates(
     sources.length = Math.min(sources.length, maxSources);
   }
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
-  const { scratch, seen, partner } = ws;
   // Only the plausibility's inputs are kept per candidate (the value part is not fitted), in the
-  // workspace's typed columns, grown by doubling before each source (a source adds at most its
-  // reached nodes and its held-out partners); a negative reached by three steps only keeps its RA3 alone.
+  // workspace's typed columns; a negative reached by three steps only keeps its RA3 alone.
   const cols = ws.columns;
-  const acc: FoldCounts = { size: 0, three: 0, zeroNegatives: 0, stamp: 0, partner, seen, cols };
   const skip = new GeometricSkips(Math.log1p(-Math.min(rate, 1 - 1e-12)));
-  const filter = { label, group: 0, same: false, from: 0 };
-  let swept = 0;
-  for (const a of sources) {
-    const ga = label[a];
-    const stamp = (acc.stamp = ++ws.stamp);
-    const mine = partners.get(a) ?? [];
-    for (const b of mine) partner[b] = stamp;
-    const from = full ? a + 1 : 0;
-    if (engine === null) scratch.reached = groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch);
-    else engine.sweep(a, ga, false, from, true);
-    const reached = scratch.reached;
-    // Projected from the sources swept so far, so that the columns grow once or twice a fit instead
-    // of doubling from 4,096 (pages reserved and never written cost nothing; copies and writes do).
-    const share = sources.length / ++swept;
-    reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached, share);
-    // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
-    reachedRows(scratch, reached, acc);
-    for (const b of mine) if (b >= from && seen[b] !== stamp) unreachedRow(b, acc);
-    for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
-    seen[a] = stamp;
-    if (rate >= 1) {
-      for (let b = from; b < n; b++) if (seen[b] !== stamp && label[b] >= 0 && label[b] !== ga) unreachedRow(b, acc);
-    } else sampleUnreached(from, n, ga, label, skip, random, acc);
-    if (engine === null) clearLocalPaths(scratch);
-    else engine.clear();
-  }
+  const pass: FoldPass = { adj, label, hidden, partners, sources, full, dense: rate >= 1, skip, random, ws };
+  const engine = ws.engine;
+  const acc =
+    engine !== null && rng !== undefined && (pass.dense || skip.table() !== null) ? engineFold(pass, engine, rng) : javascriptFold(pass);
   const { size, three } = acc;
   return {
     cnCol: cols.cn.subarray(0, size),
@@ -542,6 +550,135 @@ export function foldCandidates(
     threeOnly: cols.three.subarray(0, three),
     zeroNegatives: acc.zeroNegatives,
   };
+}
+
+/** What a fold's pass over its sources reads (see {@link foldCandidates}). */
+interface FoldPass {
+  readonly adj: EdgeListAdjacency;
+  readonly label: Int32Array;
+  readonly hidden: readonly number[];
+  readonly partners: ReadonlyMap<number, readonly number[]>;
+  readonly sources: readonly number[];
+  readonly full: boolean;
+  /** Every other pair counted (rate 1), not sampled. */
+  readonly dense: boolean;
+  readonly skip: GeometricSkips;
+  readonly random: () => number;
+  readonly ws: FoldWorkspace;
+}
+
+/** The fold's pass in JavaScript: training rows copied, one groupSweep and its rows per source. */
+function javascriptFold(pass: FoldPass): FoldCounts {
+  const { adj, label, hidden, partners, sources, full, dense, skip, random, ws } = pass;
+  const n = adj.n;
+  const buffers = buffersOf(adj, ws);
+  const train = trainingRows(adj, hidden, buffers, ws.strength);
+  const str = buffers.trainStrength;
+  const { scratch, seen, partner } = buffers;
+  const cols = ws.columns;
+  const acc: FoldCounts = { size: 0, three: 0, zeroNegatives: 0, stamp: 0, partner, seen, cols };
+  const filter = { label, group: 0, same: false, from: 0 };
+  let swept = 0;
+  for (const a of sources) {
+    const ga = label[a];
+    const stamp = (acc.stamp = ++ws.stamp);
+    const mine = partners.get(a) ?? [];
+    for (const b of mine) partner[b] = stamp;
+    const from = full ? a + 1 : 0;
+    const reached = (scratch.reached = groupSweep(train, str, a, { ...filter, group: ga, from }, true, null, scratch));
+    // Projected from the sources swept so far, so that the columns grow once or twice a fit instead
+    // of doubling from 4,096 (pages reserved and never written cost nothing; copies and writes do).
+    const share = sources.length / ++swept;
+    reserveColumns(cols, acc.size + reached + 2 * mine.length, acc.three + reached, share);
+    // Reached pairs (held-out partners among them are positives), then unreached partners (inputs all 0).
+    reachedRows(scratch, reached, acc);
+    for (const b of mine) if (b >= from && seen[b] !== stamp) unreachedRow(b, acc);
+    for (let p = train.offsets[a]; p < train.offsets[a + 1]; p++) seen[train.targets[p]] = stamp;
+    seen[a] = stamp;
+    if (dense) {
+      for (let b = from; b < n; b++) if (seen[b] !== stamp && label[b] >= 0 && label[b] !== ga) unreachedRow(b, acc);
+    } else sampleUnreached(from, n, ga, label, skip, random, acc);
+    clearLocalPaths(scratch);
+  }
+  return acc;
+}
+
+/**
+ * The fold's pass in WebAssembly (WasmLocalSweep.foldSource, the same steps and draws): the held-out
+ * ties' arcs hidden in the engine's full rows (their ends' degrees and strengths summed again, in
+ * row order, as the training rows give them), one call per source, its rows appended to the
+ * columns; then the arcs shown again. The generator's state goes to the engine and back.
+ */
+function engineFold(pass: FoldPass, engine: WasmLocalSweep, rng: Mulberry32): FoldCounts {
+  const { adj, label, hidden, partners, sources, full, dense, skip, ws } = pass;
+  const cols = ws.columns;
+  const acc: FoldCounts = { size: 0, three: 0, zeroNegatives: 0, stamp: 0, partner: engine.partner, seen: engine.seen, cols };
+  engine.label.set(label);
+  const table = skip.table();
+  if (table !== null) {
+    engine.steps.set(table.steps);
+    engine.blocks.set(table.blockStart);
+  }
+  const drop = droppedArcs(adj, hidden);
+  showArcs(adj, hidden, drop, engine, null);
+  try {
+    const { rows, three } = engine;
+    let swept = 0;
+    for (const a of sources) {
+      const stamp = ++ws.stamp;
+      const mine = partners.get(a) ?? [];
+      for (let t = 0; t < mine.length; t++) {
+        engine.partner[mine[t]] = stamp;
+        engine.mine[t] = mine[t];
+      }
+      const got = engine.foldSource(a, label[a], full ? a + 1 : 0, stamp, mine.length, dense, rng.snapshot());
+      rng.reset(got.rngState);
+      const share = sources.length / ++swept;
+      reserveColumns(cols, acc.size + got.rows, acc.three + got.three, share);
+      cols.cn.set(rows.cn.subarray(0, got.rows), acc.size);
+      cols.ra.set(rows.ra.subarray(0, got.rows), acc.size);
+      cols.raw.set(rows.raw.subarray(0, got.rows), acc.size);
+      cols.ra3.set(rows.ra3.subarray(0, got.rows), acc.size);
+      cols.positive.set(rows.positive.subarray(0, got.rows), acc.size);
+      cols.three.set(three.subarray(0, got.three), acc.three);
+      acc.size += got.rows;
+      acc.three += got.three;
+      acc.zeroNegatives += got.zero;
+    }
+  } finally {
+    showArcs(adj, hidden, drop, engine, ws.strength);
+  }
+  return acc;
+}
+
+/**
+ * Hides the arcs at `drop` in the engine (`full` null), or shows them again (`full`: the full
+ * graph's strengths, put back), and sums the degrees and strengths of the held-out ties' ends over
+ * the arcs left, in row order (the training rows' sums).
+ */
+function showArcs(
+  adj: EdgeListAdjacency,
+  hidden: readonly number[],
+  drop: Int32Array,
+  engine: WasmLocalSweep,
+  full: Float64Array | null,
+): void {
+  const { offsets, weights, hidden: flags, degree, strength } = engine;
+  for (let d = 0; d < drop.length; d++) flags[drop[d]] = full === null ? 1 : 0;
+  for (const e of hidden) {
+    for (let end = 0; end < 2; end++) {
+      const x = end === 0 ? adj.edgeU[e] : adj.edgeV[e];
+      let k = 0;
+      let t = 0;
+      for (let p = offsets[x]; p < offsets[x + 1]; p++) {
+        if (flags[p]) continue;
+        k++;
+        t += weights[p];
+      }
+      degree[x] = k;
+      strength[x] = full !== null ? full[x] : adj.weights ? t : k;
+    }
+  }
 }
 
 /**
@@ -644,6 +781,8 @@ function sampleUnreached(
 
 /** 2^32: mulberry32 draws t / 2^32 for a whole t. */
 const TWO_32 = 4294967296;
+/** Most steps a skip table holds (rates down to about 3.4e-4; the WebAssembly pass has room for as many). */
+const MAX_SKIP = 65_536;
 /** Blocks of t with a table entry each (t >>> 20), and their width. */
 const BLOCKS = 4096;
 const BLOCK = 1 << 20;
@@ -656,9 +795,9 @@ const BLOCK = 1 << 20;
  * Why the table gives the same value: for whole t the computed ln(1 - t / 2^32) strictly decreases
  * with t (consecutive values differ by at least 2^-32, the logarithm's error is under 2 ulp of a
  * value below 23, i.e. under 2^-47), dividing by logKeep < 0 and taking the floor keep the order, so
- * the skip is a non-decreasing step function of t; its steps are found once, by binary search over t
- * with the same expression. Draws off that grid, or tables over 1,024 steps (tiny rates, where few
- * skips are drawn), compute the expression itself.
+ * the skip is a non-decreasing step function of t; its steps are found once, each the least t whose
+ * computed skip reaches it (from the closed form, checked and moved with the same expression). Draws
+ * off that grid, or tables over 65,536 steps (rates below about 3.4e-4), compute the expression itself.
  */
 export class GeometricSkips {
   /** steps[k]: the least t whose skip is at least k (k = 1 .. top); steps[top + 1] = 2^32. */
@@ -668,22 +807,13 @@ export class GeometricSkips {
 
   constructor(private readonly logKeep: number) {
     const top = this.direct(TWO_32 - 1);
-    if (!(top >= 0 && top <= 1024)) {
+    if (!(top >= 0 && top <= MAX_SKIP)) {
       this.steps = this.blockStart = null;
       return;
     }
     const steps = new Float64Array(top + 2);
     steps[top + 1] = TWO_32;
-    for (let k = 1; k <= top; k++) {
-      let lo = steps[k - 1];
-      let hi = TWO_32 - 1;
-      while (lo < hi) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (this.direct(mid) >= k) hi = mid;
-        else lo = mid + 1;
-      }
-      steps[k] = lo;
-    }
+    for (let k = 1; k <= top; k++) steps[k] = this.leastAtLeast(k, steps[k - 1]);
     const blockStart = new Int32Array(BLOCKS);
     for (let b = 0, k = 0; b < BLOCKS; b++) {
       while (steps[k + 1] <= b * BLOCK) k++;
@@ -691,6 +821,31 @@ export class GeometricSkips {
     }
     this.steps = steps;
     this.blockStart = blockStart;
+  }
+
+  /**
+   * The least t >= lo whose skip is at least k: from the closed form 2^32 (1 - e^(k logKeep)),
+   * moved to the exact step by the computed skips (a few steps), by bisection if that is far.
+   */
+  private leastAtLeast(k: number, lo: number): number {
+    let t = Math.min(TWO_32 - 1, Math.max(lo, Math.round(TWO_32 * -Math.expm1(k * this.logKeep))));
+    for (let walk = 0; walk < 64; walk++) {
+      if (this.direct(t) < k) t++;
+      else if (t > lo && this.direct(t - 1) >= k) t--;
+      else return t;
+    }
+    let hi = TWO_32 - 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.direct(mid) >= k) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** The table (steps[k]: the least t whose skip is at least k; the skip at the start of each of 4,096 blocks of t), or null when skips are computed. */
+  table(): { readonly steps: Float64Array; readonly blockStart: Int32Array } | null {
+    return this.steps === null ? null : { steps: this.steps, blockStart: this.blockStart! };
   }
 
   /** The skip of the draw t / 2^32, computed. */
@@ -715,7 +870,7 @@ export class GeometricSkips {
  * and their strengths in `ws.trainStrength` (rows that lost an arc summed again in row order, the
  * same sums `strengths` makes). Complexity: O(n + m) copies, O(h log d) searches.
  */
-function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldWorkspace): SortedAdjacency {
+function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldBuffers, strength: Float64Array): SortedAdjacency {
   // One small function per pass: each is compiled on its own (a pass after a loop compiled on stack
   // had no type feedback and deoptimised the whole function).
   const drop = droppedArcs(adj, hidden);
@@ -724,7 +879,7 @@ function trainingRows(adj: EdgeListAdjacency, hidden: readonly number[], ws: Fol
   // Every arc but the dropped, in order (one loop: a block copy per run between dropped arcs made
   // two subarrays each, a few thousand a fold).
   const m = keptArcs(adj, drop, targets, weights);
-  trainStrengths(adj, hidden, ws);
+  trainStrengths(adj, hidden, ws, strength);
   return { n: adj.n, offsets, targets: targets.subarray(0, m), weights: weights.subarray(0, m) };
 }
 
@@ -750,10 +905,10 @@ function keptOffsets(adj: EdgeListAdjacency, drop: Int32Array, offsets: Int32Arr
 }
 
 /** The training strengths: the full graph's, with the rows of the held-out ties' ends summed again (in row order). */
-function trainStrengths(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldWorkspace): void {
+function trainStrengths(adj: EdgeListAdjacency, hidden: readonly number[], ws: FoldBuffers, strength: Float64Array): void {
   const { offsets, weights } = ws;
   const str = ws.trainStrength;
-  str.set(ws.strength);
+  str.set(strength);
   for (const e of hidden) {
     for (let end = 0; end < 2; end++) {
       const x = end === 0 ? adj.edgeU[e] : adj.edgeV[e];

@@ -61,6 +61,19 @@ describe('the fit on WebAssembly and in JavaScript', () => {
     expect(wasm.fitted).toBe(true);
     expect(wasm.candidates).toBeGreaterThan(20_000);
   });
+
+  it('gives the same trials with every pair counted (full mode, lazega-lawfirm: 10 folds reusing one workspace)', async () => {
+    const view = project(await loadDataset('lazega-lawfirm'));
+    const options = { attribute: 'office', minGroupSize: 1 };
+    const wasm = fitIntroductionScore(view, options);
+    const was = useWasmLocalSweep(false);
+    try {
+      expect(fitIntroductionScore(view, options).trials).toEqual(wasm.trials);
+    } finally {
+      useWasmLocalSweep(was);
+    }
+    expect(wasm.folds).toBe(10);
+  });
 });
 
 describe('GeometricSkips', () => {

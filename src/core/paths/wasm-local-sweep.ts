@@ -1,17 +1,18 @@
 /**
- * The local-path sweep with a group filter, in WebAssembly
+ * The local-path sweep with a group filter, and the score fit's per-source pass, in WebAssembly
  * The sweep the introductions' score fit runs from each sampled source (`groupSweep` in
- * src/recommend/introduction-adjacency.ts, whole rows): the same common neighbours, resource
- * allocation (plain, tie-strength-aware, three-step) added in the same order, so the same bits, and
- * the same first-reach order. The fit runs once per report, cold: in JavaScript its sweeps cost
- * about as much in the optimising compiler as in running (docs/benchmarks.md), while WebAssembly
- * starts on compiled code. Written in local-sweep.wat, compiled into local-sweep-wasm.ts by
- * scripts/wasm/build.ts.
+ * src/recommend/introduction-adjacency.ts, whole rows) and what the fit does with it (its rows,
+ * the held-out partners not reached, the sample of other pairs by geometric skips of mulberry32
+ * draws): the same common neighbours, resource allocation (plain, tie-strength-aware, three-step)
+ * added in the same order, so the same bits, the same first-reach order, the same draws. The fit
+ * runs once per report, cold: in JavaScript these loops cost about as much in the optimising
+ * compiler as in running (docs/benchmarks.md), while WebAssembly starts on compiled code. Written in
+ * local-sweep.wat, compiled into local-sweep-wasm.ts by scripts/wasm/build.ts.
  *
- * The graph rows, strengths, labels and scratch arrays are views of one memory made at the size
- * the graph needs (never grown): the caller writes the rows into {@link WasmLocalSweep.offsets}
- * and the other views, and reads the scores from {@link WasmLocalSweep.scratch} as from
- * `localPathScratch`.
+ * The graph rows, a hidden flag per arc (a hidden arc is skipped as if absent: the fit's held-out
+ * ties), each row's count of arcs not hidden, strengths, labels and scratch arrays are views of one
+ * memory made at the size the graph needs (never grown: growing detaches its buffer); the caller
+ * writes them and reads the scores from {@link WasmLocalSweep.scratch} as from `localPathScratch`.
  * Reference: Lu, L., Jin, C.-H. & Zhou, T. (2009). Phys. Rev. E 80, 046122.
  */
 import { LOCAL_SWEEP_WASM } from './local-sweep-wasm.js';
@@ -42,55 +43,109 @@ export function useWasmLocalSweep(on: boolean): boolean {
 
 /** Largest memory asked for (a 32-bit module; stay well below 4 GiB). */
 const MAX_BYTES = 2 ** 31;
+/** Entries of the skip tables: steps (up to 65,536 and the end mark) and 4,096 blocks. */
+const MAX_STEPS = 65_538;
+const BLOCKS = 4096;
+
+/** Byte addresses of the arrays for `n` nodes and `arcs` arcs, and the bytes they need. */
+function layoutOf(n: number, arcs: number) {
+  // f64 arrays first (8-byte aligned), then the i32 arrays, then the bytes.
+  let next = 0;
+  const take = (bytes: number) => {
+    const start = next;
+    next += bytes;
+    return start;
+  };
+  const at = {
+    wt: take(8 * arcs),
+    str: take(8 * n),
+    common: take(8 * n),
+    ra: take(8 * n),
+    raw: take(8 * n),
+    ra3: take(8 * n),
+    three: take(8 * n),
+    // Rows: four f64 blocks of n (cn, ra, raw, ra3), then n partner flags (the pass's layout).
+    rows: take(8 * Math.ceil((33 * n) / 8)),
+    steps: take(8 * MAX_STEPS),
+    offs: take(4 * (n + 1)),
+    tg: take(4 * arcs),
+    deg: take(4 * n),
+    label: take(4 * n),
+    touched: take(4 * n),
+    stamp: take(4 * n),
+    seen: take(4 * n),
+    partner: take(4 * n),
+    mine: take(4 * n),
+    blocks: take(4 * BLOCKS),
+    hid: take(arcs),
+  };
+  return { ...at, bytes: next };
+}
+
+/** What one {@link WasmLocalSweep.foldSource} pass wrote: rows, three-step-only values, pairs counted unreached. */
+export interface FoldSourceCounts {
+  readonly rows: number;
+  readonly three: number;
+  readonly zero: number;
+}
 
 /** One graph's sweep engine: a module instance and the views of its memory. */
 export class WasmLocalSweep {
-  /** Row starts of the graph swept (n + 1 entries): written by the caller. */
+  /** Row starts (n + 1 entries): written by the caller. */
   readonly offsets: Int32Array;
-  /** Arc targets (room for `arcs`), rows sorted or not: written by the caller. */
+  /** Arc targets (room for `arcs`): written by the caller. */
   readonly targets: Int32Array;
   /** Arc weights (room for `arcs`; 1 on an unweighted graph): written by the caller. */
   readonly weights: Float64Array;
-  /** Node strengths (sum of the row's weights): written by the caller. */
+  /** 1 for an arc to skip as if absent (zero after create). */
+  readonly hidden: Uint8Array;
+  /** Each row's count of arcs not hidden: written by the caller. */
+  readonly degree: Int32Array;
+  /** Node strengths (sum of the weights of the row's arcs not hidden): written by the caller. */
   readonly strength: Float64Array;
   /** Group label per node (negative: never a candidate): written by the caller. */
   readonly label: Int32Array;
   /** The scores of the last sweep, as `localPathScratch` gives them (Adamic-Adar stays 0). */
   readonly scratch: LocalPathScratch;
-  private readonly sweepFn: Kernel;
-  private readonly clearFn: Kernel;
-  private readonly at: Readonly<
-    Record<'offs' | 'tg' | 'wt' | 'str' | 'label' | 'common' | 'ra' | 'raw' | 'ra3' | 'touched' | 'stamp', number>
-  >;
+  /** The per-source pass's stamps: `seen[b] === stamp` once b is counted; `partner[b] === stamp` for a held-out partner. */
+  readonly seen: Int32Array;
+  readonly partner: Int32Array;
+  /** The current source's held-out partners, for {@link WasmLocalSweep.foldSource}. */
+  readonly mine: Int32Array;
+  /** Rows written by a pass (n entries each): cn, ra, raw, ra3 and the partner flag. */
+  readonly rows: {
+    readonly cn: Float64Array;
+    readonly ra: Float64Array;
+    readonly raw: Float64Array;
+    readonly ra3: Float64Array;
+    readonly positive: Uint8Array;
+  };
+  /** RA3 values of the pass's three-step-only pairs. */
+  readonly three: Float64Array;
+  /** The geometric skip table (GeometricSkips: steps, then the 4,096 block starts). */
+  readonly steps: Float64Array;
+  readonly blocks: Int32Array;
+  private readonly exports: Record<'sweep' | 'clear' | 'foldSource', Kernel>;
+  private readonly rng: WebAssembly.Global;
+  private readonly counts: Record<'nRows' | 'nThree' | 'nZero', WebAssembly.Global>;
+  private readonly n: number;
 
   private constructor(exports: WebAssembly.Exports, memory: WebAssembly.Memory, n: number, arcs: number) {
-    this.sweepFn = exports.sweep as Kernel;
-    this.clearFn = exports.clear as Kernel;
-    // f64 arrays first (8-byte aligned), then the i32 arrays.
-    let next = 0;
-    const take = (bytes: number) => {
-      const start = next;
-      next += bytes;
-      return start;
+    this.n = n;
+    this.exports = { sweep: exports.sweep as Kernel, clear: exports.clear as Kernel, foldSource: exports.foldSource as Kernel };
+    this.rng = exports.rng as WebAssembly.Global;
+    this.counts = {
+      nRows: exports.nRows as WebAssembly.Global,
+      nThree: exports.nThree as WebAssembly.Global,
+      nZero: exports.nZero as WebAssembly.Global,
     };
-    const at = {
-      wt: take(8 * arcs),
-      str: take(8 * n),
-      common: take(8 * n),
-      ra: take(8 * n),
-      raw: take(8 * n),
-      ra3: take(8 * n),
-      offs: take(4 * (n + 1)),
-      tg: take(4 * arcs),
-      label: take(4 * n),
-      touched: take(4 * n),
-      stamp: take(4 * n),
-    };
-    this.at = at;
+    const at = layoutOf(n, arcs);
     const b = memory.buffer;
     this.offsets = new Int32Array(b, at.offs, n + 1);
     this.targets = new Int32Array(b, at.tg, arcs);
     this.weights = new Float64Array(b, at.wt, arcs);
+    this.hidden = new Uint8Array(b, at.hid, arcs);
+    this.degree = new Int32Array(b, at.deg, n);
     this.strength = new Float64Array(b, at.str, n);
     this.label = new Int32Array(b, at.label, n);
     this.scratch = {
@@ -104,21 +159,58 @@ export class WasmLocalSweep {
       stamp: new Int32Array(b, at.stamp, n),
       sweep: 0,
     };
+    this.seen = new Int32Array(b, at.seen, n);
+    this.partner = new Int32Array(b, at.partner, n);
+    this.mine = new Int32Array(b, at.mine, n);
+    // The pass writes rows as four f64 blocks of n and n flag bytes right after them.
+    this.rows = {
+      cn: new Float64Array(b, at.rows, n),
+      ra: new Float64Array(b, at.rows + 8 * n, n),
+      raw: new Float64Array(b, at.rows + 16 * n, n),
+      ra3: new Float64Array(b, at.rows + 24 * n, n),
+      positive: new Uint8Array(b, at.rows + 32 * n, n),
+    };
+    this.three = new Float64Array(b, at.three, n);
+    this.steps = new Float64Array(b, at.steps, MAX_STEPS);
+    this.blocks = new Int32Array(b, at.blocks, BLOCKS);
+    (exports.layout as Kernel)(
+      at.offs,
+      at.tg,
+      at.wt,
+      at.hid,
+      at.deg,
+      at.str,
+      at.label,
+      at.common,
+      at.ra,
+      at.raw,
+      at.ra3,
+      at.touched,
+      at.stamp,
+      at.seen,
+      at.partner,
+      at.mine,
+      at.rows,
+      at.three,
+      at.steps,
+      at.blocks,
+    );
   }
 
-  /** Bytes of memory for `n` nodes and `arcs` arcs. */
+  /** Bytes of memory for `n` nodes and `arcs` arcs: about 113 a node and 13 an arc, and 0.5 MB of tables. */
   static bytes(n: number, arcs: number): number {
-    return 48 * n + 4 * (n + 1) + 12 * arcs;
+    return layoutOf(n, arcs).bytes;
   }
 
   /**
    * An engine for graphs of `n` nodes and up to `arcs` arcs, or null where WebAssembly is missing
-   * or the memory would pass 2 GiB. Complexity: O(n + arcs) to allocate (zeroed).
+   * or the memory would pass `maxBytes` (default and at most 2 GiB). Complexity: O(n + arcs) to
+   * allocate (zeroed; pages are touched only when written).
    */
-  static create(n: number, arcs: number): WasmLocalSweep | null {
+  static create(n: number, arcs: number, maxBytes = MAX_BYTES): WasmLocalSweep | null {
     if (!enabled) return null;
     const bytes = WasmLocalSweep.bytes(n, arcs);
-    if (bytes > MAX_BYTES) return null;
+    if (bytes > Math.min(maxBytes, MAX_BYTES)) return null;
     const mod = moduleOf();
     if (mod === null) return null;
     try {
@@ -138,36 +230,44 @@ export class WasmLocalSweep {
    */
   sweep(source: number, group: number, same: boolean, from: number, threeSteps: boolean): number {
     const s = this.scratch;
-    const at = this.at;
-    const mark = ++s.sweep;
-    const reached = this.sweepFn(
-      source,
-      mark,
-      group,
-      same ? 1 : 0,
-      from,
-      threeSteps ? 1 : 0,
-      at.offs,
-      at.tg,
-      at.wt,
-      at.str,
-      at.label,
-      at.common,
-      at.ra,
-      at.raw,
-      at.ra3,
-      at.touched,
-      at.stamp,
-    );
+    const reached = this.exports.sweep(source, ++s.sweep, group, same ? 1 : 0, from, threeSteps ? 1 : 0);
     s.reached = reached;
     return reached;
   }
 
   /** Zeroes the last sweep's scores (as clearLocalPaths does). O(nodes reached). */
   clear(): void {
-    const s = this.scratch;
-    const at = this.at;
-    this.clearFn(s.reached, at.touched, at.common, at.ra, at.raw, at.ra3);
-    s.reached = 0;
+    this.exports.clear(this.scratch.reached);
+    this.scratch.reached = 0;
+  }
+
+  /**
+   * The score fit's pass for source `a` of group `ga` (foldCandidates' loop body): a three-step
+   * sweep keeping pairs of other groups from `from` on; its reached pairs as rows in
+   * {@link WasmLocalSweep.rows} (a held-out partner, or CN, RA or RAw above 0) or, three steps
+   * only, as RA3 values in {@link WasmLocalSweep.three}; the first `partners` entries of `mine`
+   * (flagged in `partner` with `stamp` by the caller) not reached, as rows of zeros; then every other
+   * pair of another group (`dense`), or a sample: skips of mulberry32 draws from `rngState`, read off
+   * the table in `steps` and `blocks`. `stamp` must be new for `seen` and `partner` (above every one
+   * used before on this engine).
+   * Returns the counts and the generator's state after the draws. O(sweep + n or the draws).
+   */
+  foldSource(
+    a: number,
+    ga: number,
+    from: number,
+    stamp: number,
+    partners: number,
+    dense: boolean,
+    rngState: number,
+  ): FoldSourceCounts & { readonly rngState: number } {
+    this.rng.value = rngState | 0;
+    this.exports.foldSource(a, ga, from, stamp, ++this.scratch.sweep, partners, dense ? 1 : 0, this.n, this.n);
+    return {
+      rows: this.counts.nRows.value as number,
+      three: this.counts.nThree.value as number,
+      zero: this.counts.nZero.value as number,
+      rngState: (this.rng.value as number) >>> 0,
+    };
   }
 }

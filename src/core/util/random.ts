@@ -25,6 +25,11 @@ export class Mulberry32 {
     this.state = seed >>> 0;
   }
 
+  /** The state now: `reset(snapshot())` on any generator continues this sequence from here. */
+  snapshot(): number {
+    return this.state;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     // NOTE: state stays an unsigned 32-bit integer; Math.imul and the shifts read it as int32 bits.

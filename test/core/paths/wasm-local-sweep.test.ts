@@ -37,6 +37,7 @@ function engineOf(g: SortedAdjacency, label: Int32Array): WasmLocalSweep {
   if (g.weights) engine!.weights.set(g.weights);
   else engine!.weights.fill(1);
   engine!.strength.set(strengths(g));
+  for (let i = 0; i < g.n; i++) engine!.degree[i] = g.offsets[i + 1] - g.offsets[i];
   engine!.label.set(label);
   return engine!;
 }
@@ -102,6 +103,49 @@ describe('WasmLocalSweep', () => {
     const g: SortedAdjacency = { n, offsets, targets: Int32Array.from(rows.flat()), weights: Float64Array.from(wts.flat()) };
     const label = Int32Array.from({ length: n }, (_, i) => (i % 11 === 0 ? -1 : i % 3));
     expect(compare(g, label, [0, 1, 2], 1)).toBeGreaterThan(5000);
+  });
+
+  it('skips hidden arcs as if absent: equals localPathSweep on the rows without them (degrees and strengths of the rest)', async () => {
+    const adj = introductionAdjacency(await datasetView('email-eu-core'));
+    const random = mulberry32(17);
+    const label = Int32Array.from({ length: adj.n }, () => Math.floor(random() * 3));
+    const engine = engineOf(adj, label);
+    // Hide about 5% of the ties (both arcs), as the score fit hides its held-out ties.
+    const kept: number[][] = Array.from({ length: adj.n }, () => []);
+    const keptW: number[][] = Array.from({ length: adj.n }, () => []);
+    const drop = new Set<string>();
+    for (let u = 0; u < adj.n; u++)
+      for (let p = adj.offsets[u]; p < adj.offsets[u + 1]; p++) {
+        const v = adj.targets[p];
+        if (u < v && random() < 0.05) drop.add(`${u} ${v}`);
+      }
+    for (let u = 0; u < adj.n; u++)
+      for (let p = adj.offsets[u]; p < adj.offsets[u + 1]; p++) {
+        const v = adj.targets[p];
+        if (drop.has(u < v ? `${u} ${v}` : `${v} ${u}`)) engine.hidden[p] = 1;
+        else {
+          kept[u].push(v);
+          keptW[u].push(adj.weights![p]);
+        }
+      }
+    expect(drop.size).toBeGreaterThan(100);
+    const offsets = new Int32Array(adj.n + 1);
+    for (let i = 0; i < adj.n; i++) offsets[i + 1] = offsets[i] + kept[i].length;
+    const train: SortedAdjacency = { n: adj.n, offsets, targets: Int32Array.from(kept.flat()), weights: Float64Array.from(keptW.flat()) };
+    const str = strengths(train);
+    engine.strength.set(str);
+    for (let i = 0; i < adj.n; i++) engine.degree[i] = kept[i].length;
+    const ref = localPathScratch(adj.n);
+    let compared = 0;
+    for (let s = 0; s < adj.n; s += 5) {
+      localPathSweep(train, str, s, (j) => label[j] >= 0 && label[j] !== label[s], ref, true);
+      engine.sweep(s, label[s], false, 0, true);
+      expect(snapshot(engine.scratch)).toEqual(snapshot(ref));
+      compared += ref.reached;
+      clearLocalPaths(ref);
+      engine.clear();
+    }
+    expect(compared).toBeGreaterThan(20000);
   });
 
   it('makes no engine when switched off (the score fit then sweeps in JavaScript)', () => {
