@@ -58,6 +58,7 @@
     (local $reached i32) (local $p i32) (local $pend i32) (local $x i32) (local $kx i32) (local $ax f64)
     (local $sx f64) (local $q i32) (local $qend i32) (local $y i32) (local $ly i32) (local $ky i32)
     (local $hi i32) (local $step f64) (local $r i32) (local $j i32) (local $lj i32) (local $at i32)
+    (local $ok i32) (local $v f64)
     (local.set $offs (global.get $offs)) (local.set $tg (global.get $tg)) (local.set $wt (global.get $wt))
     (local.set $hid (global.get $hid)) (local.set $deg (global.get $deg)) (local.set $str (global.get $str))
     (local.set $label (global.get $label)) (local.set $common (global.get $common)) (local.set $ra (global.get $ra))
@@ -128,27 +129,33 @@
               (f64.mul (f64.convert_i32_s (local.get $kx)) (f64.convert_i32_s (local.get $ky)))))
             (local.set $r (i32.load (i32.add (local.get $offs) (i32.shl (local.get $y) (i32.const 2)))))
             (local.set $hi (i32.load (i32.add (local.get $offs) (i32.shl (i32.add (local.get $y) (i32.const 1)) (i32.const 2)))))
+            ;; Branch-free: the arc's acceptance is a 0/1 value; a rejected j gets 0 added (its RA3
+            ;; is +0 or above, so unchanged) and no touched entry (written, not counted).
             (block $jd (loop $jl
               (br_if $jd (i32.ge_s (local.get $r) (local.get $hi)))
               (local.set $j (i32.load (i32.add (local.get $tg) (i32.shl (local.get $r) (i32.const 2)))))
-              (local.set $at (i32.load8_u (i32.add (local.get $hid) (local.get $r))))
-              (local.set $r (i32.add (local.get $r) (i32.const 1)))
-              (br_if $jl (local.get $at))
-              (br_if $jl (i32.eq (local.get $j) (local.get $x)))
-              (br_if $jl (i32.eq (i32.load (i32.add (local.get $stamp) (i32.shl (local.get $j) (i32.const 2)))) (local.get $mark)))
-              (br_if $jl (i32.lt_s (local.get $j) (local.get $from)))
               (local.set $lj (i32.load (i32.add (local.get $label) (i32.shl (local.get $j) (i32.const 2)))))
-              (br_if $jl (i32.lt_s (local.get $lj) (i32.const 0)))
-              (br_if $jl (i32.ne (i32.eq (local.get $lj) (local.get $group)) (local.get $same)))
-              (local.set $at (i32.shl (local.get $j) (i32.const 3)))
-              (if (i32.and
-                    (f64.eq (f64.load (i32.add (local.get $common) (local.get $at))) (f64.const 0))
-                    (f64.eq (f64.load (i32.add (local.get $ra3) (local.get $at))) (f64.const 0)))
-                (then
-                  (i32.store (i32.add (local.get $touched) (i32.shl (local.get $reached) (i32.const 2))) (local.get $j))
-                  (local.set $reached (i32.add (local.get $reached) (i32.const 1)))))
-              (f64.store (i32.add (local.get $ra3) (local.get $at))
-                (f64.add (f64.load (i32.add (local.get $ra3) (local.get $at))) (local.get $step)))
+              (local.set $ok (i32.and
+                (i32.and
+                  (i32.and
+                    (i32.eqz (i32.load8_u (i32.add (local.get $hid) (local.get $r))))
+                    (i32.ne (local.get $j) (local.get $x)))
+                  (i32.and
+                    (i32.ne (i32.load (i32.add (local.get $stamp) (i32.shl (local.get $j) (i32.const 2)))) (local.get $mark))
+                    (i32.ge_s (local.get $j) (local.get $from))))
+                (i32.and
+                  (i32.ge_s (local.get $lj) (i32.const 0))
+                  (i32.eq (i32.eq (local.get $lj) (local.get $group)) (local.get $same)))))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (local.set $at (i32.add (local.get $ra3) (i32.shl (local.get $j) (i32.const 3))))
+              (local.set $v (f64.load (local.get $at)))
+              (i32.store (i32.add (local.get $touched) (i32.shl (local.get $reached) (i32.const 2))) (local.get $j))
+              (local.set $reached (i32.add (local.get $reached)
+                (i32.and (local.get $ok)
+                  (i32.and
+                    (f64.eq (f64.load (i32.add (local.get $common) (i32.shl (local.get $j) (i32.const 3)))) (f64.const 0))
+                    (f64.eq (local.get $v) (f64.const 0))))))
+              (f64.store (local.get $at) (f64.add (local.get $v) (select (local.get $step) (f64.const 0) (local.get $ok))))
               (br $jl))))
           (local.set $q (i32.add (local.get $q) (i32.const 1)))
           (br $yl))))
