@@ -6,7 +6,8 @@
  * then the introductions stage, and times the introductions call as the stage makes it split into
  * its parts: adjacency, score fit, candidate generation (local-path sweeps), scoring, selection.
  * Every figure is CPU time (user + system, process.cpuUsage: this process, JIT and GC threads
- * included; betweenness gets workers: 1, and a worker thread is in this process, so its work is counted); wall time is printed
+ * included, each part's read after it has idled `--settle-ms` (250) so that the compile jobs it
+ * queued on V8's background threads count in it, not in the next part; betweenness gets workers: 1, and a worker thread is in this process, so its work is counted); wall time is printed
  * beside it because the machine may be shared. The first introductions call is the one the ratio
  * uses: a report makes it once, cold (the JIT warms up inside it); the stage's own run after it is
  * printed too.
@@ -14,7 +15,7 @@
  * The org is read from .bench-data/org-n<people>-s1-d20 when the analyze benchmark has written it,
  * else generated in memory (the same seeded generator, the same graph).
  *
- * Usage: npx tsx benchmarks/recommend/introductions-stage.ts [--people 100000] [--repeat 1]
+ * Usage: npx tsx benchmarks/recommend/introductions-stage.ts [--people 100000] [--repeat 1] [--settle-ms 250]
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -36,11 +37,18 @@ function arg(name: string, fallback: number): number {
 }
 
 const rows: { label: string; wall: number; cpu: number }[] = [];
+/** Idle time after each timed part, so that the compile jobs it queued finish inside its own figure. */
+const settleMs = arg('settle-ms', 250);
+const settle = () => new Promise((done) => setTimeout(done, settleMs));
 async function timed<T>(label: string, f: () => T | Promise<T>): Promise<T> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const out = await f();
   const wall = (performance.now() - t0) / 1000;
+  // V8 compiles hot functions on background threads: a part's compile jobs may still run after it
+  // returns, and would be counted in the next part's CPU. Idle until they are done (no CPU is spent
+  // waiting), then read the clock: each part carries its own compilation.
+  await settle();
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
   rows.push({ label, wall, cpu });

@@ -620,7 +620,15 @@ function engineFold(pass: FoldPass, engine: WasmLocalSweep, rng: Mulberry32): Fo
     engine.blocks.set(table.blockStart);
   }
   const drop = droppedArcs(adj, hidden);
-  showArcs(adj, hidden, drop, engine, null);
+  // The held-out ties' ends: their degrees and strengths are summed again over the arcs left, in
+  // row order (the training rows' sums), and put back from the full rows after the fold.
+  const ends = new Int32Array(2 * hidden.length);
+  for (let t = 0; t < hidden.length; t++) {
+    ends[2 * t] = adj.edgeU[hidden[t]];
+    ends[2 * t + 1] = adj.edgeV[hidden[t]];
+  }
+  const weighted = adj.weights !== null && adj.weights !== undefined;
+  engine.hide(drop, ends, true, weighted);
   try {
     const { rows, three } = engine;
     let swept = 0;
@@ -646,39 +654,9 @@ function engineFold(pass: FoldPass, engine: WasmLocalSweep, rng: Mulberry32): Fo
       acc.zeroNegatives += got.zero;
     }
   } finally {
-    showArcs(adj, hidden, drop, engine, ws.strength);
+    engine.hide(drop, ends, false, weighted);
   }
   return acc;
-}
-
-/**
- * Hides the arcs at `drop` in the engine (`full` null), or shows them again (`full`: the full
- * graph's strengths, put back), and sums the degrees and strengths of the held-out ties' ends over
- * the arcs left, in row order (the training rows' sums).
- */
-function showArcs(
-  adj: EdgeListAdjacency,
-  hidden: readonly number[],
-  drop: Int32Array,
-  engine: WasmLocalSweep,
-  full: Float64Array | null,
-): void {
-  const { offsets, weights, hidden: flags, degree, strength } = engine;
-  for (let d = 0; d < drop.length; d++) flags[drop[d]] = full === null ? 1 : 0;
-  for (const e of hidden) {
-    for (let end = 0; end < 2; end++) {
-      const x = end === 0 ? adj.edgeU[e] : adj.edgeV[e];
-      let k = 0;
-      let t = 0;
-      for (let p = offsets[x]; p < offsets[x + 1]; p++) {
-        if (flags[p]) continue;
-        k++;
-        t += weights[p];
-      }
-      degree[x] = k;
-      strength[x] = full !== null ? full[x] : adj.weights ? t : k;
-    }
-  }
 }
 
 /**

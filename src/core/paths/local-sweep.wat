@@ -163,6 +163,41 @@
       (br $xl)))
     (local.get $reached))
 
+  ;; Sets the hidden flag of the $count arcs listed at $list to $flag.
+  (func (export "flagArcs") (param $list i32) (param $count i32) (param $flag i32)
+    (local $t i32)
+    (block $d (loop $l
+      (br_if $d (i32.ge_s (local.get $t) (local.get $count)))
+      (i32.store8 (i32.add (global.get $hid) (i32.load (i32.add (local.get $list) (i32.shl (local.get $t) (i32.const 2)))))
+        (local.get $flag))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $l))))
+
+  ;; For the $count nodes listed at $list: deg = the row's arcs not hidden, str = the sum of their
+  ;; weights in row order ($weighted) or that count.
+  (func (export "rowCounts") (param $list i32) (param $count i32) (param $weighted i32)
+    (local $t i32) (local $x i32) (local $p i32) (local $end i32) (local $k i32) (local $w f64)
+    (block $d (loop $l
+      (br_if $d (i32.ge_s (local.get $t) (local.get $count)))
+      (local.set $x (i32.load (i32.add (local.get $list) (i32.shl (local.get $t) (i32.const 2)))))
+      (local.set $p (i32.load (i32.add (global.get $offs) (i32.shl (local.get $x) (i32.const 2)))))
+      (local.set $end (i32.load (i32.add (global.get $offs) (i32.shl (i32.add (local.get $x) (i32.const 1)) (i32.const 2)))))
+      (local.set $k (i32.const 0))
+      (local.set $w (f64.const 0))
+      (block $rd (loop $rl
+        (br_if $rd (i32.ge_s (local.get $p) (local.get $end)))
+        (if (i32.eqz (i32.load8_u (i32.add (global.get $hid) (local.get $p))))
+          (then
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (local.set $w (f64.add (local.get $w) (f64.load (i32.add (global.get $wt) (i32.shl (local.get $p) (i32.const 3))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $rl)))
+      (i32.store (i32.add (global.get $deg) (i32.shl (local.get $x) (i32.const 2))) (local.get $k))
+      (f64.store (i32.add (global.get $str) (i32.shl (local.get $x) (i32.const 3)))
+        (select (local.get $w) (f64.convert_i32_s (local.get $k)) (local.get $weighted)))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $l))))
+
   ;; Zeroes the scores of the first `reached` touched nodes (the next sweep starts clean).
   (func $clear (export "clear") (param $reached i32)
     (local $t i32) (local $at i32)

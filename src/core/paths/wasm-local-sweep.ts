@@ -77,6 +77,7 @@ function layoutOf(n: number, arcs: number) {
     partner: take(4 * n),
     mine: take(4 * n),
     blocks: take(4 * BLOCKS),
+    list: take(4 * arcs),
     hid: take(arcs),
   };
   return { ...at, bytes: next };
@@ -125,14 +126,23 @@ export class WasmLocalSweep {
   /** The geometric skip table (GeometricSkips: steps, then the 4,096 block starts). */
   readonly steps: Float64Array;
   readonly blocks: Int32Array;
-  private readonly exports: Record<'sweep' | 'clear' | 'foldSource', Kernel>;
+  private readonly exports: Record<'sweep' | 'clear' | 'foldSource' | 'flagArcs' | 'rowCounts', Kernel>;
+  /** A list of arcs or nodes handed to {@link WasmLocalSweep.hide} (room for `arcs`). */
+  private readonly list: Int32Array;
+  private readonly listAt: number;
   private readonly rng: WebAssembly.Global;
   private readonly counts: Record<'nRows' | 'nThree' | 'nZero', WebAssembly.Global>;
   private readonly n: number;
 
   private constructor(exports: WebAssembly.Exports, memory: WebAssembly.Memory, n: number, arcs: number) {
     this.n = n;
-    this.exports = { sweep: exports.sweep as Kernel, clear: exports.clear as Kernel, foldSource: exports.foldSource as Kernel };
+    this.exports = {
+      sweep: exports.sweep as Kernel,
+      clear: exports.clear as Kernel,
+      foldSource: exports.foldSource as Kernel,
+      flagArcs: exports.flagArcs as Kernel,
+      rowCounts: exports.rowCounts as Kernel,
+    };
     this.rng = exports.rng as WebAssembly.Global;
     this.counts = {
       nRows: exports.nRows as WebAssembly.Global,
@@ -173,6 +183,8 @@ export class WasmLocalSweep {
     this.three = new Float64Array(b, at.three, n);
     this.steps = new Float64Array(b, at.steps, MAX_STEPS);
     this.blocks = new Int32Array(b, at.blocks, BLOCKS);
+    this.list = new Int32Array(b, at.list, arcs);
+    this.listAt = at.list;
     (exports.layout as Kernel)(
       at.offs,
       at.tg,
@@ -233,6 +245,18 @@ export class WasmLocalSweep {
     const reached = this.exports.sweep(source, ++s.sweep, group, same ? 1 : 0, from, threeSteps ? 1 : 0);
     s.reached = reached;
     return reached;
+  }
+
+  /**
+   * Hides the arcs at the positions `arcs` (`hidden` true) or shows them again, then sets `degree`
+   * and `strength` of the nodes `ends` from the arcs left (the weights summed in row order when
+   * `weighted`, else the count). Complexity: O(arcs + the ends' degrees).
+   */
+  hide(arcs: Int32Array, ends: Int32Array, hidden: boolean, weighted: boolean): void {
+    this.list.set(arcs);
+    this.exports.flagArcs(this.listAt, arcs.length, hidden ? 1 : 0);
+    this.list.set(ends);
+    this.exports.rowCounts(this.listAt, ends.length, weighted ? 1 : 0);
   }
 
   /** Zeroes the last sweep's scores (as clearLocalPaths does). O(nodes reached). */
