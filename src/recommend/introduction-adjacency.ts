@@ -182,25 +182,51 @@ export class GroupRows {
       this.arcs = new Int32Array(arcs);
       this.touched = new Int32Array(arcs);
     }
-    // Step 1: the nodes with a neighbour in B, each once, with how many.
-    let size = 0;
-    for (const b of members) {
-      for (let p = offsets[b]; p < offsets[b + 1]; p++) if (count[targets[p]]++ === 0) this.touched[size++] = targets[p];
-    }
-    // Step 2: their arcs into B, read from their own rows (ascending).
-    const out = this.arcs;
-    for (let t = 0, at = 0; t < size; t++) {
-      const y = this.touched[t];
-      start[y] = at;
-      for (let q = offsets[y]; q < offsets[y + 1]; q++) if (label[targets[q]] === group) out[at++] = q;
-      count[y] = at - start[y];
-    }
+    // Step 1: the nodes with a neighbour in B, each once; step 2: their arcs into B, read from their
+    // own rows (ascending). Each a module function: compiled small when a report runs it cold.
+    const size = neighboursOf(offsets, targets, members, count, this.touched);
+    arcsInto(offsets, targets, label, group, this.touched, size, start, count, this.arcs);
     this.size = size;
   }
   /** Empty every list. */
   clear(): void {
     for (let t = 0; t < this.size; t++) this.count[this.touched[t]] = 0;
     this.size = 0;
+  }
+}
+
+/** The nodes with a neighbour among `members`, each once, into `touched` (returns how many); `count` is used as a mark. */
+function neighboursOf(
+  offsets: Int32Array,
+  targets: Int32Array,
+  members: readonly number[],
+  count: Int32Array,
+  touched: Int32Array,
+): number {
+  let size = 0;
+  for (const b of members) {
+    for (let p = offsets[b]; p < offsets[b + 1]; p++) if (count[targets[p]]++ === 0) touched[size++] = targets[p];
+  }
+  return size;
+}
+
+/** For each of the first `size` nodes y of `touched`: its arcs into `group`, listed in `out` from `start[y]`, `count[y]` of them. */
+function arcsInto(
+  offsets: Int32Array,
+  targets: Int32Array,
+  label: Int32Array,
+  group: number,
+  touched: Int32Array,
+  size: number,
+  start: Int32Array,
+  count: Int32Array,
+  out: Int32Array,
+): void {
+  for (let t = 0, at = 0; t < size; t++) {
+    const y = touched[t];
+    start[y] = at;
+    for (let q = offsets[y]; q < offsets[y + 1]; q++) if (label[targets[q]] === group) out[at++] = q;
+    count[y] = at - start[y];
   }
 }
 

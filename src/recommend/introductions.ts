@@ -10,7 +10,7 @@
  * (local paths); Cross, R. & Parker, A. (2004). The Hidden Power of Social Networks.
  */
 import { arcIndex, strengths, type SortedAdjacency } from '../core/structure/link-scores.js';
-import { clearLocalPaths, localPathScratch } from '../core/paths/local-paths.js';
+import { clearLocalPaths, localPathScratch, type LocalPathScratch } from '../core/paths/local-paths.js';
 import { OrgraphError } from '../model/errors.js';
 import type { OrgView } from '../model/projection.js';
 import { groupGaps, type GroupGapsResult, type GroupPairGap } from './group-gaps.js';
@@ -352,36 +352,18 @@ export function introductionsMarked(
   // out, before it holds perGap: then the caller draws it again with three steps. Returns false when it gave up.
   const drawPair = (ga: number, gb: number, gap: GroupPairGap | null, withThree: boolean, floor: number, countWork: boolean): boolean => {
     // Step 2: candidates by local-path sweeps from every member of A.
+    // The passes over many candidates are module functions of one loop each, not loops of this
+    // closure: a cold report compiles them small (this closure, compiled whole, cost 60-80 ms of CPU).
     mark('candidates');
     cols.size = 0;
     // Contacts of each member of A in B and of each member of B in A.
-    for (const [g, other] of [
-      [ga, gb],
-      [gb, ga],
-    ]) {
-      for (const x of members[g]) {
-        let c = 0;
-        for (let p = adj.offsets[x]; p < adj.offsets[x + 1]; p++) if (staffLabel[adj.targets[p]] === other) c++;
-        across[x] = c;
-      }
-    }
+    contactsIn(adj, staffLabel, members[ga], gb, across);
+    contactsIn(adj, staffLabel, members[gb], ga, across);
     intoGroup.build(adj, staffLabel, gb, members[gb]);
-    const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
     for (const a of members[ga]) {
       scratch.reached = groupSweep(adj, str, a, { label: staffLabel, group: gb, same: true, from: 0 }, withThree, intoGroup, scratch);
       cols.reserve(scratch.reached);
-      const { a: ca, b: cb, cn, ra, raw, ra3 } = cols;
-      let size = cols.size;
-      for (let t = 0; t < scratch.reached; t++) {
-        const b = touched[t];
-        ca[size] = a;
-        cb[size] = b;
-        cn[size] = common[b];
-        ra[size] = resourceAllocation[b];
-        raw[size] = resourceAllocationWeighted[b];
-        ra3[size++] = resourceAllocation3[b];
-      }
-      cols.size = size;
+      appendCandidates(cols, a, scratch);
       clearLocalPaths(scratch);
       if (countWork && o.onProgress && (++work & 255) === 0) o.onProgress(work, total);
     }
@@ -394,16 +376,7 @@ export function introductionsMarked(
     const RA = cols.ra.subarray(0, count);
     const RAW = cols.raw.subarray(0, count);
     const RA3 = cols.ra3.subarray(0, count);
-    const cscore = new Float64Array(count);
-    const w = weights;
-    for (let c = 0; c < count; c++) {
-      const cn = CN[c];
-      // introductionValue and introductionPlausibility, inlined (the same formulas; checked in the tests).
-      const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + across[A[c]]) * (1 + across[B[c]]));
-      const plausibility =
-        w.commonNeighbours * cn + w.resourceAllocation * RA[c] + w.weightedResourceAllocation * RAW[c] + w.threeStep * RA3[c] + w.baseline;
-      cscore[c] = value * plausibility;
-    }
+    const cscore = candidateScores(cols, count, across, weights);
     mark('selection');
     const components = (c: number): IntroductionComponents => ({
       commonNeighbours: CN[c],
@@ -680,34 +653,7 @@ export class CandidateOrder {
     private readonly b: Int32Array,
     k: number,
   ) {
-    const c = score.length;
-    const kk = Math.min(k, c);
-    // h[0] ranks last among the kept: a new candidate enters only when it ranks before h[0].
-    // (x after y is ranksBefore(.., y, x); no closure: a new one per list made the compiled loop
-    // deoptimise on the next list, "wrong call target".)
-    const h = new Int32Array(kk);
-    for (let t = 0, size = 0; t < c; t++) {
-      if (size < kk) {
-        let q = size++;
-        while (q > 0 && ranksBefore(score, a, b, h[(q - 1) >> 1], t)) {
-          h[q] = h[(q - 1) >> 1];
-          q = (q - 1) >> 1;
-        }
-        h[q] = t;
-      } else if (kk > 0 && ranksBefore(score, a, b, t, h[0])) {
-        let q = 0;
-        for (;;) {
-          let m = 2 * q + 1;
-          if (m >= kk) break;
-          if (m + 1 < kk && ranksBefore(score, a, b, h[m], h[m + 1])) m++;
-          if (!ranksBefore(score, a, b, t, h[m])) break;
-          h[q] = h[m];
-          q = m;
-        }
-        h[q] = t;
-      }
-    }
-    this.best = h.sort((x, y) => (ranksBefore(score, a, b, x, y) ? -1 : 1));
+    this.best = bestOf(score, a, b, Math.min(k, score.length)).sort((x, y) => (ranksBefore(score, a, b, x, y) ? -1 : 1));
   }
   /** The best candidate not yet drawn, or -1 when none is left. */
   pop(): number {
@@ -719,6 +665,82 @@ export class CandidateOrder {
     }
     return this.rest.pop();
   }
+}
+
+/** For each x of `nodes`: how many of its neighbours have label `other`, into `across[x]`. O(sum of their degrees). */
+function contactsIn(adj: SortedAdjacency, label: Int32Array, nodes: readonly number[], other: number, across: Int32Array): void {
+  for (const x of nodes) {
+    let c = 0;
+    for (let p = adj.offsets[x]; p < adj.offsets[x + 1]; p++) if (label[adj.targets[p]] === other) c++;
+    across[x] = c;
+  }
+}
+
+/** The pairs (a, b) a sweep from `a` reached, appended to the columns (room reserved) with their CN, RA, RAw, RA3. O(reached). */
+function appendCandidates(cols: CandidateColumns, a: number, scratch: LocalPathScratch): void {
+  const { common, resourceAllocation, resourceAllocationWeighted, resourceAllocation3, touched } = scratch;
+  const { a: ca, b: cb, cn, ra, raw, ra3 } = cols;
+  let size = cols.size;
+  for (let t = 0; t < scratch.reached; t++) {
+    const b = touched[t];
+    ca[size] = a;
+    cb[size] = b;
+    cn[size] = common[b];
+    ra[size] = resourceAllocation[b];
+    raw[size] = resourceAllocationWeighted[b];
+    ra3[size++] = resourceAllocation3[b];
+  }
+  cols.size = size;
+}
+
+/**
+ * value x plausibility of the first `count` candidates: introductionValue and
+ * introductionPlausibility inlined (the same formulas, in the same order; checked in the tests). O(count).
+ */
+function candidateScores(cols: CandidateColumns, count: number, across: Int32Array, w: IntroductionScoreWeights): Float64Array {
+  const { a: A, b: B, cn: CN, ra: RA, raw: RAW, ra3: RA3 } = cols;
+  const cscore = new Float64Array(count);
+  for (let c = 0; c < count; c++) {
+    const cn = CN[c];
+    const value = (cn > 0 ? 1 : 2) / Math.sqrt((1 + across[A[c]]) * (1 + across[B[c]]));
+    const plausibility =
+      w.commonNeighbours * cn + w.resourceAllocation * RA[c] + w.weightedResourceAllocation * RAW[c] + w.threeStep * RA3[c] + w.baseline;
+    cscore[c] = value * plausibility;
+  }
+  return cscore;
+}
+
+/**
+ * The `kk` candidates ranking first (score desc, a asc, b asc), in heap order: one pass keeping a
+ * heap whose root h[0] ranks last among those kept (x after y is ranksBefore(.., y, x)). A module
+ * function, not a loop of the constructor: compiled small, and no closure per list (a new one made
+ * the compiled loop deoptimise on the next list). O(c log kk).
+ */
+function bestOf(score: Float64Array, a: Int32Array, b: Int32Array, kk: number): Int32Array {
+  const c = score.length;
+  const h = new Int32Array(kk);
+  for (let t = 0, size = 0; t < c; t++) {
+    if (size < kk) {
+      let q = size++;
+      while (q > 0 && ranksBefore(score, a, b, h[(q - 1) >> 1], t)) {
+        h[q] = h[(q - 1) >> 1];
+        q = (q - 1) >> 1;
+      }
+      h[q] = t;
+    } else if (kk > 0 && ranksBefore(score, a, b, t, h[0])) {
+      let q = 0;
+      for (;;) {
+        let m = 2 * q + 1;
+        if (m >= kk) break;
+        if (m + 1 < kk && ranksBefore(score, a, b, h[m], h[m + 1])) m++;
+        if (!ranksBefore(score, a, b, t, h[m])) break;
+        h[q] = h[m];
+        q = m;
+      }
+      h[q] = t;
+    }
+  }
+  return h;
 }
 
 /**
