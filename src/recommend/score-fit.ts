@@ -198,9 +198,7 @@ export function fitIntroductionScoreOnAdjacency(
     const random = () => rng.next();
     let hidden: number[];
     if (!capped) {
-      const cross = allCross.slice();
-      shuffle(cross, random);
-      hidden = cross.slice(0, wanted);
+      hidden = shuffled(allCross, random, rng, workspace.engine).slice(0, wanted);
     } else {
       // Partial Fisher-Yates: exactly maxHeldOut distinct ties, uniformly, in O(maxHeldOut) draws.
       const ids = crossIds!.slice();
@@ -527,8 +525,12 @@ export function foldCandidates(
     sources = [];
     for (let i = 0; i < n; i++) if (label[i] >= 0) sources.push(i);
   } else {
-    sources = [...partners.keys()].sort((a, b) => a - b);
-    shuffle(sources, random);
+    sources = shuffled(
+      [...partners.keys()].sort((a, b) => a - b),
+      random,
+      rng,
+      ws.engine,
+    );
     sources.length = Math.min(sources.length, maxSources);
   }
   const rate = full ? 1 : Math.min(1, sampledPairs / Math.max(1, sources.length * labelled));
@@ -919,6 +921,21 @@ function keptArcs(adj: EdgeListAdjacency, drop: Int32Array, targets: Int32Array,
     weights[dst++] = w ? w[p] : 1;
   }
   return dst;
+}
+
+/**
+ * A shuffled copy of `x`: in the engine when there is one and the generator behind `random` is given
+ * (the same draws; the generator moves on as if JavaScript had drawn), else by {@link shuffle}.
+ */
+function shuffled(x: readonly number[], random: () => number, rng: Mulberry32 | undefined, engine: WasmLocalSweep | null): number[] {
+  if (engine !== null && rng !== undefined && x.length <= engine.targets.length) {
+    const out = engine.shuffle(x, rng.snapshot());
+    rng.reset(out.rngState);
+    return out.values;
+  }
+  const copy = x.slice();
+  shuffle(copy, random);
+  return copy;
 }
 
 function shuffle(x: number[], random: () => number): void {

@@ -163,6 +163,24 @@
       (br $xl)))
     (local.get $reached))
 
+  ;; Fisher-Yates on the $count values at $list, from the last down, each swapped with the one at
+  ;; floor(u (t + 1)) for the next draw u (the shuffle of score-fit.ts, the same draws).
+  (func (export "shuffle") (param $list i32) (param $count i32)
+    (local $t i32) (local $u i32) (local $at i32) (local $bt i32) (local $x i32)
+    (local.set $t (i32.sub (local.get $count) (i32.const 1)))
+    (block $d (loop $l
+      (br_if $d (i32.le_s (local.get $t) (i32.const 0)))
+      (local.set $u (i32.trunc_f64_u (f64.floor (f64.mul
+        (f64.div (f64.convert_i32_u (call $draw)) (f64.const 4294967296))
+        (f64.convert_i32_s (i32.add (local.get $t) (i32.const 1)))))))
+      (local.set $at (i32.add (local.get $list) (i32.shl (local.get $t) (i32.const 2))))
+      (local.set $bt (i32.add (local.get $list) (i32.shl (local.get $u) (i32.const 2))))
+      (local.set $x (i32.load (local.get $at)))
+      (i32.store (local.get $at) (i32.load (local.get $bt)))
+      (i32.store (local.get $bt) (local.get $x))
+      (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+      (br $l))))
+
   ;; Sets the hidden flag of the $count arcs listed at $list to $flag.
   (func (export "flagArcs") (param $list i32) (param $count i32) (param $flag i32)
     (local $t i32)

@@ -126,7 +126,7 @@ export class WasmLocalSweep {
   /** The geometric skip table (GeometricSkips: steps, then the 4,096 block starts). */
   readonly steps: Float64Array;
   readonly blocks: Int32Array;
-  private readonly exports: Record<'sweep' | 'clear' | 'foldSource' | 'flagArcs' | 'rowCounts', Kernel>;
+  private readonly exports: Record<'sweep' | 'clear' | 'foldSource' | 'flagArcs' | 'rowCounts' | 'shuffle', Kernel>;
   /** A list of arcs or nodes handed to {@link WasmLocalSweep.hide} (room for `arcs`). */
   private readonly list: Int32Array;
   private readonly listAt: number;
@@ -142,6 +142,7 @@ export class WasmLocalSweep {
       foldSource: exports.foldSource as Kernel,
       flagArcs: exports.flagArcs as Kernel,
       rowCounts: exports.rowCounts as Kernel,
+      shuffle: exports.shuffle as Kernel,
     };
     this.rng = exports.rng as WebAssembly.Global;
     this.counts = {
@@ -257,6 +258,19 @@ export class WasmLocalSweep {
     this.exports.flagArcs(this.listAt, arcs.length, hidden ? 1 : 0);
     this.list.set(ends);
     this.exports.rowCounts(this.listAt, ends.length, weighted ? 1 : 0);
+  }
+
+  /**
+   * The values shuffled as score-fit.ts shuffles (Fisher-Yates from the last, each swapped with the
+   * one at floor(u (t + 1))), drawing from mulberry32 at `rngState`: returns them in a new array, and
+   * the generator's state after. At most `arcs` values (the engine's list). O(values).
+   */
+  shuffle(values: readonly number[], rngState: number): { readonly values: number[]; readonly rngState: number } {
+    const n = values.length;
+    this.list.set(values);
+    this.rng.value = rngState | 0;
+    this.exports.shuffle(this.listAt, n);
+    return { values: Array.from(this.list.subarray(0, n)), rngState: (this.rng.value as number) >>> 0 };
   }
 
   /** Zeroes the last sweep's scores (as clearLocalPaths does). O(nodes reached). */
