@@ -8,8 +8,9 @@
  *   (WasmDijkstra.create, what a thread does when nobody hands it a graph);
  * - `shared`: one copy of the graph in one shared memory built here, each thread on its own region
  *   of it (wasmGraph + useWasmGraph, what the pool hands its workers);
- * - `old@<rev>` (with --against <rev>): brandes.ts, wasm-dijkstra.ts and brandes-wasm.ts at that
- *   git revision (copied into temp/brandes-wasm-pair/), each thread with its own memory.
+ * - `old@<rev>` (with --against <rev>[,<rev>...]): brandes.ts, wasm-dijkstra.ts and brandes-wasm.ts at
+ *   that git revision (copied into temp/brandes-wasm-pair/), each thread with its own memory
+ *   (`git stash create` names the working tree's state, to pit uncommitted variants).
  * Each chunk: every thread runs `chunk` sources with one variant, both threads at once; wall time
  * of the pair and the process's CPU time (both threads; this one waits) per source. Prints, per
  * variant, wall and CPU per source, the ratios to the first variant, and the largest relative gap
@@ -38,7 +39,7 @@ interface PairData {
   readonly shared: WasmGraph | null;
   readonly region: number;
   readonly variants: readonly string[];
-  readonly against: string | undefined;
+  readonly against: readonly string[];
 }
 
 type Request = { readonly variant: number; readonly sources: readonly number[] } | { readonly done: true };
@@ -62,12 +63,12 @@ function kernelAt(rev: string): Source {
 function worker(data: PairData): void {
   const port = parentPort!;
   const base: PathGraph = { n: data.n, offsets: data.offsets, targets: data.targets, lengths: data.lengths };
-  const old = data.against === undefined ? null : kernelAt(data.against);
+  const old = new Map(data.against.map((rev) => [`old@${rev}`, kernelAt(rev)]));
   // One graph object per variant: engines are kept per graph object.
   const runs = data.variants.map((name) => {
     const g: PathGraph = { ...base };
     if (name === 'shared' && !useWasmGraph(g, data.shared!, data.region)) throw new Error('shared engine refused');
-    const source = name.startsWith('old@') ? old! : brandesSource;
+    const source = old.get(name) ?? brandesSource;
     return { g, source, scratch: new PathScratch(g.n, bucketPlan(g)), out: new Float64Array(g.n) };
   });
   // Warm-up: every variant compiles and lays out its memory before the timed rounds.
@@ -94,9 +95,8 @@ async function main(): Promise<void> {
   const perThread = Number(positional[1] ?? 150);
   const threads = Number(valueOf('--threads') ?? 2);
   const chunk = Number(valueOf('--chunk') ?? 5);
-  const against = valueOf('--against');
-  const variants = (valueOf('--only') ?? 'own,shared').split(',').filter(Boolean);
-  if (against) variants.unshift(`old@${against}`);
+  const against = (valueOf('--against') ?? '').split(',').filter(Boolean);
+  const variants = [...against.map((rev) => `old@${rev}`), ...(valueOf('--only') ?? 'own,shared').split(',').filter(Boolean)];
 
   const { orgFixture } = await import('../../fixture.js');
   const { pathInput } = await import('../../../src/metrics/centrality/path-common.js');
