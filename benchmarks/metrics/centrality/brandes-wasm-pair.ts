@@ -16,7 +16,9 @@
  * variant, wall and CPU per source, the ratios to the first variant, and the largest relative gap
  * between the variants' sums (0: the same bits).
  * Usage: npx tsx benchmarks/metrics/centrality/brandes-wasm-pair.ts [people] [sources per thread]
- *   [--threads 2] [--chunk 5] [--against <rev>] [--only own,shared]
+ *   [--threads 2] [--chunk 5] [--against <rev>[,<rev>...]] [--only own,shared] [--solo]
+ * With --solo, after each pair chunk the first thread runs its chunk again alone (into a sum of its
+ * own): CPU per source of one thread on the same sources, the same variant, the same minute.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -42,7 +44,7 @@ interface PairData {
   readonly against: readonly string[];
 }
 
-type Request = { readonly variant: number; readonly sources: readonly number[] } | { readonly done: true };
+type Request = { readonly variant: number; readonly sources: readonly number[]; readonly solo: boolean } | { readonly done: true };
 
 /** brandes.ts and its WebAssembly engine at a git revision, relative imports outside the three pointed back at src/core. */
 function kernelAt(rev: string): Source {
@@ -69,7 +71,7 @@ function worker(data: PairData): void {
     const g: PathGraph = { ...base };
     if (name === 'shared' && !useWasmGraph(g, data.shared!, data.region)) throw new Error('shared engine refused');
     const source = old.get(name) ?? brandesSource;
-    return { g, source, scratch: new PathScratch(g.n, bucketPlan(g)), out: new Float64Array(g.n) };
+    return { g, source, scratch: new PathScratch(g.n, bucketPlan(g)), out: new Float64Array(g.n), soloOut: new Float64Array(g.n) };
   });
   // Warm-up: every variant compiles and lays out its memory before the timed rounds.
   for (const r of runs)
@@ -82,7 +84,8 @@ function worker(data: PairData): void {
     }
     const r = runs[m.variant];
     const t0 = performance.now();
-    for (const s of m.sources) r.source(r.g, s, r.out, r.scratch);
+    const out = m.solo ? r.soloOut : r.out;
+    for (const s of m.sources) r.source(r.g, s, out, r.scratch);
     port.postMessage({ ms: performance.now() - t0 });
   });
 }
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
   const perThread = Number(positional[1] ?? 150);
   const threads = Number(valueOf('--threads') ?? 2);
   const chunk = Number(valueOf('--chunk') ?? 5);
+  const solo = argv.includes('--solo');
   const against = (valueOf('--against') ?? '').split(',').filter(Boolean);
   const variants = [...against.map((rev) => `old@${rev}`), ...(valueOf('--only') ?? 'own,shared').split(',').filter(Boolean)];
 
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
   }
   const next = (w: Worker) => new Promise<Record<string, unknown>>((ok) => waiting.set(w, ok));
   await Promise.all(workers.map(next));
-  const totals = variants.map((name) => ({ name, wallMs: 0, cpuUs: 0, threadMs: 0 }));
+  const totals = variants.map((name) => ({ name, wallMs: 0, cpuUs: 0, threadMs: 0, soloCpuUs: 0, soloSources: 0 }));
   const chunks = Math.ceil(perThread / chunk);
   for (let c = 0; c < chunks; c++) {
     for (let j = 0; j < variants.length; j++) {
@@ -152,12 +156,25 @@ async function main(): Promise<void> {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const replies = workers.map(next);
-      workers.forEach((w, k) => w.postMessage({ variant: v, sources: lists[k].slice(c * chunk, (c + 1) * chunk) } satisfies Request));
+      workers.forEach((w, k) =>
+        w.postMessage({ variant: v, sources: lists[k].slice(c * chunk, (c + 1) * chunk), solo: false } satisfies Request),
+      );
       const ms = await Promise.all(replies);
       totals[v].wallMs += performance.now() - t0;
       const used = process.cpuUsage(c0);
       totals[v].cpuUs += used.user + used.system;
       totals[v].threadMs += ms.reduce((a, r) => a + (r.ms as number), 0);
+      if (solo) {
+        // The first thread's chunk again, alone (into a separate sum): what the pair costs over one thread.
+        const sources = lists[0].slice(c * chunk, (c + 1) * chunk);
+        const s0 = process.cpuUsage();
+        const reply = next(workers[0]);
+        workers[0].postMessage({ variant: v, sources, solo: true } satisfies Request);
+        await reply;
+        const alone = process.cpuUsage(s0);
+        totals[v].soloCpuUs += alone.user + alone.system;
+        totals[v].soloSources += sources.length;
+      }
     }
   }
   const outs = await Promise.all(
@@ -194,6 +211,7 @@ async function main(): Promise<void> {
         threadMsPerSource: t.threadMs / pairSources,
         cpuRatioFirstOverThis: totals[0].cpuUs / t.cpuUs,
         wallRatioFirstOverThis: totals[0].wallMs / t.wallMs,
+        soloCpuMsPerSource: solo ? t.soloCpuUs / 1000 / t.soloSources : undefined,
       })),
       worstRelativeGap: worst,
       loadAverage: loadavg(),

@@ -11,7 +11,7 @@
  * CACM 12(11); Brandes, U. (2001). J. Math. Sociol. 25(2).
  */
 import { BRANDES_WASM } from './brandes-wasm.js';
-import type { PackedArcs, PathGraph } from '../graph/path-graph.js';
+import { packArcs, plannedBuckets, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
 
 /** The per-node arrays of a run, as views of the module's memory. */
 export interface WasmDijkstraState {
@@ -317,4 +317,30 @@ export function useWasmGraph(g: PathGraph, graph: WasmGraph, region: number): bo
   const engine = WasmDijkstra.attach(graph, region);
   if (engine !== null) engines.set(g, engine);
   return engine !== null;
+}
+
+let shared = 0;
+
+/**
+ * The graph of a weighted betweenness run for `regions` worker threads: `g` (with lengths that
+ * pack, see packArcs, and a bucket plan) in one shared WebAssembly memory, a region per thread; each
+ * worker calls {@link useWasmGraph} with its share as region. Null when the kernel would not run in
+ * WebAssembly (hop counts, lengths that do not pack, no plan, WebAssembly off or missing, the layout
+ * above 2 GiB: the workers then make their own engines, as in one thread).
+ * Memory: see {@link wasmGraph} (one copy of the graph for all the threads instead of one each).
+ * Complexity: O(m) to pack the arcs (a copy dropped after), O(n + m + regions n) to lay them out.
+ */
+export function wasmGraphForWorkers(g: PathGraph, regions: number): WasmGraph | null {
+  if (!enabled || g.lengths === null) return null;
+  const plan = plannedBuckets(g);
+  const packed = plan === null ? null : packArcs(g);
+  if (plan === null || packed === null) return null;
+  const graph = wasmGraph(g, packed, plan, regions);
+  if (graph !== null) shared++;
+  return graph;
+}
+
+/** Test hook: how many {@link wasmGraphForWorkers} layouts this thread has built. */
+export function wasmGraphsForWorkersBuilt(): number {
+  return shared;
 }
