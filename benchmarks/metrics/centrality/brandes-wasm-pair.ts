@@ -46,9 +46,17 @@ interface PairData {
 
 type Request = { readonly variant: number; readonly sources: readonly number[]; readonly solo: boolean } | { readonly done: true };
 
-/** brandes.ts and its WebAssembly engine at a git revision, relative imports outside the three pointed back at src/core. */
-function kernelAt(rev: string): Source {
-  const dir = resolve(`temp/brandes-wasm-pair/${rev.replace(/[^A-Za-z0-9]/g, '_')}`);
+/** Where the kernel files of a git revision are copied. */
+function kernelDir(rev: string): string {
+  return resolve(`temp/brandes-wasm-pair/${rev.replace(/[^A-Za-z0-9]/g, '_')}`);
+}
+
+/**
+ * brandes.ts and its WebAssembly engine at a git revision, copied (by the main thread, before the
+ * workers start) with their relative imports outside the three pointed back at src/core.
+ */
+function copyKernelAt(rev: string): void {
+  const dir = kernelDir(rev);
   mkdirSync(dir, { recursive: true });
   const own = ['brandes', 'wasm-dijkstra', 'brandes-wasm'];
   for (const name of own) {
@@ -58,8 +66,11 @@ function kernelAt(rev: string): Source {
     );
     writeFileSync(resolve(dir, `${name}.ts`), text);
   }
-  // Required, not imported: the workers run as CommonJS through tsx's hook.
-  return (createRequire(import.meta.url)(resolve(dir, 'brandes.ts')) as { brandesSource: Source }).brandesSource;
+}
+
+/** The copied kernel of a revision (required, not imported: the workers run as CommonJS through tsx's hook). */
+function kernelAt(rev: string): Source {
+  return (createRequire(import.meta.url)(resolve(kernelDir(rev), 'brandes.ts')) as { brandesSource: Source }).brandesSource;
 }
 
 function worker(data: PairData): void {
@@ -101,6 +112,7 @@ async function main(): Promise<void> {
   const solo = argv.includes('--solo');
   const against = (valueOf('--against') ?? '').split(',').filter(Boolean);
   const variants = [...against.map((rev) => `old@${rev}`), ...(valueOf('--only') ?? 'own,shared').split(',').filter(Boolean)];
+  for (const rev of new Set(against)) copyKernelAt(rev);
 
   const { orgFixture } = await import('../../fixture.js');
   const { pathInput } = await import('../../../src/metrics/centrality/path-common.js');
