@@ -4,9 +4,11 @@
  * arc, arcs packed with their length codes, equal-length ties recorded in a predecessor pool),
  * written in WebAssembly text (brandes.wat, compiled into brandes-wasm.ts by scripts/wasm/build.ts):
  * the optimised JavaScript spends 40-50 instructions per arc on typed-array map and bounds checks
- * (docs/benchmarks.md), which linear memory does not need. The graph and every per-node array live in
- * one module's memory per graph and thread; the dependencies are accumulated by brandes.ts over views
- * of that memory, so the sums are the same operations in the same order: the same bits.
+ * (docs/benchmarks.md), which linear memory does not need. The graph and the per-node arrays live in
+ * a shared WebAssembly memory: the graph once, then one region of per-node arrays per thread (a
+ * thread alone lays out its own; the path pool lays one out for all its workers, see
+ * {@link wasmGraphForWorkers}); the dependencies are added to the caller's sums by brandes.ts over
+ * views of that memory, so the sums are the same operations in the same order: the same bits.
  * Reference: Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering.
  * CACM 12(11); Brandes, U. (2001). J. Math. Sociol. 25(2).
  */
