@@ -11,6 +11,7 @@ import type { PathGraph } from '../graph/path-graph.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
+import { wasmGraphForWorkers, type WasmGraph } from '../paths/wasm-dijkstra.js';
 import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
@@ -68,8 +69,9 @@ interface Layout {
  * lengths), plus the kept arcs of each filtered direction (on the generated org 63% of them at
  * 10k with the two-step rule, 55% at 100k with the backbone): on a weighted undirected view of 1M
  * people and 19.9M arcs, about 250 MB relabelled and 130-150 MB filtered, the same memory each path
- * metric used to allocate and drop in turn. (Each worker thread also keeps its own packed arcs and,
- * for weighted Brandes, a WebAssembly memory holding them: see path-graph.ts and wasm-dijkstra.ts.) Sampling sessions
+ * metric used to allocate and drop in turn. (Each worker thread also keeps its own packed arcs; for
+ * weighted Brandes the run lays the graph out once in a shared WebAssembly memory with a region per
+ * worker: see path-graph.ts and wasm-dijkstra.ts, wasmGraphForWorkers.) Sampling sessions
  * ({@link openPathSession}) reuse a kept relabelling but do not keep their own.
  */
 const layouts = new WeakMap<PathGraphPair, Map<string, Layout>>();
@@ -227,6 +229,8 @@ export interface WorkerInput {
   readonly share: number;
   readonly shares: number;
   readonly progressEvery: number;
+  /** Weighted betweenness: the graph in one shared WebAssembly memory, region `share` for this worker (null: none). */
+  readonly wasm?: WasmGraph | null;
 }
 
 /** A graph pair whose arrays live in SharedArrayBuffers. */
@@ -321,6 +325,8 @@ class PartialSums {
 function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { signal, onProgress }: RunOptions): Promise<Float64Array> {
   const graph = serializePair(g);
   const items = taskItems(g, spec);
+  // Weighted betweenness: one copy of the graph for the WebAssembly kernel of every worker.
+  const wasm = spec.kind === 'betweenness' ? wasmGraphForWorkers(g.forward, workers) : null;
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
     const sums = new PartialSums(workers, items, onProgress);
@@ -339,7 +345,7 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
     signal?.addEventListener('abort', onAbort, { once: true });
     const progressEvery = Math.max(1, Math.ceil(items / workers / 50));
     for (let share = 0; share < workers; share++) {
-      const input: WorkerInput = { graph, spec, share, shares: workers, progressEvery };
+      const input: WorkerInput = { graph, spec, share, shares: workers, progressEvery, wasm };
       let t: Worker;
       try {
         t = startWorker({ job: 'path', ...input } satisfies PathWorkerData);

@@ -14,6 +14,7 @@ import type { SpmvWorkerData } from './spmv.js';
 import { runSpmvWorker } from './spmv-worker.js';
 import { bindTask, runShare, shareSize, type PathTaskSpec } from './tasks.js';
 import { errorMessage } from './threads.js';
+import { useWasmGraph } from '../paths/wasm-dijkstra.js';
 
 /** Run this worker's share of one task and post the partial sums. */
 function runOne(
@@ -54,6 +55,8 @@ function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerDa
       });
       return;
     }
+    // Weighted betweenness: this worker's region of the graph the pool laid out once for all (else it makes its own).
+    if (input.wasm) useWasmGraph(pair.forward, input.wasm, share);
     runOne(port, pair, spec, share, shares, progressEvery);
   } catch (e) {
     port.postMessage({ type: 'error', message: errorMessage(e) } satisfies WorkerMessage);

@@ -1,10 +1,13 @@
 ;; Brandes' betweenness on Dial's bucket queue, the forward pass and the dependency pass, for
 ;; src/core/paths/wasm-dijkstra.ts (see there; the JavaScript twins are dijkstraBuckets and
 ;; accumulateDijkstra in brandes.ts: keep the three in step). Arrays are byte addresses in the
-;; module's memory: i32 arrays indexed << 2, f64 arrays << 3. Compiled into brandes-wasm.ts by
-;; scripts/wasm/build.ts.
+;; memory: i32 arrays indexed << 2, f64 arrays << 3. Compiled into brandes-wasm.ts by
+;; scripts/wasm/build.ts. The memory is imported and shared (a SharedArrayBuffer underneath), so
+;; that the worker threads of one run read one copy of the graph, each with its own region for the
+;; per-node arrays (see wasm-dijkstra.ts); nothing here is atomic: the graph is only read and the
+;; regions do not overlap.
 (module
-  (memory (export "memory") 1)
+  (import "env" "memory" (memory 1 65536 shared))
   (global $ties (export "ties") (mut i32) (i32.const 0))
   (func (export "forward")
     (param $s i32) (param $offs i32) (param $arcs i32) (param $table i32)

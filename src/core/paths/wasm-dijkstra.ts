@@ -4,14 +4,16 @@
  * arc, arcs packed with their length codes, equal-length ties recorded in a predecessor pool),
  * written in WebAssembly text (brandes.wat, compiled into brandes-wasm.ts by scripts/wasm/build.ts):
  * the optimised JavaScript spends 40-50 instructions per arc on typed-array map and bounds checks
- * (docs/benchmarks.md), which linear memory does not need. The graph and every per-node array live in
- * one module's memory per graph and thread; the dependencies are accumulated by brandes.ts over views
- * of that memory, so the sums are the same operations in the same order: the same bits.
+ * (docs/benchmarks.md), which linear memory does not need. The graph and the per-node arrays live in
+ * a shared WebAssembly memory: the graph once, then one region of per-node arrays per thread (a
+ * thread alone lays out its own; the path pool lays one out for all its workers, see
+ * {@link wasmGraphForWorkers}); the dependencies are added to the caller's sums by brandes.ts over
+ * views of that memory, so the sums are the same operations in the same order: the same bits.
  * Reference: Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering.
  * CACM 12(11); Brandes, U. (2001). J. Math. Sociol. 25(2).
  */
 import { BRANDES_WASM } from './brandes-wasm.js';
-import type { PackedArcs, PathGraph } from '../graph/path-graph.js';
+import { packArcs, plannedBuckets, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
 
 /** The per-node arrays of a run, as views of the module's memory. */
 export interface WasmDijkstraState {
@@ -56,9 +58,134 @@ export function useWasmDijkstra(on: boolean): boolean {
 /** Largest memory the engine asks for: a 32-bit module addresses at most 4 GiB; stay well below. */
 const MAX_BYTES = 2 ** 31;
 
+/** The bucket queue's shape (see BucketQueue in brandes.ts): inverse width, slot mask and count, entry capacity. */
+export interface WasmQueueShape {
+  readonly inverse: number;
+  readonly mask: number;
+  readonly slots: number;
+  readonly capacity: number;
+}
+
+/** Byte offsets of one thread's per-node arrays within its region. */
+type RegionLayout = Readonly<
+  Record<
+    'dist' | 'sigma' | 'delta' | 'order' | 'pred' | 'predMore' | 'bucketOf' | 'head' | 'entryNode' | 'entryNext' | 'predNode' | 'predNext',
+    number
+  >
+>;
+
 /**
- * One graph's forward pass in WebAssembly: the module instance, its memory laid out for the graph
- * (offsets, packed arcs, length table, per-node arrays, bucket queue, predecessor pool) and views of it.
+ * One graph in a shared WebAssembly memory (plain data: it crosses to worker threads, the memory
+ * with it): the graph (offsets, packed arcs, length table) once at the start, then `regions`
+ * regions of `regionBytes` each, one per thread, for its per-node arrays, bucket queue and
+ * predecessor pool. Threads only read the graph and write their own region, so nothing is atomic.
+ */
+export interface WasmGraph {
+  readonly memory: WebAssembly.Memory;
+  readonly n: number;
+  readonly m: number;
+  readonly regions: number;
+  /** Byte offsets of the graph's arrays. */
+  readonly offs: number;
+  readonly arcs: number;
+  readonly table: number;
+  /** Where region 0 starts; region k starts at `graphBytes + k * regionBytes`. */
+  readonly graphBytes: number;
+  readonly regionBytes: number;
+  /** Entries of each region's predecessor pool. */
+  readonly pool: number;
+  readonly queue: WasmQueueShape;
+  readonly shift: number;
+  readonly targetMask: number;
+}
+
+/** Offsets of the per-node arrays within a region, and the region's size (a multiple of 64 bytes). */
+function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: RegionLayout; bytes: number } {
+  let bytes = 0;
+  const take = (size: number): number => {
+    const start = bytes;
+    bytes += Math.ceil(size / 8) * 8;
+    return start;
+  };
+  const at = {
+    dist: take(8 * n),
+    sigma: take(8 * n),
+    delta: take(8 * n),
+    order: take(4 * n),
+    pred: take(4 * n),
+    predMore: take(4 * n),
+    bucketOf: take(4 * n),
+    head: take(4 * queue.slots),
+    entryNode: take(4 * queue.capacity),
+    entryNext: take(4 * queue.capacity),
+    predNode: take(4 * pool),
+    predNext: take(4 * pool),
+  };
+  return { at, bytes: Math.ceil(bytes / 64) * 64 };
+}
+
+/**
+ * `g` laid out in a new shared WebAssembly memory with `regions` thread regions, each ready for a
+ * first source (distances Infinity, buckets -1), or null when WebAssembly (or a shared memory) is
+ * unavailable or the layout would pass {@link MAX_BYTES}.
+ * Memory: 4 (n + 1) + 4 m bytes of graph plus the length table, and per region 24 bytes a node
+ * (distances, path counts, dependencies), 16 (order, predecessor, tie list head, bucket), 8 of
+ * predecessor pool (n entries), 8 a queue entry (n + m + 1 of them: only those a run makes are
+ * touched) and 4 a bucket slot. At 100k people (backbone, 1.1 million arcs): 4.8 MB of graph and
+ * 15.4 MB a region, of which about 6 MB are touched; at 1M (about 11 million arcs), about 48 MB
+ * and 140 MB (about 60 MB touched).
+ * Complexity: O(n + m) to copy the graph in, O(regions n) to prepare the regions.
+ */
+export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape, regions: number): WasmGraph | null {
+  if (moduleOf() === null) return null;
+  const n = g.n;
+  const m = packed.arcs.length;
+  const pool = Math.max(16, n);
+  const offs = 0;
+  const arcs = offs + Math.ceil((4 * (n + 1)) / 8) * 8;
+  const table = arcs + Math.ceil((4 * m) / 8) * 8;
+  const graphBytes = Math.ceil((table + 8 * packed.table.length) / 64) * 64;
+  const region = regionLayout(n, queue, pool);
+  const bytes = graphBytes + regions * region.bytes;
+  if (bytes > MAX_BYTES) return null;
+  let memory: WebAssembly.Memory;
+  try {
+    const pages = Math.max(1, Math.ceil(bytes / 65536));
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch {
+    return null;
+  }
+  const buffer = memory.buffer;
+  new Int32Array(buffer, offs, n + 1).set(g.offsets.subarray(0, n + 1));
+  new Int32Array(buffer, arcs, m).set(packed.arcs);
+  new Float64Array(buffer, table, packed.table.length).set(packed.table);
+  for (let k = 0; k < regions; k++) {
+    const base = graphBytes + k * region.bytes;
+    new Float64Array(buffer, base + region.at.dist, n).fill(Infinity);
+    new Int32Array(buffer, base + region.at.bucketOf, n).fill(-1);
+    new Int32Array(buffer, base + region.at.head, queue.slots).fill(-1);
+  }
+  const shape = { inverse: queue.inverse, mask: queue.mask, slots: queue.slots, capacity: queue.capacity };
+  return {
+    memory,
+    n,
+    m,
+    regions,
+    offs,
+    arcs,
+    table,
+    graphBytes,
+    regionBytes: region.bytes,
+    pool,
+    queue: shape,
+    shift: packed.shift,
+    targetMask: packed.mask,
+  };
+}
+
+/**
+ * One thread's forward pass in WebAssembly: the module instance on a {@link WasmGraph}'s memory,
+ * the addresses of the graph and of this thread's region, and views of the region.
  */
 export class WasmDijkstra {
   readonly state: WasmDijkstraState;
@@ -67,102 +194,24 @@ export class WasmDijkstra {
   private readonly forwardFn: Forward;
   private readonly accumulateFn: Forward;
   private readonly tiesGlobal: WebAssembly.Global;
-  private readonly at: Readonly<
-    Record<
-      | 'offs'
-      | 'arcs'
-      | 'table'
-      | 'dist'
-      | 'sigma'
-      | 'delta'
-      | 'order'
-      | 'pred'
-      | 'predMore'
-      | 'bucketOf'
-      | 'head'
-      | 'entryNode'
-      | 'entryNext'
-      | 'predNode'
-      | 'predNext',
-      number
-    >
-  >;
+  private readonly at: RegionLayout;
 
   private constructor(
     instance: WebAssembly.Instance,
-    at: WasmDijkstra['at'],
-    state: WasmDijkstraState,
-    poolCapacity: number,
-    private readonly inverse: number,
-    private readonly mask: number,
-    private readonly slots: number,
-    private readonly shift: number,
-    private readonly targetMask: number,
+    private readonly graph: WasmGraph,
+    region: number,
   ) {
     this.forwardFn = instance.exports.forward as Forward;
     this.accumulateFn = instance.exports.accumulate as Forward;
     this.tiesGlobal = instance.exports.ties as WebAssembly.Global;
+    const { n, pool, queue } = graph;
+    const base = graph.graphBytes + region * graph.regionBytes;
+    const local = regionLayout(n, queue, pool).at;
+    const at = Object.fromEntries(Object.entries(local).map(([k, v]) => [k, base + v])) as RegionLayout;
     this.at = at;
-    this.state = state;
-    this.poolCapacity = poolCapacity;
-  }
-
-  /**
-   * The engine for `g` with its packed arcs and bucket queue shape (inverse width, slot mask and
-   * count, entry capacity), or null when WebAssembly is unavailable, or the layout would
-   * pass {@link MAX_BYTES}. Complexity: O(n + m) to copy the graph in.
-   */
-  static create(
-    g: PathGraph,
-    packed: PackedArcs,
-    queue: { inverse: number; mask: number; slots: number; capacity: number },
-  ): WasmDijkstra | null {
-    const mod = moduleOf();
-    if (mod === null) return null;
-    const n = g.n;
-    const m = packed.arcs.length;
-    const pool = Math.max(16, n);
-    let bytes = 0;
-    const take = (size: number): number => {
-      const start = bytes;
-      bytes += Math.ceil(size / 8) * 8;
-      return start;
-    };
-    const at = {
-      offs: take(4 * (n + 1)),
-      arcs: take(4 * m),
-      table: take(8 * packed.table.length),
-      dist: take(8 * n),
-      sigma: take(8 * n),
-      delta: take(8 * n),
-      order: take(4 * n),
-      pred: take(4 * n),
-      predMore: take(4 * n),
-      bucketOf: take(4 * n),
-      head: take(4 * queue.slots),
-      entryNode: take(4 * queue.capacity),
-      entryNext: take(4 * queue.capacity),
-      predNode: take(4 * pool),
-      predNext: take(4 * pool),
-    };
-    if (bytes > MAX_BYTES) return null;
-    let instance: WebAssembly.Instance;
-    try {
-      instance = new WebAssembly.Instance(mod, {});
-      const memory = instance.exports.memory as WebAssembly.Memory;
-      const have = memory.buffer.byteLength;
-      if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
-    } catch {
-      return null;
-    }
-    const buffer = (instance.exports.memory as WebAssembly.Memory).buffer;
-    new Int32Array(buffer, at.offs, n + 1).set(g.offsets.subarray(0, n + 1));
-    new Int32Array(buffer, at.arcs, m).set(packed.arcs);
-    new Float64Array(buffer, at.table, packed.table.length).set(packed.table);
-    new Int32Array(buffer, at.bucketOf, n).fill(-1);
-    new Int32Array(buffer, at.head, queue.slots).fill(-1);
-    const state: WasmDijkstraState = {
-      dist: new Float64Array(buffer, at.dist, n).fill(Infinity),
+    const buffer = graph.memory.buffer;
+    this.state = {
+      dist: new Float64Array(buffer, at.dist, n),
       sigma: new Float64Array(buffer, at.sigma, n),
       order: new Int32Array(buffer, at.order, n),
       pred: new Int32Array(buffer, at.pred, n),
@@ -171,7 +220,31 @@ export class WasmDijkstra {
       predNext: new Int32Array(buffer, at.predNext, pool),
       delta: new Float64Array(buffer, at.delta, n),
     };
-    return new WasmDijkstra(instance, at, state, pool, queue.inverse, queue.mask, queue.slots, packed.shift, packed.mask);
+    this.poolCapacity = pool;
+  }
+
+  /**
+   * The engine on region `region` of `graph` (made in this thread or posted to it), or null when
+   * WebAssembly refuses it (or there is no such region). Only one thread may use a region at a time.
+   * Complexity: O(1) (the graph and the region are ready).
+   */
+  static attach(graph: WasmGraph, region: number): WasmDijkstra | null {
+    const mod = moduleOf();
+    if (mod === null || !(region >= 0 && region < graph.regions)) return null;
+    try {
+      return new WasmDijkstra(new WebAssembly.Instance(mod, { env: { memory: graph.memory } }), graph, region);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The engine for `g` alone (its own memory, one region), or null when WebAssembly is unavailable
+   * or the layout would pass {@link MAX_BYTES}. Complexity: O(n + m) to copy the graph in.
+   */
+  static create(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape): WasmDijkstra | null {
+    const graph = wasmGraph(g, packed, queue, 1);
+    return graph === null ? null : WasmDijkstra.attach(graph, 0);
   }
 
   /**
@@ -181,11 +254,12 @@ export class WasmDijkstra {
    */
   forward(s: number): number {
     const a = this.at;
+    const g = this.graph;
     return this.forwardFn(
       s,
-      a.offs,
-      a.arcs,
-      a.table,
+      g.offs,
+      g.arcs,
+      g.table,
       a.dist,
       a.sigma,
       a.order,
@@ -198,11 +272,11 @@ export class WasmDijkstra {
       a.predNode,
       a.predNext,
       this.poolCapacity,
-      this.inverse,
-      this.mask,
-      this.shift,
-      this.targetMask,
-      this.slots,
+      g.queue.inverse,
+      g.queue.mask,
+      g.shift,
+      g.targetMask,
+      g.queue.slots,
     );
   }
 
@@ -227,13 +301,48 @@ const engines = new WeakMap<PathGraph, WasmDijkstra | null>();
  * The engine of `g` in this thread, made on first use (null: use the JavaScript kernel).
  * Complexity: O(n + m) the first time, O(1) after.
  */
-export function wasmDijkstraOf(
-  g: PathGraph,
-  packed: PackedArcs,
-  queue: { inverse: number; mask: number; slots: number; capacity: number },
-): WasmDijkstra | null {
+export function wasmDijkstraOf(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape): WasmDijkstra | null {
   if (!enabled) return null;
   let engine = engines.get(g);
   if (engine === undefined) engines.set(g, (engine = WasmDijkstra.create(g, packed, queue)));
   return engine;
+}
+
+/**
+ * Run `g` in this thread on region `region` of a {@link WasmGraph} built from it elsewhere (the
+ * path pool builds one for its workers, so that they share one copy of the graph): later calls of
+ * {@link wasmDijkstraOf} for `g` return that engine. False (nothing registered) when the layout
+ * is not `g`'s or WebAssembly refuses it; the thread then makes its own engine on first use.
+ */
+export function useWasmGraph(g: PathGraph, graph: WasmGraph, region: number): boolean {
+  if (graph.n !== g.n || graph.m !== g.offsets[g.n]) return false;
+  const engine = WasmDijkstra.attach(graph, region);
+  if (engine !== null) engines.set(g, engine);
+  return engine !== null;
+}
+
+let shared = 0;
+
+/**
+ * The graph of a weighted betweenness run for `regions` worker threads: `g` (with lengths that
+ * pack, see packArcs, and a bucket plan) in one shared WebAssembly memory, a region per thread; each
+ * worker calls {@link useWasmGraph} with its share as region. Null when the kernel would not run in
+ * WebAssembly (hop counts, lengths that do not pack, no plan, WebAssembly off or missing, the layout
+ * above 2 GiB: the workers then make their own engines, as in one thread).
+ * Memory: see {@link wasmGraph} (one copy of the graph for all the threads instead of one each).
+ * Complexity: O(m) to pack the arcs (a copy dropped after), O(n + m + regions n) to lay them out.
+ */
+export function wasmGraphForWorkers(g: PathGraph, regions: number): WasmGraph | null {
+  if (!enabled || g.lengths === null) return null;
+  const plan = plannedBuckets(g);
+  const packed = plan === null ? null : packArcs(g);
+  if (plan === null || packed === null) return null;
+  const graph = wasmGraph(g, packed, plan, regions);
+  if (graph !== null) shared++;
+  return graph;
+}
+
+/** Test hook: how many {@link wasmGraphForWorkers} layouts this thread has built. */
+export function wasmGraphsForWorkersBuilt(): number {
+  return shared;
 }

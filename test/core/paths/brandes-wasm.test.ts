@@ -2,14 +2,22 @@
  * The WebAssembly forward pass (src/core/paths/brandes.wat via wasm-dijkstra.ts) against the
  * JavaScript bucket kernel of brandes.ts: the same dependencies to the bit on graphs with
  * equal-length ties, directed and undirected, disconnected, and a predecessor pool that overflows;
- * and the committed module bytes are the ones the committed text compiles to.
+ * two threads' regions of one shared memory; the path pool's layout for its workers; and the
+ * committed module bytes are the ones the committed text compiles to.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PathScratch } from '../../../src/core/paths/brandes.js';
+import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
 import { allSourcesTwice } from '../../helpers/brandes-runs.js';
 import { BRANDES_WASM } from '../../../src/core/paths/brandes-wasm.js';
-import { useWasmDijkstra, wasmDijkstraOf } from '../../../src/core/paths/wasm-dijkstra.js';
+import {
+  useWasmDijkstra,
+  useWasmGraph,
+  wasmDijkstraOf,
+  wasmGraph,
+  wasmGraphsForWorkersBuilt,
+} from '../../../src/core/paths/wasm-dijkstra.js';
+import { runPathTask, runPathTaskSync } from '../../../src/core/parallel/pool.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
 import { bucketPlan, packedArcsOf, pathGraphOf, type PathGraph } from '../../../src/core/graph/path-graph.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
@@ -126,5 +134,67 @@ describe('brandesSource in WebAssembly', () => {
     // Hand value: node 0 lies only between two L1 nodes, whose 13 shortest routes (via 0 or any of
     // the 12 L2 nodes) it is on one of: 1/13 for each of the 12 x 11 ordered pairs.
     expect(wasm[0]).toBeCloseTo(132 / 13, 12);
+  });
+
+  it("two threads' regions of one shared graph, used in alternation, give the JavaScript kernel's sums to the bit; a graph of another shape is refused", () => {
+    const g = randomGraph(400, 3000, false, 6, [1, 2, 3, 5, 8]);
+    const plan = bucketPlan(g)!;
+    const graph = wasmGraph(g, packedArcsOf(g)!, plan, 2);
+    expect(graph).not.toBeNull();
+    expect(graph!.memory.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Two graph objects, as two workers would hold, each on its own region of the one memory.
+    const a: PathGraph = { ...g };
+    const b: PathGraph = { ...g };
+    expect(useWasmGraph(a, graph!, 0)).toBe(true);
+    expect(useWasmGraph(b, graph!, 1)).toBe(true);
+    expect(wasmDijkstraOf(a, packedArcsOf(a)!, plan)).not.toBe(wasmDijkstraOf(b, packedArcsOf(b)!, plan));
+    const outA = new Float64Array(g.n);
+    const outB = new Float64Array(g.n);
+    const scratchA = new PathScratch(g.n, plan);
+    const scratchB = new PathScratch(g.n, plan);
+    // Even sources on region 0, odd ones on region 1, interleaved; twice, so both regions come back clean.
+    for (let pass = 0; pass < 2; pass++) {
+      outA.fill(0);
+      outB.fill(0);
+      for (let s = 0; s + 1 < g.n; s += 2) {
+        brandesSource(a, s, outA, scratchA);
+        brandesSource(b, s + 1, outB, scratchB);
+      }
+      // The JavaScript kernel on the same split, summed in the same order.
+      const jsA = new Float64Array(g.n);
+      const jsB = new Float64Array(g.n);
+      const was = useWasmDijkstra(false);
+      try {
+        const scratch = new PathScratch(g.n, plan);
+        for (let s = 0; s + 1 < g.n; s += 2) {
+          brandesSource(g, s, jsA, scratch);
+          brandesSource(g, s + 1, jsB, scratch);
+        }
+      } finally {
+        useWasmDijkstra(was);
+      }
+      expect(jsA.some((x) => x > 0) && jsB.some((x) => x > 0)).toBe(true);
+      expect(Array.from(outA)).toEqual(Array.from(jsA));
+      expect(Array.from(outB)).toEqual(Array.from(jsB));
+    }
+    // Another graph (other arcs) is not laid out there; a region that does not exist is refused.
+    const other = randomGraph(400, 2000, false, 7, [1, 2]);
+    expect(useWasmGraph({ ...other }, graph!, 0)).toBe(false);
+    expect(useWasmGraph({ ...g }, graph!, 2)).toBe(false);
+  });
+
+  it('the path pool lays a weighted graph out once for its workers; 2 workers agree with one thread', async () => {
+    const g = randomGraph(2500, 10000, false, 8, [1, 2, 3, 4, 5]);
+    const pair = { forward: g, backward: g };
+    const before = wasmGraphsForWorkersBuilt();
+    const two = await runPathTask(pair, { kind: 'betweenness' }, { workers: 2 });
+    expect(wasmGraphsForWorkersBuilt()).toBe(before + 1);
+    const one = runPathTaskSync(pair, { kind: 'betweenness' });
+    expect(one.some((x) => x > 0)).toBe(true);
+    for (let v = 0; v < g.n; v++) expect(Math.abs(two[v] - one[v])).toBeLessThanOrEqual(1e-12 * Math.max(1, one[v]));
+    // Hop counts run the batched kernel: nothing laid out.
+    const hops = { forward: { ...g, lengths: null }, backward: { ...g, lengths: null } };
+    await runPathTask(hops, { kind: 'betweenness' }, { workers: 2 });
+    expect(wasmGraphsForWorkersBuilt()).toBe(before + 1);
   });
 });
