@@ -20,13 +20,31 @@ import type { LocalPathScratch } from './local-paths.js';
 
 type Kernel = (...args: number[]) => number;
 
-let compiled: WebAssembly.Module | null | undefined;
+/**
+ * The parts of the WebAssembly API used here, typed locally: this module's types reach the
+ * package's declarations, which are built without the DOM library that declares the API.
+ */
+interface WasmGlobal {
+  value: unknown;
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+type WasmExports = Record<string, unknown>;
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: WasmExports };
+  readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+let compiled: object | null | undefined;
 let enabled = true;
 
-function moduleOf(): WebAssembly.Module | null {
+function moduleOf(): object | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(Uint8Array.from(atob(LOCAL_SWEEP_WASM), (c) => c.charCodeAt(0)));
+      compiled = wasmApi === undefined ? null : new wasmApi.Module(Uint8Array.from(atob(LOCAL_SWEEP_WASM), (c) => c.charCodeAt(0)));
     } catch {
       compiled = null;
     }
@@ -130,11 +148,11 @@ export class WasmLocalSweep {
   /** A list of arcs or nodes handed to {@link WasmLocalSweep.hide} (room for `arcs`). */
   private readonly list: Int32Array;
   private readonly listAt: number;
-  private readonly rng: WebAssembly.Global;
-  private readonly counts: Record<'nRows' | 'nThree' | 'nZero', WebAssembly.Global>;
+  private readonly rng: WasmGlobal;
+  private readonly counts: Record<'nRows' | 'nThree' | 'nZero', WasmGlobal>;
   private readonly n: number;
 
-  private constructor(exports: WebAssembly.Exports, memory: WebAssembly.Memory, n: number, arcs: number) {
+  private constructor(exports: WasmExports, memory: WasmMemory, n: number, arcs: number) {
     this.n = n;
     this.exports = {
       sweep: exports.sweep as Kernel,
@@ -144,11 +162,11 @@ export class WasmLocalSweep {
       rowCounts: exports.rowCounts as Kernel,
       shuffle: exports.shuffle as Kernel,
     };
-    this.rng = exports.rng as WebAssembly.Global;
+    this.rng = exports.rng as WasmGlobal;
     this.counts = {
-      nRows: exports.nRows as WebAssembly.Global,
-      nThree: exports.nThree as WebAssembly.Global,
-      nZero: exports.nZero as WebAssembly.Global,
+      nRows: exports.nRows as WasmGlobal,
+      nThree: exports.nThree as WasmGlobal,
+      nZero: exports.nZero as WasmGlobal,
     };
     const at = layoutOf(n, arcs);
     const b = memory.buffer;
@@ -227,8 +245,8 @@ export class WasmLocalSweep {
     const mod = moduleOf();
     if (mod === null) return null;
     try {
-      const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-      return new WasmLocalSweep(new WebAssembly.Instance(mod, { env: { memory } }).exports, memory, n, arcs);
+      const memory = new wasmApi!.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+      return new WasmLocalSweep(new wasmApi!.Instance(mod, { env: { memory } }).exports, memory, n, arcs);
     } catch {
       return null;
     }
