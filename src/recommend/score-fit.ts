@@ -1030,12 +1030,13 @@ function affineBelow(sorted: Float64Array, scale: number, offset: number, v: num
  *         for the listed negatives: one merge of the two sorted lists)
  *   precision@k: c = the k-th largest score of P and N together; (#P above c + (k - #above) #P at c / #at c) / k
  *
- * The k-th largest is found among the sorted positives, the k largest negatives (kept in a small
- * sorted buffer while scanning N) and the tied block; with k above 4096 the negatives are sorted.
- * Every count is a whole number or a half, so the sums are exact and equal the sorted computation.
+ * The k-th largest is found among the sorted positives, the k largest negatives (the tail of the
+ * sorted list; with a NaN among them, a small sorted buffer kept while scanning) and the tied block;
+ * the negatives above and at the cut by binary search. Every count is a whole number or a half, so
+ * the sums are exact and equal the sorted computation.
  *
- * Complexity: O(|P| log |P| + |N| + |P| log |S| + k^2 in the worst case of the buffer) for |S|
- * sorted negatives (the radix sort is linear from 4,096 values; O(|N| log |N|) below).
+ * Complexity: O(|P| log |P| + |N| + |P| log |S| + k log k) for |S| sorted negatives (the radix sort
+ * is linear from 4,096 values; O(|N| log |N|) below).
  * @example
  * aucAndPrecisionAtK(1, Float64Array.of(2), Float64Array.of(1), 3, 0); // { auc: 1, precision: 1 }
  */
@@ -1052,14 +1053,18 @@ export function aucAndPrecisionAtK(
   // Small helpers, not one large body: the fit calls this cold, once per setting and fold, and a
   // large function took the JIT about 90 ms of CPU to compile.
   const pos = positives.slice().sort();
+  // The listed negatives sorted once, in place (NaN last): the pairs below, the k largest and the
+  // counts at the cut are then a merge, a tail and binary searches.
+  const neg = sortFloat64(negatives);
+  const finite = firstNaN(neg);
   const nP = pos.length;
-  const nN = negatives.length;
+  const nN = neg.length;
   const nS = sorted.length;
   const negCount = nN + tied + nS;
   let a = NaN;
   if (nP > 0 && negCount > 0) {
     let total = tied > 0 ? tied * positivesAbove(pos, tiedScore) : 0;
-    total += listedPairsBelow(pos, negatives);
+    total += listedPairsBelow(pos, neg, finite);
     // The sorted negatives, counted from the positives' side (the same pairs: a negative below a
     // positive counts 1, an equal one 1/2); every term is a whole number or a half, so the sum is exact.
     if (nS > 0) total += sortedPairsBelow(pos, sorted, sortedScale, sortedOffset);
@@ -1068,14 +1073,19 @@ export function aucAndPrecisionAtK(
   const all = nP + negCount;
   if (all === 0 || !(k >= 1)) return { auc: a, precision: NaN };
   const kk = Math.min(Math.floor(k), all);
-  const top = largestNegatives(negatives, kk, sorted, sortedScale, sortedOffset);
+  const top = largestNegatives(neg, finite, kk, sorted, sortedScale, sortedOffset);
   const cut = kthLargest(pos, top, tied, tiedScore, kk);
   const pBelow = affineBelow(pos, 1, 0, cut, false);
   const pAtOrBelow = affineBelow(pos, 1, 0, cut, true);
   let negAbove = tied > 0 && tiedScore > cut ? tied : 0;
   let negAt = tied > 0 && tiedScore === cut ? tied : 0;
-  negAbove += countAbove(negatives, cut);
-  negAt += countEqual(negatives, cut);
+  if (cut === cut) {
+    // #{x > cut} and #{x = cut} among the sorted numbers (a NaN is neither).
+    const below = affineBelow(neg.subarray(0, finite), 1, 0, cut, false);
+    const atOrBelow = affineBelow(neg.subarray(0, finite), 1, 0, cut, true);
+    negAbove += finite - atOrBelow;
+    negAt += atOrBelow - below;
+  }
   if (nS > 0) {
     const sBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, false);
     const sAtOrBelow = affineBelow(sorted, sortedScale, sortedOffset, cut, true);
@@ -1096,24 +1106,31 @@ function positivesAbove(pos: Float64Array, v: number): number {
   return pos.length - atOrBelow + 0.5 * (atOrBelow - below);
 }
 
+/** The index of the first NaN in ascending `sorted` (NaN sorts last), or its length. O(log n). */
+function firstNaN(sorted: Float64Array): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] === sorted[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Sum over the listed negatives of #{p > v} + #{p = v} / 2 over the sorted positives: the negatives
- * sorted in place, then one merge (two pointers: #{p < v} and #{p <= v} only grow with v). Each term
- * is a whole number or a half and the sum stays far below 2^53, so it is exact in any order. A NaN
- * negative counts every positive (as the binary search it replaces did). O(|N| + |P|) after the sort.
+ * Sum over the listed negatives (ascending, NaN from `finite` on) of #{p > v} + #{p = v} / 2 over the
+ * sorted positives: one merge (two pointers: #{p < v} and #{p <= v} only grow with v). Each term is
+ * a whole number or a half and the sum stays far below 2^53, so it is exact in any order. A NaN
+ * negative counts every positive (as the binary search it replaces did). O(|N| + |P|).
  */
-function listedPairsBelow(pos: Float64Array, negatives: Float64Array): number {
-  const neg = sortFloat64(negatives);
+function listedPairsBelow(pos: Float64Array, neg: Float64Array, finite: number): number {
   const nP = pos.length;
-  let total = 0;
+  let total = nP * (neg.length - finite);
   let lo = 0;
   let hi = 0;
-  for (let t = 0; t < neg.length; t++) {
+  for (let t = 0; t < finite; t++) {
     const v = neg[t];
-    if (v !== v) {
-      total += nP;
-      continue;
-    }
     while (lo < nP && pos[lo] < v) lo++;
     if (hi < lo) hi = lo;
     while (hi < nP && pos[hi] <= v) hi++;
@@ -1133,19 +1150,29 @@ function sortedPairsBelow(pos: Float64Array, sorted: Float64Array, scale: number
 }
 
 /**
- * The kk largest negatives, ascending: of the listed ones (a small sorted buffer while scanning
- * them, or a sorted copy when kk is above 4096) and of the sorted ones (their tail, as scores).
+ * The kk largest negatives, ascending: the tail of the listed ones (sorted), or, with NaN among them,
+ * kept in a small sorted buffer while scanning (a sorted copy when kk is above 4096); and of the
+ * sorted ones (their tail, as scores).
  */
-function largestNegatives(negatives: Float64Array, kk: number, sorted: Float64Array, scale: number, offset: number): Float64Array {
-  const nN = negatives.length;
+function largestNegatives(
+  neg: Float64Array,
+  finite: number,
+  kk: number,
+  sorted: Float64Array,
+  scale: number,
+  offset: number,
+): Float64Array {
+  const nN = neg.length;
   const nS = sorted.length;
   let top =
-    kk > 4096
-      ? negatives
-          .slice()
-          .sort()
-          .subarray(Math.max(0, nN - kk))
-      : bufferLargest(negatives, Math.min(kk, nN));
+    finite === nN
+      ? neg.subarray(nN - Math.min(kk, nN))
+      : kk > 4096
+        ? neg
+            .slice()
+            .sort()
+            .subarray(Math.max(0, nN - kk))
+        : bufferLargest(neg, Math.min(kk, nN));
   if (nS > 0) {
     // The largest of the sorted negatives are its tail.
     const both = new Float64Array(top.length + Math.min(kk, nS));
@@ -1205,18 +1232,4 @@ function kthLargest(pos: Float64Array, top: Float64Array, tied: number, tiedScor
     }
   }
   return cut;
-}
-
-/** #{x > cut}. O(n). */
-function countAbove(values: Float64Array, cut: number): number {
-  let c = 0;
-  for (let t = 0; t < values.length; t++) if (values[t] > cut) c++;
-  return c;
-}
-
-/** #{x = cut}. O(n). */
-function countEqual(values: Float64Array, cut: number): number {
-  let c = 0;
-  for (let t = 0; t < values.length; t++) if (values[t] === cut) c++;
-  return c;
 }
