@@ -13,6 +13,7 @@
  * CACM 12(11); Brandes, U. (2001). J. Math. Sociol. 25(2).
  */
 import { BRANDES_WASM } from './brandes-wasm.js';
+import { byteLayout, wasmInstance, wasmMemory, wasmModule, type WasmExports, type WasmGlobal, type WasmMemory } from '../util/wasm.js';
 import { packArcs, plannedBuckets, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
 
 /** The per-node arrays of a run, as views of the module's memory. */
@@ -29,21 +30,10 @@ export interface WasmDijkstraState {
 
 type Forward = (...args: number[]) => number;
 
-let compiled: WebAssembly.Module | null | undefined;
 let enabled = true;
 
 /** The compiled module, once per thread; null where WebAssembly is missing or refuses it. */
-function moduleOf(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled =
-        typeof WebAssembly === 'undefined' ? null : new WebAssembly.Module(Uint8Array.from(atob(BRANDES_WASM), (c) => c.charCodeAt(0)));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const moduleOf = (): object | null => wasmModule(BRANDES_WASM);
 
 /**
  * Test hook: run the JavaScript kernel instead (false), or the WebAssembly one where it applies
@@ -81,7 +71,7 @@ type RegionLayout = Readonly<
  * predecessor pool. Threads only read the graph and write their own region, so nothing is atomic.
  */
 export interface WasmGraph {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly n: number;
   readonly m: number;
   readonly regions: number;
@@ -101,26 +91,20 @@ export interface WasmGraph {
 
 /** Offsets of the per-node arrays within a region, and the region's size (a multiple of 64 bytes). */
 function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: RegionLayout; bytes: number } {
-  let bytes = 0;
-  const take = (size: number): number => {
-    const start = bytes;
-    bytes += Math.ceil(size / 8) * 8;
-    return start;
-  };
-  const at = {
-    dist: take(8 * n),
-    sigma: take(8 * n),
-    delta: take(8 * n),
-    order: take(4 * n),
-    pred: take(4 * n),
-    predMore: take(4 * n),
-    bucketOf: take(4 * n),
-    head: take(4 * queue.slots),
-    entryNode: take(4 * queue.capacity),
-    entryNext: take(4 * queue.capacity),
-    predNode: take(4 * pool),
-    predNext: take(4 * pool),
-  };
+  const { bytes, ...at } = byteLayout({
+    dist: 8 * n,
+    sigma: 8 * n,
+    delta: 8 * n,
+    order: 4 * n,
+    pred: 4 * n,
+    predMore: 4 * n,
+    bucketOf: 4 * n,
+    head: 4 * queue.slots,
+    entryNode: 4 * queue.capacity,
+    entryNext: 4 * queue.capacity,
+    predNode: 4 * pool,
+    predNext: 4 * pool,
+  });
   return { at, bytes: Math.ceil(bytes / 64) * 64 };
 }
 
@@ -148,13 +132,8 @@ export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShap
   const region = regionLayout(n, queue, pool);
   const bytes = graphBytes + regions * region.bytes;
   if (bytes > MAX_BYTES) return null;
-  let memory: WebAssembly.Memory;
-  try {
-    const pages = Math.max(1, Math.ceil(bytes / 65536));
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  } catch {
-    return null;
-  }
+  const memory = wasmMemory(bytes, true);
+  if (memory === null) return null;
   const buffer = memory.buffer;
   new Int32Array(buffer, offs, n + 1).set(g.offsets.subarray(0, n + 1));
   new Int32Array(buffer, arcs, m).set(packed.arcs);
@@ -193,17 +172,17 @@ export class WasmDijkstra {
   readonly poolCapacity: number;
   private readonly forwardFn: Forward;
   private readonly accumulateFn: Forward;
-  private readonly tiesGlobal: WebAssembly.Global;
+  private readonly tiesGlobal: WasmGlobal;
   private readonly at: RegionLayout;
 
   private constructor(
-    instance: WebAssembly.Instance,
+    exports: WasmExports,
     private readonly graph: WasmGraph,
     region: number,
   ) {
-    this.forwardFn = instance.exports.forward as Forward;
-    this.accumulateFn = instance.exports.accumulate as Forward;
-    this.tiesGlobal = instance.exports.ties as WebAssembly.Global;
+    this.forwardFn = exports.forward as Forward;
+    this.accumulateFn = exports.accumulate as Forward;
+    this.tiesGlobal = exports.ties as WasmGlobal;
     const { n, pool, queue } = graph;
     const base = graph.graphBytes + region * graph.regionBytes;
     const local = regionLayout(n, queue, pool).at;
@@ -231,11 +210,8 @@ export class WasmDijkstra {
   static attach(graph: WasmGraph, region: number): WasmDijkstra | null {
     const mod = moduleOf();
     if (mod === null || !(region >= 0 && region < graph.regions)) return null;
-    try {
-      return new WasmDijkstra(new WebAssembly.Instance(mod, { env: { memory: graph.memory } }), graph, region);
-    } catch {
-      return null;
-    }
+    const exports = wasmInstance(mod, graph.memory);
+    return exports === null ? null : new WasmDijkstra(exports, graph, region);
   }
 
   /**

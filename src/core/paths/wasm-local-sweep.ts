@@ -17,40 +17,11 @@
  */
 import { LOCAL_SWEEP_WASM } from './local-sweep-wasm.js';
 import type { LocalPathScratch } from './local-paths.js';
+import { byteLayout, wasmInstance, wasmMemory, wasmModule, type WasmExports, type WasmGlobal, type WasmMemory } from '../util/wasm.js';
 
 type Kernel = (...args: number[]) => number;
 
-/**
- * The parts of the WebAssembly API used here, typed locally: this module's types reach the
- * package's declarations, which are built without the DOM library that declares the API.
- */
-interface WasmGlobal {
-  value: unknown;
-}
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-}
-type WasmExports = Record<string, unknown>;
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: WasmExports };
-  readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-
-let compiled: object | null | undefined;
 let enabled = true;
-
-function moduleOf(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasmApi === undefined ? null : new wasmApi.Module(Uint8Array.from(atob(LOCAL_SWEEP_WASM), (c) => c.charCodeAt(0)));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
 
 /** Test hook: make {@link WasmLocalSweep.create} return null (false) or build engines (true, the default). Returns the previous setting. */
 export function useWasmLocalSweep(on: boolean): boolean {
@@ -67,38 +38,30 @@ const BLOCKS = 4096;
 
 /** Byte addresses of the arrays for `n` nodes and `arcs` arcs, and the bytes they need. */
 function layoutOf(n: number, arcs: number) {
-  // f64 arrays first (8-byte aligned), then the i32 arrays, then the bytes.
-  let next = 0;
-  const take = (bytes: number) => {
-    const start = next;
-    next += bytes;
-    return start;
-  };
-  const at = {
-    wt: take(8 * arcs),
-    str: take(8 * n),
-    common: take(8 * n),
-    ra: take(8 * n),
-    raw: take(8 * n),
-    ra3: take(8 * n),
-    three: take(8 * n),
+  return byteLayout({
+    wt: 8 * arcs,
+    str: 8 * n,
+    common: 8 * n,
+    ra: 8 * n,
+    raw: 8 * n,
+    ra3: 8 * n,
+    three: 8 * n,
     // Rows: four f64 blocks of n (cn, ra, raw, ra3), then n partner flags (the pass's layout).
-    rows: take(8 * Math.ceil((33 * n) / 8)),
-    steps: take(8 * MAX_STEPS),
-    offs: take(4 * (n + 1)),
-    tg: take(4 * arcs),
-    deg: take(4 * n),
-    label: take(4 * n),
-    touched: take(4 * n),
-    stamp: take(4 * n),
-    seen: take(4 * n),
-    partner: take(4 * n),
-    mine: take(4 * n),
-    blocks: take(4 * BLOCKS),
-    list: take(4 * arcs),
-    hid: take(arcs),
-  };
-  return { ...at, bytes: next };
+    rows: 33 * n,
+    steps: 8 * MAX_STEPS,
+    offs: 4 * (n + 1),
+    tg: 4 * arcs,
+    deg: 4 * n,
+    label: 4 * n,
+    touched: 4 * n,
+    stamp: 4 * n,
+    seen: 4 * n,
+    partner: 4 * n,
+    mine: 4 * n,
+    blocks: 4 * BLOCKS,
+    list: 4 * arcs,
+    hid: arcs,
+  });
 }
 
 /** What one {@link WasmLocalSweep.foldSource} pass wrote: rows, three-step-only values, pairs counted unreached. */
@@ -242,14 +205,10 @@ export class WasmLocalSweep {
     if (!enabled) return null;
     const bytes = WasmLocalSweep.bytes(n, arcs);
     if (bytes > Math.min(maxBytes, MAX_BYTES)) return null;
-    const mod = moduleOf();
-    if (mod === null) return null;
-    try {
-      const memory = new wasmApi!.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-      return new WasmLocalSweep(new wasmApi!.Instance(mod, { env: { memory } }).exports, memory, n, arcs);
-    } catch {
-      return null;
-    }
+    const mod = wasmModule(LOCAL_SWEEP_WASM);
+    const memory = mod === null ? null : wasmMemory(bytes);
+    const exports = mod === null || memory === null ? null : wasmInstance(mod, memory);
+    return exports === null ? null : new WasmLocalSweep(exports, memory!, n, arcs);
   }
 
   /**

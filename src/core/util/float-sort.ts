@@ -12,57 +12,37 @@
  * Reference: Knuth, D. E. (1998). The Art of Computer Programming, vol. 3, 5.2.5 (radix sorting).
  */
 import { FLOAT_SORT_WASM } from './float-sort-wasm.js';
+import { wasmInstance, wasmMemory, wasmModule, type WasmMemory } from './wasm.js';
 
 /** Below this many values the built-in sort is as quick and copies nothing. */
 const MIN_WASM = 4096;
 /** Above this many values the built-in sort runs (the module's memory would hold 16 bytes a value for good). */
 const MAX_WASM = 1 << 22;
 const HISTOGRAMS = 6 * 2048 * 4;
-const PAGE = 65536;
 
 interface Sorter {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly sort: (a: number, b: number, h: number, n: number) => void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
 let sorter: Sorter | null = null;
 
-function moduleOf(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = new WebAssembly.Module(Uint8Array.from(atob(FLOAT_SORT_WASM), (c) => c.charCodeAt(0)));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
-
-/**
- * An instance whose memory holds `bytes`: the last one when large enough, else a new memory and
- * instance (never `memory.grow`: growing detaches the old buffer, and the first detach in a process
- * makes V8 deoptimise every compiled function that reads typed arrays, about 20 in the score fit).
- */
+/** An instance whose memory holds `bytes`: the last one when large enough, else a new memory and instance. */
 function sorterFor(bytes: number): Sorter | null {
   if (sorter !== null && sorter.memory.buffer.byteLength >= bytes) return sorter;
-  const mod = moduleOf();
-  if (mod === null) return null;
-  try {
-    // Room for twice the last array at least, so that slowly growing arrays do not make one each time.
-    const room = Math.max(bytes, Math.min(2 * (sorter?.memory.buffer.byteLength ?? 0), HISTOGRAMS + 16 * MAX_WASM));
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(room / PAGE) });
-    const exports = new WebAssembly.Instance(mod, { env: { memory } }).exports;
-    sorter = { memory, sort: exports.sort as Sorter['sort'] };
-  } catch {
-    return null;
-  }
+  const mod = wasmModule(FLOAT_SORT_WASM);
+  // Room for twice the last array at least, so that slowly growing arrays do not make one each time.
+  const room = Math.max(bytes, Math.min(2 * (sorter?.memory.buffer.byteLength ?? 0), HISTOGRAMS + 16 * MAX_WASM));
+  const memory = mod === null ? null : wasmMemory(room);
+  const exports = mod === null || memory === null ? null : wasmInstance(mod, memory);
+  if (exports === null) return null;
+  sorter = { memory: memory!, sort: exports.sort as Sorter['sort'] };
   return sorter;
 }
 
 /** Whether an array of `n` values is sorted by the WebAssembly module here (else by the built-in sort). */
 export function floatSortRunsWasm(n: number): boolean {
-  return n >= MIN_WASM && n <= MAX_WASM && moduleOf() !== null;
+  return n >= MIN_WASM && n <= MAX_WASM && wasmModule(FLOAT_SORT_WASM) !== null;
 }
 
 /**
