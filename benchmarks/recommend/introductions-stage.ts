@@ -7,8 +7,9 @@
  * its parts: adjacency, score fit, candidate generation (local-path sweeps), scoring, selection.
  * Every figure is CPU time (user + system, process.cpuUsage: this process, JIT and GC threads
  * included, each part's read after it has idled `--settle-ms` (250) so that the compile jobs it
- * queued on V8's background threads count in it, not in the next part; betweenness gets workers: 1, and a worker thread is in this process, so its work is counted); wall time is printed
- * beside it because the machine may be shared. The first introductions call is the one the ratio
+ * queued on V8's background threads count in it, not in the next part; betweenness gets workers: 1,
+ * and a worker thread is in this process, so its work is counted); wall time is printed beside it
+ * because the machine may be shared. The first introductions call is the one the ratio
  * uses: a report makes it once, cold (the JIT warms up inside it); the stage's own run after it is
  * printed too.
  *

@@ -475,10 +475,12 @@ export function foldWorkspace(adj: EdgeListAdjacency): FoldWorkspace {
  * `maxSources` ends of held-out ties, their pairs within three steps, their held-out partners and
  * about `sampledPairs` other pairs drawn uniformly.
  *
- * The training rows are written into the workspace (one pass over the arcs, the held-out ones
- * skipped), and only the strengths of the held-out ties' ends are summed again; the held-out
- * partners are marked per source in a stamp array. The sweeps run in WebAssembly where the
- * workspace has an engine (core/paths/wasm-local-sweep.ts: the same sums), else in groupSweep.
+ * With the workspace's WebAssembly engine and the generator `rng` (core/paths/wasm-local-sweep.ts:
+ * the same sums and draws), the held-out ties' arcs are hidden in the engine's full rows and each
+ * source is one call; else the training rows are written into the workspace (one pass over the arcs,
+ * the held-out ones skipped) and swept by groupSweep. Either way only the degrees and strengths of
+ * the held-out ties' ends are summed again, and the held-out partners are marked per source in a
+ * stamp array.
  *
  * Complexity: O(n + m) copies and O(h log m) to find the h held-out ties' arcs, plus one
  * three-step local-path sweep per source and O(1) per candidate; in sampled mode the candidates are
@@ -1019,9 +1021,10 @@ function affineBelow(sorted: Float64Array, scale: number, offset: number, v: num
 /**
  * `auc(P, N)` and `precisionAtK(k, P, N)` of ranking-quality.ts, the same values: the fit scores
  * every weight setting on every fold. The listed negatives are sorted in place (their order is not
- * kept) by the radix sort of core/util/float-sort.ts and merged with the sorted positives. `tied` more negatives all scoring `tiedScore` may be given as a count, and more
- * negatives as `sorted`, ascending, each standing for the score `sortedScale * sorted[t] + sortedOffset`
- * (computed so; with sortedScale >= 0 they stay sorted, and the fit's settings need no copy of them).
+ * kept) by the radix sort of core/util/float-sort.ts and merged with the sorted positives. `tied`
+ * more negatives all scoring `tiedScore` may be given as a count, and more negatives as `sorted`,
+ * ascending, each standing for the score `sortedScale * sorted[t] + sortedOffset` (computed so; with
+ * sortedScale >= 0 they stay sorted, and the fit's settings need no copy of them).
  * N then stands for the listed negatives plus both; each positive is placed among the sorted ones by
  * binary search (O(|P| log |S|)) instead of each of them among the positives.
  *
@@ -1150,9 +1153,9 @@ function sortedPairsBelow(pos: Float64Array, sorted: Float64Array, scale: number
 }
 
 /**
- * The kk largest negatives, ascending: the tail of the listed ones (sorted), or, with NaN among them,
- * kept in a small sorted buffer while scanning (a sorted copy when kk is above 4096); and of the
- * sorted ones (their tail, as scores).
+ * The kk largest negatives, ascending: the tail of the listed ones (sorted; with NaN among them and
+ * kk up to 4096, kept in a small sorted buffer while scanning, as before the sort); and of the sorted
+ * ones (their tail, as scores).
  */
 function largestNegatives(
   neg: Float64Array,
@@ -1164,15 +1167,8 @@ function largestNegatives(
 ): Float64Array {
   const nN = neg.length;
   const nS = sorted.length;
-  let top =
-    finite === nN
-      ? neg.subarray(nN - Math.min(kk, nN))
-      : kk > 4096
-        ? neg
-            .slice()
-            .sort()
-            .subarray(Math.max(0, nN - kk))
-        : bufferLargest(neg, Math.min(kk, nN));
+  // The sorted tail, unless a NaN (sorted last) would be read there by a small kk.
+  let top = finite === nN || kk > 4096 ? neg.subarray(nN - Math.min(kk, nN)) : bufferLargest(neg, Math.min(kk, nN));
   if (nS > 0) {
     // The largest of the sorted negatives are its tail.
     const both = new Float64Array(top.length + Math.min(kk, nS));
