@@ -8,9 +8,10 @@
  * Graph variants (default): all arcs vs the arcs beaten by a two-step detour dropped (weighted);
  * with --backbone, a third: the distance backbone (withoutNonBackboneArcs).
  * Kernel variants (--against <git revision>): the kernel of src/core/paths/brandes.ts at that
- * revision (copied from git into temp/brandes-ab/) vs the current one, both on the graph the path
- * pool runs (breadth-first order, or clustered with --clustered; the backbone filter from 20,000
- * people, the two-step rule below).
+ * revision (copied from git into temp/brandes-ab/, with its WebAssembly engine) vs the current
+ * one, both on the graph the path pool runs (breadth-first order, or clustered with --clustered;
+ * the backbone filter from 20,000 people, the two-step rule below). Each kernel adds into the
+ * array the pool's tasks give it (its engine's own, brandesSums, where it has one).
  * Usage: npx tsx benchmarks/metrics/centrality/brandes-ab.ts [people] [sources] [weighted|unweighted]
  *   [--backbone] [--scan-factors a,b] [--against <rev>] [--clustered]
  */
@@ -20,7 +21,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { orgFixture } from '../../fixture.js';
 import { pathInput } from '../../../src/metrics/centrality/path-common.js';
-import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { brandesSource, brandesSums, PathScratch } from '../../../src/core/paths/brandes.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../../../src/core/graph/reorder.js';
 import { bucketPlan, withoutDetouredArcs, type PathGraph } from '../../../src/core/graph/path-graph.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../../../src/core/graph/backbone.js';
@@ -28,6 +29,8 @@ import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../../../src/core/gr
 interface Kernel {
   source: (g: PathGraph, s: number, out: Float64Array, scratch: never) => number;
   scratch: (n: number, g: PathGraph) => unknown;
+  /** The array the pool's tasks add into (the engine's own, where the kernel has one), zeroed. */
+  sums?: (g: PathGraph, scratch: never) => Float64Array;
 }
 
 const argv = process.argv.slice(2);
@@ -45,23 +48,36 @@ const all = permutePair(input.pair, order).forward;
 const current: Kernel = {
   source: brandesSource as Kernel['source'],
   scratch: (n, g) => new PathScratch(n, bucketPlan(g)),
+  sums: brandesSums as Kernel['sums'],
 };
 
-/** The kernel file at a git revision, its relative imports pointed back at src/core. */
+/**
+ * The kernel at a git revision: brandes.ts, and with it wasm-dijkstra.ts and brandes-wasm.ts where
+ * the revision has them (the WebAssembly kernel and its module), copied into temp/brandes-ab/<rev>/
+ * with their other relative imports pointed back at src/core.
+ */
 async function kernelAt(rev: string): Promise<Kernel> {
-  const text = execFileSync('git', ['show', `${rev}:src/core/paths/brandes.ts`], { encoding: 'utf8' }).replace(
-    /from '\.(\.?)\//g,
-    (_, up: string) => (up ? "from '../../src/core/" : "from '../../src/core/paths/"),
-  );
-  const dir = resolve('temp/brandes-ab');
+  const dir = resolve('temp/brandes-ab', rev.replace(/[^A-Za-z0-9]/g, '_'));
   mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, `brandes-${rev.replace(/[^A-Za-z0-9]/g, '_')}.ts`);
-  writeFileSync(file, text);
-  const mod = (await import(pathToFileURL(file).href)) as {
+  const own = ['brandes', 'wasm-dijkstra', 'brandes-wasm'];
+  for (const name of own) {
+    let text: string;
+    try {
+      text = execFileSync('git', ['show', `${rev}:src/core/paths/${name}.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      continue; // not at that revision (the kernel before WebAssembly)
+    }
+    const moved = text.replace(/from '(\.\.?\/[^']+)\.js'/g, (whole, path: string) =>
+      own.some((o) => path === `./${o}`) ? whole : `from '${resolve('src/core/paths', path)}.js'`,
+    );
+    writeFileSync(resolve(dir, `${name}.ts`), moved);
+  }
+  const mod = (await import(pathToFileURL(resolve(dir, 'brandes.ts')).href)) as {
     brandesSource: Kernel['source'];
     PathScratch: new (n: number, plan: unknown) => unknown;
+    brandesSums?: Kernel['sums'];
   };
-  return { source: mod.brandesSource, scratch: (n, g) => new mod.PathScratch(n, bucketPlan(g)) };
+  return { source: mod.brandesSource, scratch: (n, g) => new mod.PathScratch(n, bucketPlan(g)), sums: mod.brandesSums };
 }
 
 const variants: { name: string; g: PathGraph; kernel: Kernel }[] = [];
@@ -76,11 +92,17 @@ if (against) {
   }
 }
 const n = all.n;
-const runs = variants.map((v) => ({ ...v, scratch: v.kernel.scratch(n, v.g) as never, out: new Float64Array(n), cpuUs: 0 }));
+const runs = variants.map((v) => {
+  const scratch = v.kernel.scratch(n, v.g) as never;
+  return { ...v, scratch, out: v.kernel.sums?.(v.g, scratch) ?? new Float64Array(n), cpuUs: 0 };
+});
 const step = Math.max(1, Math.floor(n / sources));
 const list: number[] = [];
 for (let s = 0; s < n && list.length < sources; s += step) list.push(s);
-for (const r of runs) for (let k = 0; k < 10; k++) r.kernel.source(r.g, (k * 7919) % n, new Float64Array(n), r.scratch);
+for (const r of runs) {
+  for (let k = 0; k < 10; k++) r.kernel.source(r.g, (k * 7919) % n, r.out, r.scratch);
+  r.out.fill(0);
+}
 const chunk = 5;
 for (let i = 0, c = 0; i < list.length; i += chunk, c++) {
   for (let j = 0; j < runs.length; j++) {

@@ -12,7 +12,7 @@ import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { wasmGraphForWorkers, type WasmGraph } from '../paths/wasm-dijkstra.js';
-import { bindTask, runShare, shareSize, taskItems, type PathTaskSpec } from './tasks.js';
+import { bindTask, ownedSums, runShare, shareSize, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
 export { TaskAbortedError, WorkerError };
@@ -37,14 +37,14 @@ export function defaultWorkerCount(): number {
 export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
   const { g, restore } = prepared(g0, spec);
   const task = bindTask(g, spec);
-  const out = new Float64Array(task.outLength);
+  const out = taskSums(task);
   const every = Math.max(1, Math.ceil(task.items / 100));
   let done = 0;
   while (done < task.items) {
     done += runShare(task, 0, 1, done, Math.min(task.items, done + every), out);
     onProgress?.(done, task.items);
   }
-  return restore(out);
+  return restore(ownedSums(out));
 }
 
 /** Graphs smaller than this are run in their own labelling (reordering would not pay). */
@@ -200,7 +200,7 @@ export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options
 
 async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onProgress }: RunOptions): Promise<Float64Array> {
   const task = bindTask(g, spec);
-  const out = new Float64Array(task.outLength);
+  const out = taskSums(task);
   let done = 0;
   let chunk = 1;
   while (done < task.items) {
@@ -215,7 +215,7 @@ async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onPro
       if (signal?.aborted) throw new TaskAbortedError();
     }
   }
-  return out;
+  return ownedSums(out);
 }
 
 /** What a path worker receives as `workerData` (job 'path'). */
@@ -484,9 +484,9 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     },
     runSync: (spec) => {
       const task = bindTask(g, spec);
-      const out = new Float64Array(task.outLength);
+      const out = taskSums(task);
       runShare(task, 0, 1, 0, task.items, out);
-      return out;
+      return ownedSums(out);
     },
     restore,
     close,

@@ -5,7 +5,7 @@
  * Reference: Brandes, U. (2001). J. Math. Sociol. 25(2); Riondato & Kornaropoulos (2016).
  */
 import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
-import { brandesSource, PathScratch } from '../paths/brandes.js';
+import { brandesSource, brandesSums, PathScratch } from '../paths/brandes.js';
 import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { plannedBuckets } from '../graph/path-graph.js';
@@ -27,6 +27,25 @@ export interface BoundTask {
   readonly items: number;
   readonly outLength: number;
   run(item: number, out: Float64Array): void;
+  /** A zeroed array of `outLength` for `run` to add into, where the kernel has one of its own (see {@link taskSums}). */
+  sums?(): Float64Array;
+}
+
+/**
+ * The array a run of `task` adds into: the kernel's own when it has one (weighted betweenness in
+ * WebAssembly adds there without a pass in JavaScript, see brandesSums), else a new zeroed one.
+ * Hand the result on through {@link ownedSums}.
+ */
+export function taskSums(task: BoundTask): Float64Array {
+  return task.sums?.() ?? new Float64Array(task.outLength);
+}
+
+/**
+ * `out` as the caller may keep it: a copy when it lies in a WebAssembly memory (a kernel's array,
+ * reused by its next run; also not transferable), else `out` itself. Complexity: O(length) or O(1).
+ */
+export function ownedSums(out: Float64Array): Float64Array {
+  return out.buffer instanceof ArrayBuffer ? out : out.slice();
 }
 
 /** How many items a task has on a graph (sources, 32-source batches, or samples); always equal to bindTask's `items`. */
@@ -53,7 +72,12 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
       const scratch = new PathScratch(n, plannedBuckets(g.forward));
-      return { items: n, outLength: n, run: (s, out) => void brandesSource(g.forward, s, out, scratch) };
+      return {
+        items: n,
+        outLength: n,
+        run: (s, out) => void brandesSource(g.forward, s, out, scratch),
+        sums: () => brandesSums(g.forward, scratch),
+      };
     }
     case 'distances': {
       const table = unitDistances(n + 1, spec.unit);

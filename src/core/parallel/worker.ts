@@ -12,7 +12,7 @@ import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathWorkerData, SessionRequest, WorkerMessage } from './pool.js';
 import type { SpmvWorkerData } from './spmv.js';
 import { runSpmvWorker } from './spmv-worker.js';
-import { bindTask, runShare, shareSize, type PathTaskSpec } from './tasks.js';
+import { bindTask, ownedSums, runShare, shareSize, taskSums, type PathTaskSpec } from './tasks.js';
 import { errorMessage } from './threads.js';
 import { useWasmGraph } from '../paths/wasm-dijkstra.js';
 
@@ -26,14 +26,15 @@ function runOne(
   progressEvery: number,
 ): void {
   const task = bindTask(pair, spec);
-  const out = new Float64Array(task.outLength);
+  const out = taskSums(task);
   const total = shareSize(task.items, share, shares);
   let done = 0;
   while (done < total) {
     done += runShare(task, share, shares, done, Math.min(total, done + progressEvery), out);
     if (done < total) port.postMessage({ type: 'progress', done } satisfies WorkerMessage);
   }
-  port.postMessage({ type: 'done', out } satisfies WorkerMessage, [out.buffer]);
+  const sums = ownedSums(out);
+  port.postMessage({ type: 'done', out: sums } satisfies WorkerMessage, [sums.buffer as ArrayBuffer]);
 }
 
 function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerData): void {

@@ -101,17 +101,27 @@
     (global.set $ties (local.get $pool))
     (local.get $count))
   ;; Dependencies in reverse settling order over the recorded predecessors (push form):
-  ;; c = (1 + delta[w]) / sigma[w]; delta[v] += sigma[v] c for each predecessor v of w.
+  ;; c = (1 + delta[w]) / sigma[w]; delta[v] += sigma[v] c for each predecessor v of w. delta[w] is
+  ;; final when w's turn comes (its successors settled later), so it is added to out[w] there (each
+  ;; node once; the source's own is not a dependency) and w is put back to unreached: dist Infinity,
+  ;; delta 0 (bucketOf was reset when w settled; sigma, pred and predMore are written on first reach).
   (func (export "accumulate")
     (param $count i32) (param $order i32) (param $sigma i32) (param $delta i32)
     (param $pred i32) (param $predMore i32) (param $predNode i32) (param $predNext i32)
-    (local $k i32) (local $w i32) (local $c f64) (local $u i32) (local $e i32) (local $at i32)
+    (param $dist i32) (param $out i32)
+    (local $k i32) (local $w i32) (local $c f64) (local $u i32) (local $e i32) (local $at i32) (local $dw f64)
     (local.set $k (i32.sub (local.get $count) (i32.const 1)))
     (block $done (loop $back
       (br_if $done (i32.le_s (local.get $k) (i32.const 0)))
       (local.set $w (i32.load (i32.add (local.get $order) (i32.shl (local.get $k) (i32.const 2)))))
+      (local.set $at (i32.add (local.get $delta) (i32.shl (local.get $w) (i32.const 3))))
+      (local.set $dw (f64.load (local.get $at)))
+      (f64.store (local.get $at) (f64.const 0))
+      (f64.store (i32.add (local.get $dist) (i32.shl (local.get $w) (i32.const 3))) (f64.const inf))
+      (local.set $at (i32.add (local.get $out) (i32.shl (local.get $w) (i32.const 3))))
+      (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $dw)))
       (local.set $c (f64.div
-        (f64.add (f64.const 1) (f64.load (i32.add (local.get $delta) (i32.shl (local.get $w) (i32.const 3)))))
+        (f64.add (f64.const 1) (local.get $dw))
         (f64.load (i32.add (local.get $sigma) (i32.shl (local.get $w) (i32.const 3))))))
       (local.set $u (i32.load (i32.add (local.get $pred) (i32.shl (local.get $w) (i32.const 2)))))
       (local.set $at (i32.add (local.get $delta) (i32.shl (local.get $u) (i32.const 3))))
@@ -127,5 +137,9 @@
         (local.set $e (i32.load (i32.add (local.get $predNext) (i32.shl (local.get $e) (i32.const 2)))))
         (br $pl)))
       (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-      (br $back))))
+      (br $back)))
+    ;; The source: back to unreached too.
+    (local.set $w (i32.load (local.get $order)))
+    (f64.store (i32.add (local.get $delta) (i32.shl (local.get $w) (i32.const 3))) (f64.const 0))
+    (f64.store (i32.add (local.get $dist) (i32.shl (local.get $w) (i32.const 3))) (f64.const inf)))
 )

@@ -26,6 +26,8 @@ export interface WasmDijkstraState {
   readonly predNode: Int32Array;
   readonly predNext: Int32Array;
   readonly delta: Float64Array;
+  /** Sums the dependency pass adds into when the caller's array is not in the memory: all zero between runs. */
+  readonly spare: Float64Array;
 }
 
 type Forward = (...args: number[]) => number;
@@ -59,7 +61,20 @@ export interface WasmQueueShape {
 /** Byte offsets of one thread's per-node arrays within its region. */
 type RegionLayout = Readonly<
   Record<
-    'dist' | 'sigma' | 'delta' | 'order' | 'pred' | 'predMore' | 'bucketOf' | 'head' | 'entryNode' | 'entryNext' | 'predNode' | 'predNext',
+    | 'dist'
+    | 'sigma'
+    | 'delta'
+    | 'sums'
+    | 'spare'
+    | 'order'
+    | 'pred'
+    | 'predMore'
+    | 'bucketOf'
+    | 'head'
+    | 'entryNode'
+    | 'entryNext'
+    | 'predNode'
+    | 'predNext',
     number
   >
 >;
@@ -95,6 +110,8 @@ function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: Reg
     dist: 8 * n,
     sigma: 8 * n,
     delta: 8 * n,
+    sums: 8 * n,
+    spare: 8 * n,
     order: 4 * n,
     pred: 4 * n,
     predMore: 4 * n,
@@ -112,12 +129,12 @@ function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: Reg
  * `g` laid out in a new shared WebAssembly memory with `regions` thread regions, each ready for a
  * first source (distances Infinity, buckets -1), or null when WebAssembly (or a shared memory) is
  * unavailable or the layout would pass {@link MAX_BYTES}.
- * Memory: 4 (n + 1) + 4 m bytes of graph plus the length table, and per region 24 bytes a node
- * (distances, path counts, dependencies), 16 (order, predecessor, tie list head, bucket), 8 of
- * predecessor pool (n entries), 8 a queue entry (n + m + 1 of them: only those a run makes are
- * touched) and 4 a bucket slot. At 100k people (backbone, 1.1 million arcs): 4.8 MB of graph and
- * 15.4 MB a region, of which about 6 MB are touched; at 1M (about 11 million arcs), about 48 MB
- * and 140 MB (about 60 MB touched).
+ * Memory: 4 (n + 1) + 4 m bytes of graph plus the length table, and per region 40 bytes a node
+ * (distances, path counts, dependencies, the run's sums and a spare), 16 (order, predecessor, tie
+ * list head, bucket), 8 of predecessor pool (n entries), 8 a queue entry (n + m + 1 of them: only
+ * those a run makes are touched) and 4 a bucket slot. At 100k people (backbone, 1.1 million arcs):
+ * 4.8 MB of graph and 17 MB a region, of which about 7 MB are touched; at 1M (about 11 million
+ * arcs), about 48 MB and 156 MB (about 76 MB touched).
  * Complexity: O(n + m) to copy the graph in, O(regions n) to prepare the regions.
  */
 export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape, regions: number): WasmGraph | null {
@@ -198,6 +215,7 @@ export class WasmDijkstra {
       predNode: new Int32Array(buffer, at.predNode, pool),
       predNext: new Int32Array(buffer, at.predNext, pool),
       delta: new Float64Array(buffer, at.delta, n),
+      spare: new Float64Array(buffer, at.spare, n),
     };
     this.poolCapacity = pool;
   }
@@ -257,12 +275,48 @@ export class WasmDijkstra {
   }
 
   /**
-   * Dependencies of the last forward pass's source into `state.delta` (accumulateDijkstra's steps
-   * in brandes.ts, in the same order: the same sums). O(nodes settled + ties).
+   * Dependencies of the last forward pass's source (accumulateDijkstra's steps in brandes.ts, in the
+   * same order: the same sums), each added to `out[w]` where `out` is {@link WasmDijkstra.sums} (or
+   * any array in this thread's region's memory), else to `state.spare`, from which
+   * {@link WasmDijkstra.addSpare} moves them; then the settled nodes are back to unreached.
+   * O(nodes settled + ties).
    */
-  accumulate(count: number): void {
+  accumulate(count: number, out: Float64Array): void {
     const a = this.at;
-    this.accumulateFn(count, a.order, a.sigma, a.delta, a.pred, a.predMore, a.predNode, a.predNext);
+    const inMemory = out.buffer === this.graph.memory.buffer;
+    this.accumulateFn(
+      count,
+      a.order,
+      a.sigma,
+      a.delta,
+      a.pred,
+      a.predMore,
+      a.predNode,
+      a.predNext,
+      a.dist,
+      inMemory ? out.byteOffset : a.spare,
+    );
+    if (!inMemory) this.addSpare(count, out);
+  }
+
+  /** out[w] += spare[w], then spare[w] = 0, for the nodes the last run settled (the source's is 0). */
+  private addSpare(count: number, out: Float64Array): void {
+    const { order, spare } = this.state;
+    for (let k = count - 1; k > 0; k--) {
+      const w = order[k];
+      out[w] += spare[w];
+      spare[w] = 0;
+    }
+  }
+
+  /**
+   * This region's array for a run's sums, zeroed: {@link WasmDijkstra.accumulate} adds into it
+   * inside WebAssembly, without a pass in JavaScript. It is the engine's: copy it before the
+   * engine's next use (the next call returns the same memory, zeroed again). Complexity: O(n).
+   */
+  sums(): Float64Array {
+    const view = new Float64Array(this.graph.memory.buffer, this.at.sums, this.graph.n);
+    return view.fill(0);
   }
 
   /** Equal-length ties the last run met (all recorded when at most {@link WasmDijkstra.poolCapacity}). */

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { brandesSource, brandesSums, PathScratch } from '../../../src/core/paths/brandes.js';
 import { allSourcesTwice } from '../../helpers/brandes-runs.js';
 import { BRANDES_WASM } from '../../../src/core/paths/brandes-wasm.js';
 import {
@@ -18,6 +18,7 @@ import {
   wasmGraphsForWorkersBuilt,
 } from '../../../src/core/paths/wasm-dijkstra.js';
 import { runPathTask, runPathTaskSync } from '../../../src/core/parallel/pool.js';
+import { ownedSums } from '../../../src/core/parallel/tasks.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
 import { bucketPlan, packedArcsOf, pathGraphOf, type PathGraph } from '../../../src/core/graph/path-graph.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
@@ -78,6 +79,43 @@ describe('brandesSource in WebAssembly', () => {
       expect(js.some((x) => x > 0)).toBe(true);
       expect(Array.from(wasm)).toEqual(Array.from(js));
     }
+  });
+
+  it("sums added inside WebAssembly (the engine's own array, brandesSums) are the bits of a plain array's; the array is zeroed on each call and copied by ownedSums", () => {
+    const g = randomGraph(300, 1500, false, 9, [1, 2, 4]);
+    const plain = run(g, true);
+    const own: PathGraph = { ...g };
+    const scratch = new PathScratch(own.n, bucketPlan(own));
+    const sums = brandesSums(own, scratch);
+    // A view of the engine's shared memory, not a fresh array.
+    expect(sums.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (let s = 0; s < own.n; s++) brandesSource(own, s, sums, scratch);
+    expect(Array.from(sums)).toEqual(Array.from(plain));
+    const kept = ownedSums(sums);
+    expect(kept.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(Array.from(kept)).toEqual(Array.from(plain));
+    // The next call hands back the same memory, zeroed: the copy is untouched.
+    const again = brandesSums(own, scratch);
+    expect(again.every((x) => x === 0)).toBe(true);
+    expect(Array.from(kept)).toEqual(Array.from(plain));
+    // A plain array on the same engine meanwhile (the spare path) leaves the engine's array alone.
+    brandesSource(own, 0, new Float64Array(own.n), scratch);
+    expect(again.every((x) => x === 0)).toBe(true);
+    // Without WebAssembly: a plain array.
+    const was = useWasmDijkstra(false);
+    try {
+      const js: PathGraph = { ...g };
+      expect(brandesSums(js, new PathScratch(js.n, bucketPlan(js))).buffer).toBeInstanceOf(ArrayBuffer);
+    } finally {
+      useWasmDijkstra(was);
+    }
+    // The pool's results are the caller's: a second run on the same graph does not change the first.
+    const pair = { forward: own, backward: own };
+    const first = runPathTaskSync(pair, { kind: 'betweenness' });
+    const copy = Array.from(first);
+    runPathTaskSync(pair, { kind: 'betweenness' });
+    expect(Array.from(first)).toEqual(copy);
+    expect(first.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   it('strengths 1..500 (the generated orgs), and a graph in three parts that never reach one another', () => {
