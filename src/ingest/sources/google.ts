@@ -72,8 +72,6 @@ export interface GoogleWorkspaceStats extends MeetingModelStats {
   allDay: number;
   /** Events whose eventType is not 'default' (outOfOffice, focusTime, workingLocation, ...): no tie. */
   notMeetings: number;
-  /** Series without UNTIL or COUNT, or with a frequency other than daily or weekly: counted once. */
-  seriesCountedOnce: number;
   /** Rooms and calendars among organizers and attendees: never people. */
   resources: number;
 }
@@ -138,9 +136,49 @@ function icalTime(v: string, offset: number): { ms: number; date: boolean } | nu
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
+/** RRULE parts a monthly or yearly rule may have here; with any other (BYYEARDAY, BYWEEKNO, BYHOUR, ...) the series counts once. */
+const BY_MONTHS_PARTS = new Set(['FREQ', 'INTERVAL', 'UNTIL', 'COUNT', 'WKST', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS']);
+
 /**
- * The RRULE of a recurrence array as a {@link RecurrenceRule} (null: no RRULE, or a frequency other
- * than DAILY / WEEKLY), and the EXDATE instants and local days to leave out.
+ * A FREQ=MONTHLY or YEARLY RRULE as a {@link RecurrenceRule}, or null when it says what the
+ * expansion does not (see BY_MONTHS_PARTS; a BYDAY rank or a BYSETPOS counted over a whole year,
+ * that is a yearly rule without exactly one BYMONTH; values out of range).
+ */
+function byMonthsRule(
+  freq: 'MONTHLY' | 'YEARLY',
+  common: Pick<RecurrenceRule, 'interval' | 'until' | 'count' | 'weekStartsOn' | 'weekdays'>,
+  days: readonly ({ day: number; nth: number } | null)[],
+  monthDays: readonly number[],
+  months: readonly number[],
+  setPositions: readonly number[],
+  parts: readonly string[],
+): RecurrenceRule | null {
+  if (parts.some((k) => !BY_MONTHS_PARTS.has(k)) || days.some((d) => d === null)) return null;
+  const whole = (xs: readonly number[], lo: number, hi: number) =>
+    xs.every((x) => Number.isInteger(x) && x !== 0 && Math.abs(x) >= lo && Math.abs(x) <= hi);
+  if (!whole(monthDays, 1, 31) || !whole(months, 1, 12) || months.some((x) => x < 0) || !whole(setPositions, 1, 366)) return null;
+  const weekdays = days as readonly { day: number; nth: number }[];
+  if (!weekdays.every((d) => Number.isInteger(d.nth) && Math.abs(d.nth) <= 5)) return null;
+  const ranked = weekdays.some((d) => d.nth !== 0) || setPositions.length > 0;
+  if (freq === 'YEARLY' && ranked && months.length !== 1) return null;
+  // A yearly rule naming days but no month runs in every month (RFC 5545: those days of the whole year).
+  const everyMonth = freq === 'YEARLY' && months.length === 0 && (weekdays.length > 0 || monthDays.length > 0);
+  const yearMonths = everyMonth ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : months;
+  return {
+    ...common,
+    freq: freq === 'MONTHLY' ? 'monthly' : 'yearly',
+    months: yearMonths,
+    monthDays,
+    monthWeekdays: weekdays,
+    setPositions,
+    pastMonthEnd: 'skip',
+  };
+}
+
+/**
+ * The RRULE of a recurrence array as a {@link RecurrenceRule} (null: no RRULE, a frequency other
+ * than DAILY, WEEKLY, MONTHLY or YEARLY, or a monthly or yearly rule the expansion does not cover:
+ * see byMonthsRule), and the EXDATE instants and local days to leave out.
  */
 function recurrenceOf(
   lines: readonly unknown[],
@@ -167,27 +205,28 @@ function recurrenceOf(
         .map((kv) => [kv.split('=')[0].toUpperCase(), kv.split('=')[1] ?? ''] as const),
     );
     const freq = (p.get('FREQ') ?? '').toUpperCase();
-    const byday = (p.get('BYDAY') ?? '')
-      .split(',')
-      .filter((d) => d !== '')
-      .map((d) => WEEKDAYS.indexOf(d.slice(-2).toUpperCase()));
+    const list = (key: string): string[] => (p.get(key) ?? '').split(',').filter((x) => x !== '');
+    const numbers = (key: string): number[] => list(key).map(Number);
+    const days = list('BYDAY').map((d) => {
+      const m = /^([+-]?\d{1,2})?(SU|MO|TU|WE|TH|FR|SA)$/i.exec(d);
+      return m === null ? null : { day: WEEKDAYS.indexOf(m[2].toUpperCase()), nth: Number(m[1] ?? 0) };
+    });
+    const byday = days.map((d) => d?.day ?? -1);
     const interval = Number(p.get('INTERVAL') ?? 1);
     const until = p.has('UNTIL') ? icalTime(p.get('UNTIL')!, offset) : null;
     // A date-only UNTIL includes that whole local day.
     const last = until === null ? NaN : until.date ? until.ms + DAY - 1000 : until.ms;
     const count = p.has('COUNT') ? Number(p.get('COUNT')) : NaN;
+    const wkst = WEEKDAYS.indexOf((p.get('WKST') ?? 'MO').toUpperCase());
+    const common = { interval, until: last, count, weekStartsOn: wkst < 0 ? 1 : wkst, weekdays: new Set<number>() };
+    if (freq === 'MONTHLY' || freq === 'YEARLY') {
+      rule = byMonthsRule(freq, common, days, numbers('BYMONTHDAY'), numbers('BYMONTH'), numbers('BYSETPOS'), [...p.keys()]);
+      continue;
+    }
     // FREQ=DAILY;BYDAY=MO,...,FR (every weekday) is the weekly rule on those days.
     const weekly = freq === 'WEEKLY' || (freq === 'DAILY' && byday.length > 0 && interval === 1);
     if (freq !== 'WEEKLY' && freq !== 'DAILY') continue;
-    const wkst = WEEKDAYS.indexOf((p.get('WKST') ?? 'MO').toUpperCase());
-    rule = {
-      freq: weekly ? 'weekly' : 'daily',
-      interval,
-      weekdays: new Set(weekly ? byday : []),
-      weekStartsOn: wkst < 0 ? 1 : wkst,
-      until: last,
-      count,
-    };
+    rule = { ...common, freq: weekly ? 'weekly' : 'daily', weekdays: new Set(weekly ? byday : []) };
   }
   return { rule, exdates, exdays };
 }

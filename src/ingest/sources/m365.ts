@@ -18,7 +18,8 @@
  *            hours / (n - 1), so each participant's ties from a meeting sum to its length; undirected
  *            relation 'meeting'; a meeting of more than `largeMeeting` participants makes no tie.
  *            A recurring series: its occurrences when the file has them (type 'occurrence' with
- *            seriesMasterId), else the master expanded (daily or weekly patterns; others counted once).
+ *            seriesMasterId), else the master expanded (daily, weekly, absolute and relative
+ *            monthly and yearly patterns; a series without end, or of another pattern, counted once).
  *   call     every participant of `participants_v2` (and `organizer_v2`) as a meeting, relation 'call'.
  *            Records with only the retired `organizer` / `participants` fields are read from them
  *            with a warning (those fields stop returning data in 2026).
@@ -40,7 +41,7 @@ import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
 import { parseTime } from '../values.js';
-import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence } from './meetings.js';
+import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence, type RecurrenceRule } from './meetings.js';
 import type { MeetingModelOptions, MeetingModelStats } from './meetings.js';
 
 /** Options of {@link loadM365}: ingest options and the shared interaction-model options, nothing else. */
@@ -114,6 +115,7 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     occurrences: 0,
     largeMeetings: 0,
     attendeesLeftOut: 0,
+    seriesCountedOnce: 0,
     calls: 0,
     legacyCallFields: 0,
     chatMessages: 0,
@@ -203,7 +205,9 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     stats.meetings++;
     if (ev.type === 'seriesMaster' && typeof ev.id === 'string' && expanded.has(ev.id)) return;
     const ids = [...people];
-    for (const t of occurrences(ev, start)) {
+    const { starts, once } = occurrences(ev, start);
+    if (once) stats.seriesCountedOnce++;
+    for (const t of starts) {
       stats.occurrences++;
       meeting(ids, t, t + (end - start), 'meeting');
     }
@@ -349,23 +353,55 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
   return { ...finish(ctx, b), stats };
 }
 
-/** Start times of a meeting: itself, or a daily / weekly recurring master (Graph patternedRecurrence) expanded over its range. */
-function occurrences(ev: Json, start: number): number[] {
-  const rec = ev.recurrence as Json | undefined;
-  if (ev.type !== 'seriesMaster' || !rec) return [start];
-  const pattern = rec.pattern as Json | undefined;
-  const range = rec.range as Json | undefined;
-  if (pattern?.type !== 'daily' && pattern?.type !== 'weekly') return [start];
-  const names = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-  return expandRecurrence(
-    {
-      freq: pattern.type,
-      interval: Number(pattern.interval ?? 1),
-      weekdays: new Set(((pattern.daysOfWeek ?? []) as string[]).map((d) => names.indexOf(d.toLowerCase()))),
-      weekStartsOn: 0,
-      until: typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN,
-      count: range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN,
-    },
-    start,
+const GRAPH_DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const GRAPH_INDEX: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, last: -1 };
+
+/**
+ * A Graph recurrencePattern (daily, weekly, absoluteMonthly, relativeMonthly, absoluteYearly,
+ * relativeYearly) and recurrenceRange as a {@link RecurrenceRule}, or null for a pattern type it
+ * does not know. Exchange's conventions: a dayOfMonth past a month's end falls on its last day;
+ * relative patterns pick the index-th (or last) day of the month among daysOfWeek.
+ * Reference: Microsoft Graph v1.0 recurrencePattern, recurrenceRange; EWS AbsoluteMonthlyRecurrence.
+ */
+function graphRule(pattern: Json | undefined, range: Json | undefined): RecurrenceRule | null {
+  const type = pattern?.type;
+  const days = ((Array.isArray(pattern?.daysOfWeek) ? pattern.daysOfWeek : []) as unknown[]).map((d) =>
+    GRAPH_DAYS.indexOf(String(d).toLowerCase()),
   );
+  const firstDay = GRAPH_DAYS.indexOf(String(pattern?.firstDayOfWeek ?? 'sunday').toLowerCase());
+  const common = {
+    interval: Number(pattern?.interval ?? 1),
+    weekdays: new Set(type === 'weekly' ? days : []),
+    weekStartsOn: firstDay < 0 ? 0 : firstDay,
+    until: typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN,
+    count: range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN,
+  };
+  if (type === 'daily' || type === 'weekly') return { ...common, freq: type };
+  const month = Number(pattern?.month);
+  const months = type === 'absoluteYearly' || type === 'relativeYearly' ? [month] : [];
+  if (months.some((m) => !(Number.isInteger(m) && m >= 1 && m <= 12))) return null;
+  const freq = type === 'absoluteMonthly' || type === 'relativeMonthly' ? 'monthly' : 'yearly';
+  if (type === 'absoluteMonthly' || type === 'absoluteYearly') {
+    const day = Number(pattern?.dayOfMonth);
+    if (!(Number.isInteger(day) && day >= 1 && day <= 31)) return null;
+    return { ...common, freq, months, monthDays: [day], pastMonthEnd: 'last' };
+  }
+  if (type === 'relativeMonthly' || type === 'relativeYearly') {
+    const index = GRAPH_INDEX[String(pattern?.index ?? 'first').toLowerCase()];
+    if (index === undefined || days.length === 0 || days.some((d) => d < 0)) return null;
+    return { ...common, freq, months, monthWeekdays: days.map((day) => ({ day, nth: 0 })), setPositions: [index] };
+  }
+  return null;
+}
+
+/**
+ * Start times of a meeting: itself, or a recurring master (Graph patternedRecurrence) expanded over
+ * its range; `once` is true when a master is counted once (a pattern not known, or no end).
+ */
+function occurrences(ev: Json, start: number): { starts: number[]; once: boolean } {
+  const rec = ev.recurrence as Json | undefined;
+  if (ev.type !== 'seriesMaster' || !rec) return { starts: [start], once: false };
+  const rule = graphRule(rec.pattern as Json | undefined, rec.range as Json | undefined);
+  if (rule === null) return { starts: [start], once: true };
+  return { starts: expandRecurrence(rule, start), once: Number.isNaN(rule.until) && Number.isNaN(rule.count) };
 }

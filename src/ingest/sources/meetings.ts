@@ -1,8 +1,8 @@
 /**
  * The part of the interaction model shared by the Microsoft 365 and Google Workspace readers
  * (docs/ingest.md, "Interaction model"): ties summed per (relation, source, target, UTC day), a
- * meeting split into every pair of its participants, and a daily / weekly recurring series
- * expanded into its occurrences. One implementation, so that one organisation's data from either
+ * meeting split into every pair of its participants, and a recurring series (daily, weekly,
+ * monthly, yearly) expanded into its occurrences. One implementation, so that one organisation's data from either
  * vendor gives comparable ties.
  */
 import type { OrgGraphBuilder } from '../../model/org-graph.js';
@@ -37,6 +37,8 @@ export interface MeetingModelStats {
   largeMeetings: number;
   /** Attendees left out: declined, tentative (unless included), not answered (needsAction). */
   attendeesLeftOut: number;
+  /** Recurring series counted once: no end (no UNTIL / COUNT, Graph range noEnd), or a rule not expanded. */
+  seriesCountedOnce: number;
 }
 
 /** One day in milliseconds. */
@@ -97,10 +99,16 @@ export class DailyTies {
   }
 }
 
-/** A daily or weekly recurrence rule, whatever the vendor's spelling (Graph pattern, iCalendar RRULE). */
+/**
+ * A recurrence rule, whatever the vendor's spelling (Graph patternedRecurrence, iCalendar RRULE):
+ * daily, weekly, monthly or yearly. The monthly and yearly fields hold what both vendors can say:
+ * days of the month (Graph absoluteMonthly / absoluteYearly, RRULE BYMONTHDAY), days of the week
+ * with their rank in the month (Graph relativeMonthly / relativeYearly with index, RRULE BYDAY=2TU
+ * or BYDAY=MO;BYSETPOS=1), and months (Graph month, RRULE BYMONTH).
+ */
 export interface RecurrenceRule {
-  readonly freq: 'daily' | 'weekly';
-  /** Every `interval` days or weeks (at least 1). */
+  readonly freq: 'daily' | 'weekly' | 'monthly' | 'yearly';
+  /** Every `interval` days, weeks, months or years (at least 1). */
   readonly interval: number;
   /** Weekly: days of the week, 0 = Sunday; empty = the start's day. */
   readonly weekdays: ReadonlySet<number>;
@@ -110,22 +118,126 @@ export interface RecurrenceRule {
   readonly until: number;
   /** Number of occurrences, or NaN. */
   readonly count: number;
+  /** Yearly: its months (1 = January; empty: the start's). Monthly: the only months it runs in (empty: all). */
+  readonly months?: readonly number[];
+  /** Monthly / yearly: days of the month, 1 to 31, or -1 (the last) to -31 counted from the month's end. */
+  readonly monthDays?: readonly number[];
+  /**
+   * Monthly / yearly: days of the week (0 = Sunday) with their rank in the month: nth 1 is the
+   * first such day, 2 the second, -1 the last; 0 every one. With `monthDays` too, a day must match
+   * both; with neither, the start's day of the month.
+   */
+  readonly monthWeekdays?: readonly { readonly day: number; readonly nth: number }[];
+  /** Monthly / yearly: which of a month's matching days to keep, 1-based, negative from the end (empty: all). */
+  readonly setPositions?: readonly number[];
+  /**
+   * A day of the month past the month's end (the 31st in April, 29 February in 2027): 'skip' that
+   * month (iCalendar, RFC 5545: the default), or 'last', its last day (Exchange / Microsoft 365).
+   */
+  readonly pastMonthEnd?: 'skip' | 'last';
 }
 
 /**
- * Start times (epoch ms) of a recurring series that starts at `start`: every `interval` days, or
- * on the given weekdays every `interval` weeks, until `until` or `count` occurrences, at most
- * {@link MAX_OCCURRENCES}. Days of the week are those of the wall clock `offset` ms east of UTC
- * (the series' fixed offset; a daylight-saving change is not applied). A rule with neither `until`
- * nor `count` gives the start alone (a series without end is counted once).
- * Complexity: O(occurrences + weeks scanned).
+ * The days (1-based, ascending) of month `m` (0-based) of year `y` that a monthly or yearly rule
+ * picks; `startDay` is the series start's day of the month. Complexity: O(31).
+ */
+function daysPicked(rule: RecurrenceRule, y: number, m: number, startDay: number): number[] {
+  const length = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const weekdays = rule.monthWeekdays ?? [];
+  const monthDays = (rule.monthDays ?? []).length === 0 && weekdays.length === 0 ? [startDay] : (rule.monthDays ?? []);
+  let picked: Set<number> | null = null;
+  if (monthDays.length > 0) {
+    picked = new Set();
+    for (const x of monthDays) {
+      let d = x > 0 ? x : length + 1 + x;
+      if (d > length && rule.pastMonthEnd === 'last') d = length;
+      if (d >= 1 && d <= length) picked.add(d);
+    }
+  }
+  if (weekdays.length > 0) {
+    const first = new Date(Date.UTC(y, m, 1)).getUTCDay();
+    const matching = new Set<number>();
+    for (const { day, nth } of weekdays) {
+      const all: number[] = [];
+      for (let d = 1 + ((day - first + 7) % 7); d <= length; d += 7) all.push(d);
+      if (nth === 0) all.forEach((d) => matching.add(d));
+      else {
+        const d = all[nth > 0 ? nth - 1 : all.length + nth];
+        if (d !== undefined) matching.add(d);
+      }
+    }
+    picked = picked === null ? matching : new Set([...picked].filter((d) => matching.has(d)));
+  }
+  const days = [...(picked ?? [])].sort((a, b) => a - b);
+  const positions = rule.setPositions ?? [];
+  if (positions.length === 0) return days;
+  const kept = new Set<number>();
+  for (const p of positions) {
+    const d = days[p > 0 ? p - 1 : days.length + p];
+    if (d !== undefined) kept.add(d);
+  }
+  return [...kept].sort((a, b) => a - b);
+}
+
+/** A monthly or yearly rule's starts (see {@link expandRecurrence}); `limit(t)` says whether t may still be added. */
+function expandByMonths(
+  rule: RecurrenceRule,
+  start: number,
+  offset: number,
+  interval: number,
+  limit: (t: number, out: number[]) => boolean,
+): number[] {
+  const local = new Date(start + offset);
+  const y0 = local.getUTCFullYear();
+  const m0 = local.getUTCMonth();
+  const d0 = local.getUTCDate();
+  const timeOfDay = start + offset - Date.UTC(y0, m0, d0);
+  const months = [...new Set(rule.months ?? [])].filter((x) => x >= 1 && x <= 12).sort((a, b) => a - b);
+  const out: number[] = [];
+  // A rule that never matches (30 February) must still stop: at most this many periods are scanned.
+  const periods = rule.freq === 'yearly' ? 4 * MAX_OCCURRENCES : 12 * MAX_OCCURRENCES;
+  for (let k = 0; k < periods; k++) {
+    const firstMonth = rule.freq === 'yearly' ? 12 * (y0 + k * interval) : 12 * y0 + m0 + k * interval;
+    if (Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1) - offset - DAY > rule.until) return out;
+    const inPeriod =
+      rule.freq === 'yearly'
+        ? (months.length > 0 ? months : [m0 + 1]).map((x) => firstMonth + x - 1)
+        : months.length === 0 || months.includes((firstMonth % 12) + 1)
+          ? [firstMonth]
+          : [];
+    for (const ym of inPeriod) {
+      const y = Math.floor(ym / 12);
+      const m = ym % 12;
+      for (const d of daysPicked(rule, y, m, d0)) {
+        const t = Date.UTC(y, m, d) + timeOfDay - offset;
+        if (t < start) continue;
+        if (!limit(t, out)) return out;
+        out.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Start times (epoch ms) of a recurring series that starts at `start`: every `interval` days; on
+ * the given weekdays every `interval` weeks; or on the rule's days of every `interval` months or
+ * years (see {@link RecurrenceRule}; the start's day of the month, or of the year, when it names
+ * none), until `until` or `count` occurrences, at most {@link MAX_OCCURRENCES}. As in RFC 5545
+ * (and python-dateutil's rrule), the start itself counts only when the rule picks it. Days are
+ * those of the wall clock `offset` ms east of UTC (the series' fixed offset; a daylight-saving
+ * change is not applied), and each occurrence keeps the start's time of day. A rule with neither
+ * `until` nor `count` gives the start alone (a series without end is counted once).
+ * Complexity: O(occurrences + periods scanned).
  */
 export function expandRecurrence(rule: RecurrenceRule, start: number, offset = 0): number[] {
   if (Number.isNaN(rule.until) && Number.isNaN(rule.count)) return [start];
   const interval = Math.max(1, Math.floor(rule.interval) || 1);
-  const out: number[] = [];
-  const limit = (t: number): boolean =>
+  const limitOf = (t: number, out: readonly number[]): boolean =>
     (Number.isNaN(rule.count) ? t <= rule.until : out.length < rule.count) && out.length < MAX_OCCURRENCES;
+  if (rule.freq === 'monthly' || rule.freq === 'yearly') return expandByMonths(rule, start, offset, interval, limitOf);
+  const out: number[] = [];
+  const limit = (t: number): boolean => limitOf(t, out);
   if (rule.freq === 'daily') {
     for (let t = start; limit(t); t += interval * DAY) out.push(t);
     return out;
