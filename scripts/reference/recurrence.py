@@ -8,7 +8,7 @@ occurrences python-dateutil gives for:
 
 - `rrule` cases: an RRULE and a DTSTART with its UTC offset, read by the Google Workspace reader
   (test/ingest/sources/recurrence.test.ts);
-- `graph` cases: a Graph patternedRecurrence, with the RRULE that says the same thing in RFC 5545
+- `graph` cases: a Graph patternedRecurrence (monthly and yearly; weekly with firstDayOfWeek), with the RRULE that says the same thing in RFC 5545
   terms, from which dateutil computes the occurrences. Exchange puts a dayOfMonth past a month's
   end on the month's last day, which is BYMONTHDAY=1,...,d;BYSETPOS=-1 (the last existing day
   up to d); index first..fourth / last is BYSETPOS=1..4 / -1 over the days of daysOfWeek.
@@ -84,6 +84,20 @@ GRAPH = [
         {"type": "numbered", "startDate": "2026-11-26", "numberOfOccurrences": 3},
         "FREQ=YEARLY;BYMONTH=11;BYDAY=TH;BYSETPOS=4;COUNT=3",
         "2026-11-26T17:00:00+00:00",
+    ),
+    (
+        "weekly every other week on Sunday and Monday, weeks from Monday (firstDayOfWeek)",
+        {"type": "weekly", "interval": 2, "daysOfWeek": ["sunday", "monday"], "firstDayOfWeek": "monday"},
+        {"type": "numbered", "startDate": "2026-01-04", "numberOfOccurrences": 5},
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=MO;COUNT=5",
+        "2026-01-04T10:00:00+00:00",
+    ),
+    (
+        "weekly every other week on Sunday and Monday, weeks from Sunday",
+        {"type": "weekly", "interval": 2, "daysOfWeek": ["sunday", "monday"], "firstDayOfWeek": "sunday"},
+        {"type": "numbered", "startDate": "2026-01-04", "numberOfOccurrences": 5},
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=SU;COUNT=5",
+        "2026-01-04T10:00:00+00:00",
     ),
 ]
 

@@ -42,7 +42,7 @@ describe('monthly and yearly series against python-dateutil', () => {
     expect(REF.tool).toBe('python-dateutil');
     expect(REF.version).toMatch(/^\d+\.\d+/);
     expect(REF.rrule.length).toBeGreaterThanOrEqual(15);
-    expect(REF.graph.length).toBeGreaterThanOrEqual(5);
+    expect(REF.graph.length).toBeGreaterThanOrEqual(7);
   });
 
   for (const c of REF.rrule)
