@@ -225,7 +225,8 @@ function recurrenceOf(
     }
     // FREQ=DAILY;BYDAY=MO,...,FR (every weekday) is the weekly rule on those days.
     const weekly = freq === 'WEEKLY' || (freq === 'DAILY' && byday.length > 0 && interval === 1);
-    if (freq !== 'WEEKLY' && freq !== 'DAILY') continue;
+    // An unknown frequency, or a day that is not one (BYDAY=XX): not expanded (counted once).
+    if ((freq !== 'WEEKLY' && freq !== 'DAILY') || byday.includes(-1)) continue;
     rule = { ...common, freq: weekly ? 'weekly' : 'daily', weekdays: new Set(weekly ? byday : []) };
   }
   return { rule, exdates, exdays };

@@ -376,6 +376,8 @@ function graphRule(pattern: Json | undefined, range: Json | undefined): Recurren
     until: typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN,
     count: range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN,
   };
+  // A day name Graph does not have: not expanded (counted once).
+  if (days.some((d) => d < 0)) return null;
   if (type === 'daily' || type === 'weekly') return { ...common, freq: type };
   const month = Number(pattern?.month);
   const months = type === 'absoluteYearly' || type === 'relativeYearly' ? [month] : [];
@@ -388,7 +390,7 @@ function graphRule(pattern: Json | undefined, range: Json | undefined): Recurren
   }
   if (type === 'relativeMonthly' || type === 'relativeYearly') {
     const index = GRAPH_INDEX[String(pattern?.index ?? 'first').toLowerCase()];
-    if (index === undefined || days.length === 0 || days.some((d) => d < 0)) return null;
+    if (index === undefined || days.length === 0) return null;
     return { ...common, freq, months, monthWeekdays: days.map((day) => ({ day, nth: 0 })), setPositions: [index] };
   }
   return null;

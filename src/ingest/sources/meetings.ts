@@ -243,7 +243,8 @@ export function expandRecurrence(rule: RecurrenceRule, start: number, offset = 0
     return out;
   }
   const weekday = (t: number): number => new Date(t + offset).getUTCDay();
-  const days = new Set(rule.weekdays);
+  // Only real days of the week: a rule naming none (or none that exists) runs on the start's day.
+  const days = new Set([...rule.weekdays].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6));
   if (days.size === 0) days.add(weekday(start));
   const weekStart = start - ((weekday(start) - rule.weekStartsOn + 7) % 7) * DAY;
   for (let w = 0; out.length < MAX_OCCURRENCES; w += interval) {

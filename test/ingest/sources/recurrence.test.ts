@@ -110,6 +110,7 @@ describe('series that count once, and the expansion itself', () => {
       'FREQ=MONTHLY;BYHOUR=9,15;COUNT=3', // several times a day
       'FREQ=MONTHLY;BYMONTHDAY=32;COUNT=3', // out of range
       'FREQ=HOURLY;COUNT=3',
+      'FREQ=WEEKLY;BYDAY=XX;COUNT=3', // no such day
     ];
     const r = await parseGoogleWorkspace(rules.map(event));
     expect(r.stats.seriesCountedOnce).toBe(rules.length);
@@ -131,6 +132,24 @@ describe('series that count once, and the expansion itself', () => {
       ],
     });
     expect(m.stats).toMatchObject({ seriesCountedOnce: 1, occurrences: 1 });
+    // A day name Graph does not have: counted once, not an endless search for it.
+    const bad = await parseM365({
+      events: [
+        {
+          id: 'W',
+          type: 'seriesMaster',
+          start: { dateTime: '2026-01-05T10:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2026-01-05T11:00:00', timeZone: 'UTC' },
+          organizer: { emailAddress: { address: 'a@x' } },
+          attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
+          recurrence: {
+            pattern: { type: 'weekly', interval: 1, daysOfWeek: ['mondayy'] },
+            range: { type: 'numbered', numberOfOccurrences: 3 },
+          },
+        },
+      ],
+    });
+    expect(bad.stats).toMatchObject({ seriesCountedOnce: 1, occurrences: 1 });
   });
 
   it('by hand: the 31st with both conventions, a rule that never matches stops, and the cap of 1,000', () => {
@@ -159,6 +178,11 @@ describe('series that count once, and the expansion itself', () => {
     const every = expandRecurrence({ ...base, count: 5000, monthDays: Array.from({ length: 31 }, (_, i) => i + 1) }, start);
     expect(every.length).toBe(1000);
     expect(every[1] - every[0]).toBe(86400000);
+    // A weekly rule whose days are not days of the week runs on the start's day (and ends).
+    expect(days(expandRecurrence({ ...base, freq: 'weekly', weekdays: new Set([-1, 9]), count: 2 }, start))).toEqual([
+      '2026-01-31',
+      '2026-02-07',
+    ]);
     // The start's time of day is kept, in the series' offset (UTC+5:30: 10:00 local is 04:30Z).
     const ist = 5.5 * 3600000;
     const t = expandRecurrence({ ...base, count: 2, monthDays: [15] }, Date.UTC(2026, 0, 15, 4, 30), ist);
