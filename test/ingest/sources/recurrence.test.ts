@@ -37,6 +37,24 @@ function expectedDays(occurrences: readonly string[]): Map<string, number> {
   return new Map(occurrences.map((o) => [o.slice(0, 10), 0.5]));
 }
 
+/** A Graph series master of a and b, half an hour from `start` (epoch ms, UTC), read by the m365 reader. */
+function m365Series(start: number, pattern: unknown, range: unknown) {
+  const at = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
+  return parseM365({
+    events: [
+      {
+        id: 'S',
+        type: 'seriesMaster',
+        start: at(start),
+        end: at(start + HALF_HOUR),
+        organizer: { emailAddress: { address: 'a@x' } },
+        attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
+        recurrence: { pattern, range },
+      },
+    ],
+  });
+}
+
 describe('monthly and yearly series against python-dateutil', () => {
   it('names its tool and has cases of both kinds', () => {
     expect(REF.tool).toBe('python-dateutil');
@@ -69,21 +87,7 @@ describe('monthly and yearly series against python-dateutil', () => {
 
   for (const c of REF.graph)
     it(`Microsoft Graph pattern: ${c.name}`, async () => {
-      const at = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
-      const start = Date.parse(c.start);
-      const r = await parseM365({
-        events: [
-          {
-            id: 'S',
-            type: 'seriesMaster',
-            start: at(start),
-            end: at(start + HALF_HOUR),
-            organizer: { emailAddress: { address: 'a@x' } },
-            attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
-            recurrence: { pattern: c.pattern, range: c.range },
-          },
-        ],
-      });
+      const r = await m365Series(Date.parse(c.start), c.pattern, c.range);
       expect(r.stats.seriesCountedOnce).toBe(0);
       expect(r.stats.occurrences).toBe(c.occurrences.length);
       expect(tieDays(r.graph)).toEqual(expectedDays(c.occurrences));
@@ -115,40 +119,15 @@ describe('series that count once, and the expansion itself', () => {
     const r = await parseGoogleWorkspace(rules.map(event));
     expect(r.stats.seriesCountedOnce).toBe(rules.length);
     expect(r.stats.occurrences).toBe(rules.length);
-    const m = await parseM365({
-      events: [
-        {
-          id: 'S',
-          type: 'seriesMaster',
-          start: { dateTime: '2026-01-05T10:00:00', timeZone: 'UTC' },
-          end: { dateTime: '2026-01-05T11:00:00', timeZone: 'UTC' },
-          organizer: { emailAddress: { address: 'a@x' } },
-          attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
-          recurrence: {
-            pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 5 },
-            range: { type: 'noEnd', startDate: '2026-01-05' },
-          },
-        },
-      ],
-    });
+    const jan5 = Date.UTC(2026, 0, 5, 10);
+    const m = await m365Series(jan5, { type: 'absoluteMonthly', interval: 1, dayOfMonth: 5 }, { type: 'noEnd', startDate: '2026-01-05' });
     expect(m.stats).toMatchObject({ seriesCountedOnce: 1, occurrences: 1 });
     // A day name Graph does not have: counted once, not an endless search for it.
-    const bad = await parseM365({
-      events: [
-        {
-          id: 'W',
-          type: 'seriesMaster',
-          start: { dateTime: '2026-01-05T10:00:00', timeZone: 'UTC' },
-          end: { dateTime: '2026-01-05T11:00:00', timeZone: 'UTC' },
-          organizer: { emailAddress: { address: 'a@x' } },
-          attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
-          recurrence: {
-            pattern: { type: 'weekly', interval: 1, daysOfWeek: ['mondayy'] },
-            range: { type: 'numbered', numberOfOccurrences: 3 },
-          },
-        },
-      ],
-    });
+    const bad = await m365Series(
+      jan5,
+      { type: 'weekly', interval: 1, daysOfWeek: ['mondayy'] },
+      { type: 'numbered', numberOfOccurrences: 3 },
+    );
     expect(bad.stats).toMatchObject({ seriesCountedOnce: 1, occurrences: 1 });
   });
 
