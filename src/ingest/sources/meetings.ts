@@ -2,8 +2,8 @@
  * The part of the interaction model shared by the Microsoft 365 and Google Workspace readers
  * (docs/ingest.md, "Interaction model"): ties summed per (relation, source, target, UTC day), a
  * meeting split into every pair of its participants, and a recurring series (daily, weekly,
- * monthly, yearly) expanded into its occurrences. One implementation, so that one organisation's data from either
- * vendor gives comparable ties.
+ * monthly, yearly) expanded into its occurrences. One implementation, so that one organisation's
+ * data from either vendor gives comparable ties.
  */
 import type { OrgGraphBuilder } from '../../model/org-graph.js';
 
@@ -179,7 +179,7 @@ function daysPicked(rule: RecurrenceRule, y: number, m: number, startDay: number
   return [...kept].sort((a, b) => a - b);
 }
 
-/** A monthly or yearly rule's starts (see {@link expandRecurrence}); `limit(t)` says whether t may still be added. */
+/** A monthly or yearly rule's starts (see {@link expandRecurrence}); `limit(t, out)` says whether t may still be added to out. */
 function expandByMonths(
   rule: RecurrenceRule,
   start: number,
