@@ -1,7 +1,8 @@
 /**
  * Worker pool for path tasks
  * Splits the sources (or samples) of a path task over worker threads that share one copy of the
- * graph in SharedArrayBuffers, and sums their partial results in worker order.
+ * graph in SharedArrayBuffers: the items are cut into blocks that the workers claim in turn, and the
+ * blocks' sums are added in block order (see TASK_BLOCKS in tasks.ts).
  * Reference: Node.js worker_threads; Bader, D. A. & Madduri, K. (2006). Parallel algorithms for
  * evaluating centrality indices in real-world networks. ICPP 2006 (coarse-grained source split).
  */
@@ -12,7 +13,7 @@ import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { wasmGraphForWorkers, type WasmGraph } from '../paths/wasm-dijkstra.js';
-import { bindTask, ownedSums, runShare, shareSize, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
+import { bindTask, blockRange, ownedSums, runShare, taskBlocks, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
 export { TaskAbortedError, WorkerError };
@@ -187,8 +188,9 @@ function restorer(order: Int32Array | null, width: number): (out: Float64Array) 
 
 /**
  * Run a task over all its items, on `workers` threads (1 = this thread, in time slices so that
- * aborts and progress get through). Partial results are summed in worker order, so a given worker
- * count always gives the same bits. Rejects with {@link TaskAbortedError} when aborted.
+ * aborts and progress get through). On two or more threads the blocks' sums are added in block
+ * order, so any number of threads above one gives the same bits (one thread sums item by item,
+ * which may differ in the last bits). Rejects with {@link TaskAbortedError} when aborted.
  */
 export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
   if (options.signal?.aborted) throw new TaskAbortedError();
@@ -226,9 +228,12 @@ export interface WorkerInput {
   readonly graph: SerializedPair;
   /** The task to run once, or null for a session (tasks then arrive as {@link SessionRequest}s). */
   readonly spec: PathTaskSpec | null;
+  /** This worker's index (its region of `wasm`). */
   readonly share: number;
   readonly shares: number;
-  readonly progressEvery: number;
+  /** A single task: the counter its workers claim blocks from (shared memory), and the number of blocks. */
+  readonly counter?: Int32Array;
+  readonly blocks?: number;
   /** Weighted betweenness: the graph in one shared WebAssembly memory, region `share` for this worker (null: none). */
   readonly wasm?: WasmGraph | null;
 }
@@ -245,12 +250,13 @@ export interface SerializedPair {
 }
 
 /** Messages to a session worker. */
-export type SessionRequest = { readonly type: 'run'; readonly spec: PathTaskSpec; readonly items: number } | { readonly type: 'close' };
+export type SessionRequest =
+  { readonly type: 'run'; readonly spec: PathTaskSpec; readonly counter: Int32Array; readonly blocks: number } | { readonly type: 'close' };
 
 /** Messages from a worker. */
 export type WorkerMessage =
-  | { readonly type: 'progress'; readonly done: number }
-  | { readonly type: 'done'; readonly out: Float64Array }
+  | { readonly type: 'block'; readonly block: number; readonly out: Float64Array }
+  | { readonly type: 'done' }
   | { readonly type: 'error'; readonly message: string };
 
 /** The pair with every array in shared memory (arrays shared by both directions stay shared). */
@@ -275,50 +281,58 @@ export function deserializePair(s: SerializedPair): PathGraphPair {
   };
 }
 
-/** The partial sums of one task's worker shares: progress as shares report, then one total. */
-class PartialSums {
-  private readonly partials: (Float64Array | null)[];
-  private readonly doneBy: number[];
-  private finished = 0;
+/**
+ * The sums of one task run on several workers, block by block (see TASK_BLOCKS in tasks.ts):
+ * blocks arrive in any order and are added in block order, so the total is the same whichever
+ * worker ran which block; progress counts the items of the blocks in.
+ */
+class BlockSums {
+  readonly blocks: number;
+  /** The counter the workers claim blocks from. */
+  readonly counter = new Int32Array(new SharedArrayBuffer(4));
+  private total: Float64Array | null = null;
+  private next = 0;
+  private readonly waiting = new Map<number, Float64Array>();
+  private done = 0;
+  private readonly finished = new Set<number>();
 
   constructor(
     private readonly workers: number,
     private readonly items: number,
     private readonly onProgress?: (done: number, total: number) => void,
   ) {
-    this.partials = new Array<Float64Array | null>(workers).fill(null);
-    this.doneBy = new Array<number>(workers).fill(0);
+    this.blocks = taskBlocks(items);
   }
 
-  /** A share reports `done` items so far. */
-  progress(share: number, done: number): void {
-    this.doneBy[share] = done;
-    this.onProgress?.(
-      this.doneBy.reduce((a, b) => a + b, 0),
-      this.items,
-    );
+  /** Block `b`'s sums, from any worker. */
+  add(b: number, out: Float64Array): void {
+    this.waiting.set(b, out);
+    for (let p = this.waiting.get(this.next); p !== undefined; p = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next++);
+      if (this.total === null) this.total = p;
+      else for (let i = 0; i < p.length; i++) this.total[i] += p[i];
+    }
+    const [from, to] = blockRange(this.items, this.blocks, b);
+    this.done += to - from;
+    if (this.done < this.items) this.onProgress?.(this.done, this.items);
   }
 
-  /** A share's result (and, when given, its final item count); true once every share is in. */
-  finish(share: number, out: Float64Array, done?: number): boolean {
-    this.partials[share] = out;
-    if (done !== undefined) this.doneBy[share] = done;
-    return ++this.finished === this.workers;
+  /** Worker `share` has no block left; true once every worker is done (every block is then in). */
+  finish(share: number): boolean {
+    this.finished.add(share);
+    return this.finished.size === this.workers;
   }
 
   has(share: number): boolean {
-    return this.partials[share] !== null;
+    return this.finished.has(share);
   }
 
-  /** Deterministic reduction: partial sums added in worker order; reports all items done. */
-  total(): Float64Array {
-    const out = this.partials[0]!;
-    for (let w = 1; w < this.workers; w++) {
-      const p = this.partials[w]!;
-      for (let i = 0; i < out.length; i++) out[i] += p[i];
-    }
+  /** The blocks added in block order; reports all items done. */
+  result(): Float64Array {
+    if (this.total === null || this.next !== this.blocks)
+      throw new WorkerError(`orgraph workers returned ${this.next} of ${this.blocks} blocks`);
     this.onProgress?.(this.items, this.items);
-    return out;
+    return this.total;
   }
 }
 
@@ -329,7 +343,7 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
   const wasm = spec.kind === 'betweenness' ? wasmGraphForWorkers(g.forward, workers) : null;
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
-    const sums = new PartialSums(workers, items, onProgress);
+    const sums = new BlockSums(workers, items, onProgress);
     let settled = false;
     const stopAll = () => {
       for (const t of threads) void t.terminate();
@@ -343,9 +357,8 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
     };
     const onAbort = () => fail(new TaskAbortedError());
     signal?.addEventListener('abort', onAbort, { once: true });
-    const progressEvery = Math.max(1, Math.ceil(items / workers / 50));
     for (let share = 0; share < workers; share++) {
-      const input: WorkerInput = { graph, spec, share, shares: workers, progressEvery, wasm };
+      const input: WorkerInput = { graph, spec, share, shares: workers, counter: sums.counter, blocks: sums.blocks, wasm };
       let t: Worker;
       try {
         t = startWorker({ job: 'path', ...input } satisfies PathWorkerData);
@@ -356,13 +369,17 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
       threads.push(t);
       t.on('message', (m: WorkerMessage) => {
         if (settled) return;
-        if (m.type === 'progress') {
-          sums.progress(share, m.done);
+        if (m.type === 'block') {
+          sums.add(m.block, m.out);
         } else if (m.type === 'done') {
-          if (sums.finish(share, m.out, shareSize(items, share, workers))) {
+          if (sums.finish(share)) {
             settled = true;
             stopAll();
-            resolve(sums.total());
+            try {
+              resolve(sums.result());
+            } catch (e) {
+              reject(e);
+            }
           }
         } else {
           fail(new WorkerError(`orgraph worker failed: ${m.message}`));
@@ -386,7 +403,7 @@ export interface PathSession {
   readonly graph: PathGraphPair;
   /** Threads used. */
   readonly workers: number;
-  /** Run a task on all threads; partial sums added in worker order. Rejects on abort. */
+  /** Run a task on all threads; blocks' sums added in block order. Rejects on abort. */
   run(spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Promise<Float64Array>;
   /** Run a task in the calling thread, synchronously (any session). */
   runSync(spec: PathTaskSpec): Float64Array;
@@ -414,7 +431,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     const graph = serializePair(g);
     threads = [];
     for (let share = 0; share < workers; share++) {
-      const input: WorkerInput = { graph, spec: null, share, shares: workers, progressEvery: 1 };
+      const input: WorkerInput = { graph, spec: null, share, shares: workers };
       threads.push(startWorker({ job: 'path', ...input } satisfies PathWorkerData));
     }
     return threads;
@@ -428,7 +445,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     const ts = start();
     const items = taskItems(g, spec);
     return new Promise<Float64Array>((resolve, reject) => {
-      const sums = new PartialSums(workers, items, onProgress);
+      const sums = new BlockSums(workers, items, onProgress);
       let settled = false;
       const cleanup = () => {
         ts.forEach((t, share) => {
@@ -450,13 +467,17 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
       const exitHandler = (code: number) => fail(new WorkerError(`orgraph worker exited with code ${code}`));
       const handlers = ts.map((_, share) => (m: WorkerMessage) => {
         if (settled) return;
-        if (m.type === 'progress') {
-          sums.progress(share, m.done);
+        if (m.type === 'block') {
+          sums.add(m.block, m.out);
         } else if (m.type === 'done') {
-          if (sums.finish(share, m.out)) {
+          if (sums.finish(share)) {
             settled = true;
             cleanup();
-            resolve(sums.total());
+            try {
+              resolve(sums.result());
+            } catch (e) {
+              reject(e);
+            }
           }
         } else {
           fail(new WorkerError(`orgraph worker failed: ${m.message}`));
@@ -467,7 +488,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
         t.on('message', handlers[share]);
         t.on('error', errorHandler);
         t.on('exit', exitHandler);
-        t.postMessage({ type: 'run', spec, items } satisfies SessionRequest);
+        t.postMessage({ type: 'run', spec, counter: sums.counter, blocks: sums.blocks } satisfies SessionRequest);
       });
     });
   };

@@ -120,6 +120,25 @@ export function runShare(task: BoundTask, share: number, shares: number, from: n
   return done;
 }
 
+/**
+ * Blocks a task's items are cut into when several threads run it: each thread claims the next block
+ * (an atomic counter), sums it into an array of its own and posts it; the caller adds the blocks in
+ * block order. So the sums do not depend on which thread ran what, nor on how many threads there
+ * were (two or more), and a thread slowed down (a busy core, a slower core) holds up at most one
+ * block at the end instead of half the run.
+ */
+export const TASK_BLOCKS = 64;
+
+/** How many blocks a task of `items` items is cut into (at most {@link TASK_BLOCKS}, at least 1). */
+export function taskBlocks(items: number): number {
+  return Math.max(1, Math.min(items, TASK_BLOCKS));
+}
+
+/** Items [from, to) of block `b` of `blocks` (consecutive ranges of near-equal size). */
+export function blockRange(items: number, blocks: number, b: number): readonly [number, number] {
+  return [Math.floor((b * items) / blocks), Math.floor(((b + 1) * items) / blocks)];
+}
+
 /** Number of items in a share. */
 export function shareSize(items: number, share: number, shares: number): number {
   return share >= items ? 0 : Math.floor((items - 1 - share) / shares) + 1;

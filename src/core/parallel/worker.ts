@@ -1,9 +1,9 @@
 /**
  * The worker entry: the one file every orgraph worker thread starts from
  * Built as dist/core/parallel/worker.{js,cjs} (see tsup.config.ts; found by threads.ts,
- * workerEntry()). `workerData.job` says which runtime the thread serves: 'path' runs one
- * interleaved share of a path task (sources or samples) and posts back its partial sums, with
- * progress along the way; 'spmv' serves the matrix-product engine (./spmv-worker.ts). Errors are
+ * workerEntry()). `workerData.job` says which runtime the thread serves: 'path' runs blocks of a
+ * path task's items (sources or samples), claimed in turn with the other workers, and posts back
+ * each block's sums; 'spmv' serves the matrix-product engine (./spmv-worker.ts). Errors are
  * posted back with their message; nothing is swallowed.
  * Reference: Node.js worker_threads.
  */
@@ -12,34 +12,39 @@ import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathWorkerData, SessionRequest, WorkerMessage } from './pool.js';
 import type { SpmvWorkerData } from './spmv.js';
 import { runSpmvWorker } from './spmv-worker.js';
-import { bindTask, ownedSums, runShare, shareSize, taskSums, type PathTaskSpec } from './tasks.js';
+import { bindTask, blockRange, taskSums, type PathTaskSpec } from './tasks.js';
 import { errorMessage } from './threads.js';
 import { useWasmGraph } from '../paths/wasm-dijkstra.js';
 
-/** Run this worker's share of one task and post the partial sums. */
-function runOne(
+/**
+ * Run blocks of one task until none is left: claim the next block from `counter` (shared by every
+ * worker of the run), sum its items into an array of this worker's, and post a copy with the
+ * block's number; then post 'done'. See TASK_BLOCKS in tasks.ts.
+ */
+function runBlocks(
   port: NonNullable<typeof parentPort>,
   pair: PathGraphPair,
   spec: PathTaskSpec,
-  share: number,
-  shares: number,
-  progressEvery: number,
+  counter: Int32Array,
+  blocks: number,
 ): void {
   const task = bindTask(pair, spec);
   const out = taskSums(task);
-  const total = shareSize(task.items, share, shares);
-  let done = 0;
-  while (done < total) {
-    done += runShare(task, share, shares, done, Math.min(total, done + progressEvery), out);
-    if (done < total) port.postMessage({ type: 'progress', done } satisfies WorkerMessage);
+  for (;;) {
+    const block = Atomics.add(counter, 0, 1);
+    if (block >= blocks) break;
+    const [from, to] = blockRange(task.items, blocks, block);
+    out.fill(0);
+    for (let item = from; item < to; item++) task.run(item, out);
+    const sums = out.slice();
+    port.postMessage({ type: 'block', block, out: sums } satisfies WorkerMessage, [sums.buffer]);
   }
-  const sums = ownedSums(out);
-  port.postMessage({ type: 'done', out: sums } satisfies WorkerMessage, [sums.buffer as ArrayBuffer]);
+  port.postMessage({ type: 'done' } satisfies WorkerMessage);
 }
 
 function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerData): void {
   try {
-    const { graph: s, spec, share, shares, progressEvery } = input;
+    const { graph: s, spec, share } = input;
     const pair = {
       forward: { n: s.n, offsets: s.fo, targets: s.ft, lengths: s.fl },
       backward: { n: s.n, offsets: s.bo, targets: s.bt, lengths: s.bl },
@@ -49,7 +54,7 @@ function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerDa
       port.on('message', (m: SessionRequest) => {
         try {
           if (m.type === 'close') port.close();
-          else runOne(port, pair, m.spec, share, shares, Math.max(1, Math.ceil(m.items / shares / 50)));
+          else runBlocks(port, pair, m.spec, m.counter, m.blocks);
         } catch (e) {
           port.postMessage({ type: 'error', message: errorMessage(e) } satisfies WorkerMessage);
         }
@@ -58,7 +63,7 @@ function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerDa
     }
     // Weighted betweenness: this worker's region of the graph the pool laid out once for all (else it makes its own).
     if (input.wasm) useWasmGraph(pair.forward, input.wasm, share);
-    runOne(port, pair, spec, share, shares, progressEvery);
+    runBlocks(port, pair, spec, input.counter!, input.blocks!);
   } catch (e) {
     port.postMessage({ type: 'error', message: errorMessage(e) } satisfies WorkerMessage);
   }
