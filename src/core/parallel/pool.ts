@@ -297,11 +297,12 @@ class BlockSums {
   private readonly finished = new Set<number>();
 
   constructor(
+    spec: PathTaskSpec,
     private readonly workers: number,
     private readonly items: number,
     private readonly onProgress?: (done: number, total: number) => void,
   ) {
-    this.blocks = taskBlocks(items);
+    this.blocks = taskBlocks(spec, items);
   }
 
   /** Block `b`'s sums, from any worker. */
@@ -343,7 +344,7 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
   const wasm = spec.kind === 'betweenness' ? wasmGraphForWorkers(g.forward, workers) : null;
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
-    const sums = new BlockSums(workers, items, onProgress);
+    const sums = new BlockSums(spec, workers, items, onProgress);
     let settled = false;
     const stopAll = () => {
       for (const t of threads) void t.terminate();
@@ -445,7 +446,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     const ts = start();
     const items = taskItems(g, spec);
     return new Promise<Float64Array>((resolve, reject) => {
-      const sums = new BlockSums(workers, items, onProgress);
+      const sums = new BlockSums(spec, workers, items, onProgress);
       let settled = false;
       const cleanup = () => {
         ts.forEach((t, share) => {

@@ -129,9 +129,15 @@ export function runShare(task: BoundTask, share: number, shares: number, from: n
  */
 export const TASK_BLOCKS = 64;
 
-/** How many blocks a task of `items` items is cut into (at most {@link TASK_BLOCKS}, at least 1). */
-export function taskBlocks(items: number): number {
-  return Math.max(1, Math.min(items, TASK_BLOCKS));
+/**
+ * Blocks of a sampling task: a sample costs far less than a source's full search, while a block
+ * costs an array of n sums to zero, post and add (adaptive sampling runs many short rounds).
+ */
+export const SAMPLE_BLOCKS = 4;
+
+/** How many blocks a task of `items` items is cut into (at least 1): {@link TASK_BLOCKS}, or {@link SAMPLE_BLOCKS} for samples. */
+export function taskBlocks(spec: PathTaskSpec, items: number): number {
+  return Math.max(1, Math.min(items, spec.kind === 'sample' ? SAMPLE_BLOCKS : TASK_BLOCKS));
 }
 
 /** Items [from, to) of block `b` of `blocks` (consecutive ranges of near-equal size). */

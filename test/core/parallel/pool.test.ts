@@ -1,13 +1,14 @@
 /**
- * The worker pool: 1, 2 and 4 threads agree (to 1e-12; the same bits for a given count), progress
- * reaches the total, aborts reject and stop the workers, and the worker entry is found.
+ * The worker pool: 1, 2 and 4 threads agree (to 1e-12; the same bits for any count above one, the
+ * blocks being added in block order), progress rises to the total, aborts reject and stop the
+ * workers, and the worker entry is found.
  * These runs start real worker threads from the TypeScript sources (through tsx).
  */
 import { describe, expect, it } from 'vitest';
 import { pathGraphOf } from '../../../src/core/graph/path-graph.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
 import { runPathTask, runPathTaskSync, TaskAbortedError } from '../../../src/core/parallel/pool.js';
-import type { PathTaskSpec } from '../../../src/core/parallel/tasks.js';
+import { blockRange, SAMPLE_BLOCKS, TASK_BLOCKS, taskBlocks, type PathTaskSpec } from '../../../src/core/parallel/tasks.js';
 import { WorkerError, workerEntry } from '../../../src/core/parallel/threads.js';
 import type { PathGraphPair } from '../../../src/core/paths/approx-betweenness.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
@@ -51,16 +52,39 @@ describe('worker pool', () => {
     await expect(runPathTask(g, bogus, { workers: 2 })).rejects.toThrow('orgraph worker failed: unknown path task kind "bogus"');
   });
 
-  it('betweenness on a weighted digraph: 1, 2 and 4 workers agree within 1e-12; progress reaches the total', async () => {
+  it('betweenness on a weighted digraph: 1, 2 and 4 workers agree within 1e-12, 2, 3 and 4 to the bit; progress rises to the total', async () => {
     const g = randomPair(true, true);
     const one = runPathTaskSync(g, { kind: 'betweenness' });
-    let last = 0;
-    const two = await runPathTask(g, { kind: 'betweenness' }, { workers: 2, onProgress: (d, total) => (last = d / total) });
+    const seen: number[] = [];
+    const two = await runPathTask(g, { kind: 'betweenness' }, { workers: 2, onProgress: (d, total) => seen.push(d / total) });
+    const three = await runPathTask(g, { kind: 'betweenness' }, { workers: 3 });
     const four = await runPathTask(g, { kind: 'betweenness' }, { workers: 4 });
     expect(one.some((x) => x > 0)).toBe(true);
     expect(maxRelDiff(two, one)).toBeLessThan(1e-12);
     expect(maxRelDiff(four, one)).toBeLessThan(1e-12);
-    expect(last).toBe(1);
+    // Blocks are added in block order, whichever worker ran them: the same bits for any count above one.
+    expect(Array.from(three)).toEqual(Array.from(two));
+    expect(Array.from(four)).toEqual(Array.from(two));
+    // A report per block (64 of them) and the total, never going back.
+    expect(seen.length).toBe(TASK_BLOCKS);
+    expect(seen.every((x, i) => i === 0 || x > seen[i - 1])).toBe(true);
+    expect(seen[seen.length - 1]).toBe(1);
+  });
+
+  it('blocks cover the items once each, in consecutive ranges', () => {
+    for (const items of [1, 2, 63, 64, 65, 2500]) {
+      const blocks = taskBlocks({ kind: 'betweenness' }, items);
+      expect(blocks).toBe(Math.min(items, TASK_BLOCKS));
+      expect(taskBlocks({ kind: 'sample', seed: 1, samples: items }, items)).toBe(Math.min(items, SAMPLE_BLOCKS));
+      let next = 0;
+      for (let b = 0; b < blocks; b++) {
+        const [from, to] = blockRange(items, blocks, b);
+        expect(from).toBe(next);
+        expect(to).toBeGreaterThan(from);
+        next = to;
+      }
+      expect(next).toBe(items);
+    }
   });
 
   it('distance sums on hops (bit-parallel batches) and samples agree across worker counts', async () => {
