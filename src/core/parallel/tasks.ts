@@ -144,8 +144,3 @@ export function taskBlocks(spec: PathTaskSpec, items: number): number {
 export function blockRange(items: number, blocks: number, b: number): readonly [number, number] {
   return [Math.floor((b * items) / blocks), Math.floor(((b + 1) * items) / blocks)];
 }
-
-/** Number of items in a share. */
-export function shareSize(items: number, share: number, shares: number): number {
-  return share >= items ? 0 : Math.floor((items - 1 - share) / shares) + 1;
-}
