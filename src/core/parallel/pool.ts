@@ -13,7 +13,7 @@ import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { wasmGraphForWorkers, type WasmGraph } from '../paths/wasm-dijkstra.js';
-import { bindTask, blockRange, ownedSums, runShare, taskBlocks, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
+import { bindTask, blockRange, ownedSums, runItems, taskBlocks, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
 export { TaskAbortedError, WorkerError };
@@ -42,7 +42,7 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
   const every = Math.max(1, Math.ceil(task.items / 100));
   let done = 0;
   while (done < task.items) {
-    done += runShare(task, 0, 1, done, Math.min(task.items, done + every), out);
+    done += runItems(task, done, Math.min(task.items, done + every), out);
     onProgress?.(done, task.items);
   }
   return restore(ownedSums(out));
@@ -208,7 +208,7 @@ async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onPro
   while (done < task.items) {
     // Run for roughly 20 ms, then let timers, aborts and I/O through.
     const start = performance.now();
-    done += runShare(task, 0, 1, done, Math.min(task.items, done + chunk), out);
+    done += runItems(task, done, Math.min(task.items, done + chunk), out);
     const spent = performance.now() - start;
     chunk = spent < 10 ? chunk * 2 : spent > 40 ? Math.max(1, chunk >> 1) : chunk;
     onProgress?.(done, task.items);
@@ -230,7 +230,6 @@ export interface WorkerInput {
   readonly spec: PathTaskSpec | null;
   /** This worker's index (its region of `wasm`). */
   readonly share: number;
-  readonly shares: number;
   /** A single task: the counter its workers claim blocks from (shared memory), and the number of blocks. */
   readonly counter?: Int32Array;
   readonly blocks?: number;
@@ -359,7 +358,7 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
     const onAbort = () => fail(new TaskAbortedError());
     signal?.addEventListener('abort', onAbort, { once: true });
     for (let share = 0; share < workers; share++) {
-      const input: WorkerInput = { graph, spec, share, shares: workers, counter: sums.counter, blocks: sums.blocks, wasm };
+      const input: WorkerInput = { graph, spec, share, counter: sums.counter, blocks: sums.blocks, wasm };
       let t: Worker;
       try {
         t = startWorker({ job: 'path', ...input } satisfies PathWorkerData);
@@ -432,7 +431,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     const graph = serializePair(g);
     threads = [];
     for (let share = 0; share < workers; share++) {
-      const input: WorkerInput = { graph, spec: null, share, shares: workers };
+      const input: WorkerInput = { graph, spec: null, share };
       threads.push(startWorker({ job: 'path', ...input } satisfies PathWorkerData));
     }
     return threads;
@@ -507,7 +506,7 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
     runSync: (spec) => {
       const task = bindTask(g, spec);
       const out = taskSums(task);
-      runShare(task, 0, 1, 0, task.items, out);
+      runItems(task, 0, task.items, out);
       return ownedSums(out);
     },
     restore,

@@ -105,19 +105,13 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
 }
 
 /**
- * The items of share `share` out of `shares`: item = share + j * shares (interleaved, so every
- * share gets a similar mix of cheap and expensive sources). Runs items with index j in [from, to).
+ * Runs items [from, to) of `task` (clamped to its items) into `out`.
  * @returns the number of items run
  */
-export function runShare(task: BoundTask, share: number, shares: number, from: number, to: number, out: Float64Array): number {
-  let done = 0;
-  for (let j = from; j < to; j++) {
-    const item = share + j * shares;
-    if (item >= task.items) break;
-    task.run(item, out);
-    done++;
-  }
-  return done;
+export function runItems(task: BoundTask, from: number, to: number, out: Float64Array): number {
+  const end = Math.min(to, task.items);
+  for (let item = from; item < end; item++) task.run(item, out);
+  return Math.max(0, end - from);
 }
 
 /**

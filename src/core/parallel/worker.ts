@@ -12,7 +12,7 @@ import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathWorkerData, SessionRequest, WorkerMessage } from './pool.js';
 import type { SpmvWorkerData } from './spmv.js';
 import { runSpmvWorker } from './spmv-worker.js';
-import { bindTask, blockRange, taskSums, type PathTaskSpec } from './tasks.js';
+import { bindTask, blockRange, runItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { errorMessage } from './threads.js';
 import { useWasmGraph } from '../paths/wasm-dijkstra.js';
 
@@ -35,7 +35,7 @@ function runBlocks(
     if (block >= blocks) break;
     const [from, to] = blockRange(task.items, blocks, block);
     out.fill(0);
-    for (let item = from; item < to; item++) task.run(item, out);
+    runItems(task, from, to, out);
     const sums = out.slice();
     port.postMessage({ type: 'block', block, out: sums } satisfies WorkerMessage, [sums.buffer]);
   }

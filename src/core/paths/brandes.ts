@@ -172,8 +172,8 @@ function wasmSource(g: PathGraph, packed: PackedArcs, q: BucketQueue, s: number,
 /**
  * A zeroed array of n sums for {@link brandesSource} on `g` with `scratch`: the WebAssembly
  * engine's own (the dependencies are then added to it inside WebAssembly, without a pass over the
- * settled nodes in JavaScript: x1.07-1.08 per source at 100k) when the run will use that engine,
- * else a new Float64Array. The engine's array is reused by the next call for `g` in this thread:
+ * settled nodes in JavaScript: x1.04-1.08 per source at 100k, docs/benchmarks.md) when the run
+ * will use that engine, else a new Float64Array. The engine's array is reused by the next call for `g` in this thread:
  * copy the sums out before (see ownedSums in src/core/parallel/tasks.ts). Complexity: O(n).
  */
 export function brandesSums(g: PathGraph, scratch: PathScratch): Float64Array {
