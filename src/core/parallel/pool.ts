@@ -12,6 +12,8 @@ import type { PathGraph } from '../graph/path-graph.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js';
 import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
+import { pivotSlotsFor } from '../paths/brandes-chain.js';
+import { sourceChain, type SourceChain } from '../graph/source-chain.js';
 import { wasmGraphForWorkers, type WasmGraph } from '../paths/wasm-dijkstra.js';
 import { bindTask, blockRange, ownedSums, runItems, taskBlocks, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
@@ -36,8 +38,8 @@ export function defaultWorkerCount(): number {
  * Complexity: that of the task's kernel times its items.
  */
 export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgress?: (done: number, total: number) => void): Float64Array {
-  const { g, restore } = prepared(g0, spec);
-  const task = bindTask(g, spec);
+  const { g, restore, spec: run } = prepared(g0, spec);
+  const task = bindTask(g, run);
   const out = taskSums(task);
   const every = Math.max(1, Math.ceil(task.items / 100));
   let done = 0;
@@ -46,6 +48,22 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
     onProgress?.(done, task.items);
   }
   return restore(ownedSums(out));
+}
+
+/**
+ * Weighted exact betweenness on symmetric graphs of at least this many people runs its sources in a
+ * {@link SourceChain}, each pruned by its pivot (ChainRunner in ../paths/brandes-chain.ts; where it
+ * pays: docs/benchmarks.md).
+ */
+export const CHAIN_MIN_NODES = 2000;
+
+let chainMinNodes = CHAIN_MIN_NODES;
+
+/** Test hook: the size from which pivot pruning runs (default {@link CHAIN_MIN_NODES}); returns the previous one. */
+export function setChainMinNodes(n: number): number {
+  const was = chainMinNodes;
+  chainMinNodes = n;
+  return was;
 }
 
 /** Graphs smaller than this are run in their own labelling (reordering would not pay). */
@@ -154,12 +172,15 @@ function withoutDetoursOf(g: PathGraph): PathGraph {
  * Memory: the cache holds up to two relabelled copies of the arcs (breadth-first and clustered)
  * and the filtered ones, as long as the source pair lives.
  */
-function prepared(g0: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array } {
+function prepared(
+  g0: PathGraphPair,
+  spec: PathTaskSpec,
+): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array; spec: PathTaskSpec } {
   const ordering = orderingOf(g0, spec);
   const layout = relabelled(g0, ordering);
   const restore = restorer(layout.order, spec.kind === 'distances' ? 3 : 1);
   const direction = spec.kind === 'betweenness' ? 'forward' : spec.kind === 'distances' ? 'backward' : null;
-  if (direction === null) return { g: layout.g, restore };
+  if (direction === null) return { g: layout.g, restore, spec };
   const cache = cacheOf(g0);
   const key = `${ordering}/${direction}`;
   let task = cache.get(key);
@@ -169,7 +190,27 @@ function prepared(g0: PathGraphPair, spec: PathTaskSpec): { g: PathGraphPair; re
       direction === 'forward' ? { forward: withoutDetoursOf(forward), backward } : { forward, backward: withoutDetoursOf(backward) };
     cache.set(key, (task = { g: g.forward === forward && g.backward === backward ? layout.g : g, order: layout.order }));
   }
-  return { g: task.g, restore };
+  if (spec.kind !== 'betweenness' || !chained(g0)) return { g: task.g, restore, spec };
+  let chain = chains.get(task);
+  if (!chain) {
+    const built = sourceChain(task.g.forward);
+    chains.set(task, (chain = { sources: shared(built.sources), parents: shared(built.parents) }));
+  }
+  return { g: task.g, restore, spec: { ...spec, chain } };
+}
+
+/** Source chains of task layouts (see {@link CHAIN_MIN_NODES}), built once per layout. */
+const chains = new WeakMap<Layout, SourceChain>();
+
+/**
+ * Whether exact betweenness on `g` runs as a pruned chain: lengths (not hop counts), symmetric
+ * (the pivot bound needs d(p, s) = d(s, p): the same arcs both ways), at least {@link CHAIN_MIN_NODES}.
+ */
+function chained(g: PathGraphPair): boolean {
+  const { forward, backward } = g;
+  return (
+    forward.lengths !== null && forward.n >= chainMinNodes && forward.targets === backward.targets && forward.offsets === backward.offsets
+  );
 }
 
 /** Maps a result with `width` values per node from the order's labelling back to the caller's. */
@@ -194,10 +235,10 @@ function restorer(order: Int32Array | null, width: number): (out: Float64Array) 
  */
 export async function runPathTask(g0: PathGraphPair, spec: PathTaskSpec, options: RunOptions): Promise<Float64Array> {
   if (options.signal?.aborted) throw new TaskAbortedError();
-  const { g, restore } = prepared(g0, spec);
-  const items = taskItems(g, spec);
+  const { g, restore, spec: run } = prepared(g0, spec);
+  const items = taskItems(g, run);
   const workers = Math.max(1, Math.min(Math.floor(options.workers) || 1, items));
-  return restore(workers === 1 ? await runInThread(g, spec, options) : await runInWorkers(g, spec, workers, options));
+  return restore(workers === 1 ? await runInThread(g, run, options) : await runInWorkers(g, run, workers, options));
 }
 
 async function runInThread(g: PathGraphPair, spec: PathTaskSpec, { signal, onProgress }: RunOptions): Promise<Float64Array> {
@@ -340,7 +381,8 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
   const graph = serializePair(g);
   const items = taskItems(g, spec);
   // Weighted betweenness: one copy of the graph for the WebAssembly kernel of every worker.
-  const wasm = spec.kind === 'betweenness' ? wasmGraphForWorkers(g.forward, workers) : null;
+  const slots = spec.kind === 'betweenness' && spec.chain ? pivotSlotsFor(g.forward.n) : 0;
+  const wasm = spec.kind === 'betweenness' ? wasmGraphForWorkers(g.forward, workers, slots) : null;
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
     const sums = new BlockSums(spec, workers, items, onProgress);

@@ -9,12 +9,16 @@ import { brandesSource, brandesSums, PathScratch } from '../paths/brandes.js';
 import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { plannedBuckets } from '../graph/path-graph.js';
+import type { SourceChain } from '../graph/source-chain.js';
+import { ChainRunner } from '../paths/brandes-chain.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
   /** Sum of Brandes dependencies over sources: out[v], length n. Items = sources, or batches of
-   *  up to 32 sources on hop counts (see brandesBatched, brandesBatchWidth). */
-  | { readonly kind: 'betweenness' }
+   *  up to 32 sources on hop counts (see brandesBatched, brandesBatchWidth). With `chain` (weighted,
+   *  symmetric graphs; the path pool sets it), item k is source `chain.sources[k]`, its search
+   *  pruned by its pivot's distances (see ChainRunner in ../paths/brandes-chain.ts). */
+  | { readonly kind: 'betweenness'; readonly chain?: SourceChain }
   /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
    *  Items = sources, or batches of 32 sources on hop counts. */
   | { readonly kind: 'distances'; readonly unit: number }
@@ -72,6 +76,11 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
       const scratch = new PathScratch(n, plannedBuckets(g.forward));
+      if (spec.chain && g.forward.lengths !== null) {
+        // Made before `sums`, so that the engine it asks for (with pivot slots) is the one summed into.
+        const runner = new ChainRunner(g.forward, spec.chain, scratch);
+        return { items: n, outLength: n, run: (k, out) => runner.run(k, out), sums: () => brandesSums(g.forward, scratch) };
+      }
       return {
         items: n,
         outLength: n,

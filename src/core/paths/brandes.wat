@@ -142,4 +142,34 @@
     (local.set $w (i32.load (local.get $order)))
     (f64.store (i32.add (local.get $delta) (i32.shl (local.get $w) (i32.const 3))) (f64.const 0))
     (f64.store (i32.add (local.get $dist) (i32.shl (local.get $w) (i32.const 3))) (f64.const inf)))
+  ;; Pivot pruning (brandes-chain.ts): the arcs x -> y of the graph that the distances `pivot` (f32,
+  ;; from a source p near the next source s) cannot rule out of s's shortest paths, copied in row order
+  ;; to outOffs (n + 1) / outArcs: kept iff pivot[x] + len - pivot[y] <= tau, where tau = 2 d(p, s)
+  ;; plus a margin for rounding (d_s(x) >= d_p(x) - d(p, s) and d_s(y) <= d_p(y) + d(s, p) on a
+  ;; symmetric graph, so a dropped arc's offer to y exceeds d_s(y)). Branch-free: every arc is written
+  ;; and the write position advances only when the arc is kept. Returns the arcs kept.
+  (func (export "prune")
+    (param $n i32) (param $offs i32) (param $arcs i32) (param $table i32) (param $shift i32) (param $tmask i32)
+    (param $pivot i32) (param $tau f64) (param $outOffs i32) (param $outArcs i32) (result i32)
+    (local $x i32) (local $p i32) (local $end i32) (local $k i32) (local $a i32) (local $dx f64)
+    (i32.store (local.get $outOffs) (i32.const 0))
+    (local.set $p (i32.load (local.get $offs)))
+    (block $xd (loop $xl
+      (br_if $xd (i32.ge_s (local.get $x) (local.get $n)))
+      (local.set $dx (f64.sub (f64.promote_f32 (f32.load (i32.add (local.get $pivot) (i32.shl (local.get $x) (i32.const 2))))) (local.get $tau)))
+      (local.set $end (i32.load (i32.add (local.get $offs) (i32.shl (i32.add (local.get $x) (i32.const 1)) (i32.const 2)))))
+      (block $pd (loop $pl
+        (br_if $pd (i32.ge_s (local.get $p) (local.get $end)))
+        (local.set $a (i32.load (i32.add (local.get $arcs) (i32.shl (local.get $p) (i32.const 2)))))
+        (i32.store (i32.add (local.get $outArcs) (i32.shl (local.get $k) (i32.const 2))) (local.get $a))
+        (local.set $k (i32.add (local.get $k)
+          (f64.le
+            (f64.add (local.get $dx) (f64.load (i32.add (local.get $table) (i32.shl (i32.shr_u (local.get $a) (local.get $shift)) (i32.const 3)))))
+            (f64.promote_f32 (f32.load (i32.add (local.get $pivot) (i32.shl (i32.and (local.get $a) (local.get $tmask)) (i32.const 2))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pl)))
+      (local.set $x (i32.add (local.get $x) (i32.const 1)))
+      (i32.store (i32.add (local.get $outOffs) (i32.shl (local.get $x) (i32.const 2))) (local.get $k))
+      (br $xl)))
+    (local.get $k))
 )

@@ -74,7 +74,10 @@ type RegionLayout = Readonly<
     | 'entryNode'
     | 'entryNext'
     | 'predNode'
-    | 'predNext',
+    | 'predNext'
+    | 'prunedOffs'
+    | 'prunedArcs'
+    | 'pivots',
     number
   >
 >;
@@ -99,13 +102,18 @@ export interface WasmGraph {
   readonly regionBytes: number;
   /** Entries of each region's predecessor pool. */
   readonly pool: number;
+  /**
+   * Pivot slots of each region (0: none): arrays of n Float32 distances kept for the pruned runs of
+   * brandes-chain.ts, with a pruned copy of the arcs (see {@link WasmDijkstra.prune}).
+   */
+  readonly pivotSlots: number;
   readonly queue: WasmQueueShape;
   readonly shift: number;
   readonly targetMask: number;
 }
 
 /** Offsets of the per-node arrays within a region, and the region's size (a multiple of 64 bytes). */
-function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: RegionLayout; bytes: number } {
+function regionLayout(n: number, m: number, queue: WasmQueueShape, pool: number, slots: number): { at: RegionLayout; bytes: number } {
   const { bytes, ...at } = byteLayout({
     dist: 8 * n,
     sigma: 8 * n,
@@ -121,6 +129,9 @@ function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: Reg
     entryNext: 4 * queue.capacity,
     predNode: 4 * pool,
     predNext: 4 * pool,
+    prunedOffs: slots > 0 ? 4 * (n + 1) : 0,
+    prunedArcs: slots > 0 ? 4 * m : 0,
+    pivots: 4 * n * slots,
   });
   return { at, bytes: Math.ceil(bytes / 64) * 64 };
 }
@@ -134,10 +145,12 @@ function regionLayout(n: number, queue: WasmQueueShape, pool: number): { at: Reg
  * list head, bucket), 8 of predecessor pool (n entries), 8 a queue entry (n + m + 1 of them: only
  * those a run makes are touched) and 4 a bucket slot. At 100k people (backbone, 1.1 million arcs):
  * 4.8 MB of graph and 17 MB a region, of which about 7 MB are touched; at 1M (about 11 million
- * arcs), about 48 MB and 156 MB (about 76 MB touched).
+ * arcs), about 48 MB and 156 MB (about 76 MB touched). With `pivotSlots` > 0 (brandes-chain.ts), a
+ * region also holds a pruned copy of the arcs (4 (n + 1) + 4 m bytes) and the slots (4 n bytes
+ * each): 12.4 MB more at 100k with 19 slots.
  * Complexity: O(n + m) to copy the graph in, O(regions n) to prepare the regions.
  */
-export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape, regions: number): WasmGraph | null {
+export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape, regions: number, pivotSlots = 0): WasmGraph | null {
   if (moduleOf() === null) return null;
   const n = g.n;
   const m = packed.arcs.length;
@@ -146,7 +159,7 @@ export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShap
   const arcs = offs + Math.ceil((4 * (n + 1)) / 8) * 8;
   const table = arcs + Math.ceil((4 * m) / 8) * 8;
   const graphBytes = Math.ceil((table + 8 * packed.table.length) / 64) * 64;
-  const region = regionLayout(n, queue, pool);
+  const region = regionLayout(n, m, queue, pool, pivotSlots);
   const bytes = graphBytes + regions * region.bytes;
   if (bytes > MAX_BYTES) return null;
   const memory = wasmMemory(bytes, true);
@@ -173,6 +186,7 @@ export function wasmGraph(g: PathGraph, packed: PackedArcs, queue: WasmQueueShap
     graphBytes,
     regionBytes: region.bytes,
     pool,
+    pivotSlots,
     queue: shape,
     shift: packed.shift,
     targetMask: packed.mask,
@@ -189,6 +203,7 @@ export class WasmDijkstra {
   readonly poolCapacity: number;
   private readonly forwardFn: Forward;
   private readonly accumulateFn: Forward;
+  private readonly pruneFn: Forward;
   private readonly tiesGlobal: WasmGlobal;
   private readonly at: RegionLayout;
 
@@ -199,10 +214,11 @@ export class WasmDijkstra {
   ) {
     this.forwardFn = exports.forward as Forward;
     this.accumulateFn = exports.accumulate as Forward;
+    this.pruneFn = exports.prune as Forward;
     this.tiesGlobal = exports.ties as WasmGlobal;
     const { n, pool, queue } = graph;
     const base = graph.graphBytes + region * graph.regionBytes;
-    const local = regionLayout(n, queue, pool).at;
+    const local = regionLayout(n, graph.m, queue, pool, graph.pivotSlots).at;
     const at = Object.fromEntries(Object.entries(local).map(([k, v]) => [k, base + v])) as RegionLayout;
     this.at = at;
     const buffer = graph.memory.buffer;
@@ -236,8 +252,8 @@ export class WasmDijkstra {
    * The engine for `g` alone (its own memory, one region), or null when WebAssembly is unavailable
    * or the layout would pass {@link MAX_BYTES}. Complexity: O(n + m) to copy the graph in.
    */
-  static create(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape): WasmDijkstra | null {
-    const graph = wasmGraph(g, packed, queue, 1);
+  static create(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape, pivotSlots = 0): WasmDijkstra | null {
+    const graph = wasmGraph(g, packed, queue, 1, pivotSlots);
     return graph === null ? null : WasmDijkstra.attach(graph, 0);
   }
 
@@ -247,12 +263,46 @@ export class WasmDijkstra {
    * Complexity: O(m + buckets stepped).
    */
   forward(s: number): number {
+    return this.run(s, this.graph.offs, this.graph.arcs);
+  }
+
+  /**
+   * {@link WasmDijkstra.forward} on the arcs the last {@link WasmDijkstra.prune} kept (the same
+   * steps: only the rows are shorter). Complexity: O(n + arcs kept + buckets stepped).
+   */
+  forwardPruned(s: number): number {
+    return this.run(s, this.at.prunedOffs, this.at.prunedArcs);
+  }
+
+  /** Pivot slots of this engine's region (0: {@link WasmDijkstra.prune} is unavailable). */
+  get pivotSlots(): number {
+    return this.graph.pivotSlots;
+  }
+
+  /** Slot `slot`'s n distances (Float32), a view of the region. */
+  pivot(slot: number): Float32Array {
+    return new Float32Array(this.graph.memory.buffer, this.at.pivots + 4 * this.graph.n * slot, this.graph.n);
+  }
+
+  /**
+   * The graph's arcs x -> y with pivot[x] + length - pivot[y] <= tau (pivot: slot `slot`), copied
+   * in row order into this region's pruned arcs for {@link WasmDijkstra.forwardPruned}. Returns
+   * how many were kept. Complexity: O(n + m), one pass in memory order.
+   */
+  prune(slot: number, tau: number): number {
+    const g = this.graph;
+    if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
+    const a = this.at;
+    return this.pruneFn(g.n, g.offs, g.arcs, g.table, g.shift, g.targetMask, a.pivots + 4 * g.n * slot, tau, a.prunedOffs, a.prunedArcs);
+  }
+
+  private run(s: number, offs: number, arcs: number): number {
     const a = this.at;
     const g = this.graph;
     return this.forwardFn(
       s,
-      g.offs,
-      g.arcs,
+      offs,
+      arcs,
       g.table,
       a.dist,
       a.sigma,
@@ -331,10 +381,14 @@ const engines = new WeakMap<PathGraph, WasmDijkstra | null>();
  * The engine of `g` in this thread, made on first use (null: use the JavaScript kernel).
  * Complexity: O(n + m) the first time, O(1) after.
  */
-export function wasmDijkstraOf(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape): WasmDijkstra | null {
+export function wasmDijkstraOf(g: PathGraph, packed: PackedArcs, queue: WasmQueueShape, pivotSlots = 0): WasmDijkstra | null {
   if (!enabled) return null;
   let engine = engines.get(g);
-  if (engine === undefined) engines.set(g, (engine = WasmDijkstra.create(g, packed, queue)));
+  if (engine === undefined || (engine !== null && engine.pivotSlots < pivotSlots)) {
+    // (Re)made with pivot slots when a pruned run asks for them (the pool's layout has them already).
+    const made = WasmDijkstra.create(g, packed, queue, pivotSlots);
+    if (engine === undefined || made !== null) engines.set(g, (engine = made));
+  }
   return engine;
 }
 
@@ -362,12 +416,12 @@ let shared = 0;
  * Memory: see {@link wasmGraph} (one copy of the graph for all the threads instead of one each).
  * Complexity: O(m) to pack the arcs (a copy dropped after), O(n + m + regions n) to lay them out.
  */
-export function wasmGraphForWorkers(g: PathGraph, regions: number): WasmGraph | null {
+export function wasmGraphForWorkers(g: PathGraph, regions: number, pivotSlots = 0): WasmGraph | null {
   if (!enabled || g.lengths === null) return null;
   const plan = plannedBuckets(g);
   const packed = plan === null ? null : packArcs(g);
   if (plan === null || packed === null) return null;
-  const graph = wasmGraph(g, packed, plan, regions);
+  const graph = wasmGraph(g, packed, plan, regions, pivotSlots);
   if (graph !== null) shared++;
   return graph;
 }

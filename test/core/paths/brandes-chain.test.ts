@@ -1,0 +1,173 @@
+/**
+ * Pivot-pruned weighted Brandes (src/core/paths/brandes-chain.ts): the same dependencies as the
+ * plain kernel up to rounding, and the same bits however the chain is cut into stretches (blocks),
+ * on random graphs with many equal-length routes, a graph in parts, and one whose ties overflow the
+ * predecessor pool; through the path pool, the same bits on 2 and 3 workers; against NetworkX on the
+ * undirected reference data sets.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { ChainRunner, pivotSlotsFor, pruneMargin } from '../../../src/core/paths/brandes-chain.js';
+import { sourceChain } from '../../../src/core/graph/source-chain.js';
+import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
+import { bucketPlan, pathGraphOf, type PathGraph } from '../../../src/core/graph/path-graph.js';
+import { runPathTask, setChainMinNodes } from '../../../src/core/parallel/pool.js';
+import { useWasmDijkstra } from '../../../src/core/paths/wasm-dijkstra.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
+import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
+import { maxRelativeError, referenceCases, referenceView } from '../../metrics/centrality/path-fixtures.js';
+
+function randomGraph(n: number, arcs: number, seed: number, strengths: readonly number[]): PathGraph {
+  const random = mulberry32(seed);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < arcs; i++) {
+    const a = Math.floor(random() * n);
+    const b = Math.floor(random() * n);
+    if (a === b) continue;
+    sources.push(a);
+    targets.push(b);
+    weights.push(strengths[Math.floor(random() * strengths.length)]);
+  }
+  const csr = csrFromEdges(n, { sources, targets, weights }, false);
+  return pathGraphOf(csr, lengthsFromStrengths(csr));
+}
+
+/** Every source with the plain kernel, in chain order (the same additions' order as the chain's). */
+function plain(g: PathGraph, sources: Int32Array): Float64Array {
+  const scratch = new PathScratch(g.n, bucketPlan(g));
+  const out = new Float64Array(g.n);
+  for (const s of sources) brandesSource(g, s, out, scratch);
+  return out;
+}
+
+/**
+ * The chain's items cut into stretches at `cuts` (consecutive ranges), run on a fresh runner in the
+ * order `runOrder` (default: in chain order), each stretch into its own sums, then added in
+ * stretch order, as the path pool adds its blocks.
+ */
+function chained(g0: PathGraph, cuts: readonly number[], runOrder?: readonly number[]): { out: Float64Array; runner: ChainRunner } {
+  const g: PathGraph = { ...g0 }; // its own engine
+  const chain = sourceChain(g);
+  const runner = new ChainRunner(g, chain, new PathScratch(g.n, bucketPlan(g)));
+  const bounds = [0, ...cuts, g.n];
+  const stretches = bounds.slice(1).map(() => new Float64Array(g.n));
+  for (const b of runOrder ?? stretches.map((_, i) => i)) for (let k = bounds[b]; k < bounds[b + 1]; k++) runner.run(k, stretches[b]);
+  const out = new Float64Array(g.n);
+  for (const part of stretches) for (let v = 0; v < g.n; v++) out[v] += part[v];
+  return { out, runner };
+}
+
+afterEach(() => {
+  setChainMinNodes(2000);
+});
+
+describe('ChainRunner (pivot-pruned weighted Brandes)', () => {
+  it('random graphs with many equal-length routes: the plain kernel to rounding, every source but the roots pruned, no pivot recomputed in one stretch', () => {
+    for (const [seed, strengths] of [
+      [1, [1, 2, 3]],
+      [2, [1, 2, 4, 8]],
+      [3, Array.from({ length: 118 }, (_, i) => i + 1)],
+    ] as const) {
+      const g = randomGraph(400, 2400, seed, strengths);
+      const { out, runner } = chained(g, []);
+      const reference = plain(g, sourceChain(g).sources);
+      expect(out.some((x) => x > 0)).toBe(true);
+      expect(maxRelativeError(out, reference)).toBeLessThan(1e-12);
+      expect(runner.prunedRuns).toBe(g.n - 1); // one component: only its root runs unpruned
+      expect(runner.extraPasses).toBe(0);
+      // Pruning kept fewer arcs than the graph has.
+      expect(runner.keptArcs / runner.prunedRuns).toBeLessThan(g.targets.length);
+    }
+  });
+
+  it('the same bits however the chain is cut into stretches (pivots recomputed at each cut), and in parts that never reach one another', () => {
+    const g = randomGraph(300, 1500, 4, [1, 2, 3, 5, 8]);
+    const cuts = [37, 150, 151, 299];
+    const inOrder = chained(g, cuts);
+    expect(inOrder.runner.extraPasses).toBe(0); // one stretch after another: every pivot still at hand
+    const { out: shuffled, runner } = chained(g, cuts, [3, 0, 4, 2, 1]);
+    expect(Array.from(shuffled)).toEqual(Array.from(inOrder.out));
+    expect(runner.extraPasses).toBeGreaterThan(0);
+    // Three parts: nodes 0-99, 100-199, 200-299, each its own tree of the forest.
+    const random = mulberry32(5);
+    const sources: number[] = [];
+    const targets: number[] = [];
+    for (let part = 0; part < 3; part++)
+      for (let i = 0; i < 400; i++) {
+        const [a, b] = [part * 100 + Math.floor(random() * 100), part * 100 + Math.floor(random() * 100)];
+        if (a !== b) {
+          sources.push(a);
+          targets.push(b);
+        }
+      }
+    const csr = csrFromEdges(300, { sources, targets, weights: sources.map((_, i) => 1 + (i % 3)) }, false);
+    const parts = pathGraphOf(csr, lengthsFromStrengths(csr));
+    const { out, runner: partsRunner } = chained(parts, [120], [1, 0]);
+    expect(maxRelativeError(out, plain(parts, sourceChain(parts).sources))).toBeLessThan(1e-12);
+    expect(partsRunner.prunedRuns).toBeLessThanOrEqual(parts.n - 3);
+  });
+
+  it('more equal-length ties than the predecessor pool holds: that source runs in the plain kernel, hand value kept', () => {
+    // Layers {0}, L1..L3 of 12 nodes, each joined to all of the next, all strengths 1 (as in
+    // brandes-wasm.test.ts): node 0 lies on 1 of the 13 shortest routes between two L1 nodes.
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const layer = (k: number) => Array.from({ length: 12 }, (_, i) => 1 + 12 * (k - 1) + i);
+    for (const b of layer(1)) {
+      sources.push(0);
+      targets.push(b);
+    }
+    for (const k of [1, 2])
+      for (const a of layer(k))
+        for (const b of layer(k + 1)) {
+          sources.push(a);
+          targets.push(b);
+        }
+    const csr = csrFromEdges(37, { sources, targets, weights: sources.map(() => 1) }, false);
+    const g = pathGraphOf(csr, lengthsFromStrengths(csr));
+    const { out } = chained(g, []);
+    expect(out[0]).toBeCloseTo(132 / 13, 12);
+    expect(maxRelativeError(out, plain(g, sourceChain(g).sources))).toBeLessThan(1e-12);
+  });
+
+  it('without WebAssembly: the plain JavaScript kernel for every source', () => {
+    const g = randomGraph(200, 800, 6, [1, 2, 3]);
+    const was = useWasmDijkstra(false);
+    try {
+      const { out, runner } = chained(g, []);
+      expect(runner.prunedRuns).toBe(0);
+      expect(maxRelativeError(out, plain(g, sourceChain(g).sources))).toBeLessThan(1e-12);
+    } finally {
+      useWasmDijkstra(was);
+    }
+  });
+
+  it('slots and margin: log2(n) + 2 slots; the margin grows with n and the distances', () => {
+    expect(pivotSlotsFor(100000)).toBe(19);
+    expect(pivotSlotsFor(1)).toBe(3);
+    // (2^-22 + 2^-48 (n + 2)) (D + L): at n = 100,000, D = 2, L = 1.
+    expect(pruneMargin(100000, 2, 1)).toBeCloseTo((2 ** -22 + 2 ** -48 * 100002) * 3, 20);
+  });
+
+  it('through the path pool: the same bits on 2 and 3 workers, the plain kernel to rounding', async () => {
+    const g = randomGraph(2500, 12000, 7, [1, 2, 3, 4, 6, 9]);
+    const pair = { forward: g, backward: g };
+    setChainMinNodes(Infinity);
+    const unpruned = await runPathTask(pair, { kind: 'betweenness' }, { workers: 1 });
+    setChainMinNodes(0);
+    const two = await runPathTask({ ...pair }, { kind: 'betweenness' }, { workers: 2 });
+    const three = await runPathTask({ ...pair }, { kind: 'betweenness' }, { workers: 3 });
+    expect(Array.from(three)).toEqual(Array.from(two));
+    expect(maxRelativeError(two, unpruned)).toBeLessThan(1e-12);
+  });
+});
+
+describe.each(referenceCases().filter((c) => !c.directed))('pivot pruning against NetworkX: $name', (c) => {
+  it('weighted betweenness (lengths 1/w), raw, to relative 1e-9', () => {
+    setChainMinNodes(0);
+    const view = referenceView(c, true);
+    expect(maxRelativeError(betweennessSync(view, { normalized: false }).values, c.results['betweenness.weighted.raw'])).toBeLessThan(1e-9);
+  });
+});
