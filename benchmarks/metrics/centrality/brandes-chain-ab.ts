@@ -7,8 +7,9 @@
  * pool's blocks run them (the first items of a stretch recompute their pivots): each stretch once
  * pruned and once plain, the order alternating, both on the same WebAssembly engine, both adding
  * into plain arrays. Prints CPU per source of each, the ratio, the arcs kept per pruned run, the
- * extra pivot passes, and the largest relative gap between the two sums (rounding only: the
- * dependencies are added in another order).
+ * extra pivot passes, the largest relative gap between the two sums (rounding only: the
+ * dependencies are added in another order), and per stretch (its place in the chain) both costs and
+ * the arcs kept.
  * Usage: npx tsx benchmarks/metrics/centrality/brandes-chain-ab.ts [people] [stretches] [length]
  */
 import { loadavg } from 'node:os';
@@ -41,16 +42,21 @@ const outChain = new Float64Array(n);
 for (let k = 0; k < 20; k++) brandesSource(g, (k * 7919) % n, new Float64Array(n), scratch);
 let plainMs = 0;
 let chainRunMs = 0;
+const perStretch: { at: number; plainMs: number; chainMs: number; kept: number }[] = [];
 for (let b = 0; b < stretches; b++) {
   const start = Math.floor(((b + 0.5) / stretches) * (n - length));
+  const row = { at: +(start / n).toFixed(3), plainMs: 0, chainMs: 0, kept: 0 };
   const plain = () => {
     const c = cpu();
     for (let k = start; k < start + length; k++) brandesSource(g, chain.sources[k], outPlain, scratch);
+    row.plainMs = (cpu() - c) / length;
     plainMs += cpu() - c;
   };
   const pruned = () => {
-    const c = cpu();
+    const [c, kept, runs] = [cpu(), runner.keptArcs, runner.prunedRuns];
     for (let k = start; k < start + length; k++) runner.run(k, outChain);
+    row.chainMs = (cpu() - c) / length;
+    row.kept = +((runner.keptArcs - kept) / Math.max(1, runner.prunedRuns - runs) / g.targets.length).toFixed(3);
     chainRunMs += cpu() - c;
   };
   if (b % 2 === 0) {
@@ -60,6 +66,7 @@ for (let b = 0; b < stretches; b++) {
     pruned();
     plain();
   }
+  perStretch.push(row);
 }
 let worst = 0;
 for (let v = 0; v < n; v++) {
@@ -80,6 +87,7 @@ console.log(
     prunedRuns: runner.prunedRuns,
     extraPasses: runner.extraPasses,
     worstRelativeGap: worst,
+    perStretch: perStretch.map((r) => ({ ...r, plainMs: +r.plainMs.toFixed(2), chainMs: +r.chainMs.toFixed(2) })),
     loadAverage: loadavg(),
   }),
 );
