@@ -109,10 +109,12 @@ export class ChainRunner {
     if (p >= 0 && slot < 0) slot = this.keep(engine, p, engine.forward(p), this.kids[p] - this.rank[item], true);
     let count: number;
     if (slot >= 0) {
-      const n = this.g.n;
-      const tau = 2 * this.pivots[slot][s] + pruneMargin(n, this.slotFarthest[slot], this.longest);
-      this.keptArcs += engine.prune(slot, tau);
+      const delta = this.pivots[slot][s];
+      const margin = pruneMargin(this.g.n, this.slotFarthest[slot], this.longest);
+      this.keptArcs += engine.prune(slot, 2 * delta + margin);
       this.prunedRuns++;
+      // d_s(v) <= d_p(v) + d(p, s): start from those bounds, so offers above them never queue.
+      engine.prefill(slot, delta + margin);
       count = engine.forwardPruned(s);
       if (--this.slotLeft[slot] <= 0) this.free(slot);
     } else {

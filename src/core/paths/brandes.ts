@@ -333,10 +333,13 @@ function dijkstraBuckets(offsets: Int32Array, packed: PackedArcs, s: number, scr
           sigma[w] = sv;
           pred[w] = v;
           predMore[w] = -1;
-          if (dw === Infinity) pending++;
+          // First reach: no bucket yet (a settled node, bucket -1 too, is never improved). Not
+          // `dw === Infinity`: a pruned run (brandes-chain.ts) starts from finite upper bounds.
+          const was = bucketOf[w];
+          if (was < 0) pending++;
           let b = (nd * inverse) | 0;
           if (b <= current) b = current + 1;
-          if (b !== bucketOf[w]) {
+          if (b !== was) {
             bucketOf[w] = b;
             const at = b & mask;
             entryNode[entries] = w;

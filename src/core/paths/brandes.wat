@@ -19,7 +19,7 @@
     (local $entries i32) (local $pending i32) (local $count i32) (local $current i32) (local $pool i32)
     (local $slot i32) (local $e i32) (local $v i32) (local $first i32) (local $k i32)
     (local $dv f64) (local $sv f64) (local $p i32) (local $end i32) (local $x i32) (local $w i32)
-    (local $nd f64) (local $dw f64) (local $b i32) (local $at i32) (local $wa i32)
+    (local $nd f64) (local $dw f64) (local $b i32) (local $at i32) (local $wa i32) (local $ob i32)
     (f64.store (i32.add (local.get $dist) (i32.shl (local.get $s) (i32.const 3))) (f64.const 0))
     (f64.store (i32.add (local.get $sigma) (i32.shl (local.get $s) (i32.const 3))) (f64.const 1))
     (i32.store (local.get $entryNode) (local.get $s))
@@ -67,11 +67,14 @@
                 (f64.store (i32.add (local.get $sigma) (i32.shl (local.get $w) (i32.const 3))) (local.get $sv))
                 (i32.store (i32.add (local.get $pred) (i32.shl (local.get $w) (i32.const 2))) (local.get $v))
                 (i32.store (i32.add (local.get $predMore) (i32.shl (local.get $w) (i32.const 2))) (i32.const -1))
-                (if (f64.eq (local.get $dw) (f64.const inf)) (then (local.set $pending (i32.add (local.get $pending) (i32.const 1)))))
+                ;; First reach: no bucket yet (bucket -1 also marks a settled node, never improved);
+                ;; not dw == inf, as a pruned run starts from finite upper bounds (prefill).
+                (local.set $at (i32.add (local.get $bucketOf) (i32.shl (local.get $w) (i32.const 2))))
+                (local.set $ob (i32.load (local.get $at)))
+                (if (i32.lt_s (local.get $ob) (i32.const 0)) (then (local.set $pending (i32.add (local.get $pending) (i32.const 1)))))
                 (local.set $b (i32.trunc_f64_s (f64.mul (local.get $nd) (local.get $inverse))))
                 (if (i32.le_s (local.get $b) (local.get $current)) (then (local.set $b (i32.add (local.get $current) (i32.const 1)))))
-                (local.set $at (i32.add (local.get $bucketOf) (i32.shl (local.get $w) (i32.const 2))))
-                (if (i32.ne (local.get $b) (i32.load (local.get $at)))
+                (if (i32.ne (local.get $b) (local.get $ob))
                   (then
                     (i32.store (local.get $at) (local.get $b))
                     (local.set $at (i32.add (local.get $head) (i32.shl (i32.and (local.get $b) (local.get $mask)) (i32.const 2))))
@@ -172,4 +175,15 @@
       (i32.store (i32.add (local.get $outOffs) (i32.shl (local.get $x) (i32.const 2))) (local.get $k))
       (br $xl)))
     (local.get $k))
+  ;; A pruned run's starting distances (brandes-chain.ts): dist[v] = pivot[v] + add, an upper bound on
+  ;; v's distance from the next source when add is d(p, s) plus the rounding margin, so that offers
+  ;; that cannot be final are refused without entering the queue (unreached nodes stay Infinity).
+  (func (export "prefill") (param $n i32) (param $pivot i32) (param $add f64) (param $dist i32)
+    (local $v i32)
+    (block $vd (loop $vl
+      (br_if $vd (i32.ge_s (local.get $v) (local.get $n)))
+      (f64.store (i32.add (local.get $dist) (i32.shl (local.get $v) (i32.const 3)))
+        (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $pivot) (i32.shl (local.get $v) (i32.const 2))))) (local.get $add)))
+      (local.set $v (i32.add (local.get $v) (i32.const 1)))
+      (br $vl))))
 )

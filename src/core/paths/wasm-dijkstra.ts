@@ -204,6 +204,7 @@ export class WasmDijkstra {
   private readonly forwardFn: Forward;
   private readonly accumulateFn: Forward;
   private readonly pruneFn: Forward;
+  private readonly prefillFn: Forward;
   private readonly tiesGlobal: WasmGlobal;
   private readonly at: RegionLayout;
 
@@ -215,6 +216,7 @@ export class WasmDijkstra {
     this.forwardFn = exports.forward as Forward;
     this.accumulateFn = exports.accumulate as Forward;
     this.pruneFn = exports.prune as Forward;
+    this.prefillFn = exports.prefill as Forward;
     this.tiesGlobal = exports.ties as WasmGlobal;
     const { n, pool, queue } = graph;
     const base = graph.graphBytes + region * graph.regionBytes;
@@ -294,6 +296,19 @@ export class WasmDijkstra {
     if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
     const a = this.at;
     return this.pruneFn(g.n, g.offs, g.arcs, g.table, g.shift, g.targetMask, a.pivots + 4 * g.n * slot, tau, a.prunedOffs, a.prunedArcs);
+  }
+
+  /**
+   * Starting distances for the next {@link WasmDijkstra.forwardPruned}: dist[v] = pivot[v] + add
+   * (slot `slot`), upper bounds when `add` is at least d(p, s) plus rounding, instead of Infinity:
+   * offers above them are refused without entering the queue. The run's dependency pass puts the
+   * settled nodes back to Infinity; unreached ones stay Infinity (their pivot distance is).
+   * Complexity: O(n), in memory order.
+   */
+  prefill(slot: number, add: number): void {
+    const g = this.graph;
+    if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
+    this.prefillFn(g.n, this.at.pivots + 4 * g.n * slot, add, this.at.dist);
   }
 
   private run(s: number, offs: number, arcs: number): number {
