@@ -111,10 +111,9 @@ export class ChainRunner {
     if (slot >= 0) {
       const delta = this.pivots[slot][s];
       const margin = pruneMargin(this.g.n, this.slotFarthest[slot], this.longest);
-      this.keptArcs += engine.prune(slot, 2 * delta + margin);
+      // The run starts from d_p(v) + d(p, s) + margin >= d_s(v): offers above never queue.
+      this.keptArcs += engine.prune(slot, 2 * delta + margin, delta + margin);
       this.prunedRuns++;
-      // d_s(v) <= d_p(v) + d(p, s): start from those bounds, so offers above them never queue.
-      engine.prefill(slot, delta + margin);
       count = engine.forwardPruned(s);
       if (--this.slotLeft[slot] <= 0) this.free(slot);
     } else {
@@ -145,7 +144,7 @@ export class ChainRunner {
     }
     if (slot >= 0) {
       const { dist, order } = engine.state;
-      this.pivots[slot].set(dist);
+      engine.keepDistances(slot);
       this.slotNode[slot] = v;
       this.slotLeft[slot] = left;
       this.slotFarthest[slot] = dist[order[count - 1]];

@@ -150,16 +150,21 @@
   ;; to outOffs (n + 1) / outArcs: kept iff pivot[x] + len - pivot[y] <= tau, where tau = 2 d(p, s)
   ;; plus a margin for rounding (d_s(x) >= d_p(x) - d(p, s) and d_s(y) <= d_p(y) + d(s, p) on a
   ;; symmetric graph, so a dropped arc's offer to y exceeds d_s(y)). Branch-free: every arc is written
-  ;; and the write position advances only when the arc is kept. Returns the arcs kept.
+  ;; and the write position advances only when the arc is kept. In the same pass, the run's starting
+  ;; distances: dist[x] = pivot[x] + add, upper bounds on d_s(x) when add is d(p, s) plus the margin,
+  ;; so that offers above them, which cannot be final, never enter the queue (unreached nodes stay
+  ;; Infinity; the dependency pass puts the settled ones back to Infinity). Returns the arcs kept.
   (func (export "prune")
     (param $n i32) (param $offs i32) (param $arcs i32) (param $table i32) (param $shift i32) (param $tmask i32)
-    (param $pivot i32) (param $tau f64) (param $outOffs i32) (param $outArcs i32) (result i32)
-    (local $x i32) (local $p i32) (local $end i32) (local $k i32) (local $a i32) (local $dx f64)
+    (param $pivot i32) (param $tau f64) (param $outOffs i32) (param $outArcs i32) (param $dist i32) (param $add f64) (result i32)
+    (local $x i32) (local $p i32) (local $end i32) (local $k i32) (local $a i32) (local $dx f64) (local $px f64)
     (i32.store (local.get $outOffs) (i32.const 0))
     (local.set $p (i32.load (local.get $offs)))
     (block $xd (loop $xl
       (br_if $xd (i32.ge_s (local.get $x) (local.get $n)))
-      (local.set $dx (f64.sub (f64.promote_f32 (f32.load (i32.add (local.get $pivot) (i32.shl (local.get $x) (i32.const 2))))) (local.get $tau)))
+      (local.set $px (f64.promote_f32 (f32.load (i32.add (local.get $pivot) (i32.shl (local.get $x) (i32.const 2))))))
+      (f64.store (i32.add (local.get $dist) (i32.shl (local.get $x) (i32.const 3))) (f64.add (local.get $px) (local.get $add)))
+      (local.set $dx (f64.sub (local.get $px) (local.get $tau)))
       (local.set $end (i32.load (i32.add (local.get $offs) (i32.shl (i32.add (local.get $x) (i32.const 1)) (i32.const 2)))))
       (block $pd (loop $pl
         (br_if $pd (i32.ge_s (local.get $p) (local.get $end)))
@@ -175,15 +180,14 @@
       (i32.store (i32.add (local.get $outOffs) (i32.shl (local.get $x) (i32.const 2))) (local.get $k))
       (br $xl)))
     (local.get $k))
-  ;; A pruned run's starting distances (brandes-chain.ts): dist[v] = pivot[v] + add, an upper bound on
-  ;; v's distance from the next source when add is d(p, s) plus the rounding margin, so that offers
-  ;; that cannot be final are refused without entering the queue (unreached nodes stay Infinity).
-  (func (export "prefill") (param $n i32) (param $pivot i32) (param $add f64) (param $dist i32)
+  ;; A source's distances kept as a pivot: out[v] = dist[v] rounded to Float32 (to nearest, as a
+  ;; Float32Array's set does), for v < n.
+  (func (export "demote") (param $n i32) (param $dist i32) (param $out i32)
     (local $v i32)
     (block $vd (loop $vl
       (br_if $vd (i32.ge_s (local.get $v) (local.get $n)))
-      (f64.store (i32.add (local.get $dist) (i32.shl (local.get $v) (i32.const 3)))
-        (f64.add (f64.promote_f32 (f32.load (i32.add (local.get $pivot) (i32.shl (local.get $v) (i32.const 2))))) (local.get $add)))
+      (f32.store (i32.add (local.get $out) (i32.shl (local.get $v) (i32.const 2)))
+        (f32.demote_f64 (f64.load (i32.add (local.get $dist) (i32.shl (local.get $v) (i32.const 3))))))
       (local.set $v (i32.add (local.get $v) (i32.const 1)))
       (br $vl))))
 )

@@ -204,7 +204,7 @@ export class WasmDijkstra {
   private readonly forwardFn: Forward;
   private readonly accumulateFn: Forward;
   private readonly pruneFn: Forward;
-  private readonly prefillFn: Forward;
+  private readonly demoteFn: Forward;
   private readonly tiesGlobal: WasmGlobal;
   private readonly at: RegionLayout;
 
@@ -216,7 +216,7 @@ export class WasmDijkstra {
     this.forwardFn = exports.forward as Forward;
     this.accumulateFn = exports.accumulate as Forward;
     this.pruneFn = exports.prune as Forward;
-    this.prefillFn = exports.prefill as Forward;
+    this.demoteFn = exports.demote as Forward;
     this.tiesGlobal = exports.ties as WasmGlobal;
     const { n, pool, queue } = graph;
     const base = graph.graphBytes + region * graph.regionBytes;
@@ -269,8 +269,9 @@ export class WasmDijkstra {
   }
 
   /**
-   * {@link WasmDijkstra.forward} on the arcs the last {@link WasmDijkstra.prune} kept (the same
-   * steps: only the rows are shorter). Complexity: O(n + arcs kept + buckets stepped).
+   * {@link WasmDijkstra.forward} on the arcs the last {@link WasmDijkstra.prune} kept, from the
+   * starting distances it wrote (the same steps: only the rows are shorter and fewer offers pass).
+   * Call right after prune. Complexity: O(n + arcs kept + buckets stepped).
    */
   forwardPruned(s: number): number {
     return this.run(s, this.at.prunedOffs, this.at.prunedArcs);
@@ -288,27 +289,29 @@ export class WasmDijkstra {
 
   /**
    * The graph's arcs x -> y with pivot[x] + length - pivot[y] <= tau (pivot: slot `slot`), copied
-   * in row order into this region's pruned arcs for {@link WasmDijkstra.forwardPruned}. Returns
-   * how many were kept. Complexity: O(n + m), one pass in memory order.
+   * in row order into this region's pruned arcs for {@link WasmDijkstra.forwardPruned}; and, in
+   * the same pass, that run's starting distances dist[v] = pivot[v] + add instead of Infinity
+   * (upper bounds when `add` is at least d(p, s) plus rounding: offers above them never enter the
+   * queue; the run's dependency pass puts the settled nodes back to Infinity, unreached ones stay
+   * Infinity as their pivot distance is). Returns how many arcs were kept.
+   * Complexity: O(n + m), one pass in memory order.
    */
-  prune(slot: number, tau: number): number {
+  prune(slot: number, tau: number, add: number): number {
     const g = this.graph;
     if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
     const a = this.at;
-    return this.pruneFn(g.n, g.offs, g.arcs, g.table, g.shift, g.targetMask, a.pivots + 4 * g.n * slot, tau, a.prunedOffs, a.prunedArcs);
+    const pivot = a.pivots + 4 * g.n * slot;
+    return this.pruneFn(g.n, g.offs, g.arcs, g.table, g.shift, g.targetMask, pivot, tau, a.prunedOffs, a.prunedArcs, a.dist, add);
   }
 
   /**
-   * Starting distances for the next {@link WasmDijkstra.forwardPruned}: dist[v] = pivot[v] + add
-   * (slot `slot`), upper bounds when `add` is at least d(p, s) plus rounding, instead of Infinity:
-   * offers above them are refused without entering the queue. The run's dependency pass puts the
-   * settled nodes back to Infinity; unreached ones stay Infinity (their pivot distance is).
+   * The last run's distances into slot `slot`, rounded to Float32 (to nearest; Infinity stays).
    * Complexity: O(n), in memory order.
    */
-  prefill(slot: number, add: number): void {
+  keepDistances(slot: number): void {
     const g = this.graph;
     if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
-    this.prefillFn(g.n, this.at.pivots + 4 * g.n * slot, add, this.at.dist);
+    this.demoteFn(g.n, this.at.dist, this.at.pivots + 4 * g.n * slot);
   }
 
   private run(s: number, offs: number, arcs: number): number {

@@ -65,7 +65,7 @@ describe('worker pool', () => {
     // Blocks are added in block order, whichever worker ran them: the same bits for any count above one.
     expect(Array.from(three)).toEqual(Array.from(two));
     expect(Array.from(four)).toEqual(Array.from(two));
-    // A report per block (64 of them) and the total, never going back.
+    // A report per block (TASK_BLOCKS of them) and the total, never going back.
     expect(seen.length).toBe(TASK_BLOCKS);
     expect(seen.every((x, i) => i === 0 || x > seen[i - 1])).toBe(true);
     expect(seen[seen.length - 1]).toBe(1);

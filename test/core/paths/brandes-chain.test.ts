@@ -132,6 +132,17 @@ describe('ChainRunner (pivot-pruned weighted Brandes)', () => {
     expect(maxRelativeError(out, plain(g, sourceChain(g).sources))).toBeLessThan(1e-12);
   });
 
+  it('the engine after pruned runs (stopped mid-chain): the plain kernel on the same graph object still gives its own bits', () => {
+    const g = randomGraph(300, 1500, 8, [1, 2, 3, 5]);
+    const fresh = plain({ ...g }, sourceChain(g).sources);
+    const chain = sourceChain(g);
+    const runner = new ChainRunner(g, chain, new PathScratch(g.n, bucketPlan(g)));
+    const out = new Float64Array(g.n);
+    for (let k = 0; k < 40; k++) runner.run(k, out); // stops mid-chain: the last run was pruned
+    expect(runner.prunedRuns).toBeGreaterThan(0);
+    expect(Array.from(plain(g, chain.sources))).toEqual(Array.from(fresh));
+  });
+
   it('without WebAssembly: the plain JavaScript kernel for every source', () => {
     const g = randomGraph(200, 800, 6, [1, 2, 3]);
     const was = useWasmDijkstra(false);
