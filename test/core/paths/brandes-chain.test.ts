@@ -16,22 +16,10 @@ import { useWasmDijkstra } from '../../../src/core/paths/wasm-dijkstra.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
 import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
 import { maxRelativeError, referenceCases, referenceView } from '../../metrics/centrality/path-fixtures.js';
+import { layeredTieGraph, randomLengthGraph } from '../../helpers/brandes-runs.js';
 
 function randomGraph(n: number, arcs: number, seed: number, strengths: readonly number[]): PathGraph {
-  const random = mulberry32(seed);
-  const sources: number[] = [];
-  const targets: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < arcs; i++) {
-    const a = Math.floor(random() * n);
-    const b = Math.floor(random() * n);
-    if (a === b) continue;
-    sources.push(a);
-    targets.push(b);
-    weights.push(strengths[Math.floor(random() * strengths.length)]);
-  }
-  const csr = csrFromEdges(n, { sources, targets, weights }, false);
-  return pathGraphOf(csr, lengthsFromStrengths(csr));
+  return randomLengthGraph(n, arcs, false, seed, strengths);
 }
 
 /** Every source with the plain kernel, in chain order (the same additions' order as the chain's). */
@@ -110,23 +98,8 @@ describe('ChainRunner (pivot-pruned weighted Brandes)', () => {
   });
 
   it('more equal-length ties than the predecessor pool holds: that source runs in the plain kernel, hand value kept', () => {
-    // Layers {0}, L1..L3 of 12 nodes, each joined to all of the next, all strengths 1 (as in
-    // brandes-wasm.test.ts): node 0 lies on 1 of the 13 shortest routes between two L1 nodes.
-    const sources: number[] = [];
-    const targets: number[] = [];
-    const layer = (k: number) => Array.from({ length: 12 }, (_, i) => 1 + 12 * (k - 1) + i);
-    for (const b of layer(1)) {
-      sources.push(0);
-      targets.push(b);
-    }
-    for (const k of [1, 2])
-      for (const a of layer(k))
-        for (const b of layer(k + 1)) {
-          sources.push(a);
-          targets.push(b);
-        }
-    const csr = csrFromEdges(37, { sources, targets, weights: sources.map(() => 1) }, false);
-    const g = pathGraphOf(csr, lengthsFromStrengths(csr));
+    // Node 0 lies on 1 of the 13 shortest routes between two L1 nodes (see layeredTieGraph).
+    const g = layeredTieGraph();
     const { out } = chained(g, []);
     expect(out[0]).toBeCloseTo(132 / 13, 12);
     expect(maxRelativeError(out, plain(g, sourceChain(g).sources))).toBeLessThan(1e-12);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { brandesSource, brandesSums, PathScratch } from '../../../src/core/paths/brandes.js';
-import { allSourcesTwice } from '../../helpers/brandes-runs.js';
+import { allSourcesTwice, layeredTieGraph, randomLengthGraph } from '../../helpers/brandes-runs.js';
 import { BRANDES_WASM } from '../../../src/core/paths/brandes-wasm.js';
 import {
   useWasmDijkstra,
@@ -44,22 +44,7 @@ function run(g0: PathGraph, wasm: boolean): Float64Array {
   }
 }
 
-function randomGraph(n: number, arcs: number, directed: boolean, seed: number, strengths: readonly number[]): PathGraph {
-  const random = mulberry32(seed);
-  const sources: number[] = [];
-  const targets: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < arcs; i++) {
-    const a = Math.floor(random() * n);
-    const b = Math.floor(random() * n);
-    if (a === b) continue;
-    sources.push(a);
-    targets.push(b);
-    weights.push(strengths[Math.floor(random() * strengths.length)]);
-  }
-  const csr = csrFromEdges(n, { sources, targets, weights }, directed);
-  return pathGraphOf(csr, lengthsFromStrengths(csr));
-}
+const randomGraph = randomLengthGraph;
 
 describe('brandesSource in WebAssembly', () => {
   it('the committed module is what scripts/wasm/build.ts makes from brandes.wat', async () => {
@@ -148,24 +133,8 @@ describe('brandesSource in WebAssembly', () => {
   });
 
   it('more equal-length ties than its predecessor pool holds: that source runs in JavaScript, same result', () => {
-    // Layers {0}, L1..L3 of 12 nodes, every node joined to every node of the next layer, all
-    // strengths 1: a node of L2 has 12 shortest-path predecessors, so source 0 meets 2 x 12 x 11 =
-    // 264 ties, more than the pool of max(16, n) = 37 entries.
-    const sources: number[] = [];
-    const targets: number[] = [];
-    const layer = (k: number) => Array.from({ length: 12 }, (_, i) => 1 + 12 * (k - 1) + i);
-    for (const b of layer(1)) {
-      sources.push(0);
-      targets.push(b);
-    }
-    for (const k of [1, 2])
-      for (const a of layer(k))
-        for (const b of layer(k + 1)) {
-          sources.push(a);
-          targets.push(b);
-        }
-    const csr = csrFromEdges(37, { sources, targets, weights: sources.map(() => 1) }, false);
-    const g = pathGraphOf(csr, lengthsFromStrengths(csr));
+    // Source 0 meets 264 ties, more than the pool of 37 entries (see layeredTieGraph).
+    const g = layeredTieGraph();
     const js = run(g, false);
     const wasm = run(g, true);
     expect(Array.from(wasm)).toEqual(Array.from(js));
