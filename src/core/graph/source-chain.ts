@@ -121,11 +121,10 @@ export function sourceChain(g: PathGraph): SourceChain {
   let top = 0;
   let k = 0;
   for (let r = 0; r < n; r++) {
-    if (parent[r] !== -1 || seen[r] === 2) continue;
+    if (parent[r] !== -1) continue; // not a root: its tree's root reaches it
     stack[top++] = r;
     while (top > 0) {
       const v = stack[--top];
-      seen[v] = 2;
       sources[k] = v;
       parents[k++] = parent[v];
       children.length = 0;

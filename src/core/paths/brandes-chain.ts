@@ -54,7 +54,7 @@ export class ChainRunner {
   /** Children of each node in the chain, and each item's rank among its pivot's children. */
   private readonly kids: Int32Array;
   private readonly rank: Int32Array;
-  private readonly slotOf = new Map<number, number>();
+  /** The node whose distances each slot holds (-1: free). */
   private readonly slotNode: Int32Array;
   /** Children still to run from each slot's pivot in this stretch, and the pivot's largest distance. */
   private readonly slotLeft: Int32Array;
@@ -105,7 +105,7 @@ export class ChainRunner {
     if (item !== this.last + 1) this.release();
     this.last = item;
     const p = this.chain.parents[item];
-    let slot = p < 0 ? -1 : (this.slotOf.get(p) ?? -1);
+    let slot = p < 0 ? -1 : this.slotNode.indexOf(p);
     if (p >= 0 && slot < 0) slot = this.keep(engine, p, engine.forward(p), this.kids[p] - this.rank[item], true);
     let count: number;
     if (slot >= 0) {
@@ -135,20 +135,13 @@ export class ChainRunner {
    * wanted). Returns the slot, or -1 when none is free (the children then recompute v).
    */
   private keep(engine: WasmDijkstra, v: number, count: number, left: number, reset: boolean): number {
-    let slot = -1;
-    for (let k = 0; k < this.slotNode.length; k++) {
-      if (this.slotNode[k] < 0) {
-        slot = k;
-        break;
-      }
-    }
+    const slot = this.slotNode.indexOf(-1);
     if (slot >= 0) {
       const { dist, order } = engine.state;
       engine.keepDistances(slot);
       this.slotNode[slot] = v;
       this.slotLeft[slot] = left;
       this.slotFarthest[slot] = dist[order[count - 1]];
-      this.slotOf.set(v, slot);
     }
     if (reset) {
       this.extraPasses++;
@@ -158,13 +151,11 @@ export class ChainRunner {
   }
 
   private free(slot: number): void {
-    this.slotOf.delete(this.slotNode[slot]);
     this.slotNode[slot] = -1;
   }
 
   /** A new stretch of items (another block): no pivot kept from before is trusted to be wanted. */
   private release(): void {
-    this.slotOf.clear();
     this.slotNode.fill(-1);
   }
 }
