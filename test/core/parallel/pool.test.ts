@@ -71,8 +71,8 @@ describe('worker pool', () => {
     expect(seen[seen.length - 1]).toBe(1);
   });
 
-  it('blocks cover the items once each, in consecutive ranges', () => {
-    for (const items of [1, 2, 63, 64, 65, 2500]) {
+  it('blocks cover the items once each, in consecutive ranges; from 8 items a block, the last 12 taper to an eighth', () => {
+    for (const items of [1, 2, 63, 64, 65, 2500, 1023, 1024, 100000]) {
       const blocks = taskBlocks({ kind: 'betweenness' }, items);
       expect(blocks).toBe(Math.min(items, TASK_BLOCKS));
       expect(taskBlocks({ kind: 'sample', seed: 1, samples: items }, items)).toBe(Math.min(items, SAMPLE_BLOCKS));
@@ -85,6 +85,17 @@ describe('worker pool', () => {
       }
       expect(next).toBe(items);
     }
+    // 100,000 items in 128 blocks: weights 8 (116 blocks), then 4, 4, 4, 4, 2, 2, 2, 2, 1, 1, 1, 1,
+    // in eighths of a block: 956 in all. Block 0: floor(8 * 100000 / 956) = 836 items; the last:
+    // 100000 - floor(955 * 100000 / 956) = 105; the first tapered one (116) starts at 928 * 100000 / 956.
+    const size = (items: number, blocks: number, b: number) => blockRange(items, blocks, b)[1] - blockRange(items, blocks, b)[0];
+    expect(size(100000, 128, 0)).toBe(836);
+    expect(size(100000, 128, 127)).toBe(105);
+    expect(blockRange(100000, 128, 116)[0]).toBe(Math.floor((928 * 100000) / 956));
+    // Below 8 items a block (1,023 items in 128), or below 32 blocks: equal blocks.
+    const sizes = Array.from({ length: 128 }, (_, b) => size(1023, 128, b));
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBe(1);
+    expect(size(2500, 4, 3)).toBe(625);
   });
 
   it('distance sums on hops (bit-parallel batches) and samples agree across worker counts', async () => {
