@@ -152,6 +152,7 @@ export function taskBlocks(spec: PathTaskSpec, items: number): number {
  * (at 100k people: under a second instead of about 5 s of one core).
  */
 const TAPER = [4, 4, 4, 4, 2, 2, 2, 2, 1, 1, 1, 1];
+const TAPER_WEIGHT = TAPER.reduce((a, w) => a + w, 0);
 const TAPER_MIN_BLOCKS = 32;
 
 /**
@@ -163,7 +164,7 @@ export function blockRange(items: number, blocks: number, b: number): readonly [
   if (blocks < TAPER_MIN_BLOCKS || items < 8 * blocks) return [Math.floor((b * items) / blocks), Math.floor(((b + 1) * items) / blocks)];
   // Weights in eighths: 8 for a full block, then the taper; a block's start is its share of the items.
   const full = blocks - TAPER.length;
-  const total = 8 * full + TAPER.reduce((a, w) => a + w, 0);
+  const total = 8 * full + TAPER_WEIGHT;
   const before = (k: number): number => {
     if (k <= full) return 8 * k;
     let w = 8 * full;

@@ -392,7 +392,6 @@ function accumulateDijkstra(count: number, out: Float64Array, scratch: Omit<Wasm
   resetDistances(count, scratch);
 }
 
-/** Back to "unreached" for the `count` nodes a run settled (`order`): dist Infinity, delta 0. */
 /** A run's settled nodes (the first `count` of its order) back to unreached: distance Infinity, dependency 0. */
 export function resetDistances(count: number, scratch: Pick<WasmDijkstraState, 'dist' | 'order' | 'delta'>): void {
   const { dist, order, delta } = scratch;

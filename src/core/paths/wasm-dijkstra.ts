@@ -284,7 +284,14 @@ export class WasmDijkstra {
 
   /** Slot `slot`'s n distances (Float32), a view of the region. */
   pivot(slot: number): Float32Array {
-    return new Float32Array(this.graph.memory.buffer, this.at.pivots + 4 * this.graph.n * slot, this.graph.n);
+    return new Float32Array(this.graph.memory.buffer, this.slotAt(slot), this.graph.n);
+  }
+
+  /** Byte address of slot `slot`'s distances; a RangeError for a slot the region does not have. */
+  private slotAt(slot: number): number {
+    const g = this.graph;
+    if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
+    return this.at.pivots + 4 * g.n * slot;
   }
 
   /**
@@ -298,9 +305,8 @@ export class WasmDijkstra {
    */
   prune(slot: number, tau: number, add: number): number {
     const g = this.graph;
-    if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
     const a = this.at;
-    const pivot = a.pivots + 4 * g.n * slot;
+    const pivot = this.slotAt(slot);
     return this.pruneFn(g.n, g.offs, g.arcs, g.table, g.shift, g.targetMask, pivot, tau, a.prunedOffs, a.prunedArcs, a.dist, add);
   }
 
@@ -309,9 +315,7 @@ export class WasmDijkstra {
    * Complexity: O(n), in memory order.
    */
   keepDistances(slot: number): void {
-    const g = this.graph;
-    if (!(slot >= 0 && slot < g.pivotSlots)) throw new RangeError(`pivot slot ${slot} of ${g.pivotSlots}`);
-    this.demoteFn(g.n, this.at.dist, this.at.pivots + 4 * g.n * slot);
+    this.demoteFn(this.graph.n, this.at.dist, this.slotAt(slot));
   }
 
   private run(s: number, offs: number, arcs: number): number {

@@ -44,8 +44,6 @@ function run(g0: PathGraph, wasm: boolean): Float64Array {
   }
 }
 
-const randomGraph = randomLengthGraph;
-
 describe('brandesSource in WebAssembly', () => {
   it('the committed module is what scripts/wasm/build.ts makes from brandes.wat', async () => {
     const bytes = await wasmBytesOf(readFileSync('src/core/paths/brandes.wat', 'utf8'), 'brandes.wat');
@@ -58,7 +56,7 @@ describe('brandesSource in WebAssembly', () => {
       [true, 2],
       [false, 3],
     ] as const) {
-      const g = randomGraph(300, 1500, directed, seed, [1, 2, 4]);
+      const g = randomLengthGraph(300, 1500, directed, seed, [1, 2, 4]);
       const js = run(g, false);
       const wasm = run(g, true);
       expect(js.some((x) => x > 0)).toBe(true);
@@ -67,7 +65,7 @@ describe('brandesSource in WebAssembly', () => {
   });
 
   it("sums added inside WebAssembly (the engine's own array, brandesSums) are the bits of a plain array's; the array is zeroed on each call and copied by ownedSums", () => {
-    const g = randomGraph(300, 1500, false, 9, [1, 2, 4]);
+    const g = randomLengthGraph(300, 1500, false, 9, [1, 2, 4]);
     const plain = run(g, true);
     const own: PathGraph = { ...g };
     const scratch = new PathScratch(own.n, bucketPlan(own));
@@ -105,7 +103,7 @@ describe('brandesSource in WebAssembly', () => {
 
   it('strengths 1..500 (the generated orgs), and a graph in three parts that never reach one another', () => {
     const strengths = Array.from({ length: 500 }, (_, i) => i + 1);
-    const g = randomGraph(500, 4000, false, 4, strengths);
+    const g = randomLengthGraph(500, 4000, false, 4, strengths);
     expect(Array.from(run(g, true))).toEqual(Array.from(run(g, false)));
     // Three separate random parts: nodes 0-99, 100-199, 200-299.
     const sources: number[] = [];
@@ -144,7 +142,7 @@ describe('brandesSource in WebAssembly', () => {
   });
 
   it("two threads' regions of one shared graph, used in alternation, give the JavaScript kernel's sums to the bit; a graph of another shape is refused", () => {
-    const g = randomGraph(400, 3000, false, 6, [1, 2, 3, 5, 8]);
+    const g = randomLengthGraph(400, 3000, false, 6, [1, 2, 3, 5, 8]);
     const plan = bucketPlan(g)!;
     const graph = wasmGraph(g, packedArcsOf(g)!, plan, 2);
     expect(graph).not.toBeNull();
@@ -185,13 +183,13 @@ describe('brandesSource in WebAssembly', () => {
       expect(Array.from(outB)).toEqual(Array.from(jsB));
     }
     // Another graph (other arcs) is not laid out there; a region that does not exist is refused.
-    const other = randomGraph(400, 2000, false, 7, [1, 2]);
+    const other = randomLengthGraph(400, 2000, false, 7, [1, 2]);
     expect(useWasmGraph({ ...other }, graph!, 0)).toBe(false);
     expect(useWasmGraph({ ...g }, graph!, 2)).toBe(false);
   });
 
   it('the path pool lays a weighted graph out once for its workers; 2 workers agree with one thread', async () => {
-    const g = randomGraph(2500, 10000, false, 8, [1, 2, 3, 4, 5]);
+    const g = randomLengthGraph(2500, 10000, false, 8, [1, 2, 3, 4, 5]);
     const pair = { forward: g, backward: g };
     const before = wasmGraphsForWorkersBuilt();
     const two = await runPathTask(pair, { kind: 'betweenness' }, { workers: 2 });
