@@ -88,7 +88,9 @@ interface Layout {
  * lengths), plus the kept arcs of each filtered direction (on the generated org 63% of them at
  * 10k with the two-step rule, 55% at 100k with the backbone): on a weighted undirected view of 1M
  * people and 19.9M arcs, about 250 MB relabelled and 130-150 MB filtered, the same memory each path
- * metric used to allocate and drop in turn. (Each worker thread also keeps its own packed arcs; for
+ * metric used to allocate and drop in turn; exact weighted betweenness on an undirected view adds
+ * one more copy of the kept arcs, relabelled in its source chain's order ({@link chainLayout}).
+ * (Each worker thread also keeps its own packed arcs; for
  * weighted Brandes the run lays the graph out once in a shared WebAssembly memory with a region per
  * worker: see path-graph.ts and wasm-dijkstra.ts, wasmGraphForWorkers.) Sampling sessions
  * ({@link openPathSession}) reuse a kept relabelling but do not keep their own.
@@ -209,8 +211,8 @@ const chains = new WeakMap<Layout, ChainLayout>();
  * spanning forest by length: a node's strongest ties and its team sit next to it in memory, and
  * the k-th source is node k), and the chain in those labels: sources 0..n-1, parents mapped. The
  * same forest, so the same pivots; only the order of the floating-point additions changes. Pays on
- * the generated 100k org: x1.07 per source on average in paired runs (temp harness, session 11;
- * see docs/benchmarks.md), the searches' and the pruning pass's reads landing closer together.
+ * the generated 100k org: x1.12-1.13 CPU per source against breadth-first labels, the two run side
+ * by side (docs/benchmarks.md), the searches' and the pruning pass's reads landing closer together.
  * Complexity: O(m log m) for the chain, O(n + m) for the relabelling; memory: one more copy of
  * the kept arcs while the source pair lives (the breadth-first one it replaces is kept for
  * distance tasks).
