@@ -88,8 +88,9 @@ interface Layout {
  * lengths), plus the kept arcs of each filtered direction (on the generated org 63% of them at
  * 10k with the two-step rule, 55% at 100k with the backbone): on a weighted undirected view of 1M
  * people and 19.9M arcs, about 250 MB relabelled and 130-150 MB filtered, the same memory each path
- * metric used to allocate and drop in turn; exact weighted betweenness on an undirected view adds
- * one more copy of the kept arcs, relabelled in its source chain's order ({@link chainLayout}).
+ * metric used to allocate and drop in turn; exact weighted path tasks on an undirected view of
+ * 2,000 people or more add one more copy of the kept arcs, relabelled in their source chain's order
+ * ({@link chainLayout}), which betweenness and the distance sums share.
  * (Each worker thread also keeps its own packed arcs; for
  * weighted Brandes the run lays the graph out once in a shared WebAssembly memory with a region per
  * worker: see path-graph.ts and wasm-dijkstra.ts, wasmGraphForWorkers.) Sampling sessions
@@ -192,10 +193,13 @@ function prepared(
       direction === 'forward' ? { forward: withoutDetoursOf(forward), backward } : { forward, backward: withoutDetoursOf(backward) };
     cache.set(key, (task = { g: g.forward === forward && g.backward === backward ? layout.g : g, order: layout.order }));
   }
-  if (spec.kind !== 'betweenness' || !chained(g0)) return { g: task.g, restore, spec };
-  let run = chains.get(task);
-  if (!run) chains.set(task, (run = chainLayout(task)));
-  return { g: run.g, restore: restorer(run.order, 1), spec: { ...spec, chain: run.chain } };
+  if (!chained(g0)) return { g: task.g, restore, spec };
+  // Undirected: both directions filter to one graph, so betweenness and the distance sums share it.
+  const kept = direction === 'forward' ? task.g.forward : task.g.backward;
+  let run = chains.get(kept);
+  if (!run) chains.set(kept, (run = chainLayout(kept, task.order)));
+  const back = restorer(run.order, spec.kind === 'distances' ? 3 : 1);
+  return { g: run.g, restore: back, spec: spec.kind === 'betweenness' ? { ...spec, chain: run.chain } : spec };
 }
 
 /** A task layout relabelled in its source chain's order, with the chain in the new labels. */
@@ -203,24 +207,26 @@ interface ChainLayout extends Layout {
   readonly chain: SourceChain;
 }
 
-/** Source-chain layouts of task layouts (see {@link CHAIN_MIN_NODES}), built once per layout. */
-const chains = new WeakMap<Layout, ChainLayout>();
+/** Source-chain layouts of filtered task graphs (see {@link CHAIN_MIN_NODES}), built once per graph. */
+const chains = new WeakMap<PathGraph, ChainLayout>();
 
 /**
- * The task's graph relabelled in the order of its source chain (a preorder of the minimum
- * spanning forest by length: a node's strongest ties and its team sit next to it in memory, and
- * the k-th source is node k), and the chain in those labels: sources 0..n-1, parents mapped. The
- * same forest, so the same pivots; only the order of the floating-point additions changes. Pays on
- * the generated 100k org: x1.12-1.13 CPU per source against breadth-first labels, the two run side
- * by side (docs/benchmarks.md), the searches' and the pruning pass's reads landing closer together.
+ * The filtered task graph `kept` (whose labels are `before`'s, null: the caller's) relabelled in
+ * the order of its source chain (a preorder of the minimum spanning forest by length: a node's
+ * strongest ties and its team sit next to it in memory, and the k-th source is node k), the chain
+ * in those labels (sources 0..n-1, parents mapped: the same forest, so the same pivots), and the
+ * composed order back to the caller's labels. Exact weighted betweenness and the weighted distance
+ * sums (closeness, harmonic) of an undirected view both run on it; only the order of the
+ * floating-point additions changes. Pays on the generated 100k org, against breadth-first labels,
+ * the two run side by side: x1.12-1.13 CPU per pruned Brandes source, x1.01-1.31 per distance-sum
+ * source (docs/benchmarks.md): the searches' and the pruning pass's reads land closer together.
  * Complexity: O(m log m) for the chain, O(n + m) for the relabelling; memory: one more copy of
- * the kept arcs while the source pair lives (the breadth-first one it replaces is kept for
- * distance tasks).
+ * the kept arcs while the source pair lives.
  */
-function chainLayout(task: Layout): ChainLayout {
-  const built = sourceChain(task.g.forward);
+function chainLayout(kept: PathGraph, before: Int32Array | null): ChainLayout {
+  const built = sourceChain(kept);
   const n = built.sources.length;
-  const forward = inSharedMemory(permutePair({ forward: task.g.forward, backward: task.g.forward }, built.sources).forward);
+  const forward = inSharedMemory(permutePair({ forward: kept, backward: kept }, built.sources).forward);
   const rank = new Int32Array(n);
   for (let k = 0; k < n; k++) rank[built.sources[k]] = k;
   const sources = new Int32Array(n);
@@ -230,7 +236,6 @@ function chainLayout(task: Layout): ChainLayout {
     const p = built.parents[k];
     parents[k] = p < 0 ? -1 : rank[p];
   }
-  const before = task.order;
   const order = before === null ? built.sources : Int32Array.from(built.sources, (v) => before[v]);
   return { g: { forward, backward: forward }, order, chain: { sources: shared(sources), parents: shared(parents) } };
 }

@@ -3,7 +3,9 @@
  * plain kernel up to rounding, and the same bits however the chain is cut into stretches (blocks),
  * on random graphs with many equal-length routes, a graph in parts, and one whose ties overflow the
  * predecessor pool; through the path pool, the same bits on 2 and 3 workers; against NetworkX on the
- * undirected reference data sets.
+ * undirected reference data sets. The pool runs chained tasks on the graph relabelled in its chain's
+ * order (chainLayout in pool.ts), which the weighted distance sums share: checked here too, against
+ * the breadth-first layout and NetworkX.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
@@ -15,6 +17,8 @@ import { runPathTask, setChainMinNodes } from '../../../src/core/parallel/pool.j
 import { useWasmDijkstra } from '../../../src/core/paths/wasm-dijkstra.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
 import { betweennessSync } from '../../../src/metrics/centrality/betweenness.js';
+import { closenessSync } from '../../../src/metrics/centrality/closeness.js';
+import { harmonicSync } from '../../../src/metrics/centrality/harmonic.js';
 import { maxRelativeError, referenceCases, referenceView } from '../../metrics/centrality/path-fixtures.js';
 import { layeredTieGraph, randomLengthGraph } from '../../helpers/brandes-runs.js';
 
@@ -146,6 +150,20 @@ describe('ChainRunner (pivot-pruned weighted Brandes)', () => {
     expect(Array.from(three)).toEqual(Array.from(two));
     expect(maxRelativeError(two, unpruned)).toBeLessThan(1e-12);
   });
+
+  it("weighted distance sums through the path pool on the chain's labels: the breadth-first layout's to rounding, every node mapped back", async () => {
+    const g = randomGraph(2500, 12000, 11, [1, 2, 3, 4, 6, 9]);
+    const pair = { forward: g, backward: g };
+    setChainMinNodes(Infinity);
+    const bfs = await runPathTask(pair, { kind: 'distances', unit: 1 }, { workers: 2 });
+    setChainMinNodes(0);
+    const chainLabels = await runPathTask({ ...pair }, { kind: 'distances', unit: 1 }, { workers: 2 });
+    expect(chainLabels.length).toBe(3 * g.n);
+    // Three sums per node (reached, distance sum, inverse-distance sum): all positive here, and equal
+    // to rounding however the nodes were labelled while they ran.
+    expect(bfs.every((x) => x > 0)).toBe(true);
+    expect(maxRelativeError(chainLabels, bfs)).toBeLessThan(1e-12);
+  });
 });
 
 describe.each(referenceCases().filter((c) => !c.directed))('pivot pruning against NetworkX: $name', (c) => {
@@ -153,5 +171,11 @@ describe.each(referenceCases().filter((c) => !c.directed))('pivot pruning agains
     setChainMinNodes(0);
     const view = referenceView(c, true);
     expect(maxRelativeError(betweennessSync(view, { normalized: false }).values, c.results['betweenness.weighted.raw'])).toBeLessThan(1e-9);
+  });
+  it("weighted closeness and harmonic on the chain's labels, to relative 1e-9", () => {
+    setChainMinNodes(0);
+    const view = referenceView(c, true);
+    expect(maxRelativeError(closenessSync(view).values, c.results['closeness.weighted'])).toBeLessThan(1e-9);
+    expect(maxRelativeError(harmonicSync(view).values, c.results['harmonic.weighted'])).toBeLessThan(1e-9);
   });
 });
