@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathGraph } from '../graph/path-graph.js';
 import { BACKBONE_MIN_NODES, withoutNonBackboneArcs } from '../graph/backbone.js';
-import { breadthFirstOrder, clusteredOrder, permutePair } from '../graph/reorder.js';
+import { breadthFirstOrder, clusteredOrder, inverseOrder, permutePair } from '../graph/reorder.js';
 import { brandesBatched } from '../paths/brandes-batch.js';
 import { pivotSlotsFor } from '../paths/brandes-chain.js';
 import { sourceChain, type SourceChain } from '../graph/source-chain.js';
@@ -53,7 +53,8 @@ export function runPathTaskSync(g0: PathGraphPair, spec: PathTaskSpec, onProgres
 /**
  * Weighted exact betweenness on symmetric graphs of at least this many people runs its sources in a
  * {@link SourceChain}, each pruned by its pivot (ChainRunner in ../paths/brandes-chain.ts; where it
- * pays: docs/benchmarks.md).
+ * pays: docs/benchmarks.md), on the graph relabelled in the chain's order, which the weighted
+ * distance sums of such a graph share ({@link chainLayout}).
  */
 export const CHAIN_MIN_NODES = 2000;
 
@@ -90,9 +91,8 @@ interface Layout {
  * people and 19.9M arcs, about 250 MB relabelled and 130-150 MB filtered, the same memory each path
  * metric used to allocate and drop in turn; exact weighted path tasks on an undirected view of
  * 2,000 people or more add one more copy of the kept arcs, relabelled in their source chain's order
- * ({@link chainLayout}), which betweenness and the distance sums share.
- * (Each worker thread also keeps its own packed arcs; for
- * weighted Brandes the run lays the graph out once in a shared WebAssembly memory with a region per
+ * ({@link chainLayout}), which betweenness and the distance sums share. (Each worker thread also
+ * keeps its own packed arcs; for weighted Brandes the run lays the graph out once in a shared WebAssembly memory with a region per
  * worker: see path-graph.ts and wasm-dijkstra.ts, wasmGraphForWorkers.) Sampling sessions
  * ({@link openPathSession}) reuse a kept relabelling but do not keep their own.
  */
@@ -181,9 +181,9 @@ function prepared(
 ): { g: PathGraphPair; restore: (out: Float64Array) => Float64Array; spec: PathTaskSpec } {
   const ordering = orderingOf(g0, spec);
   const layout = relabelled(g0, ordering);
-  const restore = restorer(layout.order, spec.kind === 'distances' ? 3 : 1);
+  const width = spec.kind === 'distances' ? 3 : 1;
   const direction = spec.kind === 'betweenness' ? 'forward' : spec.kind === 'distances' ? 'backward' : null;
-  if (direction === null) return { g: layout.g, restore, spec };
+  if (direction === null) return { g: layout.g, restore: restorer(layout.order, width), spec };
   const cache = cacheOf(g0);
   const key = `${ordering}/${direction}`;
   let task = cache.get(key);
@@ -193,13 +193,12 @@ function prepared(
       direction === 'forward' ? { forward: withoutDetoursOf(forward), backward } : { forward, backward: withoutDetoursOf(backward) };
     cache.set(key, (task = { g: g.forward === forward && g.backward === backward ? layout.g : g, order: layout.order }));
   }
-  if (!chained(g0)) return { g: task.g, restore, spec };
+  if (!chained(g0)) return { g: task.g, restore: restorer(layout.order, width), spec };
   // Undirected: both directions filter to one graph, so betweenness and the distance sums share it.
   const kept = direction === 'forward' ? task.g.forward : task.g.backward;
   let run = chains.get(kept);
   if (!run) chains.set(kept, (run = chainLayout(kept, task.order)));
-  const back = restorer(run.order, spec.kind === 'distances' ? 3 : 1);
-  return { g: run.g, restore: back, spec: spec.kind === 'betweenness' ? { ...spec, chain: run.chain } : spec };
+  return { g: run.g, restore: restorer(run.order, width), spec: spec.kind === 'betweenness' ? { ...spec, chain: run.chain } : spec };
 }
 
 /** A task layout relabelled in its source chain's order, with the chain in the new labels. */
@@ -218,8 +217,8 @@ const chains = new WeakMap<PathGraph, ChainLayout>();
  * composed order back to the caller's labels. Exact weighted betweenness and the weighted distance
  * sums (closeness, harmonic) of an undirected view both run on it; only the order of the
  * floating-point additions changes. Pays on the generated 100k org, against breadth-first labels,
- * the two run side by side: x1.12-1.13 CPU per pruned Brandes source, x1.01-1.31 per distance-sum
- * source (docs/benchmarks.md): the searches' and the pruning pass's reads land closer together.
+ * the two run side by side: x1.12 CPU per pruned Brandes source on one worker each, x1.05-1.11 on
+ * two, x1.01-1.31 per distance-sum source (docs/benchmarks.md): the searches' and the pruning pass's reads land closer together.
  * Complexity: O(m log m) for the chain, O(n + m) for the relabelling; memory: one more copy of
  * the kept arcs while the source pair lives.
  */
@@ -227,8 +226,7 @@ function chainLayout(kept: PathGraph, before: Int32Array | null): ChainLayout {
   const built = sourceChain(kept);
   const n = built.sources.length;
   const forward = inSharedMemory(permutePair({ forward: kept, backward: kept }, built.sources).forward);
-  const rank = new Int32Array(n);
-  for (let k = 0; k < n; k++) rank[built.sources[k]] = k;
+  const rank = inverseOrder(built.sources);
   const sources = new Int32Array(n);
   const parents = new Int32Array(n);
   for (let k = 0; k < n; k++) {
@@ -241,8 +239,9 @@ function chainLayout(kept: PathGraph, before: Int32Array | null): ChainLayout {
 }
 
 /**
- * Whether exact betweenness on `g` runs as a pruned chain: lengths (not hop counts), symmetric
- * (the pivot bound needs d(p, s) = d(s, p): the same arcs both ways), at least {@link CHAIN_MIN_NODES}.
+ * Whether exact betweenness on `g` runs as a pruned chain (and its weighted distance sums on the
+ * chain's labels, {@link chainLayout}): lengths (not hop counts), symmetric (the pivot bound needs
+ * d(p, s) = d(s, p): the same arcs both ways), at least {@link CHAIN_MIN_NODES}.
  */
 function chained(g: PathGraphPair): boolean {
   const { forward, backward } = g;
