@@ -78,20 +78,60 @@ export function distanceBackbone(g0: PathGraph, options?: BackboneOptions): Back
   // Shortest paths use kept arcs only: search the graph the two-step rule leaves (same distances).
   const g = withoutDetouredArcs(g0);
   if (g0.n < minNodes) return { graph: g, capped: 0 };
-  const { n, offsets, targets } = g;
-  const lengths = g.lengths!;
-  const dist = new Float64Array(n).fill(Infinity);
-  const hops = new Int32Array(n);
-  const touched = new Int32Array(n);
-  const longestTo = new Float64Array(n);
-  const heap = new IndexedMinHeap(dist);
-  const shortestOut = new Float64Array(n).fill(Infinity);
-  for (let v = 0; v < n; v++)
-    for (let p = offsets[v]; p < offsets[v + 1]; p++) if (lengths[p] < shortestOut[v]) shortestOut[v] = lengths[p];
-  const keep = new Uint8Array(lengths.length);
+  const search = new BackboneSearch(g, margin, scanFactor);
+  const keep = new Uint8Array(g.targets.length);
   let kept = 0;
   let capped = 0;
-  for (let u = 0; u < n; u++) {
+  for (let u = 0; u < g.n; u++) {
+    kept += search.row(u, keep);
+    if (search.capped) capped++;
+  }
+  return { graph: withKeptArcs(g, keep, kept), capped };
+}
+
+/**
+ * The local searches of {@link distanceBackbone}, one node at a time, with the scratch of one
+ * thread (the path pool runs them on its workers, a block of nodes each: see tasks.ts, task
+ * 'backbone'). `g` is the graph the two-step rule left (withoutDetouredArcs) and `margin` the
+ * detour margin of the graph before that rule (detourMargin), as distanceBackbone uses them.
+ * Memory: O(n) scratch, reset after each search (only the touched entries).
+ */
+export class BackboneSearch {
+  private readonly dist: Float64Array;
+  private readonly hops: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly longestTo: Float64Array;
+  private readonly heap: IndexedMinHeap;
+  private readonly shortestOut: Float64Array;
+  /** Whether the last {@link BackboneSearch.row}'s search stopped at its work cap. */
+  capped = false;
+
+  constructor(
+    private readonly g: PathGraph,
+    private readonly margin: number,
+    private readonly scanFactor: number,
+  ) {
+    const { n, offsets } = g;
+    const lengths = g.lengths!;
+    this.dist = new Float64Array(n).fill(Infinity);
+    this.hops = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.longestTo = new Float64Array(n);
+    this.heap = new IndexedMinHeap(this.dist);
+    this.shortestOut = new Float64Array(n).fill(Infinity);
+    for (let v = 0; v < n; v++)
+      for (let p = offsets[v]; p < offsets[v + 1]; p++) if (lengths[p] < this.shortestOut[v]) this.shortestOut[v] = lengths[p];
+  }
+
+  /**
+   * The search from node `u`: sets keep[p] = 1 for each arc p of u that no detour found beats
+   * (leaves the others as they are) and returns how many that is.
+   * Complexity: O(budget log n), the budget being scanFactor times the two-step rule's work for u.
+   */
+  row(u: number, keep: Uint8Array): number {
+    const { offsets, targets } = this.g;
+    const lengths = this.g.lengths!;
+    const { dist, hops, touched, longestTo, heap, shortestOut, margin } = this;
     const start = offsets[u];
     const end = offsets[u + 1];
     let bound = 0;
@@ -104,7 +144,7 @@ export function distanceBackbone(g0: PathGraph, options?: BackboneOptions): Back
       if (l > longestTo[w]) longestTo[w] = l;
       twoStep += offsets[w + 1] - offsets[w];
     }
-    const budget = scanFactor * twoStep + (end - start) + 64;
+    const budget = this.scanFactor * twoStep + (end - start) + 64;
     // Bounded Dijkstra from u: only distances below `bound` (u's longest arc to a target not yet settled) are kept.
     let count = 0;
     dist[u] = 0;
@@ -153,7 +193,8 @@ export function distanceBackbone(g0: PathGraph, options?: BackboneOptions): Back
       }
     }
     while (heap.size > 0) heap.pop();
-    if (stopped) capped++;
+    this.capped = stopped;
+    let kept = 0;
     for (let p = start; p < end; p++) {
       const w = targets[p];
       const off = w !== u && dist[w] + (margin * Math.max(2, hops[w])) / 2 < lengths[p];
@@ -164,8 +205,8 @@ export function distanceBackbone(g0: PathGraph, options?: BackboneOptions): Back
     }
     for (let k = 0; k < count; k++) dist[touched[k]] = Infinity;
     for (let p = start; p < end; p++) longestTo[targets[p]] = 0;
+    return kept;
   }
-  return { graph: withKeptArcs(g, keep, kept), capped };
 }
 
 /**

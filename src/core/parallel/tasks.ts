@@ -11,6 +11,7 @@ import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, 
 import { plannedBuckets } from '../graph/path-graph.js';
 import type { SourceChain } from '../graph/source-chain.js';
 import { ChainRunner } from '../paths/brandes-chain.js';
+import { BackboneSearch } from '../graph/backbone.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
 export type PathTaskSpec =
@@ -24,7 +25,12 @@ export type PathTaskSpec =
   | { readonly kind: 'distances'; readonly unit: number }
   /** Uniform shortest-path samples (Riondato–Kornaropoulos, KADABRA): out[v] counts interior hits.
    *  Items = samples `first .. first + samples - 1` of the stream `seed` (first defaults to 0). */
-  | { readonly kind: 'sample'; readonly seed: number; readonly samples: number; readonly first?: number };
+  | { readonly kind: 'sample'; readonly seed: number; readonly samples: number; readonly first?: number }
+  /** The distance backbone's local searches (BackboneSearch in ../graph/backbone.ts) over `forward`,
+   *  the graph the two-step rule left, with the detour margin of the graph before it: item u sets
+   *  the keep flags of u's arcs in `keep` (shared memory; each item writes its own row only), and
+   *  out[0] counts the searches that stopped at their work cap. Items = nodes. */
+  | { readonly kind: 'backbone'; readonly keep: Uint8Array; readonly margin: number; readonly scanFactor: number };
 
 /** A task bound to a graph: how many items, how long the result is, and how to run one item. */
 export interface BoundTask {
@@ -106,6 +112,18 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       const first = spec.first ?? 0;
       const sc = scratch;
       return { items: spec.samples, outLength: n, run: (k, out) => void samplePath(g, spec.seed, first + k, out, sc) };
+    }
+    case 'backbone': {
+      const search = new BackboneSearch(g.forward, spec.margin, spec.scanFactor);
+      const keep = spec.keep;
+      return {
+        items: n,
+        outLength: 1,
+        run: (u, out) => {
+          search.row(u, keep);
+          if (search.capped) out[0]++;
+        },
+      };
     }
     default:
       // A spec that did not come from this module (e.g. across a version mismatch): say so.
