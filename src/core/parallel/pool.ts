@@ -239,15 +239,16 @@ export async function distanceBackboneInWorkers(g: PathGraph, workers: number, s
 /**
  * Builds the filtered graph of an exact path task (see {@link prepared}) with its backbone searches
  * on the task's workers, before the task itself, when it is not cached yet and the graph is large
- * enough for the filter (on 2 workers at 100k people: about 2.5 s of wall instead of 5; the filter
- * is the same, so every result is the same to the bit).
+ * enough for the filter (on 2 workers at 100k people: 3.4-3.7 s of wall instead of 4.7-5.5 s,
+ * docs/benchmarks.md; the filter is the same, so every result is the same to the bit).
  */
 async function filterInWorkers(g0: PathGraphPair, spec: PathTaskSpec, workers: number, signal?: AbortSignal): Promise<void> {
   const direction = directionOf(spec);
   if (direction === null || workers < 2 || g0.forward.lengths === null || g0.forward.n < backboneMinNodes) return;
-  const layout = relabelled(g0, orderingOf(g0, spec));
+  const ordering = orderingOf(g0, spec);
+  const layout = relabelled(g0, ordering);
   const g = direction === 'forward' ? layout.g.forward : layout.g.backward;
-  if (g.lengths === null || detourFree.has(g) || cacheOf(g0).has(`${orderingOf(g0, spec)}/${direction}`)) return;
+  if (g.lengths === null || detourFree.has(g) || cacheOf(g0).has(`${ordering}/${direction}`)) return;
   detourFree.set(g, inSharedMemory(await distanceBackboneInWorkers(g, workers, signal)));
   built.filters++;
 }
