@@ -168,12 +168,15 @@ function inSharedMemory(g: PathGraph): PathGraph {
 
 function withoutDetoursOf(g: PathGraph): PathGraph {
   if (g.lengths === null) return g;
-  let kept = detourFree.get(g);
-  if (!kept) {
-    detourFree.set(g, (kept = inSharedMemory(withoutNonBackboneArcs(g, { minNodes: backboneMinNodes }))));
-    built.filters++;
-  }
-  return kept;
+  return detourFree.get(g) ?? keepFilter(g, withoutNonBackboneArcs(g, { minNodes: backboneMinNodes }));
+}
+
+/** Caches `kept`, the filtered arcs of `g`, in shared memory for every later task on `g`. */
+function keepFilter(g: PathGraph, kept: PathGraph): PathGraph {
+  const filtered = inSharedMemory(kept);
+  detourFree.set(g, filtered);
+  built.filters++;
+  return filtered;
 }
 
 /**
@@ -230,27 +233,25 @@ export async function distanceBackboneInWorkers(g: PathGraph, workers: number, s
   const twoStep = inSharedMemory(withoutDetouredArcs(g));
   const keep = new Uint8Array(new SharedArrayBuffer(twoStep.targets.length));
   const spec: PathTaskSpec = { kind: 'backbone', keep, margin: detourMargin(g.n, g.lengths), scanFactor: BACKBONE_DEFAULTS.scanFactor };
-  await runInWorkers({ forward: twoStep, backward: twoStep }, spec, workers, { workers, signal });
-  let kept = 0;
-  for (let p = 0; p < keep.length; p++) kept += keep[p];
+  const [kept] = await runInWorkers({ forward: twoStep, backward: twoStep }, spec, workers, { workers, signal });
   return withKeptArcs(twoStep, keep, kept);
 }
 
 /**
  * Builds the filtered graph of an exact path task (see {@link prepared}) with its backbone searches
  * on the task's workers, before the task itself, when it is not cached yet and the graph is large
- * enough for the filter (on 2 workers at 100k people: 3.4-3.7 s of wall instead of 4.7-5.5 s,
- * docs/benchmarks.md; the filter is the same, so every result is the same to the bit).
+ * enough for the filter; the filter is the same, so every result is the same to the bit. Wall on 2
+ * workers against one thread (benchmarks/metrics/centrality/backbone-filter.ts, run from the
+ * sources): 3.3-3.6 s against 5.5 s at 100k, 1.7-2.1 s against 2.3-2.6 s at 50k, but 0.9-1.0 s
+ * against 0.8 s at 20k, where starting the workers costs more than the split saves.
  */
 async function filterInWorkers(g0: PathGraphPair, spec: PathTaskSpec, workers: number, signal?: AbortSignal): Promise<void> {
   const direction = directionOf(spec);
   if (direction === null || workers < 2 || g0.forward.lengths === null || g0.forward.n < backboneMinNodes) return;
-  const ordering = orderingOf(g0, spec);
-  const layout = relabelled(g0, ordering);
-  const g = direction === 'forward' ? layout.g.forward : layout.g.backward;
-  if (g.lengths === null || detourFree.has(g) || cacheOf(g0).has(`${ordering}/${direction}`)) return;
-  detourFree.set(g, inSharedMemory(await distanceBackboneInWorkers(g, workers, signal)));
-  built.filters++;
+  const { forward, backward } = relabelled(g0, orderingOf(g0, spec)).g;
+  const g = direction === 'forward' ? forward : backward;
+  // prepared() then finds the filter in the cache (withoutDetoursOf).
+  if (!detourFree.has(g)) keepFilter(g, await distanceBackboneInWorkers(g, workers, signal));
 }
 
 /** A task layout relabelled in its source chain's order, with the chain in the new labels. */

@@ -29,7 +29,7 @@ export type PathTaskSpec =
   /** The distance backbone's local searches (BackboneSearch in ../graph/backbone.ts) over `forward`,
    *  the graph the two-step rule left, with the detour margin of the graph before it: item u sets
    *  the keep flags of u's arcs in `keep` (shared memory; each item writes its own row only), and
-   *  out[0] counts the searches that stopped at their work cap. Items = nodes. */
+   *  out[0] counts the arcs kept. Items = nodes. */
   | { readonly kind: 'backbone'; readonly keep: Uint8Array; readonly margin: number; readonly scanFactor: number };
 
 /** A task bound to a graph: how many items, how long the result is, and how to run one item. */
@@ -119,10 +119,7 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       return {
         items: n,
         outLength: 1,
-        run: (u, out) => {
-          search.row(u, keep);
-          if (search.capped) out[0]++;
-        },
+        run: (u, out) => void (out[0] += search.row(u, keep)),
       };
     }
     default:
