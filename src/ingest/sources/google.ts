@@ -25,10 +25,12 @@
  *            are not meetings (eventType outOfOffice, focusTime, workingLocation, ...) make no tie
  *            (counted). The same event from several calendars (same iCalUID and originalStartTime)
  *            is counted once.
- *            A recurring series (RRULE, FREQ=DAILY or WEEKLY with UNTIL or COUNT) is expanded by
- *            the m365 rule (sources/meetings.ts), less its EXDATEs and the instances the file holds
- *            as exceptions (recurringEventId + originalStartTime: cancelled, or moved and read as a
- *            meeting of their own). Other frequencies and series without end count once.
+ *            A recurring series (RRULE: daily, weekly, monthly or yearly with UNTIL or COUNT) is
+ *            expanded by the m365 rule (sources/meetings.ts) on the wall clock of its timeZone
+ *            (sources/zones.ts; its start's written offset when it names no known zone, counted),
+ *            less its EXDATEs and the instances the file holds as exceptions (recurringEventId +
+ *            originalStartTime: cancelled, or moved and read as a meeting of their own). Other
+ *            rules and series without end count once.
  * Ties are summed per (source, target, relation, UTC day). Addresses are lower-cased; map them to
  * HR ids with an identities file. Bad items are dropped at their JSON path (strict: error).
  * Complexity: O(items x participants^2 x occurrences). References: Google Calendar API v3 Events
@@ -51,6 +53,7 @@ import {
   type MeetingModelStats,
   type RecurrenceRule,
 } from './meetings.js';
+import { fixedClock, UTC_CLOCK, utcToWall, wallToUtc, zoneClock, type WallClock } from './zones.js';
 
 /** Options of {@link loadGoogleWorkspace}: ingest options and the interaction-model options shared with the m365 reader. */
 export interface GoogleWorkspaceOptions extends IngestOptions, MeetingModelOptions {}
@@ -109,29 +112,41 @@ export function addressList(value: string): string[] {
   return out;
 }
 
-/** A Calendar dateTime ({dateTime, timeZone}) -> epoch ms and the UTC offset written in it; a string saying why not. */
-function dateTimeOf(x: unknown): { ms: number; offset: number } | string {
+/**
+ * A Calendar dateTime ({dateTime, timeZone}) -> epoch ms and the wall clock of the event: its
+ * timeZone when that names a zone (IANA, as Google writes it), else the UTC offset written in the
+ * dateTime (`zoned` false). A dateTime without an offset is read on its timeZone's clock; a string
+ * says why a value cannot be read.
+ */
+function dateTimeOf(x: unknown): { ms: number; clock: WallClock; zoned: boolean } | string {
   const s = isObject(x) ? str(x.dateTime) : '';
   if (s === '') return 'no dateTime';
   const m = /T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
   const zone = isObject(x) ? str(x.timeZone) : '';
-  if (m && m[1] === undefined && zone !== '' && !/^(utc|etc\/utc|gmt|z)$/i.test(zone))
-    return `dateTime ${JSON.stringify(s)} has no UTC offset and its timeZone ${JSON.stringify(zone)} is not UTC`;
-  const t = parseTime(s);
+  const clock = zone === '' ? null : /^z$/i.test(zone) ? UTC_CLOCK : zoneClock(zone);
+  if (m && m[1] === undefined && zone !== '' && clock === null)
+    return `dateTime ${JSON.stringify(s)} has no UTC offset and its timeZone ${JSON.stringify(zone)} is not a known time zone`;
+  const t = parseTime(m && m[1] === undefined ? `${s}Z` : s);
   if (!m || !t.ok) return `dateTime ${JSON.stringify(s)} is not an RFC 3339 date-time`;
-  const z = m[1] ?? 'Z';
+  if (m[1] === undefined)
+    return clock === null ? { ms: t.value, clock: UTC_CLOCK, zoned: false } : { ms: wallToUtc(clock, t.value), clock, zoned: true };
+  if (clock !== null) return { ms: t.value, clock, zoned: true };
+  const z = m[1];
   const offset = z.toUpperCase() === 'Z' ? 0 : (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2))) * 60000;
-  return { ms: t.value, offset };
+  return { ms: t.value, clock: fixedClock(offset), zoned: false };
 }
 
-/** An iCalendar DATE or DATE-TIME value -> epoch ms (local values at `offset`), and whether it was a date alone. */
-function icalTime(v: string, offset: number): { ms: number; date: boolean } | null {
+/**
+ * An iCalendar DATE or DATE-TIME value -> its local wall time (ms, as if UTC) on `clock`, the instant
+ * it stands for (a UTC value, ending in Z, is that instant), and whether it was a date alone.
+ */
+function icalTime(v: string, clock: WallClock): { wall: number; ms: number; date: boolean } | null {
   const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i.exec(v.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  if (m[4] === undefined) return { ms: Date.UTC(y, mo, d) - offset, date: true };
+  if (m[4] === undefined) return { wall: Date.UTC(y, mo, d), ms: wallToUtc(clock, Date.UTC(y, mo, d)), date: true };
   const t = Date.UTC(y, mo, d, Number(m[4]), Number(m[5]), Number(m[6]));
-  return { ms: m[7] ? t : t - offset, date: false };
+  return m[7] ? { wall: utcToWall(clock, t), ms: t, date: false } : { wall: t, ms: wallToUtc(clock, t), date: false };
 }
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -178,11 +193,13 @@ function byMonthsRule(
 /**
  * The RRULE of a recurrence array as a {@link RecurrenceRule} (null: no RRULE, a frequency other
  * than DAILY, WEEKLY, MONTHLY or YEARLY, or a monthly or yearly rule the expansion does not cover:
- * see byMonthsRule), and the EXDATE instants and local days to leave out.
+ * see byMonthsRule), and the EXDATE instants and local days (on the series' clock) to leave out.
+ * Local values are read on the series' clock, or on the zone an EXDATE names (TZID=...), and a
+ * date-only UNTIL includes that whole local day.
  */
 function recurrenceOf(
   lines: readonly unknown[],
-  offset: number,
+  clock: WallClock,
 ): { rule: RecurrenceRule | null; exdates: Set<number>; exdays: Set<number> } {
   let rule: RecurrenceRule | null = null;
   const exdates = new Set<number>();
@@ -190,14 +207,17 @@ function recurrenceOf(
   for (const line of lines) {
     const s = str(line);
     const colon = s.indexOf(':');
-    const name = s.slice(0, colon).split(';')[0].toUpperCase();
-    if (name === 'EXDATE')
+    const [name, ...params] = s.slice(0, colon).split(';');
+    if (name.toUpperCase() === 'EXDATE') {
+      const tzid = params.find((x) => /^TZID=/i.test(x));
+      const zone = (tzid === undefined ? null : zoneClock(tzid.slice(5).replace(/^"|"$/g, ''))) ?? clock;
       for (const v of s.slice(colon + 1).split(',')) {
-        const t = icalTime(v, offset);
-        if (t?.date) exdays.add(t.ms + offset);
+        const t = icalTime(v, zone);
+        if (t?.date) exdays.add(t.wall);
         else if (t) exdates.add(t.ms);
       }
-    if (name !== 'RRULE') continue;
+    }
+    if (name.toUpperCase() !== 'RRULE') continue;
     const p = new Map(
       s
         .slice(colon + 1)
@@ -213,9 +233,9 @@ function recurrenceOf(
     });
     const byday = days.map((d) => d?.day ?? -1);
     const interval = Number(p.get('INTERVAL') ?? 1);
-    const until = p.has('UNTIL') ? icalTime(p.get('UNTIL')!, offset) : null;
+    const until = p.has('UNTIL') ? icalTime(p.get('UNTIL')!, clock) : null;
     // A date-only UNTIL includes that whole local day.
-    const last = until === null ? NaN : until.date ? until.ms + DAY - 1000 : until.ms;
+    const last = until === null ? NaN : until.date ? wallToUtc(clock, until.wall + DAY) - 1000 : until.ms;
     const count = p.has('COUNT') ? Number(p.get('COUNT')) : NaN;
     const wkst = WEEKDAYS.indexOf((p.get('WKST') ?? 'MO').toUpperCase());
     const common = { interval, until: last, count, weekStartsOn: wkst < 0 ? 1 : wkst, weekdays: new Set<number>() };
@@ -266,7 +286,8 @@ interface Master {
   readonly people: string[];
   readonly start: number;
   readonly length: number;
-  readonly offset: number;
+  readonly clock: WallClock;
+  readonly zoned: boolean;
   readonly recurrence: readonly unknown[];
 }
 
@@ -285,6 +306,7 @@ function readGoogle(input: unknown, lines: boolean, file: string, options: Googl
     allDay: 0,
     notMeetings: 0,
     seriesCountedOnce: 0,
+    seriesWithoutTimeZone: 0,
     largeMeetings: 0,
     attendeesLeftOut: 0,
     resources: 0,
@@ -474,7 +496,15 @@ function readGoogle(input: unknown, lines: boolean, file: string, options: Googl
     if (key !== '') seenEvents.add(key);
     const recurrence = Array.isArray(ev.recurrence) ? (ev.recurrence as unknown[]) : [];
     if (recurrence.length > 0 && seriesId === '')
-      masters.push({ id: str(ev.id), people: [...people], start: start.ms, length: end.ms - start.ms, offset: start.offset, recurrence });
+      masters.push({
+        id: str(ev.id),
+        people: [...people],
+        start: start.ms,
+        length: end.ms - start.ms,
+        clock: start.clock,
+        zoned: start.zoned,
+        recurrence,
+      });
     else meeting([...people], start.ms, end.ms - start.ms);
   };
 
@@ -495,12 +525,13 @@ function readGoogle(input: unknown, lines: boolean, file: string, options: Googl
 
   // Step 3: each series expanded, less its EXDATEs and the instances held as exceptions.
   for (const s of masters) {
-    const { rule, exdates, exdays } = recurrenceOf(s.recurrence, s.offset);
-    const starts = rule === null ? [s.start] : expandRecurrence(rule, s.start, s.offset);
+    const { rule, exdates, exdays } = recurrenceOf(s.recurrence, s.clock);
+    const starts = rule === null ? [s.start] : expandRecurrence(rule, s.start, s.clock);
     if (rule === null || (Number.isNaN(rule.until) && Number.isNaN(rule.count))) stats.seriesCountedOnce++;
+    else if (!s.zoned) stats.seriesWithoutTimeZone++;
     const skip = exceptions.get(s.id);
     for (const t of starts)
-      if (!skip?.has(t) && !exdates.has(t) && !exdays.has(Math.floor((t + s.offset) / DAY) * DAY)) meeting(s.people, t, s.length);
+      if (!skip?.has(t) && !exdates.has(t) && !exdays.has(Math.floor(utcToWall(s.clock, t) / DAY) * DAY)) meeting(s.people, t, s.length);
   }
 
   sums.emit(['email', 'meeting']);

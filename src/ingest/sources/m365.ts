@@ -19,7 +19,10 @@
  *            relation 'meeting'; a meeting of more than `largeMeeting` participants makes no tie.
  *            A recurring series: its occurrences when the file has them (type 'occurrence' with
  *            seriesMasterId), else the master expanded (daily, weekly, absolute and relative
- *            monthly and yearly patterns; a series without end, or of another pattern, counted once).
+ *            monthly and yearly patterns; a series without end, or of another pattern, counted once)
+ *            on its wall clock: recurrence.range.recurrenceTimeZone, originalStartTimeZone or a
+ *            start.timeZone other than UTC (Windows or IANA names), else UTC (counted in
+ *            stats.seriesWithoutTimeZone). Date-times are read on their own timeZone.
  *   call     every participant of `participants_v2` (and `organizer_v2`) as a meeting, relation 'call'.
  *            Records with only the retired `organizer` / `participants` fields are read from them
  *            with a warning (those fields stop returning data in 2026).
@@ -43,6 +46,7 @@ import { IngestContext, type FileReport } from '../report.js';
 import { parseTime } from '../values.js';
 import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence, type RecurrenceRule } from './meetings.js';
 import type { MeetingModelOptions, MeetingModelStats } from './meetings.js';
+import { UTC_CLOCK, wallToUtc, zoneClock, type WallClock } from './zones.js';
 
 /** Options of {@link loadM365}: ingest options and the shared interaction-model options, nothing else. */
 export type M365Options = IngestOptions & MeetingModelOptions;
@@ -74,7 +78,11 @@ const address = (x: unknown): string => {
   return typeof a?.address === 'string' ? a.address.trim().toLowerCase() : '';
 };
 
-/** Graph dateTimeTimeZone ({dateTime, timeZone}) or an ISO string -> epoch ms; NaN if unreadable. Only UTC zones are read. */
+/**
+ * Graph dateTimeTimeZone ({dateTime, timeZone}) or an ISO string -> epoch ms; NaN if unreadable.
+ * A dateTime is read on its timeZone's clock (UTC when none; Windows or IANA names, as Graph writes
+ * them under a `Prefer: outlook.timezone` header); NaN for a zone neither names.
+ */
 function when(x: unknown): number {
   if (typeof x === 'string') {
     const t = parseTime(x);
@@ -83,9 +91,10 @@ function when(x: unknown): number {
   const o = x as Json | undefined;
   if (typeof o?.dateTime !== 'string') return NaN;
   const zone = typeof o.timeZone === 'string' ? o.timeZone : 'UTC';
-  if (!/^(utc|etc\/utc|gmt)$/i.test(zone)) return NaN;
+  const clock = /^(utc|etc\/utc|gmt)$/i.test(zone) ? UTC_CLOCK : zoneClock(zone);
   const t = parseTime(o.dateTime.replace(/(\.\d{3})\d+$/, '$1'));
-  return t.ok ? t.value : NaN;
+  if (clock === null || !t.ok) return NaN;
+  return /(Z|[+-]\d{2}:?\d{2})$/i.test(o.dateTime) ? t.value : wallToUtc(clock, t.value);
 }
 
 /**
@@ -116,6 +125,7 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     largeMeetings: 0,
     attendeesLeftOut: 0,
     seriesCountedOnce: 0,
+    seriesWithoutTimeZone: 0,
     calls: 0,
     legacyCallFields: 0,
     chatMessages: 0,
@@ -185,9 +195,10 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     if (!ev || typeof ev !== 'object') return ctx.drop(f, 'E_BAD_VALUE', 'an event must be an object', undefined, at);
     const start = when(ev.start);
     const end = when(ev.end);
-    if (Number.isNaN(start)) return ctx.drop(f, 'E_BAD_TIMESTAMP', 'start is not a UTC dateTime', undefined, `${at}.start`);
+    if (Number.isNaN(start))
+      return ctx.drop(f, 'E_BAD_TIMESTAMP', 'start is not a dateTime on a known time zone', undefined, `${at}.start`);
     if (Number.isNaN(end) || end < start)
-      return ctx.drop(f, 'E_BAD_TIMESTAMP', 'end is not a UTC dateTime at or after start', undefined, `${at}.end`);
+      return ctx.drop(f, 'E_BAD_TIMESTAMP', 'end is not a dateTime on a known time zone at or after start', undefined, `${at}.end`);
     if (ev.isCancelled === true) {
       f.rowsKept++;
       return;
@@ -205,8 +216,9 @@ async function readM365(parse: () => unknown, file: string, options: M365Options
     stats.meetings++;
     if (ev.type === 'seriesMaster' && typeof ev.id === 'string' && expanded.has(ev.id)) return;
     const ids = [...people];
-    const { starts, once } = occurrences(ev, start);
+    const { starts, once, zoned } = occurrences(ev, start);
     if (once) stats.seriesCountedOnce++;
+    if (!zoned) stats.seriesWithoutTimeZone++;
     for (const t of starts) {
       stats.occurrences++;
       meeting(ids, t, t + (end - start), 'meeting');
@@ -363,7 +375,7 @@ const GRAPH_INDEX: Readonly<Record<string, number>> = { first: 1, second: 2, thi
  * relative patterns pick the index-th (or last) day of the month among daysOfWeek.
  * Reference: Microsoft Graph v1.0 recurrencePattern, recurrenceRange; EWS AbsoluteMonthlyRecurrence.
  */
-function graphRule(pattern: Json | undefined, range: Json | undefined): RecurrenceRule | null {
+function graphRule(pattern: Json | undefined, range: Json | undefined, clock: WallClock): RecurrenceRule | null {
   const type = pattern?.type;
   const days = ((Array.isArray(pattern?.daysOfWeek) ? pattern.daysOfWeek : []) as unknown[]).map((d) =>
     GRAPH_DAYS.indexOf(String(d).toLowerCase()),
@@ -373,7 +385,9 @@ function graphRule(pattern: Json | undefined, range: Json | undefined): Recurren
     interval: Number(pattern?.interval ?? 1),
     weekdays: new Set(type === 'weekly' ? days : []),
     weekStartsOn: firstDay < 0 ? 0 : firstDay,
-    until: typeof range?.endDate === 'string' && range.type === 'endDate' ? Date.parse(`${range.endDate}T23:59:59Z`) : NaN,
+    // The end date's whole day on the series' clock.
+    until:
+      typeof range?.endDate === 'string' && range.type === 'endDate' ? wallToUtc(clock, Date.parse(`${range.endDate}T23:59:59Z`)) : NaN,
     count: range?.type === 'numbered' ? Number(range.numberOfOccurrences) : NaN,
   };
   // A day name Graph does not have: not expanded (counted once).
@@ -398,12 +412,22 @@ function graphRule(pattern: Json | undefined, range: Json | undefined): Recurren
 
 /**
  * Start times of a meeting: itself, or a recurring master (Graph patternedRecurrence) expanded over
- * its range; `once` is true when a master is counted once (a pattern not known, or no end).
+ * its range on the series' wall clock: the range's recurrenceTimeZone, else the event's
+ * originalStartTimeZone, else its start's timeZone unless that is UTC (Windows or IANA names), else
+ * UTC (`zoned` false). `once` is true when a
+ * master is counted once (a pattern not known, or no end).
  */
-function occurrences(ev: Json, start: number): { starts: number[]; once: boolean } {
+function occurrences(ev: Json, start: number): { starts: number[]; once: boolean; zoned: boolean } {
   const rec = ev.recurrence as Json | undefined;
-  if (ev.type !== 'seriesMaster' || !rec) return { starts: [start], once: false };
-  const rule = graphRule(rec.pattern as Json | undefined, rec.range as Json | undefined);
-  if (rule === null) return { starts: [start], once: true };
-  return { starts: expandRecurrence(rule, start), once: Number.isNaN(rule.until) && Number.isNaN(rule.count) };
+  if (ev.type !== 'seriesMaster' || !rec) return { starts: [start], once: false, zoned: true };
+  const range = rec.range as Json | undefined;
+  const own = (ev.start as Json | undefined)?.timeZone;
+  const named = [range?.recurrenceTimeZone, ev.originalStartTimeZone, /^(utc|etc\/utc|gmt)$/i.test(String(own)) ? undefined : own].find(
+    (z): z is string => typeof z === 'string' && z.trim() !== '',
+  );
+  const zone = named === undefined ? null : zoneClock(named);
+  const rule = graphRule(rec.pattern as Json | undefined, range, zone ?? UTC_CLOCK);
+  if (rule === null) return { starts: [start], once: true, zoned: true };
+  const once = Number.isNaN(rule.until) && Number.isNaN(rule.count);
+  return { starts: expandRecurrence(rule, start, zone ?? UTC_CLOCK), once, zoned: once || zone !== null };
 }

@@ -6,6 +6,7 @@
  * data from either vendor gives comparable ties.
  */
 import type { OrgGraphBuilder } from '../../model/org-graph.js';
+import { fixedClock, utcToWall, wallToUtc, type WallClock } from './zones.js';
 
 /** The interaction-model options shared by the m365 and Google Workspace readers. */
 export interface MeetingModelOptions {
@@ -39,6 +40,13 @@ export interface MeetingModelStats {
   attendeesLeftOut: number;
   /** Recurring series counted once: no end (no UNTIL / COUNT, Graph range noEnd), or a rule not expanded. */
   seriesCountedOnce: number;
+  /**
+   * Recurring series expanded without a known time zone: at the start's written UTC offset (google:
+   * no timeZone, or one not known) or in UTC (m365: no recurrenceTimeZone or originalStartTimeZone,
+   * or one not known). Their occurrences keep one offset, so those past a change to or from summer
+   * time may be an hour off their wall-clock time (and a moved or cancelled instance then not matched).
+   */
+  seriesWithoutTimeZone: number;
 }
 
 /** One day in milliseconds. */
@@ -183,22 +191,23 @@ function daysPicked(rule: RecurrenceRule, y: number, m: number, startDay: number
 function expandByMonths(
   rule: RecurrenceRule,
   start: number,
-  offset: number,
+  clock: WallClock,
   interval: number,
   limit: (t: number, out: number[]) => boolean,
 ): number[] {
-  const local = new Date(start + offset);
+  const wallStart = utcToWall(clock, start);
+  const local = new Date(wallStart);
   const y0 = local.getUTCFullYear();
   const m0 = local.getUTCMonth();
   const d0 = local.getUTCDate();
-  const timeOfDay = start + offset - Date.UTC(y0, m0, d0);
+  const timeOfDay = wallStart - Date.UTC(y0, m0, d0);
   const months = [...new Set(rule.months ?? [])].filter((x) => x >= 1 && x <= 12).sort((a, b) => a - b);
   const out: number[] = [];
   // A rule that never matches (30 February) must still stop: at most this many periods are scanned.
   const periods = rule.freq === 'yearly' ? 4 * MAX_OCCURRENCES : 12 * MAX_OCCURRENCES;
   for (let k = 0; k < periods; k++) {
     const firstMonth = rule.freq === 'yearly' ? 12 * (y0 + k * interval) : 12 * y0 + m0 + k * interval;
-    if (Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1) - offset - DAY > rule.until) return out;
+    if (wallToUtc(clock, Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1)) - DAY > rule.until) return out;
     const inPeriod =
       rule.freq === 'yearly'
         ? (months.length > 0 ? months : [m0 + 1]).map((x) => firstMonth + x - 1)
@@ -209,8 +218,9 @@ function expandByMonths(
       const y = Math.floor(ym / 12);
       const m = ym % 12;
       for (const d of daysPicked(rule, y, m, d0)) {
-        const t = Date.UTC(y, m, d) + timeOfDay - offset;
-        if (t < start) continue;
+        const wall = Date.UTC(y, m, d) + timeOfDay;
+        if (wall < wallStart) continue;
+        const t = wall === wallStart ? start : wallToUtc(clock, wall);
         if (!limit(t, out)) return out;
         out.push(t);
       }
@@ -224,33 +234,41 @@ function expandByMonths(
  * the given weekdays every `interval` weeks; or on the rule's days of every `interval` months or
  * years (see {@link RecurrenceRule}; the start's day of the month, or of the year, when it names
  * none), until `until` or `count` occurrences, at most {@link MAX_OCCURRENCES}. As in RFC 5545
- * (and python-dateutil's rrule), the start itself counts only when the rule picks it. Days are
- * those of the wall clock `offset` ms east of UTC (the series' fixed offset; a daylight-saving
- * change is not applied), and each occurrence keeps the start's time of day. A rule with neither
- * `until` nor `count` gives the start alone (a series without end is counted once).
+ * (and python-dateutil's rrule), the start itself counts only when the rule picks it. Days and times
+ * are those of the series' wall clock (`clock`: its time zone, or a fixed offset in ms east of UTC):
+ * each occurrence keeps the start's local time of day across changes to and from summer time, a
+ * local time the change skips is read with the offset before it, and one it repeats is its first
+ * (see {@link wallToUtc}; the start itself is always its own instant). A rule with neither `until` nor `count` gives the start alone (a series
+ * without end is counted once).
  * Complexity: O(occurrences + periods scanned).
  */
-export function expandRecurrence(rule: RecurrenceRule, start: number, offset = 0): number[] {
+export function expandRecurrence(rule: RecurrenceRule, start: number, clock: WallClock | number = 0): number[] {
   if (Number.isNaN(rule.until) && Number.isNaN(rule.count)) return [start];
+  const zone = typeof clock === 'number' ? fixedClock(clock) : clock;
   const interval = Math.max(1, Math.floor(rule.interval) || 1);
   const limitOf = (t: number, out: readonly number[]): boolean =>
     (Number.isNaN(rule.count) ? t <= rule.until : out.length < rule.count) && out.length < MAX_OCCURRENCES;
-  if (rule.freq === 'monthly' || rule.freq === 'yearly') return expandByMonths(rule, start, offset, interval, limitOf);
+  if (rule.freq === 'monthly' || rule.freq === 'yearly') return expandByMonths(rule, start, zone, interval, limitOf);
   const out: number[] = [];
   const limit = (t: number): boolean => limitOf(t, out);
+  const wallStart = utcToWall(zone, start);
   if (rule.freq === 'daily') {
-    for (let t = start; limit(t); t += interval * DAY) out.push(t);
-    return out;
+    for (let wall = wallStart; ; wall += interval * DAY) {
+      const t = wall === wallStart ? start : wallToUtc(zone, wall);
+      if (!limit(t)) return out;
+      out.push(t);
+    }
   }
-  const weekday = (t: number): number => new Date(t + offset).getUTCDay();
+  const weekday = (wall: number): number => new Date(wall).getUTCDay();
   // Only real days of the week: a rule naming none (or none that exists) runs on the start's day.
   const days = new Set([...rule.weekdays].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6));
-  if (days.size === 0) days.add(weekday(start));
-  const weekStart = start - ((weekday(start) - rule.weekStartsOn + 7) % 7) * DAY;
+  if (days.size === 0) days.add(weekday(wallStart));
+  const weekStart = wallStart - ((weekday(wallStart) - rule.weekStartsOn + 7) % 7) * DAY;
   for (let w = 0; out.length < MAX_OCCURRENCES; w += interval) {
     for (let d = 0; d < 7; d++) {
-      const t = weekStart + (w * 7 + d) * DAY;
-      if (t < start || !days.has(weekday(t))) continue;
+      const wall = weekStart + (w * 7 + d) * DAY;
+      if (wall < wallStart || !days.has(weekday(wall))) continue;
+      const t = wall === wallStart ? start : wallToUtc(zone, wall);
       if (!limit(t)) return out;
       out.push(t);
     }

@@ -149,6 +149,7 @@ describe('Google Workspace reader: Calendar', () => {
       allDay: 1,
       notMeetings: 1,
       seriesCountedOnce: 1,
+      seriesWithoutTimeZone: 0, // the expanded series name their timeZone
       largeMeetings: 0,
       attendeesLeftOut: 3,
       resources: 1,

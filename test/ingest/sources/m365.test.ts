@@ -60,6 +60,7 @@ describe('Microsoft 365 reader', () => {
       largeMeetings: 0,
       attendeesLeftOut: 3,
       seriesCountedOnce: 0, // S2 has no end, but its occurrences are in the file
+      seriesWithoutTimeZone: 1, // events[1] names no recurrenceTimeZone or originalStartTimeZone: expanded in UTC
       calls: 1,
       legacyCallFields: 0,
       chatMessages: 0,

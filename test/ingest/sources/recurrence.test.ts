@@ -10,13 +10,25 @@ import { describe, expect, it } from 'vitest';
 import { parseGoogleWorkspace } from '../../../src/ingest/sources/google.js';
 import { parseM365 } from '../../../src/ingest/sources/m365.js';
 import { expandRecurrence, type RecurrenceRule } from '../../../src/ingest/sources/meetings.js';
+import { zoneClock } from '../../../src/ingest/sources/zones.js';
 import type { OrgGraph } from '../../../src/model/org-graph.js';
 
 interface Reference {
   tool: string;
   version: string;
+  zoneinfo: string;
   rrule: { name: string; rrule: string; dtstart: string; occurrences: string[] }[];
   graph: { name: string; pattern: Record<string, unknown>; range: Record<string, unknown>; start: string; occurrences: string[] }[];
+  zoned: { name: string; rrule: string; local: string; zone: string; exdates: string[]; occurrences: string[] }[];
+  zonedGraph: {
+    name: string;
+    pattern: Record<string, unknown>;
+    range: Record<string, unknown>;
+    local: string;
+    zone: string;
+    start: string;
+    occurrences: string[];
+  }[];
 }
 
 const REF = JSON.parse(readFileSync('test/fixtures/reference/recurrence/dateutil.json', 'utf8')) as Reference;
@@ -38,7 +50,7 @@ function expectedDays(occurrences: readonly string[]): Map<string, number> {
 }
 
 /** A Graph series master of a and b, half an hour from `start` (epoch ms, UTC), read by the m365 reader. */
-function m365Series(start: number, pattern: unknown, range: unknown) {
+function m365Series(start: number, pattern: unknown, range: unknown, extra: Record<string, unknown> = {}) {
   const at = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
   return parseM365({
     events: [
@@ -50,9 +62,38 @@ function m365Series(start: number, pattern: unknown, range: unknown) {
         organizer: { emailAddress: { address: 'a@x' } },
         attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
         recurrence: { pattern, range },
+        ...extra,
       },
     ],
   });
+}
+
+/** A local wall time ('2026-03-10T01:30:00') as the Calendar API writes it at instant `at`: with its UTC offset. */
+function withOffset(local: string, at: string): string {
+  const minutes = (Date.parse(`${local}Z`) - Date.parse(at)) / 60000;
+  const hhmm = `${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+  return `${local}${minutes < 0 ? '-' : '+'}${hhmm}`;
+}
+
+/** A Google Calendar series of a and b, half an hour from `local` on `zone`'s clock (the first occurrence `at`). */
+function googleSeries(local: string, at: string, zone: string | undefined, recurrence: string[], extra: unknown[] = []) {
+  const end = new Date(Date.parse(`${local}Z`) + HALF_HOUR).toISOString().slice(0, 19);
+  const endAt = new Date(Date.parse(at) + HALF_HOUR).toISOString();
+  const time = (l: string, t: string) =>
+    zone === undefined ? { dateTime: withOffset(l, t) } : { dateTime: withOffset(l, t), timeZone: zone };
+  return parseGoogleWorkspace([
+    {
+      kind: 'calendar#event',
+      id: 'series',
+      status: 'confirmed',
+      organizer: { email: 'a@x' },
+      attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
+      start: time(local, at),
+      end: time(end, endAt),
+      recurrence,
+    },
+    ...extra,
+  ]);
 }
 
 describe('monthly and yearly series against python-dateutil', () => {
@@ -92,6 +133,169 @@ describe('monthly and yearly series against python-dateutil', () => {
       expect(r.stats.occurrences).toBe(c.occurrences.length);
       expect(tieDays(r.graph)).toEqual(expectedDays(c.occurrences));
     });
+});
+
+describe("series on a time zone's wall clock, across summer time, against python-dateutil", () => {
+  it('names the time-zone data and has cases of both kinds', () => {
+    expect(REF.zoneinfo).toMatch(/^(tzdata|system) /);
+    expect(REF.zoned.length).toBeGreaterThanOrEqual(9);
+    expect(REF.zonedGraph.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const c of REF.zoned)
+    it(`Google Calendar RRULE on ${c.zone}: ${c.name}`, async () => {
+      const exdates = c.exdates.map((x) => `EXDATE;TZID=${c.zone}:${x.replace(/[-:]/g, '')}`);
+      const r = await googleSeries(c.local, c.occurrences[0], c.zone, [`RRULE:${c.rrule}`, ...exdates]);
+      expect(r.stats).toMatchObject({ seriesCountedOnce: 0, seriesWithoutTimeZone: 0, occurrences: c.occurrences.length });
+      expect(tieDays(r.graph)).toEqual(expectedDays(c.occurrences));
+    });
+
+  for (const c of REF.zonedGraph)
+    it(`Microsoft Graph pattern: ${c.name}`, async () => {
+      const r = await m365Series(Date.parse(c.start), c.pattern, c.range);
+      expect(r.stats).toMatchObject({ seriesCountedOnce: 0, seriesWithoutTimeZone: 0, occurrences: c.occurrences.length });
+      expect(tieDays(r.graph)).toEqual(expectedDays(c.occurrences));
+      // The event's originalStartTimeZone says the same when the range names no zone.
+      const { recurrenceTimeZone, ...range } = c.range;
+      const o = await m365Series(Date.parse(c.start), c.pattern, range, { originalStartTimeZone: recurrenceTimeZone });
+      expect(tieDays(o.graph)).toEqual(expectedDays(c.occurrences));
+    });
+
+  it('gives the exact instants for rules built by hand (gap, fold, weekdays, month days)', () => {
+    const byName = new Map([...REF.zoned, ...REF.zonedGraph].map((c) => [c.name, c]));
+    const rule = (r: Partial<RecurrenceRule>): RecurrenceRule => ({
+      freq: 'weekly',
+      interval: 1,
+      weekdays: new Set(),
+      weekStartsOn: 1,
+      until: NaN,
+      count: NaN,
+      ...r,
+    });
+    const cases: [string, RecurrenceRule][] = [
+      ['weekly Tuesday 01:30 Berlin across the spring change', rule({ count: 6 })],
+      ['daily 02:30 Berlin through the skipped hour (read with the winter offset)', rule({ freq: 'daily', count: 5 })],
+      ['daily 02:30 Berlin through the repeated hour (its first occurrence)', rule({ freq: 'daily', count: 5 })],
+      ['monthly on the 15th at 16:30 Los Angeles for a year', rule({ freq: 'monthly', count: 12 })],
+      ['monthly second Tuesday 01:30 Paris for a year', rule({ freq: 'monthly', count: 12, monthWeekdays: [{ day: 2, nth: 2 }] })],
+      ['yearly 31 March 00:30 London (a Sunday in 2030, before the change)', rule({ freq: 'yearly', count: 6 })],
+      ['weekdays 00:30 New York across the November change', rule({ count: 8, weekdays: new Set([1, 2, 3, 4, 5]) })],
+      ['weekly on Monday, AUS Eastern Standard Time (a Windows name)', rule({ count: 6, weekdays: new Set([1]) })],
+    ];
+    for (const [name, r] of cases) {
+      const c = byName.get(name)!;
+      const got = expandRecurrence(r, Date.parse(c.occurrences[0]), zoneClock(c.zone)!);
+      expect(
+        got.map((t) => new Date(t).toISOString().replace('.000', '')),
+        name,
+      ).toEqual(c.occurrences);
+    }
+  });
+
+  it('matches moved and cancelled instances after the change, which a fixed offset misses', async () => {
+    const c = REF.zoned.find((x) => x.name === 'weekly Tuesday 01:30 Berlin across the spring change')!;
+    const instance = (original: string, status: string, start?: string) => ({
+      kind: 'calendar#event',
+      id: `series_${original}`,
+      recurringEventId: 'series',
+      status,
+      organizer: { email: 'a@x' },
+      attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
+      originalStartTime: { dateTime: original, timeZone: 'Europe/Berlin' },
+      start: { dateTime: start ?? original, timeZone: 'Europe/Berlin' },
+      end: { dateTime: (start ?? original).replace('01:30', '02:00').replace('10:00', '10:30'), timeZone: 'Europe/Berlin' },
+    });
+    // 7 April (summer time) cancelled; 14 April moved to 10:00 on 15 April.
+    const extra = [
+      instance('2026-04-07T01:30:00+02:00', 'cancelled'),
+      instance('2026-04-14T01:30:00+02:00', 'confirmed', '2026-04-15T10:00:00+02:00'),
+    ];
+    const r = await googleSeries(c.local, c.occurrences[0], c.zone, [`RRULE:${c.rrule}`], extra);
+    const expected = expectedDays(c.occurrences.filter((o) => o !== '2026-04-06T23:30:00Z' && o !== '2026-04-13T23:30:00Z'));
+    expected.set('2026-04-15', 0.5);
+    expect(r.stats).toMatchObject({ cancelled: 1, occurrences: 5, seriesWithoutTimeZone: 0 });
+    expect(tieDays(r.graph)).toEqual(expected);
+    // Without its timeZone the series keeps its first offset (+01:00): counted, and the summer
+    // instances no longer line up with the moved and cancelled ones.
+    const fixed = await googleSeries(c.local, c.occurrences[0], undefined, [`RRULE:${c.rrule}`], extra);
+    expect(fixed.stats).toMatchObject({ seriesWithoutTimeZone: 1, occurrences: 7 });
+  });
+
+  it('reads a local dateTime on its timeZone, counts series without a known zone, and expands them at one offset', async () => {
+    const local = await parseGoogleWorkspace([
+      {
+        kind: 'calendar#event',
+        id: 'one',
+        status: 'confirmed',
+        organizer: { email: 'a@x' },
+        attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
+        start: { dateTime: '2026-07-01T01:30:00', timeZone: 'Europe/Berlin' },
+        end: { dateTime: '2026-07-01T02:30:00', timeZone: 'Europe/Berlin' },
+      },
+    ]);
+    // 01:30 summer time is 23:30 UTC the day before.
+    expect(tieDays(local.graph)).toEqual(new Map([['2026-06-30', 1]]));
+    // A local dateTime on a zone nobody knows cannot be placed in time: an error naming the field.
+    const unknown = parseGoogleWorkspace([
+      {
+        kind: 'calendar#event',
+        id: 'bad',
+        status: 'confirmed',
+        organizer: { email: 'a@x' },
+        attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
+        start: { dateTime: '2026-07-01T01:30:00', timeZone: 'Mars/Olympus' },
+        end: { dateTime: '2026-07-01T02:30:00', timeZone: 'Mars/Olympus' },
+      },
+    ]);
+    await expect(unknown).rejects.toThrow(
+      'field "[0].start.dateTime": start: dateTime "2026-07-01T01:30:00" has no UTC offset and its timeZone "Mars/Olympus" is not a known time zone',
+    );
+    // Graph: a custom zone Graph cannot name, and no zone at all: expanded in UTC, and counted.
+    const weekly = { type: 'weekly', interval: 1, daysOfWeek: ['tuesday'], firstDayOfWeek: 'sunday' };
+    const range = { type: 'numbered', startDate: '2026-03-10', numberOfOccurrences: 3 };
+    const start = Date.UTC(2026, 2, 10, 0, 30);
+    for (const extra of [{ originalStartTimeZone: 'tzone://Microsoft/Custom' }, {}]) {
+      const m = await m365Series(start, weekly, range, extra);
+      expect(m.stats).toMatchObject({ seriesWithoutTimeZone: 1, occurrences: 3 });
+      expect([...tieDays(m.graph).keys()]).toEqual(['2026-03-10', '2026-03-17', '2026-03-24']);
+    }
+  });
+});
+
+describe('Graph date-times on their own time zone', () => {
+  it('reads a dateTime written on a Windows or IANA zone, expands a series on it, and drops an unknown zone', async () => {
+    const c = REF.zonedGraph.find((x) => x.zone === 'America/Los_Angeles')!;
+    const local = (l: string, zone: string) => ({ dateTime: `${l}.0000000`, timeZone: zone });
+    const event = (start: unknown, end: unknown, recurrence?: unknown) => ({
+      id: 'E',
+      type: recurrence === undefined ? 'singleInstance' : 'seriesMaster',
+      start,
+      end,
+      organizer: { emailAddress: { address: 'a@x' } },
+      attendees: [{ status: { response: 'accepted' }, emailAddress: { address: 'b@x' } }],
+      ...(recurrence === undefined ? {} : { recurrence }),
+    });
+    // 01:30 summer time in Berlin is 23:30 UTC the day before; 16:30 in Los Angeles in January is 00:30 UTC the next day.
+    const one = await parseM365({
+      events: [event(local('2026-07-01T01:30:00', 'W. Europe Standard Time'), local('2026-07-01T02:30:00', 'Europe/Berlin'))],
+    });
+    expect(tieDays(one.graph)).toEqual(new Map([['2026-06-30', 1]]));
+    // A series whose start is written on its zone needs no recurrenceTimeZone.
+    const { recurrenceTimeZone, ...range } = c.range;
+    const series = await parseM365({
+      events: [
+        event(local(c.local, String(recurrenceTimeZone)), local(c.local.replace('16:30', '17:00'), String(recurrenceTimeZone)), {
+          pattern: c.pattern,
+          range,
+        }),
+      ],
+    });
+    expect(series.stats).toMatchObject({ seriesWithoutTimeZone: 0, occurrences: c.occurrences.length });
+    expect(tieDays(series.graph)).toEqual(expectedDays(c.occurrences));
+    await expect(
+      parseM365({ events: [event(local('2026-07-01T01:30:00', 'Mars Standard Time'), local('2026-07-01T02:30:00', 'UTC'))] }),
+    ).rejects.toThrow('start is not a dateTime on a known time zone');
+  });
 });
 
 describe('series that count once, and the expansion itself', () => {
