@@ -10,6 +10,7 @@ import { WINDOWS_ZONES } from './windows-zones.js';
 
 const DAY = 86400000;
 const MINUTE = 60000;
+const HOUR = 3600000;
 
 /** A time zone: its offset east of UTC (ms) at an instant (epoch ms). */
 export interface WallClock {
@@ -34,8 +35,8 @@ const clocks = new Map<string, WallClock | null>();
 /**
  * The clock of a zone named as IANA ("Europe/Berlin", any case) or Windows ("W. Europe Standard
  * Time") does it; null for a name neither knows (Graph's "tzone://Microsoft/Custom", a typo, "").
- * Offsets come from Intl.DateTimeFormat, cached per minute of UTC (every offset change in the
- * time-zone data falls on a whole minute). Complexity: O(1) per cached minute.
+ * Offsets come from Intl.DateTimeFormat (every offset change in the time-zone data falls on a whole
+ * minute), cached per hour of UTC. Complexity: O(1) per cached hour; memory 1 entry per hour asked.
  */
 export function zoneClock(name: string): WallClock | null {
   const key = name.trim();
@@ -54,17 +55,24 @@ export function zoneClock(name: string): WallClock | null {
       hour: 'numeric',
       minute: 'numeric',
     });
-    const offsets = new Map<number, number>();
-    const offsetAt = (t: number): number => {
-      const minute = Math.floor(t / MINUTE);
-      let offset = offsets.get(minute);
-      if (offset === undefined) {
-        const p: Record<string, number> = {};
-        for (const part of format.formatToParts(minute * MINUTE)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-        offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - minute * MINUTE;
-        offsets.set(minute, offset);
-      }
+    // The offset at the start of a minute, from Intl.
+    const atMinute = (minute: number): number => {
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(minute * MINUTE)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - minute * MINUTE;
+    };
+    // Offsets at whole hours, cached: an hour with the same offset at both ends has it throughout
+    // (no zone changes twice within an hour); only the rare hour of a change is read to the minute.
+    const hours = new Map<number, number>();
+    const atHour = (hour: number): number => {
+      let offset = hours.get(hour);
+      if (offset === undefined) hours.set(hour, (offset = atMinute(hour * 60)));
       return offset;
+    };
+    const offsetAt = (t: number): number => {
+      const hour = Math.floor(t / HOUR);
+      const start = atHour(hour);
+      return start === atHour(hour + 1) ? start : atMinute(Math.floor(t / MINUTE));
     };
     clock = Object.freeze({ name: format.resolvedOptions().timeZone, offsetAt });
   } catch {

@@ -34,6 +34,10 @@ describe('zoneClock', () => {
     expect(berlin.offsetAt(Date.UTC(2026, 2, 29, 1, 0))).toBe(2 * H);
     expect(berlin.offsetAt(Date.UTC(2026, 9, 25, 0, 59))).toBe(2 * H);
     expect(berlin.offsetAt(Date.UTC(2026, 9, 25, 1, 0))).toBe(H);
+    // Lord Howe Island goes back half an hour at 02:00 local on 5 April 2026 (15:00 UTC on the 4th).
+    const lordHowe = zoneClock('Australia/Lord_Howe')!;
+    expect(lordHowe.offsetAt(Date.UTC(2026, 3, 4, 14, 59))).toBe(11 * H);
+    expect(lordHowe.offsetAt(Date.UTC(2026, 3, 4, 15, 0))).toBe(10.5 * H);
     // Kathmandu: UTC+5:45 all year; Sydney: UTC+11 in January, +10 in July.
     expect(zoneClock('Asia/Kathmandu')!.offsetAt(Date.UTC(2026, 6, 1))).toBe(5.75 * H);
     expect(zoneClock('Australia/Sydney')!.offsetAt(Date.UTC(2026, 0, 1))).toBe(11 * H);
