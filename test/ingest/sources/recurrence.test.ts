@@ -68,6 +68,20 @@ function m365Series(start: number, pattern: unknown, range: unknown, extra: Reco
   });
 }
 
+/** A confirmed Calendar event of a (organizer) and b (accepted), with the given id, start, end and other fields. */
+function calendarEvent(id: string, start: unknown, end: unknown, fields: Record<string, unknown> = {}) {
+  return {
+    kind: 'calendar#event',
+    id,
+    status: 'confirmed',
+    organizer: { email: 'a@x' },
+    attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
+    start,
+    end,
+    ...fields,
+  };
+}
+
 /** A local wall time ('2026-03-10T01:30:00') as the Calendar API writes it at instant `at`: with its UTC offset. */
 function withOffset(local: string, at: string): string {
   const minutes = (Date.parse(`${local}Z`) - Date.parse(at)) / 60000;
@@ -81,19 +95,7 @@ function googleSeries(local: string, at: string, zone: string | undefined, recur
   const endAt = new Date(Date.parse(at) + HALF_HOUR).toISOString();
   const time = (l: string, t: string) =>
     zone === undefined ? { dateTime: withOffset(l, t) } : { dateTime: withOffset(l, t), timeZone: zone };
-  return parseGoogleWorkspace([
-    {
-      kind: 'calendar#event',
-      id: 'series',
-      status: 'confirmed',
-      organizer: { email: 'a@x' },
-      attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
-      start: time(local, at),
-      end: time(end, endAt),
-      recurrence,
-    },
-    ...extra,
-  ]);
+  return parseGoogleWorkspace([calendarEvent('series', time(local, at), time(end, endAt), { recurrence }), ...extra]);
 }
 
 describe('monthly and yearly series against python-dateutil', () => {
@@ -110,16 +112,7 @@ describe('monthly and yearly series against python-dateutil', () => {
       const wall = Date.parse(`${c.dtstart.slice(0, 19)}Z`) + HALF_HOUR;
       const end = `${new Date(wall).toISOString().slice(0, 19)}${c.dtstart.slice(19)}`;
       const r = await parseGoogleWorkspace([
-        {
-          kind: 'calendar#event',
-          id: 'series',
-          status: 'confirmed',
-          organizer: { email: 'a@x' },
-          attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
-          start: { dateTime: c.dtstart },
-          end: { dateTime: end },
-          recurrence: [`RRULE:${c.rrule}`],
-        },
+        calendarEvent('series', { dateTime: c.dtstart }, { dateTime: end }, { recurrence: [`RRULE:${c.rrule}`] }),
       ]);
       expect(r.stats.seriesCountedOnce).toBe(0);
       expect(r.stats.occurrences).toBe(c.occurrences.length);
@@ -194,17 +187,13 @@ describe("series on a time zone's wall clock, across summer time, against python
 
   it('matches moved and cancelled instances after the change, which a fixed offset misses', async () => {
     const c = REF.zoned.find((x) => x.name === 'weekly Tuesday 01:30 Berlin across the spring change')!;
-    const instance = (original: string, status: string, start?: string) => ({
-      kind: 'calendar#event',
-      id: `series_${original}`,
-      recurringEventId: 'series',
-      status,
-      organizer: { email: 'a@x' },
-      attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
-      originalStartTime: { dateTime: original, timeZone: 'Europe/Berlin' },
-      start: { dateTime: start ?? original, timeZone: 'Europe/Berlin' },
-      end: { dateTime: (start ?? original).replace('01:30', '02:00').replace('10:00', '10:30'), timeZone: 'Europe/Berlin' },
-    });
+    const berlin = (dateTime: string) => ({ dateTime, timeZone: 'Europe/Berlin' });
+    const instance = (original: string, status: string, start = original) =>
+      calendarEvent(`series_${original}`, berlin(start), berlin(start.replace('01:30', '02:00').replace('10:00', '10:30')), {
+        recurringEventId: 'series',
+        status,
+        originalStartTime: berlin(original),
+      });
     // 7 April (summer time) cancelled; 14 April moved to 10:00 on 15 April.
     const extra = [
       instance('2026-04-07T01:30:00+02:00', 'cancelled'),
@@ -222,30 +211,15 @@ describe("series on a time zone's wall clock, across summer time, against python
   });
 
   it('reads a local dateTime on its timeZone, counts series without a known zone, and expands them at one offset', async () => {
+    const at = (dateTime: string, timeZone: string) => ({ dateTime, timeZone });
     const local = await parseGoogleWorkspace([
-      {
-        kind: 'calendar#event',
-        id: 'one',
-        status: 'confirmed',
-        organizer: { email: 'a@x' },
-        attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
-        start: { dateTime: '2026-07-01T01:30:00', timeZone: 'Europe/Berlin' },
-        end: { dateTime: '2026-07-01T02:30:00', timeZone: 'Europe/Berlin' },
-      },
+      calendarEvent('one', at('2026-07-01T01:30:00', 'Europe/Berlin'), at('2026-07-01T02:30:00', 'Europe/Berlin')),
     ]);
     // 01:30 summer time is 23:30 UTC the day before.
     expect(tieDays(local.graph)).toEqual(new Map([['2026-06-30', 1]]));
     // A local dateTime on a zone nobody knows cannot be placed in time: an error naming the field.
     const unknown = parseGoogleWorkspace([
-      {
-        kind: 'calendar#event',
-        id: 'bad',
-        status: 'confirmed',
-        organizer: { email: 'a@x' },
-        attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
-        start: { dateTime: '2026-07-01T01:30:00', timeZone: 'Mars/Olympus' },
-        end: { dateTime: '2026-07-01T02:30:00', timeZone: 'Mars/Olympus' },
-      },
+      calendarEvent('bad', at('2026-07-01T01:30:00', 'Mars/Olympus'), at('2026-07-01T02:30:00', 'Mars/Olympus')),
     ]);
     await expect(unknown).rejects.toThrow(
       'field "[0].start.dateTime": start: dateTime "2026-07-01T01:30:00" has no UTC offset and its timeZone "Mars/Olympus" is not a known time zone',
@@ -300,16 +274,8 @@ describe('Graph date-times on their own time zone', () => {
 
 describe('series that count once, and the expansion itself', () => {
   it('RRULE parts the expansion does not cover, and monthly / yearly series without end, count once', async () => {
-    const event = (rule: string) => ({
-      kind: 'calendar#event',
-      id: rule,
-      status: 'confirmed',
-      organizer: { email: 'a@x' },
-      attendees: [{ email: 'b@x', responseStatus: 'accepted' }],
-      start: { dateTime: '2026-01-05T10:00:00Z' },
-      end: { dateTime: '2026-01-05T11:00:00Z' },
-      recurrence: [`RRULE:${rule}`],
-    });
+    const event = (rule: string) =>
+      calendarEvent(rule, { dateTime: '2026-01-05T10:00:00Z' }, { dateTime: '2026-01-05T11:00:00Z' }, { recurrence: [`RRULE:${rule}`] });
     const rules = [
       'FREQ=MONTHLY;BYDAY=1MO', // no end
       'FREQ=YEARLY;BYYEARDAY=100;COUNT=3', // a part not covered
