@@ -414,8 +414,7 @@ function graphRule(pattern: Json | undefined, range: Json | undefined, clock: Wa
  * Start times of a meeting: itself, or a recurring master (Graph patternedRecurrence) expanded over
  * its range on the series' wall clock: the range's recurrenceTimeZone, else the event's
  * originalStartTimeZone, else its start's timeZone unless that is UTC (Windows or IANA names), else
- * UTC (`zoned` false). `once` is true when a
- * master is counted once (a pattern not known, or no end).
+ * UTC (`zoned` false). `once` is true when a master is counted once (a pattern not known, or no end).
  */
 function occurrences(ev: Json, start: number): { starts: number[]; once: boolean; zoned: boolean } {
   const rec = ev.recurrence as Json | undefined;

@@ -42,8 +42,8 @@ export interface MeetingModelStats {
   seriesCountedOnce: number;
   /**
    * Recurring series expanded without a known time zone: at the start's written UTC offset (google:
-   * no timeZone, or one not known) or in UTC (m365: no recurrenceTimeZone or originalStartTimeZone,
-   * or one not known). Their occurrences keep one offset, so those past a change to or from summer
+   * no timeZone, or one not known) or in UTC (m365: no recurrenceTimeZone, originalStartTimeZone or
+   * start.timeZone other than UTC, or one not known). Their occurrences keep one offset, so those past a change to or from summer
    * time may be an hour off their wall-clock time (and a moved or cancelled instance then not matched).
    */
   seriesWithoutTimeZone: number;
@@ -238,8 +238,8 @@ function expandByMonths(
  * are those of the series' wall clock (`clock`: its time zone, or a fixed offset in ms east of UTC):
  * each occurrence keeps the start's local time of day across changes to and from summer time, a
  * local time the change skips is read with the offset before it, and one it repeats is its first
- * (see {@link wallToUtc}; the start itself is always its own instant). A rule with neither `until` nor `count` gives the start alone (a series
- * without end is counted once).
+ * (see {@link wallToUtc}; the start itself is always its own instant). A rule with neither `until`
+ * nor `count` gives the start alone (a series without end is counted once).
  * Complexity: O(occurrences + periods scanned).
  */
 export function expandRecurrence(rule: RecurrenceRule, start: number, clock: WallClock | number = 0): number[] {

@@ -11,6 +11,8 @@ import { WINDOWS_ZONES } from './windows-zones.js';
 const DAY = 86400000;
 const MINUTE = 60000;
 const HOUR = 3600000;
+/** The largest epoch ms a Date holds. */
+const MAX_DATE = 8.64e15;
 
 /** A time zone: its offset east of UTC (ms) at an instant (epoch ms). */
 export interface WallClock {
@@ -70,6 +72,8 @@ export function zoneClock(name: string): WallClock | null {
       return offset;
     };
     const offsetAt = (t: number): number => {
+      // Outside the dates Intl can format (NaN, or past year 275760): no offset, never a throw.
+      if (!(Math.abs(t) <= MAX_DATE - DAY)) return 0;
       const hour = Math.floor(t / HOUR);
       const start = atHour(hour);
       return start === atHour(hour + 1) ? start : atMinute(Math.floor(t / MINUTE));

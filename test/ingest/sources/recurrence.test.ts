@@ -299,6 +299,11 @@ describe('series that count once, and the expansion itself', () => {
       { type: 'numbered', numberOfOccurrences: 3 },
     );
     expect(bad.stats).toMatchObject({ seriesCountedOnce: 1, occurrences: 1 });
+    // An end date that is not a date: no end, counted once (on a named zone too, where it is read on its clock).
+    for (const zone of [{}, { originalStartTimeZone: 'W. Europe Standard Time' }]) {
+      const noDate = await m365Series(jan5, { type: 'daily', interval: 1 }, { type: 'endDate', endDate: 'soon' }, zone);
+      expect(noDate.stats).toMatchObject({ seriesCountedOnce: 1, occurrences: 1 });
+    }
   });
 
   it('by hand: the 31st with both conventions, a rule that never matches stops, and the cap of 1,000', () => {
