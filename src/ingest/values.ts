@@ -63,20 +63,35 @@ export function parseTime(text: string): Parsed<number> {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: `timestamp "${s}" is not a real date and time` };
   }
-  let offset = 0;
-  const zone = m[8];
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = Number(digits.slice(2) || '0');
-    if (oh > 23 || om > 59) return { ok: false, reason: `timestamp "${s}" has a bad UTC offset` };
-    offset = sign * (oh * 60 + om) * 60000;
-  }
+  const offset = m[8] ? offsetOf(m[8]) : 0;
+  if (Number.isNaN(offset)) return { ok: false, reason: `timestamp "${s}" has a bad UTC offset` };
   const utc = Date.UTC(year, month - 1, day, hour, minute, second) + fraction;
   // NOTE: Date.UTC maps years 0-99 to 1900-1999; ISO years here always have 4 digits, so set it back.
   const fixed = year < 100 ? new Date(utc).setUTCFullYear(year) : utc;
   return { ok: true, value: fixed - offset };
+}
+
+/** A written UTC offset ('Z', '+01:00', '-0530', '+01') in ms east of UTC; NaN past 23:59. */
+function offsetOf(zone: string): number {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const oh = Number(digits.slice(0, 2));
+  const om = Number(digits.slice(2) || '0');
+  return oh > 23 || om > 59 ? NaN : (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60000;
+}
+
+/**
+ * {@link parseTime}, with the UTC offset the text was written with: `offset` in ms east of UTC, or
+ * null when it names none (then `value` is its wall-clock time read as UTC, for a reader that knows
+ * the zone it was written in). Epoch milliseconds are instants: offset 0. Not on the hot path of
+ * the CSV readers, which call parseTime.
+ */
+export function parseTimeWithOffset(text: string): Parsed<{ value: number; offset: number | null }> {
+  const t = parseTime(text);
+  if (!t.ok) return t;
+  const s = text.trim();
+  const zone = EPOCH.test(s) ? 'Z' : ISO.exec(s)?.[8];
+  return { ok: true, value: { value: t.value, offset: zone === undefined ? null : offsetOf(zone) } };
 }
 
 const TRUE = new Set(['true', '1', 'yes', 'y']);

@@ -43,7 +43,7 @@ import { OrgGraphBuilder } from '../../model/org-graph.js';
 import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
-import { parseTime } from '../values.js';
+import { parseTimeWithOffset } from '../values.js';
 import {
   DAY,
   DailyTies,
@@ -53,7 +53,7 @@ import {
   type MeetingModelStats,
   type RecurrenceRule,
 } from './meetings.js';
-import { fixedClock, UTC_CLOCK, utcToWall, wallToUtc, zoneClock, type WallClock } from './zones.js';
+import { fixedClock, isUtcName, UTC_CLOCK, utcToWall, wallToUtc, zoneClock, type WallClock } from './zones.js';
 
 /** Options of {@link loadGoogleWorkspace}: ingest options and the interaction-model options shared with the m365 reader. */
 export interface GoogleWorkspaceOptions extends IngestOptions, MeetingModelOptions {}
@@ -123,17 +123,15 @@ function dateTimeOf(x: unknown): { ms: number; clock: WallClock; zoned: boolean 
   if (s === '') return 'no dateTime';
   const m = /T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
   const zone = isObject(x) ? str(x.timeZone) : '';
-  const clock = zone === '' ? null : /^z$/i.test(zone) ? UTC_CLOCK : zoneClock(zone);
+  const clock = zone === '' ? null : isUtcName(zone) ? UTC_CLOCK : zoneClock(zone);
   if (m && m[1] === undefined && zone !== '' && clock === null)
     return `dateTime ${JSON.stringify(s)} has no UTC offset and its timeZone ${JSON.stringify(zone)} is not a known time zone`;
-  const t = parseTime(m && m[1] === undefined ? `${s}Z` : s);
+  const t = parseTimeWithOffset(s);
   if (!m || !t.ok) return `dateTime ${JSON.stringify(s)} is not an RFC 3339 date-time`;
-  if (m[1] === undefined)
-    return clock === null ? { ms: t.value, clock: UTC_CLOCK, zoned: false } : { ms: wallToUtc(clock, t.value), clock, zoned: true };
-  if (clock !== null) return { ms: t.value, clock, zoned: true };
-  const z = m[1];
-  const offset = z.toUpperCase() === 'Z' ? 0 : (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2))) * 60000;
-  return { ms: t.value, clock: fixedClock(offset), zoned: false };
+  const { value, offset } = t.value;
+  if (offset === null)
+    return clock === null ? { ms: value, clock: UTC_CLOCK, zoned: false } : { ms: wallToUtc(clock, value), clock, zoned: true };
+  return clock === null ? { ms: value, clock: fixedClock(offset), zoned: false } : { ms: value, clock, zoned: true };
 }
 
 /**

@@ -43,10 +43,10 @@ import { OrgGraphBuilder } from '../../model/org-graph.js';
 import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
-import { parseTime } from '../values.js';
+import { parseTime, parseTimeWithOffset } from '../values.js';
 import { DailyTies, DEFAULT_MEETING_MODEL_OPTIONS, expandRecurrence, type RecurrenceRule } from './meetings.js';
 import type { MeetingModelOptions, MeetingModelStats } from './meetings.js';
-import { UTC_CLOCK, wallToUtc, zoneClock, type WallClock } from './zones.js';
+import { isUtcName, UTC_CLOCK, wallToUtc, zoneClock, type WallClock } from './zones.js';
 
 /** Options of {@link loadM365}: ingest options and the shared interaction-model options, nothing else. */
 export type M365Options = IngestOptions & MeetingModelOptions;
@@ -91,10 +91,10 @@ function when(x: unknown): number {
   const o = x as Json | undefined;
   if (typeof o?.dateTime !== 'string') return NaN;
   const zone = typeof o.timeZone === 'string' ? o.timeZone : 'UTC';
-  const clock = /^(utc|etc\/utc|gmt)$/i.test(zone) ? UTC_CLOCK : zoneClock(zone);
-  const t = parseTime(o.dateTime.replace(/(\.\d{3})\d+$/, '$1'));
+  const clock = isUtcName(zone) ? UTC_CLOCK : zoneClock(zone);
+  const t = parseTimeWithOffset(o.dateTime.replace(/(\.\d{3})\d+$/, '$1'));
   if (clock === null || !t.ok) return NaN;
-  return /(Z|[+-]\d{2}:?\d{2})$/i.test(o.dateTime) ? t.value : wallToUtc(clock, t.value);
+  return t.value.offset === null ? wallToUtc(clock, t.value.value) : t.value.value;
 }
 
 /**
@@ -421,7 +421,7 @@ function occurrences(ev: Json, start: number): { starts: number[]; once: boolean
   if (ev.type !== 'seriesMaster' || !rec) return { starts: [start], once: false, zoned: true };
   const range = rec.range as Json | undefined;
   const own = (ev.start as Json | undefined)?.timeZone;
-  const named = [range?.recurrenceTimeZone, ev.originalStartTimeZone, /^(utc|etc\/utc|gmt)$/i.test(String(own)) ? undefined : own].find(
+  const named = [range?.recurrenceTimeZone, ev.originalStartTimeZone, typeof own === 'string' && isUtcName(own) ? undefined : own].find(
     (z): z is string => typeof z === 'string' && z.trim() !== '',
   );
   const zone = named === undefined ? null : zoneClock(named);

@@ -187,15 +187,18 @@ function daysPicked(rule: RecurrenceRule, y: number, m: number, startDay: number
   return [...kept].sort((a, b) => a - b);
 }
 
-/** A monthly or yearly rule's starts (see {@link expandRecurrence}); `limit(t, out)` says whether t may still be added to out. */
+/**
+ * A monthly or yearly rule's starts (see {@link expandRecurrence}) from the series' local start
+ * `wallStart`; `instant(wall)` places a local time on the series' clock, and `limit(t, out)` says
+ * whether t may still be added to out.
+ */
 function expandByMonths(
   rule: RecurrenceRule,
-  start: number,
-  clock: WallClock,
+  wallStart: number,
+  instant: (wall: number) => number,
   interval: number,
   limit: (t: number, out: number[]) => boolean,
 ): number[] {
-  const wallStart = utcToWall(clock, start);
   const local = new Date(wallStart);
   const y0 = local.getUTCFullYear();
   const m0 = local.getUTCMonth();
@@ -207,7 +210,7 @@ function expandByMonths(
   const periods = rule.freq === 'yearly' ? 4 * MAX_OCCURRENCES : 12 * MAX_OCCURRENCES;
   for (let k = 0; k < periods; k++) {
     const firstMonth = rule.freq === 'yearly' ? 12 * (y0 + k * interval) : 12 * y0 + m0 + k * interval;
-    if (wallToUtc(clock, Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1)) - DAY > rule.until) return out;
+    if (instant(Date.UTC(Math.floor(firstMonth / 12), firstMonth % 12, 1)) - DAY > rule.until) return out;
     const inPeriod =
       rule.freq === 'yearly'
         ? (months.length > 0 ? months : [m0 + 1]).map((x) => firstMonth + x - 1)
@@ -220,7 +223,7 @@ function expandByMonths(
       for (const d of daysPicked(rule, y, m, d0)) {
         const wall = Date.UTC(y, m, d) + timeOfDay;
         if (wall < wallStart) continue;
-        const t = wall === wallStart ? start : wallToUtc(clock, wall);
+        const t = instant(wall);
         if (!limit(t, out)) return out;
         out.push(t);
       }
@@ -248,13 +251,15 @@ export function expandRecurrence(rule: RecurrenceRule, start: number, clock: Wal
   const interval = Math.max(1, Math.floor(rule.interval) || 1);
   const limitOf = (t: number, out: readonly number[]): boolean =>
     (Number.isNaN(rule.count) ? t <= rule.until : out.length < rule.count) && out.length < MAX_OCCURRENCES;
-  if (rule.freq === 'monthly' || rule.freq === 'yearly') return expandByMonths(rule, start, zone, interval, limitOf);
+  const wallStart = utcToWall(zone, start);
+  // The instant of a local time on the series' clock; the start is always its own instant.
+  const instant = (wall: number): number => (wall === wallStart ? start : wallToUtc(zone, wall));
+  if (rule.freq === 'monthly' || rule.freq === 'yearly') return expandByMonths(rule, wallStart, instant, interval, limitOf);
   const out: number[] = [];
   const limit = (t: number): boolean => limitOf(t, out);
-  const wallStart = utcToWall(zone, start);
   if (rule.freq === 'daily') {
     for (let wall = wallStart; ; wall += interval * DAY) {
-      const t = wall === wallStart ? start : wallToUtc(zone, wall);
+      const t = instant(wall);
       if (!limit(t)) return out;
       out.push(t);
     }
@@ -268,7 +273,7 @@ export function expandRecurrence(rule: RecurrenceRule, start: number, clock: Wal
     for (let d = 0; d < 7; d++) {
       const wall = weekStart + (w * 7 + d) * DAY;
       if (wall < wallStart || !days.has(weekday(wall))) continue;
-      const t = wall === wallStart ? start : wallToUtc(zone, wall);
+      const t = instant(wall);
       if (!limit(t)) return out;
       out.push(t);
     }

@@ -32,6 +32,11 @@ export function fixedClock(offset: number): WallClock {
 /** UTC itself. */
 export const UTC_CLOCK: WallClock = fixedClock(0);
 
+/** Whether a time-zone name means UTC itself ("UTC", "Etc/UTC", "GMT", "Z", any case): read as {@link UTC_CLOCK}. */
+export function isUtcName(name: string): boolean {
+  return /^(utc|etc\/utc|gmt|z)$/i.test(name.trim());
+}
+
 const clocks = new Map<string, WallClock | null>();
 
 /**
