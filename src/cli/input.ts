@@ -9,6 +9,8 @@ import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult,
 import { parseList, UsageError } from './command-kit.js';
 import { detectSource, loadSource, SOURCE_FORMATS, type SourceFormat } from '../ingest/sources/detect.js';
 import { loadIdentities, resolveIdentities } from '../ingest/sources/identities.js';
+import { sourceAccount, sourceNote, type SourceAccount } from './source-stats.js';
+import type { CliIo } from './io.js';
 
 /** The parsed input options, as commander hands them over (camelCase). */
 export interface InputCliOptions {
@@ -72,7 +74,7 @@ export async function loadInput(
   dir: string | undefined,
   opts: InputCliOptions,
   onProgress?: (done: number, total: number) => void,
-): Promise<IngestResult> {
+): Promise<LoadedInput> {
   const loaded = await loadGraphInput(dir, opts, onProgress ? await bytesProgress(dir, opts, onProgress) : undefined);
   if (opts.identities === undefined) return loaded;
   const r = resolveIdentities(loaded.graph, await loadIdentities(opts.identities, ingestOptionsFrom(opts)));
@@ -85,7 +87,39 @@ export async function loadInput(
       message: `${r.unmatched} of ${loaded.graph.personCount} people have no alias in the identities file and keep their own id (e.g. ${r.unmatchedExamples.map((x) => `"${x}"`).join(', ')})`,
     });
   }
-  return { graph: r.graph, report: { ...loaded.report, people: r.graph.personCount, ties: r.graph.tieCount } };
+  return { ...loaded, graph: r.graph, report: { ...loaded.report, people: r.graph.personCount, ties: r.graph.tieCount } };
+}
+
+/**
+ * A loaded input: the graph, the ingest report and, for a source read by an interaction model
+ * (m365, google, slack, viva-p2p, events), the reader's format and counts.
+ */
+export interface LoadedInput extends IngestResult {
+  readonly format?: SourceFormat;
+  readonly stats?: object;
+}
+
+/** What the notes on an input read: its ingest report, and its format and stats if it has them. */
+export type InputNotesOf = Pick<LoadedInput, 'report' | 'format' | 'stats'>;
+
+/** The labelled counts of a loaded input's model, null for plain graphs. */
+export function inputAccount(loaded: InputNotesOf): SourceAccount | null {
+  return sourceAccount(loaded.format, loaded.stats, loaded.report.events);
+}
+
+/**
+ * Print a loaded input's ingest warning and its model note (what made no tie) on stderr, each
+ * when there is one.
+ */
+export function printInputNotes(loaded: InputNotesOf, io: Pick<CliIo, 'err'>): void {
+  for (const line of [ingestWarning(loaded.report), sourceNote(inputAccount(loaded))]) if (line !== null) io.err(`${line}\n`);
+}
+
+/** {@link loadInput}, then {@link printInputNotes}: what most commands do first. */
+export async function loadAndNote(dir: string | undefined, opts: InputCliOptions, io: Pick<CliIo, 'err'>): Promise<LoadedInput> {
+  const loaded = await loadInput(dir, opts);
+  printInputNotes(loaded, io);
+  return loaded;
 }
 
 /**
@@ -120,7 +154,7 @@ async function bytesProgress(
   };
 }
 
-async function loadGraphInput(dir: string | undefined, opts: InputCliOptions, onBytes?: (bytes: number) => void): Promise<IngestResult> {
+async function loadGraphInput(dir: string | undefined, opts: InputCliOptions, onBytes?: (bytes: number) => void): Promise<LoadedInput> {
   const options = { ...ingestOptionsFrom(opts), onBytes };
   if (dir !== undefined && (opts.ties !== undefined || opts.people !== undefined || opts.relations !== undefined)) {
     throw new UsageError('give either a folder or --people/--ties/--relations files, not both');

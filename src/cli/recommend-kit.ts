@@ -8,7 +8,7 @@ import { project, type OrgView } from '../model/projection.js';
 import type { OrgGraph } from '../model/org-graph.js';
 import type { CommunityGroups } from '../recommend/community-groups.js';
 import type { ObjectiveStatus, ScorecardResult } from '../recommend/scorecard.js';
-import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from './input.js';
+import { addInputOptions, loadAndNote, type InputCliOptions } from './input.js';
 import type { CliIo } from './io.js';
 import { inputPaths, recordsToCsv, refuseInputOverlap, toJson, writeOutput, type CellValue } from './output.js';
 import { parseList, UsageError } from './command-kit.js';
@@ -59,9 +59,7 @@ export async function readInput(
   const inputs = inputPaths(dir, opts);
   const out = opts.out;
   if (out !== undefined && out !== '' && out !== '-') refuseInputOverlap(out, inputs, 'file');
-  const { graph, report } = await loadInput(dir, opts);
-  const warning = ingestWarning(report);
-  if (warning) io.err(`${warning}\n`);
+  const { graph } = await loadAndNote(dir, opts, io);
   if (group !== undefined) graph.attribute(group);
   return { graph, inputs };
 }

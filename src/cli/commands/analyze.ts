@@ -20,7 +20,8 @@ import { analysis, type AnalysisResult } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
-import { addInputOptions, ingestWarning, loadInput, type InputCliOptions } from '../input.js';
+import { addInputOptions, ingestWarning, inputAccount, loadInput, printInputNotes, type InputCliOptions } from '../input.js';
+import { sourceNote } from '../source-stats.js';
 import { addAnalyzeTimelineOptions, analyzeTimeline } from '../analyze-timeline.js';
 import { checkOutputFolder, inputPaths, toJson, writeOutputFolder, type FileContent } from '../output.js';
 import { peopleCsvChunks, reportCsvFiles } from '../../report/csv-files.js';
@@ -190,10 +191,9 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
       const report = loaded.report;
       let input = loaded.graph;
       progress.update('reading input', 1, 1);
-      const warning = ingestWarning(report);
-      if (warning) {
+      if (ingestWarning(report) !== null || sourceNote(inputAccount(loaded)) !== null) {
         progress.done();
-        io.err(`${warning}\n`);
+        printInputNotes(loaded, io);
       }
       const group = pickGroup(input, opts, isExample);
       if (opts.groupNames !== undefined) {

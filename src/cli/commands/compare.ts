@@ -16,7 +16,7 @@ import { project, type OrgView } from '../../model/projection.js';
 import { compare, MIN_TIES_TO_TEST } from '../../recommend/compare.js';
 import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
-import { ingestWarning, loadInput } from '../input.js';
+import { loadAndNote } from '../input.js';
 import type { CliIo } from '../io.js';
 import { inputPaths, refuseInputOverlap } from '../output.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
@@ -243,9 +243,7 @@ async function load(dir: string | undefined, opts: CompareCliOptions, io: CliIo)
   const hit = cache.get(key);
   if (hit) return hit;
   if (opts.out !== undefined && opts.out !== '' && opts.out !== '-') refuseInputOverlap(opts.out, inputPaths(dir, opts), 'file');
-  const { graph, report } = await loadInput(dir, opts);
-  const warning = ingestWarning(report);
-  if (warning) io.err(`${warning}\n`);
+  const { graph } = await loadAndNote(dir, opts, io);
   cache.set(key, graph);
   return graph;
 }

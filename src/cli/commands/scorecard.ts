@@ -14,7 +14,7 @@ import { loadObjectives } from '../../recommend/objectives.js';
 import { scorecard } from '../../recommend/scorecard.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
-import { ingestWarning, loadInput } from '../input.js';
+import { loadAndNote } from '../input.js';
 import { groupCommand, parseMinGroupSize, parseSeed } from '../recommend-kit.js';
 import { communitiesLine, emit, fmt, scorecardText, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
@@ -38,9 +38,7 @@ export const scorecardCommand: RegisterCommand = (program, io) => {
         if (opts.communities !== undefined && opts.group) throw new UsageError('give either --group or --communities, not both');
         const seed = parseSeed(opts.seed);
         const objectives = await loadObjectives(opts.objectives);
-        const { graph, report } = await loadInput(dir, opts);
-        const warning = ingestWarning(report);
-        if (warning) io.err(`${warning}\n`);
+        const { graph } = await loadAndNote(dir, opts, io);
         const relations = opts.relation ? parseList(opts.relation) : null;
         // Directed views orient ties the way influence runs, where relations.csv declares it.
         const view = project(graph, { relations, directed: opts.directed ?? false, weighted: !opts.unweighted, influence: true });

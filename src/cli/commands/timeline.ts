@@ -8,7 +8,7 @@
 import { detectSource, type SourceFormat } from '../../ingest/sources/detect.js';
 import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type TimelineResult } from '../../recommend/timeline.js';
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
-import { ingestWarning, loadInput, parseDelimiter } from '../input.js';
+import { ingestWarning, loadAndNote, parseDelimiter } from '../input.js';
 import { eventLogPeriods } from '../analyze-timeline.js';
 import { groupCommand, emit, fmt, parseMinGroupSize, parseSeed, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
@@ -142,9 +142,7 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
         }
         periods = byPeriod;
       } else {
-        const { graph, report } = await loadInput(input, opts);
-        const warning = ingestWarning(report);
-        if (warning) io.err(`${warning}\n`);
+        const { graph } = await loadAndNote(input, opts, io);
         periods = splitByPeriod(graph, { period, windowDays: days });
       }
       if (periods.length === 0) throw new UsageError('no ties to split into periods');

@@ -6,7 +6,8 @@
 import { escapeText, isOrgraphError } from '../../model/errors.js';
 import type { OrgGraph } from '../../model/org-graph.js';
 import type { IngestReport } from '../../ingest/index.js';
-import { addInputOptions, loadInput, type InputCliOptions } from '../input.js';
+import { addInputOptions, inputAccount, loadInput, type InputCliOptions } from '../input.js';
+import { formatSourceAccount, type SourceAccount } from '../source-stats.js';
 import { UsageError, type RegisterCommand } from '../command-kit.js';
 
 interface ValidateCliOptions extends InputCliOptions {
@@ -22,10 +23,12 @@ export interface ValidateSummary {
   readonly relations: readonly { readonly name: string; readonly directed: boolean; readonly ties: number }[];
   readonly attributes: readonly string[];
   readonly report: IngestReport;
+  /** For a source read by an interaction model (m365, google, slack, viva-p2p, events): what it read and left out. */
+  readonly source: SourceAccount | null;
 }
 
 /** Summarise a loaded graph and its ingest report. */
-export function validateSummary(graph: OrgGraph, report: IngestReport): ValidateSummary {
+export function validateSummary(graph: OrgGraph, report: IngestReport, source: SourceAccount | null = null): ValidateSummary {
   const perRelation = graph.tiesPerRelation();
   let external = 0;
   for (let i = 0; i < graph.personCount; i++) if (graph.isExternal(i)) external++;
@@ -37,6 +40,7 @@ export function validateSummary(graph: OrgGraph, report: IngestReport): Validate
     relations: graph.relations.map((r) => ({ name: r.name, directed: r.directed, ties: perRelation.get(r.name) ?? 0 })),
     attributes: [...graph.attributeNames],
     report,
+    source,
   };
 }
 
@@ -64,6 +68,7 @@ export function formatValidateSummary(s: ValidateSummary): string {
     for (const [code, n] of Object.entries(f.dropped)) lines.push(`    dropped ${code}: ${n}`);
     for (const [code, n] of Object.entries(f.altered)) lines.push(`    altered ${code}: ${n}`);
   }
+  if (s.source !== null) lines.push(...formatSourceAccount(s.source));
   if (s.report.issueCount === 0) {
     lines.push('issues: none');
   } else {
@@ -101,7 +106,7 @@ export const validate: RegisterCommand = (program, io, setExit) => {
         }
         throw e;
       }
-      const summary = validateSummary(loaded.graph, loaded.report);
+      const summary = validateSummary(loaded.graph, loaded.report, inputAccount(loaded));
       io.out(format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : formatValidateSummary(summary));
       if (!summary.ok) setExit(1);
     });

@@ -1,0 +1,116 @@
+/**
+ * What a source's interaction model left out, as the CLI says it: `orgraph validate` lists every
+ * count of the reader's stats (text and JSON), and the other commands print one note on stderr
+ * when something read made no tie. Counts derived by hand from test/fixtures/sources (see the
+ * readers' own tests for the derivations) and from a four-line event log written here.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { sourceAccount, sourceNote } from '../../src/cli/source-stats.js';
+
+const M365 = 'test/fixtures/sources/m365.json';
+const SLACK = 'test/fixtures/sources/slack-export';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'orgraph-source-stats-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('orgraph validate: what the model read and left out', () => {
+  it('m365: every count of the reader, those that made no tie marked', async () => {
+    const r = await cli(['validate', M365]);
+    expect(r.code).toBe(0);
+    const block = r.out.slice(r.out.indexOf('read as m365:'), r.out.indexOf('issues:'));
+    // 3 messages, none to more than 25 recipients (the ceo's has 3); events[0] once, events[1] three
+    // Tuesdays, events[2]'s two occurrences: 5 meetings, 6 occurrences; cleo declined, dan tentative,
+    // eve did not answer (3 left out); events[1] names no time zone; one call record.
+    expect(block.trimEnd().split('\n')).toEqual([
+      'read as m365:',
+      '  3  e-mail messages read',
+      '  0  messages to more than 25 recipients: no tie',
+      '  5  meetings read',
+      '  6  meeting occurrences counted',
+      '  0  meetings or calls with more than 10 participants: no tie',
+      '  3  attendees who declined, were tentative or did not answer: no tie',
+      '  0  recurring series without an end or with a rule not expanded, counted once',
+      '  1  recurring series without a known time zone (occurrences after a summer-time change may be an hour off)',
+      '  1  Teams call records read',
+      '  0  call records read from the retired organizer / participants fields',
+      '  0  Teams chat messages read',
+      '  0  top-level channel posts (broadcasts): no tie',
+      '  0  system, bot and deleted chat messages: no tie',
+    ]);
+  });
+
+  it('--format json carries the counts with their kind; a CSV folder has none', async () => {
+    const s = JSON.parse((await cli(['validate', M365, '--format', 'json'])).out) as {
+      source: { format: string; counts: { key: string; count: number; kind: string }[] };
+    };
+    expect(s.source.format).toBe('m365');
+    const byKey = new Map(s.source.counts.map((c) => [c.key, [c.count, c.kind]]));
+    expect(byKey.get('attendeesLeftOut')).toEqual([3, 'left-out']);
+    expect(byKey.get('seriesWithoutTimeZone')).toEqual([1, 'caveat']);
+    expect(byKey.get('occurrences')).toEqual([6, 'read']);
+    expect(s.source.counts).toHaveLength(13);
+    const csv = JSON.parse((await cli(['validate', 'test/fixtures/datasets/freeman-eies', '--format', 'json'])).out) as { source: unknown };
+    expect(csv.source).toBeNull();
+  });
+
+  it('an event log: self-addressed events are counted, not dropped silently', async () => {
+    const file = join(dir, 'log.csv');
+    // a -> b twice, b -> a once: 2 directed pairs, 2 ties; c -> c has no recipient once the sender is removed.
+    writeFileSync(
+      file,
+      'sender,recipient,time\na,b,2026-01-05T09:00:00Z\na,b,2026-01-06T09:00:00Z\nb,a,2026-01-06T10:00:00Z\nc,c,2026-01-07T10:00:00Z\n',
+    );
+    const s = JSON.parse((await cli(['validate', file, '--from', 'events', '--format', 'json'])).out) as {
+      ties: number;
+      source: { counts: { key: string; count: number }[] };
+    };
+    const c = Object.fromEntries(s.source.counts.map((x) => [x.key, x.count]));
+    expect(c).toMatchObject({ events: 4, eventsUsed: 3, eventsWithoutRecipients: 1, selfRecipients: 1, pairs: 2, ties: 2 });
+    expect(s.ties).toBe(2);
+  });
+});
+
+describe('the other commands: one note on stderr', () => {
+  it('metrics on m365 names what made no tie and the caveat, once', async () => {
+    const r = await cli(['metrics', M365, '--metrics', 'degree', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'orgraph: note: read as m365: no tie from 3 attendees who declined, were tentative or did not answer; ' +
+        '1 recurring series without a known time zone (occurrences after a summer-time change may be an hour off); ' +
+        '`orgraph validate` lists every count\n',
+    );
+  });
+
+  it('slack: the bot and the system message; a CSV folder prints nothing', async () => {
+    const r = await cli(['metrics', SLACK, '--from', 'slack', '--metrics', 'degree', '--format', 'csv']);
+    expect(r.err).toBe(
+      'orgraph: note: read as slack: no tie from 1 bot messages, 1 system messages (joins, topic changes, ...); `orgraph validate` lists every count\n',
+    );
+    const csv = await cli(['metrics', 'test/fixtures/datasets/freeman-eies', '--metrics', 'degree', '--format', 'csv']);
+    expect(csv.err).toBe('');
+  });
+});
+
+describe('sourceAccount', () => {
+  it("keeps a reader's field the table does not know, under its own name; no note without a model", () => {
+    const a = sourceAccount('m365', { messages: 2, someNewCount: 7 });
+    expect(a?.counts).toEqual([
+      { key: 'messages', count: 2, label: 'e-mail messages read', kind: 'read' },
+      { key: 'someNewCount', count: 7, label: 'someNewCount', kind: 'read' },
+    ]);
+    expect(sourceNote(a)).toBeNull();
+    expect(sourceAccount(undefined, undefined)).toBeNull();
+    expect(sourceAccount('csv', { rows: 1 })).toBeNull();
+  });
+});
