@@ -211,7 +211,8 @@ function prepared(
   const kept = direction === 'forward' ? task.g.forward : task.g.backward;
   let run = chains.get(kept);
   if (!run) chains.set(kept, (run = chainLayout(kept, task.order)));
-  return { g: run.g, restore: restorer(run.order, width), spec: spec.kind === 'betweenness' ? { ...spec, chain: run.chain } : spec };
+  const withChain = spec.kind === 'betweenness' || spec.kind === 'distances' ? { ...spec, chain: run.chain } : spec;
+  return { g: run.g, restore: restorer(run.order, width), spec: withChain };
 }
 
 /** The direction whose arcs an exact path task follows (forward: betweenness, backward: distance sums), null for samples. */
@@ -472,8 +473,10 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
   const graph = serializePair(g);
   const items = taskItems(g, spec);
   // Weighted betweenness: one copy of the graph for the WebAssembly kernel of every worker.
-  const slots = spec.kind === 'betweenness' && spec.chain ? pivotSlotsFor(g.forward.n) : 0;
-  const wasm = spec.kind === 'betweenness' ? wasmGraphForWorkers(g.forward, workers, slots) : null;
+  // Weighted distance sums on a chain run the same pruned kernel (their graph is symmetric: forward = backward).
+  const chain = (spec.kind === 'betweenness' || spec.kind === 'distances') && spec.chain !== undefined;
+  const slots = chain ? pivotSlotsFor(g.forward.n) : 0;
+  const wasm = spec.kind === 'betweenness' || chain ? wasmGraphForWorkers(g.forward, workers, slots) : null;
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
     const sums = new BlockSums(spec, workers, items, onProgress);

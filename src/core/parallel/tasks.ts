@@ -21,8 +21,9 @@ export type PathTaskSpec =
    *  pruned by its pivot's distances (see ChainRunner in ../paths/brandes-chain.ts). */
   | { readonly kind: 'betweenness'; readonly chain?: SourceChain }
   /** Distance summaries of each source over `backward` arcs (incoming distances): out[3s..3s+2].
-   *  Items = sources, or batches of 32 sources on hop counts. */
-  | { readonly kind: 'distances'; readonly unit: number }
+   *  Items = sources, or batches of 32 sources on hop counts. With `chain` (as for betweenness),
+   *  item k is source `chain.sources[k]`, pruned by its pivot's distances. */
+  | { readonly kind: 'distances'; readonly unit: number; readonly chain?: SourceChain }
   /** Uniform shortest-path samples (Riondato–Kornaropoulos, KADABRA): out[v] counts interior hits.
    *  Items = samples `first .. first + samples - 1` of the stream `seed` (first defaults to 0). */
   | { readonly kind: 'sample'; readonly seed: number; readonly samples: number; readonly first?: number }
@@ -100,6 +101,11 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         // Hop counts: bit-parallel BFS, 32 sources per item.
         const batch = new BatchScratch(n);
         return { items: Math.ceil(n / BATCH), outLength: 3 * n, run: (b, out) => distanceSumsBatch(g.backward, b, out, batch, table) };
+      }
+      if (spec.chain) {
+        // Lengths on a chain: the pruned WebAssembly search, as for betweenness (distances only).
+        const runner = new ChainRunner(g.backward, spec.chain, new PathScratch(n, plannedBuckets(g.backward)), 'distances');
+        if (runner.pruning) return { items: n, outLength: 3 * n, run: (k, out) => runner.run(k, out) };
       }
       // Lengths: the bucket queue when arc lengths allow it, as for betweenness.
       const scratch = new DistanceScratch(n, plannedBuckets(g.backward));

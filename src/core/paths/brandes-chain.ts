@@ -9,6 +9,10 @@
  * 35% of the arcs are kept). Each run costs one pass over the arcs in memory order (the pruning,
  * in WebAssembly: brandes.wat `prune`) and then Dijkstra on the kept arcs (wasm-dijkstra.ts).
  *
+ * The same chain serves the weighted distance sums of closeness and harmonic (mode `distances`):
+ * the same pruning, then a search without path counts or predecessors (brandes.wat `distances`),
+ * each source's reached count, distance sum and reciprocal sum written as distanceSums does.
+ *
  * Exactness: distances are the same doubles as the plain kernel's (every offer within rounding of
  * the shortest is kept, see {@link pruneMargin}), path counts are the same integers, and the
  * dependencies the same up to the order of floating-point additions (the kept arcs settle the nodes
@@ -27,6 +31,9 @@ import type { SourceChain } from '../graph/source-chain.js';
 import { packedArcsOf, type PathGraph } from '../graph/path-graph.js';
 import { brandesSource, resetDistances, type PathScratch } from './brandes.js';
 import { wasmDijkstraOf, type WasmDijkstra } from './wasm-dijkstra.js';
+
+/** What a {@link ChainRunner} adds up per source: Brandes dependencies, or distance summaries. */
+export type ChainMode = 'dependencies' | 'distances';
 
 /** Pivot slots a thread keeps for a chain of n sources: log2(n) + 1 live pivots, one spare. */
 export function pivotSlotsFor(n: number): number {
@@ -67,10 +74,16 @@ export class ChainRunner {
   prunedRuns = 0;
   keptArcs = 0;
 
+  /**
+   * `mode`: `dependencies` adds each source's Brandes dependencies into `out` (length n);
+   * `distances` writes its distance summary at out[3s..3s+2] as {@link distanceSums} does (reached,
+   * total, harmonic; the sums in settling order), and needs no path counts from the search.
+   */
   constructor(
     private readonly g: PathGraph,
     private readonly chain: SourceChain,
     private readonly scratch: PathScratch,
+    private readonly mode: ChainMode = 'dependencies',
   ) {
     const n = g.n;
     const q = scratch.buckets;
@@ -94,19 +107,30 @@ export class ChainRunner {
     this.longest = longest;
   }
 
-  /** Source `chain.sources[item]`'s dependencies added into `out`. */
+  /**
+   * Whether the sources run pruned on the WebAssembly engine. Without it, `dependencies` runs fall
+   * back to brandesSource, unpruned, and `distances` runs are refused (use distanceSums instead).
+   */
+  get pruning(): boolean {
+    return this.engine !== null;
+  }
+
+  /** Source `chain.sources[item]`'s dependencies added into `out`, or its distance summary written there. */
   run(item: number, out: Float64Array): void {
     const engine = this.engine;
     const s = this.chain.sources[item];
     if (engine === null) {
+      if (this.mode === 'distances') throw new Error('ChainRunner: distance summaries need the WebAssembly engine (see pruning)');
       brandesSource(this.g, s, out, this.scratch);
       return;
     }
     if (item !== this.last + 1) this.release();
     this.last = item;
     const p = this.chain.parents[item];
+    const lean = this.mode === 'distances';
     let slot = p < 0 ? -1 : this.slotNode.indexOf(p);
-    if (p >= 0 && slot < 0) slot = this.keep(engine, p, engine.forward(p), this.kids[p] - this.rank[item], true);
+    if (p >= 0 && slot < 0)
+      slot = this.keep(engine, p, lean ? engine.distances(p, false) : engine.forward(p), this.kids[p] - this.rank[item], true);
     let count: number;
     if (slot >= 0) {
       const delta = this.pivots[slot][s];
@@ -114,10 +138,19 @@ export class ChainRunner {
       // The run starts from d_p(v) + d(p, s) + margin >= d_s(v): offers above never queue.
       this.keptArcs += engine.prune(slot, 2 * delta + margin, delta + margin);
       this.prunedRuns++;
-      count = engine.forwardPruned(s);
+      count = lean ? engine.distances(s, true) : engine.forwardPruned(s);
       if (--this.slotLeft[slot] <= 0) this.free(slot);
     } else {
-      count = engine.forward(s);
+      count = lean ? engine.distances(s, false) : engine.forward(s);
+    }
+    if (lean) {
+      // Distances only (no path counts): summed, and the nodes back to unreached, in WebAssembly.
+      if (this.kids[s] > 0) this.keep(engine, s, count, this.kids[s], false);
+      const { total, harmonic } = engine.sumDistances(count);
+      out[3 * s] = count;
+      out[3 * s + 1] = total;
+      out[3 * s + 2] = harmonic;
+      return;
     }
     if (engine.ties() > engine.poolCapacity) {
       // The predecessor pool overflowed: reset, and run s in the plain kernel (its pool grows).

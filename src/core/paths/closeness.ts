@@ -44,6 +44,8 @@ export class DistanceScratch {
  * has one and the arcs pack into 32 bits (Dial's buckets narrower than the shortest arc, arcs read
  * packed, as Brandes' kernel does; see `packArcs`), else on a binary heap. Distances are the same float sums either way; the sums run in settling order, which
  * differs between the two queues among nodes of one bucket, so totals may differ in the last bits.
+ * (The path pool runs weighted undirected graphs from 2,000 nodes on a source chain instead, each
+ * search pruned and in WebAssembly: ChainRunner's `distances` mode in brandes-chain.ts.)
  *
  * Complexity: O(m) with BFS; O(m log n) with the heap; O(m + buckets scanned) with buckets.
  */

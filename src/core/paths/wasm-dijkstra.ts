@@ -205,7 +205,10 @@ export class WasmDijkstra {
   private readonly accumulateFn: Forward;
   private readonly pruneFn: Forward;
   private readonly demoteFn: Forward;
+  private readonly distancesFn: Forward;
+  private readonly sumFn: Forward;
   private readonly tiesGlobal: WasmGlobal;
+  private readonly harmonicGlobal: WasmGlobal;
   private readonly at: RegionLayout;
 
   private constructor(
@@ -217,7 +220,10 @@ export class WasmDijkstra {
     this.accumulateFn = exports.accumulate as Forward;
     this.pruneFn = exports.prune as Forward;
     this.demoteFn = exports.demote as Forward;
+    this.distancesFn = exports.distances as Forward;
+    this.sumFn = exports.sumDistances as Forward;
     this.tiesGlobal = exports.ties as WasmGlobal;
+    this.harmonicGlobal = exports.harmonic as WasmGlobal;
     const { n, pool, queue } = graph;
     const base = graph.graphBytes + region * graph.regionBytes;
     const local = regionLayout(n, graph.m, queue, pool, graph.pivotSlots).at;
@@ -275,6 +281,44 @@ export class WasmDijkstra {
    */
   forwardPruned(s: number): number {
     return this.run(s, this.at.prunedOffs, this.at.prunedArcs);
+  }
+
+  /**
+   * {@link WasmDijkstra.forward} for distances only (no path counts, no predecessors): the same
+   * distances and settling order; with `pruned`, on the arcs the last prune kept (call right after
+   * it). Follow with {@link WasmDijkstra.sumDistances}. Returns the nodes settled.
+   */
+  distances(s: number, pruned: boolean): number {
+    const a = this.at;
+    const g = this.graph;
+    const q = g.queue;
+    const [offs, arcs] = pruned ? [a.prunedOffs, a.prunedArcs] : [g.offs, g.arcs];
+    return this.distancesFn(
+      s,
+      offs,
+      arcs,
+      g.table,
+      a.dist,
+      a.order,
+      a.bucketOf,
+      a.head,
+      a.entryNode,
+      a.entryNext,
+      q.inverse,
+      q.mask,
+      g.shift,
+      g.targetMask,
+      q.slots,
+    );
+  }
+
+  /**
+   * The last run's sums over its settled nodes but the source, in settling order: total distance
+   * and total reciprocal distance; the nodes are back to unreached after. Complexity: O(count).
+   */
+  sumDistances(count: number): { total: number; harmonic: number } {
+    const total = this.sumFn(count, this.at.order, this.at.dist);
+    return { total, harmonic: this.harmonicGlobal.value as number };
   }
 
   /** Pivot slots of this engine's region (0: {@link WasmDijkstra.prune} is unavailable). */

@@ -9,6 +9,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { brandesSource, PathScratch } from '../../../src/core/paths/brandes.js';
+import { DistanceScratch, distanceSums, unitDistances } from '../../../src/core/paths/closeness.js';
 import { ChainRunner, pivotSlotsFor, pruneMargin } from '../../../src/core/paths/brandes-chain.js';
 import { sourceChain } from '../../../src/core/graph/source-chain.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
@@ -127,6 +128,44 @@ describe('ChainRunner (pivot-pruned weighted Brandes)', () => {
       const { out, runner } = chained(g, []);
       expect(runner.prunedRuns).toBe(0);
       expect(maxRelativeError(out, plain(g, sourceChain(g).sources))).toBeLessThan(1e-12);
+    } finally {
+      useWasmDijkstra(was);
+    }
+  });
+
+  it('distance summaries (mode distances): distanceSums to rounding for every source, pruned, in any cut of the chain; refused without the engine', () => {
+    for (const [seed, strengths] of [
+      [12, [1, 2, 3]],
+      [13, Array.from({ length: 118 }, (_, i) => i + 1)],
+    ] as const) {
+      const g = randomGraph(400, 2400, seed, strengths);
+      const chain = sourceChain(g);
+      const scratch = new DistanceScratch(g.n, bucketPlan(g));
+      const table = unitDistances(g.n + 1, 1);
+      const expected = new Float64Array(3 * g.n);
+      for (let s = 0; s < g.n; s++) distanceSums(g, s, expected, scratch, table);
+      for (const order of [
+        [0, 1, 2],
+        [2, 0, 1],
+      ]) {
+        const own: PathGraph = { ...g }; // its own engine
+        const runner = new ChainRunner(own, chain, new PathScratch(g.n, bucketPlan(g)), 'distances');
+        expect(runner.pruning).toBe(true);
+        const bounds = [0, 133, 260, g.n];
+        const out = new Float64Array(3 * g.n);
+        for (const b of order) for (let k = bounds[b]; k < bounds[b + 1]; k++) runner.run(k, out);
+        expect(runner.prunedRuns).toBe(g.n - 1);
+        expect(maxRelativeError(out, expected)).toBeLessThan(1e-12);
+        // Reached counts are exact: every node reaches all 400 here.
+        expect(out.filter((_, i) => i % 3 === 0).every((x) => x === g.n)).toBe(true);
+      }
+    }
+    const was = useWasmDijkstra(false);
+    try {
+      const g = randomGraph(50, 200, 14, [1, 2]);
+      const runner = new ChainRunner(g, sourceChain(g), new PathScratch(g.n, bucketPlan(g)), 'distances');
+      expect(runner.pruning).toBe(false);
+      expect(() => runner.run(0, new Float64Array(3 * g.n))).toThrow(/WebAssembly engine/);
     } finally {
       useWasmDijkstra(was);
     }
