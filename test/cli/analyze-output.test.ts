@@ -11,18 +11,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { NODE_OUTPUT_FS, writeOutput, writeOutputFolder, type OutputFs } from '../../src/cli/output.js';
 import { groupedTies, privacyPeople, writeDataset } from '../report/fixtures.js';
+import { cli } from '../helpers/cli.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'orgraph-out-'));
 /** Every file of a folder with its bytes. */

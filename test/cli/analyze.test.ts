@@ -9,15 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { groupedTies, HOSTILE, hostilePeople, PRIVACY_GROUPS, privacyPeople, writeDataset } from '../report/fixtures.js';
-
-async function cli(args: string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY });
-  return { code, out, err };
-}
+import { cli } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'orgraph-analyze-'));
 const filesOf = (dir: string) => readdirSync(dir).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));

@@ -2,18 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { parseWindow } from '../../src/cli/commands/compare.js';
+import { cli } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
 const EIES = join(ROOT, 'datasets', 'freeman-eies');
-
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 // A small org with tie times and a team attribute (L = a, b, c; R = d, e, f).
 // Before (Jan-Apr 2010): two triangles a-b-c and d-e-f joined by c-d.

@@ -1,16 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { orgFolder } from '../helpers/org-folder.js';
+import { cli } from '../helpers/cli.js';
 
 const DATA = join(import.meta.dirname, '..', 'fixtures', 'datasets');
-
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('orgraph gaps / introduce / path / compare', () => {
   it('gaps: JSON with every staff pair, CSV rows, text', async () => {

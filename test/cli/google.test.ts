@@ -6,18 +6,11 @@
  * test/fixtures/sources/google-*.
  */
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 
 const GMAIL = 'test/fixtures/sources/google-gmail.json';
 const CALENDAR = 'test/fixtures/sources/google-calendar.json';
 const LINES = 'test/fixtures/sources/google-events.jsonl';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 interface Summary {
   people: number;

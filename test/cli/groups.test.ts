@@ -2,21 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../src/cli/main.js';
 import { datasetDir } from '../helpers/datasets.js';
 import { orgFolder } from '../helpers/org-folder.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 const KARATE = datasetDir('zachary-karate');
 const LAZEGA = datasetDir('lazega-lawfirm');
 const MANUFACTURING = datasetDir('manufacturing-email');
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), isTTY: false };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 describe('orgraph groups', () => {
   it('karate by club: JSON with groups, mixing and network figures', async () => {

@@ -2,16 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 
 const LAZEGA = join(import.meta.dirname, '..', 'fixtures', 'datasets', 'lazega-lawfirm');
-
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 // A = {a1, a2, a3} (a triangle), B = {b1, b2} (one tie), one bridge a2 - b1 (undirected, weight 1).
 // Hand derivation (default weights; one cross-group tie is too few to fit them), as in

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeMetricsDocument, selectMetricKeys, type MetricsDocument } from '../../src/cli/commands/metrics.js';
-import { run, type CliIo } from '../../src/cli/main.js';
 import { METRIC_CATALOG, type MetricSpec } from '../../src/metrics/catalog.js';
 import { NodeScores } from '../../src/metrics/scores.js';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { project } from '../../src/model/projection.js';
+import { cli } from '../helpers/cli.js';
 
 const KARATE = join(__dirname, '..', 'fixtures', 'datasets', 'zachary-karate');
 const KRACKHARDT = join(__dirname, '..', 'fixtures', 'datasets', 'krackhardt-hightech');
@@ -36,14 +36,6 @@ const CENTRALITY_KEYS = [
   'coreNumber',
 ];
 const DIRECTED_KEYS = ['inDegree', 'outDegree', 'inStrength', 'outStrength'];
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
 
 /** Our value agrees with NetworkX: relative 1e-9, or 1e-6 absolute for iterative metrics. */
 function agrees(key: string, ours: unknown, ref: number | null): boolean {

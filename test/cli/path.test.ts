@@ -2,16 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 
 const KRACKHARDT = join(import.meta.dirname, '..', 'fixtures', 'datasets', 'krackhardt-hightech');
-
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 // Undirected: a-b 1, b-d 1, a-c 4, c-d 4, a-d 0.4; e alone. Lengths d = 1/w:
 // a-c-d = 1/4 + 1/4 = 0.5, a-b-d = 1 + 1 = 2, a-d = 1/0.4 = 2.5: the three loopless chains a..d.

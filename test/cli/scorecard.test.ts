@@ -2,20 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { trend } from '../../src/cli/recommend-kit.js';
+import { cli } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
 const DATA = join(ROOT, 'datasets', 'krackhardt-hightech');
 const OBJ = join(ROOT, 'objectives');
 const KAPFERER = join(ROOT, 'datasets', 'kapferer-tailor');
-
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('orgraph scorecard', () => {
   it('scores the objectives on the advice network, undirected unless --directed, as every command reads ties', async () => {

@@ -8,18 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { sourceAccount, sourceNote } from '../../src/cli/source-stats.js';
+import { cli } from '../helpers/cli.js';
 
 const M365 = 'test/fixtures/sources/m365.json';
 const SLACK = 'test/fixtures/sources/slack-export';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'orgraph-source-stats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,17 +8,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { mulberry32 } from '../../src/core/util/random.js';
 import type { TimelineResult } from '../../src/recommend/timeline.js';
 import { detectSource } from '../../src/ingest/sources/detect.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../helpers/cli.js';
 
 /** 40 people, 3,000 e-mails over 2025, each to 1-3 colleagues; people p30-p39 only write from July. */
 function yearLog(): string {

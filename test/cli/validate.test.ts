@@ -5,17 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { datasetNames } from '../helpers/datasets.js';
+import { cli } from '../helpers/cli.js';
 
 const DATASETS = 'test/fixtures/datasets';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 /** Counts stated by a data set's README.md (written by the conversion, not by orgraph). */
 function readmeCounts(name: string): {

@@ -5,18 +5,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { loadFolder, type FileReport, type IngestReport } from '../../src/ingest/index.js';
 import { OrgraphError } from '../../src/model/errors.js';
+import { cli } from '../helpers/cli.js';
 
 const ROOT = 'test/fixtures/malformed';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 interface StrictCase {
   code: string;

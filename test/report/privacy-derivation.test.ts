@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { OrgGraph } from '../../src/model/org-graph.js';
 import { analysis, type AnalysisResult } from '../../src/report/analysis.js';
 import { groupedTies, writeDataset, type FixturePerson } from './fixtures.js';
+import { cli } from '../helpers/cli.js';
 
 const K = 5;
 
@@ -131,12 +131,6 @@ function checkFigures(
   expect(shown.totalTies - shownTies).toBe(tiesTouchingUngrouped(people, ties));
 }
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
 const csv = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
 
 describe.each(ORGS)('privacy: $label', (org) => {

@@ -13,7 +13,7 @@ import { aggregateWithDuckDb, parseByteSize, type AggregateResult } from '../../
 import { aggregateInMemory, calendarPeriods, parseWindow } from '../../../src/ingest/aggregate/memory.js';
 import { aggregateSql, duckDbStagedSql, periodLabel, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
 import { OrgraphError } from '../../../src/model/errors.js';
-import { run } from '../../../src/cli/main.js';
+import { cli } from '../../helpers/cli.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'orgraph-aggregate-'));
 
@@ -277,13 +277,6 @@ describe('SQL for warehouses (golden files; the duckdb one is the SQL executed a
 });
 
 describe('orgraph aggregate', () => {
-  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-    return { code, out, err };
-  }
-
   it('--engine duckdb and --engine memory write identical files', async () => {
     const dir = tmp();
     const log = join(dir, 'events.csv');
