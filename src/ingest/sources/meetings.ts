@@ -6,7 +6,7 @@
  * data from either vendor gives comparable ties.
  */
 import type { OrgGraphBuilder } from '../../model/org-graph.js';
-import { fixedClock, utcToWall, wallToUtc, type WallClock } from './zones.js';
+import { DAY, fixedClock, utcToWall, wallToUtc, type WallClock } from './zones.js';
 
 /** The interaction-model options shared by the m365 and Google Workspace readers. */
 export interface MeetingModelOptions {
@@ -49,8 +49,7 @@ export interface MeetingModelStats {
   seriesWithoutTimeZone: number;
 }
 
-/** One day in milliseconds. */
-export const DAY = 86400000;
+export { DAY };
 
 /** A recurring series expanded gives at most this many occurrences. */
 export const MAX_OCCURRENCES = 1000;

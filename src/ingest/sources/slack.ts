@@ -28,6 +28,7 @@ import { OrgGraphBuilder } from '../../model/org-graph.js';
 import { finish, finishRelations, type IngestResult } from '../csv.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
+import { DAY } from './zones.js';
 
 export interface SlackOptions extends IngestOptions {
   /** A top-level message in a channel of at most this many members ties its sender to each. @defaultValue 8 */
@@ -76,7 +77,6 @@ const SYSTEM = new Set([
   'reminder_add',
   'joiner_notification',
 ]);
-const DAY = 86400000;
 
 /** Read a file of the export; a file that cannot be read is `E_UNREADABLE` naming it (exit 1), not an internal error. */
 async function readFile(path: string): Promise<Buffer>;

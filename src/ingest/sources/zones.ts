@@ -8,7 +8,8 @@
  */
 import { WINDOWS_ZONES } from './windows-zones.js';
 
-const DAY = 86400000;
+/** One day in milliseconds (meetings.ts, slack.ts and the readers take it from here). */
+export const DAY = 86400000;
 const MINUTE = 60000;
 const HOUR = 3600000;
 /** The largest epoch ms a Date holds. */
