@@ -9,7 +9,7 @@ import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult,
 import { parseList, UsageError } from './command-kit.js';
 import { detectSource, loadSource, SOURCE_FORMATS, type SourceFormat } from '../ingest/sources/detect.js';
 import { loadIdentities, resolveIdentities } from '../ingest/sources/identities.js';
-import { sourceAccount, sourceNote, type SourceAccount } from './source-stats.js';
+import { sourceAccount, sourceNote, sourceSummary, type SourceAccount } from './source-stats.js';
 import type { CliIo } from './io.js';
 
 /** The parsed input options, as commander hands them over (camelCase). */
@@ -113,6 +113,25 @@ export function inputAccount(loaded: InputNotesOf): SourceAccount | null {
  */
 export function printInputNotes(loaded: InputNotesOf, io: Pick<CliIo, 'err'>): void {
   for (const line of [ingestWarning(loaded.report), sourceNote(inputAccount(loaded))]) if (line !== null) io.err(`${line}\n`);
+}
+
+/**
+ * The sentences the analysis report's method section gives on the input (see ReportMeta.inputNotes):
+ * rows dropped or repaired and issues raised, and what the source's model left out, in counts only
+ * (the first issue's text, which may quote an id, stays on stderr).
+ */
+export function inputSentences(loaded: InputNotesOf): string[] {
+  const out: string[] = [];
+  const r = loaded.report;
+  const dropped = r.files.reduce((s, f) => s + f.rowsDropped, 0);
+  const altered = r.files.reduce((s, f) => s + Object.values(f.altered).reduce((a, b) => a + (b ?? 0), 0), 0);
+  if (r.issueCount > 0 || dropped > 0)
+    out.push(
+      `Reading the input dropped ${dropped} row(s), repaired ${altered} and raised ${r.issueCount} issue(s) in all; "orgraph validate --lenient" lists them.`,
+    );
+  const said = sourceSummary(inputAccount(loaded));
+  if (said !== null) out.push(`Input ${said}.`);
+  return out;
 }
 
 /** {@link loadInput}, then {@link printInputNotes}: what most commands do first. */

@@ -137,6 +137,16 @@ export function formatSourceAccount(a: SourceAccount): string[] {
  * 1 recurring series without ...; `orgraph validate` lists every count".
  */
 export function sourceNote(a: SourceAccount | null): string | null {
+  const said = sourceSummary(a);
+  return said === null ? null : `orgraph: note: ${said}; \`orgraph validate\` lists every count`;
+}
+
+/**
+ * What the note says, without its prefix and pointer ("read as m365: no tie from 3 attendees ...;
+ * 1 recurring series ..."): counts and labels only, never an id, so the analysis report can carry it
+ * under pseudonyms too. Null when nothing was left out or used with a caveat.
+ */
+export function sourceSummary(a: SourceAccount | null): string | null {
   if (a === null) return null;
   const list = (kind: CountKind): string =>
     a.counts
@@ -146,5 +156,5 @@ export function sourceNote(a: SourceAccount | null): string | null {
   const parts = [list('left-out'), list('caveat')];
   if (parts.every((p) => p === '')) return null;
   const said = [parts[0] === '' ? '' : `no tie from ${parts[0]}`, parts[1]].filter((p) => p !== '');
-  return `orgraph: note: read as ${a.format}: ${said.join('; ')}; \`orgraph validate\` lists every count`;
+  return `read as ${a.format}: ${said.join('; ')}`;
 }

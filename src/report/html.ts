@@ -31,6 +31,12 @@ export interface ReportMeta {
   readonly timeline?: TimelineResult | null;
   /** Embedded CSV downloads for Excel (UTF-8 byte-order mark). @defaultValue false */
   readonly excel?: boolean;
+  /**
+   * Sentences on what reading the input left out or repaired (rows dropped, items that made no tie
+   * by the source's interaction model), listed in the method section. Counts only: no id or name.
+   * @defaultValue []
+   */
+  readonly inputNotes?: readonly string[];
 }
 
 /** Ids of the sections every report has, in page order. */
@@ -499,6 +505,7 @@ function method(r: AnalysisResult, meta: ReportMeta): string {
     );
   }
   if (r.options.groupsOnly) items.push('Person-level results are switched off (groups only).');
+  items.push(...(meta.inputNotes ?? []));
   items.push(
     `Ties are ${r.overview.directed ? 'directed' : 'read as undirected'}; a tie's value is a strength and path lengths are 1 / strength.`,
   );

@@ -4,7 +4,7 @@
  * when something read made no tie. Counts derived by hand from test/fixtures/sources (see the
  * readers' own tests for the derivations) and from a four-line event log written here.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,36 @@ describe('the other commands: one note on stderr', () => {
     );
     const csv = await cli(['metrics', 'test/fixtures/datasets/freeman-eies', '--metrics', 'degree', '--format', 'csv']);
     expect(csv.err).toBe('');
+  });
+});
+
+describe('orgraph analyze: the same counts in the report', () => {
+  it('the method section and summary.json say what the model left out and what ingest dropped, in counts only', async () => {
+    const out = join(dir, 'report');
+    const r = await cli(['analyze', 'test/fixtures/sources/google-calendar.json', '--lenient', '--out', out]);
+    expect(r.code).toBe(0);
+    // Derivations in test/ingest/sources/google.test.ts: items[5] dropped (bad start), an attendee
+    // without an e-mail repaired; 3 attendees left out, 1 duplicate, 2 cancelled, 1 all-day, 1 out
+    // of office, 1 room; the monthly series counted once.
+    const dropped = 'Reading the input dropped 1 row(s), repaired 1 and raised 2 issue(s) in all; "orgraph validate --lenient" lists them.';
+    const model =
+      'Input read as google: no tie from 3 attendees who declined, were tentative or did not answer, ' +
+      '1 copies of an event already read from another calendar, 2 cancelled events and instances, 1 all-day events, ' +
+      '1 out-of-office, focus-time and working-location entries, 1 rooms and resource calendars (never people); ' +
+      '1 recurring series without an end or with a rule not expanded, counted once.';
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const method = html.slice(html.indexOf('<section id="method">'));
+    expect(method).toContain(`<li>${dropped.replaceAll('"', '&quot;')}</li>`);
+    expect(method).toContain(`<li>${model}</li>`);
+    // The issue's own text (it may quote an id) stays on stderr.
+    expect(html).not.toContain('lunch');
+    expect(r.err).toContain('2026-01-08 lunch');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      input: { notes: string[]; model: { format: string; counts: { key: string; count: number }[] } };
+    };
+    expect(summary.input.notes).toEqual([dropped, model]);
+    expect(summary.input.model.format).toBe('google');
+    expect(summary.input.model.counts.find((c) => c.key === 'cancelled')?.count).toBe(2);
   });
 });
 

@@ -20,7 +20,15 @@ import { analysis, type AnalysisResult } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
-import { addInputOptions, ingestWarning, inputAccount, loadInput, printInputNotes, type InputCliOptions } from '../input.js';
+import {
+  addInputOptions,
+  ingestWarning,
+  inputAccount,
+  inputSentences,
+  loadInput,
+  printInputNotes,
+  type InputCliOptions,
+} from '../input.js';
 import { sourceNote } from '../source-stats.js';
 import { addAnalyzeTimelineOptions, analyzeTimeline } from '../analyze-timeline.js';
 import { checkOutputFolder, inputPaths, toJson, writeOutputFolder, type FileContent } from '../output.js';
@@ -239,6 +247,7 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
         sigma: assets.versions.sigma,
         graphology: assets.versions.graphology,
       };
+      const inputNotes = inputSentences(loaded);
       const source =
         key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
       // people.csv is streamed into the staging folder (a million rows are never one string).
@@ -255,6 +264,8 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
           relations: input.relations.map((r) => r.name),
           lenient: opts.lenient ?? false,
           issues: report.issueCount,
+          notes: inputNotes,
+          model: inputAccount(loaded),
         },
         options: {
           ...result.options,
@@ -289,7 +300,10 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
       // Progress: the page is one unit, each file another (people.csv is most of the writing at scale).
       const units = files.size + 2;
       progress.update('writing report', 0, units);
-      files.set('report.html', reportHtml(result, assets, { title: opts.title, source, versions, timeline, excel: opts.excel ?? false }));
+      files.set(
+        'report.html',
+        reportHtml(result, assets, { title: opts.title, source, versions, timeline, excel: opts.excel ?? false, inputNotes }),
+      );
       progress.update('writing report', 1, units);
       await writeOutputFolder(outDir, files, inputs, undefined, (done) => progress.update('writing report', 1 + done, units));
       progress.done();
