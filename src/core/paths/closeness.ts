@@ -7,6 +7,7 @@
  */
 import { BucketQueue } from './brandes.js';
 import { IndexedMinHeap } from './heap.js';
+import { wasmDijkstraOf } from './wasm-dijkstra.js';
 import { packedArcsOf, type BucketPlan, type PackedArcs, type PathGraph } from '../graph/path-graph.js';
 
 /**
@@ -42,7 +43,8 @@ export class DistanceScratch {
  * the float sum unit + unit + ... as a path-length sum over an equal-length graph would be.
  * Dijkstra otherwise, with lengths summed along the path, on the scratch's bucket queue when it
  * has one and the arcs pack into 32 bits (Dial's buckets narrower than the shortest arc, arcs read
- * packed, as Brandes' kernel does; see `packArcs`), else on a binary heap. Distances are the same float sums either way; the sums run in settling order, which
+ * packed, as Brandes' kernel does; see `packArcs`; in WebAssembly where it runs, brandes.wat
+ * `distances`, else in JavaScript), else on a binary heap. Distances are the same float sums either way; the sums run in settling order, which
  * differs between the two queues among nodes of one bucket, so totals may differ in the last bits.
  * (The path pool runs weighted undirected graphs from 2,000 nodes on a source chain instead, each
  * search pruned and in WebAssembly: ChainRunner's `distances` mode in brandes-chain.ts.)
@@ -52,8 +54,16 @@ export class DistanceScratch {
 export function distanceSums(g: PathGraph, s: number, out: Float64Array, scratch: DistanceScratch, unitTable: Float64Array): void {
   if (g.lengths === null) return bfsSums(g, s, out, scratch, unitTable);
   const packed = scratch.buckets === null ? null : packedArcsOf(g);
-  if (scratch.buckets !== null && packed !== null) dijkstraSumsBuckets(g.offsets, packed, s, out, scratch, scratch.buckets);
-  else dijkstraSums(g, g.lengths, s, out, scratch);
+  if (scratch.buckets === null || packed === null) return dijkstraSums(g, g.lengths, s, out, scratch);
+  // The bucket kernel in WebAssembly when there is an engine for g (the same steps, the same bits:
+  // brandes.wat `distances`, x1.45 per source at 10k), else in JavaScript.
+  const engine = wasmDijkstraOf(g, packed, scratch.buckets);
+  if (engine === null) return dijkstraSumsBuckets(g.offsets, packed, s, out, scratch, scratch.buckets);
+  const count = engine.distances(s, false);
+  const { total, harmonic } = engine.sumDistances(count);
+  out[3 * s] = count;
+  out[3 * s + 1] = total;
+  out[3 * s + 2] = harmonic;
 }
 
 /** `table[k]` = k-fold float sum of `unit`, for k in 0..n-1. */

@@ -6,9 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { DistanceScratch, distanceSums, unitDistances } from '../../../src/core/paths/closeness.js';
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
-import { bucketPlan, pathGraphOf, type BucketPlan, type PathGraph } from '../../../src/core/graph/path-graph.js';
+import { bucketPlan, packedArcsOf, pathGraphOf, type BucketPlan, type PathGraph } from '../../../src/core/graph/path-graph.js';
+import { useWasmDijkstra, wasmDijkstraOf } from '../../../src/core/paths/wasm-dijkstra.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
 
-function sums(g: PathGraph, buckets: boolean): Float64Array {
+/** Every source's sums, twice; with `buckets`, the bucket kernel in WebAssembly or (`wasm` false) in JavaScript. */
+function sums(g0: PathGraph, buckets: boolean, wasm = true): Float64Array {
+  const g: PathGraph = { ...g0 }; // its own engine (engines are kept per graph object)
+  const was = useWasmDijkstra(wasm);
+  try {
+    return sumsOf(g, buckets);
+  } finally {
+    useWasmDijkstra(was);
+  }
+}
+
+function sumsOf(g: PathGraph, buckets: boolean): Float64Array {
   // bucketPlan may prefer the heap on tiny graphs; the plan it would use is forced here.
   const plan = buckets ? (bucketPlan(g) ?? forcedPlan(g)) : null;
   const scratch = new DistanceScratch(g.n, plan);
@@ -92,5 +105,31 @@ describe('distanceSums with lengths', () => {
     }
     expect(heap.some((x, i) => i % 3 === 1 && x > 0)).toBe(true);
     expectClose(buckets, heap, 1e-12);
+    // The bucket kernel in WebAssembly (brandes.wat distances) and in JavaScript: the same steps, the same bits.
+    expect(Array.from(sums(g, true, false))).toEqual(Array.from(buckets));
+  });
+
+  it("the WebAssembly bucket kernel runs where it can, and gives the JavaScript kernel's bits on an undirected graph with many ties", () => {
+    const n = 400;
+    const random = mulberry32(21);
+    const s: number[] = [];
+    const t: number[] = [];
+    const w: number[] = [];
+    for (let i = 0; i < 6 * n; i++) {
+      const [a, b] = [Math.floor(random() * n), Math.floor(random() * n)];
+      if (a === b) continue;
+      s.push(a);
+      t.push(b);
+      w.push(1 + Math.floor(random() * 3));
+    }
+    const csr = csrFromEdges(n, { sources: s, targets: t, weights: w }, false);
+    const g = pathGraphOf(csr, lengthsFromStrengths(csr));
+    const packed = packedArcsOf(g);
+    expect(packed).not.toBeNull();
+    const plan = bucketPlan(g) ?? forcedPlan(g);
+    expect(wasmDijkstraOf({ ...g }, packed!, plan)).not.toBeNull();
+    const js = sums(g, true, false);
+    expect(Array.from(sums(g, true, true))).toEqual(Array.from(js));
+    expectClose(js, sums(g, false), 1e-12);
   });
 });
