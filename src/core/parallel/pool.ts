@@ -16,7 +16,7 @@ import { brandesBatched } from '../paths/brandes-batch.js';
 import { pivotSlotsFor } from '../paths/brandes-chain.js';
 import { sourceChain, type SourceChain } from '../graph/source-chain.js';
 import { wasmGraphForWorkers, type WasmGraph } from '../paths/wasm-dijkstra.js';
-import { bindTask, blockRange, ownedSums, runItems, taskBlocks, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
+import { bindTask, blockRange, kernelGraph, ownedSums, runItems, taskBlocks, taskItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { maxThreads, shared, startWorker, TaskAbortedError, WorkerError, type WorkerJob } from './threads.js';
 
 export { TaskAbortedError, WorkerError };
@@ -472,11 +472,11 @@ class BlockSums {
 function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { signal, onProgress }: RunOptions): Promise<Float64Array> {
   const graph = serializePair(g);
   const items = taskItems(g, spec);
-  // Weighted betweenness: one copy of the graph for the WebAssembly kernel of every worker.
-  // Weighted distance sums on a chain run the same pruned kernel (their graph is symmetric: forward = backward).
+  // Weighted betweenness and distance sums: one copy of the graph for the WebAssembly kernel of every
+  // worker (null on hop counts), with pivot slots when the sources run on a chain.
   const chain = (spec.kind === 'betweenness' || spec.kind === 'distances') && spec.chain !== undefined;
   const slots = chain ? pivotSlotsFor(g.forward.n) : 0;
-  const wasm = spec.kind === 'betweenness' || chain ? wasmGraphForWorkers(g.forward, workers, slots) : null;
+  const wasm = spec.kind === 'betweenness' || spec.kind === 'distances' ? wasmGraphForWorkers(kernelGraph(g, spec), workers, slots) : null;
   return new Promise<Float64Array>((resolve, reject) => {
     const threads: Worker[] = [];
     const sums = new BlockSums(spec, workers, items, onProgress);

@@ -8,7 +8,7 @@ import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-b
 import { brandesSource, brandesSums, PathScratch } from '../paths/brandes.js';
 import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
-import { plannedBuckets } from '../graph/path-graph.js';
+import { plannedBuckets, type PathGraph } from '../graph/path-graph.js';
 import type { SourceChain } from '../graph/source-chain.js';
 import { ChainRunner } from '../paths/brandes-chain.js';
 import { BackboneSearch } from '../graph/backbone.js';
@@ -57,6 +57,15 @@ export function taskSums(task: BoundTask): Float64Array {
  */
 export function ownedSums(out: Float64Array): Float64Array {
   return out.buffer instanceof ArrayBuffer ? out : out.slice();
+}
+
+/**
+ * The arcs a task's WebAssembly kernel searches: `backward` for the distance sums (incoming
+ * distances), `forward` for every other task. The path pool lays this graph out once for its
+ * workers (wasmGraphForWorkers), and each worker attaches its region to it.
+ */
+export function kernelGraph(g: PathGraphPair, spec: PathTaskSpec): PathGraph {
+  return spec.kind === 'distances' ? g.backward : g.forward;
 }
 
 /** How many items a task has on a graph (sources, 32-source batches, or samples); always equal to bindTask's `items`. */

@@ -12,7 +12,7 @@ import type { PathGraphPair } from '../paths/approx-betweenness.js';
 import type { PathWorkerData, SessionRequest, WorkerMessage } from './pool.js';
 import type { SpmvWorkerData } from './spmv.js';
 import { runSpmvWorker } from './spmv-worker.js';
-import { bindTask, blockRange, runItems, taskSums, type PathTaskSpec } from './tasks.js';
+import { bindTask, blockRange, kernelGraph, runItems, taskSums, type PathTaskSpec } from './tasks.js';
 import { errorMessage } from './threads.js';
 import { useWasmGraph } from '../paths/wasm-dijkstra.js';
 
@@ -61,8 +61,9 @@ function runPathWorker(port: NonNullable<typeof parentPort>, input: PathWorkerDa
       });
       return;
     }
-    // Weighted betweenness: this worker's region of the graph the pool laid out once for all (else it makes its own).
-    if (input.wasm) useWasmGraph(pair.forward, input.wasm, share);
+    // Weighted betweenness and distance sums: this worker's region of the graph the pool laid out once
+    // for all (else it makes its own).
+    if (input.wasm) useWasmGraph(kernelGraph(pair, spec), input.wasm, share);
     runBlocks(port, pair, spec, input.counter!, input.blocks!);
   } catch (e) {
     port.postMessage({ type: 'error', message: errorMessage(e) } satisfies WorkerMessage);

@@ -202,4 +202,26 @@ describe('brandesSource in WebAssembly', () => {
     await runPathTask(hops, { kind: 'betweenness' }, { workers: 2 });
     expect(wasmGraphsForWorkersBuilt()).toBe(before + 1);
   });
+
+  it('weighted distance sums on a directed graph: their incoming arcs laid out once for the workers, the one-thread bits', async () => {
+    const random = mulberry32(9);
+    const [sources, targets, weights]: number[][] = [[], [], []];
+    for (let i = 0; i < 10000; i++) {
+      const [a, b] = [Math.floor(random() * 2500), Math.floor(random() * 2500)];
+      if (a === b) continue;
+      sources.push(a);
+      targets.push(b);
+      weights.push(1 + Math.floor(random() * 5));
+    }
+    const csr = csrFromEdges(2500, { sources, targets, weights }, true);
+    const lengths = lengthsFromStrengths(csr);
+    const pair = { forward: pathGraphOf(csr, lengths), backward: pathGraphOf(csr, lengths, true) };
+    const before = wasmGraphsForWorkersBuilt();
+    const two = await runPathTask(pair, { kind: 'distances', unit: 1 }, { workers: 2 });
+    expect(wasmGraphsForWorkersBuilt()).toBe(before + 1);
+    const one = runPathTaskSync(pair, { kind: 'distances', unit: 1 });
+    expect(one.some((x, i) => i % 3 === 1 && x > 0)).toBe(true);
+    // Sources are independent: the same searches in the same order, the same bits on any thread.
+    expect(Array.from(two)).toEqual(Array.from(one));
+  });
 });
