@@ -129,8 +129,8 @@ export class ChainRunner {
     const p = this.chain.parents[item];
     const lean = this.mode === 'distances';
     let slot = p < 0 ? -1 : this.slotNode.indexOf(p);
-    if (p >= 0 && slot < 0)
-      slot = this.keep(engine, p, lean ? engine.distances(p, false) : engine.forward(p), this.kids[p] - this.rank[item], true);
+    // A pivot not at hand: its distances again (no path counts needed), kept, and its nodes reset.
+    if (p >= 0 && slot < 0) slot = this.keep(engine, p, engine.distances(p, false), this.kids[p] - this.rank[item], true);
     let count: number;
     if (slot >= 0) {
       const delta = this.pivots[slot][s];
