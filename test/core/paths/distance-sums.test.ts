@@ -8,7 +8,7 @@ import { DistanceScratch, distanceSums, unitDistances } from '../../../src/core/
 import { csrFromEdges, lengthsFromStrengths } from '../../../src/core/graph/csr.js';
 import { bucketPlan, packedArcsOf, pathGraphOf, type BucketPlan, type PathGraph } from '../../../src/core/graph/path-graph.js';
 import { useWasmDijkstra, wasmDijkstraOf } from '../../../src/core/paths/wasm-dijkstra.js';
-import { mulberry32 } from '../../../src/core/util/random.js';
+import { randomLengthGraph } from '../../helpers/brandes-runs.js';
 
 /** Every source's sums, twice; with `buckets`, the bucket kernel in WebAssembly or (`wasm` false) in JavaScript. */
 function sums(g0: PathGraph, buckets: boolean, wasm = true): Float64Array {
@@ -110,20 +110,7 @@ describe('distanceSums with lengths', () => {
   });
 
   it("the WebAssembly bucket kernel runs where it can, and gives the JavaScript kernel's bits on an undirected graph with many ties", () => {
-    const n = 400;
-    const random = mulberry32(21);
-    const s: number[] = [];
-    const t: number[] = [];
-    const w: number[] = [];
-    for (let i = 0; i < 6 * n; i++) {
-      const [a, b] = [Math.floor(random() * n), Math.floor(random() * n)];
-      if (a === b) continue;
-      s.push(a);
-      t.push(b);
-      w.push(1 + Math.floor(random() * 3));
-    }
-    const csr = csrFromEdges(n, { sources: s, targets: t, weights: w }, false);
-    const g = pathGraphOf(csr, lengthsFromStrengths(csr));
+    const g = randomLengthGraph(400, 2400, false, 21, [1, 2, 3]);
     const packed = packedArcsOf(g);
     expect(packed).not.toBeNull();
     const plan = bucketPlan(g) ?? forcedPlan(g);
