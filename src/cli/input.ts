@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
+import { droppedRows, loadFiles, loadFolder, loadJson, type IngestOptions, type IngestResult, type IngestReport } from '../ingest/index.js';
 import { parseList, UsageError } from './command-kit.js';
 import { detectSource, loadSource, SOURCE_FORMATS, type SourceFormat } from '../ingest/sources/detect.js';
 import { loadIdentities, resolveIdentities } from '../ingest/sources/identities.js';
@@ -107,12 +107,14 @@ export function inputAccount(loaded: InputNotesOf): SourceAccount | null {
   return sourceAccount(loaded.format, loaded.stats, loaded.report.events);
 }
 
-/**
- * Print a loaded input's ingest warning and its model note (what made no tie) on stderr, each
- * when there is one.
- */
+/** A loaded input's stderr lines: its ingest warning and its model note (what made no tie), each when there is one. */
+export function inputNoteLines(loaded: InputNotesOf): string[] {
+  return [ingestWarning(loaded.report), sourceNote(inputAccount(loaded))].filter((line): line is string => line !== null);
+}
+
+/** Print {@link inputNoteLines} on stderr. */
 export function printInputNotes(loaded: InputNotesOf, io: Pick<CliIo, 'err'>): void {
-  for (const line of [ingestWarning(loaded.report), sourceNote(inputAccount(loaded))]) if (line !== null) io.err(`${line}\n`);
+  for (const line of inputNoteLines(loaded)) io.err(`${line}\n`);
 }
 
 /**
@@ -123,8 +125,7 @@ export function printInputNotes(loaded: InputNotesOf, io: Pick<CliIo, 'err'>): v
 export function inputSentences(loaded: InputNotesOf): string[] {
   const out: string[] = [];
   const r = loaded.report;
-  const dropped = r.files.reduce((s, f) => s + f.rowsDropped, 0);
-  const altered = r.files.reduce((s, f) => s + Object.values(f.altered).reduce((a, b) => a + (b ?? 0), 0), 0);
+  const { dropped, altered } = rowCounts(r);
   if (r.issueCount > 0 || dropped > 0)
     out.push(
       `Reading the input dropped ${dropped} row(s), repaired ${altered} and raised ${r.issueCount} issue(s) in all; "orgraph validate --lenient" lists them.`,
@@ -207,11 +208,16 @@ async function loadGraphInput(dir: string | undefined, opts: InputCliOptions, on
  * null when nothing happened.
  */
 export function ingestWarning(report: IngestReport): string | null {
-  const dropped = report.files.reduce((s, f) => s + f.rowsDropped, 0);
-  const altered = report.files.reduce((s, f) => s + Object.values(f.altered).reduce((a, b) => a + (b ?? 0), 0), 0);
+  const { dropped, altered } = rowCounts(report);
   if (report.issueCount === 0 && dropped === 0) return null;
   const first = report.issues[0];
   // NOTE: issue texts are escaped when recorded (IngestContext.problem).
   const where = first ? ` (first: ${first.file}${first.line !== undefined ? `:${first.line}` : ''}: ${first.code} ${first.message})` : '';
   return `orgraph: warning: input had ${report.issueCount} problem(s): ${dropped} row(s) dropped, ${altered} repaired${where}; run \`orgraph validate --lenient\` for the full report`;
+}
+
+/** Rows dropped and values repaired over all of a report's files. */
+function rowCounts(report: IngestReport): { dropped: number; altered: number } {
+  const altered = report.files.reduce((s, f) => s + Object.values(f.altered).reduce((a, b) => a + (b ?? 0), 0), 0);
+  return { dropped: droppedRows(report), altered };
 }

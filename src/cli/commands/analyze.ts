@@ -20,16 +20,7 @@ import { analysis, type AnalysisResult } from '../../report/analysis.js';
 import { mapAssets } from '../../report/assets.js';
 import { reportHtml } from '../../report/html.js';
 import { OTHER_GROUP } from '../../report/privacy.js';
-import {
-  addInputOptions,
-  ingestWarning,
-  inputAccount,
-  inputSentences,
-  loadInput,
-  printInputNotes,
-  type InputCliOptions,
-} from '../input.js';
-import { sourceNote } from '../source-stats.js';
+import { addInputOptions, inputAccount, inputNoteLines, inputSentences, loadInput, type InputCliOptions } from '../input.js';
 import { addAnalyzeTimelineOptions, analyzeTimeline } from '../analyze-timeline.js';
 import { checkOutputFolder, inputPaths, toJson, writeOutputFolder, type FileContent } from '../output.js';
 import { peopleCsvChunks, reportCsvFiles } from '../../report/csv-files.js';
@@ -199,9 +190,10 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
       const report = loaded.report;
       let input = loaded.graph;
       progress.update('reading input', 1, 1);
-      if (ingestWarning(report) !== null || sourceNote(inputAccount(loaded)) !== null) {
+      const notes = inputNoteLines(loaded);
+      if (notes.length > 0) {
         progress.done();
-        printInputNotes(loaded, io);
+        for (const line of notes) io.err(`${line}\n`);
       }
       const group = pickGroup(input, opts, isExample);
       if (opts.groupNames !== undefined) {

@@ -146,10 +146,7 @@ export class ChainRunner {
     if (lean) {
       // Distances only (no path counts): summed, and the nodes back to unreached, in WebAssembly.
       if (this.kids[s] > 0) this.keep(engine, s, count, this.kids[s], false);
-      const { total, harmonic } = engine.sumDistances(count);
-      out[3 * s] = count;
-      out[3 * s + 1] = total;
-      out[3 * s + 2] = harmonic;
+      engine.sumDistances(s, count, out);
       return;
     }
     if (engine.ties() > engine.poolCapacity) {

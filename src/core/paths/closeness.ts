@@ -59,11 +59,7 @@ export function distanceSums(g: PathGraph, s: number, out: Float64Array, scratch
   // brandes.wat `distances`, x1.45 per source at 10k), else in JavaScript.
   const engine = wasmDijkstraOf(g, packed, scratch.buckets);
   if (engine === null) return dijkstraSumsBuckets(g.offsets, packed, s, out, scratch, scratch.buckets);
-  const count = engine.distances(s, false);
-  const { total, harmonic } = engine.sumDistances(count);
-  out[3 * s] = count;
-  out[3 * s + 1] = total;
-  out[3 * s + 2] = harmonic;
+  engine.sumDistances(s, engine.distances(s, false), out);
 }
 
 /** `table[k]` = k-fold float sum of `unit`, for k in 0..n-1. */

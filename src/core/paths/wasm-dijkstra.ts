@@ -313,12 +313,14 @@ export class WasmDijkstra {
   }
 
   /**
-   * The last run's sums over its settled nodes but the source, in settling order: total distance
-   * and total reciprocal distance; the nodes are back to unreached after. Complexity: O(count).
+   * The last run's summary from source `s` (`count` settled) at out[3s..3s+2], as distanceSums
+   * writes it: the nodes reached, and the sums of their distances and reciprocal distances but the
+   * source's, in settling order; the nodes are back to unreached after. Complexity: O(count).
    */
-  sumDistances(count: number): { total: number; harmonic: number } {
-    const total = this.sumFn(count, this.at.order, this.at.dist);
-    return { total, harmonic: this.harmonicGlobal.value as number };
+  sumDistances(s: number, count: number, out: Float64Array): void {
+    out[3 * s + 1] = this.sumFn(count, this.at.order, this.at.dist);
+    out[3 * s + 2] = this.harmonicGlobal.value as number;
+    out[3 * s] = count;
   }
 
   /** Pivot slots of this engine's region (0: {@link WasmDijkstra.prune} is unavailable). */

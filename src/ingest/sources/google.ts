@@ -45,7 +45,6 @@ import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { IngestContext, type FileReport } from '../report.js';
 import { parseTimeWithOffset } from '../values.js';
 import {
-  DAY,
   DailyTies,
   DEFAULT_MEETING_MODEL_OPTIONS,
   expandRecurrence,
@@ -53,7 +52,7 @@ import {
   type MeetingModelStats,
   type RecurrenceRule,
 } from './meetings.js';
-import { fixedClock, isUtcName, UTC_CLOCK, utcToWall, wallToUtc, zoneClock, type WallClock } from './zones.js';
+import { DAY, fixedClock, isUtcName, UTC_CLOCK, utcToWall, wallToUtc, zoneClock, type WallClock } from './zones.js';
 
 /** Options of {@link loadGoogleWorkspace}: ingest options and the interaction-model options shared with the m365 reader. */
 export interface GoogleWorkspaceOptions extends IngestOptions, MeetingModelOptions {}

@@ -49,8 +49,6 @@ export interface MeetingModelStats {
   seriesWithoutTimeZone: number;
 }
 
-export { DAY };
-
 /** A recurring series expanded gives at most this many occurrences. */
 export const MAX_OCCURRENCES = 1000;
 
