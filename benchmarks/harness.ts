@@ -14,8 +14,11 @@ export interface CaseContext {
   readonly seed: number;
   /** Mean degree of the generated org. */
   readonly degree: number;
-  /** Worker threads for orgraph's parallel kernels. */
-  readonly workers: number;
+  /**
+   * Worker threads for orgraph's parallel kernels; undefined: the library's own default, as a user's
+   * call without the option gets (every core for large work, one thread below, see resolveWorkers).
+   */
+  readonly workers: number | undefined;
   /** Run the in-process peer (graphology-metrics) when the case has one and the size allows. */
   readonly graphology: boolean;
   /** Smoke mode (CI): one run, no repetitions; checks that the case still runs. */

@@ -9,7 +9,6 @@
  * Each case runs in a child process (`--child KEY`, internal). Figures are merged into the results
  * file (same case and size replaced), and docs/benchmarks.md's results section is regenerated from it.
  */
-import { availableParallelism } from 'node:os';
 import { ALL_CASES } from './cases.js';
 import { updateDocs } from './report.js';
 import { childMain, DEFAULT_RUNNER_OPTIONS, refreshTargets, runBenchmarks } from './runner.js';
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
       size: sizes[0],
       seed: int('seed', 1),
       degree: int('degree', 20),
-      workers: int('workers', availableParallelism()),
+      workers: values.has('workers') ? int('workers', 1) : undefined,
       graphology: !flags.has('no-graphology'),
       smoke: false,
       dataDir: values.get('data-dir'),
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
     sizes,
     seed: int('seed', 1),
     degree: int('degree', 20),
-    workers: int('workers', availableParallelism()),
+    workers: values.has('workers') ? int('workers', 1) : undefined,
     peerThreads: int('peer-threads', 2),
     peerTimeoutSeconds: int('peer-timeout', 900),
     pythonPeers: !flags.has('no-peers'),

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { selectCases } from './cases.js';
@@ -21,7 +21,8 @@ export interface RunnerOptions {
   readonly sizes: readonly number[];
   readonly seed: number;
   readonly degree: number;
-  readonly workers: number;
+  /** orgraph's worker threads; undefined: the library's default (see CaseContext.workers). */
+  readonly workers: number | undefined;
   /** Threads given to NetworKit. */
   readonly peerThreads: number;
   readonly pythonPeers: boolean;
@@ -41,7 +42,7 @@ export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = Object.freeze({
   sizes: [],
   seed: 1,
   degree: 20,
-  workers: availableParallelism(),
+  workers: undefined,
   peerThreads: 2,
   pythonPeers: true,
   graphology: true,
@@ -112,8 +113,7 @@ function runCaseInChild(c: BenchCase, ctx: Omit<CaseContext, 'log'>): CaseOutcom
     String(ctx.seed),
     '--degree',
     String(ctx.degree),
-    '--workers',
-    String(ctx.workers),
+    ...(ctx.workers === undefined ? [] : ['--workers', String(ctx.workers)]),
     ...(ctx.graphology ? [] : ['--no-graphology']),
     ...(ctx.dataDir ? ['--data-dir', ctx.dataDir] : []),
   ];

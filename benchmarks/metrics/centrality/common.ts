@@ -11,7 +11,7 @@ import type { AbstractGraph } from 'graphology-types';
 
 export interface CentralityCaseSpec {
   /** orgraph's call on the view, with the worker count of the run. */
-  readonly compute: (view: OrgView, workers: number) => NodeScores | Promise<NodeScores>;
+  readonly compute: (view: OrgView, workers: number | undefined) => NodeScores | Promise<NodeScores>;
   /** graphology-metrics' equivalent call, if any. */
   readonly graphology?: { readonly fn: GraphologyMetric; readonly options: Record<string, unknown>; readonly maxSize: number };
   /** Most repetitions for short runs. */
