@@ -12,6 +12,7 @@ import { aggregateSql, SQL_DIALECTS, type AggregatePeriod, type SqlDialect } fro
 import type { GroupWeighting } from '../../ingest/events.js';
 import { parseDelimiter, ingestWarning } from '../input.js';
 import { UsageError, type RegisterCommand } from '../command-kit.js';
+import { formatSourceAccount, sourceAccount } from '../source-stats.js';
 
 interface AggregateCliOptions {
   readonly engine?: string;
@@ -103,6 +104,9 @@ export const aggregateCommand: RegisterCommand = (program, io, setExit) => {
         setExit(1);
       }
       io.out(`${engine}: ${result.report.ties} ties, ${result.report.people} people in ${written.length} period(s) -> ${opts.out}\n`);
+      // What the event model did with the rows (nothing left out silently), as validate lists it.
+      const account = sourceAccount('events', undefined, result.report.events);
+      if (account !== null) io.out(`${formatSourceAccount(account).join('\n')}\n`);
     });
 };
 

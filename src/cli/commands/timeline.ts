@@ -10,6 +10,7 @@ import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type Ti
 import { parseList, UsageError, type RegisterCommand } from '../command-kit.js';
 import { ingestWarning, loadAndNote, parseDelimiter } from '../input.js';
 import { eventLogPeriods } from '../analyze-timeline.js';
+import { sourceAccount, sourceNote } from '../source-stats.js';
 import { groupCommand, emit, fmt, parseMinGroupSize, parseSeed, textTable } from '../recommend-kit.js';
 import type { RecommendCliOptions } from '../recommend-kit.js';
 import { smallGroupsSentence } from '../../report/privacy.js';
@@ -140,6 +141,8 @@ export const timelineCommand: RegisterCommand = (program, io, setExit) => {
           io.err(`${warning}\n`);
           setExit(1);
         }
+        const note = sourceNote(sourceAccount('events', undefined, r.report.events), '`orgraph aggregate` with the same options');
+        if (note) io.err(`${note}\n`);
         periods = byPeriod;
       } else {
         const { graph } = await loadAndNote(input, opts, io);

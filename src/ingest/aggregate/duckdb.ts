@@ -22,9 +22,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
-import { IngestContext, type IngestReport } from '../report.js';
+import { IngestContext, type EventStats, type IngestReport } from '../report.js';
 import { checkInputFile } from '../files.js';
-import { aggregateSql, duckDbStagedSql, periodLabel, type AggregateSqlOptions } from './sql.js';
+import { aggregateSql, duckDbModelCounts, duckDbStagedSql, periodLabel, PAIRS_TABLE, type AggregateSqlOptions } from './sql.js';
 
 /** One aggregated tie of one period. */
 export interface AggregatedTie {
@@ -42,6 +42,11 @@ export interface AggregateResult {
   readonly ties: AggregatedTie[];
   /** People of the counted events, per period. */
   readonly people: { readonly period: string; readonly id: string }[];
+  /**
+   * What was read and dropped, and in `report.events` what the event model did with the valid
+   * rows (events outside the window, over the cutoff, without recipients; pairs below the minimum),
+   * the same counts from every engine. `pairs` counts each period's pairs apart.
+   */
   readonly report: IngestReport;
 }
 
@@ -136,6 +141,47 @@ function reader(files: readonly string[], delimiter: string): string {
   if (ext.endsWith('.jsonl') || ext.endsWith('.ndjson') || ext.endsWith('.json'))
     return `read_json(${list}, format = 'newline_delimited', filename = true)`;
   return `read_csv(${list}, all_varchar = true, header = true, delim = ${q(delimiter)}, quote = '"', escape = '"', filename = true)`;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The per-event counts of EventStats from the accounting scan's rows (see duckDbModelCounts): the
+ * valid rows are the events read; the pair counts are added by {@link addPairStats}.
+ */
+function eventStatsOf(rows: readonly Row[]): EventStats {
+  const sum = (key: string, valid: boolean): number =>
+    rows.reduce((s, r) => s + (valid && r.code !== null && r.code !== '' ? 0 : Number(r[key] ?? 0)), 0);
+  const events = sum('n', true);
+  const outside = sum('outside', false);
+  const none = sum('none', false);
+  const many = sum('many', false);
+  return {
+    events,
+    eventsUsed: events - outside - none - many,
+    eventsOutsideWindow: outside,
+    eventsTooManyRecipients: many,
+    eventsWithoutRecipients: none,
+    selfRecipients: sum('self', false),
+    repeatedRecipients: sum('repeated', false),
+    pairs: 0,
+    pairsBelowMinimum: 0,
+    interactionsBelowMinimum: 0,
+    ties: 0,
+  };
+}
+
+/** The pair counts of EventStats from the summed pairs (`relation`: a table or a read_parquet call), each period's pairs apart. */
+async function addPairStats(c: DuckDbConnection, relation: string, minInteractions: number, stats: EventStats): Promise<void> {
+  const r = (
+    await c.runAndReadAll(
+      `SELECT COUNT(*) AS pairs, SUM(CASE WHEN events < ${minInteractions} THEN 1 ELSE 0 END) AS below, SUM(CASE WHEN events < ${minInteractions} THEN events ELSE 0 END) AS belowEvents FROM ${relation}`,
+    )
+  ).getRowObjectsJS()[0];
+  stats.pairs = Number(r.pairs);
+  stats.pairsBelowMinimum = Number(r.below ?? 0);
+  stats.interactionsBelowMinimum = Number(r.belowEvents ?? 0);
+  stats.ties = stats.pairs - stats.pairsBelowMinimum;
 }
 
 /**
@@ -235,11 +281,14 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
     const pairRows = options.outDir
       ? `, SUM(CASE WHEN problem IS NULL THEN len(recipients) - len(replace(replace(recipients, ';', ''), '|', '')) + 1 ELSE 0 END) AS pair_rows`
       : '';
+    // And what the event model does with each valid row (EventStats), in the same scan.
+    const model = duckDbModelCounts(options, 'checked');
     const counts = (
       await c.runAndReadAll(
-        `SELECT filename, split_part(problem, ':', 1) AS code${periodKey}, COUNT(*) AS n${pairRows} FROM checked GROUP BY ALL ORDER BY ALL`,
+        `SELECT filename, split_part(problem, ':', 1) AS code${periodKey}, COUNT(*) AS n${pairRows}, ${model.select} FROM ${model.from} GROUP BY ALL ORDER BY ALL`,
       )
     ).getRowObjectsJS();
+    const stats = eventStatsOf(counts);
     const reports = new Map(files.map((f) => [f, ctx.file(f, 'events')] as const));
     for (const r of counts) {
       const file = String(r.filename);
@@ -345,7 +394,9 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
         ).getRowObjectsJS()[0];
         ctx.report.ties = Number(totals.ties);
         ctx.report.people = Number(totals.people);
+        await addPairStats(c, all, minInteractions, stats);
       }
+      ctx.report.events = stats;
       return { written, ties: [], people: [], report: ctx.report };
     }
     const sql = aggregateSql('duckdb', { ...options, table: 'events' });
@@ -363,6 +414,8 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
       .map((r) => ({ period: String(r.period), id: String(r.id) }));
     ctx.report.people = new Set(people.map((p) => p.id)).size;
     ctx.report.ties = ties.length;
+    await addPairStats(c, PAIRS_TABLE, options.minInteractions ?? 1, stats);
+    ctx.report.events = stats;
     return { ties, people, report: ctx.report };
   } finally {
     c.closeSync?.();

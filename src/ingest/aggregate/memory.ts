@@ -7,7 +7,7 @@
  */
 import { OrgraphError } from '../../model/errors.js';
 import { loadEvents } from '../events.js';
-import type { IngestReport } from '../report.js';
+import type { EventStats, IngestReport } from '../report.js';
 import type { AggregateResult, AggregatedTie } from './duckdb.js';
 import { periodLabel, type AggregatePeriod, type AggregateSqlOptions } from './sql.js';
 export { periodLabel } from './sql.js';
@@ -107,6 +107,22 @@ export async function aggregateInMemory(files: readonly string[], options: Memor
   const ties: AggregatedTie[] = [];
   const people: { period: string; id: string }[] = [];
   let report: IngestReport | null = null;
+  // The model's counts (EventStats): each period reads every row, so the rows are counted once
+  // (from the first period's reads) and what happened to an event is counted in its own period.
+  const stats: EventStats = {
+    events: 0,
+    eventsUsed: 0,
+    eventsOutsideWindow: 0,
+    eventsTooManyRecipients: 0,
+    eventsWithoutRecipients: 0,
+    selfRecipients: 0,
+    repeatedRecipients: 0,
+    pairs: 0,
+    pairsBelowMinimum: 0,
+    interactionsBelowMinimum: 0,
+    ties: 0,
+  };
+  let inside = 0;
   const toMs = (d: string | null): string | null => (d === null ? null : d.length === 10 ? `${d}T00:00:00Z` : `${d.replace(' ', 'T')}Z`);
   for (const p of periods) {
     const pairs = new Map<string, { source: string; target: string; relation: string; weight: number; events: number }>();
@@ -114,6 +130,17 @@ export async function aggregateInMemory(files: readonly string[], options: Memor
     for (const file of files) {
       const base = { ...options, from: toMs(p.from), to: toMs(p.to), minInteractions: 1, period: undefined };
       const weighted = await loadEvents(file, { ...base, groupWeighting: weighting });
+      const st = weighted.report.events!;
+      if (p === periods[0]) stats.events += st.events;
+      inside += st.events - st.eventsOutsideWindow;
+      for (const key of [
+        'eventsUsed',
+        'eventsTooManyRecipients',
+        'eventsWithoutRecipients',
+        'selfRecipients',
+        'repeatedRecipients',
+      ] as const)
+        stats[key] += st[key];
       // Event counts per pair: the same read with weight 1 per event.
       const counted = weighting === 'full' ? weighted : await loadEvents(file, { ...base, groupWeighting: 'full' });
       const count = new Map<string, number>();
@@ -135,7 +162,14 @@ export async function aggregateInMemory(files: readonly string[], options: Memor
         }
       }
     }
-    for (const e of pairs.values()) if (e.events >= min) ties.push({ period: p.key, ...e });
+    stats.pairs += pairs.size;
+    for (const e of pairs.values()) {
+      if (e.events >= min) ties.push({ period: p.key, ...e });
+      else {
+        stats.pairsBelowMinimum++;
+        stats.interactionsBelowMinimum += e.events;
+      }
+    }
     for (const id of ids) people.push({ period: p.key, id });
   }
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -144,6 +178,8 @@ export async function aggregateInMemory(files: readonly string[], options: Memor
   const r = report!;
   r.people = new Set(people.map((x) => x.id)).size;
   r.ties = ties.length;
-  delete (r as { events?: unknown }).events;
+  stats.eventsOutsideWindow = stats.events - inside;
+  stats.ties = ties.length;
+  r.events = stats;
   return { ties, people, report: r };
 }

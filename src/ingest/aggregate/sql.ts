@@ -347,6 +347,40 @@ GROUP BY source, target, relation`,
   };
 }
 
+/**
+ * DuckDB only: what the event model did with each validated row, as the sums of one scan (the
+ * counts of `EventStats` that are per event, by the rules of `aggregateEvents`). `rows` names a
+ * relation with sender, recipients, time and `problem` (NULL for a valid row); `select` lists the
+ * sums outside (events outside the window), none (no recipient besides the sender), many (over
+ * the cutoff), self (senders listed among their recipients) and repeated (recipients listed twice),
+ * each over the valid rows, to be selected `from` (the relation with each row's counts), grouped
+ * as the caller likes. A row's recipients are split, trimmed and filtered as {@link aggregateSql}
+ * does. Cost: three list functions per valid row, in the scan the caller runs anyway.
+ */
+export function duckDbModelCounts(options: AggregateSqlOptions, rows: string): { select: string; from: string } {
+  const { o } = resolve('duckdb', options);
+  const inside = [
+    o.from === null ? '' : `time >= ${timestamp(o.from, 'duckdb', 'from')}`,
+    o.to === null ? '' : `time < ${timestamp(o.to, 'duckdb', 'to')}`,
+  ].filter((c) => c !== '');
+  const inw = inside.length ? `(${inside.join(' AND ')})` : 'TRUE';
+  const many = Number.isFinite(o.maxRecipients) ? `k > ${Math.floor(o.maxRecipients)}` : 'FALSE';
+  const valid = (when: string, then: string): string => `SUM(CASE WHEN problem IS NULL AND ${when} THEN ${then} ELSE 0 END)`;
+  const listed = `list_filter(list_transform(string_split(replace(recipients, '|', ';'), ';'), lambda x: trim(x)), lambda x: x <> '')`;
+  return {
+    select: [
+      `${valid(`NOT ${inw}`, '1')} AS outside`,
+      `${valid(`${inw} AND k = 0`, '1')} AS none`,
+      `${valid(`${inw} AND ${many}`, '1')} AS many`,
+      `${valid(inw, 'self')} AS self`,
+      `${valid(inw, 'listed - self - k')} AS repeated`,
+    ].join(', '),
+    // k: the distinct ids listed, less the sender when it is one of them.
+    from: `(SELECT *, len(rl) AS listed, len(list_filter(rl, lambda x: x = ts)) AS self, len(list_distinct(rl)) - CASE WHEN list_contains(rl, ts) THEN 1 ELSE 0 END AS k
+  FROM (SELECT *, trim(sender) AS ts, CASE WHEN problem IS NULL THEN ${listed} END AS rl FROM ${rows}) r0) r1`,
+  };
+}
+
 /** The label of a period starting on `key` ('2026-04-01' -> '2026-04' or '2026-Q2'). */
 export function periodLabel(key: string, period: AggregatePeriod): string {
   if (period === 'all' || key === 'all') return 'all';

@@ -12,6 +12,8 @@ import { mulberry32 } from '../../../src/core/util/random.js';
 import { aggregateWithDuckDb, parseByteSize, type AggregateResult } from '../../../src/ingest/aggregate/duckdb.js';
 import { aggregateInMemory, calendarPeriods, parseWindow } from '../../../src/ingest/aggregate/memory.js';
 import { aggregateSql, duckDbStagedSql, periodLabel, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
+import { loadEvents } from '../../../src/ingest/events.js';
+import type { EventStats } from '../../../src/ingest/report.js';
 import { OrgraphError } from '../../../src/model/errors.js';
 import { cli } from '../../helpers/cli.js';
 
@@ -85,6 +87,34 @@ describe('duckdb and memory engines give the same ties', () => {
     expect(duck.ties.length).toBeGreaterThan(100);
     expectSameTies(duck, mem);
     expect(duck.report.files[0]).toMatchObject({ rowsRead: 4000, rowsKept: 4000, rowsDropped: 0 });
+    // What the model did with the events: the same counts from both engines, and per event the
+    // counts of one loadEvents read over the whole window (the periods only split the pairs).
+    expect(duck.report.events).toEqual(mem.report.events);
+    const whole = (
+      await loadEvents(log, {
+        from: `${options.from}T00:00:00Z`,
+        to: `${options.to}T00:00:00Z`,
+        maxRecipients: 'maxRecipients' in options ? options.maxRecipients : Infinity,
+        minInteractions: 'minInteractions' in options ? options.minInteractions : 1,
+      })
+    ).report.events!;
+    const perEvent = (e: EventStats) => [
+      e.events,
+      e.eventsUsed,
+      e.eventsOutsideWindow,
+      e.eventsTooManyRecipients,
+      e.eventsWithoutRecipients,
+      e.selfRecipients,
+      e.repeatedRecipients,
+    ];
+    expect(perEvent(duck.report.events!)).toEqual(perEvent(whole));
+    // The log runs Dec 2025 - Apr 2026: a window from January leaves events out.
+    if (options.from === '2026-01-01') expect(whole.eventsOutsideWindow).toBeGreaterThan(0);
+    expect(whole.selfRecipients).toBeGreaterThan(0);
+    expect(whole.repeatedRecipients).toBeGreaterThan(0);
+    expect(duck.report.events!.ties).toBe(duck.ties.length);
+    // One window, one period: the pairs are loadEvents' too (relation = channel in both).
+    if (!('period' in options)) expect(duck.report.events).toEqual(whole);
   });
 
   it('a Parquet log with typed columns and other column names (from, to, timestamp) gives the same ties', async () => {
@@ -116,7 +146,10 @@ describe('duckdb and memory engines give the same ties', () => {
     writeFileSync(a, `${text.slice(0, 501).join('\n')}\n`);
     writeFileSync(b, `${[text[0], ...text.slice(501)].join('\n')}`);
     const options = { minInteractions: 2, groupWeighting: 'split' as const };
-    expectSameTies(await aggregateWithDuckDb([a, b], options), await aggregateInMemory([a, b], options));
+    const [duck, mem] = [await aggregateWithDuckDb([a, b], options), await aggregateInMemory([a, b], options)];
+    expectSameTies(duck, mem);
+    expect(duck.report.events).toEqual(mem.report.events);
+    expect(duck.report.events).toMatchObject({ events: 1000, eventsOutsideWindow: 0, ties: duck.ties.length });
     expectSameTies(
       await aggregateWithDuckDb([a, b], options),
       await aggregateInMemory(
@@ -153,12 +186,96 @@ describe('bad rows', () => {
     }
     // Kept: a>b, a>c (email), c>a, c>b (meeting), d>a (chat).
     expectSameTies(duck, mem);
+    // The model's counts are over the 3 rows kept, each a tie of its own.
+    for (const r of [duck, mem]) expect(r.report.events).toMatchObject({ events: 3, eventsUsed: 3, pairs: 5, ties: 5 });
     expect(duck.ties.map((t) => `${t.relation}:${t.source}>${t.target}`)).toEqual([
       'chat:d>a',
       'email:a>b',
       'email:a>c',
       'meeting:c>a',
       'meeting:c>b',
+    ]);
+  });
+});
+
+/**
+ * A log small enough to count by hand (window 2026-01-01..2026-03-31, by month, cutoff 4, at least
+ * 2 events a pair). Rows: a>b,c (Jan); a>b (Jan); b>a with a listed three times (Feb: 2 repeats);
+ * c>c (the sender alone: 1 self, no recipient); d>6 people (over the cutoff); e>f on 2025-12-30
+ * (outside); b>a,b (Mar: 1 self). So 7 events, 4 counted; pairs by period: Jan a>b (2 events),
+ * a>c (1); Feb b>a (1); Mar b>a (1): 4 pairs, 3 of them below 2 events (3 events), 1 tie; the
+ * people of the counted events: a, b, c.
+ */
+const HAND_LOG = `sender,recipients,time,channel,duration
+a,b;c,2026-01-05T10:00:00Z,email,
+a,b,2026-01-06T10:00:00Z,email,
+b,a; a |a,2026-02-06T10:00:00Z,email,
+c,c,2026-02-07T10:00:00Z,email,
+d,a;b;c;e;f;g,2026-02-08T10:00:00Z,email,
+e,f,2025-12-30T10:00:00Z,email,
+b,a;b,2026-03-01T09:00:00Z,email,
+`;
+const HAND_OPTIONS = { from: '2026-01-01', to: '2026-04-01', period: 'month' as const, maxRecipients: 4, minInteractions: 2 };
+const HAND_COUNTS: EventStats = {
+  events: 7,
+  eventsUsed: 4,
+  eventsOutsideWindow: 1,
+  eventsTooManyRecipients: 1,
+  eventsWithoutRecipients: 1,
+  selfRecipients: 2,
+  repeatedRecipients: 2,
+  pairs: 4,
+  pairsBelowMinimum: 3,
+  interactionsBelowMinimum: 3,
+  ties: 1,
+};
+
+describe('what the event model left out, counted by both engines (nothing dropped silently)', () => {
+  const dir = tmp();
+  const log = join(dir, 'hand.csv');
+  writeFileSync(log, HAND_LOG);
+
+  it('in memory, on DuckDB and on DuckDB staged: the hand counts', async () => {
+    const mem = await aggregateInMemory([log], HAND_OPTIONS);
+    const duck = await aggregateWithDuckDb([log], HAND_OPTIONS);
+    const staged = await aggregateWithDuckDb([log], { ...HAND_OPTIONS, outDir: join(dir, 'out'), buckets: 2 });
+    for (const r of [mem, duck, staged]) expect(r.report.events).toEqual(HAND_COUNTS);
+    expect(mem.ties.map((t) => `${t.period}:${t.source}>${t.target}`)).toEqual(['2026-01-01:a>b']);
+  });
+
+  it('orgraph aggregate lists the counts after its summary', async () => {
+    const r = await cli([
+      'aggregate',
+      log,
+      '--engine',
+      'memory',
+      '--window',
+      '2026-01-01..2026-03-31',
+      '--period',
+      'month',
+      '--max-recipients',
+      '4',
+      '--min-interactions',
+      '2',
+      '--out',
+      join(dir, 'cli'),
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe(`memory: 1 ties, 3 people in 3 period(s) -> ${join(dir, 'cli')}`);
+    expect(lines.slice(1).map((l) => l.trim())).toEqual([
+      'read as events:',
+      '7  events read',
+      '4  events counted into ties',
+      '1  events outside the time window: no tie',
+      '1  events over the recipient cutoff: no tie',
+      '1  events with no recipient besides the sender: no tie',
+      '2  senders listed among their own recipients (that pair skipped): no tie',
+      '2  recipients listed twice in one event (counted once)',
+      '4  sender-recipient pairs',
+      '3  pairs below the minimum number of events: no tie',
+      '3  events in those pairs: no tie',
+      '1  ties made',
     ]);
   });
 });
@@ -225,6 +342,7 @@ describe('staged aggregation (outDir): pairs summed per (period, sender bucket),
     }
     expect(duck.report.ties).toBe(mem.ties.length);
     expect(duck.report.people).toBe(new Set(mem.people.map((p) => p.id)).size);
+    expect(duck.report.events).toEqual(mem.report.events);
     // The staged rows and sums are removed; only DuckDB's own (empty or absent) spill files may remain.
     expect(existsSync(spill) ? readdirSync(spill).filter((n) => n.startsWith('orgraph-pairs-')) : []).toEqual([]);
   });
