@@ -119,7 +119,25 @@ export function sourceAccount(format: string | undefined, stats: object | undefi
   for (const [key, v] of Object.entries(fields)) {
     if (typeof v === 'number' && !labels.some((l) => l[0] === key)) counts.push({ key, count: v, label: key, kind: 'read' });
   }
+  const dates = datesCount(fields.dates);
+  if (dates !== null) counts.push(dates);
   return { format, counts };
+}
+
+/**
+ * A reader's snapshot dates (Viva's MetricDates, ascending ISO days) as a count: several are a
+ * caveat, since every command but timeline analyses one graph that sums each pair's values over
+ * them; one is just read. Null when the reader has none.
+ */
+function datesCount(dates: unknown): SourceCount | null {
+  if (!Array.isArray(dates) || dates.length === 0 || !dates.every((d) => typeof d === 'string')) return null;
+  if (dates.length === 1) return { key: 'dates', count: 1, label: `MetricDate (${dates[0]})`, kind: 'read' };
+  return {
+    key: 'dates',
+    count: dates.length,
+    label: `MetricDates (${dates[0]} to ${dates.at(-1)}): an analysis of the whole export sums each pair's scores over them; \`orgraph timeline --period date\` keeps them apart`,
+    kind: 'caveat',
+  };
 }
 
 /** `orgraph validate`'s lines: every count, those that made no tie marked. */

@@ -125,6 +125,44 @@ describe('orgraph analyze: the same counts in the report', () => {
   });
 });
 
+describe('Viva P2P: the MetricDates an analysis sums over', () => {
+  const P2P = 'test/fixtures/sources/viva-p2p-current.csv';
+  const DATES =
+    "MetricDates (2026-01-31 to 2026-02-28): an analysis of the whole export sums each pair's scores over them; `orgraph timeline --period date` keeps them apart";
+
+  it('validate lists the dates; metrics says it once, and the graph does sum them', async () => {
+    const r = await cli(['validate', P2P]);
+    expect(r.code).toBe(0);
+    const block = r.out.slice(r.out.indexOf('read as viva-p2p:'), r.out.indexOf('issues:'));
+    // Row 3 (P002 -> P003, both scores 0) makes no tie; P003's Organization is Sales on 01/31 and
+    // Marketing on 2/28 (the latest kept).
+    expect(block.trimEnd().split('\n')).toEqual([
+      'read as viva-p2p:',
+      '  1  rows with neither a strong nor a diverse tie score above 0: no tie',
+      "  1  attribute values that changed between a person's dates (the latest kept)",
+      `  2  ${DATES}`,
+    ]);
+    const m = await cli(['metrics', P2P, '--metrics', 'strength', '--format', 'csv']);
+    expect(m.err).toBe(
+      `orgraph: note: read as viva-p2p: no tie from 1 rows with neither a strong nor a diverse tie score above 0; 2 ${DATES}; \`orgraph validate\` lists every count\n`,
+    );
+    // P001's strength: strong 0.82 (January) + 0.75 (February) to P002, diverse 0.41 to P003 and
+    // 0.5 from P004: 2.48, both dates summed, as the note says.
+    const p001 = m.out.split('\n').find((l) => l.startsWith('P001,'))!;
+    expect(Number(p001.split(',')[1])).toBeCloseTo(2.48, 12);
+  });
+
+  it('one MetricDate is read, not a caveat', () => {
+    const a = sourceAccount('viva-p2p', { dates: ['2026-01-31'], rowsWithoutTie: 0, attributeChanges: 0 });
+    expect(a?.counts.at(-1)).toEqual({ key: 'dates', count: 1, label: 'MetricDate (2026-01-31)', kind: 'read' });
+    expect(sourceNote(a)).toBeNull();
+    expect(sourceAccount('viva-p2p', { dates: [], rowsWithoutTie: 0, attributeChanges: 0 })?.counts.map((c) => c.key)).toEqual([
+      'rowsWithoutTie',
+      'attributeChanges',
+    ]);
+  });
+});
+
 describe('sourceAccount', () => {
   it("keeps a reader's field the table does not know, under its own name; no note without a model", () => {
     const a = sourceAccount('m365', { messages: 2, someNewCount: 7 });
