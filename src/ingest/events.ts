@@ -13,7 +13,7 @@ import { columnIndex, readCsv, readCsvEntry, type CsvInput } from './csv-source.
 import { ownString } from './csv-tokenizer.js';
 import { finish, finishRelations, readPeople, type IngestResult } from './csv.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
-import { IngestContext, type EventStats, type FileReport } from './report.js';
+import { emptyEventStats, IngestContext, type EventStats, type FileReport } from './report.js';
 import { parseTime, parseWeight } from './values.js';
 
 /** How an event with k recipients weighs each sender -> recipient pair. */
@@ -162,19 +162,7 @@ const SHIFT = 2 ** 26;
 
 /** @internal Sums events into pair totals; the only state that grows with the log is numeric. */
 class EventAggregator {
-  readonly stats: EventStats = {
-    events: 0,
-    eventsUsed: 0,
-    eventsOutsideWindow: 0,
-    eventsTooManyRecipients: 0,
-    eventsWithoutRecipients: 0,
-    selfRecipients: 0,
-    repeatedRecipients: 0,
-    pairs: 0,
-    pairsBelowMinimum: 0,
-    interactionsBelowMinimum: 0,
-    ties: 0,
-  };
+  readonly stats: EventStats = emptyEventStats();
   private readonly pairIndex: Map<number, number>[] = [];
   private readonly relationNames: string[] = [];
   private readonly relationOf = new Map<string, number>();

@@ -80,6 +80,23 @@ export interface EventStats {
   ties: number;
 }
 
+/** Event statistics with every count at 0, for an aggregation to fill. */
+export function emptyEventStats(): EventStats {
+  return {
+    events: 0,
+    eventsUsed: 0,
+    eventsOutsideWindow: 0,
+    eventsTooManyRecipients: 0,
+    eventsWithoutRecipients: 0,
+    selfRecipients: 0,
+    repeatedRecipients: 0,
+    pairs: 0,
+    pairsBelowMinimum: 0,
+    interactionsBelowMinimum: 0,
+    ties: 0,
+  };
+}
+
 /** What ingest read, kept, dropped and repaired, per file, with every issue. */
 export interface IngestReport {
   /** `strict` (the first problem is an error) or `lenient` (bad rows dropped and counted). */

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
-import { IngestContext, type EventStats, type IngestReport } from '../report.js';
+import { emptyEventStats, IngestContext, type EventStats, type IngestReport } from '../report.js';
 import { checkInputFile } from '../files.js';
 import { aggregateSql, duckDbModelCounts, duckDbStagedSql, periodLabel, PAIRS_TABLE, type AggregateSqlOptions } from './sql.js';
 
@@ -157,6 +157,7 @@ function eventStatsOf(rows: readonly Row[]): EventStats {
   const none = sum('none', false);
   const many = sum('many', false);
   return {
+    ...emptyEventStats(),
     events,
     eventsUsed: events - outside - none - many,
     eventsOutsideWindow: outside,
@@ -164,10 +165,6 @@ function eventStatsOf(rows: readonly Row[]): EventStats {
     eventsWithoutRecipients: none,
     selfRecipients: sum('self', false),
     repeatedRecipients: sum('repeated', false),
-    pairs: 0,
-    pairsBelowMinimum: 0,
-    interactionsBelowMinimum: 0,
-    ties: 0,
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { OrgraphError } from '../../model/errors.js';
 import { loadEvents } from '../events.js';
-import type { EventStats, IngestReport } from '../report.js';
+import { emptyEventStats, type IngestReport } from '../report.js';
 import type { AggregateResult, AggregatedTie } from './duckdb.js';
 import { periodLabel, type AggregatePeriod, type AggregateSqlOptions } from './sql.js';
 export { periodLabel } from './sql.js';
@@ -109,19 +109,7 @@ export async function aggregateInMemory(files: readonly string[], options: Memor
   let report: IngestReport | null = null;
   // The model's counts (EventStats): each period reads every row, so the rows are counted once
   // (from the first period's reads) and what happened to an event is counted in its own period.
-  const stats: EventStats = {
-    events: 0,
-    eventsUsed: 0,
-    eventsOutsideWindow: 0,
-    eventsTooManyRecipients: 0,
-    eventsWithoutRecipients: 0,
-    selfRecipients: 0,
-    repeatedRecipients: 0,
-    pairs: 0,
-    pairsBelowMinimum: 0,
-    interactionsBelowMinimum: 0,
-    ties: 0,
-  };
+  const stats = emptyEventStats();
   let inside = 0;
   const toMs = (d: string | null): string | null => (d === null ? null : d.length === 10 ? `${d}T00:00:00Z` : `${d.replace(' ', 'T')}Z`);
   for (const p of periods) {
