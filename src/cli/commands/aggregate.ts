@@ -77,7 +77,7 @@ export const aggregateCommand: RegisterCommand = (program, io, setExit) => {
           throw new UsageError(`--emit-sql must be one of ${SQL_DIALECTS.join(', ')}, got "${opts.emitSql}"`);
         const sql = aggregateSql(opts.emitSql as SqlDialect, { ...common, table: opts.table });
         io.out(
-          `-- orgraph aggregate (${opts.emitSql}): run the three statements in one session\n-- 1. pairs of the counted events\n${sql.pairs}\n-- 2. ties.csv\n${sql.ties}\n-- 3. people.csv\n${sql.people}`,
+          `-- orgraph aggregate (${opts.emitSql}): run the four statements in one session\n-- 1. pairs of the counted events\n${sql.pairs}\n-- 2. ties.csv\n${sql.ties}\n-- 3. people.csv\n${sql.people}\n-- 4. what the event model left out, in one row (orgraph aggregate prints the same counts)\n${sql.counts}`,
         );
         return;
       }

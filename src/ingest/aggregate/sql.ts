@@ -67,13 +67,16 @@ export const DEFAULT_AGGREGATE_SQL_OPTIONS = Object.freeze({
 });
 
 /**
- * Three statements, run in order in one session: `pairs` builds a temporary table of every pair
- * of the counted events (one scan of the log), then `ties` and `people` read it.
+ * Four statements, run in order in one session: `pairs` builds a temporary table of every pair
+ * of the counted events (one scan of the log), then `ties` and `people` read it, and `counts`
+ * says in one row what the event model left out (a second scan; the columns of `EventStats`, as
+ * `orgraph aggregate` prints them).
  */
 export interface AggregateSql {
   readonly pairs: string;
   readonly ties: string;
   readonly people: string;
+  readonly counts: string;
 }
 
 /** Name of the temporary table of pairs. */
@@ -151,6 +154,44 @@ function recipientArray(dialect: SqlDialect): string {
   }
 }
 
+/**
+ * An event's listed recipients as an array `tk` (split on ';' or '|', trimmed, empty ones removed;
+ * the sender and repeats kept), and over it the sender's occurrences and the distinct others (k).
+ */
+function listedRecipients(dialect: SqlDialect): { tokens: string; self: string; k: string; size: string } {
+  switch (dialect) {
+    case 'duckdb':
+      return {
+        tokens: `list_filter(list_transform(string_split(replace(recipients, '|', ';'), ';'), lambda x: trim(x)), lambda x: x <> '')`,
+        self: 'len(list_filter(tk, lambda x: x = sender))',
+        // The distinct ids listed, less the sender when listed: one list function fewer.
+        k: 'len(list_distinct(tk)) - CASE WHEN list_contains(tk, sender) THEN 1 ELSE 0 END',
+        size: 'len(tk)',
+      };
+    case 'bigquery':
+      return {
+        tokens: `ARRAY(SELECT TRIM(x) FROM UNNEST(SPLIT(REPLACE(recipients, '|', ';'), ';')) AS x WHERE TRIM(x) <> '')`,
+        self: '(SELECT COUNT(*) FROM UNNEST(tk) AS x WHERE x = sender)',
+        k: '(SELECT COUNT(DISTINCT x) FROM UNNEST(tk) AS x WHERE x <> sender)',
+        size: 'ARRAY_LENGTH(tk)',
+      };
+    case 'snowflake':
+      return {
+        tokens: `FILTER(TRANSFORM(SPLIT(REPLACE(recipients, '|', ';'), ';'), x VARCHAR -> TRIM(x)), x VARCHAR -> x <> '')`,
+        self: 'ARRAY_SIZE(FILTER(tk, x VARCHAR -> x = sender))',
+        k: 'ARRAY_SIZE(ARRAY_DISTINCT(FILTER(tk, x VARCHAR -> x <> sender)))',
+        size: 'ARRAY_SIZE(tk)',
+      };
+    case 'spark':
+      return {
+        tokens: `filter(transform(split(recipients, '[;|]'), x -> trim(x)), x -> x <> '')`,
+        self: 'size(filter(tk, x -> x = sender))',
+        k: 'size(array_distinct(filter(tk, x -> x <> sender)))',
+        size: 'size(tk)',
+      };
+  }
+}
+
 function arraySize(dialect: SqlDialect): string {
   switch (dialect) {
     case 'duckdb':
@@ -201,6 +242,9 @@ interface Resolved {
   };
   /** `WITH e AS (...), l AS (...), u AS (...)`: u has one row per counted (event, recipient). */
   readonly cte: string;
+  /** The rows read (a sender, and a time when there is a window or periods), and the window's test. */
+  readonly read: string;
+  readonly inside: string;
   /** The weight of one (event, recipient) row of u. */
   readonly weight: string;
 }
@@ -243,8 +287,12 @@ function resolve(dialect: SqlDialect, options: AggregateSqlOptions): Resolved {
   const lit = (s: string): string => literal(s, dialect);
   const where = ["TRIM(sender) <> ''"];
   if (o.from !== null || o.to !== null || o.period !== 'all') where.push('time IS NOT NULL');
-  if (o.from !== null) where.push(`time >= ${timestamp(o.from, dialect, 'from')}`);
-  if (o.to !== null) where.push(`time < ${timestamp(o.to, dialect, 'to')}`);
+  const read = where.join('\n    AND ');
+  const window: string[] = [];
+  if (o.from !== null) window.push(`time >= ${timestamp(o.from, dialect, 'from')}`);
+  if (o.to !== null) window.push(`time < ${timestamp(o.to, dialect, 'to')}`);
+  where.push(...window);
+  const inside = window.length ? window.join(' AND ') : '1 = 1';
   let relation: string;
   if (o.relation !== null) relation = lit(o.relation);
   else {
@@ -275,7 +323,7 @@ u AS (
   SELECT ${x.select}
   FROM ${x.from}${x.where}
 )`;
-  return { o, cte, weight };
+  return { o, cte, weight, read, inside };
 }
 
 /**
@@ -284,7 +332,7 @@ u AS (
  * const { ties } = aggregateSql('bigquery', { table: 'hr.events', from: '2026-01-01', to: '2026-04-01', period: 'month' });
  */
 export function aggregateSql(dialect: SqlDialect, options: AggregateSqlOptions = {}): AggregateSql {
-  const { o, cte, weight } = resolve(dialect, options);
+  const { o, cte, weight, read, inside } = resolve(dialect, options);
   const create =
     dialect === 'bigquery'
       ? 'CREATE TEMP TABLE'
@@ -308,7 +356,31 @@ ORDER BY period, relation, source, target`;
   SELECT period, target AS id FROM ${PAIRS}
 ) p
 ORDER BY period, id`;
-  return { pairs: `${pairs};\n`, ties: `${ties};\n`, people: `${people};\n` };
+  const list = listedRecipients(dialect);
+  const cutoff = Number.isFinite(o.maxRecipients) ? `k > ${Math.floor(o.maxRecipients)}` : '1 = 0';
+  const below = `events < ${o.minInteractions}`;
+  const counts = `WITH c AS (
+  SELECT TRIM(sender) AS sender, CASE WHEN ${inside} THEN 1 ELSE 0 END AS inw, ${list.tokens} AS tk
+  FROM ${o.table}
+  WHERE ${read}
+),
+d AS (
+  SELECT inw, ${list.size} AS listed, ${list.self} AS self, ${list.k} AS k
+  FROM c
+)
+SELECT COUNT(*) AS events,
+  SUM(CASE WHEN inw = 1 AND k > 0 AND NOT (${cutoff}) THEN 1 ELSE 0 END) AS events_used,
+  SUM(1 - inw) AS events_outside_window,
+  SUM(CASE WHEN inw = 1 AND ${cutoff} THEN 1 ELSE 0 END) AS events_too_many_recipients,
+  SUM(CASE WHEN inw = 1 AND k = 0 THEN 1 ELSE 0 END) AS events_without_recipients,
+  SUM(inw * self) AS self_recipients,
+  SUM(inw * (listed - self - k)) AS repeated_recipients,
+  (SELECT COUNT(*) FROM ${PAIRS}) AS pairs,
+  (SELECT COUNT(*) FROM ${PAIRS} WHERE ${below}) AS pairs_below_minimum,
+  (SELECT COALESCE(SUM(events), 0) FROM ${PAIRS} WHERE ${below}) AS interactions_below_minimum,
+  (SELECT COUNT(*) FROM ${PAIRS} WHERE events >= ${o.minInteractions}) AS ties
+FROM d`;
+  return { pairs: `${pairs};\n`, ties: `${ties};\n`, people: `${people};\n`, counts: `${counts};\n` };
 }
 
 /**
@@ -355,18 +427,15 @@ GROUP BY source, target, relation`,
  * the cutoff), self (senders listed among their recipients) and repeated (recipients listed twice),
  * each over the valid rows, to be selected `from` (the relation with each row's counts), grouped
  * as the caller likes. A row's recipients are split, trimmed and filtered as {@link aggregateSql}
- * does. Cost: three list functions per valid row, in the scan the caller runs anyway.
+ * does, and counted as the `counts` statement of {@link aggregateSql} counts them, but in the scan
+ * the caller runs anyway. Cost: three list functions per valid row.
  */
 export function duckDbModelCounts(options: AggregateSqlOptions, rows: string): { select: string; from: string } {
-  const { o } = resolve('duckdb', options);
-  const inside = [
-    o.from === null ? '' : `time >= ${timestamp(o.from, 'duckdb', 'from')}`,
-    o.to === null ? '' : `time < ${timestamp(o.to, 'duckdb', 'to')}`,
-  ].filter((c) => c !== '');
-  const inw = inside.length ? `(${inside.join(' AND ')})` : 'TRUE';
+  const { o, inside } = resolve('duckdb', options);
+  const list = listedRecipients('duckdb');
+  const inw = `(${inside})`;
   const many = Number.isFinite(o.maxRecipients) ? `k > ${Math.floor(o.maxRecipients)}` : 'FALSE';
   const valid = (when: string, then: string): string => `SUM(CASE WHEN problem IS NULL AND ${when} THEN ${then} ELSE 0 END)`;
-  const listed = `list_filter(list_transform(string_split(replace(recipients, '|', ';'), ';'), lambda x: trim(x)), lambda x: x <> '')`;
   return {
     select: [
       `${valid(`NOT ${inw}`, '1')} AS outside`,
@@ -375,9 +444,8 @@ export function duckDbModelCounts(options: AggregateSqlOptions, rows: string): {
       `${valid(inw, 'self')} AS self`,
       `${valid(inw, 'listed - self - k')} AS repeated`,
     ].join(', '),
-    // k: the distinct ids listed, less the sender when it is one of them.
-    from: `(SELECT *, len(rl) AS listed, len(list_filter(rl, lambda x: x = ts)) AS self, len(list_distinct(rl)) - CASE WHEN list_contains(rl, ts) THEN 1 ELSE 0 END AS k
-  FROM (SELECT *, trim(sender) AS ts, CASE WHEN problem IS NULL THEN ${listed} END AS rl FROM ${rows}) r0) r1`,
+    from: `(SELECT *, ${list.size} AS listed, ${list.self} AS self, ${list.k} AS k
+  FROM (SELECT * REPLACE (trim(sender) AS sender), CASE WHEN problem IS NULL THEN ${list.tokens} END AS tk FROM ${rows}) r0) r1`,
   };
 }
 

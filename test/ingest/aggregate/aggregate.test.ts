@@ -13,7 +13,7 @@ import { aggregateWithDuckDb, parseByteSize, type AggregateResult } from '../../
 import { aggregateInMemory, calendarPeriods, parseWindow } from '../../../src/ingest/aggregate/memory.js';
 import { aggregateSql, duckDbStagedSql, periodLabel, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
 import { loadEvents } from '../../../src/ingest/events.js';
-import type { EventStats } from '../../../src/ingest/report.js';
+import { emptyEventStats, type EventStats } from '../../../src/ingest/report.js';
 import { OrgraphError } from '../../../src/model/errors.js';
 import { cli } from '../../helpers/cli.js';
 
@@ -59,6 +59,26 @@ function expectSameTies(a: AggregateResult, b: AggregateResult): void {
   expect(a.people).toEqual(b.people);
 }
 
+/**
+ * The warehouse SQL's `counts` row (after its `pairs` statement) run on DuckDB over a CSV log,
+ * its columns renamed as EventStats.
+ */
+async function countsStatementOnDuckDb(log: string, options: Parameters<typeof aggregateSql>[1]): Promise<EventStats> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run("SET TimeZone = 'UTC'");
+  await c.run(
+    `CREATE TABLE events AS SELECT sender, recipients, CAST(CAST("time" AS TIMESTAMPTZ) AS TIMESTAMP) AS "time", channel, TRY_CAST(duration AS DOUBLE) AS duration FROM read_csv('${log}', all_varchar = true)`,
+  );
+  const sql = aggregateSql('duckdb', options);
+  await c.run(sql.pairs.replace(/;\s*$/, ''));
+  const row = (await c.runAndReadAll(sql.counts.replace(/;\s*$/, ''))).getRowObjectsJS()[0];
+  c.closeSync();
+  const snake = (k: string): string => k.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
+  return Object.fromEntries(Object.keys(emptyEventStats()).map((k) => [k, Number(row[snake(k)])])) as unknown as EventStats;
+}
+
 describe('duckdb and memory engines give the same ties', () => {
   const dir = tmp();
   const log = join(dir, 'events.csv');
@@ -90,6 +110,8 @@ describe('duckdb and memory engines give the same ties', () => {
     // What the model did with the events: the same counts from both engines, and per event the
     // counts of one loadEvents read over the whole window (the periods only split the pairs).
     expect(duck.report.events).toEqual(mem.report.events);
+    // The warehouse SQL counts the same.
+    expect(await countsStatementOnDuckDb(log, options)).toEqual(duck.report.events);
     const whole = (
       await loadEvents(log, {
         from: `${options.from}T00:00:00Z`,
@@ -243,6 +265,10 @@ describe('what the event model left out, counted by both engines (nothing droppe
     expect(mem.ties.map((t) => `${t.period}:${t.source}>${t.target}`)).toEqual(['2026-01-01:a>b']);
   });
 
+  it("the warehouse SQL's counts statement, run on DuckDB, gives the same row", async () => {
+    expect(await countsStatementOnDuckDb(log, HAND_OPTIONS)).toEqual(HAND_COUNTS);
+  });
+
   it('orgraph aggregate lists the counts after its summary', async () => {
     const r = await cli([
       'aggregate',
@@ -380,7 +406,7 @@ describe('SQL for warehouses (golden files; the duckdb one is the SQL executed a
   };
   it.each(SQL_DIALECTS.map((d) => [d]))('%s', (dialect) => {
     const sql = aggregateSql(dialect, options);
-    const text = `-- pairs\n${sql.pairs}-- ties\n${sql.ties}-- people\n${sql.people}`;
+    const text = `-- pairs\n${sql.pairs}-- ties\n${sql.ties}-- people\n${sql.people}-- counts\n${sql.counts}`;
     const file = `test/fixtures/sources/sql/aggregate.${dialect}.sql`;
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
     expect(existsSync(file)).toBe(true);
