@@ -19,6 +19,7 @@ import { detectSource, type SourceFormat } from '../ingest/sources/detect.js';
 import { splitByPeriod, timeline, type PeriodGraph, type TimelinePeriod, type TimelineResult } from '../recommend/timeline.js';
 import { UsageError } from './command-kit.js';
 import { parseDelimiter } from './input.js';
+import { sourceAccount, sourceNote, sourceSummary } from './source-stats.js';
 
 /** The options analyze adds for its timeline. */
 export interface AnalyzeTimelineCliOptions {
@@ -82,15 +83,31 @@ export async function eventLogPeriods(
 }
 
 /**
- * The timeline for analyze's report, or null when the input has a single period (or none is
- * asked for). `graph` is the input analyze already read.
+ * analyze's timeline and what its periods' reading said: an event log is aggregated again, period
+ * by period, with the window and engine of the timeline options, so what that aggregation left out
+ * (events outside --window, broadcasts, pairs below the minimum) is its own account, not the one of
+ * the whole log that analyze read first.
+ */
+export interface AnalyzeTimeline {
+  /** The timeline, or null when the input has a single period (or none is asked for). */
+  readonly result: TimelineResult | null;
+  /** stderr lines: the periods' model note, when their aggregation left something out. */
+  readonly notes: readonly string[];
+  /** The report's sentences on the periods' reading (counts only, never an id). */
+  readonly sentences: readonly string[];
+}
+
+/**
+ * The timeline for analyze's report, or a null result when the input has a single period (or none
+ * is asked for). `graph` is the input analyze already read.
  */
 export async function analyzeTimeline(
   input: string | undefined,
   graph: OrgGraph,
   opts: AnalyzeTimelineCliOptions,
   settings: { readonly group: string | null; readonly relations: readonly string[] | null; readonly seed: number },
-): Promise<TimelineResult | null> {
+): Promise<AnalyzeTimeline> {
+  const none: AnalyzeTimeline = { result: null, notes: [], sentences: [] };
   const format = await formatOf(input, opts);
   const asked = opts.period as TimelinePeriod | undefined;
   if (asked !== undefined && !['month', 'quarter', 'window', 'date'].includes(asked))
@@ -98,15 +115,26 @@ export async function analyzeTimeline(
   const days = Number(opts.days ?? '28');
   if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a whole number >= 1, got "${opts.days}"`);
   let periods: PeriodGraph[];
+  const notes: string[] = [];
+  const sentences: string[] = [];
   if (format === 'events') {
-    if (asked === undefined) return null;
+    if (asked === undefined) return none;
     if (asked !== 'month' && asked !== 'quarter') throw new UsageError('event logs are split by --period month or quarter');
-    periods = (await eventLogPeriods(input!, asked, opts)).periods;
+    const split = await eventLogPeriods(input!, asked, opts);
+    periods = split.periods;
+    const account = sourceAccount('events', undefined, split.result.report.events);
+    // The rows' problems are the same as in analyze's own reading of the log (warned already); what
+    // the model left out is not (the window, for one).
+    const note = sourceNote(account, '`orgraph aggregate` with the same options');
+    if (note !== null) notes.push(note.replace(/^orgraph: /, 'orgraph: timeline: '));
+    const said = sourceSummary(account);
+    if (said !== null) sentences.push(`The timeline's periods, aggregated again from the log: ${said}.`);
   } else if (asked !== undefined) {
     periods = splitByPeriod(graph, { period: asked, windowDays: days });
   } else if (format === 'viva-p2p') {
     periods = splitByPeriod(graph, { period: 'date' });
-  } else return null;
-  if (periods.length < 2) return null;
-  return timeline(periods, { attribute: settings.group, relations: settings.relations, seed: settings.seed, gaps: 0 });
+  } else return none;
+  if (periods.length < 2) return { ...none, notes, sentences };
+  const result = timeline(periods, { attribute: settings.group, relations: settings.relations, seed: settings.seed, gaps: 0 });
+  return { result, notes, sentences };
 }

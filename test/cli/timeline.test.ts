@@ -183,4 +183,44 @@ describe('orgraph analyze: timeline section when the input has several periods',
     expect(rows[2][10]).toBe('10');
     expect((await cli(args)).code).toBe(2);
   });
+
+  it('an event log with a narrower --window: stderr and the report say what the periods left out', async () => {
+    const log = join(dir, 'mail-half.csv');
+    const text = yearLog();
+    writeFileSync(log, text);
+    // By hand from the log: the events dated from July on fall outside a January-June window.
+    const outside = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.split(',')[2] >= '2025-07-01').length;
+    expect(outside).toBeGreaterThan(1000);
+    const out = join(dir, 'half');
+    const r = await cli([
+      'analyze',
+      log,
+      '--out',
+      out,
+      '--quiet',
+      '--period',
+      'quarter',
+      '--engine',
+      'memory',
+      '--window',
+      '2025-01-01..2025-06-30',
+    ]);
+    expect(r.code).toBe(0);
+    const timelineNotes = r.err.split('\n').filter((l) => l.startsWith('orgraph: timeline: '));
+    expect(timelineNotes).toHaveLength(1);
+    expect(timelineNotes[0]).toContain(`no tie from ${outside} events outside the time window`);
+    expect(timelineNotes[0]).toMatch(/`orgraph aggregate` with the same options lists every count$/);
+    const rows = timelineRows(readFileSync(join(out, 'report.html'), 'utf8'))!;
+    expect(rows.map((c) => c[0])).toEqual(['2025-Q1', '2025-Q2']);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { input: { notes: string[] } };
+    const sentence = summary.input.notes.find((n) =>
+      n.startsWith("The timeline's periods, aggregated again from the log: read as events: "),
+    );
+    expect(sentence).toContain(`${outside} events outside the time window`);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`${outside} events outside the time window`);
+  });
 });

@@ -239,7 +239,8 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
         sigma: assets.versions.sigma,
         graphology: assets.versions.graphology,
       };
-      const inputNotes = inputSentences(loaded);
+      const timeline = await analyzeTimeline(dir, input, opts, { group, relations, seed });
+      const inputNotes = [...inputSentences(loaded), ...timeline.sentences];
       const source =
         key !== null ? 'input withheld (pseudonymised)' : isExample ? `bundled example ${EXAMPLE_DATASET}` : (dir ?? opts.ties ?? '');
       // people.csv is streamed into the staging folder (a million rows are never one string).
@@ -288,17 +289,24 @@ export const analyze: RegisterCommand = (program, io, setExit) => {
         files: [...written, 'summary.json', 'report.html'],
       };
       files.set('summary.json', toJson(summary));
-      const timeline = await analyzeTimeline(dir, input, opts, { group, relations, seed });
       // Progress: the page is one unit, each file another (people.csv is most of the writing at scale).
       const units = files.size + 2;
       progress.update('writing report', 0, units);
       files.set(
         'report.html',
-        reportHtml(result, assets, { title: opts.title, source, versions, timeline, excel: opts.excel ?? false, inputNotes }),
+        reportHtml(result, assets, {
+          title: opts.title,
+          source,
+          versions,
+          timeline: timeline.result,
+          excel: opts.excel ?? false,
+          inputNotes,
+        }),
       );
       progress.update('writing report', 1, units);
       await writeOutputFolder(outDir, files, inputs, undefined, (done) => progress.update('writing report', 1 + done, units));
       progress.done();
+      for (const line of timeline.notes) io.err(`${line}\n`);
       io.out(`orgraph: report for ${input.personCount} people written to ${join(outDir, 'report.html')}\n`);
       io.out(findingsText(result));
       if (result.map.sampleNote) io.out(`orgraph: ${result.map.sampleNote}\n`);
