@@ -24,7 +24,15 @@ import { OrgraphError, type OrgraphErrorCode } from '../../model/errors.js';
 import { resolveIngestOptions, type IngestOptions } from '../options.js';
 import { emptyEventStats, IngestContext, type EventStats, type IngestReport } from '../report.js';
 import { checkInputFile } from '../files.js';
-import { aggregateSql, duckDbModelCounts, duckDbStagedSql, periodLabel, PAIRS_TABLE, type AggregateSqlOptions } from './sql.js';
+import {
+  aggregateSql,
+  duckDbModelCounts,
+  duckDbNumberText,
+  duckDbStagedSql,
+  periodLabel,
+  PAIRS_TABLE,
+  type AggregateSqlOptions,
+} from './sql.js';
 
 /** One aggregated tie of one period. */
 export interface AggregatedTie {
@@ -375,7 +383,7 @@ FROM (SELECT filename, ${v(col.sender)} AS sender, ${v(col.recipients)} AS recip
         // Straight from the sums, in no particular order: sorting tens of millions of ties costs
         // more than the aggregation (people.csv is sorted).
         await c.run(
-          `COPY (SELECT source, target, weight, relation, events FROM ${pairs} WHERE events >= ${minInteractions}) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`,
+          `COPY (SELECT source, target, ${duckDbNumberText('weight')} AS weight, relation, events FROM ${pairs} WHERE events >= ${minInteractions}) TO ${q(join(dir, 'ties.csv'))} (HEADER, DELIMITER ',')`,
         );
         await c.run(
           `COPY (SELECT DISTINCT id FROM (SELECT source AS id FROM ${pairs} UNION ALL SELECT target FROM ${pairs}) p ORDER BY id) TO ${q(join(dir, 'people.csv'))} (HEADER, DELIMITER ',')`,

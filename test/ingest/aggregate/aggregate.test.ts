@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/core/util/random.js';
 import { aggregateWithDuckDb, parseByteSize, type AggregateResult } from '../../../src/ingest/aggregate/duckdb.js';
 import { aggregateInMemory, calendarPeriods, parseWindow } from '../../../src/ingest/aggregate/memory.js';
-import { aggregateSql, duckDbStagedSql, periodLabel, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
+import { aggregateSql, duckDbNumberText, duckDbStagedSql, periodLabel, SQL_DIALECTS } from '../../../src/ingest/aggregate/sql.js';
 import { loadEvents } from '../../../src/ingest/events.js';
 import { emptyEventStats, type EventStats } from '../../../src/ingest/report.js';
 import { OrgraphError } from '../../../src/model/errors.js';
@@ -432,7 +432,9 @@ describe('orgraph aggregate', () => {
       expect(r.code).toBe(0);
       outs.push(out);
     }
-    // DuckDB writes its CSV itself (2.0 where JavaScript writes 2): same people, same pairs, weights to 1e-9.
+    // DuckDB writes its CSV itself, numbers as JavaScript writes them (duckDbNumberText): same
+    // people, same pairs, and weights to 1e-9 (the order of the additions differs); whole ones
+    // (counts) in the same text.
     const read = (file: string): string[][] =>
       readFileSync(file, 'utf8')
         .trim()
@@ -448,7 +450,69 @@ describe('orgraph aggregate', () => {
       expect(a.length).toBeGreaterThan(100);
       expect(a.map((r) => [r[0], r[1], r[3], r[4]])).toEqual(b.map((r) => [r[0], r[1], r[3], r[4]]));
       a.slice(1).forEach((r, i) => expect(Math.abs(Number(r[2]) - Number(b[i + 1][2]))).toBeLessThanOrEqual(1e-9));
+      const whole = a.slice(1).filter((r, i) => Number.isInteger(Number(b[i + 1][2])));
+      expect(whole.length).toBeGreaterThan(10);
+      a.slice(1).forEach((r, i) => {
+        if (Number.isInteger(Number(b[i + 1][2]))) expect(r[2]).toBe(b[i + 1][2]);
+      });
     }
+  });
+
+  it('duckDbNumberText writes a DOUBLE as String(number) does, at every magnitude', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const rnd = mulberry32(17);
+    // Whole numbers, random fractions and short decimals from 1e-20 to 1e20, ratios of small
+    // integers (what summed event weights look like), and the edges of each written form.
+    const values: number[] = [
+      0,
+      2,
+      -3,
+      0.5,
+      -0.25,
+      1e-7,
+      1.5e-5,
+      1e-6,
+      9.99e-7,
+      1e-4,
+      9e-5,
+      1e16,
+      2 ** 53,
+      2 ** 53 + 2,
+      1e21,
+      9.999e20,
+      4503599627370495.5,
+    ];
+    for (let i = 0; i < 20000; i++) {
+      const e = Math.floor(rnd() * 41) - 20;
+      const k = rnd();
+      values.push(
+        k < 0.3
+          ? Math.round(rnd() * 10 ** Math.max(0, e))
+          : k < 0.5
+            ? rnd() * 10 ** e
+            : k < 0.6
+              ? (Math.round(rnd() * 1000) / 1000) * 10 ** e
+              : (1 + Math.floor(rnd() * 30)) / (1 + Math.floor(rnd() * 7)),
+      );
+    }
+    await c.run('CREATE TABLE t (i INTEGER, v DOUBLE)');
+    const app = await c.createAppender('t');
+    values.forEach((v, i) => {
+      app.appendInteger(i);
+      app.appendDouble(v);
+      app.endRow();
+    });
+    app.closeSync();
+    const rows = (await c.runAndReadAll(`SELECT i, ${duckDbNumberText('v')} AS s FROM t ORDER BY i`)).getRowObjectsJS();
+    const wrong = rows.filter((r) => r.s !== String(values[Number(r.i)]));
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(rows).toHaveLength(values.length);
+    // DuckDB's own text differs on whole numbers: the expression is not a no-op.
+    const own = (await c.runAndReadAll('SELECT CAST(CAST(2 AS DOUBLE) AS VARCHAR) AS s')).getRowObjectsJS();
+    expect(own[0].s).toBe('2.0');
+    c.closeSync();
   });
 
   it('--emit-sql prints the SQL; usage errors exit 2', async () => {
