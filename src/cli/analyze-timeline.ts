@@ -125,8 +125,8 @@ export async function analyzeTimeline(
     const account = sourceAccount('events', undefined, split.result.report.events);
     // The rows' problems are the same as in analyze's own reading of the log (warned already); what
     // the model left out is not (the window, for one).
-    const note = sourceNote(account, '`orgraph aggregate` with the same options');
-    if (note !== null) notes.push(note.replace(/^orgraph: /, 'orgraph: timeline: '));
+    const note = sourceNote(account, '`orgraph aggregate` with the same options', 'timeline');
+    if (note !== null) notes.push(note);
     const said = sourceSummary(account);
     if (said !== null) sentences.push(`The timeline's periods, aggregated again from the log: ${said}.`);
   } else if (asked !== undefined) {

@@ -153,11 +153,12 @@ export function formatSourceAccount(a: SourceAccount): string[] {
  * The one-line note the other commands print on stderr, null when nothing read was left out or
  * used with a caveat: "orgraph: note: read as m365: no tie from 3 attendees who declined, ...;
  * 1 recurring series without ...; `orgraph validate` lists every count". `where` names the command
- * that lists every count for this reading (an event log's window and cutoff are aggregate's options).
+ * that lists every count for this reading (an event log's window and cutoff are aggregate's options);
+ * `scope` names a second reading of the same input ("orgraph: timeline: note: ...").
  */
-export function sourceNote(a: SourceAccount | null, where = '`orgraph validate`'): string | null {
+export function sourceNote(a: SourceAccount | null, where = '`orgraph validate`', scope?: string): string | null {
   const said = sourceSummary(a);
-  return said === null ? null : `orgraph: note: ${said}; ${where} lists every count`;
+  return said === null ? null : `orgraph: ${scope === undefined ? '' : `${scope}: `}note: ${said}; ${where} lists every count`;
 }
 
 /**

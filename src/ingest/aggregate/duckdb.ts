@@ -29,6 +29,7 @@ import {
   duckDbModelCounts,
   duckDbNumberText,
   duckDbStagedSql,
+  pairCounts,
   periodLabel,
   PAIRS_TABLE,
   type AggregateSqlOptions,
@@ -178,15 +179,11 @@ function eventStatsOf(rows: readonly Row[]): EventStats {
 
 /** The pair counts of EventStats from the summed pairs (`relation`: a table or a read_parquet call), each period's pairs apart. */
 async function addPairStats(c: DuckDbConnection, relation: string, minInteractions: number, stats: EventStats): Promise<void> {
-  const r = (
-    await c.runAndReadAll(
-      `SELECT COUNT(*) AS pairs, SUM(CASE WHEN events < ${minInteractions} THEN 1 ELSE 0 END) AS below, SUM(CASE WHEN events < ${minInteractions} THEN events ELSE 0 END) AS belowEvents FROM ${relation}`,
-    )
-  ).getRowObjectsJS()[0];
+  const r = (await c.runAndReadAll(`SELECT ${pairCounts(minInteractions)} FROM ${relation}`)).getRowObjectsJS()[0];
   stats.pairs = Number(r.pairs);
-  stats.pairsBelowMinimum = Number(r.below ?? 0);
-  stats.interactionsBelowMinimum = Number(r.belowEvents ?? 0);
-  stats.ties = stats.pairs - stats.pairsBelowMinimum;
+  stats.pairsBelowMinimum = Number(r.pairs_below_minimum);
+  stats.interactionsBelowMinimum = Number(r.interactions_below_minimum);
+  stats.ties = Number(r.ties);
 }
 
 /**

@@ -358,7 +358,6 @@ ORDER BY period, relation, source, target`;
 ORDER BY period, id`;
   const list = listedRecipients(dialect);
   const cutoff = Number.isFinite(o.maxRecipients) ? `k > ${Math.floor(o.maxRecipients)}` : '1 = 0';
-  const below = `events < ${o.minInteractions}`;
   const counts = `WITH c AS (
   SELECT TRIM(sender) AS sender, CASE WHEN ${inside} THEN 1 ELSE 0 END AS inw, ${list.tokens} AS tk
   FROM ${o.table}
@@ -368,19 +367,34 @@ d AS (
   SELECT inw, ${list.size} AS listed, ${list.self} AS self, ${list.k} AS k
   FROM c
 )
-SELECT COUNT(*) AS events,
-  SUM(CASE WHEN inw = 1 AND k > 0 AND NOT (${cutoff}) THEN 1 ELSE 0 END) AS events_used,
-  SUM(1 - inw) AS events_outside_window,
-  SUM(CASE WHEN inw = 1 AND ${cutoff} THEN 1 ELSE 0 END) AS events_too_many_recipients,
-  SUM(CASE WHEN inw = 1 AND k = 0 THEN 1 ELSE 0 END) AS events_without_recipients,
-  SUM(inw * self) AS self_recipients,
-  SUM(inw * (listed - self - k)) AS repeated_recipients,
-  (SELECT COUNT(*) FROM ${PAIRS}) AS pairs,
-  (SELECT COUNT(*) FROM ${PAIRS} WHERE ${below}) AS pairs_below_minimum,
-  (SELECT COALESCE(SUM(events), 0) FROM ${PAIRS} WHERE ${below}) AS interactions_below_minimum,
-  (SELECT COUNT(*) FROM ${PAIRS} WHERE events >= ${o.minInteractions}) AS ties
-FROM d`;
+SELECT e.*, p.* FROM (
+  SELECT COUNT(*) AS events,
+    SUM(CASE WHEN inw = 1 AND k > 0 AND NOT (${cutoff}) THEN 1 ELSE 0 END) AS events_used,
+    SUM(1 - inw) AS events_outside_window,
+    SUM(CASE WHEN inw = 1 AND ${cutoff} THEN 1 ELSE 0 END) AS events_too_many_recipients,
+    SUM(CASE WHEN inw = 1 AND k = 0 THEN 1 ELSE 0 END) AS events_without_recipients,
+    SUM(inw * self) AS self_recipients,
+    SUM(inw * (listed - self - k)) AS repeated_recipients
+  FROM d
+) e
+CROSS JOIN (SELECT ${pairCounts(o.minInteractions)} FROM ${PAIRS}) p`;
   return { pairs: `${pairs};\n`, ties: `${ties};\n`, people: `${people};\n`, counts: `${counts};\n` };
+}
+
+/**
+ * The pair counts of `EventStats` over a table of summed pairs (an `events` column), in one scan:
+ * pairs, pairs_below_minimum, interactions_below_minimum (their events) and ties (the pairs at the
+ * minimum or above). The `counts` statement of {@link aggregateSql} and DuckDB's engine read the
+ * same select list. 0, not NULL, over no pairs.
+ */
+export function pairCounts(minInteractions: number): string {
+  const below = `events < ${minInteractions}`;
+  return [
+    'COUNT(*) AS pairs',
+    `COALESCE(SUM(CASE WHEN ${below} THEN 1 ELSE 0 END), 0) AS pairs_below_minimum`,
+    `COALESCE(SUM(CASE WHEN ${below} THEN events ELSE 0 END), 0) AS interactions_below_minimum`,
+    `COALESCE(SUM(CASE WHEN ${below} THEN 0 ELSE 1 END), 0) AS ties`,
+  ].join(', ');
 }
 
 /**
