@@ -469,6 +469,28 @@ class BlockSums {
   }
 }
 
+/** A worker's message during a task: a block's sums, the worker out of blocks (`finish` once all are), or its failure. */
+function onBlockMessage(sums: BlockSums, share: number, m: WorkerMessage, finish: () => void, fail: (e: Error) => void): void {
+  if (m.type === 'block') sums.add(m.block, m.out);
+  else if (m.type === 'done') {
+    if (sums.finish(share)) finish();
+  } else fail(new WorkerError(`orgraph worker failed: ${m.message}`));
+}
+
+/** Resolve with the task's sums, or reject if a block is missing. */
+function settleWith(sums: BlockSums, resolve: (out: Float64Array) => void, reject: (e: unknown) => void): void {
+  try {
+    resolve(sums.result());
+  } catch (e) {
+    reject(e);
+  }
+}
+
+/** A worker thread's 'error' event as the task's error. */
+function workerFailed(e: unknown): WorkerError {
+  return new WorkerError(`orgraph worker failed: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { signal, onProgress }: RunOptions): Promise<Float64Array> {
   const graph = serializePair(g);
   const items = taskItems(g, spec);
@@ -491,6 +513,11 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
       stopAll();
       reject(error);
     };
+    const finish = () => {
+      settled = true;
+      stopAll();
+      settleWith(sums, resolve, reject);
+    };
     const onAbort = () => fail(new TaskAbortedError());
     signal?.addEventListener('abort', onAbort, { once: true });
     for (let share = 0; share < workers; share++) {
@@ -504,24 +531,9 @@ function runInWorkers(g: PathGraphPair, spec: PathTaskSpec, workers: number, { s
       }
       threads.push(t);
       t.on('message', (m: WorkerMessage) => {
-        if (settled) return;
-        if (m.type === 'block') {
-          sums.add(m.block, m.out);
-        } else if (m.type === 'done') {
-          if (sums.finish(share)) {
-            settled = true;
-            stopAll();
-            try {
-              resolve(sums.result());
-            } catch (e) {
-              reject(e);
-            }
-          }
-        } else {
-          fail(new WorkerError(`orgraph worker failed: ${m.message}`));
-        }
+        if (!settled) onBlockMessage(sums, share, m, finish, fail);
       });
-      t.on('error', (e) => fail(new WorkerError(`orgraph worker failed: ${e instanceof Error ? e.message : String(e)}`)));
+      t.on('error', (e) => fail(workerFailed(e)));
       t.on('exit', (code) => {
         if (!settled && !sums.has(share)) fail(new WorkerError(`orgraph worker exited with code ${code}`));
       });
@@ -599,25 +611,15 @@ export function openPathSession(g0: PathGraphPair, options: { readonly workers: 
         reject(error);
       };
       const onAbort = () => fail(new TaskAbortedError());
-      const errorHandler = (e: unknown) => fail(new WorkerError(`orgraph worker failed: ${e instanceof Error ? e.message : String(e)}`));
+      const finish = () => {
+        settled = true;
+        cleanup();
+        settleWith(sums, resolve, reject);
+      };
+      const errorHandler = (e: unknown) => fail(workerFailed(e));
       const exitHandler = (code: number) => fail(new WorkerError(`orgraph worker exited with code ${code}`));
       const handlers = ts.map((_, share) => (m: WorkerMessage) => {
-        if (settled) return;
-        if (m.type === 'block') {
-          sums.add(m.block, m.out);
-        } else if (m.type === 'done') {
-          if (sums.finish(share)) {
-            settled = true;
-            cleanup();
-            try {
-              resolve(sums.result());
-            } catch (e) {
-              reject(e);
-            }
-          }
-        } else {
-          fail(new WorkerError(`orgraph worker failed: ${m.message}`));
-        }
+        if (!settled) onBlockMessage(sums, share, m, finish, fail);
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       ts.forEach((t, share) => {
