@@ -19,8 +19,12 @@ function secs(s: number | undefined): string {
   return `${(s * 1000).toFixed(1)} ms`;
 }
 
+/** Longest diagnostic text shown in a notes cell; longer ones (the top-k bounds as JSON) stay in the results file. */
+const NOTE_TEXT_MAX = 120;
+
 function num(x: number | string | boolean | null | undefined): string {
   if (typeof x === 'number') return Number.isInteger(x) ? String(x) : x.toPrecision(3);
+  if (typeof x === 'string' && x.length > NOTE_TEXT_MAX) return `(${x.length.toLocaleString('en-US')} characters, in the results file)`;
   return String(x);
 }
 
@@ -48,7 +52,7 @@ function notes(r: CaseResult): string {
         .join(', '),
     );
   if (r.quality) {
-    const q = Object.entries(r.quality).filter(([k]) => k !== 'workers' || true);
+    const q = Object.entries(r.quality);
     if (q.length) parts.push(q.map(([k, v]) => `${k}=${num(v)}`).join(', '));
   }
   const agree = r.peers.filter((p) => p.top10Agreement !== undefined).map((p) => `${p.tool} ${Math.round(p.top10Agreement! * 100)}%`);

@@ -93,6 +93,12 @@ describe('runner and report', () => {
     const md = renderResults(file);
     for (const c of ALL_CASES) expect(md).toContain(`### ${c.id} `);
     expect(md).toContain('Provisional');
+    // A long diagnostic text (the top-k bounds as JSON) is named, not printed, in the notes cell.
+    const bounds = JSON.stringify({ ids: Array.from({ length: 40 }, (_, i) => `p${i}`) });
+    const long = renderResults({ ...file, results: [{ ...file.results[0], quality: { bounds, topK: 40 } }] });
+    expect(bounds.length).toBeGreaterThan(120);
+    expect(long).toContain(`bounds=(${bounds.length} characters, in the results file), topK=40`);
+    expect(long).not.toContain('p39');
     const doc = spliceResults(`# B\n\nintro\n\n${BEGIN}\nold\n${END}\n\nafter\n`, md);
     expect(doc).toContain('intro');
     expect(doc).toContain('after');
