@@ -6,7 +6,7 @@
  */
 import { samplePath, SampleScratch, type PathGraphPair } from '../paths/approx-betweenness.js';
 import { brandesSource, brandesSums, PathScratch } from '../paths/brandes.js';
-import { BrandesBatchScratch, brandesBatch, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
+import { BrandesBatchRunner, brandesBatched, brandesBatchWidth } from '../paths/brandes-batch.js';
 import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, unitDistances } from '../paths/closeness.js';
 import { plannedBuckets, type PathGraph } from '../graph/path-graph.js';
 import type { SourceChain } from '../graph/source-chain.js';
@@ -43,8 +43,9 @@ export interface BoundTask {
 }
 
 /**
- * The array a run of `task` adds into: the kernel's own when it has one (weighted betweenness in
- * WebAssembly adds there without a pass in JavaScript, see brandesSums), else a new zeroed one.
+ * The array a run of `task` adds into: the kernel's own when it has one (betweenness in
+ * WebAssembly adds there without a pass in JavaScript, see brandesSums and BrandesBatchRunner), else
+ * a new zeroed one.
  * Hand the result on through {@link ownedSums}.
  */
 export function taskSums(task: BoundTask): Float64Array {
@@ -86,9 +87,9 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
     case 'betweenness': {
       if (brandesBatched(g.forward)) {
         // Hop counts: multi-source Brandes, up to 32 sources per item.
-        const batch = new BrandesBatchScratch(n);
         const width = brandesBatchWidth(n);
-        return { items: Math.ceil(n / width), outLength: n, run: (b, out) => void brandesBatch(g.forward, b, out, batch, width) };
+        const runner = new BrandesBatchRunner(g.forward, width);
+        return { items: Math.ceil(n / width), outLength: n, run: (b, out) => void runner.run(b, out), sums: () => runner.sums() };
       }
       // Lengths: a bucket queue instead of the heap when arc lengths allow it (see bucketPlan).
       const scratch = new PathScratch(n, plannedBuckets(g.forward));

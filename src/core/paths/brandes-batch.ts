@@ -11,6 +11,7 @@
  */
 import type { PathGraph } from '../graph/path-graph.js';
 import { brandesSource, PathScratch } from './brandes.js';
+import { wasmBrandesBatchOf, type WasmBrandesBatch } from './wasm-brandes-batch.js';
 
 /** Sources per batch (bits in an Int32 mask). */
 export const BRANDES_BATCH = 32;
@@ -129,10 +130,51 @@ export function brandesBatch(
   return total;
 }
 
+/**
+ * The batches of one graph in this thread, on the fastest kernel that applies: the WebAssembly
+ * engine (brandes-batch.wat via wasm-brandes-batch.ts: the same steps as {@link brandesBatch}, so
+ * the same sums to the bit, x1.6-1.7 per source at 10k and 100k people, docs/benchmarks.md) when
+ * `out` is its sums array (see {@link BrandesBatchRunner.sums}), else the JavaScript kernel (no
+ * WebAssembly, another array, a batch whose level entries outgrow the engine's room, or path counts
+ * past 2^24, which run source by source as in {@link brandesBatch}). The JavaScript scratch (384
+ * bytes a node) is made only if a batch needs it.
+ */
+export class BrandesBatchRunner {
+  private readonly engine: WasmBrandesBatch | null;
+  private scratch: BrandesBatchScratch | null = null;
+
+  constructor(
+    private readonly g: PathGraph,
+    private readonly width: number = BRANDES_BATCH,
+  ) {
+    this.engine = wasmBrandesBatchOf(g);
+  }
+
+  /** A zeroed array of n sums to hand to {@link BrandesBatchRunner.run}: the engine's own when there is one (copy it out before the next task reuses it). */
+  sums(): Float64Array {
+    return this.engine === null ? new Float64Array(this.g.n) : this.engine.sums();
+  }
+
+  /** Adds the dependencies of batch `batch` to `out`, as {@link brandesBatch}. @returns the (node, source) pairs reached */
+  run(batch: number, out: Float64Array): number {
+    const first = batch * this.width;
+    const count = Math.min(this.width, BRANDES_BATCH, this.g.n - first);
+    if (count <= 0) return 0;
+    if (this.engine !== null && out === this.engine.out) {
+      const reached = this.engine.sweeps(first, count);
+      if (reached >= 0) return reached;
+    }
+    return brandesBatch(this.g, batch, out, (this.scratch ??= new BrandesBatchScratch(this.g.n)), this.width);
+  }
+}
+
 /** Largest path count kept in Float32 (every integer up to it is exact there). */
 const FLOAT32_EXACT = 2 ** 24;
 
-/** The two sweeps of {@link brandesBatch}; -1 (nothing added to `out`) when a path count passed {@link FLOAT32_EXACT}. */
+/**
+ * The two sweeps of {@link brandesBatch}; -1 (nothing added to `out`) when a path count passed {@link FLOAT32_EXACT}.
+ * NOTE: keep in step with `sweeps` in brandes-batch.wat (the same steps in the same order, so the same bits).
+ */
 function sweeps(g: PathGraph, batch: number, out: Float64Array, scratch: BrandesBatchScratch, width: number): number {
   const { offsets, targets, n } = g;
   const { seen, next, mark, upcoming, counts, coef, levelStart, acc } = scratch;

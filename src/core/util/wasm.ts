@@ -1,6 +1,6 @@
 /**
  * WebAssembly modules and memories for the kernels
- * The kernels written in WebAssembly text (src/core/paths/brandes.wat and local-sweep.wat,
+ * The kernels written in WebAssembly text (src/core/paths/brandes.wat, brandes-batch.wat and local-sweep.wat,
  * src/core/util/float-sort.wat) ship as base64 strings; this compiles each once per thread, makes
  * an instance on a memory of the size it needs, and lays out arrays in that memory. The API is typed
  * here, not through the DOM library: kernel types reach the package's declarations, which are built
