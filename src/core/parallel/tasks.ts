@@ -11,6 +11,7 @@ import { BATCH, BatchScratch, DistanceScratch, distanceSums, distanceSumsBatch, 
 import { plannedBuckets, type PathGraph } from '../graph/path-graph.js';
 import type { SourceChain } from '../graph/source-chain.js';
 import { ChainRunner } from '../paths/brandes-chain.js';
+import { wasmSampleBfsOf } from '../paths/wasm-sample-bfs.js';
 import { BackboneSearch } from '../graph/backbone.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
@@ -122,12 +123,24 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
       return { items: n, outLength: 3 * n, run: (s, out) => distanceSums(g.backward, s, out, scratch, table) };
     }
     case 'sample': {
-      // Scratch cached per graph: adaptive runs bind one task per round of samples.
-      let scratch = sampleScratches.get(g);
-      if (!scratch) sampleScratches.set(g, (scratch = new SampleScratch(n)));
       const first = spec.first ?? 0;
-      const sc = scratch;
-      return { items: spec.samples, outLength: n, run: (k, out) => void samplePath(g, spec.seed, first + k, out, sc) };
+      // Hop counts in WebAssembly when the samples add into the engine's sums (the same counts as samplePath).
+      const engine = wasmSampleBfsOf(g);
+      // Scratch cached per graph (adaptive runs bind one task per round of samples), made when a sample runs in JavaScript.
+      const scratch = (): SampleScratch => {
+        let sc = sampleScratches.get(g);
+        if (!sc) sampleScratches.set(g, (sc = new SampleScratch(n)));
+        return sc;
+      };
+      return {
+        items: spec.samples,
+        outLength: n,
+        run: (k, out) =>
+          void (engine !== null && out === engine.out
+            ? engine.sample(spec.seed, first + k)
+            : samplePath(g, spec.seed, first + k, out, scratch())),
+        ...(engine === null ? {} : { sums: () => engine.sums() }),
+      };
     }
     case 'backbone': {
       const search = new BackboneSearch(g.forward, spec.margin, spec.scanFactor);
