@@ -21,6 +21,7 @@ import {
   type VectorPass,
 } from './spmv-kernels.js';
 import { shared, startWorker, WorkerError, type WorkerJob } from './threads.js';
+import { wasmSpmv, wasmSpmvFits } from './wasm-spmv.js';
 
 /** Products with one fixed matrix A (see {@link CsrMatrix}). */
 export interface SpmvEngine {
@@ -42,16 +43,26 @@ export interface SpmvEngine {
   close(): void;
 }
 
-/** The calling thread alone. Complexity: O(n + m) per product. */
+/**
+ * The calling thread alone: products in WebAssembly where it runs (wasm-spmv.ts: the same bits as
+ * spmvRows, which runs otherwise), including the product a `productRitz` pass would fuse; the
+ * vector passes in JavaScript. Complexity: O(n + m) per product,
+ * and O(n + m) once to copy the matrix for WebAssembly.
+ */
 export function sequentialEngine(n: number, matrix: CsrMatrix): SpmvEngine {
+  const wasm = wasmSpmv(n, matrix);
   return {
     n,
     threads: 1,
     vector: () => new Float64Array(n),
-    multiply: (x, y) => spmvRows(0, n, matrix, x, y),
+    multiply: wasm === null ? (x, y) => spmvRows(0, n, matrix, x, y) : (x, y) => wasm.multiply(x, y),
     pass: (pass, sums) => {
       sums.fill(0);
-      runVectorPass(pass, 0, n, matrix, sums);
+      if (wasm !== null && pass.op === 'productRitz' && pass.product) {
+        // The product the pass would fuse, in WebAssembly first (the same row sums), then the rest of the pass.
+        wasm.multiply(pass.q, pass.aq);
+        runVectorPass({ ...pass, product: false }, 0, n, matrix, sums);
+      } else runVectorPass(pass, 0, n, matrix, sums);
     },
     close: () => undefined,
   };
@@ -320,16 +331,28 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
 export const PARALLEL_MIN_ARCS = 2_000_000;
 
 /**
+ * Below this many threads, one thread multiplying in WebAssembly beats the threads multiplying in
+ * JavaScript: a product is x3.5-4 faster in WebAssembly, and threads give at most x(threads). At the
+ * generated 1M-person org on 2 cores (session 17, docs/benchmarks.md): PageRank 3.2-3.5 s on one
+ * WebAssembly thread against 3.7-3.9 s on two JavaScript threads, eigenvector 7.1-7.8 s against 8.6-9.8 s.
+ */
+export const WASM_OVER_THREADS = 4;
+
+/**
  * The engine worth using: {@link parallelEngine} with `threads` threads when the matrix has at
- * least {@link PARALLEL_MIN_ARCS} arcs (or `minArcs`) and threads > 1, else {@link sequentialEngine}.
- * Callers must `close()` it.
+ * least {@link PARALLEL_MIN_ARCS} arcs (or `minArcs`) and threads > 1, else {@link sequentialEngine};
+ * with `preferWasm`, also {@link sequentialEngine} when threads are fewer than
+ * {@link WASM_OVER_THREADS} and its WebAssembly product can hold the matrix. Callers must `close()` it.
  */
 export async function spmvEngine(
   n: number,
   matrix: CsrMatrix,
-  options: SpmvEngineOptions & { readonly minArcs?: number },
+  options: SpmvEngineOptions & { readonly minArcs?: number; readonly preferWasm?: boolean },
 ): Promise<SpmvEngine> {
   const arcs = matrix.offsets[n] - matrix.offsets[0];
   if (options.threads < 2 || arcs < (options.minArcs ?? PARALLEL_MIN_ARCS)) return sequentialEngine(n, matrix);
+  if (options.preferWasm && options.threads < WASM_OVER_THREADS && wasmSpmvFits(n, arcs, matrix.weights !== null)) {
+    return sequentialEngine(n, matrix);
+  }
   return parallelEngine(n, matrix, options);
 }

@@ -1,0 +1,124 @@
+/**
+ * Sparse products in WebAssembly (src/core/parallel/spmv.wat via wasm-spmv.ts) against spmvRows:
+ * the same bits on random matrices with and without values, empty rows and repeated columns; PageRank
+ * and Katz through the sequential engine the same with the module as without it; and the committed
+ * module bytes are the ones the committed text compiles to.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { spmvRows, type CsrMatrix } from '../../../src/core/parallel/spmv-kernels.js';
+import { sequentialEngine, spmvEngine, WASM_OVER_THREADS } from '../../../src/core/parallel/spmv.js';
+import { SPMV_WASM } from '../../../src/core/parallel/spmv-wasm.js';
+import { useWasmSpmv, wasmSpmv } from '../../../src/core/parallel/wasm-spmv.js';
+import { mulberry32 } from '../../../src/core/util/random.js';
+import { pagerankSync } from '../../../src/metrics/centrality/pagerank.js';
+import { katzSync } from '../../../src/metrics/centrality/katz.js';
+import { viewOf } from '../../metrics/centrality/path-fixtures.js';
+import { wasmBytesOf } from '../../../scripts/wasm/compile.js';
+
+/** n rows of 0-12 entries each (some empty, columns may repeat), values in (0, 10] or none. */
+function randomMatrix(n: number, seed: number, valued: boolean): CsrMatrix {
+  const rand = mulberry32(seed);
+  const offsets = new Int32Array(n + 1);
+  const cols: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(rand() * 13);
+    for (let j = 0; j < k; j++) cols.push(Math.floor(rand() * n));
+    offsets[i + 1] = cols.length;
+  }
+  const weights = valued ? Float64Array.from(cols, () => 10 * (1 - rand())) : null;
+  return { offsets, targets: Int32Array.from(cols), weights };
+}
+
+const bits = (a: Float64Array) => Array.from(a, (v) => (Object.is(v, -0) ? '-0' : String(v)));
+
+describe('sparse products in WebAssembly', () => {
+  it('the committed module is what scripts/wasm/build.ts makes from spmv.wat', async () => {
+    const bytes = await wasmBytesOf(readFileSync('src/core/parallel/spmv.wat', 'utf8'), 'spmv.wat');
+    expect(Buffer.from(bytes).toString('base64')).toBe(SPMV_WASM);
+  });
+
+  for (const valued of [true, false]) {
+    it(`y = A x: the same bits as spmvRows, ${valued ? 'with values' : 'all values 1'}`, () => {
+      const n = 777;
+      const a = randomMatrix(n, valued ? 5 : 6, valued);
+      const rand = mulberry32(9);
+      const x = Float64Array.from({ length: n }, () => rand() - 0.3);
+      const want = new Float64Array(n);
+      spmvRows(0, n, a, x, want);
+      const product = wasmSpmv(n, a);
+      expect(product).not.toBeNull();
+      const got = new Float64Array(n).fill(NaN);
+      product!.multiply(x, got);
+      expect(bits(got)).toEqual(bits(want));
+      expect(want.some((v) => v !== 0)).toBe(true);
+      // Empty rows are 0.
+      for (let i = 0; i < n; i++) if (a.offsets[i + 1] === a.offsets[i]) expect(got[i]).toBe(0);
+      // Again with another x: nothing of the last product is left over.
+      const x2 = Float64Array.from(x, (v) => 2 * v + 1);
+      spmvRows(0, n, a, x2, want);
+      product!.multiply(x2, got);
+      expect(bits(got)).toEqual(bits(want));
+    });
+  }
+
+  it('the sequential engine: PageRank and Katz the same to the bit with the module as without it', () => {
+    const rand = mulberry32(21);
+    const ties: [number, number, number][] = [];
+    const seen = new Set<string>();
+    while (ties.length < 1500) {
+      const a = Math.floor(rand() * 400);
+      const b = Math.floor(rand() * 400);
+      if (a === b || seen.has(`${a} ${b}`)) continue;
+      seen.add(`${a} ${b}`);
+      ties.push([a, b, 1 + Math.floor(rand() * 9)]);
+    }
+    const runs = (wasm: boolean) => {
+      const was = useWasmSpmv(wasm);
+      try {
+        return [false, true].flatMap((directed) => {
+          const view = viewOf(400, ties, directed);
+          return [pagerankSync(view).values, katzSync(view, { alpha: 0.01 }).values];
+        });
+      } finally {
+        useWasmSpmv(was);
+      }
+    };
+    const on = runs(true);
+    const off = runs(false);
+    for (let k = 0; k < on.length; k++) expect(bits(on[k]), `result ${k}`).toEqual(bits(off[k]));
+    // The engine really switches: a product with the module off goes through spmvRows, on through the module.
+    const a = randomMatrix(50, 3, true);
+    const was = useWasmSpmv(false);
+    try {
+      expect(wasmSpmv(50, a)).toBeNull();
+    } finally {
+      useWasmSpmv(was);
+    }
+    expect(wasmSpmv(50, a)).not.toBeNull();
+    expect(sequentialEngine(50, a).threads).toBe(1);
+  });
+
+  it('the default engine on fewer than 4 threads is one thread in WebAssembly; an explicit thread count still gets its threads', async () => {
+    const a = randomMatrix(300, 8, true);
+    expect(WASM_OVER_THREADS).toBe(4);
+    const preferred = await spmvEngine(300, a, { threads: 2, vectors: 2, minArcs: 0, preferWasm: true });
+    const asked = await spmvEngine(300, a, { threads: 2, vectors: 2, minArcs: 0 });
+    try {
+      expect(preferred.threads).toBe(1);
+      expect(asked.threads).toBe(2);
+      const rand = mulberry32(4);
+      const x = asked.vector();
+      for (let i = 0; i < 300; i++) x[i] = rand();
+      const y1 = preferred.vector();
+      const y2 = asked.vector();
+      preferred.multiply(x, y1);
+      asked.multiply(x, y2);
+      // Row sums do not depend on the thread splitting rows: the same bits.
+      expect(bits(y1)).toEqual(bits(y2));
+    } finally {
+      preferred.close();
+      asked.close();
+    }
+  });
+});
