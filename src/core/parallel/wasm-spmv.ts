@@ -7,23 +7,21 @@
  * copied in and out around each product (O(n) against the product's O(m)).
  * Reference: Williams, S. et al. (2009). Parallel Computing 35(3), 178-194.
  */
-import { byteLayout, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
 import { SPMV_WASM } from './spmv-wasm.js';
 import type { CsrMatrix } from './spmv-kernels.js';
 
 /** Largest memory a product engine asks for (the matrix is a copy; the threaded engine makes one too). */
 const MAX_BYTES = 2 ** 30;
 
-let enabled = true;
+const wasm = new WasmSwitch();
 
 /**
  * Test hook: multiply in JavaScript instead (false), or in WebAssembly where it applies (true, the
  * default). Returns the previous setting.
  */
 export function useWasmSpmv(on: boolean): boolean {
-  const was = enabled;
-  enabled = on;
-  return was;
+  return wasm.set(on);
 }
 
 /** y = A x for one matrix in this thread. */
@@ -37,7 +35,7 @@ function layoutOf(n: number, m: number, valued: boolean) {
 
 /** Whether {@link wasmSpmv} would make a product for n rows and m stored arcs (with values or not). */
 export function wasmSpmvFits(n: number, m: number, valued: boolean): boolean {
-  return enabled && layoutOf(n, m, valued).bytes <= MAX_BYTES && wasmModule(SPMV_WASM) !== null;
+  return wasm.on && layoutOf(n, m, valued).bytes <= MAX_BYTES && wasmModule(SPMV_WASM) !== null;
 }
 
 /**
@@ -46,7 +44,7 @@ export function wasmSpmvFits(n: number, m: number, valued: boolean): boolean {
  * Complexity: O(n + m) to copy the matrix.
  */
 export function wasmSpmv(n: number, matrix: CsrMatrix): WasmSpmv | null {
-  if (!enabled) return null;
+  if (!wasm.on) return null;
   const mod = wasmModule(SPMV_WASM);
   if (mod === null) return null;
   const { offsets, targets, weights } = matrix;

@@ -11,7 +11,7 @@
  * PVLDB 8(4), 449-460; Brandes, U. (2001). J. Math. Sociol. 25(2), 163-177.
  */
 import type { PathGraph } from '../graph/path-graph.js';
-import { byteLayout, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
 import { BRANDES_BATCH_WASM } from './brandes-batch-wasm.js';
 
 /** Sources per batch: the bits of an i32 mask (the same as BRANDES_BATCH in brandes-batch.ts). */
@@ -20,16 +20,14 @@ const B = 32;
 /** Largest memory an engine asks for (a 32-bit module addresses at most 4 GiB; stay well below). */
 const MAX_BYTES = 2 ** 31;
 
-let enabled = true;
+const wasm = new WasmSwitch();
 
 /**
  * Test hook: run the JavaScript kernel instead (false), or the WebAssembly one where it applies
  * (true, the default). Returns the previous setting.
  */
 export function useWasmBrandesBatch(on: boolean): boolean {
-  const was = enabled;
-  enabled = on;
-  return was;
+  return wasm.set(on);
 }
 
 /**
@@ -117,7 +115,7 @@ const engines = new WeakMap<PathGraph, WasmBrandesBatch | null>();
 
 /** The engine of `g` in this thread, made on first use; null: use the JavaScript kernel. Complexity: O(n + m) the first time. */
 export function wasmBrandesBatchOf(g: PathGraph): WasmBrandesBatch | null {
-  if (!enabled) return null;
+  if (!wasm.on) return null;
   let engine = engines.get(g);
   if (engine === undefined) engines.set(g, (engine = WasmBrandesBatch.create(g)));
   return engine;

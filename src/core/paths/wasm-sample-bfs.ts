@@ -11,22 +11,20 @@
  * Natale, E. (2019). KADABRA. ACM J. Exp. Algorithmics 24.
  */
 import type { PathGraphPair } from './approx-betweenness.js';
-import { byteLayout, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
 import { SAMPLE_BFS_WASM } from './sample-bfs-wasm.js';
 
 /** Largest memory an engine asks for (a 32-bit module addresses at most 4 GiB; stay well below). */
 const MAX_BYTES = 2 ** 31;
 
-let enabled = true;
+const wasm = new WasmSwitch();
 
 /**
  * Test hook: sample in JavaScript instead (false), or in WebAssembly where it applies (true, the
  * default). Returns the previous setting.
  */
 export function useWasmSampleBfs(on: boolean): boolean {
-  const was = enabled;
-  enabled = on;
-  return was;
+  return wasm.set(on);
 }
 
 /** One graph pair's sampler in this thread. Memory: the arcs (4 (n + 1) + 4 m bytes a direction) and 40 bytes a node. */
@@ -110,7 +108,7 @@ const engines = new WeakMap<PathGraphPair, WasmSampleBfs | null>();
 
 /** The engine of `g` in this thread, made on first use; null: sample in JavaScript. Complexity: O(n + m) the first time. */
 export function wasmSampleBfsOf(g: PathGraphPair): WasmSampleBfs | null {
-  if (!enabled || g.forward.lengths !== null) return null;
+  if (!wasm.on || g.forward.lengths !== null) return null;
   let engine = engines.get(g);
   if (engine === undefined) engines.set(g, (engine = WasmSampleBfs.create(g)));
   return engine;

@@ -96,3 +96,20 @@ export function byteLayout<K extends string>(sizes: Readonly<Record<K, number>>)
   }
   return Object.assign(at, { bytes: next });
 }
+
+/**
+ * A kernel's switch between its WebAssembly engine (on, the default) and its JavaScript twin: the
+ * kernel reads `on`, and its test hook calls `set`, which returns the previous setting.
+ * @example
+ * const wasm = new WasmSwitch();
+ * export const useWasmThing = (on: boolean) => wasm.set(on);
+ */
+export class WasmSwitch {
+  on = true;
+
+  set(on: boolean): boolean {
+    const was = this.on;
+    this.on = on;
+    return was;
+  }
+}

@@ -17,43 +17,7 @@ import type { PathGraph } from '../../../src/core/graph/path-graph.js';
 import { bindTask, taskItems } from '../../../src/core/parallel/tasks.js';
 import { runPathTask } from '../../../src/core/parallel/pool.js';
 import { clusteredOrder } from '../../../src/core/graph/reorder.js';
-
-/** A path graph from arcs as given (order kept per row; self-loops and repeats kept as they are). */
-function graphOf(n: number, arcs: [number, number][], undirected: boolean): PathGraph {
-  const all = undirected
-    ? arcs.flatMap(([a, b]): [number, number][] =>
-        a === b
-          ? [[a, b]]
-          : [
-              [a, b],
-              [b, a],
-            ],
-      )
-    : arcs;
-  const offsets = new Int32Array(n + 1);
-  for (const [a] of all) offsets[a + 1]++;
-  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(all.length);
-  for (const [a, b] of all) targets[fill[a]++] = b;
-  return { n, offsets, targets, lengths: null };
-}
-
-/**
- * Deterministic pseudo-random arcs: `k` arcs among nodes [0, span), the rest of the n nodes isolated.
- * The high bits of the generator: its low bit alternates, so low bits would tie every arc's parities
- * (on an even span a directed graph of odd -> even arcs only, with no path of two steps).
- */
-function randomArcs(seed: number, span: number, k: number): [number, number][] {
-  let x = seed >>> 0;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x;
-  };
-  const arcs: [number, number][] = [];
-  for (let i = 0; i < k; i++) arcs.push([(next() >>> 8) % span, (next() >>> 8) % span]);
-  return arcs;
-}
+import { graphOf, gridWithTail, layered, randomArcs } from '../../helpers/arc-graphs.js';
 
 function single(g: PathGraph): Float64Array {
   const scratch = new PathScratch(g.n);
@@ -143,17 +107,8 @@ describe('brandesBatch', () => {
   }
 
   it('one batch at a time equals its 32 sources run singly (grid with a long tail: many levels)', () => {
-    const arcs: [number, number][] = [];
-    const side = 12;
-    for (let r = 0; r < side; r++)
-      for (let c = 0; c < side; c++) {
-        const v = r * side + c;
-        if (c + 1 < side) arcs.push([v, v + 1]);
-        if (r + 1 < side) arcs.push([v, v + side]);
-      }
-    const n = side * side + 40;
-    for (let t = side * side; t < n; t++) arcs.push([t - 1, t]);
-    const g = graphOf(n, arcs, true);
+    const g = gridWithTail(12, 40);
+    const n = g.n;
     const scratch = new PathScratch(n);
     const bs = new BrandesBatchScratch(n);
     for (let b = 0; b * BRANDES_BATCH < n; b++) {
@@ -210,11 +165,6 @@ describe('brandesBatch', () => {
     // node of layer j is reached by k^(j-1) shortest paths. k = 8, 10 layers: at most 8^8 = 2^24
     // (still exact in Float32); k = 7, 11 layers: up to 7^9 = 40,353,607 (odd, past 2^24: Float32
     // would round it).
-    const layered = (k: number, layers: number): PathGraph => {
-      const arcs: [number, number][] = [];
-      for (let l = 0; l + 1 < layers; l++) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) arcs.push([k * l + a, k * (l + 1) + b]);
-      return graphOf(k * layers, arcs, true);
-    };
     for (const [k, layers, fallback] of [
       [8, 10, false],
       [7, 11, true],

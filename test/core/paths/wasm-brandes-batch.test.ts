@@ -14,40 +14,7 @@ import { useWasmBrandesBatch, WasmBrandesBatch } from '../../../src/core/paths/w
 import { runPathTask } from '../../../src/core/parallel/pool.js';
 import type { PathGraph } from '../../../src/core/graph/path-graph.js';
 import { wasmBytesOf } from '../../../scripts/wasm/compile.js';
-
-/** A path graph from arcs as given (order kept per row; self-loops and repeats kept). */
-function graphOf(n: number, arcs: [number, number][], undirected: boolean): PathGraph {
-  const all = undirected
-    ? arcs.flatMap(([a, b]): [number, number][] =>
-        a === b
-          ? [[a, b]]
-          : [
-              [a, b],
-              [b, a],
-            ],
-      )
-    : arcs;
-  const offsets = new Int32Array(n + 1);
-  for (const [a] of all) offsets[a + 1]++;
-  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(all.length);
-  for (const [a, b] of all) targets[fill[a]++] = b;
-  return { n, offsets, targets, lengths: null };
-}
-
-/**
- * Deterministic pseudo-random arcs: `k` arcs among nodes [0, span), the rest of the n nodes isolated.
- * The high bits of the generator: its low bit alternates, so low bits would tie every arc's parities
- * (on an even span a directed graph of odd -> even arcs only, with no path of two steps).
- */
-function randomArcs(seed: number, span: number, k: number): [number, number][] {
-  let x = seed >>> 0;
-  const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
-  const arcs: [number, number][] = [];
-  for (let i = 0; i < k; i++) arcs.push([(next() >>> 8) % span, (next() >>> 8) % span]);
-  return arcs;
-}
+import { graphOf, gridWithTail, layered, randomArcs } from '../../helpers/arc-graphs.js';
 
 /** Every batch in the JavaScript kernel, into a zeroed array. */
 function javascript(g: PathGraph, width: number): Float64Array {
@@ -98,11 +65,6 @@ describe('batched Brandes in WebAssembly', () => {
   it('path counts past 2^24: the batch falls back to single sources, the same sums as the JavaScript kernel', () => {
     // Layers of 7 nodes, each tied to every node of the next layer: up to 7^9 = 40,353,607 shortest
     // paths (odd and past 2^24, so Float32 would round it); 8 x 10 layers stays at 8^8 = 2^24.
-    const layered = (w: number, layers: number): PathGraph => {
-      const arcs: [number, number][] = [];
-      for (let l = 0; l + 1 < layers; l++) for (let a = 0; a < w; a++) for (let b = 0; b < w; b++) arcs.push([w * l + a, w * (l + 1) + b]);
-      return graphOf(w * layers, arcs, true);
-    };
     for (const [w, layers, big] of [
       [8, 10, false],
       [7, 11, true],
@@ -117,17 +79,8 @@ describe('batched Brandes in WebAssembly', () => {
   it('level entries past the engine room: -2 with nothing added and the state clean; the runner then uses the JavaScript kernel', () => {
     // A 12 x 12 grid with a tail of 40: 32 sources at different places reach most nodes at several
     // levels, so a batch needs more than n entries; a batch of one source needs exactly n.
-    const arcs: [number, number][] = [];
-    const side = 12;
-    for (let r = 0; r < side; r++)
-      for (let c = 0; c < side; c++) {
-        const v = r * side + c;
-        if (c + 1 < side) arcs.push([v, v + 1]);
-        if (r + 1 < side) arcs.push([v, v + side]);
-      }
-    const n = side * side + 40;
-    for (let t = side * side; t < n; t++) arcs.push([t - 1, t]);
-    const g = graphOf(n, arcs, true);
+    const g = gridWithTail(12, 40);
+    const n = g.n;
     const tight = WasmBrandesBatch.create(g, 1)!;
     const out = tight.sums();
     expect(tight.sweeps(0, BRANDES_BATCH)).toBe(-2);

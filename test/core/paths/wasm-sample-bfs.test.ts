@@ -10,46 +10,23 @@ import { describe, expect, it } from 'vitest';
 import { samplePath, SampleScratch, type PathGraphPair } from '../../../src/core/paths/approx-betweenness.js';
 import { SAMPLE_BFS_WASM } from '../../../src/core/paths/sample-bfs-wasm.js';
 import { useWasmSampleBfs, WasmSampleBfs } from '../../../src/core/paths/wasm-sample-bfs.js';
-import type { PathGraph } from '../../../src/core/graph/path-graph.js';
 import { betweennessApprox } from '../../../src/metrics/centrality/betweenness-approx.js';
 import { viewOf } from '../../metrics/centrality/path-fixtures.js';
 import { wasmBytesOf } from '../../../scripts/wasm/compile.js';
+import { graphOf, randomArcs } from '../../helpers/arc-graphs.js';
 
-function graphOf(n: number, arcs: [number, number][]): PathGraph {
-  const offsets = new Int32Array(n + 1);
-  for (const [a] of arcs) offsets[a + 1]++;
-  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(arcs.length);
-  for (const [a, b] of arcs) targets[fill[a]++] = b;
-  return { n, offsets, targets, lengths: null };
-}
-
-/** `k` arcs among [0, span) from the high bits of an LCG (its low bits alternate); nodes span .. n - 1 isolated. */
-function randomArcs(seed: number, span: number, k: number): [number, number][] {
-  let x = seed >>> 0;
-  const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
-  const arcs: [number, number][] = [];
-  for (let i = 0; i < k; i++) arcs.push([(next() >>> 8) % span, (next() >>> 8) % span]);
-  return arcs;
-}
-
+/** Both directions of the arcs: one graph (both ways) when undirected, else the arcs and their reverse. */
 function pairOf(n: number, arcs: [number, number][], undirected: boolean): PathGraphPair {
   if (undirected) {
-    const g = graphOf(
-      n,
-      arcs.flatMap(([a, b]): [number, number][] => [
-        [a, b],
-        [b, a],
-      ]),
-    );
+    const g = graphOf(n, arcs, true);
     return { forward: g, backward: g };
   }
   return {
-    forward: graphOf(n, arcs),
+    forward: graphOf(n, arcs, false),
     backward: graphOf(
       n,
       arcs.map(([a, b]): [number, number] => [b, a]),
+      false,
     ),
   };
 }
