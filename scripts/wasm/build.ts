@@ -1,9 +1,9 @@
 /**
- * Compile the WebAssembly kernels (src/core/paths/brandes.wat, brandes-batch.wat, sample-bfs.wat and
- * local-sweep.wat, src/core/parallel/spmv.wat, src/core/util/float-sort.wat: the source of truth)
+ * Compile the WebAssembly kernels (src/core/paths/brandes.wat, brandes-batch.wat, sample-bfs.wat,
+ * distance-batch.wat and local-sweep.wat, src/core/parallel/spmv.wat, src/core/util/float-sort.wat: the source of truth)
  * with wabt and write their bytes, base64, into <dir>/<name>-wasm.ts beside each, which the library
  * imports (no build step at run time, no file read). Each kernel's test (test/core/paths/
- * brandes-wasm.test.ts, wasm-brandes-batch.test.ts, wasm-sample-bfs.test.ts,
+ * brandes-wasm.test.ts, wasm-brandes-batch.test.ts, wasm-sample-bfs.test.ts, wasm-distance-batch.test.ts,
  * wasm-local-sweep.test.ts, test/core/parallel/wasm-spmv.test.ts, test/core/util/float-sort.test.ts)
  * checks that the committed bytes are what this script makes from the committed text.
  * Usage: npx tsx scripts/wasm/build.ts
@@ -16,6 +16,7 @@ for (const [dir, name] of [
   ['src/core/paths', 'brandes'],
   ['src/core/paths', 'brandes-batch'],
   ['src/core/paths', 'sample-bfs'],
+  ['src/core/paths', 'distance-batch'],
   ['src/core/paths', 'local-sweep'],
   ['src/core/parallel', 'spmv'],
   ['src/core/util', 'float-sort'],

@@ -12,6 +12,7 @@ import { plannedBuckets, type PathGraph } from '../graph/path-graph.js';
 import type { SourceChain } from '../graph/source-chain.js';
 import { ChainRunner } from '../paths/brandes-chain.js';
 import { wasmSampleBfsOf } from '../paths/wasm-sample-bfs.js';
+import { wasmDistanceBatchOf } from '../paths/wasm-distance-batch.js';
 import { BackboneSearch } from '../graph/backbone.js';
 
 /** Which task, and its parameters (plain data: it crosses thread boundaries). */
@@ -109,9 +110,19 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
     case 'distances': {
       const table = unitDistances(n + 1, spec.unit);
       if (g.backward.lengths === null) {
-        // Hop counts: bit-parallel BFS, 32 sources per item.
-        const batch = new BatchScratch(n);
-        return { items: Math.ceil(n / BATCH), outLength: 3 * n, run: (b, out) => distanceSumsBatch(g.backward, b, out, batch, table) };
+        // Hop counts: bit-parallel BFS, 32 sources per item; in WebAssembly when the batches write into the engine's sums.
+        const engine = wasmDistanceBatchOf(g.backward);
+        engine?.distances(table);
+        let batch: BatchScratch | null = null;
+        return {
+          items: Math.ceil(n / BATCH),
+          outLength: 3 * n,
+          run: (b, out) => {
+            if (engine !== null && out === engine.out) engine.batch(b * BATCH, Math.min(BATCH, n - b * BATCH));
+            else distanceSumsBatch(g.backward, b, out, (batch ??= new BatchScratch(n)), table);
+          },
+          ...(engine === null ? {} : { sums: () => engine.sums() }),
+        };
       }
       if (spec.chain) {
         // Lengths on a chain: the pruned WebAssembly search, as for betweenness (distances only).
