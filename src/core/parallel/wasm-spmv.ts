@@ -7,7 +7,7 @@
  * copied in and out around each product (O(n) against the product's O(m)).
  * Reference: Williams, S. et al. (2009). Parallel Computing 35(3), 178-194.
  */
-import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, wasmEngine, wasmModule, WasmSwitch } from '../util/wasm.js';
 import { SPMV_WASM } from './spmv-wasm.js';
 import type { CsrMatrix } from './spmv-kernels.js';
 
@@ -45,15 +45,12 @@ export function wasmSpmvFits(n: number, m: number, valued: boolean): boolean {
  */
 export function wasmSpmv(n: number, matrix: CsrMatrix): WasmSpmv | null {
   if (!wasm.on) return null;
-  const mod = wasmModule(SPMV_WASM);
-  if (mod === null) return null;
   const { offsets, targets, weights } = matrix;
   const m = offsets[n] - offsets[0];
   const layout = layoutOf(n, m, weights !== null);
-  if (layout.bytes > MAX_BYTES) return null;
-  const memory = wasmMemory(layout.bytes);
-  const exports = memory === null ? null : wasmInstance(mod, memory);
-  if (memory === null || exports === null) return null;
+  const made = wasmEngine(SPMV_WASM, layout.bytes, false, MAX_BYTES);
+  if (made === null) return null;
+  const { memory, exports } = made;
   const buf = memory.buffer;
   // Rows from offsets[0] (a matrix may start inside its arrays): offsets rebased to 0.
   const base = offsets[0];

@@ -11,14 +11,11 @@
  * PVLDB 8(4), 449-460; Brandes, U. (2001). J. Math. Sociol. 25(2), 163-177.
  */
 import type { PathGraph } from '../graph/path-graph.js';
-import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, copyRows, enginePerKey, wasmEngine, WasmSwitch } from '../util/wasm.js';
 import { BRANDES_BATCH_WASM } from './brandes-batch-wasm.js';
 
 /** Sources per batch: the bits of an i32 mask (the same as BRANDES_BATCH in brandes-batch.ts). */
 const B = 32;
-
-/** Largest memory an engine asks for (a 32-bit module addresses at most 4 GiB; stay well below). */
-const MAX_BYTES = 2 ** 31;
 
 const wasm = new WasmSwitch();
 
@@ -48,8 +45,6 @@ export class WasmBrandesBatch {
 
   /** The engine of `g`, or null (no WebAssembly, too large, hook off). Complexity: O(n + m). */
   static create(g: PathGraph, entriesPerNode = 8): WasmBrandesBatch | null {
-    const mod = wasmModule(BRANDES_BATCH_WASM);
-    if (mod === null) return null;
     const n = g.n;
     const m = g.offsets[n];
     const cap = Math.max(64, entriesPerNode * n);
@@ -68,12 +63,10 @@ export class WasmBrandesBatch {
       em: 4 * cap,
       out: 8 * n,
     });
-    if (layout.bytes > MAX_BYTES) return null;
-    const memory = wasmMemory(layout.bytes, true);
-    const exports = memory === null ? null : wasmInstance(mod, memory);
-    if (memory === null || exports === null) return null;
-    new Int32Array(memory.buffer, layout.offs, n + 1).set(g.offsets.subarray(0, n + 1));
-    new Int32Array(memory.buffer, layout.tgts, m).set(g.targets.subarray(0, m));
+    const made = wasmEngine(BRANDES_BATCH_WASM, layout.bytes, true);
+    if (made === null) return null;
+    const { memory, exports } = made;
+    copyRows(memory.buffer, layout.offs, layout.tgts, n, g.offsets, g.targets);
     const at = layout as Record<string, number>;
     (exports.layout as (...a: number[]) => void)(
       at.offs,
@@ -111,12 +104,9 @@ export class WasmBrandesBatch {
   }
 }
 
-const engines = new WeakMap<PathGraph, WasmBrandesBatch | null>();
+const engineOf = enginePerKey((g: PathGraph) => WasmBrandesBatch.create(g));
 
 /** The engine of `g` in this thread, made on first use; null: use the JavaScript kernel. Complexity: O(n + m) the first time. */
 export function wasmBrandesBatchOf(g: PathGraph): WasmBrandesBatch | null {
-  if (!wasm.on) return null;
-  let engine = engines.get(g);
-  if (engine === undefined) engines.set(g, (engine = WasmBrandesBatch.create(g)));
-  return engine;
+  return wasm.on ? engineOf(g) : null;
 }

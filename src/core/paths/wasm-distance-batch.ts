@@ -9,11 +9,8 @@
  * PVLDB 8(4), 449-460.
  */
 import type { PathGraph } from '../graph/path-graph.js';
-import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, copyRows, enginePerKey, wasmEngine, WasmSwitch } from '../util/wasm.js';
 import { DISTANCE_BATCH_WASM } from './distance-batch-wasm.js';
-
-/** Largest memory an engine asks for (a 32-bit module addresses at most 4 GiB; stay well below). */
-const MAX_BYTES = 2 ** 31;
 
 const wasm = new WasmSwitch();
 
@@ -40,8 +37,6 @@ export class WasmDistanceBatch {
 
   /** The engine of `g` (hop counts), or null (no WebAssembly, too large). Complexity: O(n + m). */
   static create(g: PathGraph): WasmDistanceBatch | null {
-    const mod = wasmModule(DISTANCE_BATCH_WASM);
-    if (mod === null) return null;
     const n = g.n;
     const m = g.offsets[n];
     const layout = byteLayout({
@@ -56,13 +51,11 @@ export class WasmDistanceBatch {
       table: 8 * (n + 1),
       out: 3 * 8 * n,
     });
-    if (layout.bytes > MAX_BYTES) return null;
-    const memory = wasmMemory(layout.bytes, true);
-    const exports = memory === null ? null : wasmInstance(mod, memory);
-    if (memory === null || exports === null) return null;
+    const made = wasmEngine(DISTANCE_BATCH_WASM, layout.bytes, true);
+    if (made === null) return null;
+    const { memory, exports } = made;
     const buf = memory.buffer;
-    new Int32Array(buf, layout.offs, n + 1).set(g.offsets.subarray(0, n + 1));
-    new Int32Array(buf, layout.tgts, m).set(g.targets.subarray(0, m));
+    copyRows(buf, layout.offs, layout.tgts, n, g.offsets, g.targets);
     (exports.layout as (...a: number[]) => void)(
       layout.offs,
       layout.tgts,
@@ -99,12 +92,9 @@ export class WasmDistanceBatch {
   }
 }
 
-const engines = new WeakMap<PathGraph, WasmDistanceBatch | null>();
+const engineOf = enginePerKey((g: PathGraph) => WasmDistanceBatch.create(g));
 
 /** The engine of `g` in this thread, made on first use; null: use the JavaScript kernel. Complexity: O(n + m) the first time. */
 export function wasmDistanceBatchOf(g: PathGraph): WasmDistanceBatch | null {
-  if (!wasm.on || g.lengths !== null) return null;
-  let engine = engines.get(g);
-  if (engine === undefined) engines.set(g, (engine = WasmDistanceBatch.create(g)));
-  return engine;
+  return wasm.on && g.lengths === null ? engineOf(g) : null;
 }

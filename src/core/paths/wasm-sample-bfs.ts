@@ -11,11 +11,8 @@
  * Natale, E. (2019). KADABRA. ACM J. Exp. Algorithmics 24.
  */
 import type { PathGraphPair } from './approx-betweenness.js';
-import { byteLayout, WasmSwitch, wasmInstance, wasmMemory, wasmModule } from '../util/wasm.js';
+import { byteLayout, copyRows, enginePerKey, wasmEngine, WasmSwitch } from '../util/wasm.js';
 import { SAMPLE_BFS_WASM } from './sample-bfs-wasm.js';
-
-/** Largest memory an engine asks for (a 32-bit module addresses at most 4 GiB; stay well below). */
-const MAX_BYTES = 2 ** 31;
 
 const wasm = new WasmSwitch();
 
@@ -42,8 +39,6 @@ export class WasmSampleBfs {
   static create(g: PathGraphPair): WasmSampleBfs | null {
     const { forward: f, backward: b } = g;
     if (f.lengths !== null) return null;
-    const mod = wasmModule(SAMPLE_BFS_WASM);
-    if (mod === null) return null;
     const n = f.n;
     const same = f.offsets === b.offsets && f.targets === b.targets;
     const mf = f.offsets[n];
@@ -61,17 +56,12 @@ export class WasmSampleBfs {
       qT: 4 * n,
       out: 8 * n,
     });
-    if (layout.bytes > MAX_BYTES) return null;
-    const memory = wasmMemory(layout.bytes, true);
-    const exports = memory === null ? null : wasmInstance(mod, memory);
-    if (memory === null || exports === null) return null;
+    const made = wasmEngine(SAMPLE_BFS_WASM, layout.bytes, true);
+    if (made === null) return null;
+    const { memory, exports } = made;
     const buf = memory.buffer;
-    new Int32Array(buf, layout.fo, n + 1).set(f.offsets.subarray(0, n + 1));
-    new Int32Array(buf, layout.ft, mf).set(f.targets.subarray(0, mf));
-    if (!same) {
-      new Int32Array(buf, layout.bo, n + 1).set(b.offsets.subarray(0, n + 1));
-      new Int32Array(buf, layout.bt, mb).set(b.targets.subarray(0, mb));
-    }
+    copyRows(buf, layout.fo, layout.ft, n, f.offsets, f.targets);
+    if (!same) copyRows(buf, layout.bo, layout.bt, n, b.offsets, b.targets);
     new Int32Array(buf, layout.hopS, n).fill(-1);
     new Int32Array(buf, layout.hopT, n).fill(-1);
     const bo = same ? layout.fo : layout.bo;
@@ -104,12 +94,9 @@ export class WasmSampleBfs {
   }
 }
 
-const engines = new WeakMap<PathGraphPair, WasmSampleBfs | null>();
+const engineOf = enginePerKey((g: PathGraphPair) => WasmSampleBfs.create(g));
 
 /** The engine of `g` in this thread, made on first use; null: sample in JavaScript. Complexity: O(n + m) the first time. */
 export function wasmSampleBfsOf(g: PathGraphPair): WasmSampleBfs | null {
-  if (!wasm.on || g.forward.lengths !== null) return null;
-  let engine = engines.get(g);
-  if (engine === undefined) engines.set(g, (engine = WasmSampleBfs.create(g)));
-  return engine;
+  return wasm.on && g.forward.lengths === null ? engineOf(g) : null;
 }

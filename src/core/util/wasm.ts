@@ -113,3 +113,44 @@ export class WasmSwitch {
     return was;
   }
 }
+
+/** Largest memory an engine asks for by default: a 32-bit module addresses at most 4 GiB; stay well below. */
+export const WASM_MAX_BYTES = 2 ** 31;
+
+/**
+ * An instance of the module `base64` on a new memory of `bytes` (shared for worker threads, or not),
+ * and that memory; null where WebAssembly is missing or refuses, or `bytes` is over `maxBytes`.
+ * @example
+ * const made = wasmEngine(SPMV_WASM, layout.bytes, false); // null: run the JavaScript twin
+ */
+export function wasmEngine(
+  base64: string,
+  bytes: number,
+  shared: boolean,
+  maxBytes = WASM_MAX_BYTES,
+): { readonly memory: WasmMemory; readonly exports: WasmExports } | null {
+  if (bytes > maxBytes) return null;
+  const mod = wasmModule(base64);
+  const memory = mod === null ? null : wasmMemory(bytes, shared);
+  const exports = mod === null || memory === null ? null : wasmInstance(mod, memory);
+  return memory === null || exports === null ? null : { memory, exports };
+}
+
+/** Rows [0, n) of a CSR (`offsets` from 0) copied to the byte offsets `offs` (n + 1 Int32) and `tgts` (offsets[n] Int32) of `buffer`. */
+export function copyRows(buffer: ArrayBuffer, offs: number, tgts: number, n: number, offsets: Int32Array, targets: Int32Array): void {
+  new Int32Array(buffer, offs, n + 1).set(offsets.subarray(0, n + 1));
+  new Int32Array(buffer, tgts, offsets[n]).set(targets.subarray(0, offsets[n]));
+}
+
+/**
+ * One engine per key (a graph) and thread, made by `make` on first use and kept as long as the key
+ * lives; a null from `make` is kept too (that key runs in JavaScript).
+ */
+export function enginePerKey<K extends object, E>(make: (key: K) => E | null): (key: K) => E | null {
+  const engines = new WeakMap<K, E | null>();
+  return (key) => {
+    let engine = engines.get(key);
+    if (engine === undefined) engines.set(key, (engine = make(key)));
+    return engine;
+  };
+}
