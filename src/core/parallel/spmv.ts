@@ -45,8 +45,8 @@ export interface SpmvEngine {
 
 /**
  * The calling thread alone: products in WebAssembly where it runs (wasm-spmv.ts: the same bits as
- * spmvRows, which runs otherwise), including the product a `productRitz` pass would fuse; the
- * vector passes in JavaScript. Complexity: O(n + m) per product,
+ * spmvRows, which runs otherwise), and the vector passes too when their vectors were handed out
+ * here (laid out in the module's memory; the same sums as runVectorPass). Complexity: O(n + m) per product,
  * and O(n + m) once to copy the matrix for WebAssembly.
  */
 export function sequentialEngine(n: number, matrix: CsrMatrix): SpmvEngine {
@@ -54,10 +54,11 @@ export function sequentialEngine(n: number, matrix: CsrMatrix): SpmvEngine {
   return {
     n,
     threads: 1,
-    vector: () => new Float64Array(n),
+    vector: () => wasm?.vector() ?? new Float64Array(n),
     multiply: wasm === null ? (x, y) => spmvRows(0, n, matrix, x, y) : (x, y) => wasm.multiply(x, y),
     pass: (pass, sums) => {
       sums.fill(0);
+      if (wasm !== null && wasm.pass(pass, sums)) return;
       if (wasm !== null && pass.op === 'productRitz' && pass.product) {
         // The product the pass would fuse, in WebAssembly first (the same row sums), then the rest of the pass.
         wasm.multiply(pass.q, pass.aq);

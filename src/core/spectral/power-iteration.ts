@@ -214,7 +214,8 @@ export function dominantEigenvectorSymmetric(
   const engine = options.engine ?? sequentialEngine(n, { offsets, targets, weights });
   const x = engine.vector();
   const done = (eigenvalue: number, iterations: number, products: number, converged: boolean, residual: number) => ({
-    vector: x,
+    // A copy: x lies in the engine's memory (WebAssembly or shared), which should not outlive the solve.
+    vector: x.slice(),
     eigenvalue,
     iterations,
     products,

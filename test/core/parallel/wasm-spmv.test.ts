@@ -6,13 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spmvRows, type CsrMatrix } from '../../../src/core/parallel/spmv-kernels.js';
+import { runVectorPass, spmvRows, type CsrMatrix, type VectorPass } from '../../../src/core/parallel/spmv-kernels.js';
 import { sequentialEngine, spmvEngine, WASM_OVER_THREADS } from '../../../src/core/parallel/spmv.js';
 import { SPMV_WASM } from '../../../src/core/parallel/spmv-wasm.js';
 import { useWasmSpmv, wasmSpmv } from '../../../src/core/parallel/wasm-spmv.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
 import { pagerankSync } from '../../../src/metrics/centrality/pagerank.js';
 import { katzSync } from '../../../src/metrics/centrality/katz.js';
+import { eigenvectorSync } from '../../../src/metrics/centrality/eigenvector.js';
 import { viewOf } from '../../metrics/centrality/path-fixtures.js';
 import { wasmBytesOf } from '../../../scripts/wasm/compile.js';
 
@@ -62,7 +63,7 @@ describe('sparse products in WebAssembly', () => {
     });
   }
 
-  it('the sequential engine: PageRank and Katz the same to the bit with the module as without it', () => {
+  it('the sequential engine: PageRank, Katz and eigenvector centrality the same to the bit with the module as without it', () => {
     const rand = mulberry32(21);
     const ties: [number, number, number][] = [];
     const seen = new Set<string>();
@@ -78,7 +79,7 @@ describe('sparse products in WebAssembly', () => {
       try {
         return [false, true].flatMap((directed) => {
           const view = viewOf(400, ties, directed);
-          return [pagerankSync(view).values, katzSync(view, { alpha: 0.01 }).values];
+          return [pagerankSync(view).values, katzSync(view, { alpha: 0.01 }).values, ...(directed ? [] : [eigenvectorSync(view).values])];
         });
       } finally {
         useWasmSpmv(was);
@@ -97,6 +98,46 @@ describe('sparse products in WebAssembly', () => {
     }
     expect(wasmSpmv(50, a)).not.toBeNull();
     expect(sequentialEngine(50, a).threads).toBe(1);
+  });
+
+  it('every vector pass of the eigensolver: the same vectors and sums as runVectorPass, bit for bit; vectors not laid out in the memory are refused', () => {
+    const n = 500;
+    const a = randomMatrix(n, 12, true);
+    const product = wasmSpmv(n, a)!;
+    const rand = mulberry32(31);
+    const names = ['x', 'ax', 'q', 'aq', 'p', 'ap'] as const;
+    const fresh = () =>
+      Object.fromEntries(names.map((k) => [k, Float64Array.from({ length: n }, () => rand() - 0.5)])) as Record<
+        (typeof names)[number],
+        Float64Array
+      >;
+    const inMemory = Object.fromEntries(names.map((k) => [k, product.vector()!])) as Record<(typeof names)[number], Float64Array>;
+    const passes = (v: Record<(typeof names)[number], Float64Array>): VectorPass[] => [
+      { op: 'residual', x: v.x, ax: v.ax, q: v.q, pending: 0.75, theta: 1.3 },
+      { op: 'orthonormalise', q: v.q, x: v.x, p: v.p, xr: 0.2, qn: 1.7, withP: true },
+      { op: 'orthonormalise', q: v.q, x: v.x, p: v.p, xr: -0.1, qn: 0.9, withP: false },
+      { op: 'productRitz', q: v.q, aq: v.aq, x: v.x, ax: v.ax, p: v.p, ap: v.ap, product: true, withP: true, px: 0.3, pq: -0.2 },
+      { op: 'productRitz', q: v.q, aq: v.aq, x: v.x, ax: v.ax, p: v.p, ap: v.ap, product: false, withP: false, px: 0, pq: 0 },
+      { op: 'pSums', p: v.p, x: v.x, q: v.q },
+      { op: 'update', q: v.q, aq: v.aq, p: v.p, ap: v.ap, x: v.x, ax: v.ax, c0: 0.9, c1: 0.4, c2: -0.3 },
+    ];
+    const start = fresh();
+    const plain = Object.fromEntries(names.map((k) => [k, start[k].slice()])) as Record<(typeof names)[number], Float64Array>;
+    for (const k of names) inMemory[k].set(start[k]);
+    const want = new Float64Array(8);
+    const got = new Float64Array(8);
+    const js = passes(plain);
+    const wasm = passes(inMemory);
+    for (let k = 0; k < js.length; k++) {
+      want.fill(0);
+      runVectorPass(js[k], 0, n, a, want);
+      got.fill(NaN);
+      expect(product.pass(wasm[k], got), js[k].op).toBe(true);
+      expect(bits(got), `${js[k].op} #${k} sums`).toEqual(bits(want));
+      for (const name of names) expect(bits(inMemory[name]), `${js[k].op} #${k} ${name}`).toEqual(bits(plain[name]));
+    }
+    // An ordinary array among the vectors: refused, nothing done (the engine then runs runVectorPass).
+    expect(product.pass({ op: 'pSums', p: new Float64Array(n), x: inMemory.x, q: inMemory.q }, got)).toBe(false);
   });
 
   it('the default engine on fewer than 4 threads is one thread in WebAssembly; an explicit thread count still gets its threads', async () => {
