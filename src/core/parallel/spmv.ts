@@ -58,12 +58,7 @@ export function sequentialEngine(n: number, matrix: CsrMatrix): SpmvEngine {
     multiply: wasm === null ? (x, y) => spmvRows(0, n, matrix, x, y) : (x, y) => wasm.multiply(x, y),
     pass: (pass, sums) => {
       sums.fill(0);
-      if (wasm !== null && wasm.pass(pass, sums)) return;
-      if (wasm !== null && pass.op === 'productRitz' && pass.product) {
-        // The product the pass would fuse, in WebAssembly first (the same row sums), then the rest of the pass.
-        wasm.multiply(pass.q, pass.aq);
-        runVectorPass({ ...pass, product: false }, 0, n, matrix, sums);
-      } else runVectorPass(pass, 0, n, matrix, sums);
+      if (wasm === null || !wasm.pass(pass, sums)) runVectorPass(pass, 0, n, matrix, sums);
     },
     close: () => undefined,
   };

@@ -1,27 +1,26 @@
 ;; y = A x over the rows of a CSR matrix, and the fused vector passes of the symmetric eigensolver,
 ;; for src/core/parallel/wasm-spmv.ts (see there; the JavaScript twins are spmvRows and the passes of
 ;; runVectorPass in spmv-kernels.ts: keep them in step, so that every sum is added in the same order
-;; and gives the same bits). Arrays are byte addresses in the memory, set once
-;; by `layout`: i32 arrays indexed << 2, f64 << 3. Compiled into spmv-wasm.ts by scripts/wasm/build.ts.
+;; and gives the same bits). Arrays are byte addresses in the memory (the matrix's set once by
+;; `layout`, the vectors' given with each call): i32 arrays indexed << 2, f64 << 3. Compiled into
+;; spmv-wasm.ts by scripts/wasm/build.ts.
 (module
   ;; The caller's memory, made at the size it needs and never grown.
   (import "env" "memory" (memory 1))
   (global $offs (mut i32) (i32.const 0))
   (global $tgts (mut i32) (i32.const 0))
   (global $wts (mut i32) (i32.const 0))
-  (global $x (mut i32) (i32.const 0))
-  (global $y (mut i32) (i32.const 0))
   (global $n (mut i32) (i32.const 0))
   ;; $wts < 0: every value is 1.
-  (func (export "layout") (param $offs i32) (param $tgts i32) (param $wts i32) (param $x i32) (param $y i32) (param $n i32)
+  (func (export "layout") (param $offs i32) (param $tgts i32) (param $wts i32) (param $n i32)
     (global.set $offs (local.get $offs)) (global.set $tgts (local.get $tgts)) (global.set $wts (local.get $wts))
-    (global.set $x (local.get $x)) (global.set $y (local.get $y)) (global.set $n (local.get $n)))
-  ;; y = A x, x and y at the addresses `layout` set.
-  (func $multiply (export "multiply")
-    (local $offs i32) (local $tgts i32) (local $wts i32) (local $x i32) (local $y i32) (local $n i32)
+    (global.set $n (local.get $n)))
+  ;; y = A x, x and y at the addresses given.
+  (func (export "multiply") (param $x i32) (param $y i32)
+    (local $offs i32) (local $tgts i32) (local $wts i32) (local $n i32)
     (local $i i32) (local $p i32) (local $end i32) (local $sum f64)
     (local.set $offs (global.get $offs)) (local.set $tgts (global.get $tgts)) (local.set $wts (global.get $wts))
-    (local.set $x (global.get $x)) (local.set $y (global.get $y)) (local.set $n (global.get $n))
+    (local.set $n (global.get $n))
     (local.set $p (i32.load (local.get $offs)))
     (if (i32.lt_s (local.get $wts) (i32.const 0))
       (then
@@ -53,14 +52,6 @@
           (f64.store (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 3))) (local.get $sum))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $l2))))))
-
-  ;; y = A x with x and y at the addresses given (vectors laid out in the memory by the caller).
-  (func (export "multiplyAt") (param $x i32) (param $y i32)
-    (local $ox i32) (local $oy i32)
-    (local.set $ox (global.get $x)) (local.set $oy (global.get $y))
-    (global.set $x (local.get $x)) (global.set $y (local.get $y))
-    (call $multiply)
-    (global.set $x (local.get $ox)) (global.set $y (local.get $oy)))
 
   ;; The passes below: vectors at byte addresses, n values each; sums written to $out (f64 slots).
   ;; residual: x *= pending, ax *= pending, q = ax - theta x; sums [q.q, x.q].

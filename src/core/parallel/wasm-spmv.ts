@@ -2,9 +2,10 @@
  * Sparse products in WebAssembly for the calling thread
  * y = A x compiled from spmv.wat: each row's sum added in the same order as {@link spmvRows}, so the
  * same bits, without the map and bounds checks optimised JavaScript spends on each typed-array
- * access (x3.5-4 per product at 10k and 100k people, docs/benchmarks.md). The matrix is copied once
- * into the module's memory with an x and a y slot; the caller's vectors stay ordinary arrays and are
- * copied in and out around each product (O(n) against the product's O(m)).
+ * access (x3.5-4 per product at 10k and 100k people, docs/benchmarks.md), and the eigensolver's
+ * vector passes in the order of runVectorPass. The matrix is copied once into the module's memory,
+ * with `VECTOR_SLOTS` vectors the engine hands out: products and passes on those run in place;
+ * a product on other arrays copies them through an x and a y slot (O(n) against the product's O(m)).
  * Reference: Williams, S. et al. (2009). Parallel Computing 35(3), 178-194.
  */
 import { byteLayout, wasmEngine, wasmModule, WasmSwitch } from '../util/wasm.js';
@@ -79,12 +80,11 @@ export function wasmSpmv(n: number, matrix: CsrMatrix): WasmSpmv | null {
   for (let i = 0; i <= n; i++) offs[i] = offsets[i] - base;
   new Int32Array(buf, layout.tgts, m).set(targets.subarray(base, base + m));
   if (weights !== null) new Float64Array(buf, layout.wts, m).set(weights.subarray(base, base + m));
-  (exports.layout as Fn)(layout.offs, layout.tgts, weights === null ? -1 : layout.wts, layout.x, layout.y, n);
+  (exports.layout as Fn)(layout.offs, layout.tgts, weights === null ? -1 : layout.wts, n);
   const x = new Float64Array(buf, layout.x, n);
   const y = new Float64Array(buf, layout.y, n);
   const sums = new Float64Array(buf, layout.sums, PASS_SUMS);
-  const run = exports.multiply as () => void;
-  const multiplyAt = exports.multiplyAt as Fn;
+  const multiplyAt = exports.multiply as Fn;
   let handed = 0;
   /** The byte address of `v` when it is a vector laid out in the memory, else -1. */
   const at = (v: Float64Array): number => (v.buffer === buf && v.length === n ? v.byteOffset : -1);
@@ -102,7 +102,7 @@ export function wasmSpmv(n: number, matrix: CsrMatrix): WasmSpmv | null {
         return;
       }
       x.set(xIn.subarray(0, n));
-      run();
+      multiplyAt(layout.x, layout.y);
       yOut.set(y);
     },
     pass(pass: VectorPass, out: Float64Array): boolean {

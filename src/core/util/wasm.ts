@@ -1,8 +1,10 @@
 /**
  * WebAssembly modules and memories for the kernels
- * The kernels written in WebAssembly text (src/core/paths/brandes.wat, brandes-batch.wat and local-sweep.wat,
- * src/core/util/float-sort.wat) ship as base64 strings; this compiles each once per thread, makes
- * an instance on a memory of the size it needs, and lays out arrays in that memory. The API is typed
+ * The kernels written in WebAssembly text (src/core/paths/brandes.wat, brandes-batch.wat,
+ * sample-bfs.wat, distance-batch.wat and local-sweep.wat, src/core/parallel/spmv.wat,
+ * src/core/util/float-sort.wat; scripts/wasm/build.ts lists them) ship as base64 strings; this
+ * compiles each once per thread, makes an instance on a memory of the size it needs, and lays out
+ * arrays in that memory. The API is typed
  * here, not through the DOM library: kernel types reach the package's declarations, which are built
  * without it. A memory is made at its size and never grown: growing detaches the old buffer, and the
  * first detach in a process makes V8 deoptimise every compiled function that reads typed arrays.
