@@ -21,7 +21,7 @@ import {
   type VectorPass,
 } from './spmv-kernels.js';
 import { shared, startWorker, WorkerError, type WorkerJob } from './threads.js';
-import { wasmSpmv, wasmSpmvFits } from './wasm-spmv.js';
+import { wasmSpmv, wasmSpmvRows, wasmSpmvShared, type SharedSpmv } from './wasm-spmv.js';
 
 /** Products with one fixed matrix A (see {@link CsrMatrix}). */
 export interface SpmvEngine {
@@ -96,9 +96,15 @@ export type SpmvWorkerData = WorkerJob<
   {
     readonly control: Int32Array;
     readonly matrix: CsrMatrix;
-    /** The reserved block of vectors, `reserved` vectors of n doubles. */
+    /** The reserved block of vectors, `reserved` vectors of n doubles from byte `vectorsAt`. */
     readonly vectors: SharedArrayBuffer;
+    readonly vectorsAt: number;
     readonly reserved: number;
+    /**
+     * The WebAssembly memory holding the matrix, the reserved vectors (`vectors` is its buffer) and
+     * the partial sums, or null: the threads then run the JavaScript kernels.
+     */
+    readonly wasm: SharedSpmv | null;
     readonly n: number;
     /** This worker's row range. */
     readonly from: number;
@@ -184,25 +190,42 @@ function startAll(datas: SpmvWorkerData[]): Promise<Worker[]> {
 /**
  * An engine splitting each product over `threads` threads (the caller takes the first row range
  * and blocks on Atomics for the others). The matrix is copied once into shared memory (about
- * 12 bytes per arc, 4 when unweighted); `vectors` vectors of n doubles are reserved. Products give
- * the same bits as the sequential engine (each row is summed by one thread in the same order).
- * Rejects with {@link WorkerError} when a worker cannot start (no silent fallback).
+ * 12 bytes per arc, 4 when unweighted), into a WebAssembly memory where it runs (wasm-spmv.ts:
+ * every thread then runs the module's products and passes on its row range, reading one copy);
+ * `vectors` vectors of n doubles are reserved (at least 8 in WebAssembly, the eigensolver's six
+ * among them). Products give the same bits as the sequential engine (each row is summed by one
+ * thread in the same order); a pass gives the same bits in WebAssembly as in JavaScript for a
+ * given thread count. Rejects with {@link WorkerError} when a worker cannot start (no silent fallback).
  * Complexity: O((n + m) / threads) per product, plus O(n + m) once for the copy.
  */
 export async function parallelEngine(n: number, matrix: CsrMatrix, options: SpmvEngineOptions): Promise<SpmvEngine> {
   const threads = Math.max(1, Math.floor(options.threads));
   if (threads < 2 || n < threads) return sequentialEngine(n, matrix);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL.words * 4));
-  const sm: CsrMatrix = {
-    offsets: shared(matrix.offsets),
-    targets: shared(matrix.targets),
-    weights: matrix.weights === null ? null : shared(matrix.weights),
-  };
-  const reserved = Math.max(1, options.vectors);
-  const vectors = new SharedArrayBuffer(reserved * n * 8);
+  const wasm = wasmSpmvShared(n, matrix, threads, Math.max(8, options.vectors));
+  const mem = wasm === null ? null : (wasm.memory.buffer as unknown as SharedArrayBuffer);
+  const sm: CsrMatrix =
+    wasm === null || mem === null
+      ? {
+          offsets: shared(matrix.offsets),
+          targets: shared(matrix.targets),
+          weights: matrix.weights === null ? null : shared(matrix.weights),
+        }
+      : {
+          offsets: new Int32Array(mem, wasm.layout.offs, n + 1),
+          targets: new Int32Array(mem, wasm.layout.tgts, matrix.offsets[n] - matrix.offsets[0]),
+          weights: matrix.weights === null ? null : new Float64Array(mem, wasm.layout.wts, matrix.offsets[n] - matrix.offsets[0]),
+        };
+  const reserved = wasm === null ? Math.max(1, options.vectors) : wasm.slots;
+  const vectors = mem ?? new SharedArrayBuffer(reserved * n * 8);
+  const vectorsAt = wasm === null ? 0 : wasm.layout.vectors;
   const scalars = new Float64Array(new SharedArrayBuffer(PASS_MAX_SCALARS * 8));
-  const partials = new Float64Array(new SharedArrayBuffer(threads * PASS_SUMS * 8));
+  const partials =
+    mem === null || wasm === null
+      ? new Float64Array(new SharedArrayBuffer(threads * PASS_SUMS * 8))
+      : new Float64Array(mem, wasm.layout.sums, threads * PASS_SUMS);
   const bounds = balancedRowSplit(n, matrix.offsets, threads);
+  const rows = wasm === null ? null : wasmSpmvRows(wasm, 0, bounds[1]);
   const ports: MessagePort[] = [];
   const datas: SpmvWorkerData[] = [];
   for (let k = 1; k < threads; k++) {
@@ -214,7 +237,9 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
       control,
       matrix: sm,
       vectors,
+      vectorsAt,
       reserved,
+      wasm: rows === null ? null : wasm,
       n,
       from: bounds[k],
       to: bounds[k + 1],
@@ -238,10 +263,14 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
   const extra = new Map<ArrayBufferLike, number>();
   const slotOf = (v: Float64Array): number => {
     if (v.length !== n) return -1;
-    if (v.buffer === vectors) return v.byteOffset % (n * 8) === 0 ? v.byteOffset / (n * 8) : -1;
+    const at = v.byteOffset - vectorsAt;
+    if (v.buffer === vectors) return at >= 0 && at % (n * 8) === 0 && at < reserved * n * 8 ? at / (n * 8) : -1;
     return v.byteOffset === 0 ? (extra.get(v.buffer) ?? -1) : -1;
   };
-  const mine = new Float64Array(partials.buffer, 0, PASS_SUMS);
+  /** Byte addresses of slots in the WebAssembly memory, or null when one lies outside it (or no WebAssembly). */
+  const addressesOf = (slots: number[]): number[] | null =>
+    rows === null || slots.some((k) => k >= reserved) ? null : slots.map((k) => vectorsAt + k * n * 8);
+  const mine = partials.subarray(0, PASS_SUMS);
   const close = () => {
     if (closed) return;
     closed = true;
@@ -276,7 +305,7 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
     n,
     threads,
     vector: () => {
-      if (handed < reserved) return new Float64Array(vectors, handed++ * n * 8, n);
+      if (handed < reserved) return new Float64Array(vectors, vectorsAt + handed++ * n * 8, n);
       const buffer = new SharedArrayBuffer(n * 8);
       const slot = handed++;
       extra.set(buffer, slot);
@@ -298,7 +327,9 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
       Atomics.store(control, CONTROL.pass, opNumber);
       go(SPMV_OP.pass);
       mine.fill(0);
-      runVectorPass(pass, 0, bounds[1], sm, mine);
+      const at = addressesOf(slots);
+      if (rows !== null && at !== null) rows.pass(pass, at, mine.byteOffset);
+      else runVectorPass(pass, 0, bounds[1], sm, mine);
       join();
       for (let j = 0; j < PASS_SUMS; j++) {
         let sum = partials[j];
@@ -316,7 +347,9 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
       Atomics.store(control, CONTROL.xSlot, xs);
       Atomics.store(control, CONTROL.ySlot, ys);
       go(SPMV_OP.multiply);
-      spmvRows(0, bounds[1], sm, x, y);
+      const at = addressesOf([xs, ys]);
+      if (rows !== null && at !== null) rows.multiply(at[0], at[1]);
+      else spmvRows(0, bounds[1], sm, x, y);
       join();
     },
     close,
@@ -327,28 +360,18 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
 export const PARALLEL_MIN_ARCS = 2_000_000;
 
 /**
- * Below this many threads, one thread multiplying in WebAssembly beats the threads multiplying in
- * JavaScript: a product is x3.5-4 faster in WebAssembly, and threads give at most x(threads). At the
- * generated 1M-person org on 2 cores (session 17, docs/benchmarks.md): PageRank 3.2-3.5 s on one
- * WebAssembly thread against 3.7-3.9 s on two JavaScript threads, eigenvector 7.1-7.8 s against 8.6-9.8 s.
- */
-export const WASM_OVER_THREADS = 4;
-
-/**
  * The engine worth using: {@link parallelEngine} with `threads` threads when the matrix has at
- * least {@link PARALLEL_MIN_ARCS} arcs (or `minArcs`) and threads > 1, else {@link sequentialEngine};
- * with `preferWasm`, also {@link sequentialEngine} when threads are fewer than
- * {@link WASM_OVER_THREADS} and its WebAssembly product can hold the matrix. Callers must `close()` it.
+ * least {@link PARALLEL_MIN_ARCS} arcs (or `minArcs`) and threads > 1, else {@link sequentialEngine}.
+ * Both multiply in WebAssembly where it runs, so threads pay from 2 cores: at the generated 1M-person
+ * org on 2 cores, PageRank 2.0-2.6 s on two threads against 3.0-3.3 s on one, eigenvector 4.2 s
+ * against 6.3 s (docs/benchmarks.md, session 18). Callers must `close()` it.
  */
 export async function spmvEngine(
   n: number,
   matrix: CsrMatrix,
-  options: SpmvEngineOptions & { readonly minArcs?: number; readonly preferWasm?: boolean },
+  options: SpmvEngineOptions & { readonly minArcs?: number },
 ): Promise<SpmvEngine> {
   const arcs = matrix.offsets[n] - matrix.offsets[0];
   if (options.threads < 2 || arcs < (options.minArcs ?? PARALLEL_MIN_ARCS)) return sequentialEngine(n, matrix);
-  if (options.preferWasm && options.threads < WASM_OVER_THREADS && wasmSpmvFits(n, arcs, matrix.weights !== null)) {
-    return sequentialEngine(n, matrix);
-  }
   return parallelEngine(n, matrix, options);
 }

@@ -2,26 +2,34 @@
 ;; for src/core/parallel/wasm-spmv.ts (see there; the JavaScript twins are spmvRows and the passes of
 ;; runVectorPass in spmv-kernels.ts: keep them in step, so that every sum is added in the same order
 ;; and gives the same bits). Arrays are byte addresses in the memory (the matrix's set once by
-;; `layout`, the vectors' given with each call): i32 arrays indexed << 2, f64 << 3. Compiled into
-;; spmv-wasm.ts by scripts/wasm/build.ts.
+;; `layout`, the vectors' given with each call): i32 arrays indexed << 2, f64 << 3. Every export
+;; works on the rows [$from, $to) set by `rows` (all rows after `layout`): the threaded engine runs one
+;; instance per thread on one shared memory, each on its row range, as spmvRows and runVectorPass do
+;; in JavaScript. Compiled into spmv-wasm.ts by scripts/wasm/build.ts.
 (module
-  ;; The caller's memory, made at the size it needs and never grown.
-  (import "env" "memory" (memory 1))
+  ;; The caller's memory, made at the size it needs and never grown; shared, so that the threads of
+  ;; the engine read one copy of the matrix and vectors. Nothing here is atomic: the threads write
+  ;; disjoint rows, and the engine orders the steps with Atomics in JavaScript.
+  (import "env" "memory" (memory 1 65536 shared))
   (global $offs (mut i32) (i32.const 0))
   (global $tgts (mut i32) (i32.const 0))
   (global $wts (mut i32) (i32.const 0))
-  (global $n (mut i32) (i32.const 0))
-  ;; $wts < 0: every value is 1.
+  (global $from (mut i32) (i32.const 0))
+  (global $to (mut i32) (i32.const 0))
+  ;; $wts < 0: every value is 1. The row range becomes [0, n).
   (func (export "layout") (param $offs i32) (param $tgts i32) (param $wts i32) (param $n i32)
     (global.set $offs (local.get $offs)) (global.set $tgts (local.get $tgts)) (global.set $wts (local.get $wts))
-    (global.set $n (local.get $n)))
+    (global.set $from (i32.const 0)) (global.set $to (local.get $n)))
+  ;; The rows the exports below work on: [from, to).
+  (func (export "rows") (param $from i32) (param $to i32)
+    (global.set $from (local.get $from)) (global.set $to (local.get $to)))
   ;; y = A x, x and y at the addresses given.
   (func (export "multiply") (param $x i32) (param $y i32)
     (local $offs i32) (local $tgts i32) (local $wts i32) (local $n i32)
     (local $i i32) (local $p i32) (local $end i32) (local $sum f64)
     (local.set $offs (global.get $offs)) (local.set $tgts (global.get $tgts)) (local.set $wts (global.get $wts))
-    (local.set $n (global.get $n))
-    (local.set $p (i32.load (local.get $offs)))
+    (local.set $i (global.get $from)) (local.set $n (global.get $to))
+    (local.set $p (i32.load (i32.add (local.get $offs) (i32.shl (local.get $i) (i32.const 2)))))
     (if (i32.lt_s (local.get $wts) (i32.const 0))
       (then
         (block $d (loop $l
@@ -53,11 +61,12 @@
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $l2))))))
 
-  ;; The passes below: vectors at byte addresses, n values each; sums written to $out (f64 slots).
+  ;; The passes below: vectors at byte addresses, n values each, rows [$from, $to) of them; the
+  ;; range's sums written to $out (f64 slots).
   ;; residual: x *= pending, ax *= pending, q = ax - theta x; sums [q.q, x.q].
   (func (export "residual") (param $x i32) (param $ax i32) (param $q i32) (param $pending f64) (param $theta f64) (param $out i32)
     (local $i i32) (local $n i32) (local $o i32) (local $xi f64) (local $axi f64) (local $r f64) (local $rr f64) (local $xr f64)
-    (local.set $n (global.get $n))
+    (local.set $i (global.get $from)) (local.set $n (global.get $to))
     (block $d (loop $l
       (br_if $d (i32.ge_s (local.get $i) (local.get $n)))
       (local.set $o (i32.shl (local.get $i) (i32.const 3)))
@@ -76,7 +85,7 @@
   ;; orthonormalise: q = (q - xr x) / qn; when withP, sums [p.x, p.q, p.p].
   (func (export "orthonormalise") (param $q i32) (param $x i32) (param $p i32) (param $xr f64) (param $qn f64) (param $withP i32) (param $out i32)
     (local $i i32) (local $n i32) (local $o i32) (local $qi f64) (local $pi f64) (local $px f64) (local $pq f64) (local $pp f64)
-    (local.set $n (global.get $n))
+    (local.set $i (global.get $from)) (local.set $n (global.get $to))
     (block $d (loop $l
       (br_if $d (i32.ge_s (local.get $i) (local.get $n)))
       (local.set $o (i32.shl (local.get $i) (i32.const 3)))
@@ -99,7 +108,7 @@
   ;; pSums: sums [p.x, p.q, p.p].
   (func (export "pSums") (param $p i32) (param $x i32) (param $q i32) (param $out i32)
     (local $i i32) (local $n i32) (local $o i32) (local $pi f64) (local $px f64) (local $pq f64) (local $pp f64)
-    (local.set $n (global.get $n))
+    (local.set $i (global.get $from)) (local.set $n (global.get $to))
     (block $d (loop $l
       (br_if $d (i32.ge_s (local.get $i) (local.get $n)))
       (local.set $o (i32.shl (local.get $i) (i32.const 3)))
@@ -118,7 +127,7 @@
     (param $withP i32) (param $px f64) (param $pq f64) (param $out i32)
     (local $i i32) (local $n i32) (local $o i32) (local $aqi f64) (local $xi f64) (local $qi f64) (local $pi f64) (local $api f64)
     (local $after f64) (local $xaq f64) (local $qaq f64) (local $xap f64) (local $qap f64) (local $pap f64)
-    (local.set $n (global.get $n))
+    (local.set $i (global.get $from)) (local.set $n (global.get $to))
     (block $d (loop $l
       (br_if $d (i32.ge_s (local.get $i) (local.get $n)))
       (local.set $o (i32.shl (local.get $i) (i32.const 3)))
@@ -151,7 +160,7 @@
   (func (export "update") (param $q i32) (param $aq i32) (param $p i32) (param $ap i32) (param $x i32) (param $ax i32)
     (param $c0 f64) (param $c1 f64) (param $c2 f64) (param $out i32)
     (local $i i32) (local $n i32) (local $o i32) (local $pi f64) (local $api f64) (local $xi f64) (local $axi f64) (local $xx f64) (local $xax f64)
-    (local.set $n (global.get $n))
+    (local.set $i (global.get $from)) (local.set $n (global.get $to))
     (block $d (loop $l
       (br_if $d (i32.ge_s (local.get $i) (local.get $n)))
       (local.set $o (i32.shl (local.get $i) (i32.const 3)))

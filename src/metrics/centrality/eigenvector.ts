@@ -55,9 +55,8 @@ export const DEFAULT_EIGENVECTOR_OPTIONS = Object.freeze({ weighted: true, toler
  * change (power iteration only: last max-norm change), defined, reason.
  *
  * Complexity: O(iterations * (n + m)); no allocation inside iterations. Products run as for
- * {@link pagerank}: in WebAssembly in the calling thread, or for views with 2M+ arcs and an explicit
- * `workers` or 4+ cores by default on `workers` threads (the matrix is then copied once into shared
- * memory, 12 bytes per stored arc). Async contract (see {@link RunOptions}): `workers`, `signal`, `onProgress`;
+ * {@link pagerank}: in WebAssembly, in the calling thread or, for views with 2M+ arcs (or an explicit
+ * `workers`), on `workers` threads sharing one copy of the matrix (12 bytes per stored arc). Async contract (see {@link RunOptions}): `workers`, `signal`, `onProgress`;
  * {@link eigenvectorSync} is the same computation in the calling thread. Directed views run in
  * the calling thread. Throws `E_WORKER` when a worker fails, `E_ABORTED` when aborted.
  * @returns scores aligned with `view.personIds`

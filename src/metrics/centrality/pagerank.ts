@@ -48,11 +48,11 @@ export const DEFAULT_PAGERANK_OPTIONS = Object.freeze({ alpha: 0.85, weighted: t
  * When not converged the values are the last iterate (a probability vector within errorBound).
  *
  * Complexity: O(iterations * (n + m)), iterations ~ log(tolerance) / log(alpha) for power
- * iteration; no allocation inside iterations. Products run in WebAssembly in the calling thread
- * (the matrix copied once into the module's memory, 12 bytes per stored arc) or, for views with
- * 2M+ arcs and an explicit `workers` or 4+ cores by default, in JavaScript on `workers` threads
- * (the matrix copied once into shared memory); results do not depend on the thread count beyond
- * the order of partial sums.
+ * iteration; no allocation inside iterations. Products run in WebAssembly (JavaScript where it
+ * is missing), the matrix copied once into the module's memory (12 bytes per stored arc): in the
+ * calling thread, or on `workers` threads for views with 2M+ arcs (or any view with an explicit
+ * `workers`), one shared copy of the matrix for them all; results do not depend on the thread count
+ * beyond the order of partial sums.
  * Async contract (see {@link RunOptions}): `workers`, `signal`, `onProgress`; {@link pagerankSync}
  * is the same computation in the calling thread. Throws `E_BAD_OPTION` for alpha outside [0, 1),
  * `E_WORKER` when a worker fails, `E_ABORTED` when aborted.

@@ -41,8 +41,8 @@ export type SyncOptions<O> = Omit<O, 'workers' | 'signal'>;
 
 /**
  * Run a spectral computation on an engine for `matrix`: on `workers` threads when given, by
- * default on every core when the matrix is large enough (see PARALLEL_MIN_ARCS) and there are
- * enough cores (see WASM_OVER_THREADS), else the calling thread; the engine is closed afterwards. Progress is
+ * default on every core when the matrix is large enough (see PARALLEL_MIN_ARCS), else the calling
+ * thread; the engine is closed afterwards. Progress is
  * reported as (0, 1) before and (1, 1) after the solve; the signal is checked before the solve
  * and before the engine's threads start (an iterative solve, once started, runs to its end).
  * Worker failures become `E_WORKER` with the worker's message.
@@ -61,10 +61,8 @@ export async function withEngine<T>(
   let engine: SpmvEngine;
   try {
     // An explicit `workers` is honoured whatever the size; by default threads start only where
-    // they pay (PARALLEL_MIN_ARCS stored arcs, and WASM_OVER_THREADS cores or more, since one thread
-    // multiplying in WebAssembly beats fewer threads in JavaScript), as for the path metrics.
-    const auto = o.workers === undefined;
-    engine = await spmvEngine(n, matrix, { threads, vectors, minArcs: auto ? undefined : 0, preferWasm: auto });
+    // they pay (PARALLEL_MIN_ARCS stored arcs), as for the path metrics.
+    engine = await spmvEngine(n, matrix, { threads, vectors, minArcs: o.workers === undefined ? undefined : 0 });
   } catch (e) {
     mapAbort(e, metric);
   }

@@ -1,13 +1,15 @@
 /**
  * Sparse products in WebAssembly (src/core/parallel/spmv.wat via wasm-spmv.ts) against spmvRows:
  * the same bits on random matrices with and without values, empty rows and repeated columns; PageRank
- * and Katz through the sequential engine the same with the module as without it; and the committed
+ * and Katz through the sequential engine the same with the module as without it; the threaded engine's
+ * products and passes the same with every thread in WebAssembly as in JavaScript; and the committed
  * module bytes are the ones the committed text compiles to.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runVectorPass, spmvRows, type CsrMatrix, type VectorPass } from '../../../src/core/parallel/spmv-kernels.js';
-import { sequentialEngine, spmvEngine, WASM_OVER_THREADS } from '../../../src/core/parallel/spmv.js';
+import { PARALLEL_MIN_ARCS, parallelEngine, sequentialEngine, spmvEngine } from '../../../src/core/parallel/spmv.js';
+import { dominantEigenvectorSymmetric } from '../../../src/core/spectral/power-iteration.js';
 import { SPMV_WASM } from '../../../src/core/parallel/spmv-wasm.js';
 import { useWasmSpmv, wasmSpmv } from '../../../src/core/parallel/wasm-spmv.js';
 import { mulberry32 } from '../../../src/core/util/random.js';
@@ -140,25 +142,110 @@ describe('sparse products in WebAssembly', () => {
     expect(product.pass({ op: 'pSums', p: new Float64Array(n), x: inMemory.x, q: inMemory.q }, got)).toBe(false);
   });
 
-  it('the default engine on fewer than 4 threads is one thread in WebAssembly; an explicit thread count still gets its threads', async () => {
+  it('threads: products and passes in WebAssembly on every thread give the bits of the threads in JavaScript (2 and 3 threads); a vector outside the memory runs the JavaScript kernels', async () => {
+    const n = 900;
+    const a = randomMatrix(n, 14, true);
+    const names = ['x', 'ax', 'q', 'aq', 'p', 'ap'] as const;
+    type Vs = Record<(typeof names)[number], Float64Array>;
+    const passes = (v: Vs): VectorPass[] => [
+      { op: 'residual', x: v.x, ax: v.ax, q: v.q, pending: 0.75, theta: 1.3 },
+      { op: 'orthonormalise', q: v.q, x: v.x, p: v.p, xr: 0.2, qn: 1.7, withP: true },
+      { op: 'productRitz', q: v.q, aq: v.aq, x: v.x, ax: v.ax, p: v.p, ap: v.ap, product: true, withP: true, px: 0.3, pq: -0.2 },
+      { op: 'pSums', p: v.p, x: v.x, q: v.q },
+      { op: 'update', q: v.q, aq: v.aq, p: v.p, ap: v.ap, x: v.x, ax: v.ax, c0: 0.9, c1: 0.4, c2: -0.3 },
+    ];
+    /** Every step on an engine of `threads` threads: the product, then each pass's sums and vectors; 10 vectors, so two lie outside the 8 slots. */
+    const steps = async (threads: number, wasm: boolean) => {
+      const was = useWasmSpmv(wasm);
+      const engine = await parallelEngine(n, a, { threads, vectors: 2 });
+      useWasmSpmv(was);
+      try {
+        expect(engine.threads).toBe(threads);
+        const rand = mulberry32(41);
+        const all = Array.from({ length: 10 }, () => engine.vector());
+        for (const v of all) for (let i = 0; i < n; i++) v[i] = rand() - 0.4;
+        const v = Object.fromEntries(names.map((k, i) => [k, all[i]])) as Vs;
+        const out: string[][] = [];
+        engine.multiply(v.x, v.ax);
+        out.push(bits(v.ax));
+        const sums = new Float64Array(8);
+        for (const pass of passes(v)) {
+          engine.pass(pass, sums);
+          out.push(bits(sums), ...names.map((k) => bits(v[k])));
+        }
+        // Outside the memory's slots (vectors 9 and 10): a product and a pass through the JavaScript kernels.
+        engine.multiply(v.x, all[8]);
+        out.push(bits(all[8]));
+        engine.pass({ op: 'pSums', p: all[9], x: v.x, q: all[8] }, sums);
+        out.push(bits(sums));
+        return out;
+      } finally {
+        engine.close();
+      }
+    };
+    for (const threads of [2, 3]) {
+      const on = await steps(threads, true);
+      const off = await steps(threads, false);
+      expect(on.length).toBe(off.length);
+      for (let k = 0; k < on.length; k++) expect(on[k], `${threads} threads, step ${k}`).toEqual(off[k]);
+      // Row sums do not depend on the split: the product is the sequential one, bit for bit.
+      const one = new Float64Array(n);
+      const rand = mulberry32(41);
+      const x = Float64Array.from({ length: n }, () => rand() - 0.4);
+      spmvRows(0, n, a, x, one);
+      expect(on[0]).toEqual(bits(one));
+      expect(one.some((v) => v !== 0)).toBe(true);
+    }
+  });
+
+  it('the eigensolver on 2 threads: the same vector and iterations with WebAssembly on every thread as in JavaScript', async () => {
+    const n = 600;
+    const a = randomMatrix(n, 15, true);
+    // Symmetric: A + A^T, so that LOPCG applies.
+    const rows: [number, number][][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i < n; i++)
+      for (let p = a.offsets[i]; p < a.offsets[i + 1]; p++) {
+        const j = a.targets[p];
+        if (j === i) continue;
+        rows[i].push([j, a.weights![p]]);
+        rows[j].push([i, a.weights![p]]);
+      }
+    const offsets = new Int32Array(n + 1);
+    rows.forEach((r, i) => (offsets[i + 1] = offsets[i] + r.length));
+    const sym: CsrMatrix = {
+      offsets,
+      targets: Int32Array.from(rows.flat(), (e) => e[0]),
+      weights: Float64Array.from(rows.flat(), (e) => e[1]),
+    };
+    const solve = async (wasm: boolean) => {
+      const was = useWasmSpmv(wasm);
+      const engine = await spmvEngine(n, sym, { threads: 2, vectors: 4, minArcs: 0 });
+      useWasmSpmv(was);
+      try {
+        expect(engine.threads).toBe(2);
+        const r = dominantEigenvectorSymmetric(n, sym.offsets, sym.targets, sym.weights, { tolerance: 1e-10, maxIterations: 1000, engine });
+        return { vector: bits(Float64Array.from(r.vector)), iterations: r.iterations, converged: r.converged };
+      } finally {
+        engine.close();
+      }
+    };
+    const on = await solve(true);
+    const off = await solve(false);
+    expect(on.converged).toBe(true);
+    expect(on.iterations).toBeGreaterThan(5);
+    expect(on).toEqual(off);
+  });
+
+  it('by default, threads start from PARALLEL_MIN_ARCS stored arcs; an explicit count gets its threads at any size', async () => {
     const a = randomMatrix(300, 8, true);
-    expect(WASM_OVER_THREADS).toBe(4);
-    const preferred = await spmvEngine(300, a, { threads: 2, vectors: 2, minArcs: 0, preferWasm: true });
+    const small = await spmvEngine(300, a, { threads: 2, vectors: 2 });
     const asked = await spmvEngine(300, a, { threads: 2, vectors: 2, minArcs: 0 });
     try {
-      expect(preferred.threads).toBe(1);
+      expect(a.offsets[300]).toBeLessThan(PARALLEL_MIN_ARCS);
+      expect(small.threads).toBe(1);
       expect(asked.threads).toBe(2);
-      const rand = mulberry32(4);
-      const x = asked.vector();
-      for (let i = 0; i < 300; i++) x[i] = rand();
-      const y1 = preferred.vector();
-      const y2 = asked.vector();
-      preferred.multiply(x, y1);
-      asked.multiply(x, y2);
-      // Row sums do not depend on the thread splitting rows: the same bits.
-      expect(bits(y1)).toEqual(bits(y2));
     } finally {
-      preferred.close();
+      small.close();
       asked.close();
     }
   });
