@@ -17,7 +17,7 @@
  */
 import { LOCAL_SWEEP_WASM } from './local-sweep-wasm.js';
 import type { LocalPathScratch } from './local-paths.js';
-import { byteLayout, wasmInstance, wasmMemory, wasmModule, type WasmExports, type WasmGlobal, type WasmMemory } from '../util/wasm.js';
+import { byteLayout, wasmEngine, type WasmExports, type WasmGlobal, type WasmMemory } from '../util/wasm.js';
 
 type Kernel = (...args: number[]) => number;
 
@@ -204,11 +204,8 @@ export class WasmLocalSweep {
   static create(n: number, arcs: number, maxBytes = MAX_BYTES): WasmLocalSweep | null {
     if (!enabled) return null;
     const bytes = WasmLocalSweep.bytes(n, arcs);
-    if (bytes > Math.min(maxBytes, MAX_BYTES)) return null;
-    const mod = wasmModule(LOCAL_SWEEP_WASM);
-    const memory = mod === null ? null : wasmMemory(bytes);
-    const exports = mod === null || memory === null ? null : wasmInstance(mod, memory);
-    return exports === null ? null : new WasmLocalSweep(exports, memory!, n, arcs);
+    const made = wasmEngine(LOCAL_SWEEP_WASM, bytes, false, Math.min(maxBytes, MAX_BYTES));
+    return made === null ? null : new WasmLocalSweep(made.exports, made.memory, n, arcs);
   }
 
   /**

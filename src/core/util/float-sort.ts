@@ -12,7 +12,7 @@
  * Reference: Knuth, D. E. (1998). The Art of Computer Programming, vol. 3, 5.2.5 (radix sorting).
  */
 import { FLOAT_SORT_WASM } from './float-sort-wasm.js';
-import { wasmInstance, wasmMemory, wasmModule, type WasmMemory } from './wasm.js';
+import { wasmEngine, wasmModule, type WasmMemory } from './wasm.js';
 
 /** Below this many values the built-in sort is as quick and copies nothing. */
 const MIN_WASM = 4096;
@@ -30,13 +30,11 @@ let sorter: Sorter | null = null;
 /** An instance whose memory holds `bytes`: the last one when large enough, else a new memory and instance. */
 function sorterFor(bytes: number): Sorter | null {
   if (sorter !== null && sorter.memory.buffer.byteLength >= bytes) return sorter;
-  const mod = wasmModule(FLOAT_SORT_WASM);
   // Room for twice the last array at least, so that slowly growing arrays do not make one each time.
   const room = Math.max(bytes, Math.min(2 * (sorter?.memory.buffer.byteLength ?? 0), HISTOGRAMS + 16 * MAX_WASM));
-  const memory = mod === null ? null : wasmMemory(room);
-  const exports = mod === null || memory === null ? null : wasmInstance(mod, memory);
-  if (exports === null) return null;
-  sorter = { memory: memory!, sort: exports.sort as Sorter['sort'] };
+  const made = wasmEngine(FLOAT_SORT_WASM, room, false);
+  if (made === null) return null;
+  sorter = { memory: made.memory, sort: made.exports.sort as Sorter['sort'] };
   return sorter;
 }
 
