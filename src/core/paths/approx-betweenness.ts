@@ -27,6 +27,8 @@ export class SampleScratch {
   readonly dist: Float64Array;
   readonly sigma: Float64Array;
   readonly heap: IndexedMinHeap;
+  readonly distT: Float64Array;
+  readonly heapT: IndexedMinHeap;
   readonly rng = new Mulberry32();
 
   constructor(readonly n: number) {
@@ -39,6 +41,8 @@ export class SampleScratch {
     this.dist = new Float64Array(n).fill(Infinity);
     this.sigma = new Float64Array(n);
     this.heap = new IndexedMinHeap(this.dist);
+    this.distT = new Float64Array(n).fill(Infinity);
+    this.heapT = new IndexedMinHeap(this.distT);
   }
 }
 
@@ -48,7 +52,8 @@ export class SampleScratch {
  * With r samples, out[v] / r estimates b(v) = 1/(n(n-1)) sum_{s != t} sigma_st(v) / sigma_st.
  *
  * Hop counts (balanced bidirectional BFS, expanding the side with the smaller frontier degree)
- * when lengths are null; otherwise Dijkstra from s stopped when t settles.
+ * when lengths are null; otherwise bidirectional Dijkstra (settling on the side whose next
+ * distance is smaller, until the two next distances add up to more than the best s-t length met).
  *
  * Complexity: O(m) worst case per sample; bidirectional search usually touches far less.
  * @returns the number of arcs on the sampled path, or -1 when t is unreachable from s
@@ -223,69 +228,191 @@ function walkTowardsRoot(
   }
 }
 
+/**
+ * The weighted sample: bidirectional Dijkstra with path counts, then one shortest path drawn by them.
+ * F, the nodes the forward search settled, holds every node closer to s than its next distance, so
+ * each shortest s-t path leaves F once, by its last node u in F; the arc u -> v it leaves by has v
+ * settled by the backward search (the searches stop only when the two next distances add up to more
+ * than the s-t length mu, so every node of a shortest path is settled by one side). Hence
+ * sigma_st = sum over arcs u -> v, u in F, v settled backwards and not in F, d_s(u) + l + d_t(v) = mu,
+ * of sigma_s(u) sigma_t(v): the arc is drawn with that weight, then the walks back to s and on to t
+ * by path counts, as in the unidirectional sampler. When t itself is in F, every shortest path lies
+ * in F and the walk starts at t.
+ */
 function sampleDijkstra(g: PathGraphPair, s: number, t: number, out: Float64Array, scratch: SampleScratch): number {
-  const { offsets, targets } = g.forward;
-  const lengths = g.forward.lengths!;
-  const bo = g.backward.offsets;
-  const bt = g.backward.targets;
+  const { offsets: fo, targets: ft } = g.forward;
+  const fl = g.forward.lengths!;
+  const { offsets: bo, targets: bt } = g.backward;
   const bl = g.backward.lengths!;
-  const { dist, sigma, heap, queueS: touched, rng } = scratch;
-  dist[s] = 0;
-  sigma[s] = 1;
-  heap.push(s);
-  touched[0] = s;
-  let count = 1;
-  let found = false;
-  // Step 1: Dijkstra with path counts until t settles.
-  while (heap.size > 0) {
-    const v = heap.pop();
-    if (v === t) {
-      found = true;
-      break;
-    }
-    const dv = dist[v];
-    const sv = sigma[v];
-    for (let p = offsets[v]; p < offsets[v + 1]; p++) {
-      const w = targets[p];
-      const nd = dv + lengths[p];
-      const dw = dist[w];
-      if (nd < dw) {
-        dist[w] = nd;
-        sigma[w] = sv;
-        if (dw === Infinity) {
-          touched[count++] = w;
-          heap.push(w);
-        } else heap.decrease(w);
-      } else if (nd === dw) {
-        sigma[w] += sv;
-      }
-    }
+  const { dist: dS, sigma: sS, distT: dT, sigT: sT, hopS: doneS, hopT: doneT, rng } = scratch;
+  const fwd = searchSide(g.forward, dS, sS, scratch.heap, doneS, scratch.queueS, s);
+  const bwd = searchSide(g.backward, dT, sT, scratch.heapT, doneT, scratch.queueT, t);
+  // Step 1: settle on the side with the smaller next distance until the searches cannot improve mu.
+  const best = { mu: Infinity };
+  for (;;) {
+    const topS = fwd.heap.minKey();
+    const topT = bwd.heap.minKey();
+    if (topS === Infinity || topT === Infinity || topS + topT > best.mu) break;
+    if (topS <= topT) settleNext(fwd, dT, best);
+    else settleNext(bwd, dS, best);
   }
   let hops = -1;
-  if (found) {
-    // Step 2: walk back from t choosing predecessors v with probability sigma[v] / sigma[w].
-    hops = 0;
-    let w = t;
-    while (w !== s) {
-      const dw = dist[w];
-      let r = rng.next() * sigma[w];
-      let pick = -1;
-      for (let p = bo[w]; p < bo[w + 1]; p++) {
-        const v = bt[p];
-        if (dist[v] + bl[p] !== dw) continue;
-        pick = v;
-        r -= sigma[v];
-        if (r < 0) break;
+  if (best.mu < Infinity) {
+    let u = t;
+    let v = -1;
+    const touchedS = fwd.touched;
+    if (doneS[t] < 0) {
+      // Step 2: the crossing arcs u -> v, their length d_s(u) + l + d_t(v) written one way
+      // throughout (its least value taken again from them, so that the sum compares like with like).
+      let mu = Infinity;
+      for (let q = 0; q < fwd.count; q++) {
+        const a = touchedS[q];
+        if (doneS[a] < 0) continue;
+        for (let p = fo[a]; p < fo[a + 1]; p++) {
+          const b = ft[p];
+          if (doneS[b] < 0 && doneT[b] >= 0 && dS[a] + fl[p] + dT[b] < mu) mu = dS[a] + fl[p] + dT[b];
+        }
       }
-      hops++;
-      if (pick !== s) out[pick] += 1;
-      w = pick;
+      let total = 0;
+      for (let q = 0; q < fwd.count; q++) {
+        const a = touchedS[q];
+        if (doneS[a] < 0) continue;
+        for (let p = fo[a]; p < fo[a + 1]; p++) {
+          const b = ft[p];
+          if (doneS[b] < 0 && doneT[b] >= 0 && dS[a] + fl[p] + dT[b] === mu) total += sS[a] * sT[b];
+        }
+      }
+      let r = rng.next() * total;
+      for (let q = 0; q < fwd.count && r >= 0 && total > 0; q++) {
+        const a = touchedS[q];
+        if (doneS[a] < 0) continue;
+        for (let p = fo[a]; p < fo[a + 1]; p++) {
+          const b = ft[p];
+          if (doneS[b] >= 0 || doneT[b] < 0 || dS[a] + fl[p] + dT[b] !== mu) continue;
+          u = a;
+          v = b;
+          r -= sS[a] * sT[b];
+          if (r < 0) break;
+        }
+      }
+      // NOTE: rounding could in principle hide every crossing arc (sums of lengths tie in one order
+      // of addition and not in another); then the forward search simply goes on until t settles.
+      if (total === 0) while (doneS[t] < 0 && fwd.heap.size > 0) settleNext(fwd, dT, best);
     }
+    // Step 3: walk from u back to s and from v on to t, each step drawn by path counts.
+    hops = walkByCounts(bo, bt, bl, dS, sS, u, s, rng, out) + (v < 0 ? 0 : 1 + walkByCounts(fo, ft, fl, dT, sT, v, t, rng, out));
+    if (u !== s && u !== t) out[u] += 1;
+    if (v >= 0 && v !== t) out[v] += 1;
   }
-  // Step 3: reset (the heap may still hold nodes).
-  while (heap.size > 0) heap.pop();
-  for (let q = 0; q < count; q++) dist[touched[q]] = Infinity;
+  // Step 4: reset.
+  resetSide(fwd);
+  resetSide(bwd);
   return hops;
+}
+
+/** One side of the bidirectional search: its graph, labels, queue, settled marks and touched nodes. */
+interface SearchSide {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly lengths: Float64Array;
+  readonly dist: Float64Array;
+  readonly sig: Float64Array;
+  readonly heap: IndexedMinHeap;
+  /** 1 once settled, -1 otherwise. */
+  readonly done: Int32Array;
+  readonly touched: Int32Array;
+  count: number;
+}
+
+/** A side started at `root`: distance 0, one path, queued. */
+function searchSide(
+  g: PathGraph,
+  dist: Float64Array,
+  sig: Float64Array,
+  heap: IndexedMinHeap,
+  done: Int32Array,
+  touched: Int32Array,
+  root: number,
+): SearchSide {
+  dist[root] = 0;
+  sig[root] = 1;
+  heap.push(root);
+  touched[0] = root;
+  return { offsets: g.offsets, targets: g.targets, lengths: g.lengths!, dist, sig, heap, done, touched, count: 1 };
+}
+
+/**
+ * Settle the side's nearest node: relax its arcs with path counts, and lower `best.mu` by every arc
+ * into a node the other side has labelled (`other`, its distances).
+ */
+function settleNext(side: SearchSide, other: Float64Array, best: { mu: number }): void {
+  const { offsets, targets, lengths, dist, sig, heap, touched } = side;
+  const u = heap.pop();
+  side.done[u] = 1;
+  const du = dist[u];
+  const su = sig[u];
+  let mu = best.mu;
+  for (let p = offsets[u]; p < offsets[u + 1]; p++) {
+    const w = targets[p];
+    const nd = du + lengths[p];
+    const dw = dist[w];
+    if (nd < dw) {
+      dist[w] = nd;
+      sig[w] = su;
+      if (dw === Infinity) {
+        touched[side.count++] = w;
+        heap.push(w);
+      } else heap.decrease(w);
+    } else if (nd === dw) sig[w] += su;
+    if (nd + other[w] < mu) mu = nd + other[w];
+  }
+  best.mu = mu;
+}
+
+function resetSide(side: SearchSide): void {
+  side.heap.clear();
+  for (let q = 0; q < side.count; q++) {
+    side.dist[side.touched[q]] = Infinity;
+    side.done[side.touched[q]] = -1;
+  }
+}
+
+/**
+ * Walk from `from` to `root` along one side's shortest-path arcs (an arc to x with dist[x] + l =
+ * dist[w]), each step drawn with probability sig[x] / sig[w]; every node passed strictly between
+ * them counted in `out`. Returns the arcs walked.
+ */
+function walkByCounts(
+  offsets: Int32Array,
+  targets: Int32Array,
+  lengths: Float64Array,
+  dist: Float64Array,
+  sig: Float64Array,
+  from: number,
+  root: number,
+  rng: Mulberry32,
+  out: Float64Array,
+): number {
+  let arcs = 0;
+  let w = from;
+  while (w !== root) {
+    const dw = dist[w];
+    let r = rng.next() * sig[w];
+    let pick = -1;
+    for (let p = offsets[w]; p < offsets[w + 1]; p++) {
+      const x = targets[p];
+      if (dist[x] + lengths[p] !== dw) continue;
+      pick = x;
+      r -= sig[x];
+      if (r < 0) break;
+    }
+    // NOTE: a label is only ever set from a settled node's label plus the arc, so a step exists.
+    if (pick < 0) throw new Error(`no shortest-path step from node ${w}`);
+    arcs++;
+    if (pick !== root) out[pick] += 1;
+    w = pick;
+  }
+  return arcs;
 }
 
 /**
@@ -293,11 +420,15 @@ function sampleDijkstra(g: PathGraphPair, s: number, t: number, out: Float64Arra
  * Riondato–Kornaropoulos sample size.
  *
  * Undirected, hop counts: per connected component, 2 ecc(v) + 1 from a BFS of its first node.
- * Undirected, lengths: per component, min(size, floor(2 ecc_len(v) / min length) + 1).
+ * Undirected, lengths: per component, min(size, h + 1), h the most edges whose lengths can add up
+ * to at most 2 ecc_len(v): the largest h with S(h) <= 2 ecc_len(v), S(h) the sum of the h shortest
+ * edges of the graph (a shortest path of that component is no longer than 2 ecc_len(v) and uses h
+ * distinct edges, whose lengths add up to S(h) at least).
  * Directed: the size of the largest weakly connected component (loose, but the sample size only
  * grows with log2 VD).
  *
- * Complexity: O(m) (O(m log n) with lengths).
+ * Complexity: O(m) (O(m log n) with lengths; keeping the shortest edges costs O(m log k) at most,
+ * k the bound from the shortest length alone, O(m) when most are longer than the k kept).
  */
 export function vertexDiameterBound(g: PathGraphPair, directed: boolean): number {
   const n = g.forward.n;
@@ -311,6 +442,9 @@ export function vertexDiameterBound(g: PathGraphPair, directed: boolean): number
   if (lengths) for (let p = 0; p < lengths.length; p++) if (lengths[p] < minLen) minLen = lengths[p];
   const dist = lengths ? new Float64Array(n).fill(Infinity) : null;
   const heap = dist ? new IndexedMinHeap(dist) : null;
+  // With lengths, undirected: (size, ecc_len, cap) of each component of 2 or more, and the largest cap.
+  const parts: number[] = [];
+  let most = 0;
   for (let root = 0; root < n; root++) {
     if (comp[root] >= 0) continue;
     // Component of root (weak when directed), with hop eccentricity of root.
@@ -339,7 +473,9 @@ export function vertexDiameterBound(g: PathGraphPair, directed: boolean): number
     let bound: number;
     if (directed) bound = tail;
     else if (!dist || !heap) bound = Math.min(tail, 2 * ecc + 1);
+    else if (tail === 1) bound = 1;
     else {
+      // The bound needs the shortest edges of the whole graph: kept for after the loop.
       dist[root] = 0;
       heap.push(root);
       let far = 0;
@@ -358,11 +494,66 @@ export function vertexDiameterBound(g: PathGraphPair, directed: boolean): number
           }
         }
       }
-      bound = Math.min(tail, Math.floor((2 * far) / minLen) + 1);
+      const cap = Math.min(tail - 1, Math.floor((2 * far) / minLen));
+      parts.push(tail, far, cap);
+      if (cap > most) most = cap;
+      bound = 1;
     }
     if (bound > best) best = bound;
   }
+  if (parts.length === 0) return best;
+  const sums = shortestEdgeSums(g.forward, most);
+  for (let k = 0; k < parts.length; k += 3) {
+    // The largest h <= cap with sums[h] <= 2 far (a relative margin of 1e-12 for rounding, so never low).
+    const limit = 2 * parts[k + 1] * (1 + 1e-12);
+    let h = 0;
+    while (h < parts[k + 2] && h < sums.length - 1 && sums[h + 1] <= limit) h++;
+    best = Math.max(best, Math.min(parts[k], h + 1));
+  }
   return best;
+}
+
+/**
+ * Prefix sums of the `cap` shortest edge lengths (arcs u -> v with u < v: each undirected edge
+ * once): sums[h] is the sum of the h shortest, for h = 0 .. min(cap, edges). Keeps the cap
+ * shortest in a max-heap in one pass (a length above the heap's top is skipped).
+ */
+function shortestEdgeSums(g: PathGraph, cap: number): Float64Array {
+  const { n, offsets, targets } = g;
+  const lengths = g.lengths!;
+  const kept = new Float64Array(cap);
+  let size = 0;
+  for (let u = 0; u < n; u++) {
+    for (let p = offsets[u]; p < offsets[u + 1]; p++) {
+      if (targets[p] <= u) continue;
+      const len = lengths[p];
+      if (size < cap) {
+        // Sift up in the max-heap.
+        let i = size++;
+        while (i > 0 && kept[(i - 1) >> 1] < len) {
+          kept[i] = kept[(i - 1) >> 1];
+          i = (i - 1) >> 1;
+        }
+        kept[i] = len;
+      } else if (len < kept[0]) {
+        // Replace the largest kept length and sift down.
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= size) break;
+          const c = l + 1 < size && kept[l + 1] > kept[l] ? l + 1 : l;
+          if (kept[c] <= len) break;
+          kept[i] = kept[c];
+          i = c;
+        }
+        kept[i] = len;
+      }
+    }
+  }
+  const shortest = kept.subarray(0, size).sort();
+  const sums = new Float64Array(size + 1);
+  for (let h = 0; h < size; h++) sums[h + 1] = sums[h] + shortest[h];
+  return sums;
 }
 
 /**

@@ -12,7 +12,7 @@
  * Ties between equal keys pop in no particular order. Four children per slot and keys kept
  * inline in the heap make a shallower, more cache-friendly tree than a binary heap.
  *
- * Complexity: push, pop and decrease O(log size); clear O(1) when the heap is empty.
+ * Complexity: push, pop and decrease O(log size); minKey O(1); clear O(size).
  * @example
  * const keys = new Float64Array(3);
  * const heap = new IndexedMinHeap(keys);
@@ -46,6 +46,17 @@ export class IndexedMinHeap {
   /** Restore order after `keys[node]` was lowered; the node must be in the heap. */
   decrease(node: number): void {
     this.siftUp(node, this.keys[node], this.slot[node]);
+  }
+
+  /** The smallest key in the heap, or Infinity when it is empty. */
+  minKey(): number {
+    return this.size > 0 ? this.slotKeys[0] : Infinity;
+  }
+
+  /** Remove every node. */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.slot[this.items[i]] = -1;
+    this.size = 0;
   }
 
   /** Remove and return the node with the smallest key. The heap must not be empty. */

@@ -44,6 +44,30 @@ describe('betweennessApprox: degenerate inputs and the bound', () => {
       vertexDiameterBound({ forward: pathGraphOf(kite, null), backward: pathGraphOf(kite, null, true) }, false),
     ).toBeGreaterThanOrEqual(6);
   });
+  it('vertex diameter bound with lengths: a star whose one short spoke cannot stretch a path past 3 nodes', () => {
+    // Centre 0, six spokes; lengths 1/w: one spoke 0.25 (w 4), five 1. From node 0, ecc_len = 1, so
+    // no shortest path is longer than 2. The shortest length alone allows floor(2 / 0.25) = 8 edges
+    // (capped by the 7 people); the shortest edges 0.25 + 1 + 1 = 2.25 > 2 allow only 2: VD <= 3,
+    // which a leaf-centre-leaf path reaches.
+    const star = viewOf(
+      7,
+      [
+        [0, 1, 4],
+        [0, 2, 1],
+        [0, 3, 1],
+        [0, 4, 1],
+        [0, 5, 1],
+        [0, 6, 1],
+      ],
+      false,
+    ).csr;
+    const lengths = Float64Array.from(star.weights, (w) => 1 / w);
+    const g = { n: 7, offsets: star.offsets, targets: star.targets, lengths };
+    expect(vertexDiameterBound({ forward: g, backward: g }, false)).toBe(3);
+    // All spokes 1: ecc_len 1 again, 1 + 1 = 2 fits and 3 edges do not: still 3.
+    const ones = lengths.map(() => 1);
+    expect(vertexDiameterBound({ forward: { ...g, lengths: ones }, backward: { ...g, lengths: ones } }, false)).toBe(3);
+  });
   it('a path graph: a single shortest path per pair, so the star centre of 0-1-2 is always hit', () => {
     // In 0-1-2 the only pairs with an interior node are (0,2) and (2,0): 1/3 of ordered pairs,
     // each hitting 1. Estimate of normalised b(1): hits/r * n(n-1) / ((n-1)(n-2)) -> about 1.
@@ -138,4 +162,63 @@ describe('betweennessApprox: adaptive top-k (KADABRA)', () => {
     expect(Number(a.diagnostics.samples)).toBeLessThan(Number(a.diagnostics.maxSamples));
     expect(a.top(1)[0].id).toBe(view.personIds[7]);
   });
+});
+
+describe('betweennessApprox with lengths: the bidirectional Dijkstra sampler is unbiased', () => {
+  /** Weights 1, 2 or 4: lengths 1, 1/2, 1/4 add up exactly, so ties between paths are exact ties. */
+  const dyadic = (rand: () => number) => [1, 2, 4][Math.floor(rand() * 3)];
+  const lcg = (seed: number) => {
+    let x = seed >>> 0;
+    return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) >>> 8) / 2 ** 24;
+  };
+  const graphs = (): { name: string; n: number; ties: [number, number, number][]; directed: boolean }[] => {
+    // A 5 x 5 grid, weight 1 but for every third tie (weight 2): many tied shortest paths.
+    const grid: [number, number, number][] = [];
+    for (let r = 0; r < 5; r++)
+      for (let c = 0; c < 5; c++) {
+        if (c < 4) grid.push([5 * r + c, 5 * r + c + 1, grid.length % 3 === 0 ? 2 : 1]);
+        if (r < 4) grid.push([5 * r + c, 5 * r + c + 5, grid.length % 3 === 0 ? 2 : 1]);
+      }
+    const rand = lcg(7);
+    // Directed, 30 people: 24 tied at random, 6 in a cycle of their own (pairs with no path).
+    const directed: [number, number, number][] = [];
+    for (let k = 0; k < 90; k++) {
+      const a = Math.floor(rand() * 24);
+      const b = Math.floor(rand() * 24);
+      if (a !== b) directed.push([a, b, dyadic(rand)]);
+    }
+    for (let k = 24; k < 30; k++) directed.push([k, k === 29 ? 24 : k + 1, dyadic(rand)]);
+    // Undirected, 36 people in two parts.
+    const parts: [number, number, number][] = [];
+    for (let k = 0; k < 80; k++) {
+      const side = k % 2 === 0 ? 0 : 18;
+      const a = side + Math.floor(rand() * 18);
+      const b = side + Math.floor(rand() * 18);
+      if (a !== b) parts.push([a, b, dyadic(rand)]);
+    }
+    return [
+      { name: 'grid 5 x 5', n: 25, ties: grid, directed: false },
+      { name: 'directed, unreachable pairs', n: 30, ties: directed, directed: true },
+      { name: 'undirected, two parts', n: 36, ties: parts, directed: false },
+    ];
+  };
+  for (const g of graphs()) {
+    it(`${g.name}: every person's hit rate within 5 standard errors of sum sigma_st(v) / sigma_st / (n (n - 1)) (200,000 samples)`, () => {
+      const view = viewOf(g.n, g.ties, g.directed);
+      const samples = 200_000;
+      const exact = betweennessSync(view, { weighted: true, normalized: false });
+      const approx = betweennessApproxSync(view, { weighted: true, normalized: false, samples, seed: 3 });
+      expect(approx.diagnostics).toMatchObject({ search: 'dijkstra', samples });
+      // Unnormalised exact values are the ordered-pair sums (halved when undirected), and the estimate is on the same scale.
+      const perPair = g.n * (g.n - 1) * (g.directed ? 1 : 0.5);
+      let busy = 0;
+      for (let v = 0; v < g.n; v++) {
+        const p = exact.values[v] / perPair;
+        const hit = approx.values[v] / perPair;
+        if (p > 0.01) busy++;
+        expect(Math.abs(hit - p), `person ${v}: p ${p}`).toBeLessThanOrEqual(5 * Math.sqrt((p * (1 - p)) / samples) + 1e-12);
+      }
+      expect(busy).toBeGreaterThan(5);
+    });
+  }
 });
