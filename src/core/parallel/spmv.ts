@@ -203,27 +203,16 @@ export async function parallelEngine(n: number, matrix: CsrMatrix, options: Spmv
   if (threads < 2 || n < threads) return sequentialEngine(n, matrix);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL.words * 4));
   const wasm = wasmSpmvShared(n, matrix, threads, Math.max(8, options.vectors));
-  const mem = wasm === null ? null : (wasm.memory.buffer as unknown as SharedArrayBuffer);
-  const sm: CsrMatrix =
-    wasm === null || mem === null
-      ? {
-          offsets: shared(matrix.offsets),
-          targets: shared(matrix.targets),
-          weights: matrix.weights === null ? null : shared(matrix.weights),
-        }
-      : {
-          offsets: new Int32Array(mem, wasm.layout.offs, n + 1),
-          targets: new Int32Array(mem, wasm.layout.tgts, matrix.offsets[n] - matrix.offsets[0]),
-          weights: matrix.weights === null ? null : new Float64Array(mem, wasm.layout.wts, matrix.offsets[n] - matrix.offsets[0]),
-        };
-  const reserved = wasm === null ? Math.max(1, options.vectors) : wasm.slots;
-  const vectors = mem ?? new SharedArrayBuffer(reserved * n * 8);
-  const vectorsAt = wasm === null ? 0 : wasm.layout.vectors;
+  const sm: CsrMatrix = wasm?.matrix ?? {
+    offsets: shared(matrix.offsets),
+    targets: shared(matrix.targets),
+    weights: matrix.weights === null ? null : shared(matrix.weights),
+  };
+  const reserved = wasm?.slots ?? Math.max(1, options.vectors);
+  const vectors = wasm?.buffer ?? new SharedArrayBuffer(reserved * n * 8);
+  const vectorsAt = wasm?.layout.vectors ?? 0;
   const scalars = new Float64Array(new SharedArrayBuffer(PASS_MAX_SCALARS * 8));
-  const partials =
-    mem === null || wasm === null
-      ? new Float64Array(new SharedArrayBuffer(threads * PASS_SUMS * 8))
-      : new Float64Array(mem, wasm.layout.sums, threads * PASS_SUMS);
+  const partials = wasm?.partials ?? new Float64Array(new SharedArrayBuffer(threads * PASS_SUMS * 8));
   const bounds = balancedRowSplit(n, matrix.offsets, threads);
   const rows = wasm === null ? null : wasmSpmvRows(wasm, 0, bounds[1]);
   const ports: MessagePort[] = [];

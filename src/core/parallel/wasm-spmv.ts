@@ -173,8 +173,13 @@ export function wasmSpmv(n: number, matrix: CsrMatrix): WasmSpmv | null {
 export interface SharedSpmv {
   readonly memory: WasmMemory;
   readonly layout: SpmvLayout;
-  /** Vector slot k (k < slots) is n f64 at layout.vectors + 8 n k. */
+  /** The memory's buffer: vector slot k (k < slots) is n f64 at layout.vectors + 8 n k. */
+  readonly buffer: SharedArrayBuffer;
   readonly slots: number;
+  /** The matrix as laid out in the memory (rows from 0), for the JavaScript kernels. */
+  readonly matrix: CsrMatrix;
+  /** PASS_SUMS partial sums per thread, thread t's from t PASS_SUMS. */
+  readonly partials: Float64Array;
 }
 
 /**
@@ -186,7 +191,22 @@ export function wasmSpmvShared(n: number, matrix: CsrMatrix, threads: number, sl
   if (!wasm.on) return null;
   const layout = layoutOf(n, matrix.offsets[n] - matrix.offsets[0], matrix.weights !== null, threads, slots);
   const made = matrixEngine(n, matrix, layout);
-  return made === null ? null : { memory: made.memory, layout, slots };
+  if (made === null) return null;
+  const buffer = made.memory.buffer as unknown as SharedArrayBuffer;
+  const m = matrix.offsets[n] - matrix.offsets[0];
+  const inMemory: CsrMatrix = {
+    offsets: new Int32Array(buffer, layout.offs, n + 1),
+    targets: new Int32Array(buffer, layout.tgts, m),
+    weights: layout.wts < 0 ? null : new Float64Array(buffer, layout.wts, m),
+  };
+  return {
+    memory: made.memory,
+    layout,
+    buffer,
+    slots,
+    matrix: inMemory,
+    partials: new Float64Array(buffer, layout.sums, threads * PASS_SUMS),
+  };
 }
 
 /** This thread's instance on a {@link SharedSpmv} memory, working on rows [from, to); null if refused. */
