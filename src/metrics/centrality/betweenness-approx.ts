@@ -58,7 +58,8 @@ export const DEFAULT_BETWEENNESS_APPROX_OPTIONS = Object.freeze({
  *   b~(v) = (interior hits of v over r sampled shortest paths) / r,  rescaled like exact betweenness
  *
  * Each sample draws an ordered pair s != t uniformly and one shortest s-t path uniformly among all
- * (balanced bidirectional BFS on hops, Dijkstra on lengths). VD is an upper bound on the vertex
+ * (balanced bidirectional BFS on hops, bidirectional Dijkstra on lengths, the path drawn by path
+ * counts from both ends; see docs/metrics/paths.md). VD is an upper bound on the vertex
  * diameter. With probability >= 1 - delta every normalised value is within eps of the exact one
  * (NetworkX normalisation; unnormalised values scale the bound by (n-1)(n-2), halved undirected).
  * Direction and weights are read as in {@link betweenness}. Isolates get 0; fewer than 3 people
@@ -75,7 +76,10 @@ export const DEFAULT_BETWEENNESS_APPROX_OPTIONS = Object.freeze({
  * at most 2 eps above anyone in it (and at the omega cap every estimate is within eps).
  *
  * Complexity: O(r m) worst case, usually far less (bidirectional search stops where the two
- * searches meet); O(n + m) to bound VD; top-k mode adds O(n log(k + sqrt m)) per round.
+ * searches meet); O(n + m) to bound VD (O(m log n) with lengths); top-k mode adds
+ * O(n log(k + sqrt m)) per round. Edge case: r does not shrink with n, so on small views with
+ * lengths exact {@link betweenness} can be the faster call (10k people, eps 0.005: about 206,000
+ * samples, 45.8 s on 2 threads, against 6.7 s exact; docs/benchmarks.md).
  * @returns scores aligned with `view.personIds`; diagnostics { method, epsilon, delta, samples,
  *   vertexDiameter, seed, weighted, search }; in top-k mode also { topK, calibrationSamples,
  *   maxSamples, rounds, stop: 'ranked' | 'max-samples', guarantee, bounds } where bounds is the JSON
