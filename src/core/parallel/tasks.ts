@@ -82,6 +82,27 @@ export function taskItems(g: PathGraphPair, spec: PathTaskSpec): number {
 
 const sampleScratches = new WeakMap<PathGraphPair, SampleScratch>();
 
+/**
+ * A task whose items run on a WebAssembly `engine` when they add into its own sums array
+ * (`inEngine`, handed out as the task's `sums`), and on the JavaScript kernel otherwise (`inJs`:
+ * no engine, or another array). Both give the same values.
+ */
+function engineTask<E extends { readonly out: Float64Array; sums(): Float64Array }>(
+  engine: E | null,
+  items: number,
+  outLength: number,
+  inEngine: (engine: E, item: number) => void,
+  inJs: (item: number, out: Float64Array) => void,
+): BoundTask {
+  if (engine === null) return { items, outLength, run: inJs };
+  return {
+    items,
+    outLength,
+    run: (item, out) => (out === engine.out ? inEngine(engine, item) : inJs(item, out)),
+    sums: () => engine.sums(),
+  };
+}
+
 /** Bind a task to a graph, allocating this thread's scratch buffers once. */
 export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
   const n = g.forward.n;
@@ -114,15 +135,13 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         const engine = wasmDistanceBatchOf(g.backward);
         engine?.distances(table);
         let batch: BatchScratch | null = null;
-        return {
-          items: Math.ceil(n / BATCH),
-          outLength: 3 * n,
-          run: (b, out) => {
-            if (engine !== null && out === engine.out) engine.batch(b * BATCH, Math.min(BATCH, n - b * BATCH));
-            else distanceSumsBatch(g.backward, b, out, (batch ??= new BatchScratch(n)), table);
-          },
-          ...(engine === null ? {} : { sums: () => engine.sums() }),
-        };
+        return engineTask(
+          engine,
+          Math.ceil(n / BATCH),
+          3 * n,
+          (e, b) => e.batch(b * BATCH, Math.min(BATCH, n - b * BATCH)),
+          (b, out) => distanceSumsBatch(g.backward, b, out, (batch ??= new BatchScratch(n)), table),
+        );
       }
       if (spec.chain) {
         // Lengths on a chain: the pruned WebAssembly search, as for betweenness (distances only).
@@ -143,15 +162,13 @@ export function bindTask(g: PathGraphPair, spec: PathTaskSpec): BoundTask {
         if (!sc) sampleScratches.set(g, (sc = new SampleScratch(n)));
         return sc;
       };
-      return {
-        items: spec.samples,
-        outLength: n,
-        run: (k, out) =>
-          void (engine !== null && out === engine.out
-            ? engine.sample(spec.seed, first + k)
-            : samplePath(g, spec.seed, first + k, out, scratch())),
-        ...(engine === null ? {} : { sums: () => engine.sums() }),
-      };
+      return engineTask(
+        engine,
+        spec.samples,
+        n,
+        (e, k) => void e.sample(spec.seed, first + k),
+        (k, out) => void samplePath(g, spec.seed, first + k, out, scratch()),
+      );
     }
     case 'backbone': {
       const search = new BackboneSearch(g.forward, spec.margin, spec.scanFactor);

@@ -8,6 +8,7 @@
  */
 import { IndexedMinHeap } from './heap.js';
 import type { PathGraph } from '../graph/path-graph.js';
+import { GrowableFloat64, GrowableInt32 } from '../graph/growable.js';
 import { Mulberry32, sampleSeed } from '../util/random.js';
 
 /** Arcs followed forwards and backwards (the same arrays when undirected). */
@@ -29,6 +30,10 @@ export class SampleScratch {
   readonly heap: IndexedMinHeap;
   readonly distT: Float64Array;
   readonly heapT: IndexedMinHeap;
+  /** The weighted sample's crossing arcs: tail, arc index and length d_s(u) + l + d_t(v). */
+  readonly crossFrom = new GrowableInt32(64);
+  readonly crossArc = new GrowableInt32(64);
+  readonly crossLength = new GrowableFloat64(64);
   readonly rng = new Mulberry32();
 
   constructor(readonly n: number) {
@@ -262,38 +267,36 @@ function sampleDijkstra(g: PathGraphPair, s: number, t: number, out: Float64Arra
     let v = -1;
     const touchedS = fwd.touched;
     if (doneS[t] < 0) {
-      // Step 2: the crossing arcs u -> v, their length d_s(u) + l + d_t(v) written one way
-      // throughout (its least value taken again from them, so that the sum compares like with like).
+      // Step 2: the crossing arcs u -> v, listed once with their length d_s(u) + l + d_t(v) written
+      // one way throughout (its least value taken again from them, so that the sum compares like
+      // with like); then the arc drawn among those of that length by sigma_s(u) sigma_t(v).
+      const { crossFrom, crossArc, crossLength } = scratch;
+      crossFrom.length = crossArc.length = crossLength.length = 0;
       let mu = Infinity;
       for (let q = 0; q < fwd.count; q++) {
         const a = touchedS[q];
         if (doneS[a] < 0) continue;
         for (let p = fo[a]; p < fo[a + 1]; p++) {
           const b = ft[p];
-          if (doneS[b] < 0 && doneT[b] >= 0 && dS[a] + fl[p] + dT[b] < mu) mu = dS[a] + fl[p] + dT[b];
+          if (doneS[b] >= 0 || doneT[b] < 0) continue;
+          const length = dS[a] + fl[p] + dT[b];
+          crossFrom.push(a);
+          crossArc.push(p);
+          crossLength.push(length);
+          if (length < mu) mu = length;
         }
       }
       let total = 0;
-      for (let q = 0; q < fwd.count; q++) {
-        const a = touchedS[q];
-        if (doneS[a] < 0) continue;
-        for (let p = fo[a]; p < fo[a + 1]; p++) {
-          const b = ft[p];
-          if (doneS[b] < 0 && doneT[b] >= 0 && dS[a] + fl[p] + dT[b] === mu) total += sS[a] * sT[b];
-        }
+      for (let c = 0; c < crossArc.length; c++) {
+        if (crossLength.get(c) === mu) total += sS[crossFrom.get(c)] * sT[ft[crossArc.get(c)]];
       }
       let r = rng.next() * total;
-      for (let q = 0; q < fwd.count && r >= 0 && total > 0; q++) {
-        const a = touchedS[q];
-        if (doneS[a] < 0) continue;
-        for (let p = fo[a]; p < fo[a + 1]; p++) {
-          const b = ft[p];
-          if (doneS[b] >= 0 || doneT[b] < 0 || dS[a] + fl[p] + dT[b] !== mu) continue;
-          u = a;
-          v = b;
-          r -= sS[a] * sT[b];
-          if (r < 0) break;
-        }
+      for (let c = 0; c < crossArc.length && total > 0; c++) {
+        if (crossLength.get(c) !== mu) continue;
+        u = crossFrom.get(c);
+        v = ft[crossArc.get(c)];
+        r -= sS[u] * sT[v];
+        if (r < 0) break;
       }
       // NOTE: rounding could in principle hide every crossing arc (sums of lengths tie in one order
       // of addition and not in another); then the forward search simply goes on until t settles.

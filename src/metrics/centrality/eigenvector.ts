@@ -134,9 +134,9 @@ function undirectedEigenvector(
     maxIterations: o.maxIterations,
     engine,
   });
-  // NOTE: the vector lives in the engine's shared memory; copy it out before the threads go.
+  // The solver returns a copy of its vector, which lived in the engine's memory.
   return {
-    vector: Float64Array.from(r.vector),
+    vector: r.vector,
     eigenvalue: r.eigenvalue * s.unit,
     iterations: r.iterations,
     converged: r.converged,
